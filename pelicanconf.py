@@ -1,0 +1,98 @@
+"""Pelican settings for local builds and preview (publishconf.py adds what only the public site needs)."""
+
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+
+SITENAME = "Kopienu ziņas"
+SITE_DESCRIPTION = "Sēlijas, Latgales un Rēzeknes kopienu ziņas: pasākumi, projekti un cilvēki."
+# Local preview address (make serve); publishconf.py sets the public one.
+SITEURL = "http://localhost:8000"
+FEED_DOMAIN = SITEURL
+PORT = 8000
+BIND = "127.0.0.1"
+
+PATH = str(HERE / "content")
+OUTPUT_PATH = str(HERE / "output")
+THEME = str(HERE / "theme")
+CACHE_PATH = str(HERE / ".cache" / "pelican")
+
+TIMEZONE = "Europe/Riga"
+DEFAULT_LANG = "lv"
+# The build's "now": None means the real time. Tests and reproducible builds pass an ISO date
+# (make html BUILD_DATE=2026-11-23).
+BUILD_DATE = None
+
+# Regions are Pelican categories (front matter `region:`). The first three are ours; the others
+# are for articles about elsewhere.
+REGIONS = ["Sēlija", "Latgale", "Rēzekne", "Vidzeme"]
+
+PLUGIN_PATHS = [str(HERE / "plugins")]
+PLUGINS = ["pelican.plugins.yaml_metadata", "kopienu_zinas.site"]
+
+ARTICLE_PATHS = [""]
+ARTICLE_EXCLUDES = ["pages", "galleries", "newsletter"]
+PAGE_PATHS = ["pages"]
+STATIC_PATHS: list[str] = []
+READERS = {"html": None}
+
+# Clean, directory-style Latvian URLs; slugs are transliterated to ASCII.
+ARTICLE_URL = "zinas/{date:%Y}/{slug}/"
+ARTICLE_SAVE_AS = ARTICLE_URL + "index.html"
+ARTICLE_LANG_URL = "zinas/{date:%Y}/{slug}/{lang}/"
+ARTICLE_LANG_SAVE_AS = ARTICLE_LANG_URL + "index.html"
+PAGE_URL = "{slug}/"
+PAGE_SAVE_AS = PAGE_URL + "index.html"
+PAGE_LANG_URL = "{slug}/{lang}/"
+PAGE_LANG_SAVE_AS = PAGE_LANG_URL + "index.html"
+CATEGORY_URL = "regioni/{slug}/"
+CATEGORY_SAVE_AS = CATEGORY_URL + "index.html"
+CATEGORIES_URL = "regioni/"
+CATEGORIES_SAVE_AS = CATEGORIES_URL + "index.html"
+TAG_URL = "temas/{slug}/"
+TAG_SAVE_AS = TAG_URL + "index.html"
+TAGS_URL = "temas/"
+TAGS_SAVE_AS = TAGS_URL + "index.html"
+AUTHOR_URL = "autori/{slug}/"
+AUTHOR_SAVE_AS = AUTHOR_URL + "index.html"
+AUTHORS_URL = "autori/"
+AUTHORS_SAVE_AS = AUTHORS_URL + "index.html"
+ARCHIVES_URL = "arhivs/"
+ARCHIVES_SAVE_AS = ARCHIVES_URL + "index.html"
+DIRECT_TEMPLATES = ["index", "categories", "tags", "authors", "archives", "404"]
+YEAR_ARCHIVE_SAVE_AS = MONTH_ARCHIVE_SAVE_AS = DAY_ARCHIVE_SAVE_AS = ""
+DRAFT_SAVE_AS = DRAFT_LANG_SAVE_AS = ""
+SLUGIFY_SOURCE = "title"
+
+DEFAULT_PAGINATION = 10
+PAGINATION_PATTERNS = (
+    (1, "{url}", "{save_as}"),
+    (2, "{base_name}/lapa/{number}/", "{base_name}/lapa/{number}/index.html"),
+)
+
+# Pelican's own feeds: site-wide and per region, absolute URLs.
+FEED_ALL_ATOM = "atom.xml"
+FEED_ALL_RSS = "rss.xml"
+CATEGORY_FEED_ATOM = "regioni/{slug}/atom.xml"
+CATEGORY_FEED_RSS = "regioni/{slug}/rss.xml"
+FEED_ATOM = FEED_RSS = None
+AUTHOR_FEED_ATOM = AUTHOR_FEED_RSS = None
+TAG_FEED_ATOM = TAG_FEED_RSS = None
+TRANSLATION_FEED_ATOM = TRANSLATION_FEED_RSS = None
+FEED_MAX_ITEMS = 20
+RSS_FEED_SUMMARY_ONLY = False
+
+MARKDOWN = {
+    "extension_configs": {
+        "markdown.extensions.extra": {},
+        "markdown.extensions.sane_lists": {},
+        "markdown.extensions.smarty": {"smart_quotes": False},
+    },
+    "output_format": "html5",
+}
+
+# Builds are reproducible and never read stale caches.
+LOAD_CONTENT_CACHE = False
+CACHE_CONTENT = False
+DELETE_OUTPUT_DIRECTORY = True
+TYPOGRIFY = False

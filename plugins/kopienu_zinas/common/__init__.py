@@ -1,0 +1,1 @@
+"""What the plugins share: the build clock, date formatting, UI translations, content problems."""

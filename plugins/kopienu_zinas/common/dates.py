@@ -1,0 +1,53 @@
+"""Dates in Latvian (and English) with Babel's CLDR data, never the OS locale.
+
+Babel gives Latvian month names in the nominative ("2024. gada 16. maijs"), the official form.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from babel.dates import format_date, format_time
+
+from .clock import RIGA
+
+SUPPORTED_LANGUAGES = ("lv", "en")
+
+_MONTH_YEAR = {"lv": "y. 'gada' LLLL", "en": "LLLL y"}
+
+
+def babel_locale(lang: str | None) -> str:
+    """Our UI language for a page language code (anything unknown falls back to Latvian)."""
+    return lang if lang in SUPPORTED_LANGUAGES else "lv"
+
+
+def local(value: dt.date) -> dt.date:
+    """An aware datetime converted to Riga time; plain dates unchanged."""
+    if isinstance(value, dt.datetime) and value.tzinfo is not None:
+        return value.astimezone(RIGA)
+    return value
+
+
+def long_date(value: dt.date, lang: str = "lv") -> str:
+    """'2024. gada 16. maijs' / 'May 16, 2024'."""
+    return format_date(local(value), "long", locale=babel_locale(lang))
+
+
+def weekday(value: dt.date, lang: str = "lv") -> str:
+    """'ceturtdiena' / 'Thursday'."""
+    return format_date(local(value), "EEEE", locale=babel_locale(lang))
+
+
+def month_year(value: dt.date, lang: str = "lv") -> str:
+    """'2024. gada maijs' / 'May 2024'."""
+    return format_date(local(value), _MONTH_YEAR[babel_locale(lang)], locale=babel_locale(lang))
+
+
+def short_time(value: dt.datetime, lang: str = "lv") -> str:
+    """'18:00' in both languages' CLDR short form."""
+    return format_time(local(value), "HH:mm", locale=babel_locale(lang))
+
+
+def iso(value: dt.date) -> str:
+    """ISO 8601 with the UTC offset for datetimes (for <time datetime> and JSON-LD)."""
+    return value.isoformat()

@@ -1,0 +1,117 @@
+"""Read a Markdown file's YAML front matter with the line of every key, for editors' messages.
+
+Pelican's own reader (pelican-yaml-metadata) builds the site; this reader exists so that the
+content check can say *where* a problem is. Both accept the same `---` … `---` header.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+import yaml
+
+from .problems import ContentProblem
+
+_HEADER = re.compile(r"\A\s*^---[ \t]*$\n(?P<meta>.*?)^(?:---|\.\.\.)[ \t]*$\n?", re.M | re.S)
+
+class _TextDatesLoader(yaml.SafeLoader):
+    """SafeLoader that leaves dates as text, so `2024-13-01` is reported, not a crash."""
+
+
+_TextDatesLoader.yaml_implicit_resolvers = {
+    first: [(tag, regex) for tag, regex in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+#: Top folders of content/ that are not articles, and what they hold.
+KIND_BY_FOLDER = {"pages": "page", "newsletter": "newsletter", "galleries": "gallery"}
+
+
+@dataclass
+class SourceDocument:
+    """One Markdown source file as an editor wrote it."""
+
+    path: str  # relative to the content folder, with forward slashes
+    kind: str  # "article", "page" or "newsletter"
+    metadata: dict[str, Any] = field(default_factory=dict)
+    node: yaml.MappingNode | None = None
+    body: str = ""
+    body_line: int = 1
+    header_found: bool = False
+
+    def line_of(self, *keys: str | int) -> int:
+        """The line of a key (or of a nested key path such as ("events", 0, "start"))."""
+        node: yaml.Node | None = self.node
+        line = 1
+        for key in keys:
+            if isinstance(node, yaml.MappingNode):
+                match = [(k, v) for k, v in node.value if k.value == key]
+                if not match:
+                    return line
+                key_node, node = match[0]
+                line = key_node.start_mark.line + 2  # +1 for 1-based, +1 for the "---" line
+            elif isinstance(node, yaml.SequenceNode) and isinstance(key, int):
+                if key >= len(node.value):
+                    return line
+                node = node.value[key]
+                line = node.start_mark.line + 2
+            else:
+                return line
+        return line
+
+    def problem(self, field_name: str, what_lv: str, what_en: str, fix: str,
+                value: object = "", *, at: tuple[str | int, ...] = ()) -> ContentProblem:
+        """A problem located at a field of this document (or at a nested path)."""
+        line = self.line_of(*(at or (field_name,))) if self.node is not None else 1
+        return ContentProblem(self.path, line, field_name, what_lv, what_en, fix,
+                              "" if value in ("", None) else str(value))
+
+
+def read_document(content_root: Path, file: Path) -> tuple[SourceDocument, list[ContentProblem]]:
+    """Parse one file; YAML syntax errors come back as problems, never as exceptions."""
+    relative = PurePosixPath(file.relative_to(content_root).as_posix())
+    kind = KIND_BY_FOLDER.get(relative.parts[0], "article") if len(relative.parts) > 1 else "article"
+    document = SourceDocument(path=str(relative), kind=kind)
+    text = file.read_text(encoding="utf-8")
+    match = _HEADER.match(text)
+    if not match:
+        document.body = text
+        return document, [ContentProblem(
+            document.path, 1, "front matter", "nav YAML galvenes", "no YAML front matter",
+            "sāc failu ar rindu '---', tad lauki (title: …), tad atkal '---'")]
+    document.header_found = True
+    document.body = text[match.end():]
+    document.body_line = text[: match.end()].count("\n") + 1
+    try:
+        node = yaml.compose(match.group("meta"), Loader=_TextDatesLoader)
+        data = yaml.load(match.group("meta"), Loader=_TextDatesLoader)  # noqa: S506 - safe loader
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = mark.line + 2 if mark is not None else 1
+        reason = getattr(error, "problem", None) or str(error)
+        return document, [ContentProblem(
+            document.path, line, "front matter", "YAML galvene nav nolasāma",
+            f"YAML could not be read: {reason}",
+            "pārbaudi kolu ':' aiz lauka nosaukuma un pēdiņas ap tekstu ar ':' vai '#'")]
+    if not isinstance(data, dict) or not isinstance(node, yaml.MappingNode):
+        return document, [ContentProblem(
+            document.path, 2, "front matter", "galvenē jābūt laukiem",
+            "the header must be a list of 'field: value' lines",
+            "raksti katru lauku savā rindā: 'title: Virsraksts'")]
+    document.metadata = data
+    document.node = node
+    return document, []
+
+
+def discover_documents(content_root: Path) -> tuple[list[SourceDocument], list[ContentProblem]]:
+    """Every Markdown file under content/, in path order."""
+    documents: list[SourceDocument] = []
+    problems: list[ContentProblem] = []
+    for file in sorted(content_root.rglob("*.md")):
+        document, found = read_document(content_root, file)
+        documents.append(document)
+        problems.extend(found)
+    return documents, problems

@@ -1,0 +1,107 @@
+"""The content rules every article and page must pass (plugins add their own)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+from ..common.frontmatter import SourceDocument
+from ..common.metadata import as_datetime, parse_iso_date
+from ..common.problems import ContentProblem
+from .settings import SiteSettings
+
+SUMMARY_LIMIT = 300
+LIST_FIELDS = ("tags", "authors")
+TEXT_FIELDS = ("title", "summary", "image_credit", "image_alt", "slug", "lang")
+
+
+def check_documents(sender: Any, documents: Sequence[SourceDocument],
+                    settings: dict[str, Any]) -> list[ContentProblem]:
+    site = SiteSettings.from_pelican(settings)
+    problems: list[ContentProblem] = []
+    for document in documents:
+        if not document.header_found or document.node is None:
+            continue
+        if document.kind == "article":
+            problems.extend(check_article(document, site))
+        elif document.kind == "page":
+            problems.extend(check_title(document))
+            problems.extend(check_types(document))
+    return problems
+
+
+def check_article(document: SourceDocument, site: SiteSettings) -> Iterator[ContentProblem]:
+    yield from check_title(document)
+    yield from check_types(document)
+    yield from check_date(document, site)
+    yield from check_region(document, site)
+    yield from check_summary(document)
+    yield from check_language(document, site)
+
+
+def check_title(document: SourceDocument) -> Iterator[ContentProblem]:
+    title = document.metadata.get("title")
+    if title is None or (isinstance(title, str) and not title.strip()):
+        yield document.problem("title", "trūkst virsraksta", "title is missing or empty",
+                               "pievieno rindu 'title: Raksta virsraksts'")
+
+
+def check_types(document: SourceDocument) -> Iterator[ContentProblem]:
+    for name in TEXT_FIELDS:
+        value = document.metadata.get(name)
+        if value is not None and not isinstance(value, str):
+            yield document.problem(name, "jābūt tekstam", "must be text", value=value,
+                                   fix=f"raksti '{name}: ' un tekstu pēdiņās")
+    for name in LIST_FIELDS:
+        value = document.metadata.get(name)
+        if value is None:
+            continue
+        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+            yield document.problem(name, "jābūt sarakstam", "must be a list of names",
+                                   value=value, fix=f"raksti '{name}: [pirmais, otrais]'")
+
+
+def check_date(document: SourceDocument, site: SiteSettings) -> Iterator[ContentProblem]:
+    if "date" not in document.metadata:
+        yield document.problem("date", "trūkst datuma", "date is missing",
+                               "pievieno rindu 'date: GGGG-MM-DD'")
+        return
+    raw = document.metadata["date"]
+    try:
+        when = parse_iso_date(raw)
+    except ValueError:
+        yield document.problem("date", "datums nav saprotams", "date could not be read",
+                               "raksti GGGG-MM-DD vai GGGG-MM-DD SS:MM", value=raw)
+        return
+    if as_datetime(when) > site.now + site.future_tolerance:
+        yield document.problem("date", "datums ir tālu nākotnē", "date lies far in the future",
+                               "pārbaudi gadu un mēnesi", value=raw)
+
+
+def check_region(document: SourceDocument, site: SiteSettings) -> Iterator[ContentProblem]:
+    region = document.metadata.get("region")
+    allowed = ", ".join(site.regions)
+    if region is None or region == "":
+        yield document.problem("region", "trūkst reģiona", "region is missing",
+                               f"pievieno 'region: ' ar vienu no: {allowed}")
+    elif region not in site.regions:
+        yield document.problem("region", "nezināms reģions", "unknown region", value=region,
+                               fix=f"izvēlies vienu no: {allowed}")
+
+
+def check_summary(document: SourceDocument) -> Iterator[ContentProblem]:
+    summary = document.metadata.get("summary")
+    if summary is None or (isinstance(summary, str) and not summary.strip()):
+        yield document.problem("summary", "trūkst kopsavilkuma", "summary is missing",
+                               "pievieno 'summary: ' ar vienu vai diviem teikumiem")
+    elif isinstance(summary, str) and len(summary) > SUMMARY_LIMIT:
+        yield document.problem(
+            "summary", "kopsavilkums ir par garu", "summary is too long",
+            f"saīsini līdz {SUMMARY_LIMIT} zīmēm (tagad {len(summary)})")
+
+
+def check_language(document: SourceDocument, site: SiteSettings) -> Iterator[ContentProblem]:
+    lang = document.metadata.get("lang")
+    if isinstance(lang, str) and lang not in site.languages:
+        yield document.problem("lang", "neatbalstīta valoda", "unsupported language", value=lang,
+                               fix="raksti 'lang: lv' vai 'lang: en'")

@@ -1,0 +1,27 @@
+"""The site's own settings, validated once."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from ..common.clock import build_now
+from ..common.dates import SUPPORTED_LANGUAGES
+
+
+@dataclass(frozen=True)
+class SiteSettings:
+    regions: tuple[str, ...]
+    now: dt.datetime
+    languages: tuple[str, ...] = SUPPORTED_LANGUAGES
+    #: How far after the build date an article's date may lie before the check calls it a typo.
+    future_tolerance: dt.timedelta = dt.timedelta(days=60)
+
+    @classmethod
+    def from_pelican(cls, settings: Mapping[str, Any]) -> SiteSettings:
+        regions = settings.get("REGIONS")
+        if not regions or not all(isinstance(r, str) and r for r in regions):
+            raise ValueError("REGIONS must be a non-empty list of region names")
+        return cls(regions=tuple(regions), now=build_now(settings))

@@ -1,0 +1,84 @@
+"""Jinja helpers for the theme: translations, Latvian/English dates, Latvian sorting."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Iterable
+from typing import Any
+
+from jinja2 import pass_context
+from jinja2.runtime import Context
+
+from ..common import dates
+from ..common.clock import build_now
+from ..common.collation import latvian_key
+from ..common.i18n import make_gettext_callables, page_language
+
+
+@pass_context
+def _date_long(context: Context, value: dt.date) -> str:
+    return dates.long_date(value, page_language(context))
+
+
+@pass_context
+def _weekday(context: Context, value: dt.date) -> str:
+    return dates.weekday(value, page_language(context))
+
+
+@pass_context
+def _month_year(context: Context, value: dt.date) -> str:
+    return dates.month_year(value, page_language(context))
+
+
+@pass_context
+def _time(context: Context, value: dt.datetime) -> str:
+    return dates.short_time(value, page_language(context))
+
+
+def _latvian_sort(items: Iterable[Any], attribute: str | None = None) -> list[Any]:
+    def key(item: Any) -> Any:
+        value = item
+        for part in (attribute or "").split("."):
+            value = getattr(value, part) if part else value
+        return latvian_key(str(value))
+
+    return sorted(items, key=key)
+
+
+@pass_context
+def _page_lang(context: Context) -> str:
+    return page_language(context)
+
+
+@pass_context
+def _absolute_url(context: Context, path: str) -> str:
+    """A site-relative URL made absolute with SITEURL (canonical links, Open Graph)."""
+    if path.startswith(("http://", "https://")):
+        return path
+    return f"{context.get('SITEURL', '').rstrip('/')}/{path.lstrip('/')}"
+
+
+FILTERS = {
+    "date_long": _date_long,
+    "weekday": _weekday,
+    "month_year": _month_year,
+    "time": _time,
+    "isodate": dates.iso,
+    "latvian_sort": _latvian_sort,
+    "absolute_url": _absolute_url,
+}
+
+
+def install(generator: Any) -> None:
+    """Add our filters, globals and per-page gettext to a generator's Jinja environment."""
+    env = getattr(generator, "env", None)
+    if env is None:
+        return
+    env.filters.update(FILTERS)
+    env.globals["page_lang"] = _page_lang
+    env.globals["BUILD_NOW"] = build_now(generator.settings)
+    env.add_extension("jinja2.ext.i18n")
+    translations = os.path.join(generator.settings["THEME"], "translations")
+    gettext, ngettext = make_gettext_callables(translations)
+    env.install_gettext_callables(gettext, ngettext, newstyle=True)

@@ -1,0 +1,66 @@
+"""Shared fixtures: the real site built once with a fixed date, served on localhost.
+
+External tools are required, never skipped: set VNU_JAR and CHROMIUM (make test does) or the
+tests that need them fail with a sentence saying what to install.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.sitebuild import ROOT, BuiltSite, run_build
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib name
+        pass
+
+
+@pytest.fixture(scope="session")
+def site_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
+    """A localhost server for a folder that the site is built into afterwards."""
+    root = tmp_path_factory.mktemp("served") / "site"
+    root.mkdir()
+    handler = functools.partial(_QuietHandler, directory=str(root))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}", root
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def built_site(site_server: tuple[str, Path]) -> BuiltSite:
+    """The real content/, built with a fixed build date, as served by site_server."""
+    siteurl, root = site_server
+    shutil.rmtree(root)
+    result = run_build(root, "--strict", "--siteurl", siteurl)
+    assert result.returncode == 0, result.stderr
+    return BuiltSite(root, siteurl)
+
+
+def _required_tool(variable: str, default: str | None, what: str) -> str:
+    value = os.environ.get(variable) or default or ""
+    if not value or not Path(value).exists():
+        pytest.fail(f"{what} is missing: run the tests with `make test` (it installs it), "
+                    f"or set {variable} to its path.")
+    return value
+
+
+@pytest.fixture(scope="session")
+def vnu_jar() -> str:
+    default = ROOT / ".cache/vnu/node_modules/vnu-jar/build/dist/vnu.jar"
+    return _required_tool("VNU_JAR", str(default), "The Nu HTML Checker (vnu.jar)")
+
+
+@pytest.fixture(scope="session")
+def chromium() -> str:
+    return _required_tool("CHROMIUM", shutil.which("chromium"), "Chromium (Debian package 'chromium')")
