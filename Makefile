@@ -10,7 +10,7 @@ VNU_JAR := .cache/vnu/node_modules/vnu-jar/build/dist/vnu.jar
 BUILD := $(PY) -m kopienu_zinas.tools.build
 BUILD_ARGS := $(if $(BUILD_DATE),--build-date $(BUILD_DATE)) $(if $(CONTENT),--content $(CONTENT)) $(if $(OUTPUT),--output $(OUTPUT))
 
-.PHONY: html check serve publish test bench clean system-test-deps
+.PHONY: html check serve publish new hooks test bench clean system-test-deps
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -38,6 +38,16 @@ serve: $(STAMP)
 ## publish: build with publishconf.py (public address) into output/
 publish: $(STAMP)
 	$(BUILD) --strict --settings publishconf.py $(BUILD_ARGS)
+
+## new: start an article, event or gallery (asks, or: make new KIND=article TITLE="…" REGION=Latgale)
+new: $(STAMP)
+	@$(PY) -m kopienu_zinas.tools.new $(if $(KIND),--kind "$$KIND") $(if $(TITLE),--title "$$TITLE") \
+	  $(if $(REGION),--region "$$REGION") $(if $(CONTENT),--content "$(CONTENT)") $(if $(TODAY),--today $(TODAY))
+
+## hooks: run the content check before every git commit (installs pre-commit into .venv)
+hooks: $(STAMP)
+	$(PY) -m pip install --quiet 'pre-commit>=3.5'
+	$(VENV)/bin/pre-commit install
 
 ## test: install what the tests need (Python extras, Chromium, Java, Nu checker) and run them all
 test: $(TEST_STAMP) system-test-deps $(VNU_JAR)

@@ -61,7 +61,16 @@ ARCHIVES_URL = "arhivs/"
 ARCHIVES_SAVE_AS = ARCHIVES_URL + "index.html"
 DIRECT_TEMPLATES = ["index", "categories", "tags", "authors", "archives", "404"]
 YEAR_ARCHIVE_SAVE_AS = MONTH_ARCHIVE_SAVE_AS = DAY_ARCHIVE_SAVE_AS = ""
-DRAFT_SAVE_AS = DRAFT_LANG_SAVE_AS = ""
+# Drafts (`status: draft`) are built for preview under /melnraksti/ and linked from nowhere;
+# publishconf.py never writes them.
+DRAFT_URL = "melnraksti/{slug}/"
+DRAFT_SAVE_AS = DRAFT_URL + "index.html"
+DRAFT_LANG_URL = "melnraksti/{slug}/{lang}/"
+DRAFT_LANG_SAVE_AS = DRAFT_LANG_URL + "index.html"
+DRAFT_PAGE_URL = "melnraksti/lapas/{slug}/"
+DRAFT_PAGE_SAVE_AS = DRAFT_PAGE_URL + "index.html"
+DRAFT_PAGE_LANG_URL = "melnraksti/lapas/{slug}/{lang}/"
+DRAFT_PAGE_LANG_SAVE_AS = DRAFT_PAGE_LANG_URL + "index.html"
 SLUGIFY_SOURCE = "title"
 
 DEFAULT_PAGINATION = 10

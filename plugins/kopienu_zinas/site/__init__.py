@@ -3,7 +3,7 @@
 from pelican import signals
 
 from ..common.problems import content_check
-from . import regions, rules, sitemap, startup, templating
+from . import images, links, regions, rules, sitemap, slugs, startup, templating
 
 
 def register() -> None:
@@ -11,4 +11,5 @@ def register() -> None:
     signals.generator_init.connect(templating.install)
     signals.article_generator_context.connect(regions.assign_category)
     signals.get_generators.connect(sitemap.get_generators)
-    content_check.connect(rules.check_documents)
+    for rule in (rules, slugs, links, images):
+        content_check.connect(rule.check_documents)

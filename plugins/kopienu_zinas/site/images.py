@@ -1,0 +1,58 @@
+"""Rules: every image (in the text or in `image:`) must exist and have alt text.
+
+Alt text is what screen readers say instead of the picture, so an image without it is an
+accessibility failure, not a style choice.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+from ..common.frontmatter import SourceDocument
+from ..common.problems import ContentProblem
+from .references import images, resolve
+
+_MISSING = ("attēla fails nav atrasts", "image file not found")
+_MISSING_FIX = "pārbaudi faila nosaukumu un mapi (lielie/mazie burti ir svarīgi)"
+
+
+def check_documents(sender: Any, documents: Sequence[SourceDocument],
+                    settings: dict[str, Any]) -> list[ContentProblem]:
+    root = Path(settings["PATH"])
+    problems: list[ContentProblem] = []
+    for document in documents:
+        if document.header_found and document.node is not None:
+            problems.extend(check_body_images(document, root))
+            problems.extend(check_header_image(document, root))
+    return problems
+
+
+def check_body_images(document: SourceDocument, content_root: Path) -> Iterator[ContentProblem]:
+    for image in images(document):
+        if not (image.alt or "").strip():
+            yield ContentProblem(
+                document.path, image.line, "alt", "attēlam nav apraksta", "image has no alt text",
+                "ieraksti kvadrātiekavās, kas redzams attēlā: ![Lasītāji bibliotēkā](…)",
+                image.target)
+        target = resolve(image.target, document, content_root)
+        if target is not None and not target.is_file():
+            yield ContentProblem(document.path, image.line, "image", *_MISSING, _MISSING_FIX,
+                                 image.target)
+
+
+def check_header_image(document: SourceDocument, content_root: Path) -> Iterator[ContentProblem]:
+    image = document.metadata.get("image")
+    if not isinstance(image, str) or not image.strip():
+        return
+    target = resolve(image.strip(), document, content_root, relative_to_root=True)
+    if target is not None and not target.is_file():
+        yield document.problem("image", *_MISSING, _MISSING_FIX + "; ceļš skaitās no content/ mapes",
+                               value=image)
+    alt = document.metadata.get("image_alt")
+    if alt is None or (isinstance(alt, str) and not alt.strip()):  # other types: rules.py
+        yield document.problem(
+            "image_alt", "attēlam nav apraksta", "image has no alt text",
+            "pievieno rindu 'image_alt: ' ar teikumu par to, kas redzams attēlā",
+            at=("image_alt",) if "image_alt" in document.metadata else ("image",))

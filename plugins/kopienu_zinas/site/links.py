@@ -1,0 +1,29 @@
+"""Rule: links to other content (`{filename}…`, `{static}…`) must point at a file that exists."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+from ..common.frontmatter import SourceDocument
+from ..common.problems import ContentProblem
+from .references import intrasite_links, resolve
+
+
+def check_documents(sender: Any, documents: Sequence[SourceDocument],
+                    settings: dict[str, Any]) -> list[ContentProblem]:
+    root = Path(settings["PATH"])
+    return [problem for document in documents if document.header_found
+            for problem in check_links(document, root)]
+
+
+def check_links(document: SourceDocument, content_root: Path) -> Iterator[ContentProblem]:
+    for link in intrasite_links(document):
+        target = resolve(link.target, document, content_root)
+        if target is not None and not target.is_file():
+            yield ContentProblem(
+                document.path, link.line, "link", "saite uz failu, kura nav",
+                "link to a file that does not exist",
+                "pārbaudi faila nosaukumu un mapi; ceļš ar '/' sākumā skaitās no content/ mapes",
+                link.target)

@@ -1,0 +1,60 @@
+"""Rule: no two articles (or two pages) in the same language may get the same address.
+
+Pelican makes the slug from the title (or `slug:`), and with two equal slugs it silently
+publishes only one of the files. The older article keeps its address (it may already be
+linked from elsewhere); the newer one is reported.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+from ..common.frontmatter import SourceDocument
+from ..common.metadata import as_datetime, parse_iso_date
+from ..common.problems import ContentProblem
+from ..common.slugs import slugify_with_settings
+
+#: Document kinds whose slugs share one address space each.
+KINDS = ("article", "page")
+
+
+def check_documents(sender: Any, documents: Sequence[SourceDocument],
+                    settings: dict[str, Any]) -> list[ContentProblem]:
+    groups: dict[tuple[str, str, str], list[SourceDocument]] = defaultdict(list)
+    default_lang = settings.get("DEFAULT_LANG", "lv")
+    for document in documents:
+        slug = document_slug(document, settings)
+        if document.kind in KINDS and slug:
+            lang = document.metadata.get("lang") or default_lang
+            groups[(document.kind, str(lang), slug)].append(document)
+    return [problem for (_kind, _lang, slug), group in groups.items() if len(group) > 1
+            for problem in report_duplicates(slug, group)]
+
+
+def document_slug(document: SourceDocument, settings: dict[str, Any]) -> str:
+    """The slug Pelican will use: `slug:` if given, else made from the title."""
+    explicit = document.metadata.get("slug")
+    if isinstance(explicit, str) and explicit.strip():
+        return explicit.strip()
+    title = document.metadata.get("title")
+    return slugify_with_settings(title, settings) if isinstance(title, str) else ""
+
+
+def _age(document: SourceDocument) -> tuple[int, float, str]:
+    """Sort key: dated documents oldest first, then undated ones, each by path."""
+    try:
+        when = as_datetime(parse_iso_date(document.metadata.get("date")))
+    except (TypeError, ValueError):
+        return (1, 0.0, document.path)
+    return (0, when.timestamp(), document.path)
+
+
+def report_duplicates(slug: str, group: list[SourceDocument]) -> Iterator[ContentProblem]:
+    first, *later = sorted(group, key=_age)
+    for document in later:
+        field = "slug" if "slug" in document.metadata else "title"
+        yield document.problem(
+            field, f"tāda pati adrese kā {first.path}", f"same address (slug) as {first.path}",
+            "maini virsrakstu vai pievieno rindu 'slug: cits-adreses-vards'", value=slug)
