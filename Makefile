@@ -60,7 +60,9 @@ system-test-deps:
 	@command -v java >/dev/null || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null \
 	  && apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null; } \
 	  || { echo "The HTML checker needs Java: install a Java runtime (apt-get install default-jre-headless)."; exit 1; }
-	@command -v npm >/dev/null || { echo "The HTML checker is installed with npm: install Node.js and npm (apt-get install npm)."; exit 1; }
+	@command -v npm >/dev/null || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null \
+	  && apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm >/dev/null; } \
+	  || { echo "The HTML checker is installed with npm: install Node.js and npm (apt-get install npm)."; exit 1; }
 
 $(VNU_JAR):
 	npm install --silent --no-save --no-audit --no-fund --prefix .cache/vnu vnu-jar@$(VNU_VERSION)
