@@ -13,7 +13,7 @@ from pelican.settings import read_settings
 
 from tests.sitebuild import ROOT, BuiltSite, run_build
 
-BROKEN = sorted((ROOT / "tests/fixtures/broken").glob("*.md"))
+BROKEN = sorted((ROOT / "tests/fixtures/broken").iterdir())
 
 
 def digest(folder: Path) -> dict[str, str]:
@@ -67,25 +67,57 @@ def test_a_plugin_that_fails_to_load_fails_the_build(tmp_path: Path) -> None:
     assert_untouched(output, marker)
 
 
-@pytest.mark.parametrize("fixture", BROKEN, ids=[f.stem for f in BROKEN])
-def test_broken_front_matter_fails_make_check_and_keeps_output(fixture: Path, tmp_path: Path) -> None:
+#: Each broken fixture (a file, or a folder with its images) and the one problem it must give:
+#: (file, line, field). One fixture per rule of the content check.
+EXPECTED = {
+    "01-title.md": ("01-title.md", 1, "title"),
+    "02-date.md": ("02-date.md", 3, "date"),
+    "03-region.md": ("03-region.md", 4, "region"),
+    "04-tags.md": ("04-tags.md", 5, "tags"),
+    "05-summary.md": ("05-summary.md", 6, "summary"),
+    "06-front-matter.md": ("06-front-matter.md", 6, "front matter"),
+    "07-title-empty.md": ("07-title-empty.md", 2, "title"),
+    "08-date-future.md": ("08-date-future.md", 3, "date"),
+    "09-summary-long.md": ("09-summary-long.md", 6, "summary"),
+    "10-title-duplicate.md": ("10-title-duplicate.md", 3, "title"),
+    "11-link.md": ("11-link.md", 11, "link"),
+    "12-image.md": ("12-image.md", 10, "image"),
+    "13-alt": ("13-alt/raksts.md", 10, "alt"),
+    "14-image_alt": ("14-image_alt/raksts.md", 7, "image_alt"),
+    "15-image.md": ("15-image.md", 7, "image"),
+    "16-lang.md": ("16-lang.md", 7, "lang"),
+}
+
+
+def make_check(content: Path, output: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(["make", "--no-print-directory", "check", f"CONTENT={content}",
+                           f"OUTPUT={output}"], cwd=ROOT, capture_output=True, text=True,
+                          timeout=300)
+
+
+@pytest.mark.parametrize("fixture", BROKEN, ids=[f.name for f in BROKEN])
+def test_each_broken_fixture_fails_make_check_at_its_line_and_keeps_output(
+        fixture: Path, tmp_path: Path) -> None:
     content = tmp_path / "content"
     shutil.copytree(ROOT / "content", content)
-    shutil.copy(fixture, content / fixture.name)
+    if fixture.is_dir():
+        shutil.copytree(fixture, content / fixture.name)
+    else:
+        shutil.copy(fixture, content / fixture.name)
     output = tmp_path / "output"
     marker = keep_marker(output)
-    result = subprocess.run(["make", "--no-print-directory", "check", f"CONTENT={content}",
-                             f"OUTPUT={output}"], cwd=ROOT, capture_output=True, text=True,
-                            timeout=300)
+    result = make_check(content, output)
     assert result.returncode != 0
-    expected_field = fixture.stem.split("-", 1)[1].replace("-", " ")
     problems = [line for line in result.stderr.splitlines() if line.startswith("error: ")]
-    assert problems, result.stderr
-    assert all(f"{fixture.name}:" in line for line in problems), problems
-    assert any(f": {expected_field}: " in line for line in problems), problems
+    path, line, field = EXPECTED[fixture.name]
+    assert len(problems) == 1, result.stderr
+    assert problems[0].startswith(f"error: {path}:{line}: {field}: "), problems
+    assert " — " in problems[0] and "(" in problems[0], "Latvian (English) — fix"
     assert_untouched(output, marker)
 
 
-def test_broken_fixtures_cover_every_rule() -> None:
-    assert {f.stem.split("-", 1)[1] for f in BROKEN} >= {
-        "title", "date", "region", "tags", "summary", "front-matter"}
+def test_every_broken_fixture_has_its_expectation_and_every_rule_a_fixture() -> None:
+    assert sorted(f.name for f in BROKEN) == sorted(EXPECTED)
+    assert {field for _path, _line, field in EXPECTED.values()} == {
+        "title", "date", "region", "tags", "summary", "front matter", "link", "image", "alt",
+        "image_alt", "lang"}

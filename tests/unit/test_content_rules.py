@@ -26,7 +26,7 @@ def problems_for(tmp_path: Path, text: str, name: str = "raksts.md") -> list[Con
     file.parent.mkdir(parents=True, exist_ok=True)
     file.write_text(text, encoding="utf-8")
     document, found = read_document(tmp_path, file)
-    return found + run_content_checks([document], SETTINGS)
+    return found + run_content_checks([document], {**SETTINGS, "PATH": str(tmp_path)})
 
 
 def test_a_good_article_has_no_problems(tmp_path: Path) -> None:

@@ -16,7 +16,9 @@ from urllib.parse import unquote
 
 from ..common.frontmatter import SourceDocument
 
-_INTRASITE = re.compile(r"[{|](?P<what>filename|static|attach)[}|](?P<path>[^\s)\"'<>]*)")
+#: A link target that starts with Pelican's marker (after "(", a quote, "<" or "]: ").
+_INTRASITE = re.compile(
+    r"(?:(?<=[(\"'<])|(?<=\]: )|^)[{|](?P<what>filename|static|attach)[}|](?P<path>[^\s)\"'<>]*)")
 _IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\(\s*<?(?P<src>[^)\s>]*)>?(?:\s+[\"'(][^)]*)?\)")
 _FENCE = re.compile(r"^\s{0,3}(```|~~~)")
 _EXTERNAL = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//|#)", re.I)

@@ -1,0 +1,78 @@
+"""The content rules for addresses, links and images, on tiny content folders."""
+
+from pathlib import Path
+
+import pytest
+from pelican.settings import DEFAULT_CONFIG
+from pelican.utils import slugify as pelican_slugify
+
+from kopienu_zinas.common.frontmatter import discover_documents
+from kopienu_zinas.common.problems import ContentProblem, run_content_checks
+from kopienu_zinas.common.slugs import slugify
+from kopienu_zinas.site import register
+
+HEADER = "---\ntitle: {title}\ndate: {date}\nregion: Latgale\nsummary: Īsi.\n{extra}---\n"
+
+
+def write(root: Path, name: str, body: str = "Teksts.\n", *, title: str = "Raksts",
+          date: str = "2024-05-21", extra: str = "") -> None:
+    file = root / name
+    file.parent.mkdir(parents=True, exist_ok=True)
+    file.write_text(HEADER.format(title=title, date=date, extra=extra) + body, encoding="utf-8")
+
+
+def check(root: Path) -> list[tuple[str, int, str]]:
+    register()
+    documents, problems = discover_documents(root)
+    settings = {"REGIONS": ["Latgale"], "BUILD_DATE": "2026-11-23", "PATH": str(root)}
+    found: list[ContentProblem] = problems + run_content_checks(documents, settings)
+    return [(p.path, p.line, p.field) for p in found]
+
+
+@pytest.mark.parametrize("title", [
+    "„Darbīgo kopienu simpozijs” Krustpils pilī", "Ģimeņu diena Līvānos: ņem līdzi šķīvi!",
+    "Rēzekne aicina — 2024", "  Ūdens   un   ļaudis  ", "<em>Jauns</em> & vecs", "ﬁnanšu ﬁ"])
+def test_slugs_match_pelicans(title: str) -> None:
+    assert slugify(title) == pelican_slugify(title, DEFAULT_CONFIG["SLUG_REGEX_SUBSTITUTIONS"])
+
+
+def test_the_newer_of_two_articles_with_one_address_is_reported(tmp_path: Path) -> None:
+    write(tmp_path, "b-vecais.md", title="Rēzeknes bibliotēka", date="2024-01-01")
+    write(tmp_path, "a-jaunais.md", title="Rezeknes Biblioteka!", date="2024-02-01")
+    assert check(tmp_path) == [("a-jaunais.md", 2, "title")]
+
+
+def test_translations_and_explicit_slugs_are_not_duplicates(tmp_path: Path) -> None:
+    write(tmp_path, "sveiki.md", title="Sveiki", extra="slug: sveiki\n")
+    write(tmp_path, "welcome.md", title="Welcome", extra="slug: sveiki\nlang: en\n")
+    write(tmp_path, "cits.md", title="Sveiki", extra="slug: cits\n")
+    assert check(tmp_path) == []
+    write(tmp_path, "otrs.md", title="Otrs", date="2024-06-01", extra="slug: sveiki\n")
+    assert check(tmp_path) == [("otrs.md", 6, "slug")]
+
+
+def test_links_resolve_from_the_content_root_or_next_to_the_file(tmp_path: Path) -> None:
+    write(tmp_path, "cits.md", title="Cits")
+    (tmp_path / "faili").mkdir()
+    (tmp_path / "faili/plans.pdf").write_bytes(b"%PDF")
+    write(tmp_path, "sadala/raksts.md", "\n".join([
+        "[labs]({filename}/cits.md#virsraksts) un [vecais](|filename|../cits.md)",
+        "[plāns]({static}/faili/plans.pdf), [ārējs](https://example.org/{filename}x)",
+        "```", "[piemērs]({filename}/nav.md)", "```",
+        "[slikts]({filename}cits.md) un [PDF]({static}/faili/plans%20v2.pdf)", ""]))
+    assert check(tmp_path) == [("sadala/raksts.md", 12, "link"), ("sadala/raksts.md", 12, "link")]
+
+
+def test_images_need_a_file_and_alt_text(tmp_path: Path) -> None:
+    (tmp_path / "atteli").mkdir()
+    (tmp_path / "atteli/foto.jpg").write_bytes(b"jpg")
+    write(tmp_path, "raksts.md", "\n".join([
+        "![Lasītāji]({static}/atteli/foto.jpg) ![Logo](https://example.org/logo.png)",
+        "![ ]({static}/atteli/foto.jpg)", "![Nav](atteli/nav.jpg \"virsraksts\")", ""]),
+        extra="image: atteli/foto.jpg\nimage_alt: Bibliotēkas lasītava\n")
+    assert check(tmp_path) == [("raksts.md", 10, "alt"), ("raksts.md", 11, "image")]
+
+
+def test_the_header_image_needs_a_file_and_image_alt(tmp_path: Path) -> None:
+    write(tmp_path, "raksts.md", extra="image: \"{static}/atteli/nav.jpg\"\nimage_alt: ''\n")
+    assert check(tmp_path) == [("raksts.md", 6, "image"), ("raksts.md", 7, "image_alt")]
