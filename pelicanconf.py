@@ -39,11 +39,11 @@ READERS = {"html": None}
 # Clean, directory-style Latvian URLs; slugs are transliterated to ASCII.
 ARTICLE_URL = "zinas/{date:%Y}/{slug}/"
 ARTICLE_SAVE_AS = ARTICLE_URL + "index.html"
-ARTICLE_LANG_URL = "zinas/{date:%Y}/{slug}/{lang}/"
+ARTICLE_LANG_URL = "{lang}/zinas/{date:%Y}/{slug}/"
 ARTICLE_LANG_SAVE_AS = ARTICLE_LANG_URL + "index.html"
 PAGE_URL = "{slug}/"
 PAGE_SAVE_AS = PAGE_URL + "index.html"
-PAGE_LANG_URL = "{slug}/{lang}/"
+PAGE_LANG_URL = "{lang}/{slug}/"
 PAGE_LANG_SAVE_AS = PAGE_LANG_URL + "index.html"
 CATEGORY_URL = "regioni/{slug}/"
 CATEGORY_SAVE_AS = CATEGORY_URL + "index.html"
@@ -72,6 +72,8 @@ DRAFT_PAGE_SAVE_AS = DRAFT_PAGE_URL + "index.html"
 DRAFT_PAGE_LANG_URL = "melnraksti/lapas/{slug}/{lang}/"
 DRAFT_PAGE_LANG_SAVE_AS = DRAFT_PAGE_LANG_URL + "index.html"
 SLUGIFY_SOURCE = "title"
+# Summaries are plain text editors write (Markdown would turn "16. maijā …" into a list).
+FORMATTED_FIELDS: list[str] = []
 
 DEFAULT_PAGINATION = 10
 PAGINATION_PATTERNS = (

@@ -23,7 +23,8 @@ class SourceArticle:
 
     @property
     def url_path(self) -> str:
-        return f"zinas/{self.date.year}/{slug(self.title)}/"
+        prefix = "" if self.lang == "lv" else f"{self.lang}/"
+        return f"{prefix}zinas/{self.date.year}/{slug(self.title)}/"
 
 
 def slug(text: str) -> str:

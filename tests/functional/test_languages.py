@@ -20,7 +20,7 @@ def english_ui_strings() -> dict[str, str]:
 def test_english_article_has_english_ui_and_dates(tmp_path: Path) -> None:
     result = run_build(tmp_path / "out", "--strict", content=FIXTURE)
     assert result.returncode == 0, result.stderr
-    english = (tmp_path / "out/zinas/2024/welcome-to-community-news/index.html").read_text("utf-8")
+    english = (tmp_path / "out/en/zinas/2024/welcome-to-community-news/index.html").read_text("utf-8")
     latvian = (tmp_path / "out/zinas/2024/sveicinati-kopienu-zinas/index.html").read_text("utf-8")
     assert re.search(r'<html[^>]* lang="en"', english)
     assert re.search(r'<html[^>]* lang="lv"', latvian)

@@ -14,7 +14,7 @@ THEME = Path(__file__).resolve().parents[2] / "theme"
 
 def template_msgids(tmp_path: Path) -> set[str]:
     pot = tmp_path / "messages.pot"
-    subprocess.run([sys.executable, "-m", "babel.messages.frontend", "extract", "--quiet",
+    subprocess.run([sys.executable, "-m", "babel.messages.frontend", "--quiet", "extract",
                     "-F", str(THEME / "translations/babel.cfg"), "-o", str(pot), str(THEME / "templates")],
                    check=True, cwd=THEME)
     with pot.open("rb") as source:

@@ -7,7 +7,8 @@ import os
 from collections.abc import Iterable
 from typing import Any
 
-from jinja2 import pass_context
+from jinja2 import Environment, pass_context, pass_environment
+from jinja2.filters import make_attrgetter
 from jinja2.runtime import Context
 
 from ..common import dates
@@ -36,14 +37,11 @@ def _time(context: Context, value: dt.datetime) -> str:
     return dates.short_time(value, page_language(context))
 
 
-def _latvian_sort(items: Iterable[Any], attribute: str | None = None) -> list[Any]:
-    def key(item: Any) -> Any:
-        value = item
-        for part in (attribute or "").split("."):
-            value = getattr(value, part) if part else value
-        return latvian_key(str(value))
-
-    return sorted(items, key=key)
+@pass_environment
+def _latvian_sort(env: Environment, items: Iterable[Any], attribute: str | None = None) -> list[Any]:
+    """Like Jinja's `sort` (same dotted attribute paths, e.g. '0.name'), in Latvian order."""
+    get = make_attrgetter(env, attribute)
+    return sorted(items, key=lambda item: latvian_key(str(get(item))))
 
 
 @pass_context
@@ -78,6 +76,8 @@ def install(generator: Any) -> None:
     env.filters.update(FILTERS)
     env.globals["page_lang"] = _page_lang
     env.globals["BUILD_NOW"] = build_now(generator.settings)
+    # JSON-LD stays readable Latvian; sorted keys keep it deterministic.
+    env.policies["json.dumps_kwargs"] = {"sort_keys": True, "ensure_ascii": False}
     env.add_extension("jinja2.ext.i18n")
     translations = os.path.join(generator.settings["THEME"], "translations")
     gettext, ngettext = make_gettext_callables(translations)
