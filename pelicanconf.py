@@ -33,7 +33,8 @@ PLUGINS = ["pelican.plugins.yaml_metadata", "kopienu_zinas.site"]
 ARTICLE_PATHS = [""]
 ARTICLE_EXCLUDES = ["pages", "galleries", "newsletter"]
 PAGE_PATHS = ["pages"]
-STATIC_PATHS: list[str] = []
+# Pictures for articles (`image: atteli/foto.jpg`, `![apraksts]({static}/atteli/foto.jpg)`).
+STATIC_PATHS = ["atteli"]
 READERS = {"html": None}
 
 # Clean, directory-style Latvian URLs; slugs are transliterated to ASCII.
