@@ -86,6 +86,7 @@ EXPECTED = {
     "14-image_alt": ("14-image_alt/raksts.md", 7, "image_alt"),
     "15-image.md": ("15-image.md", 7, "image"),
     "16-lang.md": ("16-lang.md", 7, "lang"),
+    "17-status.md": ("17-status.md", 7, "status"),
 }
 
 
@@ -120,4 +121,4 @@ def test_every_broken_fixture_has_its_expectation_and_every_rule_a_fixture() -> 
     assert sorted(f.name for f in BROKEN) == sorted(EXPECTED)
     assert {field for _path, _line, field in EXPECTED.values()} == {
         "title", "date", "region", "tags", "summary", "front matter", "link", "image", "alt",
-        "image_alt", "lang"}
+        "image_alt", "lang", "status"}

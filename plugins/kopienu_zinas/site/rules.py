@@ -11,6 +11,8 @@ from ..common.problems import ContentProblem
 from .settings import SiteSettings
 
 SUMMARY_LIMIT = 300
+#: `status:` values Pelican knows (anything else silently drops the file from the site).
+STATUSES = ("published", "draft", "hidden")
 LIST_FIELDS = ("tags", "authors")
 TEXT_FIELDS = ("title", "summary", "image_credit", "image_alt", "slug", "lang")
 
@@ -27,6 +29,7 @@ def check_documents(sender: Any, documents: Sequence[SourceDocument],
         elif document.kind == "page":
             problems.extend(check_title(document))
             problems.extend(check_types(document))
+            problems.extend(check_status(document))
     return problems
 
 
@@ -37,6 +40,7 @@ def check_article(document: SourceDocument, site: SiteSettings) -> Iterator[Cont
     yield from check_region(document, site)
     yield from check_summary(document)
     yield from check_language(document, site)
+    yield from check_status(document)
 
 
 def check_title(document: SourceDocument) -> Iterator[ContentProblem]:
@@ -105,3 +109,11 @@ def check_language(document: SourceDocument, site: SiteSettings) -> Iterator[Con
     if isinstance(lang, str) and lang not in site.languages:
         yield document.problem("lang", "neatbalstīta valoda", "unsupported language", value=lang,
                                fix="raksti 'lang: lv' vai 'lang: en'")
+
+
+def check_status(document: SourceDocument) -> Iterator[ContentProblem]:
+    status = document.metadata.get("status")
+    if status is not None and status not in STATUSES:
+        yield document.problem("status", "nezināms statuss", "unknown status", value=status,
+                               fix="raksti 'status: draft' (melnraksts) vai izdzēs rindu, "
+                                   "lai publicētu")
