@@ -37,7 +37,8 @@ def make(*arguments: str) -> subprocess.CompletedProcess[str]:
                           capture_output=True, text=True, timeout=300, stdin=subprocess.DEVNULL)
 
 
-def make_new(content: Path, kind: str, title: str, region: str | None) -> subprocess.CompletedProcess[str]:
+def make_new(content: Path, kind: str, title: str,
+             region: str | None) -> subprocess.CompletedProcess[str]:
     arguments = ["new", f"KIND={kind}", f"TITLE={title}", f"CONTENT={content}", f"TODAY={TODAY}"]
     return make(*arguments, *([f"REGION={region}"] if region else []))
 

@@ -48,8 +48,8 @@ def check_header_image(document: SourceDocument, content_root: Path) -> Iterator
         return
     target = resolve(image.strip(), document, content_root, relative_to_root=True)
     if target is not None and not target.is_file():
-        yield document.problem("image", *_MISSING, _MISSING_FIX + "; ceļš skaitās no content/ mapes",
-                               value=image)
+        yield document.problem("image", *_MISSING, value=image,
+                               fix=f"{_MISSING_FIX}; ceļš skaitās no content/ mapes")
     alt = document.metadata.get("image_alt")
     if alt is None or (isinstance(alt, str) and not alt.strip()):  # other types: rules.py
         yield document.problem(

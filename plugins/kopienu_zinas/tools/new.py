@@ -84,7 +84,7 @@ Teksts pēc starpvirsraksta.
 def event_text(request: Request) -> str:
     day = (request.today + EVENT_OFFSET).isoformat()
     start, end = EVENT_HOURS
-    events = f"""# Pasākumi: datums ar laiku (GGGG-MM-DD SS:MM) vai tikai datums visas dienas pasākumam.
+    events = f"""# Pasākumi: datums ar laiku (GGGG-MM-DD SS:MM) vai tikai datums (visas dienas).
 # Tiešsaistes pasākumam 'location' vietā raksti: online: https://…
 events:
   - title: {quoted(request.title)}
@@ -97,7 +97,7 @@ events:
 
 
 def captions_text(request: Request) -> str:
-    return f"""# Galerija. Ieliec fotoattēlus (.jpg, .png) šajā mapē; galerija bez attēliem netiek rādīta.
+    return f"""# Galerija. Ieliec fotoattēlus (.jpg, .png) šajā mapē; bez attēliem to nerāda.
 # Rakstā to parāda rinda 'gallery: <mapes nosaukums>'.
 title: {quoted(request.title)}
 date: {request.today.isoformat()}
@@ -219,8 +219,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if request.kind == "gallery":
         print("Ieliec fotoattēlus šajā mapē un papildini captions.yml.")
     else:
-        print("Tas ir melnraksts: apskati ar 'make serve', izdzēs rindu 'status: draft', "
-              "kad raksts gatavs publicēšanai.")
+        preview = f"{settings['SITEURL']}/{settings['DRAFT_URL'].format(slug=path.stem)}"
+        print(f"Tas ir melnraksts: 'make serve', tad {preview}. Kad raksts gatavs "
+              "publicēšanai, izdzēs rindu 'status: draft'.")
     return 0
 
 
