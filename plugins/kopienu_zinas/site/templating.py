@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from jinja2 import Environment, pass_context, pass_environment
@@ -17,24 +16,14 @@ from ..common.collation import latvian_key
 from ..common.i18n import make_gettext_callables, page_language
 
 
-@pass_context
-def _date_long(context: Context, value: dt.date) -> str:
-    return dates.long_date(value, page_language(context))
+def _in_page_language(format_value: Callable[[Any, str], str]) -> Callable[..., str]:
+    """A filter that formats a value in the language of the page being rendered."""
 
+    @pass_context
+    def localised(context: Context, value: Any) -> str:
+        return format_value(value, page_language(context))
 
-@pass_context
-def _weekday(context: Context, value: dt.date) -> str:
-    return dates.weekday(value, page_language(context))
-
-
-@pass_context
-def _month_year(context: Context, value: dt.date) -> str:
-    return dates.month_year(value, page_language(context))
-
-
-@pass_context
-def _time(context: Context, value: dt.datetime) -> str:
-    return dates.short_time(value, page_language(context))
+    return localised
 
 
 @pass_environment
@@ -58,10 +47,10 @@ def _absolute_url(context: Context, path: str) -> str:
 
 
 FILTERS = {
-    "date_long": _date_long,
-    "weekday": _weekday,
-    "month_year": _month_year,
-    "time": _time,
+    "date_long": _in_page_language(dates.long_date),
+    "weekday": _in_page_language(dates.weekday),
+    "month_year": _in_page_language(dates.month_year),
+    "time": _in_page_language(dates.short_time),
     "isodate": dates.iso,
     "latvian_sort": _latvian_sort,
     "absolute_url": _absolute_url,
