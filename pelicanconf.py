@@ -28,13 +28,16 @@ BUILD_DATE = None
 REGIONS = ["Sēlija", "Latgale", "Rēzekne", "Vidzeme"]
 
 PLUGIN_PATHS = [str(HERE / "plugins")]
-PLUGINS = ["pelican.plugins.yaml_metadata", "kopienu_zinas.site"]
+PLUGINS = ["pelican.plugins.yaml_metadata", "kopienu_zinas.site", "kopienu_zinas.galleries"]
 
 ARTICLE_PATHS = [""]
 ARTICLE_EXCLUDES = ["pages", "galleries", "newsletter"]
 PAGE_PATHS = ["pages"]
 # Pictures for articles (`image: atteli/foto.jpg`, `![apraksts]({static}/atteli/foto.jpg)`).
-STATIC_PATHS = ["atteli"]
+STATIC_PATHS = ["atteli"]  # never "galleries": originals are not published (docs/galleries.md)
+
+# Photo galleries (content/galleries/<name>/): see docs/galleries.md for every key.
+GALLERIES = {"widths": [480, 960, 1600]}
 READERS = {"html": None}
 
 # Clean, directory-style Latvian URLs; slugs are transliterated to ASCII.
