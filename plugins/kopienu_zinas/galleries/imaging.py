@@ -126,6 +126,7 @@ def decode(source: Path, settings: ImagingSettings) -> tuple[Image.Image, tuple[
         largest = min(max(settings.widths), width)
         needed = (largest, max(1, round(height * largest / width)))
         image.draft(None, needed[::-1] if orientation in _TRANSPOSED else needed)
+        image.load()  # here, so that a truncated file is reported as such
         image = ImageOps.exif_transpose(image)
         factor = image.width // (largest * 2)
         if factor > 1:
