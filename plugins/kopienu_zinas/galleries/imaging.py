@@ -108,7 +108,7 @@ def _save(image: Image.Image, fmt: str, target: Path, settings: ImagingSettings)
     if fmt == "jpeg":
         image.save(target, "JPEG", quality=quality, optimize=True, progressive=True)
     elif fmt == "webp":
-        image.save(target, "WEBP", quality=quality, method=4)
+        image.save(target, "WEBP", quality=quality, method=settings.webp_method)
     else:
         image.save(target, "AVIF", quality=quality, speed=settings.avif_speed)
 
