@@ -42,8 +42,9 @@ def test_lightbox_opens_moves_with_arrows_closes_with_escape_and_returns_focus(
     assert dialog.locator("figcaption").inner_text() == captions.last.inner_text()
     page.keyboard.press("Escape")
     assert not dialog.is_visible()
-    assert page.evaluate("document.activeElement === document.querySelectorAll("
-                         "'.gallery-link')[document.querySelectorAll('.gallery-link').length-1]")
+    # focus goes back to the thumbnail of the photo shown last (the dialog's "close" event)
+    page.wait_for_function("document.activeElement === [...document.querySelectorAll("
+                           "'.gallery-link')].at(-1)", timeout=2000)
 
 
 def test_swipe_moves_to_the_next_photo(built_site: BuiltSite, browser: Browser) -> None:

@@ -95,7 +95,7 @@ def from_pelican(settings: Mapping[str, Any]) -> GalleriesSettings:
         max_pixels=_positive_int("max_pixels", merged["max_pixels"]))
     cache = merged["cache"]
     if cache is None:
-        cache = Path(settings["CACHE_PATH"]).parent / "galleries"
+        cache = Path(settings.get("CACHE_PATH") or "cache").parent / "galleries"
     workers = merged["workers"]
     return GalleriesSettings(
         imaging=imaging, cache=Path(cache),
