@@ -61,3 +61,15 @@ def test_keyboard_reaches_next_month_and_an_event_article(built_site: BuiltSite,
         page.keyboard.press("Enter")
     assert page.url == target
     assert page.locator(f"#{target.split('#')[1]}").is_visible()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_month_grid_fits_a_320px_phone(scheme: str, built_site: BuiltSite, browser) -> None:
+    context = browser.new_context(viewport={"width": 320, "height": 640}, color_scheme=scheme)
+    page = context.new_page()
+    page.goto(f"{built_site.siteurl}/kalendars/{first_event_month()}/")
+    overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    results = Axe().run(page, options={"runOnly": {"type": "rule", "values": ["color-contrast"]}})
+    context.close()
+    assert overflow <= 0
+    assert results.violations_count == 0, results.generate_report()

@@ -18,11 +18,10 @@ import pytest
 import recurring_ical_events
 from icalendar import Calendar
 
-from tests.sitebuild import BUILD_DATE, ROOT, BuiltSite
+from tests.sitebuild import ROOT, BuiltSite, run_build
 from tests.sources import CONTENT, articles, front_matter, slug
 
 BROKEN = sorted((ROOT / "tests/fixtures/events_broken").glob("*.md"))
-NOW = dt.datetime.fromisoformat(BUILD_DATE)
 
 
 def seed_events() -> list[tuple[object, dict]]:
@@ -89,7 +88,8 @@ def test_site_region_and_event_calendars_parse_with_stable_uids(built_site: Buil
     dated = [e for _a, e in seed_events() if len(str(e["start"])) > 7]
     assert sorted(str(e["SUMMARY"]) for e in site.events) == sorted(e["title"] for e in dated)
     uids = [str(e["UID"]) for e in site.events]
-    assert len(set(uids)) == len(uids) and all(u.endswith("@127.0.0.1") for u in uids)
+    host = built_site.siteurl.split("://", 1)[1].split(":")[0]
+    assert len(set(uids)) == len(uids) and all(u.endswith(f"@{host}") for u in uids)
     assert all(e["DTSTAMP"].to_ical().endswith(b"Z") for e in site.events)
     occurrences = recurring_ical_events.of(site).between(dt.date(2023, 1, 1), dt.date(2025, 1, 1))
     timed = [o for o in occurrences if isinstance(o["DTSTART"].dt, dt.datetime)]
@@ -139,3 +139,53 @@ def test_each_bad_event_fails_make_check_once_naming_file_line_event_and_field(
     line = max(i for i, text in enumerate(source, 1) if text.strip().startswith(at))
     assert problems[0].startswith(f"error: {fixture.name}:{line}: events[2].{field}: "), problems
     assert "„Slikts pasākums”" in problems[0]
+
+
+@pytest.fixture(scope="module")
+def upcoming_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    """A small site whose events lie around the build date (the real ones are all past)."""
+    output = tmp_path_factory.mktemp("events") / "site"
+    result = run_build(output, "--strict", "--siteurl", "https://kopienuzinas.lv",
+                       content=ROOT / "tests/fixtures/events")
+    assert result.returncode == 0, result.stderr
+    return BuiltSite(output, "https://kopienuzinas.lv")
+
+
+def titles(page_html: str) -> list[str]:
+    return [html.unescape(t) for t in re.findall(
+        r'class="event-title"><a href="[^"]*">([^<]*)</a>', page_html)]
+
+
+def test_upcoming_soonest_first_past_in_archive_cancelled_marked(upcoming_site: BuiltSite) -> None:
+    page = upcoming_site.page("kalendars/")
+    assert titles(page) == ["Vakara lekcija", "Latgales tiešsaistes saruna", "Vakara lekcija",
+                            "Talka parkā", "Vakara lekcija", "Pavasara forums"]
+    assert "Atcelts" in text_of(page) and "datums tiks precizēts" in text_of(page)
+    assert "ceturtdiena, 2026. gada 26. novembris, 18:00–19:30" in text_of(page)
+    assert titles(upcoming_site.page("kalendars/arhivs/")) == ["Pagājis seminārs"]
+    assert titles(upcoming_site.page("/"))[:3] == titles(page)[:3]
+    selija = titles(upcoming_site.page("regioni/selija/"))
+    assert "Vakara lekcija" in selija and "Latgales tiešsaistes saruna" not in selija
+
+
+def test_month_grid_marks_today_and_links_neighbours(upcoming_site: BuiltSite) -> None:
+    page = upcoming_site.page("kalendars/2026/11/")
+    today = re.search(r'<td class="[^"]*today"[^>]*aria-current="date">\s*<span class="day-number">'
+                      r'(\d+)</span>', page)
+    assert today and today.group(1) == "23"
+    assert 'rel="next" href="https://kopienuzinas.lv/kalendars/2026/12/"' in page
+    headers = re.findall(r'<abbr title="[^"]+">(\w)</abbr>', page)
+    assert headers == list("POTCPSS")
+
+
+def test_ics_files_on_the_public_domain(upcoming_site: BuiltSite) -> None:
+    data = (upcoming_site.output / "kalendars.ics").read_bytes()
+    site = Calendar.from_ical(data)
+    assert {str(e["UID"]).split("@")[1] for e in site.events} == {"kopienuzinas.lv"}
+    talka = [e for e in site.events if "Talka" in str(e["SUMMARY"])]
+    assert [str(e["SUMMARY"]) for e in talka] == ["Atcelts: Talka parkā"]
+    assert talka[0]["STATUS"] == "CANCELLED"
+    assert b"Pavasara forums" not in data
+    latgale = Calendar.from_ical(
+        (upcoming_site.output / "regioni/latgale/kalendars.ics").read_bytes())
+    assert [str(e["SUMMARY"]) for e in latgale.events] == ["Latgales tiešsaistes saruna"]

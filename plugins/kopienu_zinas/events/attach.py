@@ -35,6 +35,10 @@ class CalendarLinks:
     def url(self, path: str = "") -> str:
         return f"{self.siteurl}/{self.page}{path}"
 
+    def month_url(self, day: dt.date) -> str:
+        """The month page of a day: …/kalendars/2024/03/."""
+        return self.url(f"{day.year:04d}/{day.month:02d}/")
+
     def absolute(self, path: str) -> str:
         return f"{self.siteurl}/{path}"
 
