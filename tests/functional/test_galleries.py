@@ -71,7 +71,8 @@ def test_galleries_index_lists_every_gallery_newest_first_with_a_cover(
     links = [a["href"] for a in page.all("a") if "/galerijas/" in (a.get("href") or "")
              and a["href"].rstrip("/") != f"{built_site.siteurl}/galerijas"]
     folders = sorted((ROOT / "content/galleries").iterdir())
-    dates = {f.name: re.search(r"^date: (\S+)", (f / "captions.yml").read_text(), re.M)[1]
+    dates = {f.name: re.search(r"^date: (\S+)", (f / "captions.yml").read_text(),
+                               re.MULTILINE)[1]
              for f in folders}
     newest_first = sorted(dates, key=dates.get, reverse=True)
     assert links == [f"{built_site.siteurl}/galerijas/{name}/" for name in newest_first]

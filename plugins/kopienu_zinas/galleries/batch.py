@@ -57,13 +57,13 @@ def process_photos(photos: list[Path], settings: ImagingSettings, cache: PhotoCa
         jobs = [(str(p), settings, str(cache.entry(keys[p]))) for p in missing]
         for source, error in _run(jobs, workers, start_method):
             photo = Path(source)
-            if error is None:
-                rendered = cache.lookup(keys[photo])
-                assert rendered is not None, f"{photo} was rendered but its entry is missing"
+            rendered = cache.lookup(keys[photo]) if error is None else None
+            if rendered is not None:
                 result.done[photo] = (keys[photo], rendered)
                 result.processed += 1
             else:
-                result.failed[photo] = Failure(*error.split("\t", 2))
+                unreadable = "apstrādāto attēlu nevar nolasīt\tprocessed image unreadable\t"
+                result.failed[photo] = Failure(*(error or unreadable).split("\t", 2))
     if prune:
         cache.prune({key for key, _ in result.done.values()})
     return result

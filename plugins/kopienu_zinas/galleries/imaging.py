@@ -176,5 +176,5 @@ def render_entry(source: str, settings: ImagingSettings, entry: str) -> tuple[st
         staging.rename(target)
     except PhotoError as error:
         shutil.rmtree(staging, ignore_errors=True)
-        return source, "\t".join((error.lv, error.en, error.detail))
+        return source, f"{error.lv}\t{error.en}\t{error.detail}"
     return source, None
