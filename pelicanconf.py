@@ -28,7 +28,7 @@ BUILD_DATE = None
 REGIONS = ["Sēlija", "Latgale", "Rēzekne", "Vidzeme"]
 
 PLUGIN_PATHS = [str(HERE / "plugins")]
-PLUGINS = ["pelican.plugins.yaml_metadata", "kopienu_zinas.site"]
+PLUGINS = ["pelican.plugins.yaml_metadata", "kopienu_zinas.site", "kopienu_zinas.newsletter"]
 
 ARTICLE_PATHS = [""]
 ARTICLE_EXCLUDES = ["pages", "galleries", "newsletter"]
@@ -108,3 +108,6 @@ LOAD_CONTENT_CACHE = False
 CACHE_CONTENT = False
 DELETE_OUTPUT_DIRECTORY = True
 TYPOGRIFY = False
+
+# The monthly newsletter (docs/newsletter.md); the other keys keep their defaults.
+NEWSLETTER = {"editor": "Kopienu ziņu redakcija"}
