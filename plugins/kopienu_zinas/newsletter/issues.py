@@ -63,8 +63,8 @@ def plain_text(markup: str | None) -> str:
 
 
 def paragraphs(markup: str) -> tuple[str, ...]:
-    """HTML as plain-text paragraphs for the text e-mail; a link becomes "text <url>"."""
-    linked = _LINK.sub(lambda m: f"{m.group(2)} <{html.unescape(m.group(1))}>", markup)
+    """HTML as plain-text paragraphs for the text e-mail; a link becomes "text (url)"."""
+    linked = _LINK.sub(lambda m: f"{m.group(2)} ({html.escape(html.unescape(m.group(1)))})", markup)
     return tuple(p for p in (plain_text(block) for block in _BLOCK_END.split(linked)) if p)
 
 
