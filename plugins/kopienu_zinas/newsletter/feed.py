@@ -15,6 +15,7 @@ import datetime as dt
 import mimetypes
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from xml.sax.saxutils import quoteattr
 
 from feedgen.feed import FeedGenerator
 
@@ -106,7 +107,7 @@ def _entry(feed: FeedGenerator, item: FeedItem) -> None:
 def _serialise(feed_xml: Callable[..., bytes], stylesheet_url: str) -> bytes:
     body = feed_xml(pretty=True, xml_declaration=False)
     head = ("<?xml version='1.0' encoding='UTF-8'?>\n"
-            f'<?xml-stylesheet type="text/css" href="{stylesheet_url}"?>\n')
+            f'<?xml-stylesheet type="text/css" href={quoteattr(stylesheet_url)}?>\n')
     return head.encode("utf-8") + body
 
 
