@@ -64,7 +64,7 @@ def test_rss_channel_link_is_the_site_not_the_feed(feeds) -> None:
 def test_a_single_media_content_is_not_wrapped_in_a_media_group(feeds) -> None:
     for data, item_path in ((feeds[0], "channel/item"), (feeds[1], "a:entry")):
         root = etree.fromstring(data)
-        assert root.findall(f".//media:group", NS) == []
+        assert root.findall(".//media:group", NS) == []
         covered = root.findall(f"{item_path}/media:content", NS)
         assert len(covered) == 1
         assert covered[0].get("url") == f"{SITEURL}/a.jpg" and covered[0].get("medium") == "image"
