@@ -28,7 +28,14 @@ BUILD_DATE = None
 REGIONS = ["Sēlija", "Latgale", "Rēzekne", "Vidzeme"]
 
 PLUGIN_PATHS = [str(HERE / "plugins")]
-PLUGINS = ["pelican.plugins.yaml_metadata", "kopienu_zinas.site", "kopienu_zinas.newsletter"]
+PLUGINS = ["pelican.plugins.yaml_metadata", "kopienu_zinas.site", "kopienu_zinas.events",
+           "kopienu_zinas.newsletter"]
+
+# The events plugin (docs/events.md): calendar pages under /kalendars/, .ics files.
+EVENTS = {
+    "CALENDAR_URL": "kalendars/",
+    "REFRESH_HOURS": 12,
+}
 
 ARTICLE_PATHS = [""]
 ARTICLE_EXCLUDES = ["pages", "galleries", "newsletter"]

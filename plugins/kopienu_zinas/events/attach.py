@@ -1,0 +1,118 @@
+"""Give each article its `events` and put the site's events into the shared context.
+
+Runs when the articles have been read (article_generator_finalized), so article URLs, regions
+and dates are known. Invalid events were reported by the content check (checks.py) and are not
+attached here: the build fails on those reports, so nothing invalid is published.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from typing import Any
+
+from markupsafe import Markup
+
+from . import calendar
+from .model import Event, parse_events
+from .settings import EventsSettings
+
+#: The fragment of an event on its article page ("#notikums-1").
+FRAGMENT = "notikums-{number}"
+
+
+@dataclass(frozen=True)
+class CalendarLinks:
+    """Where the calendar pages and files are, for the templates (absolute URLs)."""
+
+    siteurl: str
+    page: str  # site-relative: kalendars/
+    ics: str
+    region_pattern: str
+
+    def url(self, path: str = "") -> str:
+        return f"{self.siteurl}/{self.page}{path}"
+
+    def month_url(self, day: dt.date) -> str:
+        """The month page of a day: …/kalendars/2024/03/."""
+        return self.url(f"{day.year:04d}/{day.month:02d}/")
+
+    def absolute(self, path: str) -> str:
+        return f"{self.siteurl}/{path}"
+
+    def webcal(self, path: str) -> str:
+        return "webcal://" + re.sub(r"^https?://", "", self.absolute(path))
+
+    def region_ics(self, slug: str) -> str:
+        return self.region_pattern.format(slug=slug)
+
+
+def _plain(html: object) -> str:
+    return re.sub(r"\s+", " ", Markup(str(html or "")).striptags()).strip()
+
+
+def _stamp(article: Any) -> dt.datetime:
+    return (getattr(article, "modified", None) or article.date).astimezone(dt.UTC)
+
+
+def _sequence(event: Event, article: Any) -> int:
+    """An explicit `sequence`, else the minutes between the article's date and its modified
+    date: it grows with every edit that bumps `modified`."""
+    if event.sequence is not None:
+        return event.sequence
+    modified = getattr(article, "modified", None)
+    return max(0, int((modified - article.date).total_seconds() // 60)) if modified else 0
+
+
+def article_events(article: Any, settings: EventsSettings) -> list[Event]:
+    events, _issues = parse_events(getattr(article, "events", None), article.title)
+    article_url = f"{settings.siteurl}/{article.url}"
+    folder = article.save_as.rsplit("/", 1)[0] + "/" if "/" in article.save_as else ""
+    slug = re.sub(r"[^a-z0-9-]+", "-", article.url.strip("/").lower()).strip("-")
+    category = getattr(article, "category", None)
+    placed = []
+    for event in events:
+        number = event.index + 1
+        ics = None if event.month_only else f"{settings.siteurl}/{folder}notikums-{number}.ics"
+        placed.append(replace(
+            event, url=f"{article_url}#{FRAGMENT.format(number=number)}", ics_url=ics,
+            uid=f"{slug}-{number}@{settings.domain}", article_title=article.title,
+            article_url=article_url, summary=_plain(getattr(article, "summary", "")),
+            region=getattr(category, "name", ""), region_slug=getattr(category, "slug", ""),
+            region_url=f"{settings.siteurl}/{category.url}" if category else "",
+            lang=getattr(article, "lang", "lv"), stamp=_stamp(article),
+            sequence=_sequence(event, article)))
+    return placed
+
+
+def ics_path(event: Event, settings: EventsSettings) -> str | None:
+    """The output path of an event's own .ics file (from its ics_url)."""
+    if not event.ics_url:
+        return None
+    return event.ics_url[len(settings.siteurl) + 1:]
+
+
+def attach_events(generator: Any) -> None:
+    settings = EventsSettings.from_pelican(generator.settings)
+    everything: list[Event] = []
+    articles: Iterable[Any] = list(generator.articles) + list(generator.translations) + \
+        list(getattr(generator, "drafts", [])) + list(getattr(generator, "drafts_translations", []))
+    for article in articles:
+        article.events = article_events(article, settings)
+        article.event_occurrences = [
+            o for e in article.events for o in calendar.occurrences(e, settings.horizon)]
+    for article in generator.articles:  # translations repeat their original's events
+        everything.extend(article.events)
+    everything.sort(key=calendar.sort_key)
+    occurrences = calendar.all_occurrences(everything, settings.horizon)
+    upcoming, past = calendar.split(occurrences, settings.now)
+    generator.context["events"] = everything
+    generator.context["event_occurrences"] = occurrences
+    generator.context["upcoming_events"] = upcoming
+    generator.context["past_events"] = past
+    generator.context["calendar_links"] = CalendarLinks(
+        settings.siteurl, settings.calendar_url, settings.calendar_ics, settings.region_ics)
+    generator.context["EVENTS_HOME_LIMIT"] = settings.home_limit
+    generator.context["EVENTS_REGION_LIMIT"] = settings.region_limit

@@ -1,0 +1,87 @@
+"""Calendar pages and iCalendar files, written as a Pelican generator."""
+
+from __future__ import annotations
+
+
+import logging
+import os
+from typing import Any
+
+from pelican.generators import Generator
+
+from . import calendar, ical
+from .attach import ics_path
+from .model import Event
+from .settings import EventsSettings
+
+logger = logging.getLogger(__name__)
+
+
+class EventsGenerator(Generator):
+    """Upcoming, archive and month pages under CALENDAR_URL; the site's, each region's and each
+    event's .ics file."""
+
+    def generate_context(self) -> None:
+        self.events_settings = EventsSettings.from_pelican(self.settings)
+
+    def generate_output(self, writer: Any) -> None:
+        settings = self.events_settings
+        occurrences: list[Event] = self.context.get("event_occurrences", [])
+        base = settings.calendar_url
+        self._page(writer, base, "calendar", calendar_kind="upcoming",
+                   groups=calendar.by_month(self.context.get("upcoming_events", [])))
+        self._page(writer, f"{base}arhivs/", "calendar", calendar_kind="past",
+                   groups=calendar.by_month(self.context.get("past_events", [])))
+        months = calendar.month_range(occurrences, settings.now)
+        for month in months:
+            grid = calendar.month_grid(month, occurrences, settings.now, months)
+            self._page(writer, f"{base}{month[0]:04d}/{month[1]:02d}/", "calendar_month",
+                       grid=grid)
+        self._calendars(settings)
+
+    def _page(self, writer: Any, url: str, template: str, **values: Any) -> None:
+        context = dict(self.context, calendar_url=url, **values)
+        writer.write_file(f"{url}index.html", self.get_template(template), context,
+                          relative_urls=False, url=url)
+
+    def _info(self, settings: EventsSettings, name: str, path: str, uid: str,
+              page: str) -> ical.CalendarInfo:
+        return ical.CalendarInfo(
+            name=name, description=self.settings.get("SITE_DESCRIPTION", ""),
+            url=f"{settings.siteurl}/{page}", uid=f"{uid}@{settings.domain}",
+            prodid=f"-//{self.settings.get('SITENAME')}//{settings.domain}//LV",
+            refresh=settings.refresh)
+
+    def _calendars(self, settings: EventsSettings) -> None:
+        events: list[Event] = self.context.get("events", [])
+        self._write(settings.calendar_ics, ical.calendar(self._info(
+            settings, settings.calendar_name, settings.calendar_ics, "kalendars",
+            settings.calendar_url), events))
+        for category, _articles in self.context.get("categories", []):
+            path = settings.region_ics.format(slug=category.slug)
+            mine = [e for e in events if e.region_slug == category.slug]
+            name = f"{settings.calendar_name} — {category.name}"
+            self._write(path, ical.calendar(self._info(
+                settings, name, path, f"kalendars-{category.slug}", category.url), mine))
+        for article in list(self.context.get("articles", [])) + \
+                list(self.context.get("translations", [])):
+            for event in getattr(article, "events", []):
+                path = ics_path(event, settings)
+                if path:
+                    self._write(path, ical.calendar(self._info(
+                        settings, event.title, path, event.uid.split("@")[0],
+                        article.url), [event]))
+
+    def _write(self, path: str, cal: Any) -> None:
+        target = os.path.join(self.output_path, path)
+        os.makedirs(os.path.dirname(target) or ".", exist_ok=True)
+        with open(target, "wb") as out:
+            out.write(ical.to_bytes(cal))
+        logger.debug("Wrote %s", path)
+
+
+def get_generators(pelican: Any) -> type[Generator]:
+    return EventsGenerator
+
+
+

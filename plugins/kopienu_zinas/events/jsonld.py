@@ -1,0 +1,76 @@
+"""schema.org Event data for an article's events (the theme writes it as JSON-LD)."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from .display import iso, iso_when
+from .model import Event, is_url
+
+STATUS = {"scheduled": "https://schema.org/EventScheduled",
+          "cancelled": "https://schema.org/EventCancelled",
+          "postponed": "https://schema.org/EventPostponed"}
+_PRICE = re.compile(r"(\d+(?:[.,]\d{1,2})?)")
+_FREE = re.compile(r"bezmaks|free|0\s*(?:€|eur)", re.I)
+
+
+def attendance_mode(event: Event) -> str:
+    in_person = bool(event.location or event.address)
+    if in_person and event.is_online:
+        return "https://schema.org/MixedEventAttendanceMode"
+    if event.is_online:
+        return "https://schema.org/OnlineEventAttendanceMode"
+    return "https://schema.org/OfflineEventAttendanceMode"
+
+
+def _locations(event: Event) -> list[dict[str, Any]]:
+    found: list[dict[str, Any]] = []
+    if event.location or event.address:
+        place: dict[str, Any] = {"@type": "Place", "name": event.location or event.address}
+        if event.address:
+            place["address"] = {"@type": "PostalAddress", "streetAddress": event.address,
+                                "addressCountry": "LV"}
+        found.append(place)
+    if event.is_online:
+        virtual: dict[str, Any] = {"@type": "VirtualLocation"}
+        if event.online:
+            virtual["url"] = event.online
+        found.append(virtual)
+    return found
+
+
+def _offers(event: Event) -> dict[str, Any]:
+    offer: dict[str, Any] = {"@type": "Offer", "description": event.price}
+    number = _PRICE.search(event.price or "")
+    if _FREE.search(event.price or ""):
+        offer.update(price="0", priceCurrency="EUR")
+    elif number:
+        offer.update(price=number.group(1).replace(",", "."), priceCurrency="EUR")
+    if event.registration and is_url(event.registration):
+        offer["url"] = event.registration
+    return offer
+
+
+def event_data(event: Event) -> dict[str, Any]:
+    """One schema.org Event (startDate with its UTC offset when timed)."""
+    data: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "Event",
+        "name": event.title,
+        "startDate": iso_when(event),
+        "eventStatus": STATUS[event.status],
+        "eventAttendanceMode": attendance_mode(event),
+        "url": event.url,
+    }
+    if event.end is not None:
+        data["endDate"] = iso(event.end)
+    locations = _locations(event)
+    data["location"] = locations[0] if len(locations) == 1 else locations
+    if event.summary:
+        data["description"] = event.summary
+    if event.organizer:
+        data["organizer"] = {"@type": "Organization", "name": event.organizer}
+    if event.price:
+        data["offers"] = _offers(event)
+    return data

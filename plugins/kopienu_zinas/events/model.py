@@ -1,0 +1,281 @@
+"""The event model: parse and validate the `events:` list of an article's front matter.
+
+Pure (no Pelican): the content check reports the issues found here with file and line, and the
+Pelican glue builds the site's events from the same function, so both agree on what is valid.
+
+YAML turns `2024-03-01` into a date but leaves `2024-03-01 10:00` and `2024-09` strings (and
+the content check's reader leaves every date a string); all of these are accepted here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlparse
+
+from dateutil.rrule import rrulestr
+
+from ..common.clock import RIGA
+
+STATUSES = ("scheduled", "cancelled", "postponed")
+FIELDS = ("title", "start", "end", "location", "address", "online", "recurrence", "status",
+          "organizer", "registration", "price", "sequence")
+TEXT_FIELDS = ("title", "location", "address", "organizer", "registration", "price")
+
+_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+_DATETIME = re.compile(r"^(\d{4})-(\d{2})-(\d{2})[ T](\d{1,2}):(\d{2})(?::(\d{2}))?$")
+_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+_DATE_FIX = "raksti GGGG-MM-DD (visa diena), GGGG-MM-DD SS:MM (ar laiku) vai GGGG-MM (tikai mēnesis)"
+
+
+@dataclass(frozen=True)
+class Issue:
+    """One thing wrong with one event: its 0-based index, the field and the message parts."""
+
+    index: int
+    title: str
+    field: str
+    what_lv: str
+    what_en: str
+    fix: str
+    value: str = ""
+
+    @property
+    def field_path(self) -> str:
+        """`events[2].start`: the event counted from 1, as editors count."""
+        if self.index < 0:
+            return "events"
+        return f"events[{self.index + 1}].{self.field}" if self.field else f"events[{self.index + 1}]"
+
+
+@dataclass(frozen=True)
+class Event:
+    """One announced event (for a recurring one: the first occurrence and its rule).
+
+    `start` is an aware Europe/Riga datetime when timed, a date when all-day, and the first day
+    of the month for a month-only event (`month_only`: the day is not announced yet). `end` is
+    inclusive for all-day events (the last day), as editors write it.
+    """
+
+    title: str
+    start: dt.date
+    end: dt.date | None = None
+    all_day: bool = False
+    month_only: bool = False
+    location: str | None = None
+    address: str | None = None
+    online: str | None = None
+    online_pending: bool = False  # online, link not published yet (`online: true`)
+    recurrence: str | None = None
+    status: str = "scheduled"
+    organizer: str | None = None
+    registration: str | None = None
+    price: str | None = None
+    sequence: int | None = None
+    index: int = 0
+    # Filled in by the Pelican glue (see events.attach): where the event lives on the site.
+    url: str = ""
+    ics_url: str | None = None
+    uid: str = ""
+    article_title: str = ""
+    article_url: str = ""
+    summary: str = ""
+    region: str = ""
+    region_slug: str = ""
+    region_url: str = ""
+    lang: str = "lv"
+    stamp: dt.datetime | None = None
+
+    @property
+    def is_online(self) -> bool:
+        return bool(self.online) or self.online_pending
+
+    @property
+    def in_calendar_files(self) -> bool:
+        """Month-only events have no day, so they never go into .ics files."""
+        return not self.month_only
+
+    @property
+    def last_day(self) -> dt.date:
+        """The local day the event (this occurrence) ends on."""
+        end = self.end or self.start
+        if isinstance(end, dt.datetime):
+            return end.astimezone(RIGA).date()
+        if self.month_only:
+            return _month_end(end)
+        return end
+
+    @property
+    def first_day(self) -> dt.date:
+        if isinstance(self.start, dt.datetime):
+            return self.start.astimezone(RIGA).date()
+        return self.start
+
+    @property
+    def is_multi_day(self) -> bool:
+        return not self.month_only and self.last_day > self.first_day
+
+
+def _month_end(day: dt.date) -> dt.date:
+    following = dt.date(day.year + day.month // 12, day.month % 12 + 1, 1)
+    return following - dt.timedelta(days=1)
+
+
+class _Invalid(Exception):
+    def __init__(self, field_name: str, what_lv: str, what_en: str, fix: str, value: object = ""):
+        super().__init__(what_en)
+        self.parts = (field_name, what_lv, what_en, fix, "" if value is None else str(value))
+
+
+def parse_when(value: object, field_name: str) -> tuple[dt.date, str]:
+    """(value, kind) with kind "date", "datetime" or "month"; _Invalid for anything else."""
+    if isinstance(value, dt.datetime):
+        return (value if value.tzinfo else value.replace(tzinfo=RIGA)), "datetime"
+    if isinstance(value, dt.date):
+        return value, "date"
+    text = str(value).strip() if isinstance(value, str) else None
+    try:
+        if text is not None and (match := _DATE.match(text)):
+            return dt.date(*map(int, match.groups())), "date"
+        if text is not None and (match := _DATETIME.match(text)):
+            year, month, day, hour, minute, second = match.groups()
+            return dt.datetime(int(year), int(month), int(day), int(hour), int(minute),
+                               int(second or 0), tzinfo=RIGA), "datetime"
+        if text is not None and (match := _MONTH.match(text)):
+            return dt.date(int(match.group(1)), int(match.group(2)), 1), "month"
+    except ValueError:
+        pass
+    raise _Invalid(field_name, "datums nav saprotams", "date could not be read", _DATE_FIX, value)
+
+
+def is_url(value: str) -> bool:
+    parsed = urlparse(value.strip())
+    return parsed.scheme in ("http", "https") and bool(parsed.netloc) and " " not in value.strip()
+
+
+def _text(raw: Mapping[str, Any], name: str) -> str | None:
+    value = raw.get(name)
+    if value is None or value == "":
+        return None
+    if not isinstance(value, (str, int, float)) or isinstance(value, bool):
+        raise _Invalid(name, "jābūt tekstam", "must be text", f"raksti '{name}: ' un tekstu", value)
+    return str(value).strip() or None
+
+
+def _check_recurrence(rule: str, start: dt.date, kind: str) -> None:
+    fix = "raksti RFC 5545 RRULE, piemēram FREQ=MONTHLY;BYDAY=-1WE;COUNT=4"
+    if not re.match(r"^FREQ=", rule.upper()) or "\n" in rule:
+        raise _Invalid("recurrence", "atkārtojuma kārtula nav saprotama",
+                       "recurrence is not an RRULE", fix, rule)
+    naive_start = start.replace(tzinfo=None) if isinstance(start, dt.datetime) else \
+        dt.datetime(start.year, start.month, start.day)
+    try:
+        rrulestr(rule, dtstart=naive_start, ignoretz=True)
+    except (ValueError, TypeError) as error:
+        raise _Invalid("recurrence", "atkārtojuma kārtula nav saprotama",
+                       f"recurrence is not a valid RRULE ({error})", fix, rule) from None
+    until = re.search(r"UNTIL=([0-9TZ]+)", rule.upper())
+    if until:
+        has_time = "T" in until.group(1)
+        if kind == "date" and has_time:
+            raise _Invalid("recurrence", "visas dienas pasākumam UNTIL jābūt datumam",
+                           "an all-day event's UNTIL must be a date", "raksti UNTIL=GGGGMMDD", rule)
+        if kind == "datetime" and not until.group(1).endswith("Z"):
+            raise _Invalid("recurrence", "UNTIL jābūt UTC laikā",
+                           "UNTIL must be a UTC time", "raksti UNTIL=GGGGMMDDT235959Z", rule)
+
+
+def parse_event(raw: object, index: int, default_title: str) -> Event:
+    """One event from its front-matter mapping; _Invalid for the first problem found."""
+    if not isinstance(raw, Mapping):
+        raise _Invalid("", "pasākumam jābūt laukiem", "an event must be a list of fields",
+                       "raksti '- title: …' un zem tā 'start: …' ar atkāpi", raw)
+    unknown = sorted(str(k) for k in raw if k not in FIELDS)
+    if unknown:
+        raise _Invalid(unknown[0], "nezināms lauks", "unknown field",
+                       f"atļautie lauki: {', '.join(FIELDS)}", unknown[0])
+    texts = {name: _text(raw, name) for name in TEXT_FIELDS}
+    if "start" not in raw or raw["start"] in (None, ""):
+        raise _Invalid("start", "trūkst sākuma datuma", "start is missing", _DATE_FIX)
+    start, kind = parse_when(raw["start"], "start")
+    end: dt.date | None = None
+    if raw.get("end") not in (None, ""):
+        if kind == "month":
+            raise _Invalid("end", "mēneša pasākumam nevar būt beigu datums",
+                           "a month-only event cannot have an end", "izdzēs 'end:' vai raksti "
+                           "precīzu 'start:' datumu", raw["end"])
+        end, end_kind = parse_when(raw["end"], "end")
+        if end_kind != kind:
+            raise _Invalid("end", "beigām jābūt tādā pašā formā kā sākumam",
+                           "end must be written like start (both with a time, or both dates)",
+                           _DATE_FIX, raw["end"])
+        if end < start:
+            raise _Invalid("end", "beigas ir pirms sākuma", "end is before start",
+                           "pārbaudi datumus un laikus", raw["end"])
+    status = raw.get("status") or "scheduled"
+    if status not in STATUSES:
+        raise _Invalid("status", "nezināms statuss", "unknown status",
+                       "raksti scheduled, cancelled (atcelts) vai postponed (pārcelts)", status)
+    recurrence = raw.get("recurrence")
+    if recurrence not in (None, ""):
+        recurrence = str(recurrence).strip()
+        if kind == "month":
+            raise _Invalid("recurrence", "mēneša pasākums nevar atkārtoties",
+                           "a month-only event cannot recur", "norādi precīzu 'start:' datumu",
+                           recurrence)
+        _check_recurrence(recurrence, start, kind)
+    else:
+        recurrence = None
+    online_raw = raw.get("online")
+    online, pending = None, False
+    if online_raw is True:
+        pending = True
+    elif online_raw not in (None, "", False):
+        if not isinstance(online_raw, str) or not is_url(online_raw):
+            raise _Invalid("online", "tiešsaistes adrese nav saite", "online is not a URL",
+                           "raksti pilnu adresi ar https://, vai 'online: true', ja saite vēl "
+                           "nav zināma", online_raw)
+        online = online_raw.strip()
+    if not (texts["location"] or texts["address"] or online or pending):
+        raise _Invalid("location", "nav norādīts, kur pasākums notiks",
+                       "neither location nor online is given",
+                       "pievieno 'location: ' (vieta) vai 'online: https://…' (tiešsaistē)")
+    sequence = raw.get("sequence")
+    if sequence is not None and (not isinstance(sequence, int) or isinstance(sequence, bool)
+                                 or sequence < 0):
+        raise _Invalid("sequence", "jābūt veselam skaitlim", "must be a whole number ≥ 0",
+                       "raksti 'sequence: 1' un palielini to pēc katras izmaiņas", sequence)
+    return Event(
+        title=texts["title"] or default_title, start=start, end=end,
+        all_day=kind != "datetime", month_only=kind == "month",
+        location=texts["location"], address=texts["address"], online=online,
+        online_pending=pending, recurrence=recurrence, status=status,
+        organizer=texts["organizer"], registration=texts["registration"], price=texts["price"],
+        sequence=sequence, index=index)
+
+
+def _raw_title(raw: object, default_title: str) -> str:
+    if isinstance(raw, Mapping) and isinstance(raw.get("title"), str) and raw["title"].strip():
+        return raw["title"].strip()
+    return default_title
+
+
+def parse_events(raw: object, default_title: str) -> tuple[list[Event], list[Issue]]:
+    """Every event of one article, and one issue per invalid event (nothing is dropped silently:
+    an event with an issue is left out of the list *and* reported)."""
+    if raw is None:
+        return [], []
+    if not isinstance(raw, list):
+        return [], [Issue(-1, default_title, "", "'events' jābūt sarakstam",
+                          "events must be a list", "raksti katru pasākumu rindā, kas sākas ar '- '")]
+    events: list[Event] = []
+    issues: list[Issue] = []
+    for index, item in enumerate(raw):
+        try:
+            events.append(parse_event(item, index, default_title))
+        except _Invalid as invalid:
+            issues.append(Issue(index, _raw_title(item, default_title), *invalid.parts))
+    return events, issues

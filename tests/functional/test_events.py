@@ -1,0 +1,191 @@
+"""The events plugin on the real site (content/ built once by `built_site`) and on broken input.
+
+What is expected is derived from the articles' own `events:` front matter, read here without
+the plugin.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import json
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+import recurring_ical_events
+from icalendar import Calendar
+
+from tests.sitebuild import ROOT, BuiltSite, run_build
+from tests.sources import CONTENT, articles, front_matter, slug
+
+BROKEN = sorted((ROOT / "tests/fixtures/events_broken").glob("*.md"))
+
+
+def seed_events() -> list[tuple[object, dict]]:
+    """(source article, raw event) for every event in content/."""
+    return [(article, event) for article in articles()
+            for event in front_matter(article.file).get("events") or []]
+
+
+def text_of(page_html: str) -> str:
+    return html.unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", page_html)))
+
+
+def start_of(event: dict) -> str:
+    return str(event["start"]).replace(" ", "T")
+
+
+def test_content_announces_events_in_four_articles() -> None:
+    assert len({a.file for a, _e in seed_events()}) == 4
+    assert len(seed_events()) == 7
+
+
+def test_seed_events_are_on_their_month_pages_and_in_the_archive(built_site: BuiltSite) -> None:
+    archive = text_of(built_site.page("kalendars/arhivs/"))
+    upcoming = text_of(built_site.page("kalendars/"))
+    for _article, event in seed_events():
+        month = start_of(event)[:7]
+        page = text_of(built_site.page(f"kalendars/{month.replace('-', '/')}/"))
+        assert html.unescape(event["title"]) in page, (month, event["title"])
+        assert event["title"] in archive  # the build date is after every seed event
+        assert event["title"] not in upcoming
+        if len(str(event["start"])) == 7:
+            assert "datums tiks precizēts" in page
+
+
+def test_month_page_shows_the_thinktank_time_place_and_links_to_its_article(
+        built_site: BuiltSite) -> None:
+    [(article, event)] = [(a, e) for a, e in seed_events() if "11:00" in str(e["start"])]
+    page = built_site.page("kalendars/2023/10/")
+    text = text_of(page)
+    assert "trešdiena, 2023. gada 11. oktobris, 11:00–15:00" in text
+    assert event["location"] in text
+    assert f'href="{built_site.siteurl}/{article.url_path}#notikums-1"' in page
+
+
+def test_event_articles_have_event_json_ld_with_offsets(built_site: BuiltSite) -> None:
+    for article in {a for a, _e in seed_events()}:
+        page = built_site.page(article.url_path)
+        blocks = re.findall(r'<script type="application/ld\+json">(.*?)</script>', page, re.S)
+        found = [d for d in map(json.loads, blocks) if d.get("@type") == "Event"]
+        raw = front_matter(article.file)["events"]
+        assert {d["name"] for d in found} == {e["title"] for e in raw}
+        for event in raw:
+            starts = [d["startDate"] for d in found if d["name"] == event["title"]]
+            if " " in str(event["start"]):  # timed: the local time with its UTC offset
+                assert starts == [start_of(event) + ":00+03:00"]
+            else:
+                assert start_of(event) in starts
+        dated = [e for e in raw if len(str(e["start"])) > 7]
+        assert page.count("Pievienot kalendāram") == len(dated)
+
+
+def test_site_region_and_event_calendars_parse_with_stable_uids(built_site: BuiltSite) -> None:
+    site = Calendar.from_ical((built_site.output / "kalendars.ics").read_bytes())
+    dated = [e for _a, e in seed_events() if len(str(e["start"])) > 7]
+    assert sorted(str(e["SUMMARY"]) for e in site.events) == sorted(e["title"] for e in dated)
+    uids = [str(e["UID"]) for e in site.events]
+    host = built_site.siteurl.split("://", 1)[1].split(":")[0]
+    assert len(set(uids)) == len(uids) and all(u.endswith(f"@{host}") for u in uids)
+    assert all(e["DTSTAMP"].to_ical().endswith(b"Z") for e in site.events)
+    occurrences = recurring_ical_events.of(site).between(dt.date(2023, 1, 1), dt.date(2025, 1, 1))
+    timed = [o for o in occurrences if isinstance(o["DTSTART"].dt, dt.datetime)]
+    thinktank = [o for o in timed if o["DTSTART"].dt.replace(tzinfo=None) == dt.datetime(
+        2023, 10, 11, 11, 0)]
+    assert len(thinktank) == 1 and thinktank[0]["DTSTART"].dt.utcoffset() == dt.timedelta(hours=3)
+    for article, event in seed_events():
+        region = Calendar.from_ical(
+            (built_site.output / f"regioni/{slug(article.region)}/kalendars.ics").read_bytes())
+        if len(str(event["start"])) > 7:
+            assert event["title"] in [str(e["SUMMARY"]) for e in region.events]
+    for ics in (built_site.output / "zinas").rglob("notikums-*.ics"):
+        [one] = Calendar.from_ical(ics.read_bytes()).events
+        assert str(one["UID"]) in uids
+
+
+def test_calendar_is_linked_for_subscription(built_site: BuiltSite) -> None:
+    page = built_site.page("kalendars/")
+    host = built_site.siteurl.split("://", 1)[1]
+    assert f'href="webcal://{host}/kalendars.ics"' in page
+    assert f'href="{built_site.siteurl}/kalendars.ics"' in page
+    home = built_site.page("/")
+    assert f'<link rel="alternate" type="text/calendar"' in home
+    abonet = (CONTENT / "pages/abonet.md").read_text(encoding="utf-8")
+    assert "webcal://" in abonet and "/kalendars.ics" in abonet
+
+
+def make_check(content: Path, output: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(["make", "--no-print-directory", "check", f"CONTENT={content}",
+                           f"OUTPUT={output}"], cwd=ROOT, capture_output=True, text=True,
+                          timeout=300)
+
+
+@pytest.mark.parametrize("fixture", BROKEN, ids=[f.stem for f in BROKEN])
+def test_each_bad_event_fails_make_check_once_naming_file_line_event_and_field(
+        fixture: Path, tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    content.mkdir()
+    shutil.copy(fixture, content / fixture.name)
+    result = make_check(content, tmp_path / "output")
+    assert result.returncode != 0
+    problems = [line for line in result.stderr.splitlines() if line.startswith("error: ")]
+    assert len(problems) == 1, result.stderr
+    source = fixture.read_text(encoding="utf-8").splitlines()
+    field = fixture.stem
+    at = "- title: Slikts" if field == "location" else f"{field}:"  # a missing field: the event
+    line = max(i for i, text in enumerate(source, 1) if text.strip().startswith(at))
+    assert problems[0].startswith(f"error: {fixture.name}:{line}: events[2].{field}: "), problems
+    assert "„Slikts pasākums”" in problems[0]
+
+
+@pytest.fixture(scope="module")
+def upcoming_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    """A small site whose events lie around the build date (the real ones are all past)."""
+    output = tmp_path_factory.mktemp("events") / "site"
+    result = run_build(output, "--strict", "--siteurl", "https://kopienuzinas.lv",
+                       content=ROOT / "tests/fixtures/events")
+    assert result.returncode == 0, result.stderr
+    return BuiltSite(output, "https://kopienuzinas.lv")
+
+
+def titles(page_html: str) -> list[str]:
+    return [html.unescape(t) for t in re.findall(
+        r'class="event-title"><a href="[^"]*">([^<]*)</a>', page_html)]
+
+
+def test_upcoming_soonest_first_past_in_archive_cancelled_marked(upcoming_site: BuiltSite) -> None:
+    page = upcoming_site.page("kalendars/")
+    assert titles(page) == ["Vakara lekcija", "Latgales tiešsaistes saruna", "Vakara lekcija",
+                            "Talka parkā", "Vakara lekcija", "Pavasara forums"]
+    assert "Atcelts" in text_of(page) and "datums tiks precizēts" in text_of(page)
+    assert "ceturtdiena, 2026. gada 26. novembris, 18:00–19:30" in text_of(page)
+    assert titles(upcoming_site.page("kalendars/arhivs/")) == ["Pagājis seminārs"]
+    assert titles(upcoming_site.page("/"))[:3] == titles(page)[:3]
+    selija = titles(upcoming_site.page("regioni/selija/"))
+    assert "Vakara lekcija" in selija and "Latgales tiešsaistes saruna" not in selija
+
+
+def test_month_grid_marks_today_and_links_neighbours(upcoming_site: BuiltSite) -> None:
+    page = upcoming_site.page("kalendars/2026/11/")
+    today = re.search(r'<td class="[^"]*today"[^>]*aria-current="date">\s*<span class="day-number">'
+                      r'(\d+)</span>', page)
+    assert today and today.group(1) == "23"
+    assert 'rel="next" href="https://kopienuzinas.lv/kalendars/2026/12/"' in page
+    headers = re.findall(r'<abbr title="[^"]+">(\w)</abbr>', page)
+    assert headers == list("POTCPSS")
+
+
+def test_ics_files_on_the_public_domain(upcoming_site: BuiltSite) -> None:
+    data = (upcoming_site.output / "kalendars.ics").read_bytes()
+    site = Calendar.from_ical(data)
+    assert {str(e["UID"]).split("@")[1] for e in site.events} == {"kopienuzinas.lv"}
+    talka = [e for e in site.events if "Talka" in str(e["SUMMARY"])]
+    assert [str(e["SUMMARY"]) for e in talka] == ["Atcelts: Talka parkā"]
+    assert talka[0]["STATUS"] == "CANCELLED"
+    assert b"Pavasara forums" not in data
+    latgale = Calendar.from_ical(
+        (upcoming_site.output / "regioni/latgale/kalendars.ics").read_bytes())
+    assert [str(e["SUMMARY"]) for e in latgale.events] == ["Latgales tiešsaistes saruna"]

@@ -1,0 +1,65 @@
+"""The event model: parsing editors' dates, all-day and month-only events, validation messages."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from kopienu_zinas.common.clock import RIGA
+from kopienu_zinas.events.model import parse_events
+
+
+def one(**fields: object):
+    events, issues = parse_events([fields], "Raksts")
+    assert issues == []
+    return events[0]
+
+
+def test_a_date_is_all_day_and_a_date_with_time_is_timed_in_riga() -> None:
+    all_day = one(start=dt.date(2024, 3, 1), end="2024-03-03", location="Ilgu muiža")
+    assert all_day.all_day and not all_day.month_only
+    assert (all_day.first_day, all_day.last_day) == (dt.date(2024, 3, 1), dt.date(2024, 3, 3))
+    timed = one(start="2023-10-11 11:00", end="2023-10-11 15:00", location="GORS")
+    assert not timed.all_day
+    assert timed.start == dt.datetime(2023, 10, 11, 11, 0, tzinfo=RIGA)
+    assert timed.start.utcoffset() == dt.timedelta(hours=3)  # summer time in October
+
+
+def test_a_month_alone_is_month_only_on_the_first_without_a_fake_day() -> None:
+    event = one(start="2024-09", location="Sēlija")
+    assert event.month_only and event.all_day and not event.in_calendar_files
+    assert event.start == dt.date(2024, 9, 1) and event.last_day == dt.date(2024, 9, 30)
+
+
+def test_title_defaults_to_the_article_and_status_to_scheduled() -> None:
+    event = one(start="2024-05-16", location="Krustpils pils")
+    assert (event.title, event.status) == ("Raksts", "scheduled")
+
+
+def test_online_true_means_online_with_the_link_not_yet_published() -> None:
+    event = one(start="2024-01-31", online=True)
+    assert event.is_online and event.online is None
+
+
+@pytest.mark.parametrize(("fields", "field", "words"), [
+    ({"start": "2024-13-01", "location": "x"}, "start", "date could not be read"),
+    ({"start": "11.10.2023", "location": "x"}, "start", "date could not be read"),
+    ({"start": "2024-03-03", "end": "2024-03-01", "location": "x"}, "end", "end is before start"),
+    ({"start": "2024-03-01 18:00", "end": "2024-03-01 17:00", "location": "x"}, "end",
+     "end is before start"),
+    ({"start": "2024-03-01", "status": "maybe", "location": "x"}, "status", "unknown status"),
+    ({"start": "2024-03-01", "recurrence": "FREQ=SOMETIMES", "location": "x"}, "recurrence",
+     "RRULE"),
+    ({"start": "2024-03-01", "recurrence": "every week", "location": "x"}, "recurrence", "RRULE"),
+    ({"start": "2024-03-01"}, "location", "neither location nor online"),
+    ({"start": "2024-03-01", "online": "zoom"}, "online", "not a URL"),
+])
+def test_each_bad_value_gives_one_issue_naming_event_and_field(fields, field, words) -> None:
+    good = {"title": "Labs", "start": "2024-01-01", "location": "x"}
+    events, issues = parse_events([good, dict(fields, title="Slikts")], "Raksts")
+    assert [e.title for e in events] == ["Labs"]
+    assert len(issues) == 1
+    issue = issues[0]
+    assert (issue.field_path, issue.title) == (f"events[2].{field}", "Slikts")
+    assert words in issue.what_en
