@@ -1,7 +1,7 @@
 """The newsletter built from a small fixture site at several dates, and bad introductions.
 
-Fixture: tests/fixtures/newsletter/ (articles in April, May and June 2024, an introduction for
-May). Builds in June see April and May as issues and June as the preview.
+Fixture: tests/fixtures/newsletter/ (articles in April, May and June 2024, the April one
+announcing an event in May, an introduction for May). Builds in June see April and May as issues and June as the preview.
 """
 
 from __future__ import annotations
@@ -93,6 +93,9 @@ def test_issue_pages_hold_their_month_and_link_neighbours(july: Path) -> None:
     assert "Maija ievads" in may and "Redakcija" in may
     assert 'href="http://localhost:8000/izdevums/2024/04/" rel="prev"' in may
     assert 'href="http://localhost:8000/izdevums/2024/06/" rel="next"' in may
+    april = (july / "izdevums/2024/04/index.html").read_text("utf-8")
+    assert "Maija talka Sunākstē" in april and "Sunākstes parks" in april  # next month's event
+    assert "Maija talka Sunākstē" in (july / "izdevums/2024/04/epasts.txt").read_text("utf-8")
     archive = (july / "izdevums/index.html").read_text("utf-8")
     positions = [archive.index(f"izdevums/2024/{m:02d}/") for m in (6, 5, 4)]
     assert positions == sorted(positions), "newest first"
