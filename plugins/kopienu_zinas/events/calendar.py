@@ -139,15 +139,12 @@ def _days(event: Event) -> Iterator[dt.date]:
 
 
 def month_range(occurrences_: Sequence[Event], now: dt.datetime) -> list[Month]:
-    """Every month from the first with events (or this month) to the last (or this month), so
-    that "next month" always leads to the month after."""
+    """The months that get a grid page: each month an event touches, and the build month
+    (where "today" is marked). Previous/next links go to the neighbouring pages in this list,
+    so a reader never pages through empty months."""
     today = month_of(now.astimezone(RIGA).date())
-    months = {month_of(d) for o in occurrences_ for d in (o.first_day, o.last_day)} | {today}
-    first, last = min(months), max(months)
-    found = [first]
-    while found[-1] < last:
-        found.append(next_month(found[-1]))
-    return found
+    months = {month_of(day) for o in occurrences_ for day in _days(o)} | {today}
+    return sorted(months)
 
 
 def month_grid(month: Month, occurrences_: Sequence[Event], now: dt.datetime,
