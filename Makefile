@@ -70,6 +70,7 @@ $(VNU_JAR):
 ## bench: time our build against plain Pelican on a synthetic site of 4,000 articles
 bench: $(STAMP)
 	$(PY) -m kopienu_zinas.tools.bench
+	$(PY) -m kopienu_zinas.tools.bench_images
 
 ## clean: remove build output and caches (never content)
 clean:

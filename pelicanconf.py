@@ -29,7 +29,7 @@ REGIONS = ["Sēlija", "Latgale", "Rēzekne", "Vidzeme"]
 
 PLUGIN_PATHS = [str(HERE / "plugins")]
 PLUGINS = ["pelican.plugins.yaml_metadata", "kopienu_zinas.site", "kopienu_zinas.events",
-           "kopienu_zinas.newsletter"]
+           "kopienu_zinas.galleries", "kopienu_zinas.newsletter"]
 
 # The events plugin (docs/events.md): calendar pages under /kalendars/, .ics files.
 EVENTS = {
@@ -41,7 +41,10 @@ ARTICLE_PATHS = [""]
 ARTICLE_EXCLUDES = ["pages", "galleries", "newsletter"]
 PAGE_PATHS = ["pages"]
 # Pictures for articles (`image: atteli/foto.jpg`, `![apraksts]({static}/atteli/foto.jpg)`).
-STATIC_PATHS = ["atteli"]
+STATIC_PATHS = ["atteli"]  # never "galleries": originals are not published (docs/galleries.md)
+
+# Photo galleries (content/galleries/<name>/): see docs/galleries.md for every key.
+GALLERIES = {"widths": [480, 960, 1600]}
 READERS = {"html": None}
 
 # Clean, directory-style Latvian URLs; slugs are transliterated to ASCII.

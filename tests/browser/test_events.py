@@ -20,10 +20,6 @@ def event_months() -> list[tuple[int, int]]:
     return sorted((int(s[:4]), int(s[5:7])) for s in starts)
 
 
-def following(month: tuple[int, int]) -> tuple[int, int]:
-    return (month[0] + month[1] // 12, month[1] % 12 + 1)
-
-
 def first_event_month() -> str:
     return "{:04d}/{:02d}".format(*event_months()[0])
 
@@ -45,16 +41,14 @@ def tab_to(page: Page, selector: str, limit: int = 60) -> None:
 
 
 def test_keyboard_reaches_next_month_and_an_event_article(built_site: BuiltSite, page: Page) -> None:
-    months = event_months()
-    # the month before the second event month: its page exists (months are continuous from the
-    # first event on) and its next month has events
-    start = next(m for m in (months[0], *[(y - 1, 12) if n == 1 else (y, n - 1)
-                                          for y, n in months[1:]]) if following(m) in months)
-    page.goto(f"{built_site.siteurl}/kalendars/{start[0]:04d}/{start[1]:02d}/")
+    # month pages exist only for months with events: "next" from the first event month
+    # leads to the second
+    first, second = event_months()[:2]
+    page.goto(f"{built_site.siteurl}/kalendars/{first[0]:04d}/{first[1]:02d}/")
     tab_to(page, "a[rel=next]")
     with page.expect_navigation():
         page.keyboard.press("Enter")
-    assert page.url.endswith("/kalendars/{:04d}/{:02d}/".format(*following(start)))
+    assert page.url.endswith("/kalendars/{:04d}/{:02d}/".format(*second))
     tab_to(page, ".events .event-title a")
     target = page.evaluate("document.activeElement.getAttribute('href')")
     with page.expect_navigation():

@@ -1,0 +1,69 @@
+"""Bring every photo of a build into the cache: look up, process what is missing in parallel."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .cache import PhotoCache, entry_key, photo_digest, settings_digest
+from .imaging import Rendered, render_entry
+from .settings import ImagingSettings
+
+
+@dataclass(frozen=True)
+class Failure:
+    lv: str
+    en: str
+    detail: str
+
+
+@dataclass
+class BatchResult:
+    #: photo path → (cache key, what it became)
+    done: dict[Path, tuple[str, Rendered]] = field(default_factory=dict)
+    failed: dict[Path, Failure] = field(default_factory=dict)
+    processed: int = 0  # photos rendered in this run (the rest came from the cache)
+
+
+def _run(jobs: list[tuple[str, ImagingSettings, str]], workers: int | None,
+         start_method: str | None) -> list[tuple[str, str | None]]:
+    workers = min(workers or os.cpu_count() or 1, len(jobs))
+    if workers <= 1:
+        return [render_entry(*job) for job in jobs]
+    context = multiprocessing.get_context(start_method)
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        return list(pool.map(render_entry, *zip(*jobs)))
+
+
+def process_photos(photos: list[Path], settings: ImagingSettings, cache: PhotoCache,
+                   workers: int | None = None, start_method: str | None = None,
+                   prune: bool = True) -> BatchResult:
+    """Every photo's renditions in the cache; stale entries pruned unless `prune` is False."""
+    result = BatchResult()
+    settings_key = settings_digest(settings)
+    keys = {photo: entry_key(photo_digest(photo), settings_key) for photo in photos}
+    missing = []
+    for photo, key in keys.items():
+        rendered = cache.lookup(key)
+        if rendered is None:
+            missing.append(photo)
+        else:
+            result.done[photo] = (key, rendered)
+    if missing:
+        cache.root.mkdir(parents=True, exist_ok=True)
+        jobs = [(str(p), settings, str(cache.entry(keys[p]))) for p in missing]
+        for source, error in _run(jobs, workers, start_method):
+            photo = Path(source)
+            rendered = cache.lookup(keys[photo]) if error is None else None
+            if rendered is not None:
+                result.done[photo] = (keys[photo], rendered)
+                result.processed += 1
+            else:
+                unreadable = "apstrādāto attēlu nevar nolasīt\tprocessed image unreadable\t"
+                result.failed[photo] = Failure(*(error or unreadable).split("\t", 2))
+    if prune:
+        cache.prune({key for key, _ in result.done.values()})
+    return result

@@ -1,0 +1,69 @@
+"""A content-addressed cache of processed photos, outside output/ (default .cache/galleries/).
+
+An entry is a folder named by a hash of the photo's bytes and of every setting that changes the
+result (widths, formats, qualities, the pipeline's version, Pillow's version). File dates play
+no part, so a fresh clone with the folder restored (as CI does) reprocesses nothing, and a
+changed photo or setting reprocesses exactly what it affects. Entries no build asked for are
+pruned.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+import shutil
+from pathlib import Path
+
+import PIL
+
+from .imaging import META, Rendered
+from .settings import ImagingSettings
+
+#: Bump when the pipeline's output changes for the same photo and settings.
+PIPELINE_VERSION = 1
+
+
+def photo_digest(path: Path) -> str:
+    with path.open("rb") as file:
+        return hashlib.file_digest(file, "sha256").hexdigest()
+
+
+def settings_digest(settings: ImagingSettings) -> str:
+    described = {"settings": dataclasses.asdict(settings), "pipeline": PIPELINE_VERSION,
+                 "pillow": PIL.__version__}
+    return hashlib.sha256(json.dumps(described, sort_keys=True).encode()).hexdigest()
+
+
+def entry_key(photo: str, settings: str) -> str:
+    return hashlib.sha256(f"{photo}:{settings}".encode()).hexdigest()[:40]
+
+
+class PhotoCache:
+    """The cache folder: look entries up, and prune the ones not wanted any more."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+
+    def entry(self, key: str) -> Path:
+        return self.root / key
+
+    def lookup(self, key: str) -> Rendered | None:
+        try:
+            return Rendered.from_json((self.entry(key) / META).read_text(encoding="utf-8"))
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
+
+    def prune(self, keep: set[str]) -> int:
+        """Remove every entry (and leftover temporary folder) not in `keep`; how many went."""
+        if not self.root.is_dir():
+            return 0
+        removed = 0
+        for entry in self.root.iterdir():
+            if entry.name not in keep:
+                if entry.is_dir():
+                    shutil.rmtree(entry, ignore_errors=True)
+                else:
+                    entry.unlink(missing_ok=True)
+                removed += 1
+        return removed

@@ -1,0 +1,239 @@
+"""Gallery folders and their captions.yml, read into a validated model.
+
+A gallery is `content/galleries/<name>/` with photos and an optional captions.yml:
+
+    title: "Ilgu muižas mācības"
+    date: 2024-03-03
+    credit: "Foto: Vārds Uzvārds"
+    photographer: Vārds Uzvārds      # default for every photo
+    photos:                          # listed photos come first, in this order
+      foto-01.jpg:
+        caption: Dalībnieki pārrunā kopienas plānu
+        alt: Cilvēki sēž pie galda ar papīra lapām
+        photographer: Vārds Uzvārds
+
+Every problem is a ContentProblem naming the file (and the line in captions.yml).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+from PIL import Image, UnidentifiedImageError
+
+from ..common.problems import ContentProblem
+
+FOLDER = "galleries"
+CAPTIONS = "captions.yml"
+#: File endings we publish, and the Pillow format each must really be.
+FORMATS = {".jpg": "JPEG", ".jpeg": "JPEG", ".png": "PNG", ".webp": "WEBP"}
+GALLERY_KEYS = {"title", "date", "credit", "photographer", "photos"}
+PHOTO_KEYS = {"caption", "alt", "photographer"}
+
+
+@dataclass(frozen=True)
+class PhotoSource:
+    path: Path
+    file: str
+    caption: str
+    alt: str
+    photographer: str | None
+
+
+@dataclass(frozen=True)
+class GallerySource:
+    name: str
+    title: str
+    date: dt.date
+    credit: str | None
+    photos: tuple[PhotoSource, ...]
+
+
+def _text(node: yaml.Node | None) -> str | None:
+    if isinstance(node, yaml.ScalarNode) and node.value.strip():
+        return node.value.strip()
+    return None
+
+
+def _line(node: yaml.Node) -> int:
+    return node.start_mark.line + 1
+
+
+def _mapping(node: yaml.Node | None) -> dict[str, tuple[yaml.Node, yaml.Node]]:
+    if not isinstance(node, yaml.MappingNode):
+        return {}
+    return {key.value: (key, value) for key, value in node.value}
+
+
+class _Reader:
+    """Reads one gallery folder, collecting problems instead of stopping at the first."""
+
+    def __init__(self, content_root: Path, folder: Path, max_pixels: int) -> None:
+        self.root = content_root
+        self.folder = folder
+        self.max_pixels = max_pixels
+        self.problems: list[ContentProblem] = []
+
+    def rel(self, file: str) -> str:
+        return (self.folder / file).relative_to(self.root).as_posix()
+
+    def problem(self, file: str, line: int, field: str, lv: str, en: str, fix: str,
+                value: str = "") -> None:
+        self.problems.append(ContentProblem(self.rel(file), line, field, lv, en, fix, value))
+
+    def captions(self) -> yaml.Node | None:
+        path = self.folder / CAPTIONS
+        if not path.is_file():
+            return None
+        try:
+            node = yaml.compose(path.read_text(encoding="utf-8"))
+        except (yaml.YAMLError, UnicodeDecodeError) as error:
+            mark = getattr(error, "problem_mark", None)
+            self.problem(CAPTIONS, mark.line + 1 if mark else 1, "captions.yml",
+                         "YAML kļūda", "invalid YAML",
+                         "pārbaudi atkāpes un kolu (:) aiz katra lauka nosaukuma", str(error))
+            return None
+        if node is not None and not isinstance(node, yaml.MappingNode):
+            self.problem(CAPTIONS, _line(node), "captions.yml", "jābūt laukiem",
+                         "must be a mapping", "raksti 'title: …', 'date: …', 'photos: …'")
+            return None
+        return node
+
+    def photo_file_ok(self, file: Path) -> bool:
+        name = file.name
+        expected = FORMATS.get(file.suffix.lower())
+        if expected is None:
+            fix = ("HEIC (iPhone) attēli netiek atbalstīti: saglabā to kā JPEG"
+                   if file.suffix.lower() in {".heic", ".heif"} else
+                   "saglabā attēlu kā JPEG, PNG vai WebP vai izņem to no mapes")
+            self.problem(name, 0, "photo", "neatbalstīts attēla formāts", "unsupported format",
+                         fix, file.suffix)
+            return False
+        try:
+            with Image.open(file) as image:
+                real, size = image.format, image.size
+        except Image.DecompressionBombError:
+            real, size = expected, (self.max_pixels + 1, 1)
+        except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as error:
+            self.problem(name, 0, "photo", "attēlu nevar nolasīt", "unreadable image",
+                         "saglabā to no jauna kā JPEG vai izņem no mapes", str(error))
+            return False
+        if real != expected:
+            self.problem(name, 0, "photo", "faila saturs neatbilst paplašinājumam",
+                         "file content does not match its ending",
+                         f"saglabā to kā {file.suffix} vai pārsauc", str(real))
+            return False
+        if size[0] * size[1] > self.max_pixels:
+            self.problem(name, 0, "photo", "attēls ir pārāk liels (iespējama dekompresijas bumba)",
+                         "image too large (possible decompression bomb)",
+                         f"samazini to līdz {self.max_pixels:,} pikseļiem".replace(",", " "),
+                         f"{size[0]}×{size[1]}")
+            return False
+        return True
+
+    def read(self) -> GallerySource | None:
+        node = self.captions()
+        fields = _mapping(node)
+        for key, (key_node, _value) in fields.items():
+            if key not in GALLERY_KEYS:
+                self.problem(CAPTIONS, _line(key_node), key, "nezināms lauks", "unknown field",
+                             f"atļautie: {', '.join(sorted(GALLERY_KEYS))}")
+        files = sorted(p for p in self.folder.iterdir()
+                       if p.is_file() and p.name != CAPTIONS and not p.name.startswith("."))
+        if not files:
+            return None  # an empty gallery is not shown (and is no error)
+        default_photographer = _text(fields.get("photographer", (None, None))[1])
+        entries = self.photo_entries(fields.get("photos"), {p.name for p in files})
+        ordered = [f for f in entries if f in {p.name for p in files}]
+        ordered += [p.name for p in files if p.name not in entries]
+        photos = []
+        for name in ordered:
+            photo = self.photo(name, entries.get(name), default_photographer)
+            if photo is not None:
+                photos.append(photo)
+        title, date = self.title_and_date(fields)
+        if self.problems or title is None or date is None:
+            return None
+        return GallerySource(self.folder.name, title, date,
+                             _text(fields.get("credit", (None, None))[1]), tuple(photos))
+
+    def photo_entries(self, photos: tuple[yaml.Node, yaml.Node] | None,
+                      present: set[str]) -> dict[str, tuple[yaml.Node, yaml.Node]]:
+        if photos is None:
+            return {}
+        key_node, value = photos
+        if not isinstance(value, yaml.MappingNode):
+            self.problem(CAPTIONS, _line(key_node), "photos", "jābūt failu sarakstam ar laukiem",
+                         "must map file names to their fields", "skat. piemēru dokumentācijā")
+            return {}
+        entries = _mapping(value)
+        for name, (name_node, fields) in entries.items():
+            if name not in present:
+                self.problem(CAPTIONS, _line(name_node), "photos", "šāda attēla faila mapē nav",
+                             "no such photo in the folder",
+                             "izlabo faila nosaukumu vai izdzēs šo ierakstu", name)
+            for key, (field_node, _v) in _mapping(fields).items():
+                if key not in PHOTO_KEYS:
+                    self.problem(CAPTIONS, _line(field_node), key, "nezināms lauks",
+                                 "unknown field", f"atļautie: {', '.join(sorted(PHOTO_KEYS))}")
+        return entries
+
+    def photo(self, name: str, entry: tuple[yaml.Node, yaml.Node] | None,
+              default_photographer: str | None) -> PhotoSource | None:
+        if not self.photo_file_ok(self.folder / name):
+            return None
+        fields = _mapping(entry[1]) if entry else {}
+        line = _line(entry[0]) if entry else 0
+        where = (CAPTIONS, line) if entry else (name, 0)
+        caption = _text(fields.get("caption", (None, None))[1])
+        alt = _text(fields.get("alt", (None, None))[1])
+        if alt is None:
+            self.problem(*where, "alt", "attēlam nav apraksta ekrāna lasītājiem",
+                         "photo has no alt text",
+                         f"captions.yml sadaļā photos pie {name} pieraksti 'alt: kas redzams attēlā'",
+                         name)
+        if caption is None:
+            self.problem(*where, "caption", "attēlam nav paraksta", "photo has no caption",
+                         f"captions.yml sadaļā photos pie {name} pieraksti 'caption: …'", name)
+        if alt is None or caption is None:
+            return None
+        photographer = _text(fields.get("photographer", (None, None))[1]) or default_photographer
+        return PhotoSource(self.folder / name, name, caption, alt, photographer)
+
+    def title_and_date(self, fields: dict[str, tuple[yaml.Node, yaml.Node]]
+                       ) -> tuple[str | None, dt.date | None]:
+        title = _text(fields.get("title", (None, None))[1])
+        if title is None:
+            self.problem(CAPTIONS, 1, "title", "galerijai nav nosaukuma", "gallery has no title",
+                         "captions.yml pieraksti 'title: Galerijas nosaukums'")
+        raw = fields.get("date")
+        text = _text(raw[1]) if raw else None
+        try:
+            date = dt.date.fromisoformat(text) if text else None
+        except ValueError:
+            date = None
+        if date is None:
+            self.problem(CAPTIONS, _line(raw[0]) if raw else 1, "date",
+                         "galerijai nav derīga datuma", "gallery has no valid date",
+                         "captions.yml pieraksti 'date: GGGG-MM-DD'", text or "")
+        return title, date
+
+
+def discover(content_root: Path, max_pixels: int
+             ) -> tuple[list[GallerySource], list[ContentProblem]]:
+    """Every gallery under content/galleries/ (sorted by name) and every problem found."""
+    base = content_root / FOLDER
+    galleries: list[GallerySource] = []
+    problems: list[ContentProblem] = []
+    if not base.is_dir():
+        return galleries, problems
+    for folder in sorted(p for p in base.iterdir() if p.is_dir() and not p.name.startswith(".")):
+        reader = _Reader(content_root, folder, max_pixels)
+        gallery = reader.read()
+        problems.extend(reader.problems)
+        if gallery is not None:
+            galleries.append(gallery)
+    return galleries, problems

@@ -1,0 +1,96 @@
+"""Pelican glue: process photos (cached), attach galleries to articles, write pages and images."""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+from pathlib import Path
+from typing import Any
+
+from pelican.generators import Generator
+
+from ..common.problems import ContentProblem, log_problem
+from .batch import process_photos
+from .cache import PhotoCache
+from .discover import discover
+from .pages import Gallery, gallery_view, photo_view
+from .settings import from_pelican
+
+logger = logging.getLogger(__name__)
+
+
+def _link_or_copy(source: Path, target: Path) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copyfile(source, target)
+
+
+class GalleriesGenerator(Generator):
+    """Gallery pages (/galerijas/<name>/), the index (/galerijas/) and every processed image."""
+
+    def generate_context(self) -> None:
+        config = from_pelican(self.settings)
+        self.config = config
+        root = Path(self.settings["PATH"])
+        sources, _problems = discover(root, config.imaging.max_pixels)  # reported by rules.py
+        cache = PhotoCache(config.cache)
+        photos = [photo.path for gallery in sources for photo in gallery.photos]
+        result = process_photos(photos, config.imaging, cache, config.workers)
+        logger.info("galleries: %d photos, %d processed, %d from the cache", len(photos),
+                    result.processed, len(result.done) - result.processed)
+        for path, failure in sorted(result.failed.items()):
+            log_problem(ContentProblem(path.relative_to(root).as_posix(), 0, "photo",
+                                       failure.lv, failure.en,
+                                       "saglabā attēlu no jauna vai izņem to no mapes",
+                                       failure.detail))
+        siteurl = self.settings.get("SITEURL", "")
+        galleries = []
+        for source in sources:
+            folder = f"{config.url}{source.name}/"
+            views = [photo_view(photo, photo.path.relative_to(root).as_posix(),
+                                result.done[photo.path][1],
+                                str(cache.entry(result.done[photo.path][0])), folder, siteurl)
+                     for photo in source.photos if photo.path in result.done]
+            if views:
+                galleries.append(gallery_view(source, views, config.url, siteurl))
+        galleries.sort(key=lambda g: (g.date, g.name), reverse=True)
+        self.galleries = galleries
+        self._attach(galleries)
+        self.context["galleries"] = galleries
+        self.context["galleries_url"] = config.url
+        self.context["recent_galleries"] = galleries[:config.recent]
+
+    def _attach(self, galleries: list[Gallery]) -> None:
+        by_name = {gallery.name: gallery for gallery in galleries}
+        by_source = {photo.source: photo for gallery in galleries for photo in gallery.photos}
+        articles = list(self.context.get("articles", []))
+        articles += [t for a in articles for t in getattr(a, "translations", [])]
+        for article in articles:
+            name = getattr(article, "gallery", None)
+            gallery = by_name.get(name.strip()) if isinstance(name, str) else None
+            article.gallery = gallery
+            if gallery is not None and article not in gallery.articles:
+                gallery.articles.append(article)
+            image = getattr(article, "image", None)
+            cover = by_source.get(str(image).strip().lstrip("/")) if image else None
+            article.cover = cover
+            if cover is not None:
+                article.image = cover.src  # Open Graph: never the original file
+
+    def generate_output(self, writer: Any) -> None:
+        for gallery in self.galleries:
+            for photo in gallery.photos:
+                for path, cached in photo.files.items():
+                    _link_or_copy(Path(cached), Path(self.output_path) / path)
+            writer.write_file(f"{gallery.path}index.html", self.get_template("gallery"),
+                              self.context, url=gallery.path, gallery=gallery)
+        if self.galleries:
+            writer.write_file(f"{self.config.url}index.html", self.get_template("galleries"),
+                              self.context, url=self.config.url)
+
+
+def get_generators(pelican: Any) -> type[Generator]:
+    return GalleriesGenerator

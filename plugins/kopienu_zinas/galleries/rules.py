@@ -1,0 +1,31 @@
+"""Content check: gallery folders and captions, and the articles that name a gallery."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from ..common.frontmatter import SourceDocument
+from ..common.problems import ContentProblem
+from .discover import FOLDER, discover
+from .settings import from_pelican
+
+
+def check_documents(sender: Any, documents: Sequence[SourceDocument],
+                    settings: dict[str, Any]) -> list[ContentProblem]:
+    root = Path(settings["PATH"])
+    _galleries, problems = discover(root, from_pelican(settings).imaging.max_pixels)
+    for document in documents:
+        name = document.metadata.get("gallery") if document.header_found else None
+        if name is None:
+            continue
+        if not isinstance(name, str) or not name.strip() or "/" in name:
+            problems.append(document.problem(
+                "gallery", "jābūt galerijas mapes nosaukumam", "must be a gallery folder name",
+                "raksti 'gallery: mapes-nosaukums' (mape content/galleries/ iekšā)", name))
+        elif not (root / FOLDER / name.strip()).is_dir():
+            problems.append(document.problem(
+                "gallery", "galerijas mape nav atrasta", "gallery folder not found",
+                f"izveido mapi content/{FOLDER}/{name.strip()}/ vai izlabo nosaukumu", name))
+    return problems

@@ -1,0 +1,148 @@
+"""Time the gallery image pipeline on camera-sized photos (part of `make bench`; not a test).
+
+Generates N photos of 12 MP (4000×3000) with smooth colour clouds, a gradient and fine grain,
+a third of them stored sideways with an EXIF orientation tag as phones do, then prints seconds
+per photo for: our pipeline cold (empty cache, process pool), warm (everything cached; hashing
+and linking into a fresh output folder), and a naive Pillow baseline (for every output: open,
+exif_transpose, LANCZOS resize, save; one process).
+
+    .venv/bin/python -m kopienu_zinas.tools.bench_images [--photos 12]
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import os
+import random
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from PIL import Image, ImageChops, ImageFilter, ImageOps, features
+
+from ..galleries.batch import process_photos
+from ..galleries.cache import PhotoCache
+from ..galleries.generator import _link_or_copy
+from ..galleries.imaging import EXTENSIONS, target_widths
+from ..galleries.settings import ImagingSettings, from_pelican
+
+SIZE = (4000, 3000)
+TARGET_COLD = 0.25  # s per photo on 2 cores, default outputs without AVIF
+TARGET_SPEEDUP = 4.0
+TARGET_WARM = 0.005
+
+
+def camera_photo(path: Path, seed: int) -> Path:
+    """A 12 MP JPEG that compresses like a photo: soft shapes, a gradient, sensor grain."""
+    rng = random.Random(seed)
+    channels = []
+    for _ in range(3):
+        small = Image.effect_noise((16, 12), rng.uniform(40, 70))
+        channels.append(small.resize(SIZE, Image.Resampling.BICUBIC))
+    clouds = Image.merge("RGB", channels)
+    sky = Image.linear_gradient("L").resize(SIZE).convert("RGB")
+    picture = Image.blend(clouds, sky, 0.35)
+    grain = Image.effect_noise(SIZE, 18).filter(ImageFilter.GaussianBlur(0.6)).convert("RGB")
+    picture = ImageChops.add(picture, grain, scale=1.0, offset=-128)
+    exif = Image.Exif()
+    exif[0x010F], exif[0x0110] = "BenchCam", "Model 12"
+    orientation = {1: 6, 4: 8}.get(seed % 6, 1)  # a third stored sideways, as phones do
+    if orientation != 1:
+        exif[0x0112] = orientation
+        picture = picture.transpose(Image.Transpose.ROTATE_90 if orientation == 6
+                                    else Image.Transpose.ROTATE_270)
+    picture.save(path, "JPEG", quality=90, exif=exif)
+    return path
+
+
+def naive(photos: list[Path], settings: ImagingSettings, out: Path) -> None:
+    """What a straightforward plugin does: a full decode and transpose for every output."""
+    for photo in photos:
+        for fmt in settings.formats:
+            for width in settings.widths:
+                with Image.open(photo) as opened:
+                    image = ImageOps.exif_transpose(opened)
+                    if image.width > width:
+                        size = (width, round(image.height * width / image.width))
+                        image = image.resize(size, Image.Resampling.LANCZOS)
+                    image.convert("RGB").save(out / f"{photo.stem}-{width}.{EXTENSIONS[fmt]}",
+                                              fmt.upper(), quality=settings.quality_of(fmt))
+
+
+def cpu_seconds() -> float:
+    """CPU time of this process and its finished children (the worker pool)."""
+    times = os.times()
+    return times.user + times.system + times.children_user + times.children_system
+
+
+def timed(action: Callable[..., object], *args: object) -> tuple[float, float]:
+    """Wall-clock and CPU seconds of one call."""
+    start, cpu = time.perf_counter(), cpu_seconds()
+    action(*args)
+    return time.perf_counter() - start, cpu_seconds() - cpu
+
+
+def ours(photos: list[Path], settings: ImagingSettings, cache: PhotoCache, out: Path) -> None:
+    """The build's part: bring every photo into the cache, then link its files into output."""
+    result = process_photos(photos, settings, cache)
+    for photo, (key, rendered) in result.done.items():
+        for rendition in rendered.renditions:
+            for fmt in rendition.formats:
+                name = rendition.name(fmt)
+                _link_or_copy(cache.entry(key) / name, out / f"{photo.stem}-{name}")
+
+
+def pipeline(photos: list[Path], settings: ImagingSettings,
+             folder: Path) -> tuple[float, float, float]:
+    """Seconds per photo: cold (empty cache) wall clock and CPU, then warm wall clock."""
+    cache = PhotoCache(folder / "cache")
+    (folder / "cold").mkdir(parents=True)
+    (folder / "warm").mkdir()
+    cold, cold_cpu = timed(ours, photos, settings, cache, folder / "cold")
+    warm, _cpu = timed(ours, photos, settings, cache, folder / "warm")
+    return cold / len(photos), cold_cpu / len(photos), warm / len(photos)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--photos", type=int, default=12)
+    args = parser.parse_args()
+    base = from_pelican({"CACHE_PATH": "unused/pelican"}).imaging
+    without_avif = tuple(f for f in base.formats if f != "avif")
+    plain = dataclasses.replace(base, formats=without_avif,
+                                quality=tuple(q for q in base.quality if q[0] != "avif"))
+    print(f"Pillow: WebP {features.check('webp')}, AVIF {features.check('avif')}, "
+          f"libjpeg-turbo {features.check('libjpeg_turbo')}; {os.cpu_count()} cores")
+    with tempfile.TemporaryDirectory(prefix="bench-images-") as folder:
+        root = Path(folder)
+        (root / "photos").mkdir()
+        photos = [camera_photo(root / "photos" / f"photo-{i:02d}.jpg", i)
+                  for i in range(args.photos)]
+        megabytes = sum(p.stat().st_size for p in photos) / len(photos) / 1e6
+        outputs = len(target_widths(SIZE[0], plain.widths)) * len(plain.formats)
+        print(f"{len(photos)} photos of {SIZE[0]}×{SIZE[1]} ({megabytes:.1f} MB each), "
+              f"{outputs} outputs each ({', '.join(map(str, plain.widths))} px × "
+              f"{', '.join(plain.formats)})")
+        rows = [(label, *pipeline(photos, settings, root / label))
+                for label, settings in (("without AVIF", plain), ("with AVIF", base))
+                if label == "without AVIF" or "avif" in settings.formats]
+        baseline_out = root / "naive"
+        baseline_out.mkdir()
+        baseline, baseline_cpu = (t / len(photos) for t in timed(naive, photos, plain,
+                                                                   baseline_out))
+    print(f"{'seconds per photo':36}{'cold':>7}{'cold CPU':>10}{'warm':>9}")
+    for label, cold, cold_cpu, warm in rows:
+        print(f"{'ours, ' + label:36}{cold:7.3f}{cold_cpu:10.3f}{warm:9.4f}")
+    print(f"{'naive Pillow baseline, without AVIF':36}{baseline:7.3f}{baseline_cpu:10.3f}")
+    print(f"load average while running: {os.getloadavg()[0]:.1f} (other work slows cold runs)")
+    cold, warm = rows[0][1], rows[0][3]
+    print(f"targets: cold ≤ {TARGET_COLD} s: {cold:.3f} {'✓' if cold <= TARGET_COLD else '✗'}; "
+          f"≥ {TARGET_SPEEDUP:.0f}× the baseline: {baseline / cold:.1f}× "
+          f"{'✓' if baseline / cold >= TARGET_SPEEDUP else '✗'}; warm ≤ {TARGET_WARM * 1000:.0f} ms:"
+          f" {warm * 1000:.1f} ms {'✓' if warm <= TARGET_WARM else '✗'}")
+
+
+if __name__ == "__main__":
+    main()

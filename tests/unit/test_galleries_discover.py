@@ -1,0 +1,85 @@
+"""Gallery folders and captions.yml: the model, and one clear problem per mistake."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from kopienu_zinas.galleries.discover import discover
+from tests.photos import write_photo
+
+MAX = 50_000_000
+
+
+def gallery(root: Path, name: str, captions: str, files: list[str]) -> Path:
+    folder = root / "galleries" / name
+    folder.mkdir(parents=True)
+    for file in files:
+        write_photo(folder / file)
+    (folder / "captions.yml").write_text(captions, encoding="utf-8")
+    return folder
+
+
+CAPTIONS = """title: Talka
+date: 2024-04-20
+credit: "Foto: Biedrība"
+photographer: Anna Ozola
+photos:
+  b.jpg:
+    caption: Otrais
+    alt: Cilvēki stāda kokus
+  a.jpg:
+    caption: Pirmais
+    alt: Grābekļi pie šķūņa
+    photographer: Jānis Bērziņš
+"""
+
+
+def test_captions_give_the_order_and_the_photographers(tmp_path: Path) -> None:
+    gallery(tmp_path, "talka", CAPTIONS + "  c.jpg:\n    caption: Trešais\n    alt: Ugunskurs\n",
+            ["a.jpg", "b.jpg", "c.jpg"])
+    (found,), problems = discover(tmp_path, MAX)
+    assert problems == []
+    assert (found.name, found.title, found.date) == ("talka", "Talka", dt.date(2024, 4, 20))
+    assert [p.file for p in found.photos] == ["b.jpg", "a.jpg", "c.jpg"]
+    assert [p.photographer for p in found.photos] == ["Anna Ozola", "Jānis Bērziņš", "Anna Ozola"]
+
+
+def test_every_mistake_is_one_problem_naming_the_file(tmp_path: Path) -> None:
+    folder = gallery(tmp_path, "talka", CAPTIONS + "  nav.jpg:\n    caption: X\n    alt: Y\n",
+                     ["a.jpg", "b.jpg", "d.jpg"])
+    (folder / "iphone.heic").write_bytes(b"\0\0\0\x18ftypheic")
+    write_photo(folder / "huge.jpg", size=(1000, 600))
+    (folder / "fake.png").write_bytes(b"not a picture")
+    galleries, problems = discover(tmp_path, 500_000)
+    assert galleries == []
+    found = {(p.path, p.field, p.what_en) for p in problems}
+    base = "galleries/talka/"
+    assert found == {
+        (base + "captions.yml", "photos", "no such photo in the folder"),
+        (base + "d.jpg", "alt", "photo has no alt text"),
+        (base + "d.jpg", "caption", "photo has no caption"),
+        (base + "iphone.heic", "photo", "unsupported format"),
+        (base + "huge.jpg", "photo", "image too large (possible decompression bomb)"),
+        (base + "fake.png", "photo", "unreadable image"),
+    }  # a file that cannot be published is not asked for captions as well
+    missing = next(p for p in problems if p.what_en == "no such photo in the folder")
+    assert missing.line == CAPTIONS.count("\n") + 1 and missing.value == "nav.jpg"
+    assert "JPEG" in next(p for p in problems if p.path.endswith(".heic")).fix
+
+
+def test_broken_yaml_and_unknown_fields_are_reported_with_their_line(tmp_path: Path) -> None:
+    gallery(tmp_path, "a", "title: A\ndate: 2024-01-01\ncolour: red\n", [])
+    write_photo(tmp_path / "galleries/a/x.jpg")
+    gallery(tmp_path, "b", "title: [unclosed\n", [])
+    write_photo(tmp_path / "galleries/b/x.jpg")
+    _galleries, problems = discover(tmp_path, MAX)
+    unknown = [p for p in problems if p.field == "colour"]
+    assert [(p.path, p.line) for p in unknown] == [("galleries/a/captions.yml", 3)]
+    assert any(p.path == "galleries/b/captions.yml" and p.what_en == "invalid YAML"
+               for p in problems)
+
+
+def test_an_empty_folder_is_no_gallery_and_no_problem(tmp_path: Path) -> None:
+    gallery(tmp_path, "tuksa", "title: Tukša\ndate: 2024-01-01\n", [])
+    assert discover(tmp_path, MAX) == ([], [])
