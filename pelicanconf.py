@@ -29,7 +29,7 @@ REGIONS = ["Sēlija", "Latgale", "Rēzekne", "Vidzeme"]
 
 PLUGIN_PATHS = [str(HERE / "plugins")]
 PLUGINS = ["pelican.plugins.yaml_metadata", "kopienu_zinas.site", "kopienu_zinas.events",
-           "kopienu_zinas.galleries"]
+           "kopienu_zinas.galleries", "kopienu_zinas.newsletter"]
 
 # The events plugin (docs/events.md): calendar pages under /kalendars/, .ics files.
 EVENTS = {
@@ -118,3 +118,6 @@ LOAD_CONTENT_CACHE = False
 CACHE_CONTENT = False
 DELETE_OUTPUT_DIRECTORY = True
 TYPOGRIFY = False
+
+# The monthly newsletter (docs/newsletter.md); the other keys keep their defaults.
+NEWSLETTER = {"editor": "Kopienu ziņu redakcija"}

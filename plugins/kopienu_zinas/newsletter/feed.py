@@ -1,0 +1,118 @@
+"""The newsletter's RSS 2.0 and Atom feeds, written with feedgen 1.0 around its known traps.
+
+- An Atom entry's ``link()`` loses its ``rel`` (feedgen reads it from the new element), so an
+  entry gets exactly one link, the issue page; the image goes into ``media:content``.
+- ``content(type="CDATA")`` writes an invalid Atom content type: we use ``type="html"``.
+- The RSS channel ``<link>`` is whichever ``link()`` came last: the site link is added last.
+- The media extension wraps ``media:content`` in a ``media:group`` unless ``group=None``.
+- feedgen stamps the feed's ``updated``/``lastBuildDate`` with the clock unless they are set;
+  both come from the issues here, and every datetime is timezone-aware.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import mimetypes
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from xml.sax.saxutils import quoteattr
+
+from feedgen.feed import FeedGenerator
+
+from .issues import Issue
+
+GENERATOR = "Kopienu ziņas (Pelican, feedgen)"
+
+
+@dataclass(frozen=True)
+class FeedInfo:
+    title: str
+    description: str
+    site_url: str
+    rss_url: str
+    atom_url: str
+    stylesheet_url: str
+    editor: str
+    editor_email: str | None
+    logo_url: str | None
+    ttl: int
+
+
+@dataclass(frozen=True)
+class FeedItem:
+    issue: Issue
+    title: str
+    url: str
+    summary: str
+    content_html: str
+
+
+def _require_aware(value: dt.datetime) -> dt.datetime:
+    if value.tzinfo is None or value.utcoffset() is None:
+        raise ValueError(f"feed dates must be timezone-aware, not {value!r}")
+    return value
+
+
+def _media_type(url: str) -> str:
+    return mimetypes.guess_type(url)[0] or "image/jpeg"
+
+
+def _feed(info: FeedInfo, items: Sequence[FeedItem], self_url: str, self_type: str) -> FeedGenerator:
+    feed = FeedGenerator()
+    feed.load_extension("media", atom=True, rss=True)
+    feed.id(info.atom_url)
+    feed.title(info.title)
+    feed.description(info.description)
+    feed.subtitle(info.description)
+    feed.language("lv")
+    author = {"name": info.editor}
+    if info.editor_email:
+        author["email"] = info.editor_email
+        feed.managingEditor(f"{info.editor_email} ({info.editor})")
+    feed.author(author)
+    feed.generator(GENERATOR)
+    feed.ttl(info.ttl)
+    if info.logo_url:
+        feed.logo(info.logo_url)
+    feed.link(href=self_url, rel="self", type=self_type)
+    # Last: RSS's channel <link> is the last link() given.
+    feed.link(href=info.site_url, rel="alternate", type="text/html")
+    newest = max((_require_aware(i.issue.updated) for i in items), default=None)
+    if newest is not None:
+        feed.updated(newest)
+        feed.lastBuildDate(newest)
+        feed.pubDate(max(_require_aware(i.issue.published) for i in items))
+    for item in reversed(items):  # feedgen prepends: the newest ends up first
+        _entry(feed, item)
+    return feed
+
+
+def _entry(feed: FeedGenerator, item: FeedItem) -> None:
+    entry = feed.add_entry()
+    entry.id(item.url)
+    entry.guid(item.url, permalink=True)
+    entry.title(item.title)
+    entry.link(href=item.url)  # the one alternate link (see the module docstring)
+    entry.published(_require_aware(item.issue.published))
+    entry.updated(_require_aware(item.issue.updated))
+    entry.description(item.summary)
+    entry.summary(item.summary)
+    entry.content(item.content_html, type="html")
+    cover = item.issue.cover
+    if cover is not None:
+        entry.media.content(url=cover.src, medium="image", type=_media_type(cover.src),
+                            width=str(cover.width), height=str(cover.height), group=None)
+
+
+def _serialise(feed_xml: Callable[..., bytes], stylesheet_url: str) -> bytes:
+    body = feed_xml(pretty=True, xml_declaration=False)
+    head = ("<?xml version='1.0' encoding='UTF-8'?>\n"
+            f'<?xml-stylesheet type="text/css" href={quoteattr(stylesheet_url)}?>\n')
+    return head.encode("utf-8") + body
+
+
+def render_feeds(info: FeedInfo, items: Sequence[FeedItem]) -> tuple[bytes, bytes]:
+    """(RSS 2.0, Atom) documents for the given items, newest first."""
+    rss = _feed(info, items, info.rss_url, "application/rss+xml")
+    atom = _feed(info, items, info.atom_url, "application/atom+xml")
+    return _serialise(rss.rss_str, info.stylesheet_url), _serialise(atom.atom_str, info.stylesheet_url)

@@ -1,0 +1,118 @@
+"""Pelican glue: the newsletter's pages, e-mail editions and feeds."""
+
+from __future__ import annotations
+
+import logging
+import shutil
+from pathlib import Path
+from typing import Any
+
+from pelican.generators import Generator
+
+from ..common.clock import build_now
+from ..common.dates import month_year
+from .feed import FeedInfo, FeedItem, render_feeds
+from .intros import read_intros
+from .issues import Archive, Issue, absolute, assemble, galleries_of
+from .links import Layout, absolutize
+from .settings import NewsletterSettings
+
+logger = logging.getLogger(__name__)
+
+INTRO_FOLDER = "newsletter"
+STYLESHEET = Path("static") / "newsletter" / "feed.css"
+
+
+class NewsletterGenerator(Generator):
+    """Assembles the issues once the articles are read; writes them after all contexts."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.options = NewsletterSettings.from_pelican(self.settings)
+        self.layout = Layout(self.options.path)
+        self.siteurl = str(self.settings.get("SITEURL", "")).rstrip("/")
+
+    def _archive(self) -> Archive:
+        articles = list(self.context.get("articles", []))
+        intros = read_intros(Path(self.path) / INTRO_FOLDER, self._read_markdown)
+        return assemble(articles, intros, galleries_of(articles, self.context.get("galleries")),
+                        build_now(self.settings), siteurl=self.siteurl,
+                        regions=list(self.settings.get("REGIONS") or []),
+                        issue_time=self.options.issue_time)
+
+    def _read_markdown(self, path: str) -> tuple[str, dict[str, Any]]:
+        html, metadata = self.readers.readers["md"].read(path)
+        return absolutize(html, self.siteurl), metadata
+
+    def _view(self, archive: Archive) -> dict[str, Any]:
+        return {"archive": archive, "layout": self.layout, "options": self.options,
+                "title": self.title}
+
+    def title(self, issue: Issue) -> str:
+        return f"{self.settings['SITENAME']} — {month_year(issue.month.first_day)}"
+
+    def generate_context(self) -> None:
+        # Templates of other pages (home, head links) read this; galleries may arrive later.
+        self.context["newsletter"] = self._view(self._archive())
+
+    def generate_output(self, writer: Any) -> None:
+        archive = self._archive()
+        view = self._view(archive)
+        self.context["newsletter"] = view
+        self._write_page(writer, self.layout.archive, "newsletter_archive", view)
+        pages = [*archive.issues, *([archive.preview] if archive.preview else [])]
+        for issue in pages:
+            older, newer = archive.neighbours(issue) if not issue.preview else (None, None)
+            self._write_page(writer, self.layout.issue(issue), "newsletter_issue", view,
+                             issue=issue, older=older, newer=newer)
+        for issue in archive.issues:
+            self._write_text(self.layout.email_html(issue),
+                             self._render("newsletter_email.html", view, issue=issue))
+            self._write_text(self.layout.email_text(issue),
+                             self._render("newsletter_email.txt", view, issue=issue))
+        self._write_feeds(archive, view)
+
+    def _render(self, template: str, view: dict[str, Any], **extra: Any) -> str:
+        return self.env.get_template(template).render({**self.context, "newsletter": view, **extra})
+
+    def _write_page(self, writer: Any, url: str, template: str, view: dict[str, Any],
+                    **extra: Any) -> None:
+        writer.write_file(Layout.save_as(url), self.get_template(template), self.context,
+                          relative_urls=self.settings.get("RELATIVE_URLS", False),
+                          newsletter=view, canonical_url=url, **extra)
+
+    def _write_feeds(self, archive: Archive, view: dict[str, Any]) -> None:
+        items = [FeedItem(issue=issue, title=self.title(issue),
+                          url=absolute(self.siteurl, self.layout.issue(issue)),
+                          summary=self._render("newsletter_summary.txt", view, issue=issue).strip(),
+                          content_html=absolutize(
+                              self._render("newsletter_feed_content.html", view, issue=issue),
+                              self.siteurl))
+                 for issue in archive.issues[: self.options.feed_items]]
+        logo = self.options.logo
+        info = FeedInfo(
+            title=f"{self.settings['SITENAME']} — ikmēneša izdevums",
+            description=self.options.description,
+            site_url=f"{self.siteurl}/", rss_url=absolute(self.siteurl, self.layout.rss),
+            atom_url=absolute(self.siteurl, self.layout.atom),
+            stylesheet_url=absolute(self.siteurl, self.layout.stylesheet),
+            editor=self.options.editor, editor_email=self.options.editor_email,
+            logo_url=absolute(self.siteurl, logo) if logo else None, ttl=self.options.ttl)
+        rss, atom = render_feeds(info, items)
+        self._write_bytes(self.layout.rss, rss)
+        self._write_bytes(self.layout.atom, atom)
+        target = Path(self.output_path) / self.layout.stylesheet
+        shutil.copyfile(Path(self.theme) / STYLESHEET, target)
+
+    def _write_text(self, url: str, text: str) -> None:
+        self._write_bytes(url, text.encode("utf-8"))
+
+    def _write_bytes(self, url: str, data: bytes) -> None:
+        target = Path(self.output_path) / url
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+        logger.debug("wrote %s", target)
+
+
+def get_generators(pelican: Any) -> type[Generator]:
+    return NewsletterGenerator

@@ -1,0 +1,258 @@
+"""Which articles, events and galleries make up each month's issue.
+
+Pure: works on duck-typed objects (Pelican articles, the events and galleries plugins'
+attachments, or small fakes in tests) and a fixed "now". An issue exists for a month that has
+ended by the build date and has at least one article or an editor's introduction; the month in
+progress is a preview. Everything depends on the content and "now" only, so rebuilding never
+changes an old issue's id or date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from ..common.clock import RIGA
+from ..common.collation import latvian_key
+from ..common.metadata import as_datetime
+
+_MONTH_NAME = re.compile(r"^(\d{4})-(\d{2})$")
+_TAG = re.compile(r"<[^>]+>")
+_LINK = re.compile(r'<a\s[^>]*href="([^"]+)"[^>]*>(.*?)</a>', re.S)
+_BLOCK_END = re.compile(r"</(?:p|li|h[1-6]|blockquote|tr)>|<br\s*/?>")
+
+
+@dataclass(frozen=True, order=True)
+class Month:
+    year: int
+    month: int
+
+    @classmethod
+    def of(cls, value: dt.date) -> Month:
+        if isinstance(value, dt.datetime) and value.tzinfo is not None:
+            value = value.astimezone(RIGA)
+        return cls(value.year, value.month)
+
+    @classmethod
+    def parse(cls, text: str) -> Month:
+        """'2024-05' → Month(2024, 5); ValueError for anything else."""
+        match = _MONTH_NAME.match(text)
+        if not match or not 1 <= int(match.group(2)) <= 12:
+            raise ValueError(f"not a YYYY-MM month: {text!r}")
+        return cls(int(match.group(1)), int(match.group(2)))
+
+    @property
+    def first_day(self) -> dt.date:
+        return dt.date(self.year, self.month, 1)
+
+    @property
+    def key(self) -> str:
+        return f"{self.year:04d}-{self.month:02d}"
+
+    def next(self) -> Month:
+        return Month(self.year + self.month // 12, self.month % 12 + 1)
+
+
+def plain_text(markup: str | None) -> str:
+    """Tags removed, entities decoded, whitespace collapsed (summaries are HTML in Pelican)."""
+    return " ".join(html.unescape(_TAG.sub(" ", markup or "")).split())
+
+
+def paragraphs(markup: str) -> tuple[str, ...]:
+    """HTML as plain-text paragraphs for the text e-mail; a link becomes "text (url)"."""
+    linked = _LINK.sub(lambda m: f"{m.group(2)} ({html.escape(html.unescape(m.group(1)))})", markup)
+    return tuple(p for p in (plain_text(block) for block in _BLOCK_END.split(linked)) if p)
+
+
+def absolute(siteurl: str, url: str) -> str:
+    if re.match(r"^[a-z][a-z0-9+.-]*:", url):
+        return url
+    return f"{siteurl.rstrip('/')}/{url.lstrip('/')}"
+
+
+def _changed(item: Any) -> dt.datetime | None:
+    value = getattr(item, "modified", None) or getattr(item, "date", None)
+    return _aware(value) if value is not None else None
+
+
+def _aware(value: dt.date) -> dt.datetime:
+    value = as_datetime(value)
+    return value if value.tzinfo else value.replace(tzinfo=RIGA)
+
+
+@dataclass(frozen=True)
+class Intro:
+    """An editor's introduction (content/newsletter/YYYY-MM.md)."""
+
+    month: Month
+    title: str
+    authors: tuple[str, ...]
+    html: str
+    changed: dt.datetime | None = None
+
+    @property
+    def paragraphs(self) -> tuple[str, ...]:
+        return paragraphs(self.html)
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One article as an issue shows it (URLs absolute)."""
+
+    title: str
+    url: str
+    date: dt.datetime
+    summary: str
+    region: str
+    lang: str | None
+    cover: Any | None
+    source: Any
+
+
+@dataclass(frozen=True)
+class RegionGroup:
+    region: str
+    entries: tuple[Entry, ...]
+
+
+@dataclass(frozen=True)
+class Issue:
+    month: Month
+    published: dt.datetime
+    updated: dt.datetime
+    intro: Intro | None
+    regions: tuple[RegionGroup, ...]
+    events: tuple[Any, ...]
+    galleries: tuple[Any, ...]
+    preview: bool = False
+
+    @property
+    def entries(self) -> tuple[Entry, ...]:
+        return tuple(e for group in self.regions for e in group.entries)
+
+    @property
+    def cover(self) -> Any | None:
+        """The first article cover, else the first gallery's cover: the issue's image."""
+        for entry in self.entries:
+            if entry.cover is not None:
+                return entry.cover
+        return next((g.cover for g in self.galleries if getattr(g, "cover", None)), None)
+
+
+@dataclass(frozen=True)
+class Archive:
+    issues: tuple[Issue, ...]  # newest first
+    preview: Issue | None
+
+    def neighbours(self, issue: Issue) -> tuple[Issue | None, Issue | None]:
+        """(previous = older, next = newer) issue."""
+        index = self.issues.index(issue)
+        older = self.issues[index + 1] if index + 1 < len(self.issues) else None
+        newer = self.issues[index - 1] if index > 0 else None
+        return older, newer
+
+
+def _entry(article: Any, siteurl: str) -> Entry:
+    region = getattr(article, "category", None)
+    return Entry(
+        title=str(article.title),
+        url=absolute(siteurl, article.url),
+        date=_aware(article.date),
+        summary=plain_text(getattr(article, "summary", "")),
+        region=str(getattr(region, "name", region) or ""),
+        lang=getattr(article, "lang", None),
+        cover=getattr(article, "cover", None),
+        source=article,
+    )
+
+
+def _region_groups(entries: Iterable[Entry], regions: Sequence[str]) -> tuple[RegionGroup, ...]:
+    """Configured regions in their order, then any others in Latvian alphabetical order."""
+    by_region: dict[str, list[Entry]] = {}
+    for entry in entries:
+        by_region.setdefault(entry.region, []).append(entry)
+    order = [r for r in regions if r in by_region]
+    order += sorted((r for r in by_region if r not in regions), key=latvian_key)
+    return tuple(RegionGroup(region, tuple(sorted(by_region[region], key=lambda e: (e.date, e.title))))
+                 for region in order)
+
+
+def _event_start(event: Any) -> dt.datetime:
+    return _aware(event.start)
+
+
+def _events_for(month: Month, announced_by: dt.datetime,
+                articles: Sequence[Any]) -> tuple[tuple[Any, ...], list[Any]]:
+    """Events starting in `month`, from articles published by `announced_by` (so a later
+    article never changes an issue already sent), and the articles they came from."""
+    found: dict[tuple[str, str, str], Any] = {}
+    sources = []
+    for article in articles:
+        if _aware(article.date) > announced_by:
+            continue
+        for event in getattr(article, "events", None) or []:
+            if Month.of(_event_start(event)) == month:
+                found.setdefault((_event_start(event).isoformat(), str(event.title),
+                                  str(getattr(event, "url", ""))), event)
+                sources.append(article)
+    return tuple(found[key] for key in sorted(found)), sources
+
+
+def _galleries_in(month: Month, galleries: Sequence[Any]) -> tuple[Any, ...]:
+    chosen = [g for g in galleries if getattr(g, "date", None) and Month.of(g.date) == month]
+    return tuple(sorted(chosen, key=lambda g: (_aware(g.date), str(g.name))))
+
+
+def galleries_of(articles: Iterable[Any], context_galleries: Sequence[Any] | None) -> list[Any]:
+    """The galleries plugin's list when there is one, else the galleries articles show."""
+    if context_galleries:
+        return list(context_galleries)
+    seen: dict[str, Any] = {}
+    for article in articles:
+        gallery = getattr(article, "gallery", None)
+        if gallery is not None and getattr(gallery, "name", None):
+            seen.setdefault(str(gallery.name), gallery)
+    return list(seen.values())
+
+
+def issue_date(month: Month, issue_time: dt.time) -> dt.datetime:
+    """The first day of the following month at issue_time, Riga time."""
+    first = month.next().first_day
+    return dt.datetime.combine(first, issue_time, tzinfo=RIGA)
+
+
+def assemble_issue(month: Month, articles: Sequence[Any], intro: Intro | None,
+                   galleries: Sequence[Any], *, siteurl: str, regions: Sequence[str],
+                   issue_time: dt.time, preview: bool = False) -> Issue:
+    published = issue_date(month, issue_time)
+    in_month = [a for a in articles if Month.of(_aware(a.date)) == month]
+    entries = [_entry(a, siteurl) for a in in_month]
+    events, event_sources = _events_for(month.next(), published, articles)
+    chosen_galleries = _galleries_in(month, galleries)
+    changes = [_changed(item) for item in [*in_month, *event_sources, *chosen_galleries]]
+    if intro is not None:
+        changes.append(intro.changed)
+    latest = max((c for c in changes if c is not None), default=published)
+    return Issue(month=month, published=published,
+                 updated=latest if preview else max(latest, published),
+                 intro=intro, regions=_region_groups(entries, regions), events=events,
+                 galleries=chosen_galleries, preview=preview)
+
+
+def assemble(articles: Sequence[Any], intros: Iterable[Intro], galleries: Sequence[Any],
+             now: dt.datetime, *, siteurl: str, regions: Sequence[str],
+             issue_time: dt.time) -> Archive:
+    """Every closed month with an article or an introduction, newest first, and the preview."""
+    by_month = {intro.month: intro for intro in intros}
+    current = Month.of(now)
+    months = {Month.of(_aware(a.date)) for a in articles} | set(by_month)
+    closed = sorted((m for m in months if m < current), reverse=True)
+    build = {"siteurl": siteurl, "regions": regions, "issue_time": issue_time}
+    issues = tuple(assemble_issue(m, articles, by_month.get(m), galleries, **build) for m in closed)
+    preview = assemble_issue(current, articles, by_month.get(current), galleries, preview=True,
+                             **build)
+    return Archive(issues=issues, preview=preview)

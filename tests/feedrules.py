@@ -1,0 +1,161 @@
+"""The W3C Feed Validation Service's rules that can be checked offline, for our feeds.
+
+The service itself is not reachable from the tests, so its checks that matter for us are
+encoded here: RFC 4287 required elements, RSS 2.0 required channel and item elements, RFC 822
+dates, guid isPermaLink, atom:link rel="self", unique ids, absolute URLs and only "safe" HTML
+(the validator's acceptable elements and attributes) in content. Each function returns a list of
+problems (empty = clean), so a failing test shows all of them.
+"""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+from lxml import etree
+
+ATOM = "http://www.w3.org/2005/Atom"
+CONTENT = "http://purl.org/rss/1.0/modules/content/"
+MEDIA = "http://search.yahoo.com/mrss/"
+NS = {"a": ATOM, "content": CONTENT, "media": MEDIA}
+
+RFC822 = re.compile(r"^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d\d (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|"
+                    r"Oct|Nov|Dec) \d{4} \d\d:\d\d:\d\d [+-]\d{4}$")
+RFC3339 = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$")
+ABSOLUTE = re.compile(r"^https?://[^/]")
+# The validator's acceptable HTML (feedvalidator's HTMLValidator lists), the part we might use.
+SAFE_ELEMENTS = {"a", "abbr", "b", "blockquote", "br", "caption", "cite", "code", "dd", "del",
+                 "div", "dl", "dt", "em", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img",
+                 "ins", "li", "ol", "p", "pre", "q", "s", "small", "span", "strong", "sub", "sup",
+                 "table", "tbody", "td", "tfoot", "th", "thead", "tr", "u", "ul"}
+SAFE_ATTRIBUTES = {"abbr", "align", "alt", "cite", "class", "colspan", "datetime", "dir", "height",
+                   "href", "hreflang", "lang", "rowspan", "scope", "src", "start", "title",
+                   "type", "width"}
+
+
+class _HtmlScan(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.problems: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag not in SAFE_ELEMENTS:
+            self.problems.append(f"unsafe element <{tag}>")
+        for name, value in attrs:
+            if name not in SAFE_ATTRIBUTES:
+                self.problems.append(f"unsafe attribute {name} on <{tag}>")
+            if name in ("href", "src") and not ABSOLUTE.match(value or ""):
+                self.problems.append(f"relative URL {name}={value!r} on <{tag}>")
+
+
+def html_problems(markup: str) -> list[str]:
+    scan = _HtmlScan()
+    scan.feed(markup)
+    scan.close()
+    return scan.problems
+
+
+def _text(element: etree._Element | None) -> str:
+    return (element.text or "").strip() if element is not None else ""
+
+
+def rss_problems(data: bytes, self_url: str) -> list[str]:
+    root = etree.fromstring(data)
+    problems: list[str] = []
+    if root.tag != "rss" or root.get("version") != "2.0":
+        return ["not an RSS 2.0 document"]
+    channel = root.find("channel")
+    for name in ("title", "link", "description"):
+        if not _text(channel.find(name)):
+            problems.append(f"channel lacks <{name}>")
+    if not ABSOLUTE.match(_text(channel.find("link"))):
+        problems.append("channel <link> is not an absolute URL")
+    selves = channel.findall("a:link[@rel='self']", NS)
+    if [s.get("href") for s in selves] != [self_url] or selves[0].get("type") != "application/rss+xml":
+        problems.append("channel needs one atom:link rel=self type=application/rss+xml to itself")
+    for name in ("pubDate", "lastBuildDate"):
+        value = _text(channel.find(name))
+        if value and not RFC822.match(value):
+            problems.append(f"channel <{name}> is not an RFC 822 date: {value}")
+    editor = _text(channel.find("managingEditor"))
+    if editor and not re.match(r"^[^@\s]+@[^@\s]+\.[a-z]{2,} \(.+\)$", editor):
+        problems.append(f"managingEditor is not 'email (Name)': {editor}")
+    image = channel.find("image")
+    if image is not None:
+        if _text(image.find("link")) != _text(channel.find("link")):
+            problems.append("image <link> differs from the channel's")
+        if _text(image.find("title")) != _text(channel.find("title")):
+            problems.append("image <title> differs from the channel's")
+    guids = []
+    for item in channel.findall("item"):
+        where = _text(item.find("title")) or "item"
+        for name in ("title", "link", "description", "guid", "pubDate"):
+            if not _text(item.find(name)):
+                problems.append(f"{where}: lacks <{name}>")
+        guid = item.find("guid")
+        if guid is not None:
+            guids.append(_text(guid))
+            if guid.get("isPermaLink") != "true" or _text(guid) != _text(item.find("link")):
+                problems.append(f"{where}: guid must be the permalink with isPermaLink=true")
+        if not RFC822.match(_text(item.find("pubDate"))):
+            problems.append(f"{where}: pubDate is not an RFC 822 date")
+        if item.find("media:group", NS) is not None:
+            problems.append(f"{where}: media:group around media:content")
+        for media in item.findall("media:content", NS):
+            if not ABSOLUTE.match(media.get("url", "")):
+                problems.append(f"{where}: media:content url is not absolute")
+        problems += [f"{where}: {p}" for p in html_problems(_text(item.find("content:encoded", NS)))]
+    if len(guids) != len(set(guids)):
+        problems.append("duplicate guids")
+    return problems
+
+
+def atom_problems(data: bytes, self_url: str) -> list[str]:
+    root = etree.fromstring(data)
+    problems: list[str] = []
+    if root.tag != f"{{{ATOM}}}feed":
+        return ["not an Atom feed"]
+    for name in ("id", "title", "updated"):
+        if not _text(root.find(f"a:{name}", NS)):
+            problems.append(f"feed lacks <{name}>")
+    selves = root.findall("a:link[@rel='self']", NS)
+    if [s.get("href") for s in selves] != [self_url]:
+        problems.append("feed needs one link rel=self to itself")
+    if not root.findall("a:link[@rel='alternate']", NS):
+        problems.append("feed has no alternate link")
+    feed_author = root.find("a:author/a:name", NS) is not None
+    ids = []
+    for entry in root.findall("a:entry", NS):
+        where = _text(entry.find("a:title", NS)) or "entry"
+        for name in ("id", "title", "updated"):
+            if not _text(entry.find(f"a:{name}", NS)):
+                problems.append(f"{where}: lacks <{name}>")
+        ids.append(_text(entry.find("a:id", NS)))
+        for name in ("updated", "published"):
+            value = _text(entry.find(f"a:{name}", NS))
+            if value and not RFC3339.match(value):
+                problems.append(f"{where}: <{name}> is not RFC 3339: {value}")
+        alternates = [link for link in entry.findall("a:link", NS)
+                      if link.get("rel", "alternate") == "alternate"]
+        if len(alternates) != 1:
+            problems.append(f"{where}: {len(alternates)} alternate links (need exactly one)")
+        if not feed_author and entry.find("a:author", NS) is None:
+            problems.append(f"{where}: no author (and none on the feed)")
+        content = entry.find("a:content", NS)
+        if content is None:
+            problems.append(f"{where}: no content")
+        else:
+            if content.get("type") not in ("text", "html", "xhtml"):
+                problems.append(f"{where}: content type {content.get('type')!r} is invalid")
+            problems += [f"{where}: {p}" for p in html_problems(_text(content))]
+        if entry.find("media:group", NS) is not None:
+            problems.append(f"{where}: media:group around media:content")
+    if len(ids) != len(set(ids)):
+        problems.append("duplicate entry ids")
+    return problems
+
+
+def stylesheet_of(data: bytes) -> tuple[str, str] | None:
+    """(type, href) of the document's xml-stylesheet processing instruction, if any."""
+    match = re.search(rb'<\?xml-stylesheet type="([^"]+)" href="([^"]+)"\?>', data[:400])
+    return (match.group(1).decode(), match.group(2).decode()) if match else None

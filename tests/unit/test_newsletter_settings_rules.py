@@ -1,0 +1,68 @@
+"""NEWSLETTER settings and the content check of introduction files."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from kopienu_zinas.common.frontmatter import read_document
+from kopienu_zinas.newsletter import register
+from kopienu_zinas.common.problems import run_content_checks
+from kopienu_zinas.newsletter.settings import DEFAULTS, NewsletterSettings
+
+SETTINGS = {"REGIONS": ["Sēlija", "Latgale", "Rēzekne"], "BUILD_DATE": "2024-06-15"}
+INTRO = "---\ntitle: Ievads\nauthors: [Redakcija]\n---\nTeksts.\n"
+
+
+def test_defaults_cover_every_field() -> None:
+    options = NewsletterSettings.from_pelican({})
+    assert options.path == "izdevums" and options.feed_items == 12
+    assert options.issue_time == dt.time(8, 0) and options.editor_email is None
+    assert set(DEFAULTS) == set(NewsletterSettings.__dataclass_fields__)
+
+
+@pytest.mark.parametrize(("given", "words"), [
+    ({"feed_itmes": 3}, "unknown NEWSLETTER setting(s): feed_itmes"),
+    ({"issue_time": "8h"}, "issue_time"),
+    ({"feed_items": 0}, "feed_items"),
+    ({"editor_email": "redakcija"}, "editor_email"),
+])
+def test_bad_settings_name_the_plugin(given: dict, words: str) -> None:
+    with pytest.raises(ValueError, match="kopienu_zinas.newsletter") as error:
+        NewsletterSettings.from_pelican({"NEWSLETTER": given})
+    assert words in str(error.value)
+
+
+def problems_for(tmp_path: Path, name: str, text: str = INTRO):
+    register()
+    file = tmp_path / name
+    file.parent.mkdir(parents=True, exist_ok=True)
+    file.write_text(text, encoding="utf-8")
+    document, found = read_document(tmp_path, file)
+    return found + run_content_checks([document], {**SETTINGS, "PATH": str(tmp_path)})
+
+
+@pytest.mark.parametrize("name", ["newsletter/2024-05.md", "newsletter/2024-06.md"])
+def test_past_and_current_months_are_fine(tmp_path: Path, name: str) -> None:
+    assert problems_for(tmp_path, name) == []
+
+
+@pytest.mark.parametrize(("name", "words"), [
+    ("newsletter/2024-13.md", "file name must be the month"),
+    ("newsletter/maijs.md", "file name must be the month"),
+    ("newsletter/2024/05.md", "file name must be the month"),
+    ("newsletter/2024-07.md", "has not begun"),
+])
+def test_bad_names_and_future_months_are_errors_naming_the_file(tmp_path: Path, name: str,
+                                                                 words: str) -> None:
+    [problem] = problems_for(tmp_path, name)
+    assert problem.path == name and problem.field == "file name"
+    assert words in problem.format()
+
+
+def test_intro_fields_are_checked(tmp_path: Path) -> None:
+    [problem] = problems_for(tmp_path, "newsletter/2024-05.md",
+                             INTRO.replace("authors: [Redakcija]", "authors: Redakcija, Jānis"))
+    assert (problem.field, problem.line) == ("authors", 3)
