@@ -87,12 +87,17 @@ def test_no_page_loads_anything_from_another_host(built_site: BuiltSite) -> None
     assert offenders == []
 
 
-def test_sitemap_lists_every_article_with_absolute_urls(built_site: BuiltSite) -> None:
+def test_sitemap_lists_every_indexable_page_with_absolute_urls(built_site: BuiltSite) -> None:
     sitemap = (built_site.output / "sitemap.xml").read_text(encoding="utf-8")
     locations = re.findall(r"<loc>([^<]+)</loc>", sitemap)
     assert all(loc.startswith(built_site.siteurl + "/") for loc in locations)
     for article in articles():
         assert f"{built_site.siteurl}/{article.url_path}" in locations
+    for file in built_site.output.rglob("*.html"):
+        url = f"{built_site.siteurl}/{file.relative_to(built_site.output).as_posix()}"
+        hidden = 'name="robots" content="noindex"' in file.read_text(encoding="utf-8")
+        assert (url.removesuffix("index.html") in locations) != hidden, url
+    assert f"{built_site.siteurl}/404.html" not in locations
     for loc in locations:
         path = built_site.output / loc.removeprefix(built_site.siteurl + "/")
         assert (path / "index.html").exists() or path.is_file(), loc

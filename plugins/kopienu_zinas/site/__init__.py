@@ -10,6 +10,7 @@ def register() -> None:
     signals.initialized.connect(startup.prepare_build)
     signals.generator_init.connect(templating.install)
     signals.article_generator_context.connect(regions.assign_category)
-    signals.get_generators.connect(sitemap.get_generators)
+    signals.all_generators_finalized.connect(sitemap.remember_content_dates)
+    signals.finalized.connect(sitemap.write_sitemap)
     for rule in (rules, slugs, links, images):
         content_check.connect(rule.check_documents)

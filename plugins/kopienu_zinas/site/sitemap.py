@@ -1,66 +1,75 @@
-"""sitemap.xml and robots.txt.
+"""sitemap.xml and robots.txt, from the pages the build actually wrote.
 
-Written here rather than with pelican-sitemap because that plugin stamps index pages with the
-wall clock (`datetime.now()`), which breaks byte-identical rebuilds. Index pages here carry the
-date of their newest article instead.
+The sitemap lists every HTML page in the output (articles, pages, lists, and whatever the
+calendar, gallery and newsletter plugins wrote) except pages marked
+`<meta name="robots" content="noindex">` (404, drafts, previews, e-mail editions). It runs at
+Pelican's `finalized` signal because it describes what all generators have written; a generator
+of its own would run before the other plugins' generators. pelican-sitemap is not used: it stamps
+pages with `datetime.now()`, which breaks byte-identical builds. `lastmod` comes from content
+dates: an article's or page's own, a region/tag/author page's newest article; other pages go
+without (the field is optional).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import os
+import re
 from collections.abc import Iterable, Iterator
+from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
-from pelican.generators import Generator
-
-Entry = tuple[str, dt.datetime | None]
+NOINDEX = re.compile(r'<meta name="robots" content="[^"]*noindex', re.I)
 
 
 def _newest(articles: Iterable[Any]) -> dt.datetime | None:
     return max((getattr(a, "modified", None) or a.date for a in articles), default=None)
 
 
-def _url(settings: dict[str, Any], url_setting: str) -> str:
-    return settings.get(url_setting, "") or ""
+def content_dates(context: dict[str, Any]) -> dict[str, dt.datetime | None]:
+    """Site-relative directory URL → the date its content last changed."""
+    articles = context.get("articles", [])
+    dates: dict[str, dt.datetime | None] = {"": _newest(articles)}
+    for item in [*articles, *context.get("translations", []), *context.get("pages", [])]:
+        dates[item.url] = getattr(item, "modified", None) or getattr(item, "date", None)
+    for taxonomy in ("categories", "tags", "authors"):
+        for item, item_articles in context.get(taxonomy, []):
+            dates[item.url] = _newest(item_articles)
+    return dates
 
 
-class SitemapGenerator(Generator):
-    """Lists every published page a search engine should know about."""
-
-    def generate_output(self, writer: Any) -> None:
-        siteurl = self.settings["SITEURL"].rstrip("/")
-        entries = sorted(set(self._entries()), key=lambda entry: entry[0])
-        lines = ['<?xml version="1.0" encoding="utf-8"?>',
-                 '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">']
-        for url, modified in entries:
-            lastmod = f"<lastmod>{modified.isoformat()}</lastmod>" if modified else ""
-            lines.append(f"<url><loc>{escape(f'{siteurl}/{url}')}</loc>{lastmod}</url>")
-        lines.append("</urlset>\n")
-        self._write("sitemap.xml", "\n".join(lines))
-        self._write("robots.txt", f"User-agent: *\nAllow: /\nSitemap: {siteurl}/sitemap.xml\n")
-
-    def _entries(self) -> Iterator[Entry]:
-        context = self.context
-        articles = context.get("articles", [])
-        yield "", _newest(articles)
-        yield _url(self.settings, "ARCHIVES_URL"), _newest(articles)
-        for article in articles:
-            yield article.url, getattr(article, "modified", None) or article.date
-        for translation in context.get("translations", []):
-            yield translation.url, getattr(translation, "modified", None) or translation.date
-        for page in context.get("pages", []):
-            yield page.url, getattr(page, "modified", None)
-        for taxonomy in ("categories", "tags", "authors"):
-            for item, item_articles in context.get(taxonomy, []):
-                yield item.url, _newest(item_articles)
-
-    def _write(self, name: str, text: str) -> None:
-        path = os.path.join(self.output_path, name)
-        with open(path, "w", encoding="utf-8") as out:
-            out.write(text)
+def indexable_pages(output: Path) -> Iterator[str]:
+    """Site-relative URLs of the written HTML pages that search engines may index."""
+    for file in sorted(output.rglob("*.html")):
+        if NOINDEX.search(file.read_text(encoding="utf-8")):
+            continue
+        relative = file.relative_to(output).as_posix()
+        yield relative.removesuffix("index.html")
 
 
-def get_generators(pelican: Any) -> type[Generator]:
-    return SitemapGenerator
+def sitemap_xml(siteurl: str, urls: Iterable[str], dates: dict[str, dt.datetime | None]) -> str:
+    lines = ['<?xml version="1.0" encoding="utf-8"?>',
+             '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">']
+    for url in sorted(urls):
+        modified = dates.get(url)
+        lastmod = f"<lastmod>{modified.isoformat()}</lastmod>" if modified else ""
+        lines.append(f"<url><loc>{escape(f'{siteurl}/{url}')}</loc>{lastmod}</url>")
+    lines.append("</urlset>\n")
+    return "\n".join(lines)
+
+
+def remember_content_dates(generators: list[Any]) -> None:
+    """Keep the content dates for write_sitemap: Pelican's `finalized` gets no context."""
+    if generators:
+        generators[0].settings["SITEMAP_LASTMOD"] = content_dates(generators[0].context)
+
+
+def write_sitemap(pelican: Any) -> None:
+    """Write sitemap.xml and robots.txt into the finished output folder."""
+    output = Path(pelican.output_path)
+    siteurl = pelican.settings["SITEURL"].rstrip("/")
+    dates = pelican.settings.get("SITEMAP_LASTMOD", {})
+    (output / "sitemap.xml").write_text(
+        sitemap_xml(siteurl, indexable_pages(output), dates), encoding="utf-8")
+    (output / "robots.txt").write_text(
+        f"User-agent: *\nAllow: /\nSitemap: {siteurl}/sitemap.xml\n", encoding="utf-8")
