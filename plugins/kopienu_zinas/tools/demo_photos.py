@@ -53,14 +53,27 @@ GALLERIES = {
                  "Zīmējums: brūns fons ar vertikālām joslām kā grāmatu muguriņām un uzrakstu "
                  "„Ilustrācija”", portrait=True),
         ]),
+    "gramatas-plaukta": (
+        "„Grāmatas plauktā”: Sēlijas bibliotēkas (ilustrācijas)", "2024-01-31", [
+            Demo("01-gramatas-plaukta.jpg", ((70, 100, 60), (230, 215, 170)),
+                 "Ilustrācija: grāmatas plauktā lauku bibliotēkā",
+                 "Zīmējums: zaļganbrūns fons ar formām kā grāmatām plauktā un uzrakstu "
+                 "„Ilustrācija”"),
+            Demo("02-atbalsta-punkts.jpg", ((40, 70, 110), (200, 220, 235)),
+                 "Ilustrācija: bibliotēka kā pilsoniskās līdzdalības atbalsta punkts",
+                 "Zīmējums: zils fons ar apļiem un uzrakstu „Ilustrācija”", portrait=True),
+        ]),
 }
 
 
 def _font(size: int) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
-    for path in ("/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf",
-                 "/usr/share/fonts/truetype/liberation/LiberationSans-Bold.ttf"):
-        if Path(path).is_file():
-            return ImageFont.truetype(path, size)
+    """A system font with the Latvian letters (Pillow looks font names up in the system's font
+    folders); Pillow's own default font lacks ā, so it is only the last resort."""
+    for name in ("DejaVuSans-Bold.ttf", "LiberationSans-Bold.ttf"):
+        try:
+            return ImageFont.truetype(name, size)
+        except OSError:
+            continue
     return ImageFont.load_default(size)
 
 
