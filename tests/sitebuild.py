@@ -32,3 +32,23 @@ def run_build(output: Path, *extra: str, content: Path | None = None,
     if content is not None:
         command += ["--content", str(content)]
     return subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=300)
+
+
+def run_make_check(content: Path, output: Path) -> subprocess.CompletedProcess[str]:
+    """`make check` exactly as an editor runs it, on another content and output folder."""
+    return subprocess.run(["make", "--no-print-directory", "check", f"CONTENT={content}",
+                           f"OUTPUT={output}"], cwd=ROOT, capture_output=True, text=True,
+                          timeout=300)
+
+
+def problems_in_file(root: Path, name: str, text: str, settings: dict) -> list:
+    """Write one content file under root and run every registered content rule on it."""
+    from kopienu_zinas.common.frontmatter import read_document
+    from kopienu_zinas.common.problems import run_content_checks
+
+    file = root / name
+    file.parent.mkdir(parents=True, exist_ok=True)
+    file.write_text(text, encoding="utf-8")
+    document, found = read_document(root, file)
+    return found + run_content_checks([document], {**settings, "PATH": str(root)})
+

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import hashlib
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
 from pelican import Pelican
 from pelican.settings import read_settings
 
-from tests.sitebuild import ROOT, BuiltSite, run_build
+from tests.sitebuild import ROOT, BuiltSite, run_build, run_make_check
 
 BROKEN = sorted((ROOT / "tests/fixtures/broken").iterdir())
 
@@ -90,11 +89,6 @@ EXPECTED = {
 }
 
 
-def make_check(content: Path, output: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(["make", "--no-print-directory", "check", f"CONTENT={content}",
-                           f"OUTPUT={output}"], cwd=ROOT, capture_output=True, text=True,
-                          timeout=300)
-
 
 @pytest.mark.parametrize("fixture", BROKEN, ids=[f.name for f in BROKEN])
 def test_each_broken_fixture_fails_make_check_at_its_line_and_keeps_output(
@@ -107,7 +101,7 @@ def test_each_broken_fixture_fails_make_check_at_its_line_and_keeps_output(
         shutil.copy(fixture, content / fixture.name)
     output = tmp_path / "output"
     marker = keep_marker(output)
-    result = make_check(content, output)
+    result = run_make_check(content, output)
     assert result.returncode != 0
     problems = [line for line in result.stderr.splitlines() if line.startswith("error: ")]
     path, line, field = EXPECTED[fixture.name]

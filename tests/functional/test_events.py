@@ -11,14 +11,13 @@ import html
 import json
 import re
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
 import recurring_ical_events
 from icalendar import Calendar
 
-from tests.sitebuild import ROOT, BuiltSite, run_build
+from tests.sitebuild import ROOT, BuiltSite, run_build, run_make_check
 from tests.sources import CONTENT, articles, front_matter, slug
 
 BROKEN = sorted((ROOT / "tests/fixtures/events_broken").glob("*.md"))
@@ -117,11 +116,6 @@ def test_calendar_is_linked_for_subscription(built_site: BuiltSite) -> None:
     assert "webcal://" in abonet and "/kalendars.ics" in abonet
 
 
-def make_check(content: Path, output: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(["make", "--no-print-directory", "check", f"CONTENT={content}",
-                           f"OUTPUT={output}"], cwd=ROOT, capture_output=True, text=True,
-                          timeout=300)
-
 
 @pytest.mark.parametrize("fixture", BROKEN, ids=[f.stem for f in BROKEN])
 def test_each_bad_event_fails_make_check_once_naming_file_line_event_and_field(
@@ -129,7 +123,7 @@ def test_each_bad_event_fails_make_check_once_naming_file_line_event_and_field(
     content = tmp_path / "content"
     content.mkdir()
     shutil.copy(fixture, content / fixture.name)
-    result = make_check(content, tmp_path / "output")
+    result = run_make_check(content, tmp_path / "output")
     assert result.returncode != 0
     problems = [line for line in result.stderr.splitlines() if line.startswith("error: ")]
     assert len(problems) == 1, result.stderr

@@ -4,9 +4,9 @@ from pathlib import Path
 
 import pytest
 
-from kopienu_zinas.common.frontmatter import read_document
-from kopienu_zinas.common.problems import ContentProblem, run_content_checks
+from kopienu_zinas.common.problems import ContentProblem
 from kopienu_zinas.site import register
+from tests.sitebuild import problems_in_file
 
 SETTINGS = {"REGIONS": ["Sēlija", "Latgale", "Rēzekne"], "BUILD_DATE": "2026-11-23"}
 GOOD = """---
@@ -22,11 +22,7 @@ Teksts.
 
 def problems_for(tmp_path: Path, text: str, name: str = "raksts.md") -> list[ContentProblem]:
     register()
-    file = tmp_path / name
-    file.parent.mkdir(parents=True, exist_ok=True)
-    file.write_text(text, encoding="utf-8")
-    document, found = read_document(tmp_path, file)
-    return found + run_content_checks([document], {**SETTINGS, "PATH": str(tmp_path)})
+    return problems_in_file(tmp_path, name, text, SETTINGS)
 
 
 def test_a_good_article_has_no_problems(tmp_path: Path) -> None:

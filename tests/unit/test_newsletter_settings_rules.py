@@ -7,10 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from kopienu_zinas.common.frontmatter import read_document
 from kopienu_zinas.newsletter import register
-from kopienu_zinas.common.problems import run_content_checks
 from kopienu_zinas.newsletter.settings import DEFAULTS, NewsletterSettings
+from tests.sitebuild import problems_in_file
 
 SETTINGS = {"REGIONS": ["Sēlija", "Latgale", "Rēzekne"], "BUILD_DATE": "2024-06-15"}
 INTRO = "---\ntitle: Ievads\nauthors: [Redakcija]\n---\nTeksts.\n"
@@ -37,11 +36,7 @@ def test_bad_settings_name_the_plugin(given: dict, words: str) -> None:
 
 def problems_for(tmp_path: Path, name: str, text: str = INTRO):
     register()
-    file = tmp_path / name
-    file.parent.mkdir(parents=True, exist_ok=True)
-    file.write_text(text, encoding="utf-8")
-    document, found = read_document(tmp_path, file)
-    return found + run_content_checks([document], {**SETTINGS, "PATH": str(tmp_path)})
+    return problems_in_file(tmp_path, name, text, SETTINGS)
 
 
 @pytest.mark.parametrize("name", ["newsletter/2024-05.md", "newsletter/2024-06.md"])
