@@ -17,8 +17,9 @@ from .problems import ContentProblem
 
 _HEADER = re.compile(r"\A\s*^---[ \t]*$\n(?P<meta>.*?)^(?:---|\.\.\.)[ \t]*$\n?", re.M | re.S)
 
-class _TextDatesLoader(yaml.SafeLoader):
-    """SafeLoader that leaves dates as text, so `2024-13-01` is reported, not a crash."""
+class _TextDatesLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """Safe loader (libyaml's when present) that leaves dates as text, so that `2024-13-01` is
+    reported, not a crash."""
 
 
 _TextDatesLoader.yaml_implicit_resolvers = {
@@ -86,8 +87,12 @@ def read_document(content_root: Path, file: Path) -> tuple[SourceDocument, list[
     document.body = text[match.end():]
     document.body_line = text[: match.end()].count("\n") + 1
     try:
-        node = yaml.compose(match.group("meta"), Loader=_TextDatesLoader)
-        data = yaml.load(match.group("meta"), Loader=_TextDatesLoader)  # noqa: S506 - safe loader
+        loader = _TextDatesLoader(match.group("meta"))
+        try:  # one parse gives both the nodes (for line numbers) and the values
+            node = loader.get_single_node()
+            data = loader.construct_document(node) if node is not None else None
+        finally:
+            loader.dispose()
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 2 if mark is not None else 1
