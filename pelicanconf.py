@@ -108,10 +108,12 @@ MARKDOWN = {
     "extension_configs": {
         "markdown.extensions.extra": {},
         "markdown.extensions.sane_lists": {},
-        "markdown.extensions.smarty": {"smart_quotes": False},
     },
     "output_format": "html5",
 }
+
+# Templates do not change during a build: no file-date check on every template lookup.
+JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "extensions": [], "auto_reload": False}
 
 # Builds are reproducible and never read stale caches.
 LOAD_CONTENT_CACHE = False

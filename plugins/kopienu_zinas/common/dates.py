@@ -6,6 +6,7 @@ Babel gives Latvian month names in the nominative ("2024. gada 16. maijs"), the 
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 
 from babel.dates import format_date, format_time
 
@@ -28,21 +29,25 @@ def local(value: dt.date) -> dt.date:
     return value
 
 
+@lru_cache(maxsize=4096)  # list pages format the same few dates thousands of times
 def long_date(value: dt.date, lang: str = "lv") -> str:
     """'2024. gada 16. maijs' / 'May 16, 2024'."""
     return format_date(local(value), "long", locale=babel_locale(lang))
 
 
+@lru_cache(maxsize=4096)  # list pages format the same few dates thousands of times
 def weekday(value: dt.date, lang: str = "lv") -> str:
     """'ceturtdiena' / 'Thursday'."""
     return format_date(local(value), "EEEE", locale=babel_locale(lang))
 
 
+@lru_cache(maxsize=4096)  # list pages format the same few dates thousands of times
 def month_year(value: dt.date, lang: str = "lv") -> str:
     """'2024. gada maijs' / 'May 2024'."""
     return format_date(local(value), _MONTH_YEAR[babel_locale(lang)], locale=babel_locale(lang))
 
 
+@lru_cache(maxsize=4096)  # list pages format the same few dates thousands of times
 def short_time(value: dt.datetime, lang: str = "lv") -> str:
     """'18:00' in both languages' CLDR short form."""
     return format_time(local(value), "HH:mm", locale=babel_locale(lang))
