@@ -3,11 +3,12 @@
 from pelican import signals
 
 from ..common.problems import content_check
-from . import images, links, regions, rules, sitemap, slugs, startup, templating
+from . import images, links, regions, rules, sitemap, slugs, startup, templating, yaml_reader
 
 
 def register() -> None:
     signals.initialized.connect(startup.prepare_build)
+    signals.readers_init.connect(yaml_reader.use_libyaml_reader)
     signals.generator_init.connect(templating.install)
     signals.article_generator_context.connect(regions.assign_category)
     signals.all_generators_finalized.connect(sitemap.remember_content_dates)
