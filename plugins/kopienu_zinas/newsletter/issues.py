@@ -225,13 +225,13 @@ def issue_date(month: Month, issue_time: dt.time) -> dt.datetime:
     return dt.datetime.combine(first, issue_time, tzinfo=RIGA)
 
 
-def assemble_issue(month: Month, articles: Sequence[Any], intro: Intro | None,
-                   galleries: Sequence[Any], *, siteurl: str, regions: Sequence[str],
-                   issue_time: dt.time, preview: bool = False) -> Issue:
+def assemble_issue(month: Month, in_month: Sequence[Any], announcing: Sequence[Any],
+                   intro: Intro | None, galleries: Sequence[Any], *, siteurl: str,
+                   regions: Sequence[str], issue_time: dt.time, preview: bool = False) -> Issue:
+    """One month's issue from its articles and the articles that announce events."""
     published = issue_date(month, issue_time)
-    in_month = [a for a in articles if Month.of(_aware(a.date)) == month]
     entries = [_entry(a, siteurl) for a in in_month]
-    events, event_sources = _events_for(month.next(), published, articles)
+    events, event_sources = _events_for(month.next(), published, announcing)
     chosen_galleries = _galleries_in(month, galleries)
     changes = [_changed(item) for item in [*in_month, *event_sources, *chosen_galleries]]
     if intro is not None:
@@ -248,11 +248,19 @@ def assemble(articles: Sequence[Any], intros: Iterable[Intro], galleries: Sequen
              issue_time: dt.time) -> Archive:
     """Every closed month with an article or an introduction, newest first, and the preview."""
     by_month = {intro.month: intro for intro in intros}
+    articles_by_month: dict[Month, list[Any]] = {}
+    for article in articles:  # grouped once: a site has thousands of articles, ~100 months
+        articles_by_month.setdefault(Month.of(_aware(article.date)), []).append(article)
+    announcing = [a for a in articles if getattr(a, "events", None)]
     current = Month.of(now)
-    months = {Month.of(_aware(a.date)) for a in articles} | set(by_month)
+    months = set(articles_by_month) | set(by_month)
     closed = sorted((m for m in months if m < current), reverse=True)
     build = {"siteurl": siteurl, "regions": regions, "issue_time": issue_time}
-    issues = tuple(assemble_issue(m, articles, by_month.get(m), galleries, **build) for m in closed)
-    preview = assemble_issue(current, articles, by_month.get(current), galleries, preview=True,
-                             **build)
+
+    def issue(month: Month, preview: bool = False) -> Issue:
+        return assemble_issue(month, articles_by_month.get(month, []), announcing,
+                              by_month.get(month), galleries, preview=preview, **build)
+
+    issues = tuple(issue(m) for m in closed)
+    preview = issue(current, preview=True)
     return Archive(issues=issues, preview=preview)
