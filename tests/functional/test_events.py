@@ -111,7 +111,7 @@ def test_calendar_is_linked_for_subscription(built_site: BuiltSite) -> None:
     assert f'href="webcal://{host}/kalendars.ics"' in page
     assert f'href="{built_site.siteurl}/kalendars.ics"' in page
     home = built_site.page("/")
-    assert f'<link rel="alternate" type="text/calendar"' in home
+    assert '<link rel="alternate" type="text/calendar"' in home
     abonet = (CONTENT / "pages/abonet.md").read_text(encoding="utf-8")
     assert "webcal://" in abonet and "/kalendars.ics" in abonet
 

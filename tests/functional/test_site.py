@@ -25,7 +25,7 @@ def test_every_article_page_shows_its_latvian_date(built_site: BuiltSite) -> Non
         page = built_site.page(article.url_path)
         assert format_date(article.date, "long", locale="lv") in text_of(page), article.file.name
         assert f'datetime="{article.date.isoformat()}' in page
-        assert f"<h1" in page and html.escape(article.title, quote=False) in page
+        assert "<h1" in page and html.escape(article.title, quote=False) in page
 
 
 def test_region_pages_list_exactly_their_articles(built_site: BuiltSite) -> None:

@@ -18,7 +18,7 @@ from babel.support import NullTranslations, Translations
 from jinja2 import pass_context
 from jinja2.runtime import Context
 
-from .dates import SUPPORTED_LANGUAGES, babel_locale
+from .dates import babel_locale
 
 
 @lru_cache(maxsize=8)
@@ -58,5 +58,3 @@ def make_gettext_callables(translations_dir: str) -> tuple[Any, Any]:
 
     return gettext, ngettext
 
-
-__all__ = ["SUPPORTED_LANGUAGES", "load_catalog", "make_gettext_callables", "page_language"]

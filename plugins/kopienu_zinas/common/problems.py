@@ -43,14 +43,6 @@ class ContentProblem:
         return f"{where}: {self.field}: {self.what_lv} ({self.what_en}){value} — {self.fix}"
 
 
-class ContentError(ValueError):
-    """Raised where data enters a plugin's model; carries the problem to report."""
-
-    def __init__(self, problem: ContentProblem) -> None:
-        super().__init__(problem.format())
-        self.problem = problem
-
-
 def log_problem(problem: ContentProblem) -> None:
     """Report a problem through logging, so that both `pelican` and our build see it."""
     logger.error("%s", problem.format(), extra={"content_problem": problem})
