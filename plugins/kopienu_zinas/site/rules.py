@@ -8,6 +8,7 @@ from typing import Any
 from ..common.frontmatter import SourceDocument
 from ..common.metadata import as_datetime, parse_iso_date
 from ..common.problems import ContentProblem
+from ..common.schedule import latest_allowed
 from .settings import SiteSettings
 
 SUMMARY_LIMIT = 300
@@ -77,9 +78,11 @@ def check_date(document: SourceDocument, site: SiteSettings) -> Iterator[Content
         yield document.problem("date", "datums nav saprotams", "date could not be read",
                                "raksti GGGG-MM-DD vai GGGG-MM-DD SS:MM", value=raw)
         return
-    if as_datetime(when) > site.now + site.future_tolerance:
-        yield document.problem("date", "datums ir tālu nākotnē", "date lies far in the future",
-                               "pārbaudi gadu un mēnesi", value=raw)
+    if as_datetime(when) > latest_allowed(site.now):
+        yield document.problem(
+            "date", "datums ir vairāk nekā gadu nākotnē", "date is more than a year ahead",
+            "pārbaudi gadu un mēnesi; rakstu var ieplānot ne vairāk kā gadu uz priekšu",
+            value=raw)
 
 
 def check_region(document: SourceDocument, site: SiteSettings) -> Iterator[ContentProblem]:
