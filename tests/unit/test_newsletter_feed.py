@@ -90,7 +90,7 @@ def test_w3c_rules_hold_and_feedparser_is_happy(feeds) -> None:
 
 def test_the_rule_checker_catches_each_trap() -> None:
     """Naive feedgen use (image as a link, CDATA content, site link first, default media
-    group) is what the checks above must reject."""
+    group, an id that is no URI marked as a permalink) is what the checks above must reject."""
     from feedgen.feed import FeedGenerator
 
     feed = FeedGenerator()
@@ -101,14 +101,16 @@ def test_the_rule_checker_catches_each_trap() -> None:
     entry.id("u"), entry.title("E"), entry.link(href=f"{SITEURL}/i/")
     entry.link(href=f"{SITEURL}/a.jpg", rel="enclosure", type="image/jpeg", length="1")
     entry.content("<p>x</p>", type="CDATA"), entry.updated(at("2024-06-01"))
-    entry.guid(f"{SITEURL}/i/"), entry.pubDate(at("2024-06-01"))
+    entry.guid("u", permalink=True), entry.pubDate(at("2024-06-01"))
     entry.media.content(url=f"{SITEURL}/a.jpg")
     atom = atom_problems(feed.atom_str(), INFO.atom_url)
     assert any("2 alternate links" in p for p in atom)
     assert any("content type 'CDATA'" in p for p in atom)
     assert any("media:group" in p for p in atom)
+    assert any("id is not a URI: 'u'" in p for p in atom)
     rss = rss_problems(feed.rss_str(), INFO.rss_url)
-    assert any("guid must be the permalink" in p for p in rss)
+    assert any("guid must be a full URL, unless isPermaLink attribute is false: u" in p
+               for p in rss)
     assert etree.fromstring(feed.rss_str()).find("channel/link").text != INFO.site_url
 
 
