@@ -100,7 +100,7 @@ class NewsletterGenerator(Generator):
             stylesheet_url=absolute(self.siteurl, self.layout.stylesheet),
             editor=self.options.editor, editor_email=self.options.editor_email,
             logo_url=absolute(self.siteurl, logo) if logo else None, ttl=self.options.ttl)
-        rss, atom = render_feeds(info, items)
+        rss, atom = render_feeds(info, items, build_now(self.settings))
         self._write_bytes(self.layout.rss, rss)
         self._write_bytes(self.layout.atom, atom)
         target = Path(self.output_path) / self.layout.stylesheet
