@@ -17,6 +17,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+import yaml
 from lxml import etree
 
 from tests.feedrules import ATOM, NS, atom_problems, html_problems, rss_problems
@@ -189,3 +190,26 @@ def test_articles_without_authors_have_no_empty_author(on_the_day: Path) -> None
     assert authors == {"Kopienas karte ir gatava": "Anna Bērziņa",
                        "Sēlijas bibliotēkas pagarina darba laiku": None,
                        SCHEDULED: "Jānis Ozols"}
+
+
+def runs(condition: str | None, event: str, ref: str = "refs/heads/main") -> bool:
+    """A GitHub Actions `if:` of the simple form we use (==, !=, &&, ||, parentheses)."""
+    if condition is None:
+        return True
+    python = (condition.replace("github.event_name", repr(event)).replace("github.ref", repr(ref))
+              .replace("&&", " and ").replace("||", " or "))
+    return bool(eval(python, {"__builtins__": {}}))  # noqa: S307 - our own workflow file
+
+
+def test_the_publish_workflow_rebuilds_and_deploys_main_shortly_after_every_hour() -> None:
+    workflow = yaml.safe_load((ROOT / ".github/workflows/site.yml").read_text(encoding="utf-8"))
+    [schedule] = workflow[True]["schedule"]  # YAML 1.1 reads the key `on` as true
+    minute, hour, *rest = schedule["cron"].split()
+    assert minute.isdigit() and 0 < int(minute) <= 15 and hour == "*" and rest == ["*"] * 3
+    build, deploy = workflow["jobs"]["build"], workflow["jobs"]["deploy"]
+    steps = {step["name"]: step for step in build["steps"]}
+    assert runs(steps["Build the public site"].get("if"), "schedule")
+    assert runs(steps["Upload the site"].get("if"), "schedule")
+    assert runs(deploy.get("if"), "schedule")
+    assert not runs(deploy.get("if"), "pull_request", "refs/pull/1/merge")
+    assert runs(steps["Test"].get("if"), "push") and runs(steps["Test"].get("if"), "pull_request")
