@@ -14,6 +14,7 @@ import email.utils
 import re
 import shutil
 import subprocess
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -213,3 +214,29 @@ def test_the_publish_workflow_rebuilds_and_deploys_main_shortly_after_every_hour
     assert runs(deploy.get("if"), "schedule")
     assert not runs(deploy.get("if"), "pull_request", "refs/pull/1/merge")
     assert runs(steps["Test"].get("if"), "push") and runs(steps["Test"].get("if"), "pull_request")
+
+
+class _UrlAttributes(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.urls: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        for name, value in attrs:
+            if name in ("href", "src", "poster"):
+                self.urls.append(value or "")
+            elif name == "srcset":
+                self.urls += [c.split()[0] for c in (value or "").split(",") if c.split()]
+
+
+def test_the_e_mail_edition_has_absolute_urls_only(on_the_day: Path) -> None:
+    issue = on_the_day / "izdevums/2026/11"
+    scan = _UrlAttributes()
+    scan.feed((issue / "epasts.html").read_text(encoding="utf-8"))
+    assert f"{SITEURL}/atteli/karte.jpg" in scan.urls and f"{SITEURL}/par-mums/" in scan.urls
+    assert [url for url in scan.urls if not url.startswith(("http://", "https://"))] == []
+    text = (issue / "epasts.txt").read_text(encoding="utf-8")
+    assert f"par mums ({SITEURL}/par-mums/)" in text
+    feed = (on_the_day / "izdevums/rss.xml").read_text(encoding="utf-8")
+    assert f'src="{SITEURL}/atteli/karte.jpg"' in etree.fromstring(feed.encode()).findtext(
+        "channel/item/{http://purl.org/rss/1.0/modules/content/}encoded")
