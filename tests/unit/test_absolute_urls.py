@@ -13,7 +13,8 @@ ITEM = "https://kopienuzinas.lv/zinas/2024/raksts/"
 @pytest.mark.parametrize(("markup", "expected"), [
     ('<img src="/atteli/karte.jpg" alt="plāns">',
      '<img src="https://kopienuzinas.lv/atteli/karte.jpg" alt="plāns">'),
-    ('<a href="/par-mums/">par mums</a>', '<a href="https://kopienuzinas.lv/par-mums/">par mums</a>'),
+    ('<a href="/par-mums/">par mums</a>',
+     '<a href="https://kopienuzinas.lv/par-mums/">par mums</a>'),
     ("<img src='foto.jpg'>", '<img src="https://kopienuzinas.lv/zinas/2024/raksts/foto.jpg">'),
     ("<a href=../cits/>x</a>", '<a href="https://kopienuzinas.lv/zinas/2024/cits/">x</a>'),
     ('<a href=" /par-mums/ ">x</a>', '<a href="https://kopienuzinas.lv/par-mums/">x</a>'),
@@ -56,7 +57,8 @@ def test_only_the_rewritten_tags_change_on_later_lines() -> None:
 def test_srcset_candidates_with_and_without_descriptors() -> None:
     assert absolute_srcset("a.jpg, b.jpg 2x ,  /c.jpg 640w", ITEM) == (
         f"{ITEM}a.jpg, {ITEM}b.jpg 2x, https://kopienuzinas.lv/c.jpg 640w")
-    assert absolute_srcset("a.jpg,, /b.jpg 2x", ITEM) == f"{ITEM}a.jpg, https://kopienuzinas.lv/b.jpg 2x"
+    assert (absolute_srcset("a.jpg,, /b.jpg 2x", ITEM)
+            == f"{ITEM}a.jpg, https://kopienuzinas.lv/b.jpg 2x")
     # HTML: a URL runs to the next whitespace, so a comma inside it belongs to the URL.
     assert absolute_srcset("/a,b.jpg 2x", ITEM) == "https://kopienuzinas.lv/a,b.jpg 2x"
 

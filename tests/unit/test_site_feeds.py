@@ -60,7 +60,8 @@ def test_items_and_ids_are_the_ones_pelican_wrote(tmp_path: Path, kind: str) -> 
 
 def test_rss_marks_tag_ids_as_no_permalink_and_passes_the_rules(tmp_path: Path) -> None:
     _, data = feeds(FeedWriter, tmp_path, "rss")
-    assert b'<guid isPermaLink="false">tag:kopienuzinas.lv,2024-05-21:/zinas/2024/karte/</guid>' in data
+    assert (b'<guid isPermaLink="false">tag:kopienuzinas.lv,2024-05-21:/zinas/2024/karte/</guid>'
+            in data)
     assert rss_problems(data, f"{SITEURL}/rss.xml") == []
     # What Pelican's own writer gets wrong, the rules catch (so they can fail).
     _, stock = feeds(Writer, tmp_path / "pelican", "rss")

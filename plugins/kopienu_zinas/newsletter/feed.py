@@ -114,7 +114,8 @@ def _serialise(feed_xml: Callable[..., bytes], stylesheet_url: str) -> bytes:
     return head.encode("utf-8") + body
 
 
-def render_feeds(info: FeedInfo, items: Sequence[FeedItem], now: dt.datetime) -> tuple[bytes, bytes]:
+def render_feeds(info: FeedInfo, items: Sequence[FeedItem],
+                 now: dt.datetime) -> tuple[bytes, bytes]:
     """(RSS 2.0, Atom) documents for the given items, newest first; ``now`` (aware, the
     build's) dates a feed that has no items yet."""
     rss = _feed(info, items, now, info.rss_url, "application/rss+xml")

@@ -3,8 +3,9 @@
 Pure: works on duck-typed objects (Pelican articles, the events and galleries plugins'
 attachments, or small fakes in tests) and a fixed "now". An issue exists for a month that has
 ended and whose issue time (the 1st of the next month, 08:00) has come by the build date, with
-at least one article or an editor's introduction; the month in progress is a preview. Everything depends on the content and "now" only, so rebuilding never
-changes an old issue's id or date.
+at least one article or an editor's introduction; the month in progress is a preview.
+Everything depends on the content and "now" only, so rebuilding never changes an old issue's
+id or date.
 """
 
 from __future__ import annotations
