@@ -23,6 +23,10 @@ DEFAULT_LANG = "lv"
 # (make html BUILD_DATE=2026-11-23).
 BUILD_DATE = None
 
+# The preview (`make serve` sets it True for its own builds): content problems are shown on
+# the pages they concern instead of stopping the build. Other plugins may show more in it.
+PREVIEW = False
+
 # Regions are Pelican categories (front matter `region:`). The first three are ours; the others
 # are for articles about elsewhere.
 REGIONS = ["Sēlija", "Latgale", "Rēzekne", "Vidzeme"]
