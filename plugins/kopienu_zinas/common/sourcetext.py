@@ -49,7 +49,9 @@ def _encoding_problem(path: str, line: int, what_lv: str, what_en: str) -> Conte
 
 def _decode(data: bytes, path: str) -> tuple[str, list[ContentProblem]]:
     if data.startswith(_UTF16_BOMS) or (len(data) > 1 and data.count(0) * 4 >= len(data)):
-        text = data.decode("utf-16", errors="replace")
+        codec = ("utf-16" if data.startswith(_UTF16_BOMS)  # else: where are the zero bytes?
+                 else "utf-16-be" if data[0::2].count(0) > data[1::2].count(0) else "utf-16-le")
+        text = data.decode(codec, errors="replace")
         return text.lstrip("\ufeff"), [_encoding_problem(
             path, 1, "fails saglabāts UTF-16 kodējumā, nevis UTF-8",
             "the file is saved as UTF-16 (Notepad's 'Unicode'), not UTF-8")]

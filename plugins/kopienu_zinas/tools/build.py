@@ -64,6 +64,10 @@ class ProblemCollector(logging.Handler):
         if entry not in self.records:
             self.records.append(entry)
 
+    def failures(self, strict: bool) -> list[str]:
+        threshold = logging.WARNING if strict else logging.ERROR
+        return [text for level, text in self.records if level >= threshold]
+
 
 def source_in_traceback(trace: TracebackType | None, content_root: str) -> str | None:
     """The content file an unexpected error was about: the innermost frame that holds a
@@ -88,10 +92,6 @@ def report_crash(error: Exception, content_root: str) -> None:
         place = f" (in {Path(where.filename).name}:{where.lineno})" if where else ""
         logging.getLogger(__name__).error("build stopped%s: %s: %s", place,
                                           type(error).__name__, error)
-
-    def failures(self, strict: bool) -> list[str]:
-        threshold = logging.WARNING if strict else logging.ERROR
-        return [text for level, text in self.records if level >= threshold]
 
 
 def parse_arguments(argv: list[str] | None) -> argparse.Namespace:
