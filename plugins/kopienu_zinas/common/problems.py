@@ -58,18 +58,20 @@ class SourceFailed(Exception):
 
 def relative_source(source: str | Path, content_root: str | Path) -> str:
     """A source path as editors see it: relative to content/, with forward slashes."""
-    path, root = Path(source).resolve(), Path(content_root).resolve()
+    root = Path(content_root).resolve()
+    path = (root / source).resolve()  # an absolute `source` stays as it is
     return path.relative_to(root).as_posix() if path.is_relative_to(root) else path.as_posix()
 
 
-def failure_problem(path: str, error: BaseException, stage: str) -> ContentProblem:
+def failure_problem(path: str, error: BaseException, stage: str, *,
+                    title_line: int = 1) -> ContentProblem:
     """The safety net's report: an unexpected error while `stage` ("reading", "writing …")
-    one source file, with what is known about it."""
+    one source file, with what is known about it (the line of its title, when known)."""
     what = f"{type(error).__name__}: {error}"
     if isinstance(error, OSError) and error.errno == errno.ENAMETOOLONG:
         return ContentProblem(
-            path, 1, "title", "adrese (faila nosaukums) ir par garu",
-            f"the address made from the title is too long for a file name ({stage})",
+            path, title_line, "title", "adrese (faila nosaukums) ir par garu",
+            "the address made from the title is too long for a file name",
             "saīsini virsrakstu vai pieraksti īsāku adresi: 'slug: isa-adrese'")
     return ContentProblem(
         path, 1, "file", f"šo failu neizdevās apstrādāt ({what})",

@@ -10,6 +10,7 @@ from . import (images, links, placeholders, preview, regions, rules, safety, sit
 def register() -> None:
     signals.initialized.connect(startup.prepare_build)
     signals.readers_init.connect(yaml_reader.use_libyaml_reader)
+    signals.readers_init.connect(safety.guard_reading)
     signals.get_writer.connect(safety.safe_writer)
     signals.generator_init.connect(templating.install)
     signals.article_generator_context.connect(regions.assign_category)

@@ -1,20 +1,28 @@
-"""The safety net: whatever goes wrong while one source is written is reported against it.
+"""The safety net: whatever goes wrong while one source is read or written is reported
+against that source, and the build goes on, so that every other problem is still found; the
+build then fails (publishing) or shows the problems (preview).
 
-Pelican's generators already skip a file whose *reading* fails (our reader raises
-`SourceFailed`, naming the file). Writing is not guarded by Pelican: one page that cannot be
-rendered or saved (a title too long for a file name, a template or library raising on odd
-input) would stop the whole build. `SafeWriter` (Pelican's `get_writer` signal) reports such a
-page as a `ContentProblem` of its source file and goes on, so that every other problem of the
-build is still found; the build then fails (publishing) or shows the problem (preview).
+- Reading: Pelican's generators skip a file whose reading raised, logging only "Could not
+  process <file>" (without the error unless DEBUG). `guard_reading` (readers_init) reports
+  the error first, as a `ContentProblem` of that file, and re-raises it as `SourceFailed`.
+- Writing is not guarded by Pelican: one page that cannot be rendered or saved (a title too
+  long for a file name, a template or library raising on odd input) would stop the whole
+  build. `SafeWriter` (get_writer) reports it against its source file and goes on; a feed
+  that fails is retried one item at a time to name the article(s) it cannot take.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+import functools
+from pathlib import Path
+
 from pelican.writers import Writer
 
-from ..common.problems import failure_problem, log_problem, relative_source
+from ..common.frontmatter import read_document
+from ..common.problems import (ContentProblem, SourceFailed, failure_problem, log_problem,
+                               relative_source)
 
 
 def source_of(objects: dict[str, Any], content_root: str, fallback: str) -> str:
@@ -30,14 +38,45 @@ def source_of(objects: dict[str, Any], content_root: str, fallback: str) -> str:
     return fallback
 
 
+def source_failed(content_root: str, source: str, error: Exception, stage: str) -> ContentProblem:
+    """The problem to report, at the source's title line when the source is a Markdown file."""
+    file = Path(content_root) / source
+    line = 1
+    if file.suffix == ".md" and file.is_file():
+        line = read_document(Path(content_root), file)[0].line_of("title")
+    return failure_problem(source, error, stage, title_line=line)
+
+
+def guard_reading(readers: Any) -> None:
+    """readers_init: every error while reading one file is reported against that file."""
+    read_file = readers.read_file
+    root = readers.settings["PATH"]
+
+    @functools.wraps(read_file)
+    def guarded(base_path: str, path: str, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return read_file(base_path, path, *args, **kwargs)
+        except SourceFailed as failed:
+            log_problem(failed.problem)
+            raise
+        except Exception as error:  # noqa: BLE001 - the safety net: name the file, go on
+            source = relative_source(Path(base_path) / path, root)
+            problem = source_failed(root, source, error, "reading")
+            log_problem(problem)
+            raise SourceFailed(problem) from error
+
+    readers.read_file = guarded
+
+
 class SafeWriter(Writer):
     def write_file(self, name: Any, template: Any, context: dict[str, Any], *args: Any,
                    **kwargs: Any) -> None:
         try:
             super().write_file(name, template, context, *args, **kwargs)
         except Exception as error:  # noqa: BLE001 - the safety net: name the source, go on
-            source = source_of(kwargs, self.settings["PATH"], str(name))
-            log_problem(failure_problem(source, error, f"writing {name}"))
+            root = self.settings["PATH"]
+            source = source_of(kwargs, root, str(name))
+            log_problem(source_failed(root, source, error, f"writing {name}"))
 
     def write_feed(self, elements: Any, context: dict[str, Any], path: Any = None,
                    url: Any = None, feed_type: str = "atom", override_output: bool = False,
@@ -49,8 +88,9 @@ class SafeWriter(Writer):
             culprits = [element for element in elements
                         if not self._feedable(element, context, feed_type)]
             for element in culprits or [None]:
-                source = source_of({"item": element}, self.settings["PATH"], str(path))
-                log_problem(failure_problem(source, error, f"writing the feed {path}"))
+                root = self.settings["PATH"]
+                source = source_of({"item": element}, root, str(path))
+                log_problem(source_failed(root, source, error, "writing the feeds"))
             return None
 
     def _feedable(self, element: Any, context: dict[str, Any], feed_type: str) -> bool:

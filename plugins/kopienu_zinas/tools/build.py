@@ -43,6 +43,7 @@ class ProblemCollector(logging.Handler):
         super().__init__(level=logging.WARNING)
         self.content_root = content_root
         self.records: list[tuple[int, str]] = []
+        self.sources: set[str] = set()  # content files a problem was reported for
 
     def problem_of(self, record: logging.LogRecord) -> ContentProblem | None:
         """The content problem a record reports, if it concerns one source file."""
@@ -50,13 +51,17 @@ class ProblemCollector(logging.Handler):
         error = record.exc_info[1] if record.exc_info else None
         if problem is None and isinstance(error, SourceFailed):
             problem = error.problem
-        elif problem is None and error is not None and record.msg == PELICAN_READ_FAILED:
+        elif problem is None and record.msg == PELICAN_READ_FAILED and record.args:
             source = relative_source(str(record.args[0]), self.content_root)  # type: ignore[index]
-            problem = failure_problem(source, error, "reading")
+            problem = failure_problem(source, error or RuntimeError("see above"), "reading")
         return problem
 
     def emit(self, record: logging.LogRecord) -> None:
         problem = self.problem_of(record)
+        if record.msg == PELICAN_READ_FAILED and problem and problem.path in self.sources:
+            return  # Pelican's echo of a failure the safety net has named already
+        if problem:
+            self.sources.add(problem.path)
         text = problem.format() if problem else f"{record.name}: {record.getMessage()}"
         if record.exc_info and record.exc_info[1] and not problem:
             text += f" [{type(record.exc_info[1]).__name__}: {record.exc_info[1]}]"
