@@ -4,6 +4,7 @@ source, the rest of the build's problems are still collected, and never "build s
 from __future__ import annotations
 
 from pathlib import Path
+from types import SimpleNamespace
 
 import markdown
 import pytest
@@ -144,3 +145,41 @@ def test_bom_and_crlf_files_build_exactly_like_the_plain_file(tmp_path: Path,
         outputs.append({str(p.relative_to(output)): p.read_bytes()
                         for p in sorted(output.rglob("*")) if p.is_file()})
     assert outputs[0] == outputs[1]
+
+
+def test_a_newsletter_introduction_that_cannot_be_read_is_named_and_left_out(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    convert = markdown.Markdown.convert
+
+    def fragile(self: markdown.Markdown, source: str) -> str:
+        if "NEPARASTS" in source:
+            raise RecursionError("maximum recursion depth exceeded")
+        return convert(self, source)
+
+    monkeypatch.setattr(markdown.Markdown, "convert", fragile)
+    content = tmp_path / "content"
+    article(content, "labs.md", "Labs", day=2)
+    (content / "newsletter").mkdir()
+    (content / "newsletter" / "2024-04.md").write_text(
+        "---\ntitle: Aprīlis\n---\nNEPARASTS ievads.\n", encoding="utf-8")
+    assert in_process_build(content, tmp_path / "out") != 0
+    stderr = capsys.readouterr().err
+    assert [line.split(": ")[1:3] for line in errors(stderr)] == [["newsletter/2024-04.md:1",
+                                                                   "file"]], stderr
+    assert "RecursionError" in stderr and "build stopped" not in stderr
+
+
+def test_an_error_outside_any_guard_is_named_by_the_content_object_it_was_about(
+        tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    content = tmp_path / "content"
+
+    def generator_step(article: object) -> None:
+        raise KeyError("lang")
+
+    with pytest.raises(KeyError) as caught:
+        generator_step(SimpleNamespace(source_path=str(content / "raksts.md")))
+    assert build.source_in_traceback(caught.value.__traceback__, str(content)) == "raksts.md"
+    build.report_crash(caught.value, str(content))
+    [record] = caplog.records
+    assert record.content_problem.path == "raksts.md"  # type: ignore[attr-defined]
+    assert "KeyError" in record.getMessage() and "build stopped" not in record.getMessage()
