@@ -54,7 +54,8 @@ def in_process_build(content: Path, output: Path, *extra: str) -> int:
 
 
 def test_a_library_raising_while_reading_names_the_file_and_the_rest_goes_on(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
     convert = markdown.Markdown.convert
 
     def fragile(self: markdown.Markdown, source: str) -> str:
@@ -96,7 +97,8 @@ def test_pelican_failing_on_one_file_names_it(tmp_path: Path, monkeypatch: pytes
 
 
 def test_a_feed_that_cannot_take_an_article_names_that_article(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
     add = writers.Writer._add_item_to_the_feed
 
     def fragile(self: writers.Writer, feed: object, item: object) -> None:
@@ -148,7 +150,8 @@ def test_bom_and_crlf_files_build_exactly_like_the_plain_file(tmp_path: Path,
 
 
 def test_a_newsletter_introduction_that_cannot_be_read_is_named_and_left_out(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
     convert = markdown.Markdown.convert
 
     def fragile(self: markdown.Markdown, source: str) -> str:

@@ -25,7 +25,8 @@ def test_q_w_x_y_sort_in_their_places_not_after_z() -> None:
 
 
 def test_latvian_letters_follow_their_base_letters() -> None:
-    words = ["žurnāls", "zivs", "šķūnis", "sala", "čells", "cukurs", "ābele", "auns", "Ņuja", "nams"]
+    words = ["žurnāls", "zivs", "šķūnis", "sala", "čells", "cukurs", "ābele", "auns", "Ņuja",
+             "nams"]
     assert sorted(words, key=latvian_key) == [
         "auns", "ābele", "cukurs", "čells", "nams", "Ņuja", "sala", "šķūnis", "zivs", "žurnāls",
     ]

@@ -3,8 +3,8 @@
 from pelican import signals
 
 from ..common.problems import content_check
-from . import (images, links, placeholders, preview, regions, rules, safety, sitemap, slugs, startup,
-               templating, yaml_reader)
+from . import (images, links, placeholders, preview, regions, rules, safety, sitemap, slugs,
+               startup, templating, yaml_reader)
 
 
 def register() -> None:
