@@ -30,9 +30,9 @@ html: $(STAMP)
 check: $(STAMP)
 	$(BUILD) --strict $(BUILD_ARGS)
 
-## serve: preview on http://localhost:8000, rebuilt on every change; problems shown on the pages
+## serve: preview on http://localhost:8000 (or PORT=…), rebuilt on every change; problems shown on the pages
 serve: $(STAMP)
-	$(PY) -m kopienu_zinas.tools.serve $(BUILD_ARGS)
+	$(PY) -m kopienu_zinas.tools.serve $(BUILD_ARGS) $(if $(PORT),--port $(PORT))
 
 ## publish: build with publishconf.py (public address) into output/
 publish: $(STAMP)

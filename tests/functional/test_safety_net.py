@@ -186,3 +186,18 @@ def test_an_error_outside_any_guard_is_named_by_the_content_object_it_was_about(
     [record] = caplog.records
     assert record.content_problem.path == "raksts.md"  # type: ignore[attr-defined]
     assert "KeyError" in record.getMessage() and "build stopped" not in record.getMessage()
+
+
+def test_an_error_about_a_file_in_content_names_that_file(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+
+    def process(photo: Path) -> None:
+        raise MemoryError("decoder")
+
+    def gallery_step(root: Path) -> None:
+        process(root / "galleries" / "talka" / "a.jpg")
+
+    with pytest.raises(MemoryError) as caught:
+        gallery_step(content)
+    assert build.source_in_traceback(caught.value.__traceback__, str(content)) == (
+        "galleries/talka/a.jpg")

@@ -64,6 +64,15 @@ def test_each_forbidden_character_is_a_problem_at_its_line(
     assert document.metadata["title"] == "Ēdienu gatavošana Ilūkstē", "the rest is still read"
 
 
+@pytest.mark.parametrize("name", ["pages/par-mums.md", "newsletter/2024-04.md", "a.md"])
+def test_every_kind_of_markdown_file_is_read_the_same_way(tmp_path: Path, name: str) -> None:
+    (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+    text = ARTICLE.replace("Otrā", "Ot\x0crā").encode("cp1257")
+    _document, problems = read_document(tmp_path, write(tmp_path, name, text))
+    assert [(p.path, p.line, p.field) for p in problems] == [
+        (name, 2, "encoding"), (name, 9, "text")]
+
+
 def test_a_windows_1257_file_is_named_with_its_line_and_how_to_save_as_utf8(tmp_path: Path) -> None:
     file = write(tmp_path, "a.md", ARTICLE.encode("cp1257"))
     _document, problems = read_document(tmp_path, file)

@@ -75,13 +75,18 @@ class ProblemCollector(logging.Handler):
 
 
 def source_in_traceback(trace: TracebackType | None, content_root: str) -> str | None:
-    """The content file an unexpected error was about: the innermost frame that holds a
-    Pelican content object (anything with a `source_path`) names it."""
+    """The content file an unexpected error was about, from the innermost frame that holds
+    a Pelican content object (anything with a `source_path`) or a path inside content/."""
+    root = Path(content_root).resolve()
     for frame, _line in reversed(list(traceback.walk_tb(trace))):
         for value in frame.f_locals.values():
             source = getattr(value, "source_path", None)
             if isinstance(source, str):
                 return relative_source(source, content_root)
+        for value in frame.f_locals.values():
+            if isinstance(value, Path) and value.resolve().is_relative_to(root) \
+                    and value.resolve() != root:
+                return relative_source(value, content_root)
     return None
 
 

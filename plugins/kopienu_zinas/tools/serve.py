@@ -91,7 +91,13 @@ def main(argv: list[str] | None = None) -> int:
     args.output = str(output)
     bind = args.bind or settings.get("BIND") or "127.0.0.1"
     port = settings.get("PORT", 8000) if args.port is None else args.port
-    server = start_server(output, bind, port)
+    try:
+        server = start_server(output, bind, port)
+    except OSError as error:
+        print(f"Nevar klausīties {bind}:{port} (cannot listen): {error.strerror} — "
+              "varbūt priekšskatījums jau darbojas; citam portam: make serve PORT=8001",
+              file=sys.stderr)
+        return 1
     host = "localhost" if bind in ("127.0.0.1", "localhost") else bind
     siteurl = f"http://{host}:{server.server_address[1]}"
     paths = watched_paths(args)
