@@ -63,11 +63,12 @@ def relative_source(source: str | Path, content_root: str | Path) -> str:
     return path.relative_to(root).as_posix() if path.is_relative_to(root) else path.as_posix()
 
 
-def failure_problem(path: str, error: BaseException, stage: str, *,
+def failure_problem(path: str, error: BaseException | None, stage: str, *,
                     title_line: int = 1) -> ContentProblem:
-    """The safety net's report: an unexpected error while `stage` ("reading", "writing …")
-    one source file, with what is known about it (the line of its title, when known)."""
-    what = f"{type(error).__name__}: {error}"
+    """The safety net's report: an unexpected error (None: not known) while `stage`
+    ("reading", "writing …") one source file, with what is known about it (the line of its
+    title, when known)."""
+    what = f"{type(error).__name__}: {error}" if error is not None else "kļūda nav zināma"
     if isinstance(error, OSError) and error.errno == errno.ENAMETOOLONG:
         return ContentProblem(
             path, title_line, "title", "adrese (faila nosaukums) ir par garu",

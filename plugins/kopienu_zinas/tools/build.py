@@ -53,7 +53,7 @@ class ProblemCollector(logging.Handler):
             problem = error.problem
         elif problem is None and record.msg == PELICAN_READ_FAILED and record.args:
             source = relative_source(str(record.args[0]), self.content_root)  # type: ignore[index]
-            problem = failure_problem(source, error or RuntimeError("see above"), "reading")
+            problem = failure_problem(source, error, "reading")
         return problem
 
     def emit(self, record: logging.LogRecord) -> None:
