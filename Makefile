@@ -30,10 +30,9 @@ html: $(STAMP)
 check: $(STAMP)
 	$(BUILD) --strict $(BUILD_ARGS)
 
-## serve: preview on http://localhost:8000, rebuilding on every change
+## serve: preview on http://localhost:8000 (or PORT=…), rebuilt on every change; problems shown on the pages
 serve: $(STAMP)
-	$(BUILD) $(BUILD_ARGS)
-	$(PY) -m pelican --autoreload --listen --settings pelicanconf.py
+	$(PY) -m kopienu_zinas.tools.serve $(BUILD_ARGS) $(if $(PORT),--port $(PORT))
 
 ## publish: build with publishconf.py (public address) into output/
 publish: $(STAMP)

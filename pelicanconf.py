@@ -28,6 +28,10 @@ BUILD_DATE = None
 # shown, marked as scheduled; every other build leaves them out until their date.
 PREVIEW = False
 
+# The preview (`make serve` sets it True for its own builds): content problems are shown on
+# the pages they concern instead of stopping the build. Other plugins may show more in it.
+PREVIEW = False
+
 # Regions are Pelican categories (front matter `region:`). The first three are ours; the others
 # are for articles about elsewhere.
 REGIONS = ["Sēlija", "Latgale", "Rēzekne", "Vidzeme"]

@@ -25,6 +25,7 @@ import yaml
 from PIL import Image, UnidentifiedImageError
 
 from ..common.problems import ContentProblem
+from ..common.sourcetext import read_source
 
 FOLDER = "galleries"
 CAPTIONS = "captions.yml"
@@ -88,9 +89,11 @@ class _Reader:
         path = self.folder / CAPTIONS
         if not path.is_file():
             return None
+        source = read_source(path, self.rel(CAPTIONS))
+        self.problems.extend(source.problems)
         try:
-            node = yaml.compose(path.read_text(encoding="utf-8"))
-        except (yaml.YAMLError, UnicodeDecodeError) as error:
+            node = yaml.compose(source.text)
+        except yaml.YAMLError as error:
             mark = getattr(error, "problem_mark", None)
             self.problem(CAPTIONS, mark.line + 1 if mark else 1, "captions.yml",
                          "YAML kļūda", "invalid YAML",
