@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -19,6 +20,7 @@ from PIL import Image
 
 from tests import icalcheck
 from tests.sitebuild import ROOT, BuiltSite, run_build, run_make_check
+from tests.sources import CONTENT
 
 GUIDE = ROOT / "docs/redaktoriem.md"
 HEADER = "---\ntitle: {title}\ndate: 2026-11-20\nregion: Sēlija\nsummary: Piemērs.\n"
@@ -138,3 +140,51 @@ def test_daily_to_yearly_build_with_their_occurrences_on_the_pages(
     upcoming = html.unescape(site.page("kalendars/"))
     assert upcoming.count("DAILY pasākums") == 60  # RECURRENCE_LIMIT from the build date on
     assert icalcheck.assert_calendar_apps_agree(icaljs, sorted(site.output.rglob("*.ics"))) > 0
+
+
+OPEN_ENDED_SINCE_1990 = HEADER.format(title="Atkārtojas kopš 1990. gada") + """events:
+  - title: Katru dienu
+    start: 1990-01-01 10:00
+    recurrence: FREQ=DAILY
+    location: Bibliotēka
+  - title: Katru nedēļu
+    start: 1990-01-01 18:00
+    recurrence: FREQ=WEEKLY
+    location: Bibliotēka
+  - title: Katru mēnesi
+    start: 1990-01-01 16:00
+    recurrence: FREQ=MONTHLY
+    location: Bibliotēka
+  - title: Katru gadu
+    start: 1990-01-01
+    recurrence: FREQ=YEARLY
+    location: Bibliotēka
+---
+
+Teksts.
+"""
+
+
+def _size(root: Path) -> int:
+    return sum(f.stat().st_size for f in root.rglob("*") if f.is_file())
+
+
+def _month_pages(root: Path) -> int:
+    return len(list((root / "kalendars").glob("[0-9]*/[0-9]*/index.html")))
+
+
+def test_one_open_ended_event_of_each_frequency_keeps_the_site_within_a_small_factor(
+        built_site: BuiltSite, tmp_path: Path) -> None:
+    """Issue 10.4: expansion is bounded by the EVENTS window and count, not by the rule (a
+    daily rule since 1990 once meant every day since then). The figures are in building.md."""
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT, content)
+    (content / "atkartojas.md").write_text(OPEN_ENDED_SINCE_1990, encoding="utf-8")
+    result = run_build(tmp_path / "site", "--strict", "--siteurl", built_site.siteurl,
+                       content=content)
+    assert result.returncode == 0, result.stderr
+    assert _size(tmp_path / "site") < 2 * _size(built_site.output)
+    window_months = (1096 + 366) // 28 + 2  # RECURRENCE_PAST_DAYS + RECURRENCE_FUTURE_DAYS
+    assert _month_pages(tmp_path / "site") <= _month_pages(built_site.output) + window_months
+    assert not (tmp_path / "site/kalendars/1990/02").exists()  # only the first of 1990 stays
+    assert (tmp_path / "site/kalendars/1990/01/index.html").exists()
