@@ -188,3 +188,52 @@ def test_one_open_ended_event_of_each_frequency_keeps_the_site_within_a_small_fa
     assert _month_pages(tmp_path / "site") <= _month_pages(built_site.output) + window_months
     assert not (tmp_path / "site/kalendars/1990/02").exists()  # only the first of 1990 stays
     assert (tmp_path / "site/kalendars/1990/01/index.html").exists()
+
+
+SAYS_TWO_THINGS = HEADER.format(title="Divējādi") + """events:
+  - title: Ne tajā dienā
+    start: 2026-12-02 18:00
+    recurrence: FREQ=WEEKLY;BYDAY=TH
+    location: Bibliotēka
+  - title: Nakts, kuras nav
+    start: 2027-03-28 03:30
+    location: Bibliotēka
+  - title: Nakts divreiz
+    start: 2027-10-30 22:00
+    end: 2027-10-31 03:15
+    location: Bibliotēka
+  - title: Tikai laiks
+    start: 18:00
+    location: Bibliotēka
+---
+
+Teksts.
+"""
+
+
+def test_times_and_rules_that_say_two_things_are_named_by_make_check_with_the_fix(
+        tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    content.mkdir()
+    (content / "divejadi.md").write_text(SAYS_TWO_THINGS, encoding="utf-8")
+    result = run_make_check(content, tmp_path / "output")
+    assert result.returncode != 0
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error: ")]
+    lines = SAYS_TWO_THINGS.splitlines()
+
+    def at(text: str) -> int:
+        return lines.index(text) + 1
+
+    expected = [
+        (at("    recurrence: FREQ=WEEKLY;BYDAY=TH"), "events[1].recurrence",
+         "start is not an occurrence of its own recurrence rule", "(2026-12-03 18:00)"),
+        (at("    start: 2027-03-28 03:30"), "events[2].start", "does not exist in Riga",
+         "pēc 04:00"),
+        (at("    end: 2027-10-31 03:15"), "events[3].end", "happens twice in Riga", "no 04:00"),
+        (at("    start: 18:00"), "events[4].start", "a time needs a date): 18:00 —",
+         "2026-12-03 18:00"),
+    ]
+    assert len(errors) == len(expected), result.stderr
+    for error, (line, field, what, fix) in zip(errors, expected, strict=True):
+        assert error.startswith(f"error: divejadi.md:{line}: {field}: "), error
+        assert what in error and fix in error.split(" — ", 1)[1] and "1080" not in error, error
