@@ -105,9 +105,9 @@ def _span(timed: Sequence[Event]) -> tuple[dt.date, dt.date, bool]:
             final = event.recurrence.last(event.start)
             if final is None:
                 open_ended = True
-            else:
-                lasts.append((final + (event.end - event.start if event.end else dt.timedelta()))
-                             .astimezone(RIGA).date())  # type: ignore[union-attr,operator]
+            else:  # the last occurrence's end (a timed event's start is an aware datetime)
+                length = event.end - event.start if event.end else dt.timedelta()
+                lasts.append((final + length).astimezone(RIGA).date())  # type: ignore[operator]
     return min(e.first_day for e in timed), max(lasts), open_ended
 
 

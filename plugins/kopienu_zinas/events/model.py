@@ -140,10 +140,11 @@ def parse_when(value: object, field_name: str) -> tuple[dt.date, str]:
         return value, "datetime"
     if isinstance(value, dt.date):
         return value, "date"
-    if isinstance(value, int) and not isinstance(value, bool):
+    if isinstance(value, int) and not isinstance(value, bool) and 0 <= value < 24 * 60:
+        # YAML 1.1 reads `18:00` as 1080 (base 60): show the editor what they wrote
         raise _Invalid(field_name, "laikam vajag datumu", "a time needs a date",
                        "raksti datumu un laiku kopā, piemēram 2026-12-03 18:00",
-                       _sexagesimal(value))
+                       f"{value // 60}:{value % 60:02d}")
     text = str(value).strip() if isinstance(value, str) else None
     try:
         if text is not None and (match := _DATE.match(text)):
@@ -161,11 +162,6 @@ def parse_when(value: object, field_name: str) -> tuple[dt.date, str]:
     except ValueError:
         pass
     raise _Invalid(field_name, "datums nav saprotams", "date could not be read", _DATE_FIX, value)
-
-
-def _sexagesimal(value: int) -> str:
-    """YAML 1.1 reads `18:00` as 1080 (base 60): show the editor what they wrote."""
-    return f"{value // 60}:{value % 60:02d}" if 0 <= value < 24 * 60 else str(value)
 
 
 def _riga(naive: dt.datetime, field_name: str, written: object) -> dt.datetime:
