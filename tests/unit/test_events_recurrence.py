@@ -61,6 +61,13 @@ def test_frequencies_below_daily_are_refused_by_name(freq: str) -> None:
     assert freq in found.what_lv and freq in found.what_en and "FREQ=DAILY" in found.fix
 
 
+@pytest.mark.parametrize("part", ["BYHOUR=9,18", "BYMINUTE=0,30", "BYSECOND=0"])
+def test_recurring_within_a_day_through_by_parts_is_refused_by_name(part: str) -> None:
+    found = issue(start="2026-12-03 18:00", recurrence=f"FREQ=DAILY;{part}")
+    name = part.split("=")[0]
+    assert f"{name} is not allowed" in found.what_en and name in found.fix
+
+
 @pytest.mark.parametrize(("freq", "days"), [
     ("DAILY", [dt.date(2026, 12, 3), dt.date(2026, 12, 4), dt.date(2026, 12, 5)]),
     ("WEEKLY", [dt.date(2026, 12, 3), dt.date(2026, 12, 10), dt.date(2026, 12, 17)]),

@@ -22,6 +22,8 @@ from ..common.clock import RIGA
 
 #: Frequencies that make no sense for community events and whose expansion has no useful bound.
 REFUSED = ("SECONDLY", "MINUTELY", "HOURLY")
+#: Parts that would make a daily or longer rule recur within a day (the time comes from start).
+REFUSED_PARTS = ("BYHOUR", "BYMINUTE", "BYSECOND")
 ALLOWED = ("DAILY", "WEEKLY", "MONTHLY", "YEARLY")
 #: A finite rule longer than this is treated like an open-ended one where its end is needed
 #: (the VTIMEZONE): computing its last occurrence would cost more than it tells.
@@ -113,8 +115,8 @@ def _until(value: dt.date, start: dt.date) -> dt.date:
 def parse(text: str, start: dt.date) -> Recurrence:
     """The rule an editor wrote, for the event starting at `start` (aware datetime or date).
 
-    Raises RecurrenceError for text that is not an RRULE, a refused frequency (below daily),
-    COUNT with UNTIL, a rule without occurrences, and a DTSTART that is not the rule's first
+    Raises RecurrenceError for text that is not an RRULE, a refused frequency (below daily) or
+    BYHOUR/BYMINUTE/BYSECOND (several times a day), COUNT with UNTIL, a rule without occurrences, and a DTSTART that is not the rule's first
     occurrence (RFC 5545 §3.8.5.3 leaves that undefined: calendar apps differ).
     """
     cleaned = _UNTIL.sub(lambda m: m.group(1) + re.sub(r"[-:]", "", m.group(2)), text.strip())
@@ -133,6 +135,13 @@ def parse(text: str, start: dt.date) -> Recurrence:
             f"frequency {freq} is not allowed: an event recurs at most daily",
             f"raksti FREQ={' vai FREQ='.join(ALLOWED)}; vairākus laikus vienā dienā raksti kā "
             "atsevišķus pasākumus")
+    within_day = [part for part in REFUSED_PARTS if part in parts]
+    if within_day:
+        raise RecurrenceError(
+            f"{within_day[0]} nav atļauts: pasākuma laiku nosaka 'start:'",
+            f"{within_day[0]} is not allowed: the time of day comes from start",
+            f"izdzēs {within_day[0]}; vairākus laikus vienā dienā raksti kā atsevišķus "
+            "pasākumus")
     if "COUNT" in parts and "UNTIL" in parts:
         raise RecurrenceError("kārtulā ir gan COUNT, gan UNTIL", "COUNT and UNTIL together",
                               "atstāj tikai vienu: COUNT=skaits vai UNTIL=GGGGMMDD")
