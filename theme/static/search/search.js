@@ -13,6 +13,23 @@ const uiLang = form.dataset.lang;
 const plural = new Intl.PluralRules(uiLang);
 const dates = new Intl.DateTimeFormat(uiLang, { dateStyle: "long", timeZone: "UTC" });
 
+// Pagefind has no Latvian stemmer, but it matches word beginnings and (1.5+) folds diacritics.
+// So one inflection ending is cut from each longer query word: "Jēkabpilī" searches "jēkabpil",
+// which finds Jēkabpils, Jēkabpilī and Jēkabpilij (docs/search.md says what this misses).
+const ENDINGS = ["iem", "ām", "ēm", "ās", "ēs", "ai", "ei", "as", "es", "is", "us", "os",
+  "a", "ā", "e", "ē", "i", "ī", "u", "o", "s", "š"];
+const SHORTEST_STEM = 4;
+
+function stem(word) {
+  const lower = word.toLocaleLowerCase(uiLang);
+  const ending = ENDINGS.find((end) => lower.endsWith(end) && lower.length - end.length >= SHORTEST_STEM);
+  return ending ? lower.slice(0, -ending.length) : lower;
+}
+
+function terms(query) {
+  return query.split(/\s+/).filter(Boolean).map(stem).join(" ");
+}
+
 let pagefind = null;
 let shown = [];
 let latest = 0;
@@ -117,7 +134,7 @@ async function run() {
   }
   status.textContent = text.searching;
   try {
-    const search = await (await engine()).search(query, { filters: filters() });
+    const search = await (await engine()).search(terms(query), { filters: filters() });
     if (ticket !== latest) return;
     const count = search.results.length;
     const wording = count === 0 ? "none" : plural.select(count) === "one" ? "one" : "other";
