@@ -28,6 +28,8 @@ logger = logging.getLogger(__name__)
 
 #: The index's folder inside the site; the search page's script imports BUNDLE/pagefind.js.
 BUNDLE = "pagefind"
+#: The attribute that makes a page searchable (theme/templates/macros/search.html).
+MARKER = b"data-pagefind-body"
 
 
 class SearchIndexError(RuntimeError):
@@ -57,8 +59,13 @@ def build_index(site: Path, language: str) -> IndexReport:
     Pagefind's own configuration sources (PAGEFIND_* variables, a pagefind.yml in the working
     folder) are ignored, so the index depends only on the site and these arguments.
     The filter and metadata files are then made deterministic (stable.py).
-    Raises SearchIndexError when Pagefind exits non-zero or indexes no page.
+    Raises SearchIndexError when no page is marked searchable, Pagefind exits non-zero or
+    indexes no page.
     """
+    if not any(MARKER in page.read_bytes() for page in site.rglob("*.html")):
+        # Without any marked page Pagefind would index every page whole (lists, 404 and all).
+        raise SearchIndexError("no page is marked data-pagefind-body: the theme's templates "
+                               "must mark the searchable pages (docs/search.md)")
     command = [str(pagefind_executable()), "--site", ".", "--output-subdir", BUNDLE,
                "--force-language", language, "--quiet"]
     environment = {key: value for key, value in os.environ.items()

@@ -94,6 +94,8 @@ def sorted_meta(content: bytes) -> bytes:
     """A decompressed metadata file with its list of filter files in byte order."""
     data = _payload(content)
     spans, _ = _items(data, 0)
+    if len(spans) <= META_FILTERS:
+        raise ValueError("unexpected Pagefind metadata layout: too few parts")
     return SIGNATURE + _sort_array(data, spans[META_FILTERS][0])
 
 
