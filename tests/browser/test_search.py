@@ -3,6 +3,11 @@ and nothing of the index loaded on pages where nobody searches."""
 
 from __future__ import annotations
 
+import functools
+import http.server
+import threading
+from collections.abc import Iterator
+from pathlib import Path
 from urllib.parse import quote
 
 import pytest
@@ -10,7 +15,8 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page
 
 from tests.browser.test_pages import WCAG_22_AA
-from tests.sitebuild import BuiltSite
+from tests.conftest import _QuietHandler
+from tests.sitebuild import ROOT, BuiltSite, run_build
 from tests.sources import articles
 
 pytestmark = pytest.mark.browser
@@ -124,3 +130,37 @@ def test_pages_not_searched_load_nothing_of_the_index(built_site: BuiltSite, pag
     search(page, built_site, "Krustpils")
     assert any(url.endswith("/pagefind/pagefind.js") for url in requested)
     assert any(".pf_fragment" in url for url in requested)
+
+
+@pytest.fixture(scope="module")
+def two_languages(tmp_path_factory: pytest.TempPathFactory) -> Iterator[BuiltSite]:
+    """The fixture with one Latvian and one English article, built and served on localhost."""
+    root = tmp_path_factory.mktemp("search-two-languages")
+    handler = functools.partial(_QuietHandler, directory=str(root / "site"))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    siteurl = f"http://127.0.0.1:{server.server_address[1]}"
+    result = run_build(root / "site", "--strict", "--siteurl", siteurl,
+                       content=ROOT / "tests/fixtures/english")
+    assert result.returncode == 0, result.stderr
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield BuiltSite(Path(root / "site"), siteurl)
+    server.shutdown()
+
+
+def test_one_search_finds_both_languages_labelled_in_the_english_ui(two_languages: BuiltSite,
+                                                                    page: Page) -> None:
+    page.goto(f"{two_languages.siteurl}/en/search/?q=latvia")
+    page.wait_for_function(f"() => /results? for/.test(document.querySelector('{STATUS}').textContent)")
+    assert page.locator(STATUS).inner_text().endswith(" results for “latvia”.")
+    facts = {}
+    for item in page.locator("#meklesanas-rezultati li").all():
+        href = item.locator("h2 a").get_attribute("href")
+        facts[href] = item.locator(".meta").inner_text()
+    english = facts["/en/zinas/2024/welcome-to-community-news/"]
+    latvian_facts = facts["/zinas/2024/sveicinati-kopienu-zinas/"]
+    assert english == "May 16, 2024 · Latgale · news · in English"
+    assert latvian_facts == "May 16, 2024 · Latgale · news · in Latvian"
+    latvian = page.locator('#meklesanas-rezultati a[href="/zinas/2024/sveicinati-kopienu-zinas/"]')
+    assert latvian.get_attribute("lang") == "lv"
+    assert page.locator('#meklesanas-rezultati a[href^="/en/"]').get_attribute("lang") is None
+    assert page.locator("label[for=meklesanas-vards]").inner_text() == "Words to search for"
