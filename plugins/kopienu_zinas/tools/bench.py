@@ -5,7 +5,9 @@
 Run from the project folder. Four timed builds of the same generated articles, each a fresh
 interpreter (so both sides pay the same start-up): ours cold, ours again with nothing changed,
 ours after one article changed, and plain Pelican with its default theme. The target is a cold
-build at most 1.3× plain Pelican. --profile then runs our cold build once more, in this process
+build at most 1.3× plain Pelican. Our builds include the search index (as `make html` does);
+the Pagefind step is then timed on its own on the cold build's output, with the index's size.
+--profile then runs our cold build once more, in this process
 under cProfile, and prints where the time went.
 """
 
@@ -24,6 +26,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..search.indexing import BUNDLE, IndexReport, build_index
 from . import build, synthetic
 
 TARGET = 1.3
@@ -110,6 +113,21 @@ def print_table(timings: list[Timing], articles: int) -> None:
           f"({ratio:.2f}×; CPU time {timings[0].cpu_seconds / plain_cpu:.2f}×)")
 
 
+def time_search_index(output: Path, language: str = "lv") -> IndexReport:
+    """Pagefind alone on a built site (its index from the build is removed first)."""
+    progress("timing the search index alone …")
+    shutil.rmtree(output / BUNDLE, ignore_errors=True)
+    return build_index(output, language)
+
+
+def print_search_index(report: IndexReport, articles: int) -> None:
+    per_page = report.bytes / report.pages
+    print(f"\nSearch index (Pagefind, part of each of our builds above): {report.pages} pages "
+          f"indexed in {report.seconds:.2f} s; {report.files} files, "
+          f"{report.bytes / 1_000_000:.1f} MB ({per_page / 1000:.1f} kB per page) for "
+          f"{articles} articles")
+
+
 def profile_cold_build(folder: Path, keep: bool) -> None:
     """Our cold build in this process under cProfile; top functions by cumulative time."""
     progress("profiling ours, cold …")
@@ -150,6 +168,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         progress(f"writing {arguments.articles} synthetic articles …")
         print_table(run_timings(folder, arguments.articles), arguments.articles)
+        print_search_index(time_search_index(folder / "output"), arguments.articles)
         if arguments.profile:
             profile_cold_build(folder, arguments.keep)
     except BenchError as error:
