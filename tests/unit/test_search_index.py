@@ -47,6 +47,8 @@ def test_only_pages_with_a_searchable_body_are_indexed(tmp_path: Path) -> None:
     entry = json.loads((site / BUNDLE / "pagefind-entry.json").read_text(encoding="utf-8"))
     assert report.pages == 3 == entry["languages"]["lv"]["page_count"]
     assert report.bytes == sum(p.stat().st_size for p in (site / BUNDLE).rglob("*") if p.is_file())
+    scripts = sorted(p.name for p in (site / BUNDLE).glob("*.js"))
+    assert scripts == ["pagefind-worker.js", "pagefind.js"], "Pagefind's unused UIs are not published"
 
 
 def test_a_site_without_marked_pages_is_an_error_not_a_whole_page_index(tmp_path: Path) -> None:

@@ -28,6 +28,10 @@ logger = logging.getLogger(__name__)
 
 #: The index's folder inside the site; the search page's script imports BUNDLE/pagefind.js.
 BUNDLE = "pagefind"
+#: Pagefind's own search UIs, written with every index; our search page uses Pagefind's JS API
+#: (pagefind.js) instead, so these are removed: nothing unused is published.
+UNUSED_UI = ("pagefind-ui.*", "pagefind-component-ui.*", "pagefind-modular-ui.*",
+             "pagefind-highlight.js")
 #: The attribute that makes a page searchable (theme/templates/macros/search.html).
 MARKER = b"data-pagefind-body"
 
@@ -58,7 +62,8 @@ def build_index(site: Path, language: str) -> IndexReport:
 
     Pagefind's own configuration sources (PAGEFIND_* variables, a pagefind.yml in the working
     folder) are ignored, so the index depends only on the site and these arguments.
-    The filter and metadata files are then made deterministic (stable.py).
+    Pagefind's own UI bundles are removed (unused); the filter and metadata files are made
+    deterministic (stable.py).
     Raises SearchIndexError when no page is marked searchable, Pagefind exits non-zero or
     indexes no page.
     """
@@ -78,6 +83,9 @@ def build_index(site: Path, language: str) -> IndexReport:
     if result.returncode != 0:
         raise SearchIndexError(f"Pagefind exited with {result.returncode}: {said}")
     bundle = site / BUNDLE
+    for pattern in UNUSED_UI:
+        for unused in bundle.glob(pattern):
+            unused.unlink()
     try:
         stabilise(bundle)
     except (ValueError, KeyError, OSError) as error:
