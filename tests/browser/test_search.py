@@ -98,6 +98,19 @@ def test_keyboard_only_from_the_header_box_to_an_article(built_site: BuiltSite, 
     page.wait_for_url(built_site.siteurl + article_path("simpozijs"))
 
 
+def test_more_results_come_ten_at_a_time_and_take_the_focus(built_site: BuiltSite,
+                                                             page: Page) -> None:
+    first_ten = search(page, built_site, "kopiena")
+    total = int(page.locator(STATUS).inner_text().split()[1])
+    assert len(first_ten) == 10 < total
+    page.locator(".search-more").focus()
+    page.keyboard.press("Enter")
+    page.wait_for_function(f"() => document.querySelectorAll('{RESULT_LINKS}').length === {total}")
+    assert page.evaluate("document.activeElement.closest('li') === "
+                         "document.querySelectorAll('#meklesanas-rezultati li')[10]")
+    assert page.locator(".search-more").is_hidden()
+
+
 def test_axe_finds_no_violations_with_results_shown(built_site: BuiltSite, page: Page) -> None:
     assert search(page, built_site, "kopiena")
     results = Axe().run(page, options=WCAG_22_AA)

@@ -30,7 +30,7 @@ function terms(query) {
   return query.split(/\s+/).filter(Boolean).map(stem).join(" ");
 }
 
-let pagefind = null;
+let loading = null;
 let shown = [];
 let latest = 0;
 
@@ -38,12 +38,16 @@ function fill(template, values) {
   return template.replace(/%\((\w+)\)s/g, (_, name) => String(values[name]));
 }
 
-async function engine() {
-  if (!pagefind) {
-    pagefind = await import(`${form.dataset.bundle}pagefind.js`);
-    await pagefind.options({ baseUrl: form.dataset.base, excerptLength: 24 });
-  }
+async function load() {
+  const pagefind = await import(`${form.dataset.bundle}pagefind.js`);
+  await pagefind.options({ baseUrl: form.dataset.base, excerptLength: 24 });
   return pagefind;
+}
+
+// Pagefind (its script, engine and index) is fetched once, on the first search.
+function engine() {
+  loading ??= load();
+  return loading;
 }
 
 function checked(name) {
@@ -113,11 +117,13 @@ function item(data) {
   return entry;
 }
 
-async function showMore() {
+// The next PAGE_SIZE results; from the "show more" button, focus moves to the first new one.
+async function showMore(moveFocus = false) {
   const batch = shown.splice(0, PAGE_SIZE);
-  const found = await Promise.all(batch.map((result) => result.data()));
-  list.append(...found.map(item));
+  const items = (await Promise.all(batch.map((result) => result.data()))).map(item);
+  list.append(...items);
   more.hidden = shown.length === 0;
+  if (moveFocus && items.length) items[0].querySelector("a").focus();
 }
 
 async function run() {
@@ -171,7 +177,7 @@ function start() {
   form.addEventListener("change", (event) => {
     if (event.target.type === "checkbox") run();
   });
-  more.addEventListener("click", () => showMore());
+  more.addEventListener("click", () => showMore(true));
   if (params.get("q")) run();
   else form.elements.q.focus();
 }
