@@ -63,6 +63,12 @@ def test_words_without_diacritics_or_in_another_case_find_the_selija_article(
     assert word in marks.locator("mark").all_inner_texts()
 
 
+def test_an_event_place_finds_the_article_that_announces_it(built_site: BuiltSite,
+                                                           page: Page) -> None:
+    # "semināru telpa" is only in the event's `location:`, not in the article's text.
+    assert article_path("domnicu") in search(page, built_site, "semināru telpa", kind="pasākums")
+
+
 def test_a_region_filter_narrows_the_results(built_site: BuiltSite, page: Page) -> None:
     everywhere = search(page, built_site, "bibliotēka")
     in_selija = search(page, built_site, "bibliotēka", region="Sēlija")
