@@ -39,8 +39,8 @@ def search(page: Page, site: BuiltSite, query: str, **filters: str) -> list[str]
 
 
 def wait_for_results(page: Page) -> None:
-    page.wait_for_function(
-        f"() => /^(Atrast|Nekas|Meklēšana neizdevās)/.test(document.querySelector('{STATUS}').textContent)")
+    page.wait_for_function("() => /^(Atrast|Nekas|Meklēšana neizdevās)/"
+                           f".test(document.querySelector('{STATUS}').textContent)")
 
 
 def test_krustpils_finds_the_symposium_article_first(built_site: BuiltSite, page: Page) -> None:
@@ -74,11 +74,13 @@ def test_a_region_filter_narrows_the_results(built_site: BuiltSite, page: Page) 
     in_selija = search(page, built_site, "bibliotēka", region="Sēlija")
     assert 0 < len(in_selija) < len(everywhere)
     assert set(in_selija) <= set(everywhere)
-    assert all("Sēlija" in facts for facts in page.locator("#meklesanas-rezultati .meta").all_inner_texts())
+    facts = page.locator("#meklesanas-rezultati .meta").all_inner_texts()
+    assert all("Sēlija" in line for line in facts)
     assert page.locator('input[name="region"][value="Sēlija"]').is_checked()
     page.locator('input[name="region"][value="Sēlija"]').uncheck()
     wait_for_results(page)
-    page.wait_for_function(f"() => document.querySelectorAll('{RESULT_LINKS}').length === {len(everywhere)}")
+    page.wait_for_function(
+        f"() => document.querySelectorAll('{RESULT_LINKS}').length === {len(everywhere)}")
     assert "region=" not in page.url
 
 
@@ -169,7 +171,8 @@ def two_languages(tmp_path_factory: pytest.TempPathFactory) -> Iterator[BuiltSit
 def test_one_search_finds_both_languages_labelled_in_the_english_ui(two_languages: BuiltSite,
                                                                     page: Page) -> None:
     page.goto(f"{two_languages.siteurl}/en/search/?q=latvia")
-    page.wait_for_function(f"() => /results? for/.test(document.querySelector('{STATUS}').textContent)")
+    page.wait_for_function(
+        f"() => /results? for/.test(document.querySelector('{STATUS}').textContent)")
     assert page.locator(STATUS).inner_text().endswith(" results for “latvia”.")
     facts = {}
     for item in page.locator("#meklesanas-rezultati li").all():

@@ -117,7 +117,8 @@ def test_one_index_holds_both_languages(english_published: Path) -> None:
 
 
 def test_english_pages_search_in_english(english_published: Path) -> None:
-    english = (english_published / "en/zinas/2024/welcome-to-community-news/index.html").read_text("utf-8")
+    english = (english_published / "en/zinas/2024/welcome-to-community-news/index.html"
+               ).read_text(encoding="utf-8")
     assert re.search(r'<form class="site-search" role="search" action="[^"]*/en/search/"', english)
     search = (english_published / "en/search/index.html").read_text(encoding="utf-8")
     assert re.search(r'<html[^>]* lang="en"', search)
@@ -137,7 +138,8 @@ def test_published_index_files_have_gzip_and_brotli_copies(english_published: Pa
 
 
 def test_index_can_be_skipped_for_a_fast_preview(tmp_path: Path) -> None:
-    result = run_build(tmp_path / "out", "--strict", "-e", 'SEARCH={"index": false}', content=ENGLISH)
+    result = run_build(tmp_path / "out", "--strict", "-e", 'SEARCH={"index": false}',
+                       content=ENGLISH)
     assert result.returncode == 0, result.stderr
     assert not (tmp_path / "out/pagefind").exists()
     assert (tmp_path / "out/meklet/index.html").exists()

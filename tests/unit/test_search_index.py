@@ -13,6 +13,7 @@ from kopienu_zinas.search.indexing import BUNDLE, SearchIndexError, build_index
 from kopienu_zinas.search.settings import SearchSettings
 from kopienu_zinas.search.stable import SIGNATURE, sorted_filter, sorted_meta
 
+KINDS = ["ziņa", "pasākums"]
 REGIONS = ["Sēlija", "Latgale", "Rēzekne", "Vidzeme", "Kurzeme", "Zemgale", "Rīga"]
 
 
@@ -26,7 +27,7 @@ def write_site(root: Path, pages: int = len(REGIONS)) -> Path:
             f'<!DOCTYPE html><html lang="lv"><head><title>Ziņa {number}</title></head><body>'
             f'<main><article data-pagefind-body><h1>Ziņa {number} no {region}</h1>'
             f'<span hidden data-pagefind-filter="region:{region}"></span>'
-            f'<span hidden data-pagefind-filter="kind:{"pasākums" if number % 2 else "ziņa"}"></span>'
+            f'<span hidden data-pagefind-filter="kind:{KINDS[number % 2]}"></span>'
             f'<p>Krāslavas bibliotēkā notiks tikšanās numur {number}.</p></article></main>'
             f'</body></html>', encoding="utf-8")
     (root / "index.html").write_text(
@@ -48,14 +49,14 @@ def test_only_pages_with_a_searchable_body_are_indexed(tmp_path: Path) -> None:
     assert report.pages == 3 == entry["languages"]["lv"]["page_count"]
     assert report.bytes == sum(p.stat().st_size for p in (site / BUNDLE).rglob("*") if p.is_file())
     scripts = sorted(p.name for p in (site / BUNDLE).glob("*.js"))
-    assert scripts == ["pagefind-worker.js", "pagefind.js"], "Pagefind's unused UIs are not published"
+    assert scripts == ["pagefind-worker.js", "pagefind.js"], "Pagefind's unused UIs are published"
 
 
 def test_a_site_without_marked_pages_is_an_error_not_a_whole_page_index(tmp_path: Path) -> None:
     site = tmp_path / "site"
     site.mkdir()
-    (site / "index.html").write_text("<!DOCTYPE html><html lang=lv><body><p>Sveiki</p></body></html>",
-                                     encoding="utf-8")
+    page = "<!DOCTYPE html><html lang=lv><body><p>Sveiki</p></body></html>"
+    (site / "index.html").write_text(page, encoding="utf-8")
     with pytest.raises(SearchIndexError, match="data-pagefind-body"):
         build_index(site, "lv")
 
@@ -76,7 +77,8 @@ def test_metadata_names_exactly_the_filter_files_written(tmp_path: Path) -> None
     build_index(site, "lv")
     bundle = site / BUNDLE
     entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
-    meta = gzip.decompress((bundle / f"pagefind.{entry['languages']['lv']['hash']}.pf_meta").read_bytes())
+    meta_file = bundle / f"pagefind.{entry['languages']['lv']['hash']}.pf_meta"
+    meta = gzip.decompress(meta_file.read_bytes())
     written = sorted(p.stem for p in (bundle / "filter").glob("*.pf_filter"))
     assert len(written) == 2
     assert all(name.encode() in meta for name in written)
@@ -98,7 +100,8 @@ def test_filter_values_are_sorted_whatever_order_they_came_in() -> None:
     forward = SIGNATURE + cbor_array(cbor_text("region"), cbor_array(*entries))
     backward = SIGNATURE + cbor_array(cbor_text("region"), cbor_array(*reversed(entries)))
     assert sorted_filter(forward) == sorted_filter(backward)
-    assert sorted_filter(forward).index("Latgale".encode()) < sorted_filter(forward).index("Sēlija".encode())
+    result = sorted_filter(forward)
+    assert result.index("Latgale".encode()) < result.index("Sēlija".encode())
 
 
 def test_an_unknown_file_layout_is_refused_not_rewritten() -> None:

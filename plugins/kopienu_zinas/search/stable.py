@@ -123,7 +123,8 @@ def stabilise(bundle: Path) -> None:
             new_name = f"{prefix}_{_digest(content, len(old_hash))}"
             filter_file.unlink()
             (filter_file.parent / f"{new_name}.pf_filter").write_bytes(_gzip(content))
-            meta = meta.replace(old_name.encode(), new_name.encode())  # same length: CBOR stays valid
+            # Same length, so the CBOR around the name stays valid.
+            meta = meta.replace(old_name.encode(), new_name.encode())
         meta = sorted_meta(meta)
         prefix, _, old_hash = language["hash"].rpartition("_")
         language["hash"] = f"{prefix}_{_digest(meta, len(old_hash))}"
