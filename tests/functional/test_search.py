@@ -137,6 +137,30 @@ def test_published_index_files_have_gzip_and_brotli_copies(english_published: Pa
     assert Path(f"{served}.br").exists()
 
 
+def test_drafts_and_hidden_articles_are_built_but_never_searchable(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    content.mkdir()
+    for name in ("sveiki.md", "welcome.md"):
+        (content / name).write_text((ENGLISH / name).read_text(encoding="utf-8"), encoding="utf-8")
+    for status in ("draft", "hidden"):
+        (content / f"{status}.md").write_text(
+            f"---\ntitle: Slepens raksts {status}\ndate: 2024-05-17\nregion: Latgale\n"
+            f"tags: [kopienas]\nsummary: Nav meklējams.\nstatus: {status}\n---\nTeksts.\n",
+            encoding="utf-8")
+    output = tmp_path / "out"
+    result = run_build(output, "--strict", content=content)
+    assert result.returncode == 0, result.stderr
+    built = {status: [p for p in output.rglob("*.html")
+                      if f"Slepens raksts {status}</h1>" in p.read_text(encoding="utf-8")]
+             for status in ("draft", "hidden")}
+    assert all(len(pages) == 1 for pages in built.values()), built
+    for [page] in built.values():
+        assert MARKER not in page.read_text(encoding="utf-8")
+    fragments = [gzip.decompress(f.read_bytes()).decode("utf-8")
+                 for f in (output / "pagefind/fragment").glob("*.pf_fragment")]
+    assert fragments and not [f for f in fragments if "Slepens raksts" in f]
+
+
 def test_index_can_be_skipped_for_a_fast_preview(tmp_path: Path) -> None:
     result = run_build(tmp_path / "out", "--strict", "-e", 'SEARCH={"index": false}',
                        content=ENGLISH)
