@@ -1,9 +1,11 @@
-"""The site plugin: build clock, regions, content rules, Jinja helpers and the sitemap."""
+"""The site plugin: build clock, regions, content rules, link check, output guard, Jinja helpers
+and the sitemap."""
 
 from pelican import signals
 
 from ..common.problems import content_check
-from . import images, links, regions, rules, sitemap, slugs, startup, templating, yaml_reader
+from . import (containment, images, linkcheck, links, outputs, regions, rules, sitemap, slugs,
+               startup, templating, yaml_reader)
 
 
 def register() -> None:
@@ -11,7 +13,11 @@ def register() -> None:
     signals.readers_init.connect(yaml_reader.use_libyaml_reader)
     signals.generator_init.connect(templating.install)
     signals.article_generator_context.connect(regions.assign_category)
+    signals.content_object_init.connect(outputs.guard_content)
+    signals.static_generator_finalized.connect(outputs.guard_static_files)
     signals.all_generators_finalized.connect(sitemap.remember_content_dates)
+    signals.all_generators_finalized.connect(linkcheck.plan_links)
     signals.finalized.connect(sitemap.write_sitemap)
-    for rule in (rules, slugs, links, images):
+    signals.finalized.connect(linkcheck.check_written_links)
+    for rule in (rules, slugs, links, containment, images):
         content_check.connect(rule.check_documents)
