@@ -72,10 +72,12 @@ def check_header(document: SourceDocument, root: Path) -> Iterator[ContentProble
                                    fix="norādi attēlu content/ mapē, piemēram "
                                        "'image: atteli/foto.jpg' (bez '..')")
     gallery = metadata.get("gallery")
-    if isinstance(gallery, str) and gallery.strip() and not _is_one_name(gallery.strip()):
+    galleries = root / GALLERY_FOLDER
+    if isinstance(gallery, str) and gallery.strip() and not _strictly_inside(
+            galleries / gallery.strip(), galleries):
         yield document.problem(
-            "gallery", "galerijas nosaukumā nedrīkst būt '/', '\\' vai '..'",
-            "a gallery name must be one folder name, without '/', '\\' or '..'",
+            "gallery", "galerija ārpus content/galleries/ mapes",
+            "the gallery lies outside the content/galleries/ folder",
             f"raksti tikai mapes nosaukumu no content/{GALLERY_FOLDER}/, "
             "piemēram 'gallery: ilgu-muizas-macibas'", gallery)
     slug = metadata.get("slug")
@@ -102,6 +104,10 @@ def leaves_folder(relative: str) -> bool:
         return True
     normal = posixpath.normpath(path) if path else "."
     return normal == ".." or normal.startswith("../")
+
+
+def _strictly_inside(path: Path, folder: Path) -> bool:
+    return is_inside(path, folder) and path.resolve() != folder.resolve()
 
 
 def _is_one_name(name: str) -> bool:
