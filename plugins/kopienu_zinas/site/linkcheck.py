@@ -25,6 +25,7 @@ The plan is handed from step 1 to step 2 in the settings under :data:`PLAN_KEY` 
 
 from __future__ import annotations
 
+import os
 import posixpath
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -32,7 +33,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import unquote, urljoin, urlsplit
 
-from ..common.frontmatter import SourceDocument, read_document
+from ..common.frontmatter import SourceDocument, read_body
 from ..common.problems import ContentProblem, log_problem
 from .references import Reference, all_references, intrasite, is_external, is_inside, resolve
 
@@ -139,9 +140,11 @@ def _plan_intrasite(document: SourceDocument, reference: Reference, what: str,
             reference.target)
         return
     file = resolve(reference.target, document, root)
-    if file is None or not is_inside(file, root) or what == "attach":
-        return  # outside content/: containment.py; {attach} moves the file when it is written
-    relative = file.relative_to(root).as_posix()
+    if file is None or what == "attach":
+        return  # {attach} moves the file when it is written
+    relative = posixpath.normpath(file.relative_to(root).as_posix())
+    if relative.startswith("../"):
+        return  # outside content/: containment.py reports it
     if what == "filename" and relative in urls.pages:
         url = urls.pages[relative]
         problem = ContentProblem(
@@ -194,12 +197,12 @@ def _source_file(document: SourceDocument, root: Path, path: str,
 def written_urls(output: Path) -> frozenset[str]:
     """Site-relative URLs of every file in the output folder; `dir/` for each `dir/index.html`."""
     urls: set[str] = set()
-    for file in output.rglob("*"):
-        if file.is_file():
-            relative = file.relative_to(output).as_posix()
-            urls.add(relative)
-            if file.name == "index.html":
-                urls.add(relative.removesuffix("index.html"))
+    for folder, _dirs, files in os.walk(output):
+        prefix = Path(folder).relative_to(output).as_posix()
+        prefix = "" if prefix == "." else f"{prefix}/"
+        urls.update(f"{prefix}{name}" for name in files)
+        if "index.html" in files:
+            urls.add(prefix)
     return frozenset(urls)
 
 
@@ -230,7 +233,7 @@ def plan_links(generators: list[Any]) -> None:
     for file in sorted(root.rglob("*.md")):
         relative = file.relative_to(root).as_posix()
         try:
-            document, _problems = read_document(root, file)  # problems: the content check's
+            document = read_body(root, file)  # the header was checked by the content check
         except (OSError, UnicodeError):
             continue  # an unreadable file is the content check's problem
         if document.kind == "newsletter":

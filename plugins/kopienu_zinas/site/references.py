@@ -73,7 +73,10 @@ def all_references(document: SourceDocument) -> Iterator[Reference]:
     Images come with their alt text (`""` when empty), links with ``alt=None``.
     """
     for line, text in body_lines(document):
-        text = _CODE_SPAN.sub("", text)
+        if "](" not in text and "]:" not in text and "<" not in text:
+            continue  # most lines of prose: no link, no picture, no HTML
+        if "`" in text:
+            text = _CODE_SPAN.sub("", text)
         for match in _LINK.finditer(text):
             target = match.group("angle") if match.group("angle") is not None \
                 else match.group("bare")
