@@ -104,11 +104,20 @@ def test_make_check_names_links_and_pictures_that_lead_nowhere(tmp_path: Path) -
         "![e]({static}/atteli/foto.jpg) ![f](/atteli/foto.jpg) [g](/kalendars.ics)",
         "[h](http://localhost:8000/regioni/latgale/) [i](https://kopienuzinas.lv/atom.xml)",
         "[j](webcal://kopienuzinas.lv/regioni/latgale/kalendars.ics) [k](/theme/css/site.css)",
-        "[l](https://example.org/nav/) [m](#augsa) [n](mailto:redakcija@example.org)"])
+        "[l](https://example.org/nav/) [m](#augsa) [n](mailto:redakcija@example.org)",
+        "[o](/kalendars/arhivs/) [p](/izdevums/rss.xml) [q](/galerijas/macibas/)",
+        "[r]({category}Latgale) [s]({index})"])
     bad = "\n".join(["Teksts.", "",
                      "[x](/zinas/2024/neesoss-raksts/)", "[x](raksts.md)",
-                     "![x](atteli/foto.jpg)", "[x](https://kopienuzinas.lv/nav-tadas/)"])
+                     "![x](atteli/foto.jpg)", "[x](https://kopienuzinas.lv/nav-tadas/)",
+                     "[x]({tag}nav-tadas-temas)"])
     content = site(tmp_path, {"raksts.md": ("", good), "slikts.md": ("", bad)})
+    gallery = content / "galleries" / "macibas"
+    gallery.mkdir(parents=True)
+    Image.new("RGB", (64, 48), "green").save(gallery / "01.jpg")
+    (gallery / "captions.yml").write_text(
+        "title: Mācības\ndate: 2024-05-01\nphotos:\n  01.jpg:\n    caption: Zāle\n"
+        "    alt: Zaļa zāle\n", encoding="utf-8")
     result = run_make_check(content, tmp_path / "output")
     assert result.returncode != 0
     assert [line for line in result.stderr.splitlines() if line.startswith("error: ")] == [
@@ -122,4 +131,7 @@ def test_make_check_names_links_and_pictures_that_lead_nowhere(tmp_path: Path) -
         "{static}/atteli/foto.jpg",
         "error: slikts.md:12: link: vietnē nav šādas lapas (no such page on the site): "
         "https://kopienuzinas.lv/nav-tadas/ — pārbaudi adresi; saitei uz citu rakstu raksti "
+        "{filename}/faila-nosaukums.md, attēlam {static}/atteli/faila-nosaukums.jpg",
+        "error: slikts.md:13: link: vietnē nav šādas lapas (no such page on the site): "
+        "{tag}nav-tadas-temas — pārbaudi adresi; saitei uz citu rakstu raksti "
         "{filename}/faila-nosaukums.md, attēlam {static}/atteli/faila-nosaukums.jpg"]

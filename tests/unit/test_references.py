@@ -171,13 +171,14 @@ def test_each_form_of_internal_link_is_resolved_to_a_site_url(content: Path) -> 
         "![d]({static}/atteli/foto.jpg) [e](http://localhost:8000/par-mums/?a=1)",
         "[f](webcal://kopienuzinas.lv/kalendars.ics) [g](//kopienuzinas.lv/rss.xml)",
         "[h](https://example.org/) [i](mailto:a@b.lv) [j](#virsraksts) `[k](/koda/piemers/)`",
-        '<a href="/temas/">l</a> [m](</faili/ar atstarpi.pdf>) [n](foto.jpg "virsraksts")', ""])
+        '<a href="/temas/">l</a> [m](</faili/ar atstarpi.pdf>) [n](foto.jpg "virsraksts")',
+        "<https://kopienuzinas.lv/izdevums/> <https://example.org/>", ""])
     assert [(s[0], s[1], s[2]) for s in map(summary, plan(content, body))] == [
         ("url", "zinas/2024/neesoss-raksts/", 7), ("url", "zinas/2024/cits/", 7),
         ("url", "zinas/2024/cits/", 7), ("url", "atteli/foto.jpg", 8), ("url", "par-mums/", 8),
         ("url", "kalendars.ics", 9), ("url", "rss.xml", 9),
         ("url", "faili/ar atstarpi.pdf", 11), ("url", "zinas/2024/raksts/foto.jpg", 11),
-        ("url", "temas/", 11)]
+        ("url", "temas/", 11), ("url", "izdevums/", 12)]
 
 
 def test_a_link_to_a_markdown_file_names_the_filename_fix(content: Path) -> None:

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import os
 import posixpath
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -35,7 +35,8 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 from ..common.frontmatter import SourceDocument, read_body
 from ..common.problems import ContentProblem, log_problem
-from .references import Reference, all_references, intrasite, is_external, is_inside, resolve
+from .references import (Reference, all_references, intrasite, is_external, is_inside,
+                         listing_marker, resolve)
 
 PLAN_KEY = "LINK_CHECK_PLAN"
 #: Schemes under which an address on the site itself may be written.
@@ -64,6 +65,8 @@ class SourceUrls:
 
     pages: Mapping[str, str | None]  # articles, pages, drafts; None: read but not written
     static: Mapping[str, str]
+    #: The URL Pelican gives `{tag}name`, `{category}name`, `{author}name`, `{index}`.
+    listing: Callable[[str, str], str] = lambda what, name: ""
 
 
 def site_addresses(settings: Mapping[str, Any]) -> tuple[SiteAddress, ...]:
@@ -108,8 +111,12 @@ def plan_document(document: SourceDocument, page_url: str | None, urls: SourceUr
         if not target or target.startswith("#"):
             continue
         marker = intrasite(target)
+        listing = listing_marker(target)
         if marker is not None:
             yield from _plan_intrasite(document, reference, marker[0], page_url, urls, root)
+        elif listing is not None:
+            url = _clean(urls.listing(*listing))
+            yield PlannedLink(url, _missing(document, reference, root, url, from_root=True))
         elif is_external(target):
             path = on_site(target, sites)
             if path is not None:
@@ -211,14 +218,22 @@ def is_written(url: str, urls: frozenset[str]) -> bool:
     return url in urls or f"{url.rstrip('/')}/" in urls or posixpath.normpath(url) in urls
 
 
-def source_urls(context: Mapping[str, Any]) -> SourceUrls:
+def source_urls(context: Mapping[str, Any], settings: Mapping[str, Any]) -> SourceUrls:
     """Pelican's maps of source paths to content, as URLs (None for content not written)."""
+    from pelican.urlwrappers import Author, Category, Tag  # the glue may; the rules above do not
+
     pages = {path: (content.url if getattr(content, "save_as", "") else None)
              for path, content in context.get("generated_content", {}).items()
              if content is not None}
     static = {path: content.url for path, content in context.get("static_content", {}).items()
               if content is not None}
-    return SourceUrls(pages, static)
+    kinds = {"tag": Tag, "category": Category, "author": Author}
+
+    def listing(what: str, name: str) -> str:
+        """As Pelican's Content._link_replacer makes these URLs."""
+        return settings["INDEX_SAVE_AS"] if what == "index" else kinds[what](name, settings).url
+
+    return SourceUrls(pages, static, listing)
 
 
 def plan_links(generators: list[Any]) -> None:
@@ -227,7 +242,7 @@ def plan_links(generators: list[Any]) -> None:
         return
     settings, context = generators[0].settings, generators[0].context
     root = Path(settings["PATH"])
-    urls = source_urls(context)
+    urls = source_urls(context, settings)
     sites = site_addresses(settings)
     planned: list[PlannedLink] = []
     for file in sorted(root.rglob("*.md")):

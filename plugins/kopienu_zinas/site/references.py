@@ -2,10 +2,10 @@
 
 Editors write Pelican's intrasite links (`{filename}/raksts.md`, `{static}/atteli/foto.jpg`,
 also the older `|filename|` form), Markdown links and images (`[teksts](…)`, `![apraksts](…)`,
-`[id]: …` definitions) and sometimes HTML (`<a href="…">`, `<img src="…">`). The rules in
-links.py, containment.py, linkcheck.py and images.py report the ones that would break on the
-site; this module only finds and resolves them, each with its line in the source file. Fenced
-code blocks and inline code are skipped: they show syntax.
+`[id]: …` definitions, `<https://…>` autolinks) and sometimes HTML (`<a href="…">`,
+`<img src="…">`). The rules in links.py, containment.py, linkcheck.py and images.py report the
+ones that would break on the site; this module only finds and resolves them, each with its line
+in the source file. Fenced code blocks and inline code are skipped: they show syntax.
 """
 
 from __future__ import annotations
@@ -34,6 +34,8 @@ _DEFINITION = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*(?:<(?P<angle>[^>]*)>|(?P<bare>
 #: URL attributes in raw HTML (`<a href=…>`, `<img src=…>`).
 _HTML_URL = re.compile(
     r"<(?P<tag>[a-z]+)\b[^>]*?\s(?:href|src)\s*=\s*(?P<q>[\"'])(?P<url>.*?)(?P=q)", re.I)
+#: A Markdown autolink `<https://…>` (the only way a bare address becomes a link).
+_AUTOLINK = re.compile(r"<(?P<url>(?:https?|webcal)://[^\s<>]+)>", re.I)
 _CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
 
 
@@ -85,6 +87,8 @@ def all_references(document: SourceDocument) -> Iterator[Reference]:
         definition = _DEFINITION.match(text)
         if definition:
             yield Reference(line, definition.group("angle") or definition.group("bare"))
+        for match in _AUTOLINK.finditer(text):
+            yield Reference(line, match.group("url"))
         for match in _HTML_URL.finditer(text):
             alt = re.search(r"\salt\s*=\s*([\"'])(.*?)\1", match.group(0))
             image = match.group("tag").lower() == "img"
@@ -96,6 +100,18 @@ def intrasite(target: str) -> tuple[str, str] | None:
     """("filename" | "static" | "attach", path as written) for Pelican's intrasite links."""
     match = _INTRASITE.match(target)
     return (match.group("what"), match.group("path")) if match else None
+
+
+#: Pelican's other replacement markers: `{tag}kultura`, `{category}Latgale`, `{author}…`, `{index}`.
+_LISTING = re.compile(r"^[{|](?P<what>tag|category|author|index)[}|](?P<value>.*)$")
+
+
+def listing_marker(target: str) -> tuple[str, str] | None:
+    """("tag" | "category" | "author" | "index", the name as written, decoded, no fragment)."""
+    match = _LISTING.match(target)
+    if not match:
+        return None
+    return match.group("what"), unquote(match.group("value").split("#", 1)[0].split("?", 1)[0])
 
 
 def is_external(target: str) -> bool:
