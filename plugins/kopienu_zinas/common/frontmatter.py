@@ -73,7 +73,8 @@ class SourceDocument:
 
 def kind_of(relative: PurePosixPath) -> str:
     """"article", "page", "newsletter" or "gallery", from the top folder under content/."""
-    return KIND_BY_FOLDER.get(relative.parts[0], "article") if len(relative.parts) > 1 else "article"
+    top = relative.parts[0] if len(relative.parts) > 1 else ""
+    return KIND_BY_FOLDER.get(top, "article")
 
 
 def read_document(content_root: Path, file: Path) -> tuple[SourceDocument, list[ContentProblem]]:

@@ -35,8 +35,8 @@ CAPTIONS = "captions.yml"
 ADDRESS_FIELDS = ("save_as", "url")
 
 OUTSIDE = ("ceļš iziet ārpus content/ mapes", "path leads outside the content/ folder")
-OUTSIDE_FIX = ("norādi failu content/ mapē, ceļu sākot ar '/', piemēram {static}/atteli/foto.jpg; "
-               "'..' nedrīkst izvest ārpus content/")
+OUTSIDE_FIX = ("norādi failu content/ mapē, ceļu sākot ar '/', piemēram "
+               "{static}/atteli/foto.jpg; '..' nedrīkst izvest ārpus content/")
 
 
 def check_documents(sender: Any, documents: Sequence[SourceDocument],

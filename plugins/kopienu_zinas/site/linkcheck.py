@@ -112,8 +112,15 @@ def plan_document(document: SourceDocument, page_url: str | None, urls: SourceUr
             continue
         marker = intrasite(target)
         listing = listing_marker(target)
-        if marker is not None:
-            yield from _plan_intrasite(document, reference, marker[0], page_url, urls, root)
+        if (marker or listing) and page_url is None:
+            yield ContentProblem(
+                document.path, reference.line, reference.field,
+                "izdevuma ievadā {filename}, {static} u. c. netiek aizstāti ar adresi",
+                "{filename}, {static} and the like are not replaced in a newsletter introduction",
+                "raksti lapas adresi no vietnes sākuma, piemēram /zinas/2024/raksta-adrese/",
+                target)
+        elif marker is not None:
+            yield from _plan_intrasite(document, reference, marker[0], urls, root)
         elif listing is not None:
             url = _clean(urls.listing(*listing))
             yield PlannedLink(url, _missing(document, reference, root, url, from_root=True))
@@ -136,16 +143,7 @@ def plan_document(document: SourceDocument, page_url: str | None, urls: SourceUr
 
 
 def _plan_intrasite(document: SourceDocument, reference: Reference, what: str,
-                    page_url: str | None, urls: SourceUrls, root: Path
-                    ) -> Iterator[PlannedLink | ContentProblem]:
-    if page_url is None:
-        yield ContentProblem(
-            document.path, reference.line, reference.field,
-            "izdevuma ievadā {filename}/{static} netiek aizstāts ar adresi",
-            "{filename}/{static} is not replaced in a newsletter introduction",
-            "raksti lapas adresi no vietnes sākuma, piemēram /zinas/2024/raksta-adrese/",
-            reference.target)
-        return
+                    urls: SourceUrls, root: Path) -> Iterator[PlannedLink | ContentProblem]:
     file = resolve(reference.target, document, root)
     if file is None or what == "attach":
         return  # {attach} moves the file when it is written
@@ -157,7 +155,7 @@ def _plan_intrasite(document: SourceDocument, reference: Reference, what: str,
         problem = ContentProblem(
             document.path, reference.line, reference.field,
             "saite uz lapu, kas šajā būvējumā netiek publicēta",
-            "link to a page this build does not publish (a draft, scheduled or hidden)",
+            "link to a page this build does not publish (a draft or scheduled)",
             "publicē saistīto rakstu vai izņem saiti", reference.target)
         if url is None:
             yield problem

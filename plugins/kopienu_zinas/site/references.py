@@ -102,7 +102,7 @@ def intrasite(target: str) -> tuple[str, str] | None:
     return (match.group("what"), match.group("path")) if match else None
 
 
-#: Pelican's other replacement markers: `{tag}kultura`, `{category}Latgale`, `{author}…`, `{index}`.
+#: Pelican's other markers: `{tag}kultura`, `{category}Latgale`, `{author}…`, `{index}`.
 _LISTING = re.compile(r"^[{|](?P<what>tag|category|author|index)[}|](?P<value>.*)$")
 
 
