@@ -1,11 +1,11 @@
-"""The site plugin: build clock, regions, content rules, link check, output guard, Jinja helpers
-and the sitemap."""
+"""The site plugin: build clock, regions, scheduled articles, content rules, link check, output
+guard, Jinja helpers, the feed writer and the sitemap."""
 
 from pelican import signals
 
 from ..common.problems import content_check
-from . import (containment, images, linkcheck, links, outputs, regions, rules, sitemap, slugs,
-               startup, templating, yaml_reader)
+from . import (containment, feeds, images, linkcheck, links, outputs, regions, rules, schedule,
+               sitemap, slugs, startup, templating, yaml_reader)
 
 
 def register() -> None:
@@ -14,6 +14,8 @@ def register() -> None:
     signals.generator_init.connect(templating.install)
     signals.article_generator_context.connect(regions.assign_category)
     signals.content_object_init.connect(outputs.guard_content)
+    signals.article_generator_pretaxonomy.connect(schedule.withhold_scheduled)
+    signals.get_writer.connect(feeds.get_writer)
     signals.static_generator_finalized.connect(outputs.guard_static_files)
     signals.all_generators_finalized.connect(sitemap.remember_content_dates)
     signals.all_generators_finalized.connect(linkcheck.plan_links)
