@@ -11,6 +11,9 @@ SITE_DESCRIPTION = "Sēlijas, Latgales un Rēzeknes kopienu ziņas: pasākumi, p
 # Local preview address (make serve); publishconf.py sets the public one.
 SITEURL = "http://localhost:8000"
 FEED_DOMAIN = SITEURL
+# Addresses under which the site is published: links written with them (https://…, webcal://…)
+# are checked as internal links, like /par-mums/ (docs/building.md, "Links").
+SITE_ADDRESSES = ["https://kopienuzinas.lv"]
 PORT = 8000
 BIND = "127.0.0.1"
 

@@ -72,10 +72,16 @@ class SourceDocument:
                               "" if value in ("", None) else str(value))
 
 
+def kind_of(relative: PurePosixPath) -> str:
+    """"article", "page", "newsletter" or "gallery", from the top folder under content/."""
+    top = relative.parts[0] if len(relative.parts) > 1 else ""
+    return KIND_BY_FOLDER.get(top, "article")
+
+
 def read_document(content_root: Path, file: Path) -> tuple[SourceDocument, list[ContentProblem]]:
     """Parse one file; YAML syntax errors come back as problems, never as exceptions."""
     relative = PurePosixPath(file.relative_to(content_root).as_posix())
-    kind = KIND_BY_FOLDER.get(relative.parts[0], "article") if len(relative.parts) > 1 else "article"
+    kind = kind_of(relative)
     document = SourceDocument(path=str(relative), kind=kind)
     source = read_source(file, document.path)
     document, problems = _parse(document, source.text)
@@ -115,6 +121,19 @@ def _parse(document: SourceDocument, text: str) -> tuple[SourceDocument, list[Co
     document.metadata = data
     document.node = node
     return document, []
+
+
+def read_body(content_root: Path, file: Path) -> SourceDocument:
+    """A document's body and where it starts, without parsing the header (for link checks that
+    run on every build, after the content check has read the headers)."""
+    relative = PurePosixPath(file.relative_to(content_root).as_posix())
+    kind = kind_of(relative)
+    text = file.read_text(encoding="utf-8")
+    match = _HEADER.match(text)
+    if not match:
+        return SourceDocument(path=str(relative), kind=kind, body=text)
+    return SourceDocument(path=str(relative), kind=kind, body=text[match.end():],
+                          body_line=text[: match.end()].count("\n") + 1, header_found=True)
 
 
 def discover_documents(content_root: Path) -> tuple[list[SourceDocument], list[ContentProblem]]:

@@ -1,11 +1,11 @@
-"""The site plugin: build clock, regions, scheduled articles, content rules, Jinja helpers, the
-feed writer and the sitemap."""
+"""The site plugin: build clock, regions, scheduled articles, content rules, link check, output
+guard, Jinja helpers, the feed writer and the sitemap."""
 
 from pelican import signals
 
 from ..common.problems import content_check
-from . import (feeds, images, links, placeholders, preview, regions, rules, safety, schedule,
-               sitemap, slugs, startup, templating, yaml_reader)
+from . import (containment, feeds, images, linkcheck, links, outputs, placeholders, preview,
+               regions, rules, safety, schedule, sitemap, slugs, startup, templating, yaml_reader)
 
 
 def register() -> None:
@@ -14,11 +14,15 @@ def register() -> None:
     signals.readers_init.connect(safety.guard_reading)
     signals.generator_init.connect(templating.install)
     signals.article_generator_context.connect(regions.assign_category)
+    signals.content_object_init.connect(outputs.guard_content)
     signals.article_generator_pretaxonomy.connect(schedule.withhold_scheduled)
     signals.get_writer.connect(feeds.get_writer)
     signals.article_generator_finalized.connect(preview.attach_problems)
     signals.page_generator_finalized.connect(preview.attach_problems)
+    signals.static_generator_finalized.connect(outputs.guard_static_files)
     signals.all_generators_finalized.connect(sitemap.remember_content_dates)
+    signals.all_generators_finalized.connect(linkcheck.plan_links)
     signals.finalized.connect(sitemap.write_sitemap)
-    for rule in (rules, slugs, links, images, placeholders):
+    signals.finalized.connect(linkcheck.check_written_links)
+    for rule in (rules, slugs, links, containment, images, placeholders):
         content_check.connect(rule.check_documents)

@@ -1,4 +1,7 @@
-"""Rule: links to other content (`{filename}…`, `{static}…`) must point at a file that exists."""
+"""Rule: links to other content (`{filename}…`, `{static}…`) must point at a file that exists.
+
+Paths that leave content/ are reported by containment.py instead (one problem per mistake).
+"""
 
 from __future__ import annotations
 
@@ -8,7 +11,7 @@ from typing import Any
 
 from ..common.frontmatter import SourceDocument
 from ..common.problems import ContentProblem
-from .references import intrasite_links, resolve
+from .references import intrasite_links, is_inside, resolve
 
 
 def check_documents(sender: Any, documents: Sequence[SourceDocument],
@@ -21,7 +24,7 @@ def check_documents(sender: Any, documents: Sequence[SourceDocument],
 def check_links(document: SourceDocument, content_root: Path) -> Iterator[ContentProblem]:
     for link in intrasite_links(document):
         target = resolve(link.target, document, content_root)
-        if target is not None and not target.is_file():
+        if target is not None and is_inside(target, content_root) and not target.is_file():
             yield ContentProblem(
                 document.path, link.line, "link", "saite uz failu, kura nav",
                 "link to a file that does not exist",

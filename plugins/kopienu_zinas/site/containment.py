@@ -1,0 +1,160 @@
+"""Rule: every path an editor writes stays inside content/, every address inside the site.
+
+A path with `..` (or a symbolic link) that leads out of content/ would make Pelican copy a
+file from elsewhere on the machine into the site, or write one next to the output folder
+(issue 10, point 3): this matters most when outside contributors' pull requests are built in
+CI. Checked here, where the files are read, for every kind of path:
+
+- links and pictures in Markdown and HTML: `{static}`, `{filename}`, `{attach}` (and `|…|`);
+- front matter: `image:`, `gallery:`, and the address fields `slug:`, `save_as:`, `url:`;
+- gallery `captions.yml`: the file names under `photos:`;
+- symbolic links anywhere under content/ that point outside it.
+
+Newsletter introductions are Markdown documents like the others, so their links are covered by
+the first item. The writing side (what Pelican would write outside the output folder) is
+guarded in outputs.py.
+"""
+
+from __future__ import annotations
+
+import os
+import posixpath
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ..common.frontmatter import SourceDocument
+from ..common.problems import ContentProblem
+from .references import all_references, intrasite, is_inside, resolve
+
+GALLERY_FOLDER = "galleries"
+CAPTIONS = "captions.yml"
+#: Front-matter fields that Pelican puts into the output file name as written.
+ADDRESS_FIELDS = ("save_as", "url")
+
+OUTSIDE = ("ceļš iziet ārpus content/ mapes", "path leads outside the content/ folder")
+OUTSIDE_FIX = ("norādi failu content/ mapē, ceļu sākot ar '/', piemēram "
+               "{static}/atteli/foto.jpg; '..' nedrīkst izvest ārpus content/")
+
+
+def check_documents(sender: Any, documents: Sequence[SourceDocument],
+                    settings: dict[str, Any]) -> list[ContentProblem]:
+    root = Path(settings["PATH"])
+    problems = [problem for document in documents
+                for problem in (*check_body(document, root), *check_header(document, root))]
+    problems.extend(check_captions(root))
+    problems.extend(check_symlinks(root))
+    return problems
+
+
+def check_body(document: SourceDocument, root: Path) -> Iterator[ContentProblem]:
+    """`{static}`/`{filename}`/`{attach}` links and pictures whose file lies outside content/."""
+    for reference in all_references(document):
+        if intrasite(reference.target) is None:
+            continue  # plain URLs are addresses on the site, not files: see linkcheck.py
+        target = resolve(reference.target, document, root)
+        if target is not None and not is_inside(target, root):
+            yield ContentProblem(document.path, reference.line, reference.field, *OUTSIDE,
+                                 OUTSIDE_FIX, reference.target)
+
+
+def check_header(document: SourceDocument, root: Path) -> Iterator[ContentProblem]:
+    if not document.header_found or document.node is None:
+        return
+    metadata = document.metadata
+    image = metadata.get("image")
+    if isinstance(image, str) and image.strip():
+        target = resolve(image.strip(), document, root, relative_to_root=True)
+        if target is not None and not is_inside(target, root):
+            yield document.problem("image", *OUTSIDE, value=image,
+                                   fix="norādi attēlu content/ mapē, piemēram "
+                                       "'image: atteli/foto.jpg' (bez '..')")
+    gallery = metadata.get("gallery")
+    galleries = root / GALLERY_FOLDER
+    if isinstance(gallery, str) and gallery.strip() and not _strictly_inside(
+            galleries / gallery.strip(), galleries):
+        yield document.problem(
+            "gallery", "galerija ārpus content/galleries/ mapes",
+            "the gallery lies outside the content/galleries/ folder",
+            f"raksti tikai mapes nosaukumu no content/{GALLERY_FOLDER}/, "
+            "piemēram 'gallery: ilgu-muizas-macibas'", gallery)
+    slug = metadata.get("slug")
+    if isinstance(slug, str) and slug.strip() and not _is_one_name(slug.strip()):
+        yield document.problem(
+            "slug", "adreses vārdā nedrīkst būt '/', '\\' vai '..'",
+            "a slug must be one part of the address, without '/', '\\' or '..'",
+            "raksti tikai burtus, ciparus un domuzīmes, piemēram 'slug: ilgu-muizas-macibas'",
+            slug)
+    for name in ADDRESS_FIELDS:
+        value = metadata.get(name)
+        if isinstance(value, str) and leaves_folder(value):
+            yield document.problem(
+                name, "adrese iziet ārpus vietnes mapes",
+                "address leads outside the site's output folder",
+                f"izdzēs rindu '{name}:' (adresi veido virsraksts) vai raksti ceļu bez '..' "
+                "un bez '/' sākumā", value)
+
+
+def leaves_folder(relative: str) -> bool:
+    """Whether a relative file path (as Pelican joins it to a folder) ends up outside it."""
+    path = relative.strip().replace("\\", "/")
+    if path.startswith("/") or (len(path) > 1 and path[1] == ":"):
+        return True
+    normal = posixpath.normpath(path) if path else "."
+    return normal == ".." or normal.startswith("../")
+
+
+def _strictly_inside(path: Path, folder: Path) -> bool:
+    return is_inside(path, folder) and path.resolve() != folder.resolve()
+
+
+def _is_one_name(name: str) -> bool:
+    return "/" not in name and "\\" not in name and name not in (".", "..")
+
+
+def check_captions(root: Path) -> Iterator[ContentProblem]:
+    """File names under `photos:` in every gallery's captions.yml must be names in its folder.
+
+    Only the containment is checked here; the gallery plugin reports names that are missing,
+    YAML errors and every other captions problem.
+    """
+    base = root / GALLERY_FOLDER
+    for captions in sorted(base.glob(f"*/{CAPTIONS}")) if base.is_dir() else ():
+        try:
+            node = yaml.compose(captions.read_text(encoding="utf-8"))
+        except (yaml.YAMLError, UnicodeDecodeError, OSError):
+            continue  # reported by the gallery plugin
+        photos = _value(node, "photos")
+        if not isinstance(photos, yaml.MappingNode):
+            continue
+        for key, _fields in photos.value:
+            if isinstance(key, yaml.ScalarNode) and not _is_one_name(key.value):
+                yield ContentProblem(
+                    captions.relative_to(root).as_posix(), key.start_mark.line + 1, "photos",
+                    "attēla nosaukumā nedrīkst būt '/', '\\' vai '..'",
+                    "a photo name must be a file in this gallery's folder, without '/', '\\' "
+                    "or '..'", "raksti tikai faila nosaukumu no šīs galerijas mapes, "
+                    "piemēram '01-foto.jpg:'", key.value)
+
+
+def _value(node: yaml.Node | None, key: str) -> yaml.Node | None:
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value in node.value:
+            if isinstance(key_node, yaml.ScalarNode) and key_node.value == key:
+                return value
+    return None
+
+
+def check_symlinks(root: Path) -> Iterator[ContentProblem]:
+    """Symbolic links under content/ that lead outside it (git keeps them as links)."""
+    for folder, dirs, files in os.walk(root):
+        for name in sorted([*dirs, *files]):
+            path = Path(folder) / name
+            if path.is_symlink() and not is_inside(path, root):
+                yield ContentProblem(
+                    path.relative_to(root).as_posix(), 0, "file",
+                    "simboliskā saite uz failu ārpus content/ mapes",
+                    "symbolic link to a file outside the content/ folder",
+                    "ieliec pašu failu content/ mapē saites vietā", os.readlink(path))

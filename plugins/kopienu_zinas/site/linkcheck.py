@@ -1,0 +1,272 @@
+"""Rule: every internal link and picture leads to a file the build writes (issue 11, point 7).
+
+A link can look right in the editor and lead nowhere on the site: `[x](/zinas/2024/neesoss/)`
+(no such page), `[x](raksts.md)` (the Markdown source, not its page: `{filename}` forgotten),
+`![x](atteli/foto.jpg)` (counted from the article's address, where no picture is: `{static}`
+forgotten). Every form is checked: root-relative (`/par-mums/`), relative (`../`, `foto.jpg`),
+`{filename}`, `{static}`, and absolute addresses on the site itself (SITEURL, FEED_DOMAIN and
+SITE_ADDRESSES, e.g. `https://kopienuzinas.lv/kalendars.ics`, `webcal://…` included).
+
+Two steps, because the addresses of articles are known only after Pelican's generators have
+read the content, and the files of every generator (ours included: calendar pages, `.ics`
+files, galleries, newsletter, feeds, static files, the theme) only once they are written:
+
+1. at ``all_generators_finalized`` :func:`plan_links` reads each published source file (with
+   line numbers), resolves every reference to a site-relative URL and reports at once what is
+   wrong whatever the site holds (a relative link in a newsletter introduction, which appears on
+   several pages and in e-mail, or a `{filename}` marker there, which is not replaced);
+2. at ``finalized`` :func:`check_written_links` compares the planned URLs with the files in the
+   output folder, the exact set of URLs the build wrote, and reports each missing one at its
+   source file and line, with the fix (`{filename}/raksts.md`, `{static}/atteli/foto.jpg`).
+
+The plan is handed from step 1 to step 2 in the settings under :data:`PLAN_KEY` (Pelican's
+`finalized` signal gets no context), as the sitemap does with its dates.
+"""
+
+from __future__ import annotations
+
+import os
+import posixpath
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+from typing import Any
+from urllib.parse import unquote, urljoin, urlsplit
+
+from ..common.frontmatter import SourceDocument, read_body
+from ..common.problems import ContentProblem, log_problem
+from .references import (Reference, all_references, intrasite, is_external, is_inside,
+                         listing_marker, resolve)
+
+PLAN_KEY = "LINK_CHECK_PLAN"
+#: Schemes under which an address on the site itself may be written.
+SITE_SCHEMES = ("http", "https", "webcal", "")
+_ROOT_HINT = ("pārbaudi adresi; saitei uz citu rakstu raksti {filename}/faila-nosaukums.md, "
+              "attēlam {static}/atteli/faila-nosaukums.jpg")
+
+
+@dataclass(frozen=True)
+class PlannedLink:
+    """A reference and the site-relative URL it must find written (decoded, no fragment)."""
+
+    url: str
+    problem: ContentProblem  # reported when nothing is written at url
+
+
+@dataclass(frozen=True)
+class SiteAddress:
+    host: str  # lower case, with port
+    base: str  # path prefix without the trailing "/", "" for a site at the root
+
+
+@dataclass(frozen=True)
+class SourceUrls:
+    """Where the build puts each source file: content path → site-relative URL."""
+
+    pages: Mapping[str, str | None]  # articles, pages, drafts; None: read but not written
+    static: Mapping[str, str]
+    #: The URL Pelican gives `{tag}name`, `{category}name`, `{author}name`, `{index}`.
+    listing: Callable[[str, str], str] = lambda what, name: ""
+
+
+def site_addresses(settings: Mapping[str, Any]) -> tuple[SiteAddress, ...]:
+    """The site's own addresses: SITEURL, FEED_DOMAIN and the list SITE_ADDRESSES."""
+    found: list[SiteAddress] = []
+    for url in (settings.get("SITEURL"), settings.get("FEED_DOMAIN"),
+                *settings.get("SITE_ADDRESSES", ())):
+        parts = urlsplit(url or "")
+        address = SiteAddress(parts.netloc.lower(), parts.path.rstrip("/"))
+        if parts.netloc and address not in found:
+            found.append(address)
+    return tuple(found)
+
+
+def _clean(path: str) -> str:
+    """A URL path as a site-relative file path: decoded, without query, fragment or leading /."""
+    return unquote(path.split("#", 1)[0].split("?", 1)[0]).lstrip("/")
+
+
+def on_site(target: str, sites: Iterable[SiteAddress]) -> str | None:
+    """The site-relative path of an absolute address on the site itself, else None."""
+    parts = urlsplit(target)
+    if parts.scheme.lower() not in SITE_SCHEMES or not parts.netloc:
+        return None
+    for site in sites:
+        if parts.netloc.lower() == site.host and (
+                parts.path == site.base or parts.path.startswith(f"{site.base}/")):
+            return _clean(parts.path[len(site.base):])
+    return None
+
+
+def plan_document(document: SourceDocument, page_url: str | None, urls: SourceUrls,
+                  root: Path, sites: tuple[SiteAddress, ...]
+                  ) -> Iterator[PlannedLink | ContentProblem]:
+    """The URLs a published document's links and pictures need, or problems found already.
+
+    ``page_url`` is the document's own site-relative URL (relative links are resolved against
+    it); None for a newsletter introduction, which is shown on several pages and in e-mail.
+    """
+    for reference in all_references(document):
+        target = reference.target
+        if not target or target.startswith("#"):
+            continue
+        marker = intrasite(target)
+        listing = listing_marker(target)
+        if (marker or listing) and page_url is None:
+            yield ContentProblem(
+                document.path, reference.line, reference.field,
+                "izdevuma ievadā {filename}, {static} u. c. netiek aizstāti ar adresi",
+                "{filename}, {static} and the like are not replaced in a newsletter introduction",
+                "raksti lapas adresi no vietnes sākuma, piemēram /zinas/2024/raksta-adrese/",
+                target)
+        elif marker is not None:
+            yield from _plan_intrasite(document, reference, marker[0], urls, root)
+        elif listing is not None:
+            url = _clean(urls.listing(*listing))
+            yield PlannedLink(url, _missing(document, reference, root, url, from_root=True))
+        elif is_external(target):
+            path = on_site(target, sites)
+            if path is not None:
+                yield PlannedLink(path, _missing(document, reference, root, path, from_root=True))
+        elif target.startswith("/"):
+            yield PlannedLink(_clean(target),
+                              _missing(document, reference, root, target, from_root=True))
+        elif page_url is None:
+            yield ContentProblem(
+                document.path, reference.line, reference.field,
+                "relatīva saite izdevuma ievadā", "relative link in a newsletter introduction",
+                "ievads ir vairākās lapās un e-pastā: raksti adresi no vietnes sākuma, "
+                "piemēram /par-mums/", target)
+        else:
+            url = _clean(urlsplit(urljoin(f"/{page_url}", target)).path)
+            yield PlannedLink(url, _missing(document, reference, root, target, from_root=False))
+
+
+def _plan_intrasite(document: SourceDocument, reference: Reference, what: str,
+                    urls: SourceUrls, root: Path) -> Iterator[PlannedLink | ContentProblem]:
+    file = resolve(reference.target, document, root)
+    if file is None or what == "attach":
+        return  # {attach} moves the file when it is written
+    relative = posixpath.normpath(file.relative_to(root).as_posix())
+    if relative.startswith("../"):
+        return  # outside content/: containment.py reports it
+    if what == "filename" and relative in urls.pages:
+        url = urls.pages[relative]
+        problem = ContentProblem(
+            document.path, reference.line, reference.field,
+            "saite uz lapu, kas šajā būvējumā netiek publicēta",
+            "link to a page this build does not publish (a draft or scheduled)",
+            "publicē saistīto rakstu vai izņem saiti", reference.target)
+        if url is None:
+            yield problem
+        else:
+            yield PlannedLink(_clean(url), problem)
+    elif relative in urls.static:
+        yield PlannedLink(_clean(urls.static[relative]), ContentProblem(
+            document.path, reference.line, reference.field, "fails netiek publicēts",
+            "the file is not published", "ieliec failu content/atteli/ mapē", reference.target))
+
+
+def _missing(document: SourceDocument, reference: Reference, root: Path, path: str,
+             *, from_root: bool) -> ContentProblem:
+    """The problem for a link whose URL is not written, naming the marker it probably lacks."""
+    source = _source_file(document, root, path, from_root)
+    if source is not None and source.suffix == ".md":
+        what = ("saite uz Markdown failu, nevis tā lapu", "link to a Markdown file, not its page")
+        fix = f"raksti {{filename}}/{source.relative_to(root).as_posix()}"
+    elif source is not None:
+        what = ("ceļš skaitās no lapas adreses, tur šī faila nav",
+                "the path counts from the page's address, where this file is not")
+        fix = f"raksti {{static}}/{source.relative_to(root).as_posix()}"
+    elif reference.alt is not None:
+        what = ("vietnē nav šāda attēla", "no such picture on the site")
+        fix = _ROOT_HINT
+    else:
+        what = ("vietnē nav šādas lapas", "no such page on the site")
+        fix = _ROOT_HINT
+    return ContentProblem(document.path, reference.line, reference.field, *what, fix,
+                          reference.target)
+
+
+def _source_file(document: SourceDocument, root: Path, path: str,
+                 from_root: bool) -> Path | None:
+    """The file under content/ a plain path names: from content/, or also next to the document."""
+    clean = _clean(path)
+    if not clean:
+        return None
+    folder = PurePosixPath(document.path).parent
+    candidates = [root / clean] if from_root else [root / folder / clean, root / clean]
+    return next((c for c in candidates if c.is_file() and is_inside(c, root)), None)
+
+
+def written_urls(output: Path) -> frozenset[str]:
+    """Site-relative URLs of every file in the output folder; `dir/` for each `dir/index.html`."""
+    urls: set[str] = set()
+    for folder, _dirs, files in os.walk(output):
+        prefix = Path(folder).relative_to(output).as_posix()
+        prefix = "" if prefix == "." else f"{prefix}/"
+        urls.update(f"{prefix}{name}" for name in files)
+        if "index.html" in files:
+            urls.add(prefix)
+    return frozenset(urls)
+
+
+def is_written(url: str, urls: frozenset[str]) -> bool:
+    """Whether a URL finds a file; `dir` finds `dir/index.html` (static hosts redirect it)."""
+    return url in urls or f"{url.rstrip('/')}/" in urls or posixpath.normpath(url) in urls
+
+
+def source_urls(context: Mapping[str, Any], settings: Mapping[str, Any]) -> SourceUrls:
+    """Pelican's maps of source paths to content, as URLs (None for content not written)."""
+    from pelican.urlwrappers import Author, Category, Tag  # the glue may; the rules above do not
+
+    pages = {path: (content.url if getattr(content, "save_as", "") else None)
+             for path, content in context.get("generated_content", {}).items()
+             if content is not None}
+    static = {path: content.url for path, content in context.get("static_content", {}).items()
+              if content is not None}
+    kinds = {"tag": Tag, "category": Category, "author": Author}
+
+    def listing(what: str, name: str) -> str:
+        """As Pelican's Content._link_replacer makes these URLs."""
+        return settings["INDEX_SAVE_AS"] if what == "index" else kinds[what](name, settings).url
+
+    return SourceUrls(pages, static, listing)
+
+
+def plan_links(generators: list[Any]) -> None:
+    """Receiver of all_generators_finalized: plan every published document's references."""
+    if not generators:
+        return
+    settings, context = generators[0].settings, generators[0].context
+    root = Path(settings["PATH"])
+    urls = source_urls(context, settings)
+    sites = site_addresses(settings)
+    planned: list[PlannedLink] = []
+    for file in sorted(root.rglob("*.md")):
+        relative = file.relative_to(root).as_posix()
+        try:
+            document = read_body(root, file)  # the header was checked by the content check
+        except (OSError, UnicodeError):
+            continue  # an unreadable file is the content check's problem
+        if document.kind == "newsletter":
+            page_url = None
+        elif urls.pages.get(relative):
+            page_url = urls.pages[relative]
+        else:
+            continue  # not published in this build: its links lead nowhere anyone reads
+        for item in plan_document(document, page_url, urls, root, sites):
+            if isinstance(item, ContentProblem):
+                log_problem(item)
+            else:
+                planned.append(item)
+    settings[PLAN_KEY] = tuple(planned)
+
+
+def check_written_links(pelican: Any) -> None:
+    """Receiver of finalized: report each planned URL that no written file answers."""
+    planned: tuple[PlannedLink, ...] = pelican.settings.pop(PLAN_KEY, ())
+    urls = written_urls(Path(pelican.output_path))
+    for link in planned:
+        if not is_written(link.url, urls):
+            log_problem(link.problem)
