@@ -22,11 +22,12 @@ from pathlib import Path
 
 from PIL import Image, ImageChops, ImageFilter, ImageOps, features
 
-from ..galleries.batch import process_photos
-from ..galleries.cache import PhotoCache
-from ..galleries.generator import _link_or_copy
-from ..galleries.imaging import EXTENSIONS, target_widths
-from ..galleries.settings import ImagingSettings, from_pelican
+from ..images.batch import process_photos
+from ..images.cache import PhotoCache
+from ..images.output import link_or_copy as _link_or_copy
+from ..images.pipeline import EXTENSIONS, target_widths
+from ..galleries.settings import from_pelican
+from ..images.settings import ImagingSettings
 
 SIZE = (4000, 3000)
 TARGET_COLD = 0.25  # s per photo on 2 cores, default outputs without AVIF
