@@ -92,6 +92,8 @@ def check_documents(sender: Any, documents: Sequence[SourceDocument],
 def warn_located(pelican: Any) -> None:
     """A warning for each picture in content/ that carries a GPS position (signal
     `initialized`): a public repository publishes the original whatever the build does."""
+    if not from_pelican(pelican.settings).warn_location:
+        return
     root = Path(pelican.settings["PATH"])
     for path in _pictures_under(root, ["."]):
         if has_location(path):

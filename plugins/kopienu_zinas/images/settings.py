@@ -44,6 +44,9 @@ DEFAULTS: dict[str, Any] = {
     "og_width": 1200,
     # None: .cache/images beside Pelican's CACHE_PATH; a path is taken as given.
     "cache": None,
+    # Warn (make check: fail) when a picture in content/ carries a GPS position. A public
+    # repository publishes every committed original; only a private one may turn this off.
+    "warn_location": True,
     # `sizes` of a picture in the article text (the text column is at most 42rem wide).
     "sizes": "(min-width: 46rem) 42rem, calc(100vw - 2rem)",
 }
@@ -77,6 +80,7 @@ class ImagesSettings:
     url: str
     og_width: int
     sizes: str
+    warn_location: bool
 
 
 def supported_formats(wanted: tuple[str, ...]) -> tuple[str, ...]:
@@ -142,4 +146,5 @@ def from_pelican(settings: Mapping[str, Any]) -> ImagesSettings:
         imaging=imaging_from(values, "IMAGES", PLUGIN, (og_width,)),
         cache=cache_from(values, settings, "images"),
         workers=workers_from(values, "IMAGES", PLUGIN),
-        url=str(values["url"]).strip("/") + "/", og_width=og_width, sizes=str(values["sizes"]))
+        url=str(values["url"]).strip("/") + "/", og_width=og_width, sizes=str(values["sizes"]),
+        warn_location=bool(values["warn_location"]))
