@@ -58,9 +58,17 @@ class ImagesGenerator(Generator):
             self.originals[path.relative_to(self.root).as_posix()] = path
         named = [p for content in contents for p in self._named(content)]
         self._process(sorted(set(static) | set(named)))
+        linked_before: set[str] = set()
+        linked_after: set[str] = set()
         for content in contents:
+            linked_before |= content.get_static_links()
             self._rewrite(content)
+            linked_after |= content.get_static_links()
             self._cover(content)
+        # Pelican noted the texts' {static} links when it read them: the pictures now shown
+        # as <picture> are ours to publish, not files for its StaticGenerator to copy.
+        static_links = self.context.setdefault("static_links", set())
+        static_links -= linked_before - linked_after
         self.context["picture_sizes"] = self.config.sizes
 
     # -- what the texts name ------------------------------------------------------------
