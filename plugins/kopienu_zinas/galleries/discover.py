@@ -160,7 +160,7 @@ class _Reader:
         title, date = self.title_and_date(fields)
         if self.problems or title is None or date is None:
             return None
-        return GallerySource(self.folder.name, title, date,
+        return GallerySource(nfc(self.folder.name), title, date,
                              _text(fields.get("credit", (None, None))[1]), tuple(photos))
 
     def photo_entries(self, photos: tuple[yaml.Node, yaml.Node] | None,

@@ -15,6 +15,7 @@ from ..common.problems import ContentProblem, log_problem
 from ..images.batch import process_photos
 from ..images.cache import PhotoCache
 from ..images.output import link_or_copy
+from ..images.paths import nfc
 from .discover import discover
 from .pages import Gallery, gallery_view, photo_view
 from .settings import from_pelican
@@ -61,7 +62,7 @@ class GalleriesGenerator(Generator):
         articles += [t for a in articles for t in getattr(a, "translations", [])]
         for article in articles:
             name = getattr(article, "gallery", None)
-            gallery = by_name.get(name.strip()) if isinstance(name, str) else None
+            gallery = by_name.get(nfc(name.strip())) if isinstance(name, str) else None
             article.gallery = gallery
             if gallery is not None and article not in gallery.articles:
                 gallery.articles.append(article)
