@@ -151,10 +151,10 @@ def build_picture_site(folder: Path, photo: Path, siteurl: str) -> Path:
     (content / "atteli").mkdir(parents=True)
     shutil.copyfile(photo, content / "atteli/foto.jpg")
     (content / "pladiena.md").write_text(ARTICLE, encoding="utf-8")
+    images = {"warn_location": False, "cache": str(folder / "cache")}
     subprocess.run([sys.executable, "-m", "kopienu_zinas.tools.build", "--content", str(content),
                     "--output", str(folder / "site"), "--siteurl", siteurl,
-                    "--build-date", "2026-11-23", "-e",
-                    "IMAGES=" + json.dumps({"warn_location": False, "cache": str(folder / "cache")})],
+                    "--build-date", "2026-11-23", "-e", f"IMAGES={json.dumps(images)}"],
                    check=True, capture_output=True)
     return folder / "site"
 
