@@ -175,3 +175,15 @@ def test_newsletter_issue_email_and_feed_show_the_cover(site: tuple[Path, BuiltS
     assert cover in (built.output / "izdevums/2024/05/epasts.html").read_text(encoding="utf-8")
     rss = (built.output / "izdevums/rss.xml").read_text(encoding="utf-8")
     assert f'<media:content url="{cover}"' in rss
+
+
+def test_pages_with_pictures_pass_the_nu_html_checker(site: tuple[Path, BuiltSite],
+                                                      vnu_jar: str) -> None:
+    import subprocess
+    _content, built = site
+    pages = [str(built.output / p / "index.html") for p in
+             ("zinas/2024/plavas-diena-selija", "zinas/2024/talka-latgale", "", "izdevums/2024/05")]
+    result = subprocess.run(["java", "-Xss4m", "-jar", vnu_jar, "--errors-only", "--format",
+                             "json", *pages], capture_output=True, text=True, timeout=300)
+    messages = json.loads(result.stderr or '{"messages": []}')["messages"]
+    assert [m["message"] for m in messages if m.get("type") != "info"] == []

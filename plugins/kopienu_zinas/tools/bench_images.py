@@ -29,14 +29,15 @@ import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from PIL import Image, ImageChops, ImageFilter, ImageOps, features
 
+from ..galleries.settings import from_pelican
 from ..images.batch import process_photos
 from ..images.cache import PhotoCache
-from ..images.output import link_or_copy as _link_or_copy
+from ..images.output import link_or_copy
 from ..images.pipeline import EXTENSIONS, target_widths
-from ..galleries.settings import from_pelican
 from ..images.settings import ImagingSettings
 from ..images.settings import from_pelican as images_from_pelican
 
@@ -118,7 +119,7 @@ def ours(photos: list[Path], settings: ImagingSettings, cache: PhotoCache, out: 
         for rendition in rendered.renditions:
             for fmt in rendition.formats:
                 name = rendition.name(fmt)
-                _link_or_copy(cache.entry(key) / name, out / f"{photo.stem}-{name}")
+                link_or_copy(cache.entry(key) / name, out / f"{photo.stem}-{name}")
 
 
 def pipeline(photos: list[Path], settings: ImagingSettings,
@@ -159,40 +160,47 @@ def build_picture_site(folder: Path, photo: Path, siteurl: str) -> Path:
     return folder / "site"
 
 
-def transferred_bytes(url: str, chromium: str) -> dict[str, int]:
-    """Bytes Chromium transfers (headers + encoded bodies) to load `url` on a 390 px phone at
-    device pixel ratio 2, by resource type ("document", "stylesheet", "image", …)."""
-    from playwright.sync_api import sync_playwright
-
+def transferred_bytes(url: str, browser: Any) -> dict[str, int]:
+    """Bytes a Playwright Chromium `browser` transfers (headers + encoded bodies) to load `url`
+    on a 390 px phone at device pixel ratio 2, by resource type ("document", "image", …)."""
     sizes: dict[str, int] = {}
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium,
-                                             args=["--headless", "--no-sandbox"])
-        context = browser.new_context(**PHONE)
-        page = context.new_page()
+    context = browser.new_context(**PHONE)
+    page = context.new_page()
 
-        def finished(request) -> None:  # noqa: ANN001 - Playwright's Request
-            measured = request.sizes()
-            total = measured["responseBodySize"] + measured["responseHeadersSize"]
-            sizes[request.resource_type] = sizes.get(request.resource_type, 0) + total
+    def finished(request: Any) -> None:
+        measured = request.sizes()
+        total = measured["responseBodySize"] + measured["responseHeadersSize"]
+        sizes[request.resource_type] = sizes.get(request.resource_type, 0) + total
 
-        page.on("requestfinished", finished)
-        page.goto(url, wait_until="networkidle")
-        context.close()
-        browser.close()
+    page.on("requestfinished", finished)
+    page.goto(url, wait_until="networkidle")
+    context.close()
     return sizes
 
 
-def page_weight(photo: Path, folder: Path, chromium: str) -> dict[str, int]:
+def page_weight(photo: Path, folder: Path, browser: Any) -> dict[str, int]:
     """Bytes per resource type of the article page with one 12 MP picture (see module doc)."""
     server, siteurl = serve(folder / "site")
     try:
         build_picture_site(folder, photo, siteurl)
         html = next((folder / "site/zinas/2024").glob("*/index.html"))
         path = html.parent.relative_to(folder / "site").as_posix()
-        return transferred_bytes(f"{siteurl}/{path}/", chromium)
+        return transferred_bytes(f"{siteurl}/{path}/", browser)
     finally:
         server.shutdown()
+
+
+def measure_page_weight(photo: Path, folder: Path, chromium: str) -> dict[str, int]:
+    """page_weight() in a headless Chromium of its own (Playwright: the test extras)."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium,
+                                             args=["--headless", "--no-sandbox"])
+        try:
+            return page_weight(photo, folder, browser)
+        finally:
+            browser.close()
 
 
 def main() -> None:
@@ -221,7 +229,8 @@ def main() -> None:
                                         ("article pictures (IMAGES)", article))
                 if label == "without AVIF" or "avif" in settings.formats]
         chromium = os.environ.get("CHROMIUM") or shutil.which("chromium")
-        weight = page_weight(photos[0], root / "page", chromium) if chromium else None
+        weight = (measure_page_weight(photos[0], root / "page", chromium) if chromium
+                  else None)
         baseline_out = root / "naive"
         baseline_out.mkdir()
         baseline, baseline_cpu = (t / len(photos) for t in timed(naive, photos, plain,
