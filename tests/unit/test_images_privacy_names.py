@@ -92,3 +92,22 @@ def test_static_images_become_pictures_and_feeds_get_one_img() -> None:
     flat = for_feeds(out)
     assert "<picture" not in flat and "srcset" not in flat and "loading" not in flat
     assert '<img src="https://x/0.jpg" width="4" height="3" alt="Lasītāji">' in flat
+
+
+def test_the_strip_location_command_cleans_what_it_can_and_names_the_rest(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from kopienu_zinas.tools.strip_location import main
+
+    (tmp_path / "atteli").mkdir()
+    jpeg = phone_picture(tmp_path / "atteli/foto.jpg", "JPEG")
+    iphone = tmp_path / "atteli/iphone.heic"
+    upright((40, 30)).save(iphone, "HEIF", exif=camera_exif().tobytes())
+    clean = tmp_path / "atteli/tirs.png"
+    upright((40, 30)).save(clean)
+    before = clean.read_bytes()
+    assert has_location(iphone)
+    assert main(["--content", str(tmp_path)]) == 1  # the HEIC could not be cleaned
+    out, err = capsys.readouterr()
+    assert "atteli/foto.jpg: notīrīta atrašanās vieta" in out
+    assert "atteli/iphone.heic: location: " in err and "eksportē" in err
+    assert not has_location(jpeg) and clean.read_bytes() == before
