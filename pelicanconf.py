@@ -5,6 +5,8 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 
 SITENAME = "Kopienu ziņas"
+# Who answers for the site: the feeds' <author> (articles without authors) and the newsletter.
+EDITOR = "Kopienu ziņu redakcija"
 SITE_DESCRIPTION = "Sēlijas, Latgales un Rēzeknes kopienu ziņas: pasākumi, projekti un cilvēki."
 # Local preview address (make serve); publishconf.py sets the public one.
 SITEURL = "http://localhost:8000"
@@ -22,6 +24,9 @@ DEFAULT_LANG = "lv"
 # The build's "now": None means the real time. Tests and reproducible builds pass an ISO date
 # (make html BUILD_DATE=2026-11-23).
 BUILD_DATE = None
+# The preview build (make serve) sets True: articles dated after the build's "now" are then
+# shown, marked as scheduled; every other build leaves them out until their date.
+PREVIEW = False
 
 # Regions are Pelican categories (front matter `region:`). The first three are ours; the others
 # are for articles about elsewhere.
@@ -95,7 +100,8 @@ PAGINATION_PATTERNS = (
     (2, "{base_name}/lapa/{number}/", "{base_name}/lapa/{number}/index.html"),
 )
 
-# Pelican's own feeds: site-wide and per region, absolute URLs.
+# Pelican's own feeds: site-wide and per region, written by the site plugin's FeedWriter
+# (site/feeds.py: tag: ids with isPermaLink="false", absolute URLs, no empty authors).
 FEED_ALL_ATOM = "atom.xml"
 FEED_ALL_RSS = "rss.xml"
 CATEGORY_FEED_ATOM = "regioni/{slug}/atom.xml"
@@ -125,4 +131,4 @@ DELETE_OUTPUT_DIRECTORY = True
 TYPOGRIFY = False
 
 # The monthly newsletter (docs/newsletter.md); the other keys keep their defaults.
-NEWSLETTER = {"editor": "Kopienu ziņu redakcija"}
+NEWSLETTER = {"editor": EDITOR}

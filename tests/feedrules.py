@@ -2,7 +2,10 @@
 
 The service itself is not reachable from the tests, so its checks that matter for us are
 encoded here: RFC 4287 required elements, RSS 2.0 required channel and item elements, RFC 822
-dates, guid isPermaLink, atom:link rel="self", unique ids, absolute URLs and only "safe" HTML
+and RFC 3339 dates, guids ("guid must be a full URL, unless isPermaLink attribute is false"),
+entry ids that are URIs (tag: URIs as RFC 4151 writes them), authors with names ("name should
+not be blank"), atom:link rel="self", unique ids, absolute URLs (every href, src, srcset,
+poster and cite in content and summaries: feed readers have no base URL) and only "safe" HTML
 (the validator's acceptable elements and attributes) in content. Each function returns a list of
 problems (empty = clean), so a failing test shows all of them.
 """
@@ -23,6 +26,10 @@ RFC822 = re.compile(r"^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d\d (Jan|Feb|Mar|Apr|May|
                     r"Oct|Nov|Dec) \d{4} \d\d:\d\d:\d\d [+-]\d{4}$")
 RFC3339 = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$")
 ABSOLUTE = re.compile(r"^https?://[^/]")
+#: A URI with a scheme (RFC 3986 §3.1); tag: URIs as RFC 4151 §2.1 writes them.
+URI = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:\S+$")
+TAG_URI = re.compile(r"^tag:[A-Za-z0-9.@-]+,\d{4}(-\d\d){0,2}:\S*$")
+URL_ATTRIBUTES = {"href", "src", "poster", "cite"}
 # The validator's acceptable HTML (feedvalidator's HTMLValidator lists), the part we might use.
 SAFE_ELEMENTS = {"a", "abbr", "b", "blockquote", "br", "caption", "cite", "code", "dd", "del",
                  "div", "dl", "dt", "em", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img",
@@ -44,8 +51,28 @@ class _HtmlScan(HTMLParser):
         for name, value in attrs:
             if name not in SAFE_ATTRIBUTES:
                 self.problems.append(f"unsafe attribute {name} on <{tag}>")
-            if name in ("href", "src") and not ABSOLUTE.match(value or ""):
+            if name in URL_ATTRIBUTES and not _absolute_or_other_scheme(value or ""):
                 self.problems.append(f"relative URL {name}={value!r} on <{tag}>")
+            if name == "srcset":
+                for candidate in (value or "").split(","):
+                    url = candidate.split()[0] if candidate.split() else ""
+                    if not ABSOLUTE.match(url):
+                        self.problems.append(f"relative URL in srcset {url!r} on <{tag}>")
+
+
+def _absolute_or_other_scheme(url: str) -> bool:
+    """http(s) URLs must name a host; mailto:, tel: and the like are absolute by their scheme."""
+    return bool(ABSOLUTE.match(url)) or (URI.match(url) is not None
+                                         and not url.lower().startswith(("http:", "https:")))
+
+
+def id_problem(value: str) -> str | None:
+    """Why an entry id or a non-permalink guid is not a valid URI, or None."""
+    if not URI.match(value):
+        return f"id is not a URI: {value!r}"
+    if value.startswith("tag:") and not TAG_URI.match(value):
+        return f"malformed tag: URI: {value!r}"
+    return None
 
 
 def html_problems(markup: str) -> list[str]:
@@ -95,8 +122,16 @@ def rss_problems(data: bytes, self_url: str) -> list[str]:
         guid = item.find("guid")
         if guid is not None:
             guids.append(_text(guid))
-            if guid.get("isPermaLink") != "true" or _text(guid) != _text(item.find("link")):
-                problems.append(f"{where}: guid must be the permalink with isPermaLink=true")
+            permalink = guid.get("isPermaLink", "true")
+            if permalink not in ("true", "false"):
+                problems.append(f"{where}: isPermaLink must be true or false, not {permalink!r}")
+            elif permalink == "true" and not ABSOLUTE.match(_text(guid)):
+                problems.append(f"{where}: guid must be a full URL, unless isPermaLink "
+                                f"attribute is false: {_text(guid)}")
+            elif permalink == "false" and (why := id_problem(_text(guid))):
+                problems.append(f"{where}: guid {why}")
+        if not ABSOLUTE.match(_text(item.find("link"))):
+            problems.append(f"{where}: <link> is not an absolute URL")
         if not RFC822.match(_text(item.find("pubDate"))):
             problems.append(f"{where}: pubDate is not an RFC 822 date")
         if item.find("media:group", NS) is not None:
@@ -104,7 +139,8 @@ def rss_problems(data: bytes, self_url: str) -> list[str]:
         for media in item.findall("media:content", NS):
             if not ABSOLUTE.match(media.get("url", "")):
                 problems.append(f"{where}: media:content url is not absolute")
-        problems += [f"{where}: {p}" for p in html_problems(_text(item.find("content:encoded", NS)))]
+        for name in ("description", "content:encoded"):
+            problems += [f"{where}: {p}" for p in html_problems(_text(item.find(name, NS)))]
     if len(guids) != len(set(guids)):
         problems.append("duplicate guids")
     return problems
@@ -123,7 +159,13 @@ def atom_problems(data: bytes, self_url: str) -> list[str]:
         problems.append("feed needs one link rel=self to itself")
     if not root.findall("a:link[@rel='alternate']", NS):
         problems.append("feed has no alternate link")
-    feed_author = root.find("a:author/a:name", NS) is not None
+    updated = _text(root.find("a:updated", NS))
+    if updated and not RFC3339.match(updated):
+        problems.append(f"feed <updated> is not RFC 3339: {updated}")
+    for author in root.iter(f"{{{ATOM}}}author"):
+        if not _text(author.find("a:name", NS)):
+            problems.append("an <author> has no name (name should not be blank)")
+    feed_author = bool(_text(root.find("a:author/a:name", NS)))
     ids = []
     for entry in root.findall("a:entry", NS):
         where = _text(entry.find("a:title", NS)) or "entry"
@@ -131,6 +173,8 @@ def atom_problems(data: bytes, self_url: str) -> list[str]:
             if not _text(entry.find(f"a:{name}", NS)):
                 problems.append(f"{where}: lacks <{name}>")
         ids.append(_text(entry.find("a:id", NS)))
+        if ids[-1] and (why := id_problem(ids[-1])):
+            problems.append(f"{where}: {why}")
         for name in ("updated", "published"):
             value = _text(entry.find(f"a:{name}", NS))
             if value and not RFC3339.match(value):
@@ -139,8 +183,13 @@ def atom_problems(data: bytes, self_url: str) -> list[str]:
                       if link.get("rel", "alternate") == "alternate"]
         if len(alternates) != 1:
             problems.append(f"{where}: {len(alternates)} alternate links (need exactly one)")
-        if not feed_author and entry.find("a:author", NS) is None:
+        if not all(ABSOLUTE.match(link.get("href", "")) for link in alternates):
+            problems.append(f"{where}: alternate link is not an absolute URL")
+        if not feed_author and not _text(entry.find("a:author/a:name", NS)):
             problems.append(f"{where}: no author (and none on the feed)")
+        summary = entry.find("a:summary", NS)
+        if summary is not None and summary.get("type", "text") == "html":
+            problems += [f"{where}: summary: {p}" for p in html_problems(_text(summary))]
         content = entry.find("a:content", NS)
         if content is None:
             problems.append(f"{where}: no content")

@@ -107,3 +107,25 @@ def test_sitemap_lists_every_indexable_page_with_absolute_urls(built_site: Built
 def test_404_page_exists_with_links_home(built_site: BuiltSite) -> None:
     page = (built_site.output / "404.html").read_text(encoding="utf-8")
     assert f'href="{built_site.siteurl}/"' in page
+
+
+def test_every_feed_passes_the_feed_rules_with_pelicans_ids(built_site: BuiltSite) -> None:
+    """Site, region and newsletter feeds of the real content: no validator error, no relative
+    URL, and the site feeds' ids exactly the tag: URIs Pelican has always written."""
+    from urllib.parse import urlsplit
+
+    from lxml import etree
+
+    from tests.feedrules import atom_problems, rss_problems
+
+    feeds = sorted(p.relative_to(built_site.output).as_posix()
+                   for p in built_site.output.rglob("*.xml") if p.name in ("atom.xml", "rss.xml"))
+    assert "atom.xml" in feeds and "izdevums/rss.xml" in feeds and len(feeds) >= 6
+    for name in feeds:
+        check = rss_problems if name.endswith("rss.xml") else atom_problems
+        assert check((built_site.output / name).read_bytes(), f"{built_site.siteurl}/{name}") == []
+    host = urlsplit(built_site.siteurl).hostname
+    expected = sorted(f"tag:{host},{a.date:%Y-%m-%d}:/{a.url_path}" for a in articles())
+    rss = etree.fromstring((built_site.output / "rss.xml").read_bytes())
+    assert sorted(g.text for g in rss.iter("guid")) == expected
+    assert {g.get("isPermaLink") for g in rss.iter("guid")} == {"false"}

@@ -20,6 +20,8 @@ INFO = FeedInfo(title="Kopienu ziņas — izdevums", description="Reizi mēnesī
                 stylesheet_url=f"{SITEURL}/izdevums/feed.css", editor="Redakcija",
                 editor_email="redakcija@example.lv", logo_url=f"{SITEURL}/logo.png", ttl=1440)
 
+BUILT = at("2024-06-10")
+
 
 def items(now: dt.datetime = at("2024-06-10")) -> list[FeedItem]:
     articles = [FakeArticle("Ar attēlu", at("2024-05-21"), cover=FakePhoto(f"{SITEURL}/a.jpg")),
@@ -34,7 +36,7 @@ def items(now: dt.datetime = at("2024-06-10")) -> list[FeedItem]:
 
 @pytest.fixture(scope="module")
 def feeds() -> tuple[bytes, bytes]:
-    return render_feeds(INFO, items())
+    return render_feeds(INFO, items(), BUILT)
 
 
 def test_atom_entries_have_exactly_one_alternate_link_even_with_an_image(feeds) -> None:
@@ -75,7 +77,7 @@ def test_naive_datetimes_are_refused() -> None:
     item = items()[0]
     naive = dataclasses.replace(item.issue, updated=item.issue.updated.replace(tzinfo=None))
     with pytest.raises(ValueError, match="timezone"):
-        render_feeds(INFO, [dataclasses.replace(item, issue=naive)])
+        render_feeds(INFO, [dataclasses.replace(item, issue=naive)], BUILT)
 
 
 def test_w3c_rules_hold_and_feedparser_is_happy(feeds) -> None:
@@ -90,7 +92,7 @@ def test_w3c_rules_hold_and_feedparser_is_happy(feeds) -> None:
 
 def test_the_rule_checker_catches_each_trap() -> None:
     """Naive feedgen use (image as a link, CDATA content, site link first, default media
-    group) is what the checks above must reject."""
+    group, an id that is no URI marked as a permalink) is what the checks above must reject."""
     from feedgen.feed import FeedGenerator
 
     feed = FeedGenerator()
@@ -101,14 +103,16 @@ def test_the_rule_checker_catches_each_trap() -> None:
     entry.id("u"), entry.title("E"), entry.link(href=f"{SITEURL}/i/")
     entry.link(href=f"{SITEURL}/a.jpg", rel="enclosure", type="image/jpeg", length="1")
     entry.content("<p>x</p>", type="CDATA"), entry.updated(at("2024-06-01"))
-    entry.guid(f"{SITEURL}/i/"), entry.pubDate(at("2024-06-01"))
+    entry.guid("u", permalink=True), entry.pubDate(at("2024-06-01"))
     entry.media.content(url=f"{SITEURL}/a.jpg")
     atom = atom_problems(feed.atom_str(), INFO.atom_url)
     assert any("2 alternate links" in p for p in atom)
     assert any("content type 'CDATA'" in p for p in atom)
     assert any("media:group" in p for p in atom)
+    assert any("id is not a URI: 'u'" in p for p in atom)
     rss = rss_problems(feed.rss_str(), INFO.rss_url)
-    assert any("guid must be the permalink" in p for p in rss)
+    assert any("guid must be a full URL, unless isPermaLink attribute is false: u" in p
+               for p in rss)
     assert etree.fromstring(feed.rss_str()).find("channel/link").text != INFO.site_url
 
 
@@ -116,7 +120,7 @@ def test_feeds_carry_a_css_stylesheet_and_no_clock(feeds) -> None:
     for data in feeds:
         assert stylesheet_of(data) == ("text/css", INFO.stylesheet_url)
         assert b"xsl" not in data.lower()
-    again = render_feeds(INFO, items(now=at("2024-06-28 23:00")))
+    again = render_feeds(INFO, items(now=at("2024-06-28 23:00")), at("2024-06-28 23:00"))
     assert again == feeds
     newest = max(i.issue.updated for i in items())
     assert etree.fromstring(feeds[1]).find("a:updated", NS).text == newest.isoformat()
@@ -128,3 +132,12 @@ def test_channel_metadata(feeds) -> None:
     assert channel.find("managingEditor").text == "redakcija@example.lv (Redakcija)"
     assert channel.find("ttl").text == "1440" and channel.find("generator").text
     assert channel.find("image/url").text == INFO.logo_url
+
+
+def test_a_feed_without_issues_is_dated_at_the_build_not_the_wall_clock() -> None:
+    rss, atom = render_feeds(INFO, [], at("2024-06-10 12:00"))
+    updated = etree.fromstring(atom).findtext("a:updated", namespaces=NS)
+    assert updated == "2024-06-10T12:00:00+03:00"
+    last_build = etree.fromstring(rss).findtext("channel/lastBuildDate")
+    assert last_build == "Mon, 10 Jun 2024 12:00:00 +0300"
+    assert atom_problems(atom, INFO.atom_url) == [] and rss_problems(rss, INFO.rss_url) == []

@@ -36,13 +36,21 @@ def test_only_closed_months_with_articles_newest_first_and_the_current_month_as_
     assert not any(issue.preview for issue in archive.issues)
 
 
-def test_a_month_closes_at_midnight_riga_time() -> None:
+def test_an_issue_is_out_at_its_issue_time_never_earlier() -> None:
+    """The June issue is dated 1 July 08:00 Riga: a build at 00:30 must not publish it (its
+    publication time would be after the build); the build at 08:00 does."""
     assert months(build(ARTICLES, at("2024-06-30 23:59"))) == ["2024-03", "2024-01"]
-    assert months(build(ARTICLES, at("2024-07-01 00:00"))) == ["2024-06", "2024-03", "2024-01"]
+    night = build(ARTICLES, at("2024-07-01 00:30"))
+    assert months(night) == ["2024-03", "2024-01"]
+    assert all(issue.published <= at("2024-07-01 00:30") for issue in night.issues)
+    assert months(build(ARTICLES, at("2024-07-01 07:59"))) == ["2024-03", "2024-01"]
+    morning = build(ARTICLES, at("2024-07-01 08:00"))
+    assert months(morning) == ["2024-06", "2024-03", "2024-01"]
+    assert morning.issues[0].published == at("2024-07-01 08:00")
 
 
 def test_builds_within_a_month_agree_and_a_new_month_adds_exactly_one_issue() -> None:
-    early, late = build(ARTICLES, at("2024-06-01 00:00")), build(ARTICLES, at("2024-06-30 23:00"))
+    early, late = build(ARTICLES, at("2024-06-01 08:00")), build(ARTICLES, at("2024-06-30 23:00"))
     assert early.issues == late.issues
     after = build(ARTICLES, at("2024-07-02"))
     assert len(after.issues) == len(late.issues) + 1

@@ -11,7 +11,9 @@ from typing import Any
 
 from pelican.generators import Generator
 
+from ..common.clock import build_now
 from ..common.problems import ContentProblem, log_problem
+from ..common.schedule import is_scheduled
 from ..images.batch import process_photos
 from ..images.cache import PhotoCache
 from ..images.output import link_or_copy
@@ -31,6 +33,9 @@ class GalleriesGenerator(Generator):
         self.config = config
         root = Path(self.settings["PATH"])
         sources, _problems = discover(root, config.imaging.max_pixels)  # reported by rules.py
+        if not self.settings.get("PREVIEW", False):  # scheduled galleries wait (common/schedule)
+            now = build_now(self.settings)
+            sources = [source for source in sources if not is_scheduled(source.date, now)]
         cache = PhotoCache(config.cache)
         photos = [photo.path for gallery in sources for photo in gallery.photos]
         result = process_photos(photos, config.imaging, cache, config.workers)

@@ -6,7 +6,9 @@
 - The RSS channel ``<link>`` is whichever ``link()`` came last: the site link is added last.
 - The media extension wraps ``media:content`` in a ``media:group`` unless ``group=None``.
 - feedgen stamps the feed's ``updated``/``lastBuildDate`` with the clock unless they are set;
-  both come from the issues here, and every datetime is timezone-aware.
+  both come from the issues here (the build's "now" for a feed without issues: Atom requires
+  ``updated``, and the wall clock would be later than the build), and every datetime is
+  timezone-aware.
 """
 
 from __future__ import annotations
@@ -57,7 +59,8 @@ def _media_type(url: str) -> str:
     return mimetypes.guess_type(url)[0] or "image/jpeg"
 
 
-def _feed(info: FeedInfo, items: Sequence[FeedItem], self_url: str, self_type: str) -> FeedGenerator:
+def _feed(info: FeedInfo, items: Sequence[FeedItem], now: dt.datetime, self_url: str,
+          self_type: str) -> FeedGenerator:
     feed = FeedGenerator()
     feed.load_extension("media", atom=True, rss=True)
     feed.id(info.atom_url)
@@ -77,10 +80,10 @@ def _feed(info: FeedInfo, items: Sequence[FeedItem], self_url: str, self_type: s
     feed.link(href=self_url, rel="self", type=self_type)
     # Last: RSS's channel <link> is the last link() given.
     feed.link(href=info.site_url, rel="alternate", type="text/html")
-    newest = max((_require_aware(i.issue.updated) for i in items), default=None)
-    if newest is not None:
-        feed.updated(newest)
-        feed.lastBuildDate(newest)
+    newest = max((_require_aware(i.issue.updated) for i in items), default=_require_aware(now))
+    feed.updated(newest)
+    feed.lastBuildDate(newest)
+    if items:
         feed.pubDate(max(_require_aware(i.issue.published) for i in items))
     for item in reversed(items):  # feedgen prepends: the newest ends up first
         _entry(feed, item)
@@ -111,8 +114,10 @@ def _serialise(feed_xml: Callable[..., bytes], stylesheet_url: str) -> bytes:
     return head.encode("utf-8") + body
 
 
-def render_feeds(info: FeedInfo, items: Sequence[FeedItem]) -> tuple[bytes, bytes]:
-    """(RSS 2.0, Atom) documents for the given items, newest first."""
-    rss = _feed(info, items, info.rss_url, "application/rss+xml")
-    atom = _feed(info, items, info.atom_url, "application/atom+xml")
+def render_feeds(info: FeedInfo, items: Sequence[FeedItem],
+                 now: dt.datetime) -> tuple[bytes, bytes]:
+    """(RSS 2.0, Atom) documents for the given items, newest first; ``now`` (aware, the
+    build's) dates a feed that has no items yet."""
+    rss = _feed(info, items, now, info.rss_url, "application/rss+xml")
+    atom = _feed(info, items, now, info.atom_url, "application/atom+xml")
     return _serialise(rss.rss_str, info.stylesheet_url), _serialise(atom.atom_str, info.stylesheet_url)

@@ -9,12 +9,13 @@ from typing import Any
 
 from pelican.generators import Generator
 
+from ..common.absolute_urls import absolutise_html
 from ..common.clock import build_now
 from ..common.dates import month_year
 from .feed import FeedInfo, FeedItem, render_feeds
 from .intros import read_intros
-from .issues import Archive, Issue, absolute, assemble, galleries_of
-from .links import Layout, absolutize
+from .issues import Archive, Issue, Month, absolute, assemble, galleries_of
+from .links import Layout
 from .settings import NewsletterSettings
 
 logger = logging.getLogger(__name__)
@@ -40,9 +41,11 @@ class NewsletterGenerator(Generator):
                         regions=list(self.settings.get("REGIONS") or []),
                         issue_time=self.options.issue_time)
 
-    def _read_markdown(self, path: str) -> tuple[str, dict[str, Any]]:
+    def _read_markdown(self, path: str, month: Month) -> tuple[str, dict[str, Any]]:
+        """An introduction's HTML, its URLs resolved against its issue's page (the text
+        e-mail edition prints them)."""
         html, metadata = self.readers.readers["md"].read(path)
-        return absolutize(html, self.siteurl), metadata
+        return absolutise_html(html, absolute(self.siteurl, self.layout.month(month))), metadata
 
     def _view(self, archive: Archive) -> dict[str, Any]:
         return {"archive": archive, "layout": self.layout, "options": self.options,
@@ -66,8 +69,8 @@ class NewsletterGenerator(Generator):
             self._write_page(writer, self.layout.issue(issue), "newsletter_issue", view,
                              issue=issue, older=older, newer=newer)
         for issue in archive.issues:
-            self._write_text(self.layout.email_html(issue),
-                             self._render("newsletter_email.html", view, issue=issue))
+            self._write_text(self.layout.email_html(issue), absolutise_html(
+                self._render("newsletter_email.html", view, issue=issue), self._url(issue)))
             self._write_text(self.layout.email_text(issue),
                              self._render("newsletter_email.txt", view, issue=issue))
         self._write_feeds(archive, view)
@@ -82,12 +85,11 @@ class NewsletterGenerator(Generator):
                           newsletter=view, canonical_url=url, **extra)
 
     def _write_feeds(self, archive: Archive, view: dict[str, Any]) -> None:
-        items = [FeedItem(issue=issue, title=self.title(issue),
-                          url=absolute(self.siteurl, self.layout.issue(issue)),
+        items = [FeedItem(issue=issue, title=self.title(issue), url=self._url(issue),
                           summary=self._render("newsletter_summary.txt", view, issue=issue).strip(),
-                          content_html=absolutize(
+                          content_html=absolutise_html(
                               self._render("newsletter_feed_content.html", view, issue=issue),
-                              self.siteurl))
+                              self._url(issue)))
                  for issue in archive.issues[: self.options.feed_items]]
         logo = self.options.logo
         info = FeedInfo(
@@ -98,11 +100,15 @@ class NewsletterGenerator(Generator):
             stylesheet_url=absolute(self.siteurl, self.layout.stylesheet),
             editor=self.options.editor, editor_email=self.options.editor_email,
             logo_url=absolute(self.siteurl, logo) if logo else None, ttl=self.options.ttl)
-        rss, atom = render_feeds(info, items)
+        rss, atom = render_feeds(info, items, build_now(self.settings))
         self._write_bytes(self.layout.rss, rss)
         self._write_bytes(self.layout.atom, atom)
         target = Path(self.output_path) / self.layout.stylesheet
         shutil.copyfile(Path(self.theme) / STYLESHEET, target)
+
+    def _url(self, issue: Issue) -> str:
+        """The issue page's absolute URL: the base its feed item and e-mail HTML resolve to."""
+        return absolute(self.siteurl, self.layout.issue(issue))
 
     def _write_text(self, url: str, text: str) -> None:
         self._write_bytes(url, text.encode("utf-8"))

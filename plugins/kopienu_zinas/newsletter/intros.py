@@ -8,10 +8,11 @@ from pathlib import Path
 from typing import Any
 
 from ..common.clock import RIGA
-from .issues import Intro
+from .issues import Intro, Month
 from .rules import intro_month
 
-Reader = Callable[[str], tuple[str, dict[str, Any]]]
+#: (file path, the month it introduces) → (HTML, metadata)
+Reader = Callable[[str, Month], tuple[str, dict[str, Any]]]
 
 
 def _names(metadata: dict[str, Any]) -> tuple[str, ...]:
@@ -33,7 +34,7 @@ def read_intros(folder: Path, read: Reader) -> list[Intro]:
         month = intro_month(f"{folder.name}/{file.name}")
         if month is None:
             continue
-        html, metadata = read(str(file))
+        html, metadata = read(str(file), month)
         intros.append(Intro(month=month, title=str(metadata.get("title") or ""), authors=_names(metadata), html=html,
                             changed=_changed(metadata)))
     return intros

@@ -2,9 +2,10 @@
 
 Pure: works on duck-typed objects (Pelican articles, the events and galleries plugins'
 attachments, or small fakes in tests) and a fixed "now". An issue exists for a month that has
-ended by the build date and has at least one article or an editor's introduction; the month in
-progress is a preview. Everything depends on the content and "now" only, so rebuilding never
-changes an old issue's id or date.
+ended and whose issue time (the 1st of the next month, 08:00) has come by the build date, with
+at least one article or an editor's introduction; the month in progress is a preview.
+Everything depends on the content and "now" only, so rebuilding never changes an old issue's
+id or date.
 """
 
 from __future__ import annotations
@@ -246,7 +247,11 @@ def assemble_issue(month: Month, in_month: Sequence[Any], announcing: Sequence[A
 def assemble(articles: Sequence[Any], intros: Iterable[Intro], galleries: Sequence[Any],
              now: dt.datetime, *, siteurl: str, regions: Sequence[str],
              issue_time: dt.time) -> Archive:
-    """Every closed month with an article or an introduction, newest first, and the preview."""
+    """Every month whose issue is out by `now` (its first day after the month, at issue_time)
+    with an article or an introduction, newest first, and the preview of the current month.
+
+    A build between midnight and issue_time on the 1st has no issue for the month just ended
+    yet: it would carry a publication time later than the build."""
     by_month = {intro.month: intro for intro in intros}
     articles_by_month: dict[Month, list[Any]] = {}
     for article in articles:  # grouped once: a site has thousands of articles, ~100 months
@@ -254,7 +259,8 @@ def assemble(articles: Sequence[Any], intros: Iterable[Intro], galleries: Sequen
     announcing = [a for a in articles if getattr(a, "events", None)]
     current = Month.of(now)
     months = set(articles_by_month) | set(by_month)
-    closed = sorted((m for m in months if m < current), reverse=True)
+    closed = sorted((m for m in months if m < current and issue_date(m, issue_time) <= now),
+                    reverse=True)
     build = {"siteurl": siteurl, "regions": regions, "issue_time": issue_time}
 
     def issue(month: Month, preview: bool = False) -> Issue:

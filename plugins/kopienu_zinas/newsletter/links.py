@@ -1,18 +1,13 @@
-"""Where the newsletter's files live, and absolute links inside its HTML."""
+"""Where the newsletter's files live (site-relative URLs).
+
+Their HTML is made absolute by common/absolute_urls.py, against the issue's own URL.
+"""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
-from .issues import Issue, absolute
-
-_URL_ATTRIBUTE = re.compile(r'(\s(?:href|src)=")([^"#][^"]*)"')
-
-
-def absolutize(markup: str, siteurl: str) -> str:
-    """Make every href/src in HTML absolute (feeds and e-mail have no base URL)."""
-    return _URL_ATTRIBUTE.sub(lambda m: f'{m.group(1)}{absolute(siteurl, m.group(2))}"', markup)
+from .issues import Issue, Month
 
 
 @dataclass(frozen=True)
@@ -44,7 +39,11 @@ class Layout:
     def issue(self, issue: Issue) -> str:
         if issue.preview:
             return self.preview
-        return f"{self.path}/{issue.month.year:04d}/{issue.month.month:02d}/"
+        return self.month(issue.month)
+
+    def month(self, month: Month) -> str:
+        """The page of the (published) issue for `month`."""
+        return f"{self.path}/{month.year:04d}/{month.month:02d}/"
 
     def email_html(self, issue: Issue) -> str:
         return f"{self.issue(issue)}epasts.html"

@@ -1,9 +1,11 @@
-"""The site plugin: build clock, regions, content rules, Jinja helpers and the sitemap."""
+"""The site plugin: build clock, regions, scheduled articles, content rules, Jinja helpers, the
+feed writer and the sitemap."""
 
 from pelican import signals
 
 from ..common.problems import content_check
-from . import images, links, regions, rules, sitemap, slugs, startup, templating, yaml_reader
+from . import (feeds, images, links, regions, rules, schedule, sitemap, slugs, startup, templating,
+               yaml_reader)
 
 
 def register() -> None:
@@ -11,6 +13,8 @@ def register() -> None:
     signals.readers_init.connect(yaml_reader.use_libyaml_reader)
     signals.generator_init.connect(templating.install)
     signals.article_generator_context.connect(regions.assign_category)
+    signals.article_generator_pretaxonomy.connect(schedule.withhold_scheduled)
+    signals.get_writer.connect(feeds.get_writer)
     signals.all_generators_finalized.connect(sitemap.remember_content_dates)
     signals.finalized.connect(sitemap.write_sitemap)
     for rule in (rules, slugs, links, images):

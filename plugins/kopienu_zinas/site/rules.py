@@ -8,6 +8,7 @@ from typing import Any
 from ..common.frontmatter import SourceDocument
 from ..common.metadata import as_datetime, parse_iso_date
 from ..common.problems import ContentProblem
+from ..common.schedule import is_scheduled, latest_allowed
 from .settings import SiteSettings
 
 SUMMARY_LIMIT = 300
@@ -37,6 +38,7 @@ def check_article(document: SourceDocument, site: SiteSettings) -> Iterator[Cont
     yield from check_title(document)
     yield from check_types(document)
     yield from check_date(document, site)
+    yield from check_modified(document, site)
     yield from check_region(document, site)
     yield from check_summary(document)
     yield from check_language(document, site)
@@ -77,9 +79,33 @@ def check_date(document: SourceDocument, site: SiteSettings) -> Iterator[Content
         yield document.problem("date", "datums nav saprotams", "date could not be read",
                                "raksti GGGG-MM-DD vai GGGG-MM-DD SS:MM", value=raw)
         return
-    if as_datetime(when) > site.now + site.future_tolerance:
-        yield document.problem("date", "datums ir tālu nākotnē", "date lies far in the future",
-                               "pārbaudi gadu un mēnesi", value=raw)
+    if as_datetime(when) > latest_allowed(site.now):
+        yield document.problem(
+            "date", "datums ir vairāk nekā gadu nākotnē", "date is more than a year ahead",
+            "pārbaudi gadu un mēnesi; rakstu var ieplānot ne vairāk kā gadu uz priekšu",
+            value=raw)
+
+
+def check_modified(document: SourceDocument, site: SiteSettings) -> Iterator[ContentProblem]:
+    """Pelican's `modified` (the feeds' and sitemap's "updated"): an ISO date, not after the
+    build unless the article itself is scheduled (no published item is dated after the build)."""
+    if "modified" not in document.metadata:
+        return
+    raw = document.metadata["modified"]
+    try:
+        when = parse_iso_date(raw)
+    except ValueError:
+        yield document.problem("modified", "datums nav saprotams", "date could not be read",
+                               "raksti GGGG-MM-DD vai GGGG-MM-DD SS:MM", value=raw)
+        return
+    try:
+        scheduled = is_scheduled(parse_iso_date(document.metadata.get("date")), site.now)
+    except ValueError:
+        scheduled = False  # check_date reports the date
+    if is_scheduled(when, site.now) and not scheduled:
+        yield document.problem(
+            "modified", "labojuma datums ir nākotnē", "modified lies after the build",
+            "ieraksti, kad rakstu laboji (ne vēlāk kā tagad), vai izdzēs rindu", value=raw)
 
 
 def check_region(document: SourceDocument, site: SiteSettings) -> Iterator[ContentProblem]:

@@ -16,8 +16,6 @@ class SiteSettings:
     regions: tuple[str, ...]
     now: dt.datetime
     languages: tuple[str, ...] = SUPPORTED_LANGUAGES
-    #: How far after the build date an article's date may lie before the check calls it a typo.
-    future_tolerance: dt.timedelta = dt.timedelta(days=60)
 
     @classmethod
     def from_pelican(cls, settings: Mapping[str, Any]) -> SiteSettings:

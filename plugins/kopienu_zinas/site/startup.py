@@ -8,10 +8,11 @@ from typing import Any
 from ..common.clock import build_now
 from ..common.frontmatter import discover_documents
 from ..common.problems import log_all, run_content_checks
+from .schedule import log_notices
 
 
 def prepare_build(pelican: Any) -> None:
-    """Fix the build clock and run every content rule over content/.
+    """Fix the build clock, run every content rule over content/ and list scheduled articles.
 
     BUILD_NOW is resolved here once, so all plugins and templates agree on "now" even when
     BUILD_DATE is unset and the real clock is used.
@@ -20,3 +21,4 @@ def prepare_build(pelican: Any) -> None:
     documents, problems = discover_documents(Path(pelican.settings["PATH"]))
     problems += run_content_checks(documents, pelican.settings)
     log_all(sorted(set(problems)))
+    log_notices(documents, pelican.settings)

@@ -25,14 +25,19 @@ from ..common.problems import ContentProblem
 
 
 class ProblemCollector(logging.Handler):
-    """Collects warnings and errors from Pelican and our plugins, each message once."""
+    """Collects warnings and errors from Pelican and our plugins, each message once, and our
+    plugins' notices (INFO records with ``extra={"notice": ContentProblem}``, e.g. scheduled
+    articles), which are printed but never fail a build."""
 
     def __init__(self) -> None:
-        super().__init__(level=logging.WARNING)
+        super().__init__(level=logging.INFO)
         self.records: list[tuple[int, str]] = []
 
     def emit(self, record: logging.LogRecord) -> None:
-        problem: ContentProblem | None = getattr(record, "content_problem", None)
+        notice: ContentProblem | None = getattr(record, "notice", None)
+        if record.levelno < logging.WARNING and notice is None:
+            return
+        problem: ContentProblem | None = getattr(record, "content_problem", None) or notice
         text = problem.format() if problem else f"{record.name}: {record.getMessage()}"
         if record.exc_info and record.exc_info[1] and not problem:
             text += f" [{type(record.exc_info[1]).__name__}: {record.exc_info[1]}]"
@@ -97,6 +102,7 @@ def build(args: argparse.Namespace) -> int:
     root = logging.getLogger()
     root.addHandler(collector)
     root.setLevel(logging.WARNING)
+    logging.getLogger("kopienu_zinas").setLevel(logging.INFO)  # notices (see ProblemCollector)
     overrides = settings_overrides(args)
     settings = read_settings(args.settings, override=overrides)
     target = Path(args.output or settings["OUTPUT_PATH"]).resolve()

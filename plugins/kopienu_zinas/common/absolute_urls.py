@@ -1,0 +1,116 @@
+"""Make every URL in an HTML fragment absolute, for readers that have no base URL.
+
+Feed readers, RSS-to-e-mail services and mail programs show an item's HTML away from the site,
+so `<img src="/atteli/karte.jpg">` or `<a href="../par-mums/">` load nothing there. Every feed
+(site, region, newsletter RSS/Atom) and the newsletter's e-mail edition pass their HTML through
+:func:`absolutise_html`, resolved against the item's own absolute URL, as a browser showing the
+item's page would (RFC 3986 §5.2, ``urllib.parse.urljoin``).
+
+The markup is read with the standard library's HTML tokenizer (``html.parser``): it unquotes
+attribute values however they are written (double, single or no quotes, character references),
+and only the start tags that hold a relative URL are rewritten; everything else stays byte for
+byte, so the HTML5 elements Markdown and our plugins write (``<picture>``, ``<source>``,
+``<figure>``) are never re-nested the way a tree-building HTML 4 parser (libxml2) would.
+"""
+
+from __future__ import annotations
+
+import html
+from html.parser import HTMLParser
+from urllib.parse import urljoin
+
+#: Attributes whose whole value is one URL (HTML's URL-valued attributes that feeds may carry).
+URL_ATTRIBUTES = frozenset({"href", "src", "poster", "cite", "action", "formaction", "data",
+                            "background", "longdesc", "usemap"})
+#: Attributes whose value is a list of image candidates (`url [descriptor], …`).
+SRCSET_ATTRIBUTES = frozenset({"srcset", "imagesrcset"})
+_SPACE = " \t\n\r\f"
+
+
+def absolute_url(value: str, base_url: str) -> str:
+    """`value` resolved against `base_url`; already absolute URLs (any scheme) are unchanged."""
+    return urljoin(base_url, value.strip(_SPACE))
+
+
+def absolute_srcset(value: str, base_url: str) -> str:
+    """A `srcset` with every candidate's URL resolved (HTML's srcset parsing rules, simplified:
+    a URL runs to the next whitespace; trailing commas end a candidate without descriptors)."""
+    candidates: list[str] = []
+    position, length = 0, len(value)
+    while position < length:
+        while position < length and (value[position] in _SPACE or value[position] == ","):
+            position += 1
+        start = position
+        while position < length and value[position] not in _SPACE:
+            position += 1
+        url = value[start:position]
+        if not url:
+            break
+        descriptor = ""
+        if url.endswith(","):
+            url = url.rstrip(",")
+        else:
+            end = value.find(",", position)
+            end = length if end < 0 else end
+            descriptor = " ".join(value[position:end].split())
+            position = end + 1
+        candidates.append(f"{absolute_url(url, base_url)} {descriptor}".rstrip())
+    return ", ".join(candidates)
+
+
+class _StartTags(HTMLParser):
+    """Collects (offset, raw text, rewritten text) of start tags that hold a relative URL."""
+
+    def __init__(self, markup: str, base_url: str) -> None:
+        super().__init__(convert_charrefs=False)
+        self.base_url = base_url
+        self.line_offsets = [0]
+        for line in markup.split("\n")[:-1]:
+            self.line_offsets.append(self.line_offsets[-1] + len(line) + 1)
+        self.rewrites: list[tuple[int, str, str]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._rewrite(tag, attrs, ">")
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._rewrite(tag, attrs, "/>")
+
+    def _rewrite(self, tag: str, attrs: list[tuple[str, str | None]], end: str) -> None:
+        raw = self.get_starttag_text() or ""
+        changed = [(name, self._absolute(name, value)) for name, value in attrs]
+        if changed == attrs:
+            return
+        line, column = self.getpos()
+        written = "".join(f" {name}" if value is None else f' {name}="{html.escape(value)}"'
+                          for name, value in changed)
+        self.rewrites.append((self.line_offsets[line - 1] + column, raw, f"<{tag}{written}{end}"))
+
+    def _absolute(self, name: str, value: str | None) -> str | None:
+        if value is None:
+            return None
+        if name in URL_ATTRIBUTES:
+            return absolute_url(value, self.base_url)
+        if name in SRCSET_ATTRIBUTES:
+            return absolute_srcset(value, self.base_url)
+        return value
+
+
+def absolutise_html(markup: str, base_url: str) -> str:
+    """`markup` with every URL attribute (href, src, srcset, poster, …) made absolute.
+
+    ``base_url`` is the absolute URL of the page the HTML belongs to (an article's or issue's
+    own URL), so `foto.jpg`, `../x/` and `/atteli/x.jpg` resolve exactly as on that page.
+    Raises ValueError when ``base_url`` is not absolute (it would leave relative URLs behind).
+    """
+    if "://" not in base_url:
+        raise ValueError(f"base URL must be absolute, not {base_url!r}")
+    scanner = _StartTags(markup, base_url)
+    scanner.feed(markup)
+    scanner.close()
+    pieces: list[str] = []
+    done = 0
+    for offset, raw, written in scanner.rewrites:
+        pieces += [markup[done:offset], written]
+        done = offset + len(raw)
+    pieces.append(markup[done:])
+    return "".join(pieces)

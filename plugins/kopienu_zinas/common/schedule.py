@@ -1,0 +1,31 @@
+"""Scheduled content: what is dated after the build's "now" waits for a later build.
+
+An article or gallery dated after BUILD_NOW (common/clock.py) is *scheduled*: public builds
+leave it out of every output until a build on or after its date (the publish workflow builds
+every hour); the preview build (setting ``PREVIEW``) shows it, marked. A date more than a year
+after "now" is taken for a typo and reported by the content check.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from .metadata import as_datetime
+
+
+def is_scheduled(when: dt.date | dt.datetime, now: dt.datetime) -> bool:
+    """True when ``when`` (a date means its midnight, Riga; naive datetimes are Riga time)
+    lies after ``now`` (aware)."""
+    moment = as_datetime(when)
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=now.tzinfo)
+    return moment > now
+
+
+def latest_allowed(now: dt.datetime) -> dt.datetime:
+    """The latest date an editor may schedule for: the same moment one year after ``now``
+    (29 February → 28 February)."""
+    try:
+        return now.replace(year=now.year + 1)
+    except ValueError:
+        return now.replace(year=now.year + 1, day=28)

@@ -1,0 +1,132 @@
+"""Pelican's own feeds (site and region RSS 2.0/Atom), written so that readers and validators
+accept them.
+
+Pelican's generators decide which feeds exist and which articles go in them
+(`FEED_ALL_ATOM`, `CATEGORY_FEED_RSS`, …); :class:`FeedWriter`, Pelican's writer with its feed
+methods replaced (connected through the `get_writer` signal), decides what an item says:
+
+- ids stay Pelican's ``tag:`` URIs (``tag:host,YYYY-MM-DD:/path/``, feedgenerator's
+  ``get_tag_uri``), so RSS-to-e-mail services never send an item twice; in RSS the guid says
+  ``isPermaLink="false"`` (RSS 2.0: a guid is a permalink unless marked, and the W3C validator
+  rejects a ``tag:`` permalink: "guid must be a full URL, unless isPermaLink attribute is false");
+- content and summaries have absolute URLs only, resolved against the item's own URL
+  (common/absolute_urls.py, shared with the newsletter);
+- an article without authors has no ``<author>`` (Pelican wrote ``<author><name/></author>``);
+  the feed itself names the site's editor (setting ``EDITOR``), which RFC 4287 §4.1.1 accepts
+  for entries without their own author;
+- the channel has a description (``SITE_DESCRIPTION``) and a language, and the RSS
+  ``atom:link rel="self"`` has its type.
+
+Extension point: :func:`feed_entry` turns an article into a :class:`FeedEntry`, the one place
+that decides what an item carries; a new per-item field (a cover as ``media:content``, say)
+is a field there, written by the feed classes' ``add_item_elements`` (:class:`SiteRssFeed`,
+and an ``Atom1Feed`` subclass in :meth:`FeedWriter._create_new_feed`); feedgenerator passes
+unknown ``add_item`` arguments through in the item dict.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from feedgenerator import Atom1Feed, Rss201rev2Feed, get_tag_uri
+from markupsafe import Markup
+from pelican.utils import set_date_tzinfo
+from pelican.writers import Writer
+
+from ..common.absolute_urls import absolutise_html
+
+
+@dataclass(frozen=True)
+class FeedEntry:
+    """What one article says in a feed; the keyword arguments of feedgenerator's add_item."""
+
+    title: str
+    link: str
+    unique_id: str
+    description: str | None
+    content: str | None
+    categories: tuple[str, ...] | None
+    author_name: str | None
+    pubdate: dt.datetime
+    updateddate: dt.datetime | None
+    unique_id_is_permalink: bool = False
+
+
+def author_names(item: Any) -> str | None:
+    """The article's authors as one name ("A, B"), or None when it has none."""
+    names = [str(author) for author in getattr(item, "authors", None) or []]
+    return ", ".join(name for name in names if name.strip()) or None
+
+
+def feed_entry(item: Any, link: str, site_url: str, settings: dict[str, Any],
+               *, rss: bool) -> FeedEntry:
+    """One article as a feed item; ``link`` is its absolute URL (Pelican's, ids depend on it).
+
+    RSS has one element for the text, so it carries the full content (or the summary with
+    RSS_FEED_SUMMARY_ONLY); Atom carries both, without a summary that repeats the content.
+    """
+    timezone = settings.get("TIMEZONE")
+    content = absolutise_html(item.get_content(site_url), link)
+    summary = absolutise_html(str(item.summary), link)
+    if rss:
+        description = summary if settings.get("RSS_FEED_SUMMARY_ONLY") else content
+        content_element = None
+    else:
+        description = None if summary == content else summary
+        content_element = content
+    categories = [*([item.category] if getattr(item, "category", None) else []),
+                  *(getattr(item, "tags", None) or [])]
+    modified = getattr(item, "modified", None)
+    return FeedEntry(
+        title=Markup(item.title).striptags(), link=link,
+        unique_id=get_tag_uri(link, item.date),
+        description=description, content=content_element,
+        categories=tuple(str(c) for c in categories) or None,
+        author_name=author_names(item),
+        pubdate=set_date_tzinfo(item.date, timezone),
+        updateddate=set_date_tzinfo(modified, timezone) if modified else None)
+
+
+class SiteRssFeed(Rss201rev2Feed):
+    """RSS 2.0 with a typed ``atom:link rel="self"`` (RSS Advisory Board's best practice)."""
+
+    def add_root_elements(self, handler: Any) -> None:
+        feed_url = self.feed["feed_url"]
+        self.feed["feed_url"] = None  # written below, with its type
+        try:
+            super().add_root_elements(handler)
+        finally:
+            self.feed["feed_url"] = feed_url
+        if feed_url is not None:
+            handler.addQuickElement("atom:link", None, {
+                "rel": "self", "href": feed_url, "type": "application/rss+xml"})
+
+
+class FeedWriter(Writer):
+    """Pelican's writer; only the feed methods differ (see the module docstring)."""
+
+    def _create_new_feed(self, feed_type: str, feed_title: str | None,
+                         context: dict[str, Any]) -> Rss201rev2Feed | Atom1Feed:
+        feed_class = SiteRssFeed if feed_type == "rss" else Atom1Feed
+        title = context["SITENAME"] + (f" - {feed_title}" if feed_title else "")
+        description = context.get("SITE_DESCRIPTION") or context.get("SITESUBTITLE") or ""
+        return feed_class(
+            title=Markup(title).striptags(), link=f"{self.site_url}/", feed_url=self.feed_url,
+            description=description, subtitle=description or None,
+            language=context.get("DEFAULT_LANG"), author_name=context.get("EDITOR") or None)
+
+    def _add_item_to_the_feed(self, feed: Rss201rev2Feed | Atom1Feed, item: Any) -> None:
+        link = self.urljoiner(self.site_url, item.url)
+        if self.settings["FEED_APPEND_REF"]:
+            link = link + "?ref=feed"
+        entry = feed_entry(item, link, self.site_url, self.settings,
+                           rss=isinstance(feed, Rss201rev2Feed))
+        fields = asdict(entry)
+        fields["categories"] = list(entry.categories) if entry.categories else None
+        feed.add_item(**fields)
+
+
+def get_writer(pelican: Any) -> type[Writer]:
+    return FeedWriter

@@ -1,0 +1,83 @@
+"""The site's feed writer against Pelican's own: the same items and ids, valid feeds."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+from pelican.contents import Article, Author, Category, Tag
+from pelican.settings import DEFAULT_CONFIG
+from pelican.writers import Writer
+
+from kopienu_zinas.site.feeds import FeedWriter
+from tests.feedrules import atom_problems, rss_problems
+
+RIGA = ZoneInfo("Europe/Riga")
+SITEURL = "https://kopienuzinas.lv"
+SETTINGS = {**DEFAULT_CONFIG, "SITEURL": SITEURL, "FEED_DOMAIN": SITEURL, "TIMEZONE": "Europe/Riga",
+            "ARTICLE_URL": "zinas/{date:%Y}/{slug}/", "SITENAME": "Kopienu ziņas",
+            "SITE_DESCRIPTION": "Kopienu ziņas.", "DEFAULT_LANG": "lv",
+            "EDITOR": "Kopienu ziņu redakcija", "RSS_FEED_SUMMARY_ONLY": False}
+
+
+def article(title: str, slug: str, date: dt.datetime, content: str, authors: list[str]) -> Article:
+    metadata = {"title": title, "slug": slug, "date": date, "summary": f"{title}.",
+                "category": Category("Latgale", SETTINGS), "tags": [Tag("kartes", SETTINGS)],
+                **({"authors": [Author(name, SETTINGS) for name in authors]} if authors else {})}
+    return Article(content, metadata=metadata, settings=SETTINGS)
+
+
+ARTICLES = [
+    article("Karte", "karte", dt.datetime(2024, 5, 21, 10, 0, tzinfo=RIGA),
+            '<p><img alt="plāns" src="/atteli/karte.jpg"> <a href="/par-mums/">par mums</a> '
+            "<img alt='x' src='foto.jpg'></p>", ["Anna Bērziņa"]),
+    article("Bez autora", "bez-autora", dt.datetime(2024, 5, 1, tzinfo=RIGA),
+            "<p>Teksts.</p>", []),
+]
+
+
+def feeds(writer_class: type[Writer], tmp_path: Path, kind: str):
+    writer = writer_class(str(tmp_path), settings=SETTINGS)
+    name = f"{kind}.xml"
+    feed = writer.write_feed(ARTICLES, dict(SETTINGS), name, name, feed_type=kind)
+    return feed, (tmp_path / name).read_bytes()
+
+
+@pytest.mark.parametrize("kind", ["rss", "atom"])
+def test_items_and_ids_are_the_ones_pelican_wrote(tmp_path: Path, kind: str) -> None:
+    """Changing ids would make RSS-to-e-mail services send every item again."""
+    ours, _ = feeds(FeedWriter, tmp_path / "ours", kind)
+    pelicans, _ = feeds(Writer, tmp_path / "pelican", kind)
+    fields = ("title", "link", "unique_id", "pubdate", "updateddate")
+    assert ([{f: i[f] for f in fields} for i in ours.items]
+            == [{f: i[f] for f in fields} for i in pelicans.items])
+    assert [i["unique_id"] for i in ours.items] == [
+        "tag:kopienuzinas.lv,2024-05-21:/zinas/2024/karte/",
+        "tag:kopienuzinas.lv,2024-05-01:/zinas/2024/bez-autora/"]
+
+
+def test_rss_marks_tag_ids_as_no_permalink_and_passes_the_rules(tmp_path: Path) -> None:
+    _, data = feeds(FeedWriter, tmp_path, "rss")
+    assert (b'<guid isPermaLink="false">tag:kopienuzinas.lv,2024-05-21:/zinas/2024/karte/</guid>'
+            in data)
+    assert rss_problems(data, f"{SITEURL}/rss.xml") == []
+    # What Pelican's own writer gets wrong, the rules catch (so they can fail).
+    _, stock = feeds(Writer, tmp_path / "pelican", "rss")
+    found = rss_problems(stock, f"{SITEURL}/rss.xml")
+    assert any("guid must be a full URL, unless isPermaLink attribute is false" in p for p in found)
+    assert any("relative URL src='/atteli/karte.jpg'" in p for p in found)
+
+
+def test_atom_has_absolute_urls_and_no_empty_author(tmp_path: Path) -> None:
+    _, data = feeds(FeedWriter, tmp_path, "atom")
+    text = data.decode()
+    assert f'src="{SITEURL}/atteli/karte.jpg"' in text and f'href="{SITEURL}/par-mums/"' in text
+    assert f'src="{SITEURL}/zinas/2024/karte/foto.jpg"' in text
+    assert "<name></name>" not in text and "<name/>" not in text
+    assert text.count("<author>") == 2  # the feed's editor and Anna Bērziņa
+    assert atom_problems(data, f"{SITEURL}/atom.xml") == []
+    _, stock = feeds(Writer, tmp_path / "pelican", "atom")
+    assert any("name should not be blank" in p
+               for p in atom_problems(stock, f"{SITEURL}/atom.xml"))
