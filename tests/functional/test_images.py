@@ -187,3 +187,16 @@ def test_pages_with_pictures_pass_the_nu_html_checker(site: tuple[Path, BuiltSit
                              "json", *pages], capture_output=True, text=True, timeout=300)
     messages = json.loads(result.stderr or '{"messages": []}')["messages"]
     assert [m["message"] for m in messages if m.get("type") != "info"] == []
+
+
+def test_site_feeds_carry_one_absolute_jpeg_img_per_picture(
+        site: tuple[Path, BuiltSite]) -> None:
+    from tests.feedrules import atom_problems, rss_problems
+    _content, built = site
+    for name, problems in (("rss.xml", rss_problems), ("atom.xml", atom_problems)):
+        data = (built.output / name).read_bytes()
+        assert problems(data, f"{built.siteurl}/{name}") == []
+        text = data.decode("utf-8")
+        assert "&lt;picture" not in text and "<picture" not in text and "srcset" not in text
+        assert f'img src="{built.siteurl}/bildes/atteli/plava-960.jpg" width="960"' in (
+            text.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", '"'))
