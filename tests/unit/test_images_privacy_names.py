@@ -111,3 +111,15 @@ def test_the_strip_location_command_cleans_what_it_can_and_names_the_rest(
     assert "atteli/foto.jpg: notīrīta atrašanās vieta" in out
     assert "atteli/iphone.heic: location: " in err and "eksportē" in err
     assert not has_location(jpeg) and clean.read_bytes() == before
+
+
+def test_paths_resolve_as_pelican_resolves_static_links() -> None:
+    from kopienu_zinas.images.paths import content_relative
+    assert content_relative("/atteli/a.jpg", "zinas/raksts.md", relative_to_root=False) == \
+        "atteli/a.jpg"
+    assert content_relative("../atteli/P%C4%BCava.jpg#x", "zinas/raksts.md",
+                            relative_to_root=False) == "atteli/Pļava.jpg"
+    assert content_relative("atteli/a.jpg", "zinas/raksts.md", relative_to_root=True) == \
+        "atteli/a.jpg"
+    assert content_relative("../../etc/a.jpg", "zinas/raksts.md", relative_to_root=False) is None
+    assert content_relative("https://example.org/a.jpg", "r.md", relative_to_root=True) is None

@@ -26,7 +26,7 @@ from .batch import BatchResult, process_photos
 from .cache import PhotoCache
 from .markup import placeholder_path, replace_images
 from .output import link_or_copy
-from .paths import content_path, find, output_stem
+from .paths import content_path, content_relative, find, output_stem
 from .pipeline import PICTURE_SUFFIXES
 from .publish import original_copy
 from .settings import ImagesSettings, from_pelican
@@ -75,13 +75,9 @@ class ImagesGenerator(Generator):
 
     def _resolve(self, written: str, content: Any, relative_to_root: bool) -> Path | None:
         """The file a `{static}` path or `image:` names, or None (reported by site/images.py)."""
-        path = written.split("#", 1)[0].split("?", 1)[0]
-        if path.startswith("/") or relative_to_root:
-            relative = path.lstrip("/")
-        else:
-            base = PurePosixPath(content.relative_source_path).parent
-            relative = (base / path).as_posix()
-        found = find(self.root, relative)
+        relative = content_relative(written, content.relative_source_path,
+                                    relative_to_root=relative_to_root)
+        found = find(self.root, relative) if relative is not None else None
         return found if found is not None and is_picture(found) else None
 
     def _named(self, content: Any) -> list[Path]:
@@ -96,7 +92,6 @@ class ImagesGenerator(Generator):
             found = self._resolve(path, content, relative_to_root=False)
             if found is not None:
                 named.append(found)
-            return None
 
         replace_images(getattr(content, "_content", "") or "", collect)
         return named
@@ -112,8 +107,8 @@ class ImagesGenerator(Generator):
         for path, (key, rendered) in result.done.items():
             self.keys.add(key)
             relative = PurePosixPath(content_path(path, self.root))
-            folder = f"{self.config.url}{relative.parent.as_posix().strip('.')}/".replace(
-                "//", "/")
+            parent = relative.parent.as_posix()
+            folder = self.config.url + ("" if parent == "." else f"{parent}/")
             self.views[path] = Picture(
                 source=relative.as_posix(), alt="",
                 **picture_fields(rendered, str(self.cache.entry(key)), folder,

@@ -7,8 +7,10 @@ compared in NFC, and output names are built from the NFC form.
 
 from __future__ import annotations
 
+import posixpath
 import unicodedata
 from pathlib import Path, PurePosixPath
+from urllib.parse import unquote
 
 from ..common.slugs import slugify
 
@@ -42,6 +44,22 @@ def find(root: Path, relative: str) -> Path | None:
             return None
         current = match
     return current if current.is_file() else None
+
+
+def content_relative(written: str, document: str, *, relative_to_root: bool) -> str | None:
+    """The content-relative path a text names, as Pelican resolves `{static}` (a leading "/"
+    is the content folder, anything else is beside the document at `document`, unless
+    ``relative_to_root``, as for `image:`); None for a web address or a path leaving content/.
+    """
+    path = unquote(written.split("#", 1)[0].split("?", 1)[0]).strip()
+    if not path or "://" in path or path.startswith("//"):
+        return None
+    if path.startswith("/") or relative_to_root:
+        joined = path.lstrip("/")
+    else:
+        joined = posixpath.join(posixpath.dirname(document), path)
+    normal = posixpath.normpath(joined)
+    return None if normal == ".." or normal.startswith("../") else normal
 
 
 def content_path(path: Path, root: Path) -> str:

@@ -11,12 +11,12 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Iterator, Sequence
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Any
 
 from ..common.frontmatter import SourceDocument
 from ..common.problems import ContentProblem
-from .paths import collisions, content_path, find, output_stem
+from .paths import collisions, content_path, content_relative, find, output_stem
 from .pipeline import PICTURE_SUFFIXES, PhotoError, open_picture
 from .privacy import has_location
 from .settings import from_pelican
@@ -39,18 +39,20 @@ def _pictures_under(root: Path, folders: Sequence[str]) -> Iterator[Path]:
 
 def named_pictures(document: SourceDocument, root: Path) -> Iterator[tuple[Path, str, int]]:
     """(file, field, line) of each existing picture the document names (`image:`, `{static}`)."""
+    def existing(written: str, relative_to_root: bool) -> Path | None:
+        relative = content_relative(written, document.path, relative_to_root=relative_to_root)
+        found = find(root, relative) if relative is not None else None
+        return found if found is not None and found.suffix.lower() in PICTURE_SUFFIXES else None
+
     image = document.metadata.get("image") if document.header_found else None
     if isinstance(image, str) and image.strip():
-        found = find(root, image.strip().lstrip("/"))
-        if found is not None and found.suffix.lower() in PICTURE_SUFFIXES:
+        found = existing(image.strip(), True)
+        if found is not None:
             yield found, "image", document.line_of("image")
     for offset, text in enumerate(document.body.splitlines()):
         for match in _STATIC.finditer(text):
-            written = match.group("path").split("#", 1)[0].split("?", 1)[0]
-            relative = (written.lstrip("/") if written.startswith("/") else
-                        (PurePosixPath(document.path).parent / written).as_posix())
-            found = find(root, relative)
-            if found is not None and found.suffix.lower() in PICTURE_SUFFIXES:
+            found = existing(match.group("path"), False)
+            if found is not None:
                 yield found, "image", document.body_line + offset
 
 
