@@ -7,6 +7,8 @@ STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 VNU_VERSION := 26.9.27
 VNU_JAR := .cache/vnu/node_modules/vnu-jar/build/dist/vnu.jar
+ICALJS_VERSION := 2.2.1
+ICALJS := .cache/icaljs/node_modules/ical.js/dist/ical.js
 BUILD := $(PY) -m kopienu_zinas.tools.build
 BUILD_ARGS := $(if $(BUILD_DATE),--build-date $(BUILD_DATE)) $(if $(CONTENT),--content $(CONTENT)) $(if $(OUTPUT),--output $(OUTPUT))
 
@@ -30,10 +32,9 @@ html: $(STAMP)
 check: $(STAMP)
 	$(BUILD) --strict $(BUILD_ARGS)
 
-## serve: preview on http://localhost:8000, rebuilding on every change
+## serve: preview on http://localhost:8000 (or PORT=…), rebuilt on every change; problems shown on the pages
 serve: $(STAMP)
-	$(BUILD) $(BUILD_ARGS)
-	$(PY) -m pelican --autoreload --listen --settings pelicanconf.py
+	$(PY) -m kopienu_zinas.tools.serve $(BUILD_ARGS) $(if $(PORT),--port $(PORT))
 
 ## publish: build with publishconf.py (public address) into output/
 publish: $(STAMP)
@@ -53,9 +54,9 @@ hooks: $(STAMP)
 	$(PY) -m pip install --quiet 'pre-commit>=3.5'
 	$(VENV)/bin/pre-commit install
 
-## test: install what the tests need (Python extras, Chromium, Java, Nu checker) and run them all
-test: $(TEST_STAMP) system-test-deps $(VNU_JAR)
-	VNU_JAR=$(abspath $(VNU_JAR)) CHROMIUM=$$(command -v chromium) $(PY) -m pytest
+## test: install what the tests need (Python extras, Chromium, Java, Nu checker, ical.js) and run them all
+test: $(TEST_STAMP) system-test-deps $(VNU_JAR) $(ICALJS)
+	VNU_JAR=$(abspath $(VNU_JAR)) ICALJS=$(abspath $(ICALJS)) CHROMIUM=$$(command -v chromium) $(PY) -m pytest
 
 system-test-deps:
 	@command -v chromium >/dev/null || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null \
@@ -66,10 +67,13 @@ system-test-deps:
 	  || { echo "The HTML checker needs Java: install a Java runtime (apt-get install default-jre-headless)."; exit 1; }
 	@command -v npm >/dev/null || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null \
 	  && apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm >/dev/null; } \
-	  || { echo "The HTML checker is installed with npm: install Node.js and npm (apt-get install npm)."; exit 1; }
+	  || { echo "The HTML checker and ical.js are installed with npm: install Node.js and npm (apt-get install npm)."; exit 1; }
 
 $(VNU_JAR):
 	npm install --silent --no-save --no-audit --no-fund --prefix .cache/vnu vnu-jar@$(VNU_VERSION)
+
+$(ICALJS):
+	npm install --silent --no-save --no-audit --no-fund --prefix .cache/icaljs ical.js@$(ICALJS_VERSION)
 
 ## bench: time our build against plain Pelican on a synthetic site of 4,000 articles
 bench: $(STAMP)

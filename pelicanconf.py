@@ -28,13 +28,18 @@ BUILD_DATE = None
 # shown, marked as scheduled; every other build leaves them out until their date.
 PREVIEW = False
 
+# The preview (`make serve` sets it True for its own builds): content problems are shown on
+# the pages they concern instead of stopping the build. Other plugins may show more in it.
+PREVIEW = False
+
 # Regions are Pelican categories (front matter `region:`). The first three are ours; the others
 # are for articles about elsewhere.
 REGIONS = ["Sēlija", "Latgale", "Rēzekne", "Vidzeme"]
 
 PLUGIN_PATHS = [str(HERE / "plugins")]
 PLUGINS = ["pelican.plugins.yaml_metadata", "kopienu_zinas.site", "kopienu_zinas.images",
-           "kopienu_zinas.events", "kopienu_zinas.galleries", "kopienu_zinas.newsletter"]
+           "kopienu_zinas.events", "kopienu_zinas.galleries", "kopienu_zinas.newsletter",
+           "kopienu_zinas.search"]
 
 # The events plugin (docs/events.md): calendar pages under /kalendars/, .ics files.
 EVENTS = {

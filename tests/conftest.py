@@ -62,5 +62,12 @@ def vnu_jar() -> str:
 
 
 @pytest.fixture(scope="session")
+def icaljs() -> str:
+    """Mozilla ical.js's module file (tests/icalcheck.py runs it with node)."""
+    default = ROOT / ".cache/icaljs/node_modules/ical.js/dist/ical.js"
+    return _required_tool("ICALJS", str(default), "Mozilla ical.js (npm package ical.js)")
+
+
+@pytest.fixture(scope="session")
 def chromium() -> str:
     return _required_tool("CHROMIUM", shutil.which("chromium"), "Chromium (Debian package 'chromium')")

@@ -17,6 +17,7 @@ import pytest
 import recurring_ical_events
 from icalendar import Calendar
 
+from tests import icalcheck
 from tests.sitebuild import ROOT, BuiltSite, run_build, run_make_check
 from tests.sources import CONTENT, articles, front_matter, slug
 
@@ -183,3 +184,13 @@ def test_ics_files_on_the_public_domain(upcoming_site: BuiltSite) -> None:
     latgale = Calendar.from_ical(
         (upcoming_site.output / "regioni/latgale/kalendars.ics").read_bytes())
     assert [str(e["SUMMARY"]) for e in latgale.events] == ["Latgales tiešsaistes saruna"]
+
+
+def test_every_calendar_file_of_the_site_reads_the_same_in_ical_js(
+        built_site: BuiltSite, upcoming_site: BuiltSite, icaljs: str) -> None:
+    """Mozilla ical.js (Thunderbird's engine), through each file's own VTIMEZONE, puts every
+    occurrence at the tz database's instant, and finds the occurrences we find."""
+    files = sorted(built_site.output.rglob("*.ics")) + sorted(upcoming_site.output.rglob("*.ics"))
+    assert len(files) > 10
+    assert icalcheck.assert_calendar_apps_agree(icaljs, files) > 0
+    assert not any(b"COMMENT" in f.read_bytes() for f in files)

@@ -63,7 +63,8 @@ class FakeArticle:
     summary: str = "<p>Īsi &amp; skaidri.</p>"
     modified: dt.datetime | None = None
     lang: str = "lv"
-    events: list[FakeEvent] = field(default_factory=list)
+    events: list[Any] = field(default_factory=list)
+    event_occurrences: list[Any] | None = None  # the events plugin's, when it ran
     gallery: FakeGallery | None = None
     cover: FakePhoto | None = None
 

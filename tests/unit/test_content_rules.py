@@ -7,6 +7,7 @@ import pytest
 from kopienu_zinas.common.problems import ContentProblem
 from kopienu_zinas.site import register
 from tests.sitebuild import problems_in_file
+from tests.signals import registered
 
 SETTINGS = {"REGIONS": ["Sēlija", "Latgale", "Rēzekne"], "BUILD_DATE": "2026-11-23"}
 GOOD = """---
@@ -21,8 +22,8 @@ Teksts.
 
 
 def problems_for(tmp_path: Path, text: str, name: str = "raksts.md") -> list[ContentProblem]:
-    register()
-    return problems_in_file(tmp_path, name, text, SETTINGS)
+    with registered(register):
+        return problems_in_file(tmp_path, name, text, SETTINGS)
 
 
 def test_a_good_article_has_no_problems(tmp_path: Path) -> None:

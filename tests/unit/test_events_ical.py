@@ -10,6 +10,7 @@ from icalendar import Calendar
 
 from kopienu_zinas.events import ical
 from kopienu_zinas.events.model import parse_events
+from tests import icalcheck
 
 INFO = ical.CalendarInfo("Kopienu ziņas: pasākumi", "Apraksts", "https://kopienuzinas.lv/kalendars/",
                          "kalendars@kopienuzinas.lv", "-//Kopienu ziņas//kopienuzinas.lv//LV",
@@ -79,3 +80,58 @@ def test_uids_dtstamp_status_and_calendar_properties() -> None:
 def test_the_same_events_give_the_same_bytes() -> None:
     raw = {"start": "2024-05-16 10:00", "location": "Pils"}
     assert build(raw)[0] == build(raw)[0]
+
+
+def written(tmp_path, *raw: dict, name: str = "kalendars.ics"):
+    data = ical.to_bytes(ical.calendar(INFO, placed(*raw)))
+    path = tmp_path / name
+    path.write_bytes(data)
+    return path, data
+
+
+def test_weekly_from_december_count_26_is_at_18_riga_in_ical_js_after_the_spring_change(
+        tmp_path, icaljs) -> None:
+    """Issue 11.2: the VTIMEZONE covered only 2026, so calendar apps put every occurrence from
+    28 March 2027 at 16:00Z while the page says 18:00 Riga (15:00Z in summer time)."""
+    path, data = written(tmp_path, {"title": "Klubs", "start": "2026-12-03 18:00",
+                                    "recurrence": "FREQ=WEEKLY;COUNT=26", "location": "x"})
+    [(_name, found)] = icalcheck.icaljs_occurrences(icaljs, [path]).items()
+    assert len(found) == 26 and found[-1]["local"] == "2027-05-27T18:00:00"
+    utc = {o["local"][:10]: o["utc"][11:16] for o in found}
+    assert {t for d, t in utc.items() if d < "2027-03-28"} == {"16:00"}  # EET, UTC+2
+    assert {t for d, t in utc.items() if d > "2027-03-28"} == {"15:00"}  # EEST, UTC+3
+    assert icalcheck.assert_calendar_apps_agree(icaljs, [path]) == 26
+    assert b"COMMENT" not in data  # RFC 5545 §3.6.5 allows no COMMENT at the top of VTIMEZONE
+
+
+def test_open_ended_rules_get_yearly_observances_good_for_every_later_year(
+        tmp_path, icaljs) -> None:
+    path, data = written(tmp_path, {"title": "Klubs", "start": "2026-12-03 18:00",
+                                    "end": "2026-12-03 19:30", "recurrence": "FREQ=WEEKLY",
+                                    "location": "x"})
+    text = data.decode()
+    assert "RRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=3" in text
+    assert "RRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=10" in text
+    # the onset of summer time is 03:00 local time before the change (RFC 5545 §3.6.5)
+    assert "DTSTART:20270328T030000" in text and "DTSTART:20271031T040000" in text
+    assert icalcheck.assert_calendar_apps_agree(icaljs, [path]) == icalcheck.LIMIT
+
+
+def test_until_reaches_the_file_in_dtstarts_value_type(tmp_path, icaljs) -> None:
+    path, data = written(
+        tmp_path,
+        {"title": "Mācības", "start": "2024-01-31 16:00", "end": "2024-01-31 17:30",
+         "recurrence": "FREQ=MONTHLY;BYDAY=-1WE;UNTIL=20240430T235959Z", "online": True},
+        {"title": "Diena", "start": "2024-01-31", "recurrence": "FREQ=MONTHLY;BYDAY=-1WE;"
+         "UNTIL=20240430T235959Z", "online": True},
+        {"title": "Vakars", "start": "2024-01-31 18:00",
+         "recurrence": "FREQ=MONTHLY;BYDAY=-1WE;UNTIL=2024-04-24", "online": True})
+    text = data.decode()
+    assert "RRULE:FREQ=MONTHLY;UNTIL=20240430T235959Z;BYDAY=-1WE" in text
+    assert "RRULE:FREQ=MONTHLY;UNTIL=20240430;BYDAY=-1WE" in text
+    assert "RRULE:FREQ=MONTHLY;UNTIL=20240424T205959Z;BYDAY=-1WE" in text
+    found = icalcheck.icaljs_occurrences(icaljs, [path])[str(path)]
+    assert [o["local"] for o in found if o["uid"] == "raksts-3@kopienuzinas.lv"] == [
+        "2024-01-31T18:00:00", "2024-02-28T18:00:00", "2024-03-27T18:00:00",
+        "2024-04-24T18:00:00"]
+    assert icalcheck.assert_calendar_apps_agree(icaljs, [path]) == 8

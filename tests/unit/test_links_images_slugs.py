@@ -11,6 +11,7 @@ from kopienu_zinas.common.frontmatter import discover_documents
 from kopienu_zinas.common.problems import ContentProblem, run_content_checks
 from kopienu_zinas.common.slugs import slugify
 from kopienu_zinas.site import register
+from tests.signals import registered
 
 HEADER = "---\ntitle: {title}\ndate: {date}\nregion: Latgale\nsummary: Īsi.\n{extra}---\n"
 
@@ -23,10 +24,10 @@ def write(root: Path, name: str, body: str = "Teksts.\n", *, title: str = "Rakst
 
 
 def check(root: Path) -> list[tuple[str, int, str]]:
-    register()
     documents, problems = discover_documents(root)
     settings = {"REGIONS": ["Latgale"], "BUILD_DATE": "2026-11-23", "PATH": str(root)}
-    found: list[ContentProblem] = problems + run_content_checks(documents, settings)
+    with registered(register):
+        found: list[ContentProblem] = problems + run_content_checks(documents, settings)
     return [(p.path, p.line, p.field) for p in found]
 
 

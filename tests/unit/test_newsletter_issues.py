@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 import pytest
 
+from kopienu_zinas.events.calendar import Window, occurrences
+from kopienu_zinas.events.model import parse_events
 from kopienu_zinas.newsletter.issues import Intro, Month, assemble, galleries_of, paragraphs
 from tests.unit.newsletter_fakes import (EIGHT, REGIONS, RIGA, SITEURL, FakeArticle, FakeEvent,
                                          FakeGallery, FakePhoto, at)
@@ -106,9 +109,46 @@ def test_events_of_the_next_month_announced_before_the_issue_went_out() -> None:
         FakeEvent("Vēlu pieteikts", dt.date(2024, 4, 30), f"{SITEURL}/e/5/")])
     archive = build([FakeArticle("Marts", at("2024-03-10")), announcing, late], at("2024-06-01"))
     march = next(i for i in archive.issues if i.month == Month(2024, 3))
-    assert [e.title for e in march.events] == ["Aprīļa seminārs", "Tiešsaistes mācības"]
+    assert [e.event.title for e in march.events] == ["Aprīļa seminārs", "Tiešsaistes mācības"]
     february = next(i for i in archive.issues if i.month == Month(2024, 2))
-    assert [e.title for e in february.events] == ["Marta talka"]
+    assert [e.event.title for e in february.events] == ["Marta talka"]
+
+
+def announcing(title: str, published: str, *raw: dict, now: dt.datetime) -> FakeArticle:
+    """An article whose events and occurrences come from the real events model and calendar."""
+    events, issues = parse_events(list(raw), title)
+    assert issues == []
+    window = Window(now, past=dt.timedelta(days=1096), future=dt.timedelta(days=366), limit=60)
+    placed = [replace(e, url=f"{SITEURL}/e/{title}/#notikums-{e.index + 1}") for e in events]
+    return FakeArticle(title, at(published), events=placed,
+                       event_occurrences=[o for e in placed for o in occurrences(e, window)])
+
+
+def test_recurring_events_are_in_every_month_they_occur_in_once_with_their_dates() -> None:
+    now = at("2027-01-15 12:00")
+    training = announcing("Mācības", "2026-09-20", {
+        "title": "Tiešsaistes mācības", "start": "2026-09-30 16:00", "end": "2026-09-30 17:30",
+        "recurrence": "FREQ=MONTHLY;BYDAY=-1WE;COUNT=4", "online": True}, now=now)
+    club = announcing("Klubs", "2026-10-28", {
+        "title": "Šaha klubs", "start": "2026-10-29 18:00",
+        "recurrence": "FREQ=WEEKLY;BYDAY=TH", "location": "Bibliotēka"}, now=now)
+    camp = announcing("Nometne", "2026-10-01", {
+        "title": "Rudens nometne", "start": "2026-10-30", "end": "2026-11-02",
+        "location": "Ilgu muiža"}, now=now)
+    archive = build([training, club, camp, FakeArticle("Ziņa", at("2026-11-10"))], now)
+    issues = {i.month: i for i in archive.issues}
+    november = issues[Month(2026, 10)].events  # October's issue lists November's events
+    assert [e.event.title for e in november] == ["Rudens nometne", "Šaha klubs",
+                                                "Tiešsaistes mācības"]
+    camp_dates, club_dates, training_dates = ([o.start for o in e.occurrences] for e in november)
+    assert camp_dates == [dt.date(2026, 10, 30)]  # began in October, runs into November
+    assert [d.day for d in club_dates] == [5, 12, 19, 26]  # the club began in October
+    assert {d.hour for d in club_dates} == {18} and november[1].same_time
+    assert training_dates == [dt.datetime(2026, 11, 25, 16, 0, tzinfo=RIGA)]  # a later date
+    december = issues[Month(2026, 11)].events
+    assert [(e.event.title, len(e.occurrences)) for e in december] == [
+        ("Šaha klubs", 5), ("Tiešsaistes mācības", 1)]
+    assert december[1].occurrences[0].start.day == 30  # last Wednesday of December
 
 
 def test_works_without_events_and_galleries_attributes() -> None:

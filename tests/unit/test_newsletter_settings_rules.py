@@ -10,6 +10,7 @@ import pytest
 from kopienu_zinas.newsletter import register
 from kopienu_zinas.newsletter.settings import DEFAULTS, NewsletterSettings
 from tests.sitebuild import problems_in_file
+from tests.signals import registered
 
 SETTINGS = {"REGIONS": ["Sēlija", "Latgale", "Rēzekne"], "BUILD_DATE": "2024-06-15"}
 INTRO = "---\ntitle: Ievads\nauthors: [Redakcija]\n---\nTeksts.\n"
@@ -35,8 +36,8 @@ def test_bad_settings_name_the_plugin(given: dict, words: str) -> None:
 
 
 def problems_for(tmp_path: Path, name: str, text: str = INTRO):
-    register()
-    return problems_in_file(tmp_path, name, text, SETTINGS)
+    with registered(register):
+        return problems_in_file(tmp_path, name, text, SETTINGS)
 
 
 @pytest.mark.parametrize("name", ["newsletter/2024-05.md", "newsletter/2024-06.md"])

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from functools import lru_cache
 
-from babel.dates import format_date, format_time
+from babel.dates import format_date, format_skeleton, format_time
 
 from .clock import RIGA
 
@@ -33,6 +33,12 @@ def local(value: dt.date) -> dt.date:
 def long_date(value: dt.date, lang: str = "lv") -> str:
     """'2024. gada 16. maijs' / 'May 16, 2024'."""
     return format_date(local(value), "long", locale=babel_locale(lang))
+
+
+@lru_cache(maxsize=4096)  # list pages format the same few dates thousands of times
+def day_month(value: dt.date, lang: str = "lv") -> str:
+    """'16. maijs' / 'May 16' (CLDR skeleton MMMMd: a date whose year is said elsewhere)."""
+    return format_skeleton("MMMMd", local(value), locale=babel_locale(lang))
 
 
 @lru_cache(maxsize=4096)  # list pages format the same few dates thousands of times

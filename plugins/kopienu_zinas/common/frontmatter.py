@@ -14,6 +14,7 @@ from typing import Any
 import yaml
 
 from .problems import ContentProblem
+from .sourcetext import read_source
 
 _HEADER = re.compile(r"\A\s*^---[ \t]*$\n(?P<meta>.*?)^(?:---|\.\.\.)[ \t]*$\n?", re.M | re.S)
 
@@ -76,7 +77,12 @@ def read_document(content_root: Path, file: Path) -> tuple[SourceDocument, list[
     relative = PurePosixPath(file.relative_to(content_root).as_posix())
     kind = KIND_BY_FOLDER.get(relative.parts[0], "article") if len(relative.parts) > 1 else "article"
     document = SourceDocument(path=str(relative), kind=kind)
-    text = file.read_text(encoding="utf-8")
+    source = read_source(file, document.path)
+    document, problems = _parse(document, source.text)
+    return document, [*source.problems, *problems]
+
+
+def _parse(document: SourceDocument, text: str) -> tuple[SourceDocument, list[ContentProblem]]:
     match = _HEADER.match(text)
     if not match:
         document.body = text

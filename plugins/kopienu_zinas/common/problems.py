@@ -8,9 +8,11 @@ problems in file order.
 
 from __future__ import annotations
 
+import errno
 import logging
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from blinker import signal
@@ -41,6 +43,42 @@ class ContentProblem:
         where = f"{self.path}:{self.line}" if self.line else self.path
         value = f": {self.value}" if self.value else ""
         return f"{where}: {self.field}: {self.what_lv} ({self.what_en}){value} — {self.fix}"
+
+
+class SourceFailed(Exception):
+    """Processing one source file failed; `problem` says which file and why (picklable)."""
+
+    def __init__(self, problem: ContentProblem) -> None:
+        super().__init__(problem.format())
+        self.problem = problem
+
+    def __reduce__(self) -> tuple[type[SourceFailed], tuple[ContentProblem]]:
+        return SourceFailed, (self.problem,)
+
+
+def relative_source(source: str | Path, content_root: str | Path) -> str:
+    """A source path as editors see it: relative to content/, with forward slashes."""
+    root = Path(content_root).resolve()
+    path = (root / source).resolve()  # an absolute `source` stays as it is
+    return path.relative_to(root).as_posix() if path.is_relative_to(root) else path.as_posix()
+
+
+def failure_problem(path: str, error: BaseException | None, stage: str, *,
+                    title_line: int = 1) -> ContentProblem:
+    """The safety net's report: an unexpected error (None: not known) while `stage`
+    ("reading", "writing …") one source file, with what is known about it (the line of its
+    title, when known)."""
+    what = f"{type(error).__name__}: {error}" if error is not None else "kļūda nav zināma"
+    if isinstance(error, OSError) and error.errno == errno.ENAMETOOLONG:
+        return ContentProblem(
+            path, title_line, "title", "adrese (faila nosaukums) ir par garu",
+            "the address made from the title is too long for a file name",
+            "saīsini virsrakstu vai pieraksti īsāku adresi: 'slug: isa-adrese'")
+    return ContentProblem(
+        path, 1, "file", f"šo failu neizdevās apstrādāt ({what})",
+        f"this file could not be processed while {stage}",
+        "pārbaudi neparastas vietas šajā failā (rakstzīmes, tabulas, saites); ja nevari atrast, "
+        "sūti šo ziņu izstrādātājiem")
 
 
 def log_problem(problem: ContentProblem) -> None:

@@ -102,11 +102,11 @@ def attach_events(generator: Any) -> None:
     for article in articles:
         article.events = article_events(article, settings)
         article.event_occurrences = [
-            o for e in article.events for o in calendar.occurrences(e, settings.horizon)]
+            o for e in article.events for o in calendar.occurrences(e, settings.window)]
     for article in generator.articles:  # translations repeat their original's events
         everything.extend(article.events)
     everything.sort(key=calendar.sort_key)
-    occurrences = calendar.all_occurrences(everything, settings.horizon)
+    occurrences = calendar.all_occurrences(everything, settings.window)
     upcoming, past = calendar.split(occurrences, settings.now)
     generator.context["events"] = everything
     generator.context["event_occurrences"] = occurrences

@@ -6,11 +6,10 @@ Pure: everything depends on the events and the build's "now" only.
 from __future__ import annotations
 
 import datetime as dt
+from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
-from itertools import groupby
-
-from dateutil.rrule import rrulestr
+from itertools import groupby, islice
 
 from ..common.clock import RIGA
 from .model import Event
@@ -40,41 +39,55 @@ def sort_key(event: Event) -> tuple[dt.date, int, dt.datetime, str, int]:
     return (event.first_day, rank, instant, event.title, event.index)
 
 
-def occurrences(event: Event, horizon: dt.date) -> list[Event]:
-    """The event itself, or each occurrence of a recurring one (until its end, or `horizon` for
-    open-ended rules), as events with their own start and end.
+@dataclass(frozen=True)
+class Window:
+    """How far recurring events are expanded around the build date `now` (EVENTS settings
+    RECURRENCE_PAST_DAYS, RECURRENCE_FUTURE_DAYS, RECURRENCE_LIMIT)."""
 
-    The rule is expanded in local wall-clock time, so a weekly 18:00 event stays at 18:00 when
-    Latvia changes between winter and summer time.
+    now: dt.datetime
+    past: dt.timedelta
+    future: dt.timedelta
+    limit: int  # at most this many occurrences before `now`, and as many from `now` on
+
+
+def occurrences(event: Event, window: Window) -> list[Event]:
+    """The event itself, or the occurrences of a recurring one that lie in `window`, as events
+    with their own start and end: the first occurrence always, the last `window.limit` ones
+    starting in the `window.past` before `now`, and the first `window.limit` from `now` to
+    `now + window.future`. So what any rule costs on pages is bounded, whatever it says.
+
+    A timed event's end keeps its wall-clock length (18:00–19:30 on both sides of a clock
+    change).
     """
-    if not event.recurrence:
+    rule = event.recurrence
+    if rule is None:
         return [event]
-    timed = isinstance(event.start, dt.datetime)
-    local_start = event.start.astimezone(RIGA).replace(tzinfo=None) if timed else \
-        dt.datetime(event.start.year, event.start.month, event.start.day)
-    duration = None
-    if event.end is not None:
-        local_end = event.end.astimezone(RIGA).replace(tzinfo=None) if timed else \
-            dt.datetime(event.end.year, event.end.month, event.end.day)
-        duration = local_end - local_start  # wall-clock length
-    limit = dt.datetime(horizon.year, horizon.month, horizon.day, 23, 59, 59)
-    found: list[Event] = []
-    for moment in rrulestr(event.recurrence, dtstart=local_start, ignoretz=True):
-        if moment > limit:
-            break
-        end_moment = moment + duration if duration is not None else None
-        if timed:
-            start: dt.date = moment.replace(tzinfo=RIGA)
-            end = end_moment.replace(tzinfo=RIGA) if end_moment else None
-        else:
-            start = moment.date()
-            end = end_moment.date() if end_moment else None
-        found.append(replace(event, start=start, end=end))
-    return found
+    before = rule.between(event.start, window.now - window.past,
+                          window.now - dt.timedelta(microseconds=1))
+    past = deque(before, maxlen=window.limit)
+    upcoming = islice(rule.between(event.start, window.now, window.now + window.future),
+                      window.limit)
+    starts = dict.fromkeys([event.start, *past, *upcoming])
+    return [_at(event, start) for start in starts]
 
 
-def all_occurrences(events: Iterable[Event], horizon: dt.date) -> list[Event]:
-    return sorted((o for e in events for o in occurrences(e, horizon)), key=sort_key)
+def _at(event: Event, start: dt.date) -> Event:
+    if event.end is None or start == event.start:
+        return replace(event, start=start)
+    if isinstance(start, dt.datetime):
+        length = _wall(event.end) - _wall(event.start)  # type: ignore[arg-type]
+        end: dt.date = (_wall(start) + length).replace(tzinfo=RIGA)
+    else:
+        end = start + (event.end - event.start)
+    return replace(event, start=start, end=end)
+
+
+def _wall(moment: dt.datetime) -> dt.datetime:
+    return moment.astimezone(RIGA).replace(tzinfo=None)
+
+
+def all_occurrences(events: Iterable[Event], window: Window) -> list[Event]:
+    return sorted((o for e in events for o in occurrences(e, window)), key=sort_key)
 
 
 def is_upcoming(event: Event, now: dt.datetime) -> bool:

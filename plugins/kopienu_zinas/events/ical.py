@@ -4,8 +4,9 @@ What the library does not do by itself, and why it is done here:
 - UIDs are given explicitly (the library makes a random one per build otherwise), both for every
   event and for the calendar;
 - DTSTAMP is the article's modified/date in UTC, never the clock, so rebuilds are identical;
-- the Europe/Riga VTIMEZONE is trimmed to the years in use (add_missing_timezones() otherwise
-  writes every clock change from 1970 to 2038);
+- the Europe/Riga VTIMEZONE defines every instant the file uses, recurrences included, and no
+  more (see vtimezone.py; add_missing_timezones() writes every clock change from 1970 to 2038
+  and nothing after, and a COMMENT that RFC 5545 does not allow there);
 - REFRESH-INTERVAL gets VALUE=DURATION (RFC 7986 requires it; the library leaves it out);
 - X-WR-CALNAME is written once, by Calendar.new(name=…); no METHOD (PUBLISH would require an
   ORGANIZER in every event).
@@ -17,10 +18,11 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from icalendar import Calendar, Event as VEvent
+from icalendar import Calendar, Event as VEvent, vRecur
 
 from ..common.clock import RIGA
 from .model import Event
+from .vtimezone import vtimezone
 
 STATUS = {"scheduled": "CONFIRMED", "cancelled": "CANCELLED", "postponed": "TENTATIVE"}
 
@@ -86,30 +88,27 @@ def vevent(event: Event, labels: Labels) -> VEvent:
         description=description(event, labels), url=event.url,
         status=STATUS[event.status], sequence=event.sequence or 0)
     if event.recurrence:
-        component.add("rrule", _rrule(event.recurrence))
+        component.add("rrule", vRecur.from_ical(event.recurrence.rule))
     if event.status == "cancelled":
         component.add("transp", "TRANSPARENT")
     return component
 
 
-def _rrule(rule: str) -> dict[str, list[str]]:
-    """'FREQ=MONTHLY;BYDAY=-1WE' as the mapping icalendar's vRecur takes (kept as written)."""
-    parts: dict[str, list[str]] = {}
-    for item in rule.strip().strip(";").split(";"):
-        key, _, value = item.partition("=")
-        parts[key.strip().upper()] = value.strip().split(",")
-    return parts
-
-
-def _years(events: Sequence[Event]) -> tuple[dt.date, dt.date]:
-    """First and last dates the VTIMEZONE must cover (whole years, a year past open rules)."""
-    starts = [e.first_day for e in events] or [dt.date(2000, 1, 1)]
-    ends = [e.last_day for e in events] or starts
-    last = max(ends)
-    if any(e.recurrence and "UNTIL" not in e.recurrence.upper()
-           and "COUNT" not in e.recurrence.upper() for e in events):
-        last = dt.date(last.year + 1, last.month, 1)
-    return dt.date(min(starts).year, 1, 1), dt.date(last.year, 12, 31)
+def _span(timed: Sequence[Event]) -> tuple[dt.date, dt.date, bool]:
+    """First and last local days of the timed events' instants, and whether some rule is
+    open-ended (or too long to follow to its end)."""
+    lasts: list[dt.date] = []
+    open_ended = False
+    for event in timed:
+        lasts.append(event.last_day)
+        if event.recurrence:
+            final = event.recurrence.last(event.start)
+            if final is None:
+                open_ended = True
+            else:  # the last occurrence's end (a timed event's start is an aware datetime)
+                length = event.end - event.start if event.end else dt.timedelta()
+                lasts.append((final + length).astimezone(RIGA).date())  # type: ignore[operator]
+    return min(e.first_day for e in timed), max(lasts), open_ended
 
 
 def calendar(info: CalendarInfo, events: Sequence[Event], labels: Labels = Labels()) -> Calendar:
@@ -123,9 +122,9 @@ def calendar(info: CalendarInfo, events: Sequence[Event], labels: Labels = Label
     cal.add("X-PUBLISHED-TTL", cal["REFRESH-INTERVAL"].to_ical().decode())
     for event in dated:
         cal.add_component(vevent(event, labels))
-    if any(not e.all_day for e in dated):
-        first, last = _years(dated)
-        cal.add_missing_timezones(first_date=first, last_date=last)
+    timed = [e for e in dated if not e.all_day]
+    if timed:
+        cal.subcomponents.insert(0, vtimezone(RIGA, *_span(timed)))
     return cal
 
 

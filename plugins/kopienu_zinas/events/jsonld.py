@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from typing import Any
 
 from .display import iso, iso_when
@@ -12,7 +13,7 @@ STATUS = {"scheduled": "https://schema.org/EventScheduled",
           "cancelled": "https://schema.org/EventCancelled",
           "postponed": "https://schema.org/EventPostponed"}
 _PRICE = re.compile(r"(\d+(?:[.,]\d{1,2})?)")
-_FREE = re.compile(r"bezmaks|free|0\s*(?:€|eur)", re.I)
+_FREE = re.compile(r"bezmaks|par brīvu|free", re.I)
 
 
 def attendance_mode(event: Event) -> str:
@@ -40,13 +41,20 @@ def _locations(event: Event) -> list[dict[str, Any]]:
     return found
 
 
+def price_value(text: str) -> str | None:
+    """schema.org Offer.price from an editor's price text: "0" for free ("bezmaksas", "0 €"),
+    the first amount otherwise ("10 €" → "10", "2,50 EUR" → "2.50"), None when there is none."""
+    number = _PRICE.search(text)
+    if _FREE.search(text) or (number and Decimal(number.group(1).replace(",", ".")) == 0):
+        return "0"
+    return number.group(1).replace(",", ".") if number else None
+
+
 def _offers(event: Event) -> dict[str, Any]:
     offer: dict[str, Any] = {"@type": "Offer", "description": event.price}
-    number = _PRICE.search(event.price or "")
-    if _FREE.search(event.price or ""):
-        offer.update(price="0", priceCurrency="EUR")
-    elif number:
-        offer.update(price=number.group(1).replace(",", "."), priceCurrency="EUR")
+    price = price_value(event.price or "")
+    if price is not None:
+        offer.update(price=price, priceCurrency="EUR")
     if event.registration and is_url(event.registration):
         offer["url"] = event.registration
     return offer

@@ -16,9 +16,9 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlparse
 
-from dateutil.rrule import rrulestr
-
 from ..common.clock import RIGA
+from . import recurrence as rules
+from .recurrence import Recurrence, RecurrenceError
 
 STATUSES = ("scheduled", "cancelled", "postponed")
 FIELDS = ("title", "start", "end", "location", "address", "online", "recurrence", "status",
@@ -28,6 +28,7 @@ TEXT_FIELDS = ("title", "location", "address", "organizer", "registration", "pri
 _DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _DATETIME = re.compile(r"^(\d{4})-(\d{2})-(\d{2})[ T](\d{1,2}):(\d{2})(?::(\d{2}))?$")
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+_TIME = re.compile(r"^\d{1,2}:\d{2}(?::\d{2})?$")
 _DATE_FIX = "raksti GGGG-MM-DD (visa diena), GGGG-MM-DD SS:MM (ar laiku) vai GGGG-MM (tikai mēnesis)"
 
 
@@ -69,7 +70,7 @@ class Event:
     address: str | None = None
     online: str | None = None
     online_pending: bool = False  # online, link not published yet (`online: true`)
-    recurrence: str | None = None
+    recurrence: Recurrence | None = None
     status: str = "scheduled"
     organizer: str | None = None
     registration: str | None = None
@@ -131,24 +132,52 @@ class _Invalid(Exception):
 
 
 def parse_when(value: object, field_name: str) -> tuple[dt.date, str]:
-    """(value, kind) with kind "date", "datetime" or "month"; _Invalid for anything else."""
+    """(value, kind) with kind "date", "datetime" or "month"; _Invalid for anything else,
+    including a Riga local time that does not exist or happens twice (clock changes)."""
     if isinstance(value, dt.datetime):
-        return (value if value.tzinfo else value.replace(tzinfo=RIGA)), "datetime"
+        if value.tzinfo is None:
+            return _riga(value, field_name, value), "datetime"
+        return value, "datetime"
     if isinstance(value, dt.date):
         return value, "date"
+    if isinstance(value, int) and not isinstance(value, bool) and 0 <= value < 24 * 60:
+        # YAML 1.1 reads `18:00` as 1080 (base 60): show the editor what they wrote
+        raise _Invalid(field_name, "laikam vajag datumu", "a time needs a date",
+                       "raksti datumu un laiku kopā, piemēram 2026-12-03 18:00",
+                       f"{value // 60}:{value % 60:02d}")
     text = str(value).strip() if isinstance(value, str) else None
     try:
         if text is not None and (match := _DATE.match(text)):
             return dt.date(*map(int, match.groups())), "date"
         if text is not None and (match := _DATETIME.match(text)):
             year, month, day, hour, minute, second = match.groups()
-            return dt.datetime(int(year), int(month), int(day), int(hour), int(minute),
-                               int(second or 0), tzinfo=RIGA), "datetime"
+            naive = dt.datetime(int(year), int(month), int(day), int(hour), int(minute),
+                                int(second or 0))
+            return _riga(naive, field_name, value), "datetime"
         if text is not None and (match := _MONTH.match(text)):
             return dt.date(int(match.group(1)), int(match.group(2)), 1), "month"
+        if text is not None and _TIME.match(text):
+            raise _Invalid(field_name, "laikam vajag datumu", "a time needs a date",
+                           "raksti datumu un laiku kopā, piemēram 2026-12-03 18:00", value)
     except ValueError:
         pass
     raise _Invalid(field_name, "datums nav saprotams", "date could not be read", _DATE_FIX, value)
+
+
+def _riga(naive: dt.datetime, field_name: str, written: object) -> dt.datetime:
+    """A Riga wall-clock time as an aware datetime; _Invalid when the clock change skips it
+    (last Sunday of March, 03:00–04:00) or passes it twice (last Sunday of October,
+    03:00–04:00)."""
+    first, second = naive.replace(tzinfo=RIGA), naive.replace(tzinfo=RIGA, fold=1)
+    if first.astimezone(dt.UTC).astimezone(RIGA).replace(tzinfo=None) != naive:
+        raise _Invalid(field_name, "šāda laika Rīgā nav: tajā naktī pulksteni pagriež uz priekšu",
+                       "this local time does not exist in Riga (clock change)",
+                       "raksti laiku stundu vēlāk (pēc 04:00) vai pirms 03:00", written)
+    if first.utcoffset() != second.utcoffset():
+        raise _Invalid(field_name, "šis laiks Rīgā ir divreiz: tajā naktī pulksteni pagriež "
+                       "atpakaļ", "this local time happens twice in Riga (clock change)",
+                       "raksti laiku pirms 03:00 vai no 04:00", written)
+    return first
 
 
 def is_url(value: str) -> bool:
@@ -165,27 +194,11 @@ def _text(raw: Mapping[str, Any], name: str) -> str | None:
     return str(value).strip() or None
 
 
-def _check_recurrence(rule: str, start: dt.date, kind: str) -> None:
-    fix = "raksti RFC 5545 RRULE, piemēram FREQ=MONTHLY;BYDAY=-1WE;COUNT=4"
-    if not re.match(r"^FREQ=", rule.upper()) or "\n" in rule:
-        raise _Invalid("recurrence", "atkārtojuma kārtula nav saprotama",
-                       "recurrence is not an RRULE", fix, rule)
-    naive_start = start.replace(tzinfo=None) if isinstance(start, dt.datetime) else \
-        dt.datetime(start.year, start.month, start.day)
+def _recurrence(text: str, start: dt.date) -> Recurrence:
     try:
-        rrulestr(rule, dtstart=naive_start, ignoretz=True)
-    except (ValueError, TypeError) as error:
-        raise _Invalid("recurrence", "atkārtojuma kārtula nav saprotama",
-                       f"recurrence is not a valid RRULE ({error})", fix, rule) from None
-    until = re.search(r"UNTIL=([0-9TZ]+)", rule.upper())
-    if until:
-        has_time = "T" in until.group(1)
-        if kind == "date" and has_time:
-            raise _Invalid("recurrence", "visas dienas pasākumam UNTIL jābūt datumam",
-                           "an all-day event's UNTIL must be a date", "raksti UNTIL=GGGGMMDD", rule)
-        if kind == "datetime" and not until.group(1).endswith("Z"):
-            raise _Invalid("recurrence", "UNTIL jābūt UTC laikā",
-                           "UNTIL must be a UTC time", "raksti UNTIL=GGGGMMDDT235959Z", rule)
+        return rules.parse(text, start)
+    except RecurrenceError as error:
+        raise _Invalid("recurrence", error.what_lv, error.what_en, error.fix, text) from None
 
 
 def parse_event(raw: object, index: int, default_title: str) -> Event:
@@ -219,16 +232,14 @@ def parse_event(raw: object, index: int, default_title: str) -> Event:
     if status not in STATUSES:
         raise _Invalid("status", "nezināms statuss", "unknown status",
                        "raksti scheduled, cancelled (atcelts) vai postponed (pārcelts)", status)
-    recurrence = raw.get("recurrence")
-    if recurrence not in (None, ""):
-        recurrence = str(recurrence).strip()
+    recurrence = None
+    if raw.get("recurrence") not in (None, ""):
+        text = str(raw["recurrence"]).strip()
         if kind == "month":
             raise _Invalid("recurrence", "mēneša pasākums nevar atkārtoties",
                            "a month-only event cannot recur", "norādi precīzu 'start:' datumu",
-                           recurrence)
-        _check_recurrence(recurrence, start, kind)
-    else:
-        recurrence = None
+                           text)
+        recurrence = _recurrence(text, start)
     online_raw = raw.get("online")
     online, pending = None, False
     if online_raw is True:

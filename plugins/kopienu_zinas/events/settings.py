@@ -9,6 +9,7 @@ from typing import Any
 from urllib.parse import urlparse
 
 from ..common.clock import build_now
+from .calendar import Window
 
 DEFAULTS: dict[str, Any] = {
     "CALENDAR_URL": "kalendars/",  # upcoming events; arhivs/, YYYY/MM/, notikumi/ below it
@@ -19,7 +20,12 @@ DEFAULTS: dict[str, Any] = {
     "REFRESH_HOURS": 12,  # REFRESH-INTERVAL asked of calendar apps
     "HOME_LIMIT": 3,  # upcoming events on the home page
     "REGION_LIMIT": 5,  # upcoming events on a region page
-    "HORIZON_DAYS": 366,  # open-ended recurring events are listed this far past the build date
+    # Bounds on what a recurring event expands to on pages and in the newsletter (the .ics
+    # keeps the whole rule): occurrences from PAST_DAYS before to FUTURE_DAYS after the build
+    # date, at most LIMIT before it and LIMIT from it on; the first occurrence always.
+    "RECURRENCE_PAST_DAYS": 1096,
+    "RECURRENCE_FUTURE_DAYS": 366,
+    "RECURRENCE_LIMIT": 60,
 }
 
 
@@ -33,7 +39,7 @@ class EventsSettings:
     refresh: dt.timedelta
     home_limit: int
     region_limit: int
-    horizon: dt.date
+    window: Window
     now: dt.datetime
     siteurl: str
 
@@ -45,7 +51,8 @@ class EventsSettings:
             raise ValueError(f"kopienu_zinas.events: unknown EVENTS settings: {', '.join(unknown)}"
                              f" (known: {', '.join(DEFAULTS)})")
         merged = {**DEFAULTS, **given}
-        for name in ("REFRESH_HOURS", "HOME_LIMIT", "REGION_LIMIT", "HORIZON_DAYS"):
+        for name in ("REFRESH_HOURS", "HOME_LIMIT", "REGION_LIMIT", "RECURRENCE_PAST_DAYS",
+                     "RECURRENCE_FUTURE_DAYS", "RECURRENCE_LIMIT"):
             if not isinstance(merged[name], int) or merged[name] < 0:
                 raise ValueError(f"kopienu_zinas.events: EVENTS[{name!r}] must be a whole number")
         siteurl = str(settings.get("SITEURL") or "").rstrip("/")
@@ -58,5 +65,8 @@ class EventsSettings:
             or f"{settings.get('SITENAME', 'Kopienu ziņas')}: pasākumi",
             refresh=dt.timedelta(hours=merged["REFRESH_HOURS"]),
             home_limit=merged["HOME_LIMIT"], region_limit=merged["REGION_LIMIT"],
-            horizon=now.date() + dt.timedelta(days=merged["HORIZON_DAYS"]), now=now,
+            window=Window(now, past=dt.timedelta(days=merged["RECURRENCE_PAST_DAYS"]),
+                          future=dt.timedelta(days=merged["RECURRENCE_FUTURE_DAYS"]),
+                          limit=merged["RECURRENCE_LIMIT"]),
+            now=now,
             siteurl=siteurl)

@@ -24,6 +24,7 @@ from pathlib import Path
 import yaml
 
 from ..common.problems import ContentProblem
+from ..common.sourcetext import read_source
 from ..images.paths import collisions, nfc, output_stem
 from ..images.pipeline import PICTURE_SUFFIXES, PhotoError, open_picture, unsupported
 
@@ -87,9 +88,11 @@ class _Reader:
         path = self.folder / CAPTIONS
         if not path.is_file():
             return None
+        source = read_source(path, self.rel(CAPTIONS))
+        self.problems.extend(source.problems)
         try:
-            node = yaml.compose(path.read_text(encoding="utf-8"))
-        except (yaml.YAMLError, UnicodeDecodeError) as error:
+            node = yaml.compose(source.text)
+        except yaml.YAMLError as error:
             mark = getattr(error, "problem_mark", None)
             self.problem(CAPTIONS, mark.line + 1 if mark else 1, "captions.yml",
                          "YAML kļūda", "invalid YAML",

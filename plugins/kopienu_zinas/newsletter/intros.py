@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from ..common.clock import RIGA
+from ..common.problems import SourceFailed, log_problem
 from .issues import Intro, Month
 from .rules import intro_month
 
@@ -28,13 +29,20 @@ def _changed(metadata: dict[str, Any]) -> dt.datetime | None:
 
 
 def read_intros(folder: Path, read: Reader) -> list[Intro]:
-    """Every valid content/newsletter/YYYY-MM.md (bad names are the content check's job)."""
+    """Every valid content/newsletter/YYYY-MM.md (bad names are the content check's job).
+
+    An introduction that cannot be read (`SourceFailed`, the safety net) is reported against
+    its file and left out; the issue is still built."""
     intros = []
     for file in sorted(folder.glob("*.md")) if folder.is_dir() else []:
         month = intro_month(f"{folder.name}/{file.name}")
         if month is None:
             continue
-        html, metadata = read(str(file), month)
+        try:
+            html, metadata = read(str(file), month)
+        except SourceFailed as failed:
+            log_problem(failed.problem)
+            continue
         intros.append(Intro(month=month, title=str(metadata.get("title") or ""), authors=_names(metadata), html=html,
                             changed=_changed(metadata)))
     return intros

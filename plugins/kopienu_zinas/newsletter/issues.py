@@ -127,7 +127,7 @@ class Issue:
     updated: dt.datetime
     intro: Intro | None
     regions: tuple[RegionGroup, ...]
-    events: tuple[Any, ...]
+    events: tuple[ListedEvent, ...]
     galleries: tuple[Any, ...]
     preview: bool = False
 
@@ -182,25 +182,74 @@ def _region_groups(entries: Iterable[Entry], regions: Sequence[str]) -> tuple[Re
                  for region in order)
 
 
-def _event_start(event: Any) -> dt.datetime:
-    return _aware(event.start)
+@dataclass(frozen=True)
+class ListedEvent:
+    """One event as an issue lists it: once, with its occurrences that touch the month
+    (the events plugin's occurrences: start, end, title, url, place, status)."""
+
+    occurrences: tuple[Any, ...]  # soonest first
+
+    @property
+    def event(self) -> Any:
+        """The first occurrence in the month: what the list shows for title, place, status."""
+        return self.occurrences[0]
+
+    @property
+    def same_time(self) -> bool:
+        """All occurrences are timed, one day each, at the same local hours (one time line)."""
+        times = {(_local_time(o.start), _local_time(getattr(o, "end", None) or o.start))
+                 for o in self.occurrences}
+        return not getattr(self.event, "all_day", True) and len(times) == 1
+
+
+def _local_time(value: dt.date) -> dt.time | None:
+    return _aware(value).astimezone(RIGA).time() if isinstance(value, dt.datetime) else None
+
+
+def _days(event: Any) -> tuple[dt.date, dt.date]:
+    """First and last local day of an occurrence (a month-only one: its whole month)."""
+    first = _aware(event.start).astimezone(RIGA).date() if isinstance(event.start, dt.datetime) \
+        else event.start
+    end = getattr(event, "end", None) or event.start
+    last = _aware(end).astimezone(RIGA).date() if isinstance(end, dt.datetime) else end
+    if getattr(event, "month_only", False):
+        last = Month.of(first).next().first_day - dt.timedelta(days=1)
+    return first, last
+
+
+def _touches(event: Any, month: Month) -> bool:
+    first, last = _days(event)
+    return first < month.next().first_day and last >= month.first_day
 
 
 def _events_for(month: Month, announced_by: dt.datetime,
-                articles: Sequence[Any]) -> tuple[tuple[Any, ...], list[Any]]:
-    """Events starting in `month`, from articles published by `announced_by` (so a later
-    article never changes an issue already sent), and the articles they came from."""
-    found: dict[tuple[str, str, str], Any] = {}
+                articles: Sequence[Any]) -> tuple[tuple[ListedEvent, ...], list[Any]]:
+    """Events with an occurrence in `month` (starting in it, or running into it from before),
+    each listed once with those occurrences, from articles published by `announced_by` (so a
+    later article never changes an issue already sent), and the articles they came from.
+
+    Occurrences are the events plugin's (`article.event_occurrences`, bounded as the calendar
+    pages are); an article without them contributes its events as they are.
+    """
+    found: dict[tuple[str, str], list[Any]] = {}
     sources = []
     for article in articles:
         if _aware(article.date) > announced_by:
             continue
-        for event in getattr(article, "events", None) or []:
-            if Month.of(_event_start(event)) == month:
-                found.setdefault((_event_start(event).isoformat(), str(event.title),
-                                  str(getattr(event, "url", ""))), event)
-                sources.append(article)
-    return tuple(found[key] for key in sorted(found)), sources
+        occurrences = getattr(article, "event_occurrences", None)
+        if occurrences is None:
+            occurrences = getattr(article, "events", None) or []
+        chosen = [o for o in occurrences if _touches(o, month)]
+        for occurrence in chosen:
+            key = (str(getattr(occurrence, "url", "")), str(occurrence.title))
+            found.setdefault(key, []).append(occurrence)
+        if chosen:
+            sources.append(article)
+    listed = [ListedEvent(tuple(sorted(group, key=lambda o: _aware(o.start)))) for group in
+              found.values()]
+    listed.sort(key=lambda item: (_aware(item.event.start).isoformat(), str(item.event.title),
+                                  str(getattr(item.event, "url", ""))))
+    return tuple(listed), sources
 
 
 def _galleries_in(month: Month, galleries: Sequence[Any]) -> tuple[Any, ...]:

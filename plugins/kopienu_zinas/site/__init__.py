@@ -4,18 +4,21 @@ feed writer and the sitemap."""
 from pelican import signals
 
 from ..common.problems import content_check
-from . import (feeds, images, links, regions, rules, schedule, sitemap, slugs, startup, templating,
-               yaml_reader)
+from . import (feeds, images, links, placeholders, preview, regions, rules, safety, schedule,
+               sitemap, slugs, startup, templating, yaml_reader)
 
 
 def register() -> None:
     signals.initialized.connect(startup.prepare_build)
     signals.readers_init.connect(yaml_reader.use_libyaml_reader)
+    signals.readers_init.connect(safety.guard_reading)
     signals.generator_init.connect(templating.install)
     signals.article_generator_context.connect(regions.assign_category)
     signals.article_generator_pretaxonomy.connect(schedule.withhold_scheduled)
     signals.get_writer.connect(feeds.get_writer)
+    signals.article_generator_finalized.connect(preview.attach_problems)
+    signals.page_generator_finalized.connect(preview.attach_problems)
     signals.all_generators_finalized.connect(sitemap.remember_content_dates)
     signals.finalized.connect(sitemap.write_sitemap)
-    for rule in (rules, slugs, links, images):
+    for rule in (rules, slugs, links, images, placeholders):
         content_check.connect(rule.check_documents)

@@ -38,6 +38,7 @@ from pelican.utils import set_date_tzinfo
 from pelican.writers import Writer
 
 from ..common.absolute_urls import absolutise_html
+from .safety import SafeWriter
 
 
 @dataclass(frozen=True)
@@ -107,7 +108,7 @@ class SiteRssFeed(Rss201rev2Feed):
                 "rel": "self", "href": feed_url, "type": "application/rss+xml"})
 
 
-class FeedWriter(Writer):
+class FeedWriter(SafeWriter):
     """Pelican's writer; only the feed methods differ (see the module docstring)."""
 
     def _create_new_feed(self, feed_type: str, feed_title: str | None,

@@ -8,6 +8,7 @@ from typing import Any
 from ..common.clock import build_now
 from ..common.frontmatter import discover_documents
 from ..common.problems import log_all, run_content_checks
+from .preview import PROBLEMS_SETTING
 from .schedule import log_notices
 
 
@@ -20,5 +21,7 @@ def prepare_build(pelican: Any) -> None:
     pelican.settings["BUILD_NOW"] = build_now(pelican.settings)
     documents, problems = discover_documents(Path(pelican.settings["PATH"]))
     problems += run_content_checks(documents, pelican.settings)
-    log_all(sorted(set(problems)))
+    problems = sorted(set(problems))
+    pelican.settings[PROBLEMS_SETTING] = tuple(problems)  # the preview shows them on the pages
+    log_all(problems)
     log_notices(documents, pelican.settings)

@@ -1,20 +1,53 @@
-"""pelican-yaml-metadata's Markdown reader, parsing headers with libyaml (C) when it is there.
+"""pelican-yaml-metadata's Markdown reader, reading text our way and parsing headers with libyaml.
 
-The plugin parses with pure-Python PyYAML; libyaml's parser gives the same values (the
-constructor is the same SafeConstructor) about nine times faster, which is most of the YAML
-cost of a large build. Anything it cannot read goes to the plugin's own code, which reports
-the error its usual way.
+- Text comes from `common.sourcetext.read_source`, like the content check's: a UTF-8 BOM and
+  Windows line ends read as usual, characters XML 1.0 forbids are dropped and other encodings
+  decoded by their best guess. The content check reports all of these (and publishing builds
+  stop on them); the preview (PREVIEW) still shows the page, with the problem above it.
+- Any error while reading one file becomes a `SourceFailed` naming that file, which Pelican's
+  generators log and skip (the rest of the build goes on), and our build prints in the
+  editors' format.
+- The plugin parses with pure-Python PyYAML; libyaml's parser gives the same values (the
+  constructor is the same SafeConstructor) about nine times faster, which is most of the YAML
+  cost of a large build. Anything it cannot read goes to the plugin's own code, which reports
+  the error its usual way.
 """
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import yaml
+from pelican.plugins.yaml_metadata import yaml_metadata
 from pelican.plugins.yaml_metadata.yaml_metadata import YAMLMetadataReader
+
+from ..common.problems import SourceFailed, failure_problem, relative_source
+from ..common.sourcetext import read_source
 
 
 class LibyamlMetadataReader(YAMLMetadataReader):
+    def read(self, source_path: str) -> tuple[str, dict[str, Any]]:
+        path = relative_source(source_path, self.settings.get("PATH") or ".")
+        try:
+            return self._read_text(read_source(Path(source_path), path).text, source_path)
+        except SourceFailed:
+            raise
+        except Exception as error:  # noqa: BLE001 - the safety net: name the file, go on
+            raise SourceFailed(failure_problem(path, error, "reading")) from error
+
+    def _read_text(self, text: str, source_path: str) -> tuple[str, dict[str, Any]]:
+        """The plugin's `read`, on text already read."""
+        match = yaml_metadata.HEADER_RE.fullmatch(text)
+        if not match:
+            # the plugin's fallback: Markdown's own "key: value" metadata
+            return super(YAMLMetadataReader, self).read(source_path)
+        metadata = self._load_yaml_metadata(match.group("metadata"), source_path)
+        self._md.Meta = {  # type: ignore[attr-defined] - as markdown.extensions.meta does
+            key: yaml_metadata._convert_py_to_meta(value) for key, value in metadata.items()
+        }
+        return self._md.reset().convert(match.group("content")), metadata
+
     def _load_yaml_metadata(self, text: str, source_path: str) -> dict[str, Any]:
         try:
             metadata = yaml.load(text, Loader=yaml.CSafeLoader)  # noqa: S506 - the safe loader
@@ -26,9 +59,7 @@ class LibyamlMetadataReader(YAMLMetadataReader):
 
 
 def use_libyaml_reader(readers: Any) -> None:
-    """Replace the YAML reader (registered just before us, PLUGINS order) with the fast one."""
-    if not getattr(yaml, "__with_libyaml__", False):
-        return
+    """Replace the YAML reader (registered just before us, PLUGINS order) with ours."""
     for extension, reader in list(readers.reader_classes.items()):
         if reader is YAMLMetadataReader:
             readers.reader_classes[extension] = LibyamlMetadataReader

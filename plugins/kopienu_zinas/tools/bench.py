@@ -5,7 +5,10 @@
 Run from the project folder. Four timed builds of the same generated articles, each a fresh
 interpreter (so both sides pay the same start-up): ours cold, ours again with nothing changed,
 ours after one article changed, and plain Pelican with its default theme. The target is a cold
-build at most 1.3× plain Pelican. --profile then runs our cold build once more, in this process
+build at most 1.3× plain Pelican. Plain Pelican has no search, so our timed builds skip the
+search index (SEARCH index False); the Pagefind step is then timed on its own on our output,
+with the index's size (`make html` takes the cold build plus that step).
+--profile then runs our cold build once more, in this process
 under cProfile, and prints where the time went.
 """
 
@@ -24,6 +27,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..search.indexing import BUNDLE, IndexReport, build_index
 from . import build, synthetic
 
 TARGET = 1.3
@@ -54,7 +58,7 @@ class Timing:
 
 def our_build_arguments(content: Path, output: Path) -> list[str]:
     return ["--settings", SETTINGS, "--content", str(content), "--output", str(output),
-            "--build-date", BUILD_DATE]
+            "--build-date", BUILD_DATE, "-e", 'SEARCH={"index": false}']
 
 
 def _children_cpu() -> float:
@@ -110,6 +114,26 @@ def print_table(timings: list[Timing], articles: int) -> None:
           f"({ratio:.2f}×; CPU time {timings[0].cpu_seconds / plain_cpu:.2f}×)")
 
 
+def time_search_index(output: Path, language: str = "lv") -> tuple[IndexReport, float]:
+    """Pagefind alone on a built site: its report and the CPU seconds it used."""
+    progress("timing the search index …")
+    shutil.rmtree(output / BUNDLE, ignore_errors=True)
+    cpu_before = _children_cpu()
+    report = build_index(output, language)
+    return report, _children_cpu() - cpu_before
+
+
+def print_search_index(report: IndexReport, cpu_seconds: float, cold: Timing,
+                       articles: int) -> None:
+    per_page = report.bytes / report.pages
+    print(f"\nSearch index (Pagefind step of make html, not in the builds above): "
+          f"{report.pages} pages in {report.seconds:.2f} s ({cpu_seconds:.2f} CPU s); "
+          f"{report.files} files, {report.bytes / 1_000_000:.1f} MB "
+          f"({per_page / 1000:.1f} kB per page) for {articles} articles")
+    print(f"make html at {articles} articles, cold: about {cold.seconds + report.seconds:.1f} s "
+          f"({cold.cpu_seconds + cpu_seconds:.1f} CPU s)")
+
+
 def profile_cold_build(folder: Path, keep: bool) -> None:
     """Our cold build in this process under cProfile; top functions by cumulative time."""
     progress("profiling ours, cold …")
@@ -149,7 +173,10 @@ def main(argv: list[str] | None = None) -> int:
     folder = Path(tempfile.mkdtemp(prefix="kopienu-bench-"))
     try:
         progress(f"writing {arguments.articles} synthetic articles …")
-        print_table(run_timings(folder, arguments.articles), arguments.articles)
+        timings = run_timings(folder, arguments.articles)
+        print_table(timings, arguments.articles)
+        report, cpu_seconds = time_search_index(folder / "output")
+        print_search_index(report, cpu_seconds, timings[0], arguments.articles)
         if arguments.profile:
             profile_cold_build(folder, arguments.keep)
     except BenchError as error:

@@ -1,10 +1,16 @@
 """Build the site safely: into a temporary folder, moved into place only on success.
 
-    python -m kopienu_zinas.tools.build [--strict] [--settings pelicanconf.py] [--output DIR]
+    python -m kopienu_zinas.tools.build [--strict | --preview] [--settings pelicanconf.py]
+                                        [--output DIR]
 
-Every problem is printed once. Errors (and, with --strict, warnings) fail the build; then the
-previous output folder is left exactly as it was. Plugins that fail to load fail the build too
-(Pelican itself only logs them).
+Every problem is printed once, as `file:line: field: what — how to fix` whenever it concerns a
+content file: what went wrong while one source was read or written (the safety net) is named
+against that source and the rest of the build goes on, so all problems are listed together.
+Errors (and, with --strict, warnings) fail the build; then the previous output folder is left
+exactly as it was. Plugins that fail to load fail the build too (Pelican itself only logs them).
+
+--preview (what `make serve` runs) sets PREVIEW = True: problems are printed but do not stop
+the build, and every affected page shows them in a banner at its top.
 """
 
 from __future__ import annotations
@@ -15,13 +21,19 @@ import logging
 import shutil
 import sys
 import tempfile
+import traceback
 from pathlib import Path
+from types import TracebackType
 from typing import Any
 
 from pelican import Pelican
 from pelican.settings import read_settings
 
-from ..common.problems import ContentProblem
+from ..common.problems import (ContentProblem, SourceFailed, failure_problem, log_problem,
+                               relative_source)
+
+#: Pelican's message when reading one source raised (its generators then skip the file).
+PELICAN_READ_FAILED = "Could not process %s"
 
 
 class ProblemCollector(logging.Handler):
@@ -29,15 +41,32 @@ class ProblemCollector(logging.Handler):
     plugins' notices (INFO records with ``extra={"notice": ContentProblem}``, e.g. scheduled
     articles), which are printed but never fail a build."""
 
-    def __init__(self) -> None:
+    def __init__(self, content_root: str) -> None:
         super().__init__(level=logging.INFO)
+        self.content_root = content_root
         self.records: list[tuple[int, str]] = []
+        self.sources: set[str] = set()  # content files a problem was reported for
+
+    def problem_of(self, record: logging.LogRecord) -> ContentProblem | None:
+        """The content problem a record reports, if it concerns one source file."""
+        problem: ContentProblem | None = (getattr(record, "content_problem", None)
+                                          or getattr(record, "notice", None))
+        error = record.exc_info[1] if record.exc_info else None
+        if problem is None and isinstance(error, SourceFailed):
+            problem = error.problem
+        elif problem is None and record.msg == PELICAN_READ_FAILED and record.args:
+            source = relative_source(str(record.args[0]), self.content_root)  # type: ignore[index]
+            problem = failure_problem(source, error, "reading")
+        return problem
 
     def emit(self, record: logging.LogRecord) -> None:
-        notice: ContentProblem | None = getattr(record, "notice", None)
-        if record.levelno < logging.WARNING and notice is None:
+        if record.levelno < logging.WARNING and getattr(record, "notice", None) is None:
             return
-        problem: ContentProblem | None = getattr(record, "content_problem", None) or notice
+        problem = self.problem_of(record)
+        if record.msg == PELICAN_READ_FAILED and problem and problem.path in self.sources:
+            return  # Pelican's echo of a failure the safety net has named already
+        if problem:
+            self.sources.add(problem.path)
         text = problem.format() if problem else f"{record.name}: {record.getMessage()}"
         if record.exc_info and record.exc_info[1] and not problem:
             text += f" [{type(record.exc_info[1]).__name__}: {record.exc_info[1]}]"
@@ -50,6 +79,36 @@ class ProblemCollector(logging.Handler):
         return [text for level, text in self.records if level >= threshold]
 
 
+def source_in_traceback(trace: TracebackType | None, content_root: str) -> str | None:
+    """The content file an unexpected error was about, from the innermost frame that holds
+    a Pelican content object (anything with a `source_path`) or a path inside content/."""
+    root = Path(content_root).resolve()
+    for frame, _line in reversed(list(traceback.walk_tb(trace))):
+        for value in frame.f_locals.values():
+            source = getattr(value, "source_path", None)
+            if isinstance(source, str):
+                return relative_source(source, content_root)
+        for value in frame.f_locals.values():
+            if isinstance(value, Path) and value.resolve().is_relative_to(root) \
+                    and value.resolve() != root:
+                return relative_source(value, content_root)
+    return None
+
+
+def report_crash(error: Exception, content_root: str) -> None:
+    """The last net: a crash outside any per-file guard, named by its source when it can be."""
+    source = source_in_traceback(error.__traceback__, content_root)
+    if isinstance(error, SourceFailed):
+        log_problem(error.problem)
+    elif source is not None:
+        log_problem(failure_problem(source, error, "building"))
+    else:
+        where = traceback.extract_tb(error.__traceback__)[-1] if error.__traceback__ else None
+        place = f" (in {Path(where.filename).name}:{where.lineno})" if where else ""
+        logging.getLogger(__name__).error("build stopped%s: %s: %s", place,
+                                          type(error).__name__, error)
+
+
 def parse_arguments(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--settings", default="pelicanconf.py")
@@ -57,7 +116,10 @@ def parse_arguments(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--content", default=None, help="content folder (default: PATH)")
     parser.add_argument("--build-date", default=None, help="ISO date or datetime used as 'now'")
     parser.add_argument("--siteurl", default=None, help="override SITEURL (and FEED_DOMAIN)")
-    parser.add_argument("--strict", action="store_true", help="warnings fail the build too")
+    mode = parser.add_mutually_exclusive_group()
+    mode.add_argument("--strict", action="store_true", help="warnings fail the build too")
+    mode.add_argument("--preview", action="store_true",
+                      help="PREVIEW = True: report problems on the pages, never stop")
     parser.add_argument("-e", "--extra-setting", action="append", default=[],
                         metavar="KEY=JSON", help="override any setting with a JSON value")
     return parser.parse_args(argv)
@@ -69,6 +131,8 @@ def settings_overrides(args: argparse.Namespace) -> dict[str, Any]:
         overrides["PATH"] = str(Path(args.content).resolve())
     if args.build_date:
         overrides["BUILD_DATE"] = args.build_date
+    if args.preview:
+        overrides["PREVIEW"] = True
     if args.siteurl:
         overrides["SITEURL"] = overrides["FEED_DOMAIN"] = args.siteurl.rstrip("/")
     for item in args.extra_setting:
@@ -98,31 +162,38 @@ def replace_folder(new: Path, target: Path) -> None:
 
 
 def build(args: argparse.Namespace) -> int:
-    collector = ProblemCollector()
+    overrides = settings_overrides(args)
+    settings = read_settings(args.settings, override=overrides)
+    collector = ProblemCollector(settings["PATH"])
     root = logging.getLogger()
     root.addHandler(collector)
     root.setLevel(logging.WARNING)
     logging.getLogger("kopienu_zinas").setLevel(logging.INFO)  # notices (see ProblemCollector)
-    overrides = settings_overrides(args)
-    settings = read_settings(args.settings, override=overrides)
     target = Path(args.output or settings["OUTPUT_PATH"]).resolve()
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.build-", dir=target.parent))
     settings = read_settings(args.settings, override={**overrides, "OUTPUT_PATH": str(staging)})
     requested = list(settings.get("PLUGINS") or [])
+    finished = False
     try:
         pelican = Pelican(settings)
         for name in missing_plugins(requested, pelican.settings["PLUGINS"]):
             logging.getLogger(__name__).error("plugin %s did not load (see the error above)", name)
-        if not collector.failures(args.strict):
+        if args.preview or not collector.failures(args.strict):
             pelican.run()
+            finished = True
     except Exception as error:  # noqa: BLE001 - any crash is reported as a failed build
-        logging.getLogger(__name__).error("build stopped: %s: %s", type(error).__name__, error)
+        report_crash(error, settings["PATH"])
     finally:
         root.removeHandler(collector)
     failures = collector.failures(args.strict)
     for level, text in collector.records:
         print(f"{logging.getLevelName(level).lower()}: {text}", file=sys.stderr)
+    if args.preview and finished:
+        replace_folder(staging, target)
+        print(f"Priekšskatījums gatavs (preview ready): {target}; "
+              f"{len(failures)} problem(s) shown on the pages.", file=sys.stderr)
+        return 1 if failures else 0
     if failures:
         shutil.rmtree(staging, ignore_errors=True)
         print(f"Būvēšana neizdevās (build failed): {len(failures)} problem(s); "

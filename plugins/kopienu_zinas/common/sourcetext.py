@@ -1,0 +1,91 @@
+"""Read an editor's text file as the build can use it, or say exactly why it cannot.
+
+Every text file an editor writes (articles, pages, newsletter introductions, captions.yml) is
+read here, once, so that what a later stage cannot take is reported where the file enters:
+
+- files in another encoding than UTF-8: UTF-16 (Windows Notepad's "Unicode") and the older
+  Windows code pages (Windows-1257 "Baltic" for Latvian) are named, with how to save as UTF-8;
+- characters that XML 1.0 forbids (§2.2 Char: U+0000–0008, U+000B, U+000C, U+000E–001F,
+  U+FFFE, U+FFFF): feeds, sitemaps and lxml refuse them ("Control characters are not
+  supported in XML 1.0"), and they arrive invisibly with text pasted from Word.
+
+A UTF-8 byte-order mark and Windows line ends (CRLF, or a lone CR) are normal and read as if
+they were not there. The returned text is always usable (forbidden characters removed, other
+encodings decoded by their best guess), so that the preview can still show the page with the
+problem above it; builds that publish stop on the problems instead.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .problems import ContentProblem
+
+#: XML 1.0 §2.2: every code point that is not a Char (surrogates cannot come out of a decoder).
+XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_KEY = re.compile(r"^\s*(?:-\s+)?(?P<key>[\w-]+)\s*:")
+_UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+_SAVE_AS_UTF8 = ("saglabā failu kā UTF-8 (Notepad: Fails → Saglabāt kā → Kodējums: UTF-8; "
+                 "VS Code: apakšā uz kodējuma → Save with Encoding → UTF-8)")
+#: Names editors recognise for the invisible characters they meet most.
+_NAMES = {0x0B: "vertikālā tabulācija (vertical tab)", 0x0C: "lapas pārtraukums (form feed)",
+          0x00: "nulles rakstzīme (NUL)", 0x08: "atpakaļatkāpe (backspace)"}
+
+
+@dataclass(frozen=True)
+class SourceText:
+    """A file's text (LF line ends, no BOM, no forbidden characters) and what was wrong."""
+
+    text: str
+    problems: tuple[ContentProblem, ...]
+
+
+def _encoding_problem(path: str, line: int, what_lv: str, what_en: str) -> ContentProblem:
+    return ContentProblem(path, line, "encoding", what_lv, what_en, _SAVE_AS_UTF8)
+
+
+def _decode(data: bytes, path: str) -> tuple[str, list[ContentProblem]]:
+    if data.startswith(_UTF16_BOMS) or (len(data) > 1 and data.count(0) * 4 >= len(data)):
+        codec = ("utf-16" if data.startswith(_UTF16_BOMS)  # else: where are the zero bytes?
+                 else "utf-16-be" if data[0::2].count(0) > data[1::2].count(0) else "utf-16-le")
+        text = data.decode(codec, errors="replace")
+        return text.lstrip("\ufeff"), [_encoding_problem(
+            path, 1, "fails saglabāts UTF-16 kodējumā, nevis UTF-8",
+            "the file is saved as UTF-16 (Notepad's 'Unicode'), not UTF-8")]
+    try:
+        return data.decode("utf-8-sig"), []
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        return data.decode("cp1257", errors="replace"), [_encoding_problem(
+            path, line, "fails nav UTF-8 kodējumā (izskatās pēc Windows-1257)",
+            "the file is not UTF-8 (it looks like Windows-1257 'Baltic', as older Windows "
+            "editors save)")]
+
+
+def forbidden_characters(text: str, path: str) -> list[ContentProblem]:
+    """One problem per line that holds characters XML 1.0 forbids, naming each and its column."""
+    problems = []
+    for number, line in enumerate(text.split("\n"), 1):
+        found = [(m.start() + 1, ord(m.group())) for m in XML_FORBIDDEN.finditer(line)]
+        if not found:
+            continue
+        key = _KEY.match(line)
+        names = ", ".join(f"U+{code:04X} {_NAMES.get(code, '')}".strip() + f" (kolonna {column})"
+                          for column, code in found)
+        problems.append(ContentProblem(
+            path, number, key.group("key") if key else "text",
+            "neredzama aizliegta rakstzīme", "a character XML 1.0 forbids", fix=(
+                "izdzēs to un uzraksti tekstu vēlreiz (tā bieži ienāk, kopējot no Word vai PDF)"),
+            value=names))
+    return problems
+
+
+def read_source(file: Path, path: str) -> SourceText:
+    """Read `file` (shown to editors as `path`); never raises for what is inside the file."""
+    text, problems = _decode(file.read_bytes(), path)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    problems += forbidden_characters(text, path)
+    return SourceText(XML_FORBIDDEN.sub("", text), tuple(problems))

@@ -1,0 +1,174 @@
+"""Recurrence rules (RFC 5545 §3.3.10 RRULE) as editors write them: read once, normalised,
+checked against their DTSTART, expanded within bounds.
+
+Pure (no Pelican). `icalendar` reads and writes the rule text (`vRecur`), `dateutil.rrule`
+expands it, `zoneinfo` gives Riga's clock. Timed events are expanded with an aware Europe/Riga
+DTSTART, so a weekly 18:00 event stays at 18:00 on both sides of a clock change, and UNTIL (a
+UTC instant) is compared as an instant.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from itertools import islice
+
+from dateutil.rrule import rrule, rrulestr
+from icalendar import vRecur
+
+from ..common.clock import RIGA
+
+#: Frequencies that make no sense for community events and whose expansion has no useful bound.
+REFUSED = ("SECONDLY", "MINUTELY", "HOURLY")
+#: Parts that would make a daily or longer rule recur within a day (the time comes from start).
+REFUSED_PARTS = ("BYHOUR", "BYMINUTE", "BYSECOND")
+ALLOWED = ("DAILY", "WEEKLY", "MONTHLY", "YEARLY")
+#: A finite rule longer than this is treated like an open-ended one where its end is needed
+#: (the VTIMEZONE): computing its last occurrence would cost more than it tells.
+FINITE_LIMIT = 5000
+
+RULE_FIX = "raksti RFC 5545 RRULE, piemēram FREQ=MONTHLY;BYDAY=-1WE;COUNT=4"
+_UNTIL = re.compile(r"(UNTIL=)([0-9:T\-Z]+)", re.I)
+
+
+class RecurrenceError(ValueError):
+    """What is wrong with a rule: Latvian and English text and how to fix it."""
+
+    def __init__(self, what_lv: str, what_en: str, fix: str = RULE_FIX):
+        super().__init__(what_en)
+        self.what_lv, self.what_en, self.fix = what_lv, what_en, fix
+
+
+@dataclass(frozen=True)
+class Recurrence:
+    """A valid rule for one DTSTART.
+
+    `rule` is the RRULE value as the .ics writes it: keys upper-case, UNTIL in DTSTART's value
+    type (RFC 5545 §3.3.10): a DATE for all-day events, a UTC DATE-TIME for timed ones.
+    `until` is that value as a date or an aware UTC datetime.
+    """
+
+    rule: str
+    freq: str
+    count: int | None
+    until: dt.date | None
+
+    @property
+    def open_ended(self) -> bool:
+        return self.count is None and self.until is None
+
+    def rrule(self, start: dt.date) -> rrule:
+        """dateutil's rule for `start` (an aware datetime, or a date: naive local midnights)."""
+        return rrulestr(self.rule, dtstart=_dtstart(start), cache=False)
+
+    def last(self, start: dt.date) -> dt.date | None:
+        """The last occurrence's start (date or aware datetime); None when open-ended or longer
+        than FINITE_LIMIT occurrences."""
+        if self.open_ended:
+            return None
+        found = list(islice(self.rrule(start), FINITE_LIMIT + 1))
+        if not found or len(found) > FINITE_LIMIT:
+            return None
+        return _as_start(found[-1], start)
+
+    def between(self, start: dt.date, after: dt.datetime, before: dt.datetime
+                ) -> Iterator[dt.date]:
+        """Occurrence starts from `after` to `before` (inclusive; aware datetimes), in order."""
+        rule = self.rrule(start)
+        if not isinstance(start, dt.datetime):
+            after, before = _naive_local(after), _naive_local(before)
+        for moment in rule.xafter(after, inc=True):
+            if moment > before:
+                return
+            yield _as_start(moment, start)
+
+
+def _dtstart(start: dt.date) -> dt.datetime:
+    if isinstance(start, dt.datetime):
+        return start.astimezone(RIGA)
+    return dt.datetime(start.year, start.month, start.day)
+
+
+def _naive_local(moment: dt.datetime) -> dt.datetime:
+    return moment.astimezone(RIGA).replace(tzinfo=None)
+
+
+def _as_start(moment: dt.datetime, start: dt.date) -> dt.date:
+    return moment if isinstance(start, dt.datetime) else moment.date()
+
+
+def _until(value: dt.date, start: dt.date) -> dt.date:
+    """UNTIL in DTSTART's value type. An editor's date for a timed event means "to the end of
+    that day in Riga"; a local time (no Z) is Riga time; for an all-day event the date written
+    counts (RFC 5545 §3.3.10)."""
+    if isinstance(start, dt.datetime):
+        if not isinstance(value, dt.datetime):
+            value = dt.datetime.combine(value, dt.time(23, 59, 59), tzinfo=RIGA)
+        elif value.tzinfo is None:
+            value = value.replace(tzinfo=RIGA)
+        return value.astimezone(dt.UTC)
+    return value.date() if isinstance(value, dt.datetime) else value
+
+
+def parse(text: str, start: dt.date) -> Recurrence:
+    """The rule an editor wrote, for the event starting at `start` (aware datetime or date).
+
+    Raises RecurrenceError for text that is not an RRULE, a refused frequency (below daily) or
+    BYHOUR/BYMINUTE/BYSECOND (several times a day), COUNT with UNTIL, a rule without occurrences, and a DTSTART that is not the rule's first
+    occurrence (RFC 5545 §3.8.5.3 leaves that undefined: calendar apps differ).
+    """
+    cleaned = _UNTIL.sub(lambda m: m.group(1) + re.sub(r"[-:]", "", m.group(2)), text.strip())
+    try:
+        parts = vRecur.from_ical(cleaned.strip(";"))
+    except (ValueError, TypeError) as error:
+        raise RecurrenceError("atkārtojuma kārtula nav saprotama",
+                              f"recurrence is not a valid RRULE ({error})") from None
+    freq = (parts.get("FREQ") or [""])[0]
+    if not freq or "\n" in text:
+        raise RecurrenceError("atkārtojuma kārtula nav saprotama",
+                              "recurrence is not an RRULE (it must start with FREQ=)")
+    if freq in REFUSED:
+        raise RecurrenceError(
+            f"biežums {freq} nav atļauts: pasākums var atkārtoties ne biežāk kā reizi dienā",
+            f"frequency {freq} is not allowed: an event recurs at most daily",
+            f"raksti FREQ={' vai FREQ='.join(ALLOWED)}; vairākus laikus vienā dienā raksti kā "
+            "atsevišķus pasākumus")
+    within_day = [part for part in REFUSED_PARTS if part in parts]
+    if within_day:
+        raise RecurrenceError(
+            f"{within_day[0]} nav atļauts: pasākuma laiku nosaka 'start:'",
+            f"{within_day[0]} is not allowed: the time of day comes from start",
+            f"izdzēs {within_day[0]}; vairākus laikus vienā dienā raksti kā atsevišķus "
+            "pasākumus")
+    if "COUNT" in parts and "UNTIL" in parts:
+        raise RecurrenceError("kārtulā ir gan COUNT, gan UNTIL", "COUNT and UNTIL together",
+                              "atstāj tikai vienu: COUNT=skaits vai UNTIL=GGGGMMDD")
+    if "UNTIL" in parts:
+        parts["UNTIL"] = [_until(parts["UNTIL"][0], start)]
+    rule = parts.to_ical().decode()
+    try:
+        first = next(iter(rrulestr(rule, dtstart=_dtstart(start), cache=False)), None)
+    except (ValueError, TypeError) as error:
+        raise RecurrenceError("atkārtojuma kārtula nav saprotama",
+                              f"recurrence is not a valid RRULE ({error})") from None
+    if first is None:
+        raise RecurrenceError("kārtulai nav nevienas reizes (UNTIL ir pirms sākuma)",
+                              "the rule has no occurrence (UNTIL is before start)",
+                              "pārbaudi UNTIL datumu")
+    if _as_start(first, start) != start:
+        raise RecurrenceError(
+            "sākums nav šīs kārtulas reize, kalendāri to rādītu dažādi",
+            "start is not an occurrence of its own recurrence rule (calendar apps differ)",
+            f"raksti 'start:' kārtulas pirmajā reizē ({_show(_as_start(first, start))}) "
+            "vai maini kārtulu")
+    count = parts.get("COUNT")
+    return Recurrence(rule=rule, freq=freq, count=int(count[0]) if count else None,
+                      until=parts["UNTIL"][0] if "UNTIL" in parts else None)
+
+
+def _show(value: dt.date) -> str:
+    if isinstance(value, dt.datetime):
+        return value.astimezone(RIGA).strftime("%Y-%m-%d %H:%M")
+    return value.isoformat()

@@ -1,0 +1,205 @@
+"""The safety net: whatever goes wrong while one source is processed is named against that
+source, the rest of the build's problems are still collected, and never "build stopped"."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from types import SimpleNamespace
+
+import markdown
+import pytest
+from pelican import contents
+
+from kopienu_zinas.site.feeds import FeedWriter
+
+from kopienu_zinas.tools import build
+from tests.sitebuild import BUILD_DATE, run_build
+
+ARTICLE = """---
+title: {title}
+date: 2024-04-0{day}
+region: Latgale
+summary: Īss kopsavilkums.
+---
+{body}
+"""
+
+
+def article(content: Path, name: str, title: str, body: str = "Teksts.", day: int = 1) -> None:
+    content.mkdir(parents=True, exist_ok=True)
+    (content / name).write_text(ARTICLE.format(title=title, body=body, day=day), encoding="utf-8")
+
+
+def errors(stderr: str) -> list[str]:
+    return [line for line in stderr.splitlines() if line.startswith("error: ")]
+
+
+def test_titles_too_long_for_a_file_name_are_each_named_and_the_output_kept(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    long_title = " ".join(["Garš virsraksts par kopienas dzīvi Latgalē"] * 10)
+    article(content, "pirmais.md", long_title, day=1)
+    article(content, "otrais.md", long_title + " otrais", day=2)
+    article(content, "labs.md", "Labs raksts", day=3)
+    output = tmp_path / "output"
+    result = run_build(output, content=content)
+    assert result.returncode != 0
+    assert sorted(line.split(" ", 2)[1] for line in errors(result.stderr)) == [
+        "otrais.md:2:", "pirmais.md:2:"], result.stderr
+    assert all("title: " in line and "slug:" in line for line in errors(result.stderr))
+    assert "build stopped" not in result.stderr
+    assert not output.exists(), "a failed build leaves no half-written site"
+
+
+def in_process_build(content: Path, output: Path, *extra: str) -> int:
+    return build.main(["--content", str(content), "--output", str(output),
+                       "--build-date", BUILD_DATE, *extra])
+
+
+def test_a_library_raising_while_reading_names_the_file_and_the_rest_goes_on(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    convert = markdown.Markdown.convert
+
+    def fragile(self: markdown.Markdown, source: str) -> str:
+        if "NEPARASTS" in source:
+            raise IndexError("list index out of range")
+        return convert(self, source)
+
+    monkeypatch.setattr(markdown.Markdown, "convert", fragile)
+    content = tmp_path / "content"
+    article(content, "a-slikts.md", "Slikts", body="NEPARASTS teksts", day=1)
+    article(content, "b-labs.md", "Labs", day=2)
+    assert in_process_build(content, tmp_path / "out") != 0
+    stderr = capsys.readouterr().err
+    assert errors(stderr) == [
+        "error: a-slikts.md:1: file: šo failu neizdevās apstrādāt (IndexError: list index out "
+        "of range) (this file could not be processed while reading) — pārbaudi neparastas "
+        "vietas šajā failā (rakstzīmes, tabulas, saites); ja nevari atrast, sūti šo ziņu "
+        "izstrādātājiem"], stderr
+    assert "build stopped" not in stderr
+
+
+def test_pelican_failing_on_one_file_names_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                              capsys: pytest.CaptureFixture[str]) -> None:
+    slugify = contents.slugify
+
+    def fragile(value: str, *args: object, **kwargs: object) -> str:
+        if "Neparasts" in value:
+            raise UnicodeError("odd input")
+        return slugify(value, *args, **kwargs)
+
+    monkeypatch.setattr(contents, "slugify", fragile)
+    content = tmp_path / "content"
+    article(content, "neparasts.md", "Neparasts virsraksts", day=1)
+    article(content, "labs.md", "Labs", day=2)
+    assert in_process_build(content, tmp_path / "out") != 0
+    stderr = capsys.readouterr().err
+    assert [line.split(": ")[1:3] for line in errors(stderr)] == [["neparasts.md:1", "file"]]
+    assert "UnicodeError: odd input" in stderr and "build stopped" not in stderr
+
+
+def test_a_feed_that_cannot_take_an_article_names_that_article(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    add = FeedWriter._add_item_to_the_feed
+
+    def fragile(self: FeedWriter, feed: object, item: object) -> None:
+        if "Nebarojams" in item.title:  # type: ignore[attr-defined]
+            raise ValueError("All strings must be XML compatible")
+        add(self, feed, item)
+
+    monkeypatch.setattr(FeedWriter, "_add_item_to_the_feed", fragile)
+    content = tmp_path / "content"
+    article(content, "nebarojams.md", "Nebarojams", day=1)
+    article(content, "labs.md", "Labs", day=2)
+    assert in_process_build(content, tmp_path / "out") != 0
+    stderr = capsys.readouterr().err
+    assert [line.split(": ")[1:3] for line in errors(stderr)] == [["nebarojams.md:1", "file"]]
+    assert "while writing the feeds" in stderr and "build stopped" not in stderr
+
+
+def test_the_issues_example_a_vertical_tab_is_named_not_a_crash(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    article(content, "word.md", "No Word", body="Pirmā rinda\x0bturpinājums.")
+    result = run_build(tmp_path / "out", content=content)
+    assert result.returncode != 0
+    assert errors(result.stderr) == [
+        "error: word.md:7: text: neredzama aizliegta rakstzīme (a character XML 1.0 forbids): "
+        "U+000B vertikālā tabulācija (vertical tab) (kolonna 12) — izdzēs to un uzraksti "
+        "tekstu vēlreiz (tā bieži ienāk, kopējot no Word vai PDF)"]
+
+
+@pytest.mark.parametrize("variant", ["bom", "crlf"])
+def test_bom_and_crlf_files_build_exactly_like_the_plain_file(tmp_path: Path,
+                                                              variant: str) -> None:
+    outputs = []
+    for name in ("plain", variant):
+        content = tmp_path / name / "content"
+        article(content, "raksts.md", "Rēzeknes bibliotēkas talka",
+                body="Pirmā rindkopa.\n\nOtrā rindkopa ar **ž**.")
+        file = content / "raksts.md"
+        data = file.read_bytes()
+        if name == "bom":
+            file.write_bytes(b"\xef\xbb\xbf" + data)
+        elif name == "crlf":
+            file.write_bytes(data.replace(b"\n", b"\r\n"))
+        output = tmp_path / name / "output"
+        result = run_build(output, "--strict", content=content)
+        assert result.returncode == 0, result.stderr
+        outputs.append({str(p.relative_to(output)): p.read_bytes()
+                        for p in sorted(output.rglob("*")) if p.is_file()})
+    assert outputs[0] == outputs[1]
+
+
+def test_a_newsletter_introduction_that_cannot_be_read_is_named_and_left_out(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    convert = markdown.Markdown.convert
+
+    def fragile(self: markdown.Markdown, source: str) -> str:
+        if "NEPARASTS" in source:
+            raise RecursionError("maximum recursion depth exceeded")
+        return convert(self, source)
+
+    monkeypatch.setattr(markdown.Markdown, "convert", fragile)
+    content = tmp_path / "content"
+    article(content, "labs.md", "Labs", day=2)
+    (content / "newsletter").mkdir()
+    (content / "newsletter" / "2024-04.md").write_text(
+        "---\ntitle: Aprīlis\n---\nNEPARASTS ievads.\n", encoding="utf-8")
+    assert in_process_build(content, tmp_path / "out") != 0
+    stderr = capsys.readouterr().err
+    assert [line.split(": ")[1:3] for line in errors(stderr)] == [["newsletter/2024-04.md:1",
+                                                                   "file"]], stderr
+    assert "RecursionError" in stderr and "build stopped" not in stderr
+
+
+def test_an_error_outside_any_guard_is_named_by_the_content_object_it_was_about(
+        tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    content = tmp_path / "content"
+
+    def generator_step(article: object) -> None:
+        raise KeyError("lang")
+
+    with pytest.raises(KeyError) as caught:
+        generator_step(SimpleNamespace(source_path=str(content / "raksts.md")))
+    assert build.source_in_traceback(caught.value.__traceback__, str(content)) == "raksts.md"
+    build.report_crash(caught.value, str(content))
+    [record] = caplog.records
+    assert record.content_problem.path == "raksts.md"  # type: ignore[attr-defined]
+    assert "KeyError" in record.getMessage() and "build stopped" not in record.getMessage()
+
+
+def test_an_error_about_a_file_in_content_names_that_file(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+
+    def process(photo: Path) -> None:
+        raise MemoryError("decoder")
+
+    def gallery_step(root: Path) -> None:
+        process(root / "galleries" / "talka" / "a.jpg")
+
+    with pytest.raises(MemoryError) as caught:
+        gallery_step(content)
+    assert build.source_in_traceback(caught.value.__traceback__, str(content)) == (
+        "galleries/talka/a.jpg")

@@ -1,0 +1,78 @@
+"""A second, independent reading of our .ics files: Mozilla ical.js (the engine of Thunderbird),
+run with node, expands every event using only the file's own VTIMEZONE. Each occurrence's
+instant must equal the tz database's (zoneinfo) for its wall-clock time, and the occurrences
+must be the ones `recurring-ical-events` finds.
+
+`make test` installs ical.js into .cache/icaljs (pinned, like the Nu checker) and sets ICALJS;
+without node or ical.js the tests fail, saying what to install.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import shutil
+import subprocess
+from collections.abc import Iterable
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import recurring_ical_events
+from icalendar import Calendar
+
+SCRIPT = Path(__file__).parent / "icaljs" / "occurrences.mjs"
+#: Occurrences are compared up to here and at most this many per event.
+UNTIL = dt.date(2040, 1, 1)
+LIMIT = 400
+
+
+def icaljs_occurrences(library: str, files: Iterable[Path]) -> dict[str, list[dict]]:
+    node = shutil.which("node")
+    assert node, "node is missing: install Node.js (apt-get install nodejs npm)"
+    result = subprocess.run([node, str(SCRIPT), library, UNTIL.isoformat(), str(LIMIT),
+                             *map(str, files)], capture_output=True, text=True, timeout=120,
+                            check=False)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def _tzid_of(calendar: Calendar) -> set[str]:
+    return {str(zone["TZID"]) for zone in calendar.timezones}
+
+
+def assert_calendar_apps_agree(library: str, files: Iterable[Path]) -> int:
+    """Every occurrence in `files`, read by ical.js, is at the tz database's instant and is
+    an occurrence `recurring-ical-events` finds too. Returns the number of timed occurrences
+    checked."""
+    files = list(files)
+    assert files
+    checked = 0
+    for name, found in icaljs_occurrences(library, files).items():
+        calendar = Calendar.from_ical(Path(name).read_bytes())
+        for occurrence in found:
+            if occurrence["date"]:
+                continue
+            assert occurrence["zone"] in _tzid_of(calendar), (name, occurrence)
+            local = dt.datetime.fromisoformat(occurrence["local"])
+            expected = local.replace(tzinfo=ZoneInfo(occurrence["zone"])).astimezone(dt.UTC)
+            assert dt.datetime.fromisoformat(occurrence["utc"].replace("Z", "+00:00")) == \
+                expected, (name, occurrence)
+            checked += 1
+        ours = _by_uid((str(o["UID"]), _local(o["DTSTART"].dt)) for o in
+                       recurring_ical_events.of(calendar).between(dt.date(1970, 1, 1), UNTIL))
+        theirs = _by_uid((o["uid"], o["local"]) for o in found)
+        assert {uid: starts[:LIMIT] for uid, starts in ours.items()} == theirs, name
+    return checked
+
+
+def _local(value: dt.date) -> str:
+    if isinstance(value, dt.datetime):
+        return value.replace(tzinfo=None).isoformat()
+    return value.isoformat()
+
+
+def _by_uid(pairs: Iterable[tuple[str, str]]) -> dict[str, list[str]]:
+    grouped: dict[str, list[str]] = {}
+    for uid, start in pairs:
+        grouped.setdefault(uid, []).append(start)
+    return {uid: sorted(starts) for uid, starts in grouped.items()}

@@ -1,0 +1,34 @@
+"""The build's problem collector names the source file of every per-file failure once."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from kopienu_zinas.common.problems import SourceFailed, failure_problem
+from kopienu_zinas.tools.build import PELICAN_READ_FAILED, ProblemCollector
+
+
+def record(msg: str, args: tuple[object, ...], error: BaseException | None = None,
+           **extra: object) -> logging.LogRecord:
+    made = logging.LogRecord("pelican.generators", logging.ERROR, __file__, 1, msg, args,
+                             (type(error), error, None) if error else None)
+    made.__dict__.update(extra)
+    return made
+
+
+def test_pelicans_could_not_process_becomes_a_problem_of_that_file(tmp_path: Path) -> None:
+    collector = ProblemCollector(str(tmp_path))
+    collector.emit(record(PELICAN_READ_FAILED, ("./pages/par-mums.md",)))
+    [(level, text)] = collector.records
+    assert level == logging.ERROR
+    assert text.startswith("pages/par-mums.md:1: file: šo failu neizdevās apstrādāt")
+
+
+def test_the_echo_of_a_failure_already_named_is_not_repeated(tmp_path: Path) -> None:
+    collector = ProblemCollector(str(tmp_path))
+    problem = failure_problem("raksts.md", ValueError("x"), "reading")
+    collector.emit(record("%s", (problem.format(),), content_problem=problem))
+    collector.emit(record(PELICAN_READ_FAILED, (str(tmp_path / "raksts.md"),)))
+    collector.emit(record("Could not read %s", ("x",), SourceFailed(problem)))
+    assert collector.records == [(logging.ERROR, problem.format())]

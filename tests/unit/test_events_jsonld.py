@@ -1,0 +1,31 @@
+"""schema.org Event data: offers from an editor's price text."""
+
+from __future__ import annotations
+
+import pytest
+
+from kopienu_zinas.events.jsonld import event_data
+from kopienu_zinas.events.model import parse_events
+
+
+@pytest.mark.parametrize(("price", "amount"), [
+    ("10 €", "10"),  # was "free": a 0 just before the € sign
+    ("100 EUR", "100"),
+    ("20 eur, skolēniem 5 €", "20"),
+    ("2,50 EUR", "2.50"),
+    ("0 €", "0"),
+    ("0,00 EUR", "0"),
+    ("bezmaksas", "0"),
+    ("Ieeja par brīvu", "0"),
+    ("free", "0"),
+])
+def test_offer_price_is_the_amount_written_and_zero_only_when_free(price: str, amount: str) -> None:
+    [event], _issues = parse_events([{"start": "2026-12-03", "location": "x", "price": price}], "R")
+    offer = event_data(event)["offers"]
+    assert (offer["price"], offer["priceCurrency"], offer["description"]) == (amount, "EUR", price)
+
+
+def test_a_price_without_an_amount_has_only_its_description() -> None:
+    [event], _issues = parse_events([{"start": "2026-12-03", "location": "x",
+                                      "price": "ziedojums"}], "R")
+    assert event_data(event)["offers"] == {"@type": "Offer", "description": "ziedojums"}
