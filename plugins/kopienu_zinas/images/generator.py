@@ -50,7 +50,9 @@ class ImagesGenerator(Generator):
         self.keys: set[str] = set()
         self.views: dict[Path, Picture] = {}
         self.originals: dict[str, Path] = {}  # site path of an original → its file
-        contents = list(self.context.get("generated_content", {}).values())
+        # a file Pelican could not read is recorded as None (and reported by the safety net)
+        contents = [c for c in self.context.get("generated_content", {}).values()
+                    if c is not None]
         static = [self.root / p for p in self.get_files(
             self.settings["STATIC_PATHS"], exclude=self.settings["STATIC_EXCLUDES"],
             extensions=False) if is_picture(p)]
