@@ -12,7 +12,7 @@ ICALJS := .cache/icaljs/node_modules/ical.js/dist/ical.js
 BUILD := $(PY) -m kopienu_zinas.tools.build
 BUILD_ARGS := $(if $(BUILD_DATE),--build-date $(BUILD_DATE)) $(if $(CONTENT),--content $(CONTENT)) $(if $(OUTPUT),--output $(OUTPUT))
 
-.PHONY: html check serve publish new hooks test bench clean system-test-deps
+.PHONY: html check serve publish new hooks test bench clean system-test-deps strip-location
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -44,6 +44,10 @@ publish: $(STAMP)
 new: $(STAMP)
 	@$(PY) -m kopienu_zinas.tools.new $(if $(KIND),--kind "$$KIND") $(if $(TITLE),--title "$$TITLE") \
 	  $(if $(REGION),--region "$$REGION") $(if $(CONTENT),--content "$(CONTENT)") $(if $(TODAY),--today $(TODAY))
+
+## strip-location: remove GPS position and camera data from the pictures in content/ (in place, no re-encoding)
+strip-location: $(STAMP)
+	$(PY) -m kopienu_zinas.tools.strip_location $(if $(CONTENT),--content "$(CONTENT)")
 
 ## hooks: run the content check before every git commit (installs pre-commit into .venv)
 hooks: $(STAMP)

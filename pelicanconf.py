@@ -40,8 +40,9 @@ PREVIEW = False
 REGIONS = ["Sēlija", "Latgale", "Rēzekne", "Vidzeme"]
 
 PLUGIN_PATHS = [str(HERE / "plugins")]
-PLUGINS = ["pelican.plugins.yaml_metadata", "kopienu_zinas.site", "kopienu_zinas.events",
-           "kopienu_zinas.galleries", "kopienu_zinas.newsletter", "kopienu_zinas.search"]
+PLUGINS = ["pelican.plugins.yaml_metadata", "kopienu_zinas.site", "kopienu_zinas.images",
+           "kopienu_zinas.events", "kopienu_zinas.galleries", "kopienu_zinas.newsletter",
+           "kopienu_zinas.search"]
 
 # The events plugin (docs/events.md): calendar pages under /kalendars/, .ics files.
 EVENTS = {
@@ -55,6 +56,9 @@ PAGE_PATHS = ["pages"]
 # Pictures for articles (`image: atteli/foto.jpg`, `![apraksts]({static}/atteli/foto.jpg)`).
 STATIC_PATHS = ["atteli"]  # never "galleries": originals are not published (docs/galleries.md)
 
+# Every other editor picture (STATIC_PATHS, `image:` covers, `{static}` in the text) goes through
+# the same pipeline as gallery photos: docs/galleries.md, "Article pictures and covers".
+IMAGES: dict = {}
 # Photo galleries (content/galleries/<name>/): see docs/galleries.md for every key.
 GALLERIES = {"widths": [480, 960, 1600]}
 READERS = {"html": None}

@@ -59,9 +59,9 @@ def test_every_mistake_is_one_problem_naming_the_file(tmp_path: Path) -> None:
         (base + "captions.yml", "photos", "no such photo in the folder"),
         (base + "d.jpg", "alt", "photo has no alt text"),
         (base + "d.jpg", "caption", "photo has no caption"),
-        (base + "iphone.heic", "photo", "unsupported format"),
+        (base + "iphone.heic", "photo", "unsupported image format"),
         (base + "huge.jpg", "photo", "image too large (possible decompression bomb)"),
-        (base + "fake.png", "photo", "unreadable image"),
+        (base + "fake.png", "photo", "image file is truncated or unreadable"),
     }  # a file that cannot be published is not asked for captions as well
     missing = next(p for p in problems if p.what_en == "no such photo in the folder")
     assert missing.line == CAPTIONS.count("\n") + 1 and missing.value == "nav.jpg"
@@ -83,3 +83,32 @@ def test_broken_yaml_and_unknown_fields_are_reported_with_their_line(tmp_path: P
 def test_an_empty_folder_is_no_gallery_and_no_problem(tmp_path: Path) -> None:
     gallery(tmp_path, "tuksa", "title: Tukša\ndate: 2024-01-01\n", [])
     assert discover(tmp_path, MAX) == ([], [])
+
+
+def test_photos_whose_published_names_coincide_are_refused_naming_both(tmp_path: Path) -> None:
+    photos = "photos:\n" + "".join(f"  {n}: {{caption: X, alt: Y}}\n" for n in
+                                   ("plakats.jpg", "plakats.png", "Foto 1.JPG", "foto-1.jpg"))
+    gallery(tmp_path, "talka", "title: Talka\ndate: 2024-04-20\n" + photos,
+            ["plakats.jpg", "plakats.png", "Foto 1.JPG", "foto-1.jpg"])
+    _galleries, problems = discover(tmp_path, MAX)
+    clashes = sorted(p.format() for p in problems)
+    assert clashes == [
+        "galleries/talka/foto-1.jpg: photo: tāds pats publicētais nosaukums kā Foto 1.JPG "
+        "(same published name as Foto 1.JPG): foto-1 — pārsauc vienu no failiem (Foto 1.JPG vai "
+        "foto-1.jpg), lai to nosaukumi atšķirtos ne tikai ar lielajiem burtiem, atstarpēm vai "
+        "paplašinājumu",
+        "galleries/talka/plakats.png: photo: tāds pats publicētais nosaukums kā plakats.jpg "
+        "(same published name as plakats.jpg): plakats — pārsauc vienu no failiem (plakats.jpg "
+        "vai plakats.png), lai to nosaukumi atšķirtos ne tikai ar lielajiem burtiem, atstarpēm "
+        "vai paplašinājumu",
+    ]
+
+
+def test_a_decomposed_macos_file_name_matches_its_typed_caption(tmp_path: Path) -> None:
+    import unicodedata
+    decomposed = unicodedata.normalize("NFD", "pļava.jpg")
+    gallery(tmp_path, "talka", "title: Talka\ndate: 2024-04-20\nphotos:\n"
+            "  pļava.jpg: {caption: Pļava, alt: Zāle un koki}\n", [decomposed])
+    (found,), problems = discover(tmp_path, MAX)
+    assert problems == []
+    assert [(p.file, p.caption) for p in found.photos] == [("pļava.jpg", "Pļava")]

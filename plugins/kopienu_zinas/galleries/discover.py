@@ -22,15 +22,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
-from PIL import Image, UnidentifiedImageError
 
 from ..common.problems import ContentProblem
 from ..common.sourcetext import read_source
+from ..images.paths import collisions, nfc, output_stem
+from ..images.pipeline import PICTURE_SUFFIXES, PhotoError, open_picture, unsupported
 
 FOLDER = "galleries"
 CAPTIONS = "captions.yml"
-#: File endings we publish, and the Pillow format each must really be.
-FORMATS = {".jpg": "JPEG", ".jpeg": "JPEG", ".png": "PNG", ".webp": "WEBP"}
 GALLERY_KEYS = {"title", "date", "credit", "photographer", "photos"}
 PHOTO_KEYS = {"caption", "alt", "photographer"}
 
@@ -79,7 +78,7 @@ class _Reader:
         self.problems: list[ContentProblem] = []
 
     def rel(self, file: str) -> str:
-        return (self.folder / file).relative_to(self.root).as_posix()
+        return nfc((self.folder / file).relative_to(self.root).as_posix())
 
     def problem(self, file: str, line: int, field: str, lv: str, en: str, fix: str,
                 value: str = "") -> None:
@@ -105,29 +104,17 @@ class _Reader:
             return None
         return node
 
-    def photo_file_ok(self, file: Path) -> bool:
-        name = file.name
-        expected = FORMATS.get(file.suffix.lower())
-        if expected is None:
-            fix = ("HEIC (iPhone) attēli netiek atbalstīti: saglabā to kā JPEG"
-                   if file.suffix.lower() in {".heic", ".heif"} else
-                   "saglabā attēlu kā JPEG, PNG vai WebP vai izņem to no mapes")
-            self.problem(name, 0, "photo", "neatbalstīts attēla formāts", "unsupported format",
-                         fix, file.suffix)
+    def photo_file_ok(self, name: str, file: Path) -> bool:
+        """Is the file a picture the pipeline takes (by content, not by its ending)?"""
+        if file.suffix.lower() not in PICTURE_SUFFIXES:
+            error = unsupported(file.suffix)
+            self.problem(name, 0, "photo", error.lv, error.en, error.fix, file.suffix)
             return False
         try:
-            with Image.open(file) as image:
-                real, size = image.format, image.size
-        except Image.DecompressionBombError:
-            real, size = expected, (self.max_pixels + 1, 1)
-        except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as error:
-            self.problem(name, 0, "photo", "attēlu nevar nolasīt", "unreadable image",
-                         "saglabā to no jauna kā JPEG vai izņem no mapes", str(error))
-            return False
-        if real != expected:
-            self.problem(name, 0, "photo", "faila saturs neatbilst paplašinājumam",
-                         "file content does not match its ending",
-                         f"saglabā to kā {file.suffix} vai pārsauc", str(real))
+            with open_picture(file) as image:
+                size = image.size
+        except PhotoError as error:
+            self.problem(name, 0, "photo", error.lv, error.en, error.fix, error.detail)
             return False
         if size[0] * size[1] > self.max_pixels:
             self.problem(name, 0, "photo", "attēls ir pārāk liels (iespējama dekompresijas bumba)",
@@ -137,6 +124,19 @@ class _Reader:
             return False
         return True
 
+    def name_collisions(self, names: list[str]) -> set[str]:
+        """Names whose output name another photo of the folder already has (each reported)."""
+        clashing = set()
+        for first, second in collisions(names):
+            stem = output_stem(second)
+            self.problem(second, 0, "photo", f"tāds pats publicētais nosaukums kā {first}",
+                         f"same published name as {first}",
+                         f"pārsauc vienu no failiem ({first} vai {second}), lai to nosaukumi "
+                         f"atšķirtos ne tikai ar lielajiem burtiem, atstarpēm vai paplašinājumu",
+                         stem)
+            clashing.add(second)
+        return clashing
+
     def read(self) -> GallerySource | None:
         node = self.captions()
         fields = _mapping(node)
@@ -144,23 +144,26 @@ class _Reader:
             if key not in GALLERY_KEYS:
                 self.problem(CAPTIONS, _line(key_node), key, "nezināms lauks", "unknown field",
                              f"atļautie: {', '.join(sorted(GALLERY_KEYS))}")
-        files = sorted(p for p in self.folder.iterdir()
-                       if p.is_file() and p.name != CAPTIONS and not p.name.startswith("."))
+        files = {nfc(p.name): p for p in sorted(self.folder.iterdir())
+                 if p.is_file() and p.name != CAPTIONS and not p.name.startswith(".")}
         if not files:
             return None  # an empty gallery is not shown (and is no error)
         default_photographer = _text(fields.get("photographer", (None, None))[1])
-        entries = self.photo_entries(fields.get("photos"), {p.name for p in files})
-        ordered = [f for f in entries if f in {p.name for p in files}]
-        ordered += [p.name for p in files if p.name not in entries]
+        entries = self.photo_entries(fields.get("photos"), set(files))
+        ordered = [f for f in entries if f in files]
+        ordered += [name for name in sorted(files) if name not in entries]
+        clashing = self.name_collisions(list(files))
         photos = []
         for name in ordered:
-            photo = self.photo(name, entries.get(name), default_photographer)
+            if name in clashing:
+                continue
+            photo = self.photo(name, files[name], entries.get(name), default_photographer)
             if photo is not None:
                 photos.append(photo)
         title, date = self.title_and_date(fields)
         if self.problems or title is None or date is None:
             return None
-        return GallerySource(self.folder.name, title, date,
+        return GallerySource(nfc(self.folder.name), title, date,
                              _text(fields.get("credit", (None, None))[1]), tuple(photos))
 
     def photo_entries(self, photos: tuple[yaml.Node, yaml.Node] | None,
@@ -172,7 +175,7 @@ class _Reader:
             self.problem(CAPTIONS, _line(key_node), "photos", "jābūt failu sarakstam ar laukiem",
                          "must map file names to their fields", "skat. piemēru dokumentācijā")
             return {}
-        entries = _mapping(value)
+        entries = {nfc(name): nodes for name, nodes in _mapping(value).items()}
         for name, (name_node, fields) in entries.items():
             if name not in present:
                 self.problem(CAPTIONS, _line(name_node), "photos", "šāda attēla faila mapē nav",
@@ -184,9 +187,9 @@ class _Reader:
                                  "unknown field", f"atļautie: {', '.join(sorted(PHOTO_KEYS))}")
         return entries
 
-    def photo(self, name: str, entry: tuple[yaml.Node, yaml.Node] | None,
+    def photo(self, name: str, path: Path, entry: tuple[yaml.Node, yaml.Node] | None,
               default_photographer: str | None) -> PhotoSource | None:
-        if not self.photo_file_ok(self.folder / name):
+        if not self.photo_file_ok(name, path):
             return None
         fields = _mapping(entry[1]) if entry else {}
         line = _line(entry[0]) if entry else 0
@@ -204,7 +207,7 @@ class _Reader:
         if alt is None or caption is None:
             return None
         photographer = _text(fields.get("photographer", (None, None))[1]) or default_photographer
-        return PhotoSource(self.folder / name, name, caption, alt, photographer)
+        return PhotoSource(path, name, caption, alt, photographer)
 
     def title_and_date(self, fields: dict[str, tuple[yaml.Node, yaml.Node]]
                        ) -> tuple[str | None, dt.date | None]:

@@ -1,10 +1,11 @@
-"""Pelican glue: process photos (cached), attach galleries to articles, write pages and images."""
+"""Pelican glue: process photos (cached), attach galleries to articles, write pages and images.
+
+Covers (`image:`) are the images plugin's (images/covers.py), whichever folder they come from.
+"""
 
 from __future__ import annotations
 
 import logging
-import os
-import shutil
 from pathlib import Path
 from typing import Any
 
@@ -13,21 +14,15 @@ from pelican.generators import Generator
 from ..common.clock import build_now
 from ..common.problems import ContentProblem, log_problem
 from ..common.schedule import is_scheduled
-from .batch import process_photos
-from .cache import PhotoCache
+from ..images.batch import process_photos
+from ..images.cache import PhotoCache
+from ..images.output import link_or_copy
+from ..images.paths import nfc
 from .discover import discover
 from .pages import Gallery, gallery_view, photo_view
 from .settings import from_pelican
 
 logger = logging.getLogger(__name__)
-
-
-def _link_or_copy(source: Path, target: Path) -> None:
-    target.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        os.link(source, target)
-    except OSError:
-        shutil.copyfile(source, target)
 
 
 class GalleriesGenerator(Generator):
@@ -48,9 +43,7 @@ class GalleriesGenerator(Generator):
                     result.processed, len(result.done) - result.processed)
         for path, failure in sorted(result.failed.items()):
             log_problem(ContentProblem(path.relative_to(root).as_posix(), 0, "photo",
-                                       failure.lv, failure.en,
-                                       "saglabā attēlu no jauna vai izņem to no mapes",
-                                       failure.detail))
+                                       failure.lv, failure.en, failure.fix, failure.detail))
         siteurl = self.settings.get("SITEURL", "")
         galleries = []
         for source in sources:
@@ -70,26 +63,20 @@ class GalleriesGenerator(Generator):
 
     def _attach(self, galleries: list[Gallery]) -> None:
         by_name = {gallery.name: gallery for gallery in galleries}
-        by_source = {photo.source: photo for gallery in galleries for photo in gallery.photos}
         articles = list(self.context.get("articles", []))
         articles += [t for a in articles for t in getattr(a, "translations", [])]
         for article in articles:
             name = getattr(article, "gallery", None)
-            gallery = by_name.get(name.strip()) if isinstance(name, str) else None
+            gallery = by_name.get(nfc(name.strip())) if isinstance(name, str) else None
             article.gallery = gallery
             if gallery is not None and article not in gallery.articles:
                 gallery.articles.append(article)
-            image = getattr(article, "image", None)
-            cover = by_source.get(str(image).strip().lstrip("/")) if image else None
-            article.cover = cover
-            if cover is not None:
-                article.image = cover.src  # Open Graph: never the original file
 
     def generate_output(self, writer: Any) -> None:
         for gallery in self.galleries:
             for photo in gallery.photos:
                 for path, cached in photo.files.items():
-                    _link_or_copy(Path(cached), Path(self.output_path) / path)
+                    link_or_copy(Path(cached), Path(self.output_path) / path)
             writer.write_file(f"{gallery.path}index.html", self.get_template("gallery"),
                               self.context, url=gallery.path, gallery=gallery)
         if self.galleries:

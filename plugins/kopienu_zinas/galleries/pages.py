@@ -4,36 +4,20 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from pathlib import PurePosixPath
 from typing import Any
 
-from ..common.slugs import slugify
+from ..images.paths import output_stem
+from ..images.pipeline import Rendered
+from ..images.views import Picture, picture_fields
 from .discover import GallerySource, PhotoSource
-from .imaging import EXTENSIONS, MIME_TYPES, Rendered
-
-#: The JPEG width given to others (newsletter, Open Graph) as a photo's `src`.
-DEFAULT_WIDTH = 960
 
 
-@dataclass(frozen=True)
-class Source:
-    mime: str
-    srcset: str
+@dataclass(kw_only=True)
+class Photo(Picture):
+    """A gallery photo: the shared Picture plus its caption and photographer."""
 
-
-@dataclass
-class Photo:
-    source: str  # the original, relative to content/ (galleries/<name>/<file>)
-    alt: str
     caption: str
     photographer: str | None
-    src: str  # absolute URL of the default JPEG
-    width: int
-    height: int
-    large: str  # absolute URL of the largest JPEG (the no-JavaScript view)
-    srcset: str  # JPEG srcset for <img>
-    sources: tuple[Source, ...]  # AVIF/WebP <source>s
-    files: dict[str, str] = field(default_factory=dict)  # output path → cache file
 
 
 @dataclass
@@ -54,25 +38,9 @@ class Gallery:
 
 def photo_view(source: PhotoSource, original: str, rendered: Rendered, entry: str, folder: str,
                siteurl: str) -> Photo:
-    stem = slugify(PurePosixPath(source.file).stem) or "foto"
-    files: dict[str, str] = {}
-    urls: dict[str, list[tuple[int, str]]] = {}
-    for rendition in rendered.renditions:
-        for fmt in rendition.formats:
-            path = f"{folder}{stem}-{rendition.width}.{EXTENSIONS[fmt]}"
-            files[path] = f"{entry}/{rendition.name(fmt)}"
-            urls.setdefault(fmt, []).append((rendition.width, f"{siteurl}/{path}"))
-    default = max((r for r in rendered.renditions if r.width <= DEFAULT_WIDTH),
-                  key=lambda r: r.width, default=rendered.renditions[0])
-    jpeg = dict(urls["jpeg"])
-    return Photo(
-        source=original, alt=source.alt, caption=source.caption, photographer=source.photographer,
-        src=jpeg[default.width], width=default.width, height=default.height,
-        large=jpeg[rendered.renditions[-1].width],
-        srcset=", ".join(f"{url} {w}w" for w, url in urls["jpeg"]),
-        sources=tuple(Source(MIME_TYPES[fmt], ", ".join(f"{url} {w}w" for w, url in urls[fmt]))
-                      for fmt in urls if fmt != "jpeg"),
-        files=files)
+    return Photo(source=original, alt=source.alt, caption=source.caption,
+                 photographer=source.photographer,
+                 **picture_fields(rendered, entry, folder, output_stem(source.file), siteurl))
 
 
 def gallery_view(source: GallerySource, photos: list[Photo], base: str,

@@ -8,8 +8,14 @@ from typing import Any
 
 from ..common.frontmatter import SourceDocument
 from ..common.problems import ContentProblem
+from ..images.paths import nfc
 from .discover import FOLDER, discover
 from .settings import from_pelican
+
+
+def _folder_exists(base: Path, name: str) -> bool:
+    """Is there a gallery folder of that name (compared in NFC, as macOS may store it)?"""
+    return base.is_dir() and any(p.is_dir() and nfc(p.name) == nfc(name) for p in base.iterdir())
 
 
 def check_documents(sender: Any, documents: Sequence[SourceDocument],
@@ -24,7 +30,7 @@ def check_documents(sender: Any, documents: Sequence[SourceDocument],
             problems.append(document.problem(
                 "gallery", "jābūt galerijas mapes nosaukumam", "must be a gallery folder name",
                 "raksti 'gallery: mapes-nosaukums' (mape content/galleries/ iekšā)", name))
-        elif not (root / FOLDER / name.strip()).is_dir():
+        elif not _folder_exists(root / FOLDER, name.strip()):
             problems.append(document.problem(
                 "gallery", "galerijas mape nav atrasta", "gallery folder not found",
                 f"izveido mapi content/{FOLDER}/{name.strip()}/ vai izlabo nosaukumu", name))

@@ -32,6 +32,8 @@ from typing import Any
 
 from feedgenerator import Atom1Feed, Rss201rev2Feed, get_tag_uri
 from markupsafe import Markup
+
+from ..images.markup import for_feeds
 from pelican.utils import set_date_tzinfo
 from pelican.writers import Writer
 
@@ -69,7 +71,8 @@ def feed_entry(item: Any, link: str, site_url: str, settings: dict[str, Any],
     RSS_FEED_SUMMARY_ONLY); Atom carries both, without a summary that repeats the content.
     """
     timezone = settings.get("TIMEZONE")
-    content = absolutise_html(item.get_content(site_url), link)
+    # feed readers drop <picture>: each picture as its one processed JPEG <img> (images plugin)
+    content = absolutise_html(for_feeds(item.get_content(site_url)), link)
     summary = absolutise_html(str(item.summary), link)
     if rss:
         description = summary if settings.get("RSS_FEED_SUMMARY_ONLY") else content

@@ -12,6 +12,7 @@ from typing import Any
 
 from ..common.frontmatter import SourceDocument
 from ..common.problems import ContentProblem
+from ..images.paths import find
 from .references import images, resolve
 
 _MISSING = ("attēla fails nav atrasts", "image file not found")
@@ -29,6 +30,17 @@ def check_documents(sender: Any, documents: Sequence[SourceDocument],
     return problems
 
 
+def _missing(target: Path | None, content_root: Path) -> bool:
+    """Is a local target absent, its name compared in NFC (as macOS may store it)?"""
+    if target is None:
+        return False
+    try:
+        relative = target.relative_to(content_root).as_posix()
+    except ValueError:
+        return not target.is_file()
+    return find(content_root, relative) is None
+
+
 def check_body_images(document: SourceDocument, content_root: Path) -> Iterator[ContentProblem]:
     for image in images(document):
         if not (image.alt or "").strip():
@@ -37,7 +49,7 @@ def check_body_images(document: SourceDocument, content_root: Path) -> Iterator[
                 "ieraksti kvadrātiekavās, kas redzams attēlā: ![Lasītāji bibliotēkā](…)",
                 image.target)
         target = resolve(image.target, document, content_root)
-        if target is not None and not target.is_file():
+        if _missing(target, content_root):
             yield ContentProblem(document.path, image.line, "image", *_MISSING, _MISSING_FIX,
                                  image.target)
 
@@ -47,7 +59,7 @@ def check_header_image(document: SourceDocument, content_root: Path) -> Iterator
     if not isinstance(image, str) or not image.strip():
         return
     target = resolve(image.strip(), document, content_root, relative_to_root=True)
-    if target is not None and not target.is_file():
+    if _missing(target, content_root):
         yield document.problem("image", *_MISSING, value=image,
                                fix=f"{_MISSING_FIX}; ceļš skaitās no content/ mapes")
     alt = document.metadata.get("image_alt")

@@ -1,4 +1,4 @@
-"""Bring every photo of a build into the cache: look up, process what is missing in parallel."""
+"""Bring every picture of a build into the cache: look up, process what is missing in parallel."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .cache import PhotoCache, entry_key, photo_digest, settings_digest
-from .imaging import Rendered, render_entry
+from .pipeline import Rendered, render_entry
 from .settings import ImagingSettings
 
 
@@ -18,6 +18,7 @@ class Failure:
     lv: str
     en: str
     detail: str
+    fix: str
 
 
 @dataclass
@@ -62,8 +63,9 @@ def process_photos(photos: list[Path], settings: ImagingSettings, cache: PhotoCa
                 result.done[photo] = (keys[photo], rendered)
                 result.processed += 1
             else:
-                unreadable = "apstrādāto attēlu nevar nolasīt\tprocessed image unreadable\t"
-                result.failed[photo] = Failure(*(error or unreadable).split("\t", 2))
+                unreadable = ("apstrādāto attēlu nevar nolasīt\tprocessed image unreadable\t\t"
+                              "palaid būvēšanu vēlreiz")
+                result.failed[photo] = Failure(*(error or unreadable).split("\t", 3))
     if prune:
         cache.prune({key for key, _ in result.done.values()})
     return result

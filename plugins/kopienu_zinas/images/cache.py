@@ -1,4 +1,4 @@
-"""A content-addressed cache of processed photos, outside output/ (default .cache/galleries/).
+"""A content-addressed cache of processed pictures, outside output/ (.cache/<plugin>/).
 
 An entry is a folder named by a hash of the photo's bytes and of every setting that changes the
 result (widths, formats, qualities, the pipeline's version, Pillow's version). File dates play
@@ -17,11 +17,11 @@ from pathlib import Path
 
 import PIL
 
-from .imaging import META, Rendered
+from .pipeline import META, Rendered
 from .settings import ImagingSettings
 
 #: Bump when the pipeline's output changes for the same photo and settings.
-PIPELINE_VERSION = 1
+PIPELINE_VERSION = 2
 
 
 def photo_digest(path: Path) -> str:

@@ -1,0 +1,196 @@
+"""Pelican glue: every editor picture outside the galleries, processed (cached) and published.
+
+What it does, in Pelican's order (docs/galleries.md, "Article pictures and covers"):
+
+* generate_context (after articles and pages are read): process every picture under
+  STATIC_PATHS and every picture an article or page names (`image:`, `{static}` in the text);
+  rewrite `<img src="{static}…">` in each text into a `<picture>` (the theme's
+  macros/picture.html); set ``content.cover`` (a :class:`~.views.Cover`) and ``content.image``
+  (the absolute URL of its Open Graph JPEG) for `image:`.
+* generate_output (before Pelican's StaticGenerator copies files): take every raster picture out
+  of the static files, so no original is copied, and write the processed renditions under
+  IMAGES['url'] and, at each original's own address (/atteli/foto.jpg), the processed JPEG
+  (or the format its ending names), so links already shared keep working.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from pelican.generators import Generator
+
+from ..common.problems import ContentProblem, log_problem
+from .batch import BatchResult, process_photos
+from .cache import PhotoCache
+from .markup import placeholder_path, replace_images
+from .output import link_or_copy
+from .paths import content_path, content_relative, find, output_stem
+from .pipeline import PICTURE_SUFFIXES
+from .publish import original_copy
+from .settings import ImagesSettings, from_pelican
+from .views import Cover, Picture, picture_fields
+
+logger = logging.getLogger(__name__)
+
+
+def is_picture(path: str | Path) -> bool:
+    return PurePosixPath(str(path)).suffix.lower() in PICTURE_SUFFIXES
+
+
+class ImagesGenerator(Generator):
+    """Processed article pictures and covers; the originals' addresses serve processed files."""
+
+    def generate_context(self) -> None:
+        self.config: ImagesSettings = from_pelican(self.settings)
+        self.root = Path(self.settings["PATH"])
+        self.cache = PhotoCache(self.config.cache)
+        self.siteurl = self.settings.get("SITEURL", "")
+        self.keys: set[str] = set()
+        self.views: dict[Path, Picture] = {}
+        self.originals: dict[str, Path] = {}  # site path of an original → its file
+        # a file Pelican could not read is recorded as None (and reported by the safety net)
+        contents = [c for c in self.context.get("generated_content", {}).values()
+                    if c is not None]
+        static = [self.root / p for p in self.get_files(
+            self.settings["STATIC_PATHS"], exclude=self.settings["STATIC_EXCLUDES"],
+            extensions=False) if is_picture(p)]
+        for path in static:
+            self.originals[path.relative_to(self.root).as_posix()] = path
+        named = [p for content in contents for p in self._named(content)]
+        self._process(sorted(set(static) | set(named)))
+        linked_before: set[str] = set()
+        linked_after: set[str] = set()
+        for content in contents:
+            linked_before |= content.get_static_links()
+            self._rewrite(content)
+            linked_after |= content.get_static_links()
+            self._cover(content)
+        # Pelican noted the texts' {static} links when it read them: the pictures now shown
+        # as <picture> are ours to publish, not files for its StaticGenerator to copy.
+        static_links = self.context.setdefault("static_links", set())
+        static_links -= linked_before - linked_after
+        self.context["picture_sizes"] = self.config.sizes
+
+    # -- what the texts name ------------------------------------------------------------
+
+    def _resolve(self, written: str, content: Any, relative_to_root: bool) -> Path | None:
+        """The file a `{static}` path or `image:` names, or None (reported by site/images.py)."""
+        relative = content_relative(written, content.relative_source_path,
+                                    relative_to_root=relative_to_root)
+        found = find(self.root, relative) if relative is not None else None
+        return found if found is not None and is_picture(found) else None
+
+    def _named(self, content: Any) -> list[Path]:
+        named = []
+        image = getattr(content, "image", None)
+        if isinstance(image, str) and image.strip():
+            found = self._resolve(image.strip(), content, relative_to_root=True)
+            if found is not None:
+                named.append(found)
+
+        def collect(path: str, alt: str, index: int) -> None:
+            found = self._resolve(path, content, relative_to_root=False)
+            if found is not None:
+                named.append(found)
+
+        replace_images(getattr(content, "_content", "") or "", collect)
+        return named
+
+    # -- processing -----------------------------------------------------------------------
+
+    def _process(self, paths: list[Path]) -> BatchResult:
+        result = process_photos(paths, self.config.imaging, self.cache, self.config.workers,
+                                prune=False)
+        for path, failure in sorted(result.failed.items()):
+            log_problem(ContentProblem(content_path(path, self.root), 0, "image", failure.lv,
+                                       failure.en, failure.fix, failure.detail))
+        for path, (key, rendered) in result.done.items():
+            self.keys.add(key)
+            relative = PurePosixPath(content_path(path, self.root))
+            parent = relative.parent.as_posix()
+            folder = self.config.url + ("" if parent == "." else f"{parent}/")
+            self.views[path] = Picture(
+                source=relative.as_posix(), alt="",
+                **picture_fields(rendered, str(self.cache.entry(key)), folder,
+                                 output_stem(relative.name), self.siteurl))
+        logger.info("images: %d pictures, %d processed, %d from the cache", len(paths),
+                    result.processed, len(result.done) - result.processed)
+        return result
+
+    # -- articles and pages -----------------------------------------------------------------
+
+    def _rewrite(self, content: Any) -> None:
+        html = getattr(content, "_content", None)
+        if not html:
+            return
+        covered = self._cover_view(content) is not None
+        template = self.env.get_template("macros/picture.html")
+
+        def render(path: str, alt: str, index: int) -> str | None:
+            found = self._resolve(path, content, relative_to_root=False)
+            view = self.views.get(found) if found is not None else None
+            if view is None:
+                return None
+            picture = Picture(**{**view.__dict__, "alt": alt})
+            eager = index == 0 and not covered
+            return str(template.module.picture(picture, self.config.sizes, eager))
+
+        content._content = replace_images(html, render)
+
+    def _cover_view(self, content: Any) -> Picture | None:
+        image = getattr(content, "image", None)
+        if not isinstance(image, str) or not image.strip():
+            return None
+        found = self._resolve(image.strip(), content, relative_to_root=True)
+        return self.views.get(found) if found is not None else None
+
+    def _cover(self, content: Any) -> None:
+        view = self._cover_view(content)
+        if view is None:
+            content.cover = None
+            return
+        og = view.jpeg_near(self.config.og_width)
+        alt = getattr(content, "image_alt", None)
+        credit = getattr(content, "image_credit", None)
+        content.cover = Cover(**{**view.__dict__, "alt": alt if isinstance(alt, str) else "",
+                                 "credit": credit if isinstance(credit, str) else None,
+                                 "og": og})
+        content.image = og.url  # Open Graph and JSON-LD: never the original file
+
+    # -- output -----------------------------------------------------------------------------
+
+    def _take_static_pictures(self) -> None:
+        """Remove raster pictures from Pelican's static files (so no original is copied);
+        pictures only linked from a text (not under STATIC_PATHS) are processed here."""
+        staticfiles = self.context.get("staticfiles", [])
+        pictures = [s for s in staticfiles if is_picture(s.source_path)]
+        for static in pictures:
+            staticfiles.remove(static)
+        extra = []
+        for static in pictures:
+            path = Path(static.source_path)
+            self.originals[static.save_as] = path
+            if path not in self.views:
+                extra.append(path)
+        if extra:
+            self._process(sorted(set(extra)))
+
+    def generate_output(self, writer: Any) -> None:
+        self._take_static_pictures()
+        output = Path(self.output_path)
+        for view in self.views.values():
+            for path, cached in view.files.items():
+                link_or_copy(Path(cached), output / path)
+        for site_path, source in sorted(self.originals.items()):
+            view = self.views.get(source)
+            if view is not None:
+                largest = view.jpegs[-1]
+                link_or_copy(original_copy(Path(view.files[largest.path]), site_path),
+                             output / site_path)
+        self.cache.prune(self.keys)
+
+
+def get_generators(pelican: Any) -> type[Generator]:
+    return ImagesGenerator

@@ -1,0 +1,269 @@
+"""The Pillow pipeline: one decode per picture, every width × format written without metadata.
+
+Steps: open and recognise the picture by its content (not its file ending); refuse
+decompression bombs; ask the JPEG decoder for a DCT-scaled draft no smaller than the largest
+output; apply the EXIF orientation (all eight); reduce() by a whole factor; convert to 8-bit
+sRGB RGB (16/32-bit grayscale scaled, palette and alpha flattened onto white, CMYK/YCCK and other
+embedded ICC profiles converted through LittleCMS); resize (Lanczos) to each width, largest first;
+save with no EXIF, GPS, XMP, IPTC, MakerNote, comment, thumbnail or ICC data. Runs in worker
+processes, so everything here is picklable and module-level (works with the "spawn" start method).
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
+
+from .settings import ImagingSettings
+
+try:  # HEIC/HEIF (the iPhone default) when the pillow-heif wheel is installed
+    from pillow_heif import register_heif_opener
+except ImportError:  # pragma: no cover - pillow-heif is a declared dependency
+    HEIF = False
+else:
+    register_heif_opener()
+    HEIF = True
+
+EXTENSIONS = {"avif": "avif", "webp": "webp", "jpeg": "jpg"}
+MIME_TYPES = {"avif": "image/avif", "webp": "image/webp", "jpeg": "image/jpeg"}
+META = "meta.json"
+#: File endings treated as pictures (anything else under STATIC_PATHS is copied as it is).
+PICTURE_SUFFIXES = frozenset({".jpg", ".jpeg", ".jpe", ".png", ".webp", ".gif", ".tif", ".tiff",
+                              ".heic", ".heif", ".avif", ".mpo"})
+#: What Pillow may report for a picture we publish; MPO is a camera JPEG with a second frame.
+ACCEPTED_FORMATS = frozenset({"JPEG", "MPO", "PNG", "WEBP", "GIF", "TIFF", "AVIF"}
+                             | ({"HEIF"} if HEIF else set()))
+#: Swap width and height for these EXIF orientations (rotated by 90° or 270°).
+_TRANSPOSED = {5, 6, 7, 8}
+_SRGB = ImageCms.createProfile("sRGB")
+_TOO_LARGE = ("attēls ir pārāk liels (iespējama dekompresijas bumba)",
+              "image too large (possible decompression bomb)")
+
+
+class PhotoError(Exception):
+    """A picture that cannot be published; the message says why in Latvian and English, and
+    ``fix`` how to make it publishable (Latvian, for editors)."""
+
+    def __init__(self, lv: str, en: str, detail: str = "",
+                 fix: str = "saglabā attēlu no jauna kā JPEG vai izņem to no mapes") -> None:
+        super().__init__(f"{lv} ({en}): {detail}")
+        self.lv, self.en, self.detail, self.fix = lv, en, detail, fix
+
+
+@dataclass(frozen=True)
+class Rendition:
+    width: int
+    height: int
+    formats: tuple[str, ...]
+
+    def name(self, fmt: str) -> str:
+        return f"{self.width}.{EXTENSIONS[fmt]}"
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """What one picture became: its upright size and one rendition per width (ascending)."""
+
+    width: int
+    height: int
+    renditions: tuple[Rendition, ...]
+
+    def to_json(self) -> str:
+        return json.dumps({"width": self.width, "height": self.height,
+                           "renditions": [[r.width, r.height, list(r.formats)]
+                                          for r in self.renditions]})
+
+    @classmethod
+    def from_json(cls, text: str) -> Rendered:
+        data = json.loads(text)
+        return cls(data["width"], data["height"],
+                   tuple(Rendition(w, h, tuple(f)) for w, h, f in data["renditions"]))
+
+
+def target_widths(original_width: int, widths: tuple[int, ...]) -> tuple[int, ...]:
+    """The configured widths below the original's, plus the original width when capped
+    (never enlarged)."""
+    below = tuple(w for w in widths if w < original_width)
+    return below + (original_width,) if len(below) < len(widths) else below
+
+
+def unsupported(detail: str) -> PhotoError:
+    heic = detail.upper() in {"HEIF", "HEIC", ".HEIC", ".HEIF"}
+    return PhotoError("neatbalstīts attēla formāts", "unsupported image format", detail,
+                      "iPhone: Iestatījumi → Kamera → Formāti → 'Most Compatible', vai eksportē "
+                      "attēlu kā JPEG" if heic else "saglabā attēlu kā JPEG, PNG vai WebP")
+
+
+def open_picture(source: Path) -> Image.Image:
+    """The picture opened lazily, recognised by its content; PhotoError when it is none we take.
+
+    Animated GIF/WebP and MPO (a camera JPEG with a second frame) give their first frame.
+    """
+    try:
+        image = Image.open(source)
+    except Image.DecompressionBombError as error:
+        raise PhotoError(*_TOO_LARGE, str(error),
+                         "samazini attēlu (piem., līdz 4000 pikseļu platumam)") from error
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as error:
+        if source.suffix.lower() in {".heic", ".heif"}:
+            raise unsupported("HEIF") from error
+        raise PhotoError("attēla failu nevar nolasīt (bojāts vai nepilnīgs)",
+                         "image file is truncated or unreadable", str(error)) from error
+    if image.format not in ACCEPTED_FORMATS:
+        image.close()
+        raise unsupported(str(image.format))
+    return image
+
+
+def _upright_size(image: Image.Image) -> tuple[int, int, int]:
+    orientation = image.getexif().get(0x0112, 1)
+    orientation = orientation if orientation in range(1, 9) else 1
+    width, height = image.size
+    return (height, width, orientation) if orientation in _TRANSPOSED else (width, height,
+                                                                            orientation)
+
+
+def _gray_to_8bit(image: Image.Image) -> Image.Image:
+    """16-bit, 32-bit integer and float grayscale scaled (not clipped) to 8-bit "L"."""
+    if image.mode.startswith("I;16"):
+        scale = 1 / 257
+    elif image.mode == "F":
+        top = image.getextrema()[1]
+        scale = 255.0 if top <= 1.0 else 1.0 if top <= 255 else 1 / 257
+    else:  # "I": 16-bit samples (PNG, most TIFF) or the full 32-bit range
+        top = image.getextrema()[1]
+        scale = 1.0 if top <= 255 else 1 / 257 if top <= 65535 else 255 / (2**31 - 1)
+    wide = image.convert("F") if image.mode != "F" else image
+    return wide.point(lambda v: v * scale).convert("L")
+
+
+def _flatten(image: Image.Image) -> Image.Image:
+    """Alpha (RGBA, LA, PA, palette transparency) composited onto white."""
+    rgba = image.convert("RGBA")
+    flat = Image.new("RGB", rgba.size, (255, 255, 255))
+    flat.paste(rgba, mask=rgba.getchannel("A"))
+    return flat
+
+
+def to_srgb(image: Image.Image) -> Image.Image:
+    """8-bit RGB in sRGB: grayscale depths scaled, alpha flattened onto white, the embedded ICC
+    profile (RGB, CMYK, gray) converted with LittleCMS, else Pillow's plain conversion."""
+    icc = image.info.get("icc_profile")
+    if image.mode in {"I", "F"} or image.mode.startswith("I;16"):
+        image = _gray_to_8bit(image)
+    elif image.mode in {"RGBA", "LA", "PA", "La", "RGBa"} or (
+            image.mode in {"P", "L", "RGB"} and "transparency" in image.info):
+        image = _flatten(image)
+    elif image.mode not in {"RGB", "L", "CMYK"}:
+        image = image.convert("RGB")
+    if icc:
+        try:
+            source = ImageCms.ImageCmsProfile(io.BytesIO(icc))
+            converted = ImageCms.profileToProfile(image, source, _SRGB, outputMode="RGB")
+            if converted is not None:
+                return converted
+        except (ImageCms.PyCMSError, OSError, ValueError):
+            pass  # a profile that does not fit the pixels: Pillow's plain conversion below
+    return image if image.mode == "RGB" else image.convert("RGB")
+
+
+def _save(image: Image.Image, fmt: str, target: Path, settings: ImagingSettings) -> None:
+    image.info.clear()  # resize() copies info: nothing of the original may reach the file
+    quality = settings.quality_of(fmt)
+    if fmt == "jpeg":
+        image.save(target, "JPEG", quality=quality, optimize=True, progressive=True)
+    elif fmt == "webp":
+        image.save(target, "WEBP", quality=quality, method=settings.webp_method)
+    else:
+        image.save(target, "AVIF", quality=quality, speed=settings.avif_speed)
+
+
+def decode(source: Path, settings: ImagingSettings) -> tuple[Image.Image, tuple[int, int]]:
+    """The picture upright and in sRGB, decoded once at the smallest scale the outputs allow,
+    and the original's upright size (pixels). Raises PhotoError."""
+    image = open_picture(source)
+    try:
+        width, height, orientation = _upright_size(image)
+        if width * height > settings.max_pixels:
+            raise PhotoError(*_TOO_LARGE, f"{width}×{height}",
+                             f"samazini to līdz {settings.max_pixels:,} pikseļiem"
+                             .replace(",", " "))
+        largest = min(max(settings.widths + settings.jpeg_widths), width)
+        needed = (largest, max(1, round(height * largest / width)))
+        if image.format in {"JPEG", "MPO"}:
+            image.draft(None, needed[::-1] if orientation in _TRANSPOSED else needed)
+        image.load()  # here, so that a truncated file is reported as such
+        image = ImageOps.exif_transpose(image)
+        factor = image.width // (largest * 2)
+        if factor > 1 and image.mode not in {"P", "PA"}:
+            image = image.reduce(factor)
+        return to_srgb(image), (width, height)
+    except PhotoError:
+        raise
+    except Image.DecompressionBombError as error:
+        raise PhotoError(*_TOO_LARGE, str(error)) from error
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as error:
+        raise PhotoError("attēla failu nevar nolasīt (bojāts vai nepilnīgs)",
+                         "image file is truncated or unreadable", str(error)) from error
+
+
+def render(source: Path, settings: ImagingSettings, folder: Path) -> Rendered:
+    """Write every width × format of one picture into `folder` (created) and describe them.
+
+    The configured widths are resized in a chain, largest first; each JPEG-only width is
+    resized from the next larger rendition, so it does not change the others' bytes.
+    """
+    image, (original_width, original_height) = decode(source, settings)
+    folder.mkdir(parents=True, exist_ok=True)
+    renditions = []
+    made: list[Image.Image] = []
+    current = image
+    for width in sorted(target_widths(original_width, settings.widths), reverse=True):
+        height = max(1, round(original_height * width / original_width))
+        if current.size != (width, height):
+            current = current.resize((width, height), Image.Resampling.LANCZOS)
+        rendition = Rendition(width, height, settings.formats)
+        for fmt in settings.formats:
+            _save(current, fmt, folder / rendition.name(fmt), settings)
+        renditions.append(rendition)
+        made.append(current)
+    done = {r.width for r in renditions}
+    for width in settings.jpeg_widths:
+        width = min(width, original_width)
+        if width in done:
+            continue
+        height = max(1, round(original_height * width / original_width))
+        larger = min((m for m in made if m.width > width), key=lambda m: m.width, default=image)
+        rendition = Rendition(width, height, ("jpeg",))
+        _save(larger.resize((width, height), Image.Resampling.LANCZOS), "jpeg",
+              folder / rendition.name("jpeg"), settings)
+        renditions.append(rendition)
+        done.add(width)
+    return Rendered(original_width, original_height,
+                    tuple(sorted(renditions, key=lambda r: r.width)))
+
+
+def render_entry(source: str, settings: ImagingSettings, entry: str) -> tuple[str, str | None]:
+    """Worker entry point: render into a temporary folder, then move it to `entry` at once.
+
+    Returns (source, None) on success or (source, "lv\\ten\\tdetail\\tfix") for a picture that
+    cannot be published, so that one bad file never stops the others.
+    """
+    target = Path(entry)
+    staging = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    shutil.rmtree(staging, ignore_errors=True)
+    try:
+        rendered = render(Path(source), settings, staging)
+        (staging / META).write_text(rendered.to_json(), encoding="utf-8")
+        shutil.rmtree(target, ignore_errors=True)
+        staging.rename(target)
+    except PhotoError as error:
+        shutil.rmtree(staging, ignore_errors=True)
+        return source, f"{error.lv}\t{error.en}\t{error.detail}\t{error.fix}"
+    return source, None

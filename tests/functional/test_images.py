@@ -1,0 +1,202 @@
+"""Editor pictures in a built fixture site: private, light and shown wherever the guide allows.
+
+The fixture site is written here (pictures generated with Pillow, each carrying a GPS position,
+camera make/model, XMP and a comment): `content/atteli/` (a cover and pictures in the text,
+one saved with a decomposed macOS name), a gallery (JPEG, PNG with an eXIf chunk, WebP) whose
+photo is another article's cover, and a newsletter month. One build; its cache is its own.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import unicodedata
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+from kopienu_zinas.images.pipeline import PICTURE_SUFFIXES
+from tests.functional.test_galleries import Tags
+from tests.photos import CAMERA, camera_exif, upright
+from tests.sitebuild import BuiltSite, run_build
+
+XMP = b'<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:Description exif:GPSLatitude="56,6N"/></x:xmpmeta>'
+
+ARTICLE = """---
+title: Pļavas diena Sēlijā
+date: 2024-05-10
+region: Sēlija
+tags: [kopienas]
+summary: Kaimiņi pļāva pļavu.
+image: atteli/foto.jpg
+image_alt: Cilvēki pļavā ar izkaptīm
+image_credit: "Foto: Anna Ozola"
+---
+Pļavā sanāca divdesmit kaimiņu.
+
+![Plakāts pie sētas]({static}/atteli/plakats.png)
+
+Vēl viens skats:
+
+![Pļava vakarā]({static}/atteli/pļava.webp)
+"""
+
+GALLERY_ARTICLE = """---
+title: Talka Latgalē
+date: 2024-05-12
+region: Latgale
+tags: [kopienas]
+summary: Talka parkā.
+gallery: talka
+image: galleries/talka/stadisana.jpg
+image_alt: Cilvēki stāda kokus
+---
+Talkā piedalījās trīsdesmit kaimiņu.
+"""
+
+CAPTIONS = """title: Talka
+date: 2024-05-12
+photographer: Anna Ozola
+photos:
+  stadisana.jpg: {caption: Stādīšana, alt: Cilvēki stāda kokus}
+  grabekli.png: {caption: Grābekļi, alt: Grābekļi pie šķūņa}
+  ugunskurs.webp: {caption: Ugunskurs, alt: Ugunskurs vakarā}
+"""
+
+
+def phone_picture(path: Path, fmt: str, size: tuple[int, int] = (1800, 1200)) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    extra = {"comment": b"majas adrese"} if fmt == "JPEG" else {}
+    upright(size).save(path, fmt, exif=camera_exif(), xmp=XMP, **extra)
+    return path
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, BuiltSite]:
+    tmp = tmp_path_factory.mktemp("images")
+    content = tmp / "content"
+    phone_picture(content / "atteli/foto.jpg", "JPEG", (2400, 1800))
+    phone_picture(content / "atteli/plakats.png", "PNG", (900, 1200))
+    phone_picture(content / "atteli" / unicodedata.normalize("NFD", "pļava.webp"), "WEBP")
+    phone_picture(content / "galleries/talka/stadisana.jpg", "JPEG")
+    phone_picture(content / "galleries/talka/grabekli.png", "PNG", (600, 400))
+    phone_picture(content / "galleries/talka/ugunskurs.webp", "WEBP", (600, 400))
+    (content / "galleries/talka/captions.yml").write_text(CAPTIONS, encoding="utf-8")
+    (content / "plavas-diena.md").write_text(ARTICLE, encoding="utf-8")
+    (content / "talka.md").write_text(GALLERY_ARTICLE, encoding="utf-8")
+    (content / "newsletter").mkdir()
+    (content / "newsletter/2024-05.md").write_text(
+        "---\ntitle: Maija ievads\nauthors: [Redakcija]\n---\n\nMaijā divas ziņas.\n",
+        encoding="utf-8")
+    output = tmp / "out"
+    settings = {"cache": str(tmp / "cache-images")}
+    result = run_build(output, "-e", f"IMAGES={json.dumps(settings)}", "-e",
+                       f"GALLERIES={json.dumps({'cache': str(tmp / 'cache-galleries')})}",
+                       content=content)
+    assert result.returncode == 0, result.stderr
+    assert "galleries/talka/ugunskurs.webp: location:" in result.stderr  # the warning
+    return content, BuiltSite(output, "http://localhost:8000")
+
+
+def test_no_published_file_carries_metadata_or_is_an_original(
+        site: tuple[Path, BuiltSite]) -> None:
+    content, built = site
+    originals = {digest(p) for p in content.rglob("*") if p.suffix in PICTURE_SUFFIXES}
+    published = [p for p in built.output.rglob("*")
+                 if p.is_file() and p.suffix.lower() in PICTURE_SUFFIXES
+                 and "theme" not in p.relative_to(built.output).parts]
+    assert len(published) > 30
+    for path in published:
+        data = path.read_bytes()
+        assert digest(path) not in originals, path
+        assert CAMERA.encode() not in data and b"GPSLatitude" not in data, path
+        assert b"majas adrese" not in data and b"KopienuTest" not in data, path
+        with Image.open(path) as image:
+            assert not image.getexif(), path
+            assert not {"exif", "xmp", "comment", "icc_profile"} & set(image.info), path
+
+
+def test_the_originals_address_serves_the_processed_jpeg(site: tuple[Path, BuiltSite]) -> None:
+    content, built = site
+    with Image.open(built.output / "atteli/foto.jpg") as image:
+        assert image.format == "JPEG" and image.width == 1600
+    with Image.open(built.output / "atteli/plakats.png") as image:
+        assert image.format == "PNG" and image.size == (900, 1200)
+    assert (built.output / "atteli/foto.jpg").stat().st_size < (
+        content / "atteli/foto.jpg").stat().st_size
+    assert not (built.output / "galleries").exists()  # gallery originals never published
+
+
+def test_article_page_cover_with_credit_and_light_pictures_in_the_text(
+        site: tuple[Path, BuiltSite]) -> None:
+    _content, built = site
+    html = built.page("/zinas/2024/plavas-diena-selija/")
+    page = Tags(html)
+    (og,) = [m["content"] for m in page.all("meta") if m.get("property") == "og:image"]
+    assert og == f"{built.siteurl}/bildes/atteli/foto-1200.jpg"
+    with Image.open(built.output / "bildes/atteli/foto-1200.jpg") as image:
+        assert image.size == (1200, 900)
+    assert '<figcaption class="credit">Foto: Anna Ozola</figcaption></figure>' in html
+    images = page.all("img")
+    cover, plakats, plava = images[0], images[1], images[2]
+    assert cover["alt"] == "Cilvēki pļavā ar izkaptīm" and "loading" not in cover
+    assert plakats["alt"] == "Plakāts pie sētas" and plakats["loading"] == "lazy"
+    assert plava["alt"] == "Pļava vakarā" and plava["src"].endswith("/bildes/atteli/plava-960.jpg")
+    for img in (cover, plakats, plava):
+        assert img["width"] and img["height"] and "480w" in img["srcset"] and img["sizes"]
+    assert {s["type"] for s in page.all("source")} >= {"image/webp"}
+    assert "{static}" not in html and "/atteli/foto.jpg" not in html
+
+
+def test_gallery_photo_as_cover_shows_on_its_article(site: tuple[Path, BuiltSite]) -> None:
+    _content, built = site
+    page = Tags(built.page("/zinas/2024/talka-latgale/"))
+    (og,) = [m["content"] for m in page.all("meta") if m.get("property") == "og:image"]
+    assert og == f"{built.siteurl}/bildes/galleries/talka/stadisana-1200.jpg"
+    assert page.all("img")[0]["alt"] == "Cilvēki stāda kokus"
+
+
+@pytest.mark.parametrize("url", ["/", "/regioni/selija/", "/temas/kopienas/"])
+def test_cards_show_the_cover(site: tuple[Path, BuiltSite], url: str) -> None:
+    _content, built = site
+    html = built.page(url)
+    assert "/bildes/atteli/foto-480.jpg" in html
+
+
+def test_newsletter_issue_email_and_feed_show_the_cover(site: tuple[Path, BuiltSite]) -> None:
+    _content, built = site
+    cover = f"{built.siteurl}/bildes/atteli/foto-960.jpg"
+    assert cover in built.page("/izdevums/2024/05/")
+    assert cover in (built.output / "izdevums/2024/05/epasts.html").read_text(encoding="utf-8")
+    rss = (built.output / "izdevums/rss.xml").read_text(encoding="utf-8")
+    assert f'<media:content url="{cover}"' in rss
+
+
+def test_pages_with_pictures_pass_the_nu_html_checker(site: tuple[Path, BuiltSite],
+                                                      vnu_jar: str) -> None:
+    import subprocess
+    _content, built = site
+    pages = [str(built.output / p / "index.html") for p in
+             ("zinas/2024/plavas-diena-selija", "zinas/2024/talka-latgale", "", "izdevums/2024/05")]
+    result = subprocess.run(["java", "-Xss4m", "-jar", vnu_jar, "--errors-only", "--format",
+                             "json", *pages], capture_output=True, text=True, timeout=300)
+    messages = json.loads(result.stderr or '{"messages": []}')["messages"]
+    assert [m["message"] for m in messages if m.get("type") != "info"] == []
+
+
+def test_site_feeds_carry_one_absolute_jpeg_img_per_picture(
+        site: tuple[Path, BuiltSite]) -> None:
+    from tests.feedrules import atom_problems, rss_problems
+    _content, built = site
+    for name, problems in (("rss.xml", rss_problems), ("atom.xml", atom_problems)):
+        data = (built.output / name).read_bytes()
+        assert problems(data, f"{built.siteurl}/{name}") == []
+        text = data.decode("utf-8")
+        assert "&lt;picture" not in text and "<picture" not in text and "srcset" not in text
+        assert f'img src="{built.siteurl}/bildes/atteli/plava-960.jpg" width="960"' in (
+            text.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", '"'))

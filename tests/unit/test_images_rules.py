@@ -1,0 +1,78 @@
+"""`make check` on editor pictures: refusals are one bilingual line naming the file(s)."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+from kopienu_zinas.common.frontmatter import read_document
+from kopienu_zinas.images.rules import check_documents, warn_located
+from tests.photos import camera_exif, upright
+
+SETTINGS = {"STATIC_PATHS": ["atteli"], "CACHE_PATH": "unused/pelican"}
+ARTICLE = """---
+title: Plakāts
+date: 2024-05-10
+region: Sēlija
+tags: [kopienas]
+summary: Plakāts.
+image: atteli/plakats.jpg
+image_alt: Plakāts
+---
+Teksts.
+"""
+
+
+def problems(root: Path) -> list:
+    document, found = read_document(root, root / "raksts.md")
+    return found + check_documents(None, [document], {**SETTINGS, "PATH": str(root)})
+
+
+@pytest.fixture
+def content(tmp_path: Path) -> Path:
+    (tmp_path / "atteli").mkdir()
+    (tmp_path / "raksts.md").write_text(ARTICLE, encoding="utf-8")
+    upright((40, 30)).save(tmp_path / "atteli/plakats.jpg")
+    return tmp_path
+
+
+def test_pictures_whose_published_names_coincide_are_refused_naming_both(content: Path) -> None:
+    upright((40, 30)).save(content / "atteli/plakats.png")
+    upright((40, 30)).save(content / "atteli/Foto 1.JPG")
+    upright((40, 30)).save(content / "atteli/foto-1.jpg")
+    found = [p for p in problems(content) if "same published name" in p.what_en]
+    lines = sorted(p.format() for p in found)
+    assert len(lines) == 2
+    assert lines[0].startswith(
+        "atteli/foto-1.jpg: image: tāds pats publicētais nosaukums kā atteli/Foto 1.JPG")
+    assert lines[1].startswith(
+        "atteli/plakats.png: image: tāds pats publicētais nosaukums kā atteli/plakats.jpg")
+    assert all("pārsauc vienu no failiem" in line for line in lines)
+
+
+def test_a_file_that_is_no_picture_is_refused(content: Path) -> None:
+    (content / "atteli/skenets.tif").write_text("not a scan")
+    (found,) = [p for p in problems(content) if p.path == "atteli/skenets.tif"]
+    assert found.field == "image" and found.what_en and found.what_lv and found.fix
+
+
+def test_a_clean_picture_passes(content: Path) -> None:
+    assert [p for p in problems(content) if p.path.startswith("atteli/")] == []
+
+
+def test_a_located_original_is_named_in_a_warning(content: Path,
+                                                  caplog: pytest.LogCaptureFixture) -> None:
+    upright((40, 30)).save(content / "atteli/telefons.jpg", exif=camera_exif())
+
+    class Pelican:
+        settings = {**SETTINGS, "PATH": str(content)}
+
+    with caplog.at_level(logging.WARNING):
+        warn_located(Pelican())
+    (record,) = caplog.records
+    assert record.levelno == logging.WARNING
+    assert record.getMessage().startswith("atteli/telefons.jpg: location: ")
+    assert "make strip-location" in record.getMessage()
