@@ -12,7 +12,7 @@ ICALJS := .cache/icaljs/node_modules/ical.js/dist/ical.js
 BUILD := $(PY) -m kopienu_zinas.tools.build
 BUILD_ARGS := $(if $(BUILD_DATE),--build-date $(BUILD_DATE)) $(if $(CONTENT),--content $(CONTENT)) $(if $(OUTPUT),--output $(OUTPUT))
 
-.PHONY: html check serve publish new hooks test bench clean system-test-deps strip-location
+.PHONY: html check serve publish new hooks test lint bench clean system-test-deps strip-location
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -57,6 +57,10 @@ hooks: $(STAMP)
 ## test: install what the tests need (Python extras, Chromium, Java, Nu checker, ical.js) and run them all
 test: $(TEST_STAMP) system-test-deps $(VNU_JAR) $(ICALJS)
 	VNU_JAR=$(abspath $(VNU_JAR)) ICALJS=$(abspath $(ICALJS)) CHROMIUM=$$(command -v chromium) $(PY) -m pytest
+
+## lint: ruff, mypy and vulture as configured in pyproject.toml (also part of make test)
+lint: $(TEST_STAMP)
+	$(PY) -m pytest -q tests/unit/test_code_habits.py
 
 system-test-deps:
 	@command -v chromium >/dev/null || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null \

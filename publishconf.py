@@ -5,8 +5,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from pelicanconf import *  # noqa: E402,F403
-from pelicanconf import PLUGINS  # noqa: E402
+from pelicanconf import *  # noqa: F403
+from pelicanconf import PLUGINS
 
 SITEURL = "https://kopienuzinas.lv"
 FEED_DOMAIN = SITEURL

@@ -6,8 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from PIL import Image
+from playwright.sync_api import Browser
 
 from kopienu_zinas.tools.bench_images import TARGET_PAGE_KIB, camera_photo, page_weight
 

@@ -72,7 +72,8 @@ def test_home_screenshot_at_phone_width(built_site: BuiltSite, browser: Browser,
 def test_first_tab_reaches_a_visible_skip_link_to_main(built_site: BuiltSite, page: Page) -> None:
     page.goto(built_site.siteurl + key_pages()["article"])
     page.keyboard.press("Tab")
-    focused = page.evaluate("""() => { const el = document.activeElement; const r = el.getBoundingClientRect();
+    focused = page.evaluate("""() => { const el = document.activeElement;
+        const r = el.getBoundingClientRect();
         return {href: el.getAttribute('href'), visible: r.width > 0 && r.height > 0,
                 outline: getComputedStyle(el).outlineStyle}; }""")
     assert focused["href"] == "#saturs" and focused["visible"] and focused["outline"] != "none"

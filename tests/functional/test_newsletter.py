@@ -1,7 +1,8 @@
 """The newsletter built from a small fixture site at several dates, and bad introductions.
 
 Fixture: tests/fixtures/newsletter/ (articles in April, May and June 2024, the April one
-announcing an event in May, an introduction for May). Builds in June see April and May as issues and June as the preview.
+announcing an event in May, an introduction for May). Builds in June see April and May as issues
+and June as the preview.
 """
 
 from __future__ import annotations

@@ -11,7 +11,6 @@ import pytest
 from pelican import contents
 
 from kopienu_zinas.site.feeds import FeedWriter
-
 from kopienu_zinas.tools import build
 from tests.sitebuild import BUILD_DATE, run_build
 

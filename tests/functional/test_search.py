@@ -3,12 +3,12 @@ the index inside the safe build, precompressed, in one index for both languages.
 
 from __future__ import annotations
 
-import brotli
 import gzip
 import json
 import re
 from pathlib import Path
 
+import brotli
 import pytest
 from lxml import html as lxml_html
 

@@ -6,8 +6,8 @@ import pytest
 
 from kopienu_zinas.common.problems import ContentProblem
 from kopienu_zinas.site import register
-from tests.sitebuild import problems_in_file
 from tests.signals import registered
+from tests.sitebuild import problems_in_file
 
 SETTINGS = {"REGIONS": ["Sēlija", "Latgale", "Rēzekne"], "BUILD_DATE": "2026-11-23"}
 GOOD = """---

@@ -40,7 +40,7 @@ def test_weekly_evening_event_stays_at_18_across_the_clock_change() -> None:
                        "recurrence": "FREQ=WEEKLY;COUNT=3", "location": "x"})
     found = calendar.occurrences(weekly, WINDOW)
     assert [o.start.hour for o in found] == [18, 18, 18]
-    assert [o.start.utcoffset().total_seconds() / 3600 for o in found] == [2, 2, 3]  # summer time from 31 March
+    assert [o.start.utcoffset().total_seconds() / 3600 for o in found] == [2, 2, 3]  # summer from 31 March
     assert all(o.end - o.start == dt.timedelta(minutes=90) for o in found)
 
 

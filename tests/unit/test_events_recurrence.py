@@ -10,8 +10,8 @@ import pytest
 from kopienu_zinas.common.clock import RIGA
 from kopienu_zinas.events import calendar, register
 from kopienu_zinas.events.model import parse_events
-from tests.sitebuild import problems_in_file
 from tests.signals import registered
+from tests.sitebuild import problems_in_file
 
 NOW = dt.datetime(2026, 11, 23, 12, 0, tzinfo=RIGA)
 WINDOW = calendar.Window(NOW, past=dt.timedelta(days=1096), future=dt.timedelta(days=366),

@@ -7,9 +7,9 @@ import os
 import shutil
 from pathlib import Path
 
+from kopienu_zinas.galleries.settings import from_pelican
 from kopienu_zinas.images.batch import process_photos
 from kopienu_zinas.images.cache import PhotoCache
-from kopienu_zinas.galleries.settings import from_pelican
 from tests.photos import write_photo, write_truncated
 
 IMAGING = from_pelican({"CACHE_PATH": "unused/pelican",

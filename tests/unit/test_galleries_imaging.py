@@ -7,10 +7,9 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from kopienu_zinas.images.pipeline import PhotoError, render, target_widths
 from kopienu_zinas.galleries.settings import from_pelican
-from tests.photos import (CAMERA, QUADRANTS, close, quadrant_colours, write_photo,
-                          write_truncated)
+from kopienu_zinas.images.pipeline import PhotoError, render, target_widths
+from tests.photos import CAMERA, QUADRANTS, close, quadrant_colours, write_photo, write_truncated
 
 
 def settings(**galleries: object):

@@ -26,6 +26,6 @@ def test_defaults_sit_beside_pelicans_cache_and_use_what_pillow_can_write() -> N
     ({"formats": ["jpeg", "gif"]}, "must include 'jpeg'"),
 ])
 def test_bad_settings_are_reported_with_the_plugin_name(galleries: dict, words: str) -> None:
-    with pytest.raises(ValueError, match="kopienu_zinas.galleries") as error:
+    with pytest.raises(ValueError, match=r"kopienu_zinas\.galleries") as error:
         from_pelican({"CACHE_PATH": "c/pelican", "GALLERIES": galleries})
     assert words in str(error.value)

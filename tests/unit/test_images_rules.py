@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
-from PIL import Image
 
 from kopienu_zinas.common.frontmatter import read_document
 from kopienu_zinas.images.rules import check_documents, warn_located
@@ -68,7 +68,7 @@ def test_a_located_original_is_named_in_a_warning(content: Path,
     upright((40, 30)).save(content / "atteli/telefons.jpg", exif=camera_exif())
 
     class Pelican:
-        settings = {**SETTINGS, "PATH": str(content)}
+        settings: ClassVar[dict[str, object]] = {**SETTINGS, "PATH": str(content)}
 
     with caplog.at_level(logging.WARNING):
         warn_located(Pelican())

@@ -23,14 +23,15 @@ INFO = FeedInfo(title="Kopienu ziņas — izdevums", description="Reizi mēnesī
 BUILT = at("2024-06-10")
 
 
-def items(now: dt.datetime = at("2024-06-10")) -> list[FeedItem]:
+def items(now: dt.datetime = BUILT) -> list[FeedItem]:
     articles = [FakeArticle("Ar attēlu", at("2024-05-21"), cover=FakePhoto(f"{SITEURL}/a.jpg")),
                 FakeArticle("Bez attēla", at("2024-04-03"))]
     archive = assemble(articles, [], [], now, siteurl=SITEURL, regions=REGIONS, issue_time=EIGHT)
     return [FeedItem(issue=issue, title=f"Kopienu ziņas — {issue.month.key}",
                      url=f"{SITEURL}/izdevums/{issue.month.year}/{issue.month.month:02d}/",
                      summary="Mēneša ziņas.",
-                     content_html=f'<p><a href="{SITEURL}/x/">Raksts</a> &amp; <img src="{SITEURL}/a.jpg" alt="A" width="1" height="1"></p>')
+                     content_html=f'<p><a href="{SITEURL}/x/">Raksts</a> &amp; '
+                                  f'<img src="{SITEURL}/a.jpg" alt="A" width="1" height="1"></p>')
             for issue in archive.issues]
 
 

@@ -10,8 +10,17 @@ import pytest
 from kopienu_zinas.events.calendar import Window, occurrences
 from kopienu_zinas.events.model import parse_events
 from kopienu_zinas.newsletter.issues import Intro, Month, assemble, galleries_of, paragraphs
-from tests.unit.newsletter_fakes import (EIGHT, REGIONS, RIGA, SITEURL, FakeArticle, FakeEvent,
-                                         FakeGallery, FakePhoto, at)
+from tests.unit.newsletter_fakes import (
+    EIGHT,
+    REGIONS,
+    RIGA,
+    SITEURL,
+    FakeArticle,
+    FakeEvent,
+    FakeGallery,
+    FakePhoto,
+    at,
+)
 
 
 def build(articles, now, intros=(), galleries=(), issue_time=EIGHT):
@@ -189,7 +198,7 @@ def test_month_names_must_be_yyyy_mm(text: str) -> None:
 
 def test_month_arithmetic_and_keys() -> None:
     assert Month.parse("2024-12").next() == Month(2025, 1)
-    assert Month.of(dt.datetime(2024, 5, 31, 22, 30, tzinfo=dt.timezone.utc)) == Month(2024, 6)
+    assert Month.of(dt.datetime(2024, 5, 31, 22, 30, tzinfo=dt.UTC)) == Month(2024, 6)
     assert Month(2024, 5).key == "2024-05"
 
 

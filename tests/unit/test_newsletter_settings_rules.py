@@ -9,8 +9,8 @@ import pytest
 
 from kopienu_zinas.newsletter import register
 from kopienu_zinas.newsletter.settings import DEFAULTS, NewsletterSettings
-from tests.sitebuild import problems_in_file
 from tests.signals import registered
+from tests.sitebuild import problems_in_file
 
 SETTINGS = {"REGIONS": ["Sēlija", "Latgale", "Rēzekne"], "BUILD_DATE": "2024-06-15"}
 INTRO = "---\ntitle: Ievads\nauthors: [Redakcija]\n---\nTeksts.\n"
@@ -30,7 +30,7 @@ def test_defaults_cover_every_field() -> None:
     ({"editor_email": "redakcija"}, "editor_email"),
 ])
 def test_bad_settings_name_the_plugin(given: dict, words: str) -> None:
-    with pytest.raises(ValueError, match="kopienu_zinas.newsletter") as error:
+    with pytest.raises(ValueError, match=r"kopienu_zinas\.newsletter") as error:
         NewsletterSettings.from_pelican({"NEWSLETTER": given})
     assert words in str(error.value)
 

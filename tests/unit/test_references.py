@@ -13,8 +13,14 @@ from kopienu_zinas.common.frontmatter import read_document
 from kopienu_zinas.common.problems import ContentProblem, run_content_checks
 from kopienu_zinas.site import register
 from kopienu_zinas.site.containment import leaves_folder
-from kopienu_zinas.site.linkcheck import (PlannedLink, SourceUrls, is_written, plan_document,
-                                          site_addresses, written_urls)
+from kopienu_zinas.site.linkcheck import (
+    PlannedLink,
+    SourceUrls,
+    is_written,
+    plan_document,
+    site_addresses,
+    written_urls,
+)
 from kopienu_zinas.site.references import all_references
 
 HEADER = "---\ntitle: Raksts\ndate: 2024-05-21\nregion: Latgale\nsummary: Īsi.\n{extra}---\n"

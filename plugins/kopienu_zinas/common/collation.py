@@ -31,7 +31,8 @@ def _weights(char: str) -> tuple[tuple[int, int], int, int]:
     case = int(char != lower)
     if lower in _RANK:
         return (3, _RANK[lower]), 0, case
-    base, *marks = unicodedata.normalize("NFD", lower) or lower
+    decomposed = unicodedata.normalize("NFD", lower) or lower
+    base, marks = decomposed[0], decomposed[1:]
     accent = sum(ord(mark) for mark in marks)
     if base in _RANK:
         return (3, _RANK[base]), accent, case

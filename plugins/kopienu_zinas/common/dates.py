@@ -56,7 +56,8 @@ def month_year(value: dt.date, lang: str = "lv") -> str:
 @lru_cache(maxsize=4096)  # list pages format the same few dates thousands of times
 def short_time(value: dt.datetime, lang: str = "lv") -> str:
     """'18:00' in both languages' CLDR short form."""
-    return format_time(local(value), "HH:mm", locale=babel_locale(lang))
+    return format_time(value.astimezone(RIGA) if value.tzinfo else value, "HH:mm",
+                       locale=babel_locale(lang))
 
 
 def iso(value: dt.date) -> str:

@@ -78,7 +78,7 @@ def article_events(article: Any, settings: EventsSettings) -> list[Event]:
         ics = None if event.month_only else f"{settings.siteurl}/{folder}notikums-{number}.ics"
         placed.append(replace(
             event, url=f"{article_url}#{FRAGMENT.format(number=number)}", ics_url=ics,
-            uid=f"{slug}-{number}@{settings.domain}", article_title=article.title,
+            uid=f"{slug}-{number}@{settings.domain}",
             article_url=article_url, summary=_plain(getattr(article, "summary", "")),
             region=getattr(category, "name", ""), region_slug=getattr(category, "slug", ""),
             region_url=f"{settings.siteurl}/{category.url}" if category else "",

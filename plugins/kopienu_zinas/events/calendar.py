@@ -26,12 +26,7 @@ def next_month(month: Month) -> Month:
     return (year + number // 12, number % 12 + 1)
 
 
-def previous_month(month: Month) -> Month:
-    year, number = month
-    return (year, number - 1) if number > 1 else (year - 1, 12)
-
-
-def sort_key(event: Event) -> tuple[dt.date, int, dt.datetime, str, int]:
+def sort_key(event: Event) -> tuple[dt.date, int, dt.date, str, int]:
     """Day first; on one day month-only and all-day events before timed ones."""
     timed = isinstance(event.start, dt.datetime)
     instant = event.start if timed else dt.datetime.min.replace(tzinfo=RIGA)
@@ -94,7 +89,7 @@ def is_upcoming(event: Event, now: dt.datetime) -> bool:
     """Not over yet at `now`: timed events until their end (or start), others until their last
     day ends; month-only events for their whole month."""
     if isinstance(event.start, dt.datetime):
-        return (event.end or event.start) >= now  # type: ignore[operator]
+        return (event.end or event.start) >= now
     return event.last_day >= now.astimezone(RIGA).date()
 
 

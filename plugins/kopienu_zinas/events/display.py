@@ -46,7 +46,3 @@ def iso_when(event: Event) -> str:
 def weekday_letter(day: dt.date, lang: str = "lv") -> str:
     """'P', 'O', 'T', 'C', 'P', 'S', 'S' (CLDR narrow weekday names)."""
     return format_date(day, "EEEEE", locale=dates.babel_locale(lang))
-
-
-def day_number(day: dt.date) -> str:
-    return str(day.day)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 import logging
 import os
 from typing import Any
@@ -66,10 +65,10 @@ class EventsGenerator(Generator):
         for article in list(self.context.get("articles", [])) + \
                 list(self.context.get("translations", [])):
             for event in getattr(article, "events", []):
-                path = ics_path(event, settings)
-                if path:
-                    self._write(path, ical.calendar(self._info(
-                        settings, event.title, path, event.uid.split("@")[0],
+                own = ics_path(event, settings)
+                if own:
+                    self._write(own, ical.calendar(self._info(
+                        settings, event.title, own, event.uid.split("@")[0],
                         article.url), [event]))
 
     def _write(self, path: str, cal: Any) -> None:

@@ -17,14 +17,17 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import cast
 
-from icalendar import Calendar, Event as VEvent, vRecur
+from icalendar import Calendar, vRecur
+from icalendar import Event as VEvent
+from icalendar.enums import STATUS as VSTATUS
 
 from ..common.clock import RIGA
 from .model import Event
 from .vtimezone import vtimezone
 
-STATUS = {"scheduled": "CONFIRMED", "cancelled": "CANCELLED", "postponed": "TENTATIVE"}
+STATUS = {"scheduled": VSTATUS.CONFIRMED, "cancelled": VSTATUS.CANCELLED, "postponed": VSTATUS.TENTATIVE}
 
 
 @dataclass(frozen=True)
@@ -107,7 +110,7 @@ def _span(timed: Sequence[Event]) -> tuple[dt.date, dt.date, bool]:
                 open_ended = True
             else:  # the last occurrence's end (a timed event's start is an aware datetime)
                 length = event.end - event.start if event.end else dt.timedelta()
-                lasts.append((final + length).astimezone(RIGA).date())  # type: ignore[operator]
+                lasts.append(cast(dt.datetime, final + length).astimezone(RIGA).date())
     return min(e.first_day for e in timed), max(lasts), open_ended
 
 
@@ -119,7 +122,8 @@ def calendar(info: CalendarInfo, events: Sequence[Event], labels: Labels = Label
     # RFC 7986: REFRESH-INTERVAL;VALUE=DURATION (the library leaves the parameter out).
     cal["REFRESH-INTERVAL"].params["VALUE"] = "DURATION"
     cal.add("X-WR-TIMEZONE", "Europe/Riga")
-    cal.add("X-PUBLISHED-TTL", cal["REFRESH-INTERVAL"].to_ical().decode())
+    refresh = cal["REFRESH-INTERVAL"].to_ical()
+    cal.add("X-PUBLISHED-TTL", refresh.decode() if isinstance(refresh, bytes) else refresh)
     for event in dated:
         cal.add_component(vevent(event, labels))
     timed = [e for e in dated if not e.all_day]

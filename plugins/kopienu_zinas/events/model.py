@@ -81,7 +81,6 @@ class Event:
     url: str = ""
     ics_url: str | None = None
     uid: str = ""
-    article_title: str = ""
     article_url: str = ""
     summary: str = ""
     region: str = ""

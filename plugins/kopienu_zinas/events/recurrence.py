@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import islice
+from typing import cast
 
 from dateutil.rrule import rrule, rrulestr
 from icalendar import vRecur
@@ -61,7 +62,7 @@ class Recurrence:
 
     def rrule(self, start: dt.date) -> rrule:
         """dateutil's rule for `start` (an aware datetime, or a date: naive local midnights)."""
-        return rrulestr(self.rule, dtstart=_dtstart(start), cache=False)
+        return cast(rrule, rrulestr(self.rule, dtstart=_dtstart(start), cache=False))  # one RRULE, no set
 
     def last(self, start: dt.date) -> dt.date | None:
         """The last occurrence's start (date or aware datetime); None when open-ended or longer
@@ -116,8 +117,9 @@ def parse(text: str, start: dt.date) -> Recurrence:
     """The rule an editor wrote, for the event starting at `start` (aware datetime or date).
 
     Raises RecurrenceError for text that is not an RRULE, a refused frequency (below daily) or
-    BYHOUR/BYMINUTE/BYSECOND (several times a day), COUNT with UNTIL, a rule without occurrences, and a DTSTART that is not the rule's first
-    occurrence (RFC 5545 §3.8.5.3 leaves that undefined: calendar apps differ).
+    BYHOUR/BYMINUTE/BYSECOND (several times a day), COUNT with UNTIL, a rule without occurrences,
+    and a DTSTART that is not the rule's first occurrence (RFC 5545 §3.8.5.3 leaves that
+    undefined: calendar apps differ).
     """
     cleaned = _UNTIL.sub(lambda m: m.group(1) + re.sub(r"[-:]", "", m.group(2)), text.strip())
     try:

@@ -24,7 +24,6 @@ def _weekday_letter(context: Context, day: Any) -> str:
 
 FILTERS = {
     "event_when": _when,
-    "event_iso": display.iso,
     "event_iso_start": display.iso_when,
     "event_jsonld": jsonld.event_data,
     "weekday_letter": _weekday_letter,

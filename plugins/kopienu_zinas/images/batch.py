@@ -36,7 +36,7 @@ def _run(jobs: list[tuple[str, ImagingSettings, str]], workers: int | None,
         return [render_entry(*job) for job in jobs]
     context = multiprocessing.get_context(start_method)
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        return list(pool.map(render_entry, *zip(*jobs)))
+        return list(pool.map(render_entry, *zip(*jobs, strict=True)))
 
 
 def process_photos(photos: list[Path], settings: ImagingSettings, cache: PhotoCache,

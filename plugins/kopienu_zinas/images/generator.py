@@ -24,7 +24,7 @@ from pelican.generators import Generator
 from ..common.problems import ContentProblem, log_problem
 from .batch import BatchResult, process_photos
 from .cache import PhotoCache
-from .markup import placeholder_path, replace_images
+from .markup import replace_images
 from .output import link_or_copy
 from .paths import content_path, content_relative, find, output_stem
 from .pipeline import PICTURE_SUFFIXES
@@ -184,10 +184,10 @@ class ImagesGenerator(Generator):
             for path, cached in view.files.items():
                 link_or_copy(Path(cached), output / path)
         for site_path, source in sorted(self.originals.items()):
-            view = self.views.get(source)
-            if view is not None:
-                largest = view.jpegs[-1]
-                link_or_copy(original_copy(Path(view.files[largest.path]), site_path),
+            picture = self.views.get(source)
+            if picture is not None:
+                largest = picture.jpegs[-1]
+                link_or_copy(original_copy(Path(picture.files[largest.path]), site_path),
                              output / site_path)
         self.cache.prune(self.keys)
 

@@ -17,6 +17,7 @@ import os
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
+from typing import cast
 
 from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
 
@@ -90,7 +91,7 @@ def target_widths(original_width: int, widths: tuple[int, ...]) -> tuple[int, ..
     """The configured widths below the original's, plus the original width when capped
     (never enlarged)."""
     below = tuple(w for w in widths if w < original_width)
-    return below + (original_width,) if len(below) < len(widths) else below
+    return (*below, original_width) if len(below) < len(widths) else below
 
 
 def unsupported(detail: str) -> PhotoError:
@@ -129,15 +130,20 @@ def _upright_size(image: Image.Image) -> tuple[int, int, int]:
                                                                             orientation)
 
 
+def _top(image: Image.Image) -> float:
+    """The largest sample of a one-band image."""
+    return float(cast(float, image.getextrema()[1]))
+
+
 def _gray_to_8bit(image: Image.Image) -> Image.Image:
     """16-bit, 32-bit integer and float grayscale scaled (not clipped) to 8-bit "L"."""
     if image.mode.startswith("I;16"):
         scale = 1 / 257
     elif image.mode == "F":
-        top = image.getextrema()[1]
+        top = _top(image)
         scale = 255.0 if top <= 1.0 else 1.0 if top <= 255 else 1 / 257
     else:  # "I": 16-bit samples (PNG, most TIFF) or the full 32-bit range
-        top = image.getextrema()[1]
+        top = _top(image)
         scale = 1.0 if top <= 255 else 1 / 257 if top <= 65535 else 255 / (2**31 - 1)
     wide = image.convert("F") if image.mode != "F" else image
     return wide.point(lambda v: v * scale).convert("L")

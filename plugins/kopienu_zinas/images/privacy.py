@@ -83,7 +83,7 @@ def _strip_jpeg(data: bytes, orientation: int) -> bytes:
         if marker == 0xE2 and segment[4:8] == b"MPF\x00":
             multi = True
             continue
-        if 0xE0 <= marker <= 0xEF and marker not in _KEPT_APP or marker == 0xFE:
+        if (0xE0 <= marker <= 0xEF and marker not in _KEPT_APP) or marker == 0xFE:
             continue  # EXIF, XMP, IPTC, maker blocks, comments
         out.append(segment)
     raise CannotStrip("JPEG without image data")
@@ -110,15 +110,16 @@ def _strip_png(data: bytes, orientation: int) -> bytes:
 def _strip_webp(data: bytes, orientation: int) -> bytes:
     if data[:4] != b"RIFF" or data[8:12] != b"WEBP":
         raise CannotStrip("not a WebP")
-    chunks, i = [], 12
+    chunks: list[tuple[bytes, bytearray]] = []
+    i = 12
     while i + 8 <= len(data):
         kind, size = data[i:i + 4], struct.unpack("<I", data[i + 4:i + 8])[0]
         body = data[i + 8:i + 8 + size]
         i += 8 + size + (size & 1)
         if kind not in {b"EXIF", b"XMP "}:
-            chunks.append([kind, bytearray(body)])
+            chunks.append((kind, bytearray(body)))
     if orientation != 1 and chunks and chunks[0][0] == b"VP8X":
-        chunks.append([b"EXIF", bytearray(_minimal_exif(orientation))])
+        chunks.append((b"EXIF", bytearray(_minimal_exif(orientation))))
     for chunk in chunks:
         if chunk[0] == b"VP8X":
             chunk[1][0] &= ~0x0C  # no EXIF, no XMP

@@ -43,6 +43,6 @@ def read_intros(folder: Path, read: Reader) -> list[Intro]:
         except SourceFailed as failed:
             log_problem(failed.problem)
             continue
-        intros.append(Intro(month=month, title=str(metadata.get("title") or ""), authors=_names(metadata), html=html,
-                            changed=_changed(metadata)))
+        intros.append(Intro(month=month, title=str(metadata.get("title") or ""), authors=_names(metadata),
+                            html=html, changed=_changed(metadata)))
     return intros

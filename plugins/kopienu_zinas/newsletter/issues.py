@@ -310,11 +310,11 @@ def assemble(articles: Sequence[Any], intros: Iterable[Intro], galleries: Sequen
     months = set(articles_by_month) | set(by_month)
     closed = sorted((m for m in months if m < current and issue_date(m, issue_time) <= now),
                     reverse=True)
-    build = {"siteurl": siteurl, "regions": regions, "issue_time": issue_time}
 
     def issue(month: Month, preview: bool = False) -> Issue:
         return assemble_issue(month, articles_by_month.get(month, []), announcing,
-                              by_month.get(month), galleries, preview=preview, **build)
+                              by_month.get(month), galleries, preview=preview, siteurl=siteurl,
+                              regions=regions, issue_time=issue_time)
 
     issues = tuple(issue(m) for m in closed)
     preview = issue(current, preview=True)

@@ -4,8 +4,25 @@ guard, Jinja helpers, the feed writer and the sitemap."""
 from pelican import signals
 
 from ..common.problems import content_check
-from . import (containment, feeds, images, linkcheck, links, outputs, placeholders, preview,
-               regions, rules, safety, schedule, sitemap, slugs, startup, templating, yaml_reader)
+from . import (
+    containment,
+    feeds,
+    images,
+    linkcheck,
+    links,
+    outputs,
+    placeholders,
+    preview,
+    regions,
+    rules,
+    safety,
+    schedule,
+    sitemap,
+    slugs,
+    startup,
+    templating,
+    yaml_reader,
+)
 
 
 def register() -> None:

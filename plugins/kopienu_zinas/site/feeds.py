@@ -32,12 +32,11 @@ from typing import Any
 
 from feedgenerator import Atom1Feed, Rss201rev2Feed, get_tag_uri
 from markupsafe import Markup
-
-from ..images.markup import for_feeds
 from pelican.utils import set_date_tzinfo
 from pelican.writers import Writer
 
 from ..common.absolute_urls import absolutise_html
+from ..images.markup import for_feeds
 from .safety import SafeWriter
 
 
@@ -74,6 +73,7 @@ def feed_entry(item: Any, link: str, site_url: str, settings: dict[str, Any],
     # feed readers drop <picture>: each picture as its one processed JPEG <img> (images plugin)
     content = absolutise_html(for_feeds(item.get_content(site_url)), link)
     summary = absolutise_html(str(item.summary), link)
+    description: str | None
     if rss:
         description = summary if settings.get("RSS_FEED_SUMMARY_ONLY") else content
         content_element = None

@@ -6,6 +6,7 @@ accessibility failure, not a style choice.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -35,9 +36,9 @@ def _missing(target: Path | None, content_root: Path) -> bool:
     if target is None:
         return False
     try:
-        relative = target.relative_to(content_root).as_posix()
-    except ValueError:
-        return not target.is_file()
+        relative = Path(os.path.normpath(target)).relative_to(content_root).as_posix()
+    except ValueError:  # outside content/: the containment rule names that, once
+        return False
     return find(content_root, relative) is None
 
 

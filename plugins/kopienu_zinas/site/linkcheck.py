@@ -35,8 +35,15 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 from ..common.frontmatter import SourceDocument, read_body
 from ..common.problems import ContentProblem, log_problem
-from .references import (Reference, all_references, intrasite, is_external, is_inside,
-                         listing_marker, resolve)
+from .references import (
+    Reference,
+    all_references,
+    intrasite,
+    is_external,
+    is_inside,
+    listing_marker,
+    resolve,
+)
 
 PLAN_KEY = "LINK_CHECK_PLAN"
 #: Schemes under which an address on the site itself may be written.

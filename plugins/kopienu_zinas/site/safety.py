@@ -13,16 +13,20 @@ build then fails (publishing) or shows the problems (preview).
 
 from __future__ import annotations
 
-from typing import Any
-
 import functools
 from pathlib import Path
+from typing import Any
 
 from pelican.writers import Writer
 
 from ..common.frontmatter import read_document
-from ..common.problems import (ContentProblem, SourceFailed, failure_problem, log_problem,
-                               relative_source)
+from ..common.problems import (
+    ContentProblem,
+    SourceFailed,
+    failure_problem,
+    log_problem,
+    relative_source,
+)
 
 
 def source_of(objects: dict[str, Any], content_root: str, fallback: str) -> str:
@@ -59,7 +63,7 @@ def guard_reading(readers: Any) -> None:
         except SourceFailed as failed:
             log_problem(failed.problem)
             raise
-        except Exception as error:  # noqa: BLE001 - the safety net: name the file, go on
+        except Exception as error:
             source = relative_source(Path(base_path) / path, root)
             problem = source_failed(root, source, error, "reading")
             log_problem(problem)
@@ -77,7 +81,7 @@ class SafeWriter(Writer):
                    **kwargs: Any) -> None:
         try:
             super().write_file(name, template, context, *args, **kwargs)
-        except Exception as error:  # noqa: BLE001 - the safety net: name the source, go on
+        except Exception as error:
             root = self.settings["PATH"]
             source = source_of(kwargs, root, str(name))
             log_problem(source_failed(root, source, error, f"writing {name}"))
@@ -88,7 +92,7 @@ class SafeWriter(Writer):
         try:
             return super().write_feed(elements, context, path, url, feed_type,
                                       override_output, feed_title)
-        except Exception as error:  # noqa: BLE001 - name the article(s) the feed cannot take
+        except Exception as error:
             culprits = [element for element in elements
                         if not self._feedable(element, context, feed_type)]
             for element in culprits or [None]:
@@ -103,6 +107,6 @@ class SafeWriter(Writer):
             feed = self._create_new_feed(feed_type, None, context)
             self._add_item_to_the_feed(feed, element)
             feed.writeString("utf-8")
-        except Exception:  # noqa: BLE001 - this is the test
+        except Exception:
             return False
         return True

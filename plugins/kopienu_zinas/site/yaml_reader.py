@@ -33,7 +33,7 @@ class LibyamlMetadataReader(YAMLMetadataReader):
             return self._read_text(read_source(Path(source_path), path).text, source_path)
         except SourceFailed:
             raise
-        except Exception as error:  # noqa: BLE001 - the safety net: name the file, go on
+        except Exception as error:
             raise SourceFailed(failure_problem(path, error, "reading")) from error
 
     def _read_text(self, text: str, source_path: str) -> tuple[str, dict[str, Any]]:
@@ -43,15 +43,15 @@ class LibyamlMetadataReader(YAMLMetadataReader):
             # the plugin's fallback: Markdown's own "key: value" metadata
             return super(YAMLMetadataReader, self).read(source_path)
         metadata = self._load_yaml_metadata(match.group("metadata"), source_path)
-        self._md.Meta = {  # type: ignore[attr-defined] - as markdown.extensions.meta does
+        self._md.Meta = {  # as markdown.extensions.meta does
             key: yaml_metadata._convert_py_to_meta(value) for key, value in metadata.items()
         }
         return self._md.reset().convert(match.group("content")), metadata
 
     def _load_yaml_metadata(self, text: str, source_path: str) -> dict[str, Any]:
         try:
-            metadata = yaml.load(text, Loader=yaml.CSafeLoader)  # noqa: S506 - the safe loader
-        except Exception:  # noqa: BLE001 - the plugin's own path reports it
+            metadata = yaml.load(text, Loader=yaml.CSafeLoader)
+        except Exception:
             return super()._load_yaml_metadata(text, source_path)
         if not isinstance(metadata, dict):
             return super()._load_yaml_metadata(text, source_path)

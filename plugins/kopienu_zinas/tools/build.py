@@ -29,8 +29,13 @@ from typing import Any
 from pelican import Pelican
 from pelican.settings import read_settings
 
-from ..common.problems import (ContentProblem, SourceFailed, failure_problem, log_problem,
-                               relative_source)
+from ..common.problems import (
+    ContentProblem,
+    SourceFailed,
+    failure_problem,
+    log_problem,
+    relative_source,
+)
 
 #: Pelican's message when reading one source raised (its generators then skip the file).
 PELICAN_READ_FAILED = "Could not process %s"
@@ -182,7 +187,7 @@ def build(args: argparse.Namespace) -> int:
         if args.preview or not collector.failures(args.strict):
             pelican.run()
             finished = True
-    except Exception as error:  # noqa: BLE001 - any crash is reported as a failed build
+    except Exception as error:
         report_crash(error, settings["PATH"])
     finally:
         root.removeHandler(collector)
