@@ -12,7 +12,7 @@ from lxml import etree
 from kopienu_zinas.newsletter.feed import FeedInfo, FeedItem, render_feeds
 from kopienu_zinas.newsletter.issues import assemble
 from tests.feedrules import NS, atom_problems, rss_problems, stylesheet_of
-from tests.unit.newsletter_fakes import EIGHT, REGIONS, SITEURL, FakeArticle, FakePhoto, at
+from tests.unit.newsletter_fakes import EIGHT, REGIONS, SITEURL, FakeArticle, at, cover
 
 INFO = FeedInfo(title="Kopienu ziņas — izdevums", description="Reizi mēnesī.",
                 site_url=f"{SITEURL}/", rss_url=f"{SITEURL}/izdevums/rss.xml",
@@ -24,7 +24,7 @@ BUILT = at("2024-06-10")
 
 
 def items(now: dt.datetime = BUILT) -> list[FeedItem]:
-    articles = [FakeArticle("Ar attēlu", at("2024-05-21"), cover=FakePhoto(f"{SITEURL}/a.jpg")),
+    articles = [FakeArticle("Ar attēlu", at("2024-05-21"), cover=cover(f"{SITEURL}/a.jpg")),
                 FakeArticle("Bez attēla", at("2024-04-03"))]
     archive = assemble(articles, [], [], now, siteurl=SITEURL, regions=REGIONS, issue_time=EIGHT)
     return [FeedItem(issue=issue, title=f"Kopienu ziņas — {issue.month.key}",

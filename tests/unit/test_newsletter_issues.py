@@ -8,6 +8,7 @@ from dataclasses import replace
 import pytest
 
 from kopienu_zinas.events.calendar import Window, occurrences
+from kopienu_zinas.events.contract import ArticleEvents
 from kopienu_zinas.events.model import parse_events
 from kopienu_zinas.newsletter.issues import Intro, Month, assemble, galleries_of, paragraphs
 from tests.unit.newsletter_fakes import (
@@ -16,10 +17,12 @@ from tests.unit.newsletter_fakes import (
     RIGA,
     SITEURL,
     FakeArticle,
-    FakeEvent,
-    FakeGallery,
-    FakePhoto,
+    article_events,
     at,
+    cover,
+    event,
+    gallery,
+    photo,
 )
 
 
@@ -109,13 +112,13 @@ def test_articles_are_grouped_by_region_in_the_configured_order_then_latvian_ord
 
 
 def test_events_of_the_next_month_announced_before_the_issue_went_out() -> None:
-    announcing = FakeArticle("Aicinājums", at("2024-02-10"), events=[
-        FakeEvent("Aprīļa seminārs", dt.date(2024, 4, 5), f"{SITEURL}/e/1/"),
-        FakeEvent("Tiešsaistes mācības", at("2024-04-24 16:00"), f"{SITEURL}/e/2/", all_day=False),
-        FakeEvent("Marta talka", dt.date(2024, 3, 20), f"{SITEURL}/e/3/"),
-        FakeEvent("Maija forums", dt.date(2024, 5, 1), f"{SITEURL}/e/4/", month_only=True)])
-    late = FakeArticle("Vēlāk", at("2024-04-02"), events=[
-        FakeEvent("Vēlu pieteikts", dt.date(2024, 4, 30), f"{SITEURL}/e/5/")])
+    announcing = FakeArticle("Aicinājums", at("2024-02-10"), events=article_events(
+        event("Aprīļa seminārs", dt.date(2024, 4, 5), f"{SITEURL}/e/1/"),
+        event("Tiešsaistes mācības", at("2024-04-24 16:00"), f"{SITEURL}/e/2/"),
+        event("Marta talka", dt.date(2024, 3, 20), f"{SITEURL}/e/3/"),
+        event("Maija forums", dt.date(2024, 5, 1), f"{SITEURL}/e/4/", month_only=True)))
+    late = FakeArticle("Vēlāk", at("2024-04-02"), events=article_events(
+        event("Vēlu pieteikts", dt.date(2024, 4, 30), f"{SITEURL}/e/5/")))
     archive = build([FakeArticle("Marts", at("2024-03-10")), announcing, late], at("2024-06-01"))
     march = next(i for i in archive.issues if i.month == Month(2024, 3))
     assert [e.event.title for e in march.events] == ["Aprīļa seminārs", "Tiešsaistes mācības"]
@@ -129,8 +132,8 @@ def announcing(title: str, published: str, *raw: dict, now: dt.datetime) -> Fake
     assert issues == []
     window = Window(now, past=dt.timedelta(days=1096), future=dt.timedelta(days=366), limit=60)
     placed = [replace(e, url=f"{SITEURL}/e/{title}/#notikums-{e.index + 1}") for e in events]
-    return FakeArticle(title, at(published), events=placed,
-                       event_occurrences=[o for e in placed for o in occurrences(e, window)])
+    return FakeArticle(title, at(published), events=ArticleEvents(
+        events=tuple(placed), occurrences=tuple(o for e in placed for o in occurrences(e, window))))
 
 
 def test_recurring_events_are_in_every_month_they_occur_in_once_with_their_dates() -> None:
@@ -171,22 +174,22 @@ def test_works_without_events_and_galleries_attributes() -> None:
 
 
 def test_galleries_published_in_the_month_and_the_issue_cover() -> None:
-    photo = FakePhoto(f"{SITEURL}/g/a.jpg")
-    galleries = [FakeGallery("talka", "Talka", at("2024-03-28"), "galerijas/talka/", cover=photo),
-                 FakeGallery("sapulce", "Sapulce", at("2024-04-03"), "galerijas/sapulce/")]
+    first = photo(f"{SITEURL}/g/a.jpg")
+    galleries = [gallery("talka", "Talka", at("2024-03-28"), "galerijas/talka/", first),
+                 gallery("sapulce", "Sapulce", at("2024-04-03"), "galerijas/sapulce/")]
     [march] = build([FakeArticle("Marts", at("2024-03-10"))], at("2024-04-10"), galleries=galleries).issues
     assert [g.name for g in march.galleries] == ["talka"]
-    assert march.cover is photo  # no article cover: the gallery's
-    covered = FakeArticle("Ar attēlu", at("2024-03-11"), cover=FakePhoto(f"{SITEURL}/a.jpg"))
+    assert march.cover is first  # no article cover: the gallery's
+    covered = FakeArticle("Ar attēlu", at("2024-03-11"), cover=cover(f"{SITEURL}/a.jpg"))
     [march] = build([covered], at("2024-04-10"), galleries=galleries).issues
     assert march.cover is covered.cover
 
 
 def test_without_the_galleries_plugin_list_the_galleries_articles_show() -> None:
-    gallery = FakeGallery("talka", "Talka", at("2024-03-28"), "galerijas/talka/")
-    articles = [FakeArticle("A", at("2024-03-10"), gallery=gallery),
-                FakeArticle("B", at("2024-03-11"), gallery=gallery)]
-    assert galleries_of(articles, None) == [gallery]
+    talka = gallery("talka", "Talka", at("2024-03-28"), "galerijas/talka/")
+    articles = [FakeArticle("A", at("2024-03-10"), gallery=talka),
+                FakeArticle("B", at("2024-03-11"), gallery=talka)]
+    assert galleries_of(articles, None) == [talka]
     assert galleries_of(articles, ["from the plugin"]) == ["from the plugin"]
 
 

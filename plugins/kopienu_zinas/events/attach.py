@@ -1,4 +1,5 @@
-"""Give each article its `events` and put the site's events into the shared context.
+"""Give each article its `events` (an ArticleEvents, contract.py) and put the site's events into
+the shared context.
 
 Runs when the articles have been read (article_generator_finalized), so article URLs, regions
 and dates are known. Invalid events were reported by the content check (checks.py) and are not
@@ -16,6 +17,7 @@ from typing import Any
 from markupsafe import Markup
 
 from . import calendar
+from .contract import ArticleEvents
 from .model import Event, parse_events
 from .settings import EventsSettings
 
@@ -100,11 +102,12 @@ def attach_events(generator: Any) -> None:
     articles: Iterable[Any] = list(generator.articles) + list(generator.translations) + \
         list(getattr(generator, "drafts", [])) + list(getattr(generator, "drafts_translations", []))
     for article in articles:
-        article.events = article_events(article, settings)
-        article.event_occurrences = [
-            o for e in article.events for o in calendar.occurrences(e, settings.window)]
+        events = article_events(article, settings)
+        article.events = ArticleEvents(
+            events=tuple(events),
+            occurrences=tuple(o for e in events for o in calendar.occurrences(e, settings.window)))
     for article in generator.articles:  # translations repeat their original's events
-        everything.extend(article.events)
+        everything.extend(article.events.events)
     everything.sort(key=calendar.sort_key)
     occurrences = calendar.all_occurrences(everything, settings.window)
     upcoming, past = calendar.split(occurrences, settings.now)

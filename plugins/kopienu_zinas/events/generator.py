@@ -10,6 +10,7 @@ from pelican.generators import Generator
 
 from . import calendar, ical
 from .attach import ics_path
+from .contract import events_of
 from .model import Event
 from .settings import EventsSettings
 
@@ -64,7 +65,7 @@ class EventsGenerator(Generator):
                 settings, name, path, f"kalendars-{category.slug}", category.url), mine))
         for article in list(self.context.get("articles", [])) + \
                 list(self.context.get("translations", [])):
-            for event in getattr(article, "events", []):
+            for event in events_of(article).events:
                 own = ics_path(event, settings)
                 if own:
                     self._write(own, ical.calendar(self._info(

@@ -6,6 +6,7 @@ Covers (`image:`) are the images plugin's (images/covers.py), whichever folder t
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -55,22 +56,29 @@ class GalleriesGenerator(Generator):
             if views:
                 galleries.append(gallery_view(source, views, config.url, siteurl))
         galleries.sort(key=lambda g: (g.date, g.name), reverse=True)
+        galleries = self._attach(galleries)
         self.galleries = galleries
-        self._attach(galleries)
         self.context["galleries"] = galleries
         self.context["galleries_url"] = config.url
         self.context["recent_galleries"] = galleries[:config.recent]
 
-    def _attach(self, galleries: list[Gallery]) -> None:
-        by_name = {gallery.name: gallery for gallery in galleries}
-        articles = list(self.context.get("articles", []))
-        articles += [t for a in articles for t in getattr(a, "translations", [])]
-        for article in articles:
-            name = getattr(article, "gallery", None)
-            gallery = by_name.get(nfc(name.strip())) if isinstance(name, str) else None
-            article.gallery = gallery
-            if gallery is not None and article not in gallery.articles:
-                gallery.articles.append(article)
+    def _attach(self, galleries: list[Gallery]) -> list[Gallery]:
+        """Each gallery with the published articles that show it; every article's, translation's
+        and draft's `gallery` set to its Gallery or None."""
+        published = _with_translations(self.context.get("articles", []))
+        drafts = _with_translations(self.context.get("drafts", []))
+        names = {id(a): _name(a) for a in published + drafts}
+        shown_in: dict[str, list[Any]] = {}
+        for article in published:
+            name = names[id(article)]
+            if name is not None and article not in shown_in.setdefault(name, []):
+                shown_in[name].append(article)
+        final = [replace(g, articles=tuple(shown_in.get(g.name, ()))) for g in galleries]
+        by_name = {gallery.name: gallery for gallery in final}
+        for article in published + drafts:
+            name = names[id(article)]
+            article.gallery = by_name.get(name) if name is not None else None
+        return final
 
     def generate_output(self, writer: Any) -> None:
         for gallery in self.galleries:
@@ -82,6 +90,17 @@ class GalleriesGenerator(Generator):
         if self.galleries:
             writer.write_file(f"{self.config.url}index.html", self.get_template("galleries"),
                               self.context, url=self.config.url)
+
+
+def _with_translations(articles: Any) -> list[Any]:
+    found = list(articles)
+    return found + [t for a in found for t in getattr(a, "translations", [])]
+
+
+def _name(article: Any) -> str | None:
+    """The gallery an article names (`gallery: <name>`, NFC), or None."""
+    name = getattr(article, "gallery", None)
+    return nfc(name.strip()) if isinstance(name, str) else None
 
 
 def get_generators(pelican: Any) -> type[Generator]:

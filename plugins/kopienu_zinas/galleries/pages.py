@@ -1,9 +1,15 @@
-"""What templates and other plugins see: galleries and photos with their URLs."""
+"""What the galleries plugin publishes (its contract, listed in plugins/PLUGIN_ARCH.md):
+galleries and photos with their URLs.
+
+`article.gallery` is a :class:`Gallery` or None on every article, translation and draft (the
+editor's `gallery: <name>` is replaced by the gallery it names); context `galleries` lists every
+published gallery, newest first, and `recent_galleries` the first GALLERIES["recent"] of them.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from ..images.paths import output_stem
@@ -20,8 +26,12 @@ class Photo(Picture):
     photographer: str | None
 
 
-@dataclass
+@dataclass(frozen=True)
 class Gallery:
+    """A published gallery: `name` its folder under content/galleries/ (NFC), `date` and
+    `title` from captions.yml, `photos` in their order, `articles` the published articles and
+    translations that show it (drafts never listed)."""
+
     name: str
     title: str
     date: dt.date
@@ -29,7 +39,7 @@ class Gallery:
     url: str  # absolute
     path: str  # site-relative, e.g. galerijas/name/
     photos: list[Photo]
-    articles: list[Any] = field(default_factory=list)
+    articles: tuple[Any, ...] = ()
 
     @property
     def cover(self) -> Photo | None:

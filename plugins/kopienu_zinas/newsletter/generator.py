@@ -55,13 +55,16 @@ class NewsletterGenerator(Generator):
         return f"{self.settings['SITENAME']} — {month_year(issue.month.first_day)}"
 
     def generate_context(self) -> None:
-        # Templates of other pages (home, head links) read this; galleries may arrive later.
-        self.context["newsletter"] = self._view(self._archive())
+        """Assemble the archive once. Pelican runs the plugins' generators in PLUGINS order, so
+        the images, events and galleries plugins (listed before this one) have already put
+        covers, events and galleries on the articles and in the context. Templates of other
+        pages (home, head links) read context `newsletter`."""
+        self.archive = self._archive()
+        self.context["newsletter"] = self._view(self.archive)
 
     def generate_output(self, writer: Any) -> None:
-        archive = self._archive()
-        view = self._view(archive)
-        self.context["newsletter"] = view
+        archive = self.archive
+        view = self.context["newsletter"]
         self._write_page(writer, self.layout.archive, "newsletter_archive", view)
         pages = [*archive.issues, *([archive.preview] if archive.preview else [])]
         for issue in pages:

@@ -20,6 +20,7 @@ from typing import Any
 from ..common.clock import RIGA
 from ..common.collation import latvian_key
 from ..common.metadata import as_datetime
+from ..events.contract import Event, events_of
 
 _MONTH_NAME = re.compile(r"^(\d{4})-(\d{2})$")
 _TAG = re.compile(r"<[^>]+>")
@@ -187,10 +188,10 @@ class ListedEvent:
     """One event as an issue lists it: once, with its occurrences that touch the month
     (the events plugin's occurrences: start, end, title, url, place, status)."""
 
-    occurrences: tuple[Any, ...]  # soonest first
+    occurrences: tuple[Event, ...]  # soonest first
 
     @property
-    def event(self) -> Any:
+    def event(self) -> Event:
         """The first occurrence in the month: what the list shows for title, place, status."""
         return self.occurrences[0]
 
@@ -228,18 +229,15 @@ def _events_for(month: Month, announced_by: dt.datetime,
     each listed once with those occurrences, from articles published by `announced_by` (so a
     later article never changes an issue already sent), and the articles they came from.
 
-    Occurrences are the events plugin's (`article.event_occurrences`, bounded as the calendar
-    pages are); an article without them contributes its events as they are.
+    Occurrences are the events plugin's (`article.events.occurrences`, an ArticleEvents,
+    bounded as the calendar pages are).
     """
     found: dict[tuple[str, str], list[Any]] = {}
     sources = []
     for article in articles:
         if _aware(article.date) > announced_by:
             continue
-        occurrences = getattr(article, "event_occurrences", None)
-        if occurrences is None:
-            occurrences = getattr(article, "events", None) or []
-        chosen = [o for o in occurrences if _touches(o, month)]
+        chosen = [o for o in events_of(article).occurrences if _touches(o, month)]
         for occurrence in chosen:
             key = (str(getattr(occurrence, "url", "")), str(occurrence.title))
             found.setdefault(key, []).append(occurrence)
@@ -305,7 +303,7 @@ def assemble(articles: Sequence[Any], intros: Iterable[Intro], galleries: Sequen
     articles_by_month: dict[Month, list[Any]] = {}
     for article in articles:  # grouped once: a site has thousands of articles, ~100 months
         articles_by_month.setdefault(Month.of(_aware(article.date)), []).append(article)
-    announcing = [a for a in articles if getattr(a, "events", None)]
+    announcing = [a for a in articles if events_of(a)]
     current = Month.of(now)
     months = set(articles_by_month) | set(by_month)
     closed = sorted((m for m in months if m < current and issue_date(m, issue_time) <= now),

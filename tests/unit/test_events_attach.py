@@ -1,0 +1,86 @@
+"""The events plugin's contract: every article, translation and draft gets an ArticleEvents, with
+its events placed on the site and their occurrences; the context lists each event once."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from kopienu_zinas.events.attach import attach_events
+from kopienu_zinas.events.contract import NO_EVENTS, ArticleEvents, events_of
+from tests.unit.newsletter_fakes import RIGA, at
+
+PUBLISHED = at("2024-04-01 09:00")
+SETTINGS = {"SITEURL": "https://example.lv", "BUILD_DATE": "2024-05-01"}
+
+
+@dataclass
+class Region:
+    name: str
+    slug: str
+    url: str
+
+
+@dataclass
+class Article:
+    """The fields of a Pelican article that the events plugin reads."""
+
+    title: str
+    url: str
+    events: Any = None
+    date: dt.datetime = PUBLISHED
+    summary: str = "<p>Nāc &amp; piedalies!</p>"
+    lang: str = "lv"
+    category: Region = field(default_factory=lambda: Region("Latgale", "latgale", "regioni/latgale/"))
+    translations: list[Any] = field(default_factory=list)
+
+    @property
+    def save_as(self) -> str:
+        return f"{self.url}index.html"
+
+
+@dataclass
+class Generator:
+    articles: list[Article]
+    translations: list[Article] = field(default_factory=list)
+    drafts: list[Article] = field(default_factory=list)
+    settings: dict[str, Any] = field(default_factory=lambda: dict(SETTINGS))
+    context: dict[str, Any] = field(default_factory=dict)
+
+
+TRAINING = {"title": "Mācības", "start": "2024-05-08 16:00", "end": "2024-05-08 17:30",
+            "recurrence": "FREQ=WEEKLY;COUNT=3", "online": "https://example.lv/zoom"}
+FAIR = {"title": "Tirgus", "start": dt.date(2024, 6, 1), "location": "Ludza"}
+
+
+def test_each_article_gets_its_events_and_their_occurrences() -> None:
+    article = Article("Aicinājums", "zinas/2024/aicinajums/", events=[TRAINING, FAIR])
+    plain = Article("Bez pasākumiem", "zinas/2024/bez/")
+    attach_events(Generator([article, plain]))
+    found = article.events
+    assert isinstance(found, ArticleEvents)
+    assert [e.title for e in found.events] == ["Mācības", "Tirgus"]
+    training, fair = found.events
+    assert training.url == "https://example.lv/zinas/2024/aicinajums/#notikums-1"
+    assert training.ics_url == "https://example.lv/zinas/2024/aicinajums/notikums-1.ics"
+    assert training.summary == "Nāc & piedalies!" and training.region == "Latgale"
+    assert [o.start for o in found.occurrences_of(training)] == [
+        dt.datetime(2024, 5, d, 16, 0, tzinfo=RIGA) for d in (8, 15, 22)]
+    assert found.occurrences_of(fair) == (fair,)
+    assert plain.events == NO_EVENTS and not plain.events
+
+
+def test_drafts_and_translations_get_events_but_the_site_lists_originals_once() -> None:
+    original = Article("Tirgus", "zinas/2024/tirgus/", events=[FAIR])
+    english = Article("Fair", "en/news/2024/fair/", events=[FAIR], lang="en")
+    draft = Article("Melnraksts", "drafts/melnraksts/", events=[FAIR])
+    generator = Generator([original], translations=[english], drafts=[draft])
+    attach_events(generator)
+    assert all(isinstance(a.events, ArticleEvents) and a.events for a in (original, english, draft))
+    assert [e.url for e in generator.context["events"]] == [original.events.events[0].url]
+    assert english.events.events[0].lang == "en"
+
+
+def test_events_of_an_article_the_plugin_never_saw_is_empty() -> None:
+    assert events_of(Article("Cits", "x/", events=[FAIR])) is NO_EVENTS
