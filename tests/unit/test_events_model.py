@@ -61,5 +61,5 @@ def test_each_bad_value_gives_one_issue_naming_event_and_field(fields, field, wo
     assert [e.title for e in events] == ["Labs"]
     assert len(issues) == 1
     issue = issues[0]
-    assert (issue.field_path, issue.title) == (f"events[2].{field}", "Slikts")
+    assert issue.field == f"events[2].{field}" and "event 2 “Slikts”" in issue.what_en
     assert words in issue.what_en

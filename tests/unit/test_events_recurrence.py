@@ -58,7 +58,7 @@ def test_until_is_written_in_the_type_of_dtstart(start, written, rule, last) -> 
 @pytest.mark.parametrize("freq", ["SECONDLY", "MINUTELY", "HOURLY"])
 def test_frequencies_below_daily_are_refused_by_name(freq: str) -> None:
     found = issue(start="2026-12-03 18:00", recurrence=f"FREQ={freq};INTERVAL=2")
-    assert found.field_path == "events[1].recurrence"
+    assert found.field == "events[1].recurrence"
     assert freq in found.what_lv and freq in found.what_en and "FREQ=DAILY" in found.fix
 
 
@@ -105,7 +105,7 @@ def test_local_times_that_the_clock_change_skips_or_repeats_are_problems(
         field: str, value: str, words: str) -> None:
     fields = {"start": "2027-03-27 20:00" if "03-28" in value else "2027-10-30 20:00", field: value}
     found = issue(**fields)
-    assert found.field_path == f"events[1].{field}" and words in found.what_en
+    assert found.field == f"events[1].{field}" and words in found.what_en
     assert "04:00" in found.fix
 
 

@@ -6,6 +6,7 @@ Every picture is generated here with Pillow; each test asserts the published pix
 from __future__ import annotations
 
 import itertools
+import pickle
 from pathlib import Path
 
 import pytest
@@ -127,7 +128,16 @@ def test_not_a_picture_is_refused_saying_what_to_do(tmp_path: Path) -> None:
     source.write_text("%PDF-1.4 not a picture")
     with pytest.raises(PhotoError) as error:
         render(source, SETTINGS, tmp_path / "out")
-    assert error.value.en and error.value.lv and error.value.fix
+    problem = error.value.problem
+    assert "unreadable" in problem.what_en and problem.what_lv and problem.fix
+    assert problem.placed("atteli/dokuments.jpg").format().startswith("atteli/dokuments.jpg: image: ")
+
+
+def test_a_refusal_crosses_process_boundaries_whole() -> None:
+    """Image workers return and raise these: pickling keeps the type and every field."""
+    error = PhotoError.of("lv teksts", "en text", "detail", "labo tā")
+    copy = pickle.loads(pickle.dumps(error))
+    assert type(copy) is PhotoError and copy.problem == error.problem
 
 
 @pytest.mark.parametrize("fmt, suffix", [("JPEG", "jpg"), ("PNG", "png"), ("WEBP", "webp")])

@@ -64,12 +64,27 @@ class SourceDocument:
                 return line
         return line
 
+    def place(self, problem: ContentProblem) -> ContentProblem:
+        """A problem found in this document's front matter (its field a path such as
+        `events[2].start`) at this file and the line of that field."""
+        line = self.line_of(*field_keys(problem.field)) if self.node is not None else 1
+        return problem.placed(self.path, line)
+
     def problem(self, field_name: str, what_lv: str, what_en: str, fix: str,
                 value: object = "", *, at: tuple[str | int, ...] = ()) -> ContentProblem:
         """A problem located at a field of this document (or at a nested path)."""
         line = self.line_of(*(at or (field_name,))) if self.node is not None else 1
         return ContentProblem(self.path, line, field_name, what_lv, what_en, fix,
                               "" if value in ("", None) else str(value))
+
+
+_FIELD_KEY = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
+
+
+def field_keys(field: str) -> tuple[str | int, ...]:
+    """("events", 1, "start") for "events[2].start": list items counted from 1, as editors
+    count (and as problems name them)."""
+    return tuple(int(number) - 1 if number else name for name, number in _FIELD_KEY.findall(field))
 
 
 def kind_of(relative: PurePosixPath) -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import errno
 import logging
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -44,16 +44,26 @@ class ContentProblem:
         value = f": {self.value}" if self.value else ""
         return f"{where}: {self.field}: {self.what_lv} ({self.what_en}){value} — {self.fix}"
 
+    def placed(self, path: str, line: int = 0, field: str | None = None) -> ContentProblem:
+        """The same problem at a file (and line, and field) once the caller knows where:
+        parsers of one value (an event, a picture) report with an empty path."""
+        return replace(self, path=path, line=line, field=self.field if field is None else field)
 
-class SourceFailed(Exception):
-    """Processing one source file failed; `problem` says which file and why (picklable)."""
+
+class ProblemError(Exception):
+    """Raised with the ContentProblem that stops one value or file; picklable (the image
+    workers return and raise these across processes)."""
 
     def __init__(self, problem: ContentProblem) -> None:
         super().__init__(problem.format())
         self.problem = problem
 
-    def __reduce__(self) -> tuple[type[SourceFailed], tuple[ContentProblem]]:
-        return SourceFailed, (self.problem,)
+    def __reduce__(self) -> tuple[type[ProblemError], tuple[ContentProblem]]:
+        return type(self), (self.problem,)
+
+
+class SourceFailed(ProblemError):
+    """Processing one whole source file failed; `problem` says which file and why."""
 
 
 def relative_source(source: str | Path, content_root: str | Path) -> str:

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 from ..common.frontmatter import SourceDocument
 from ..common.problems import ContentProblem
-from .model import Issue, parse_events
+from .model import parse_events
 
 
 def check_documents(sender: Any, documents: Sequence[SourceDocument],
@@ -18,24 +18,9 @@ def check_documents(sender: Any, documents: Sequence[SourceDocument],
             for problem in check_events(document)]
 
 
-def check_events(document: SourceDocument) -> Iterator[ContentProblem]:
+def check_events(document: SourceDocument) -> list[ContentProblem]:
+    """The model's problems at the lines of the fields they name."""
     title = document.metadata.get("title")
-    _events, issues = parse_events(document.metadata.get("events"),
-                                   title if isinstance(title, str) else "")
-    for issue in issues:
-        yield problem(document, issue)
-
-
-def problem(document: SourceDocument, issue: Issue) -> ContentProblem:
-    """The problem at the event's field (or the event's first line), naming the event."""
-    at: tuple[str | int, ...] = ("events",)
-    if issue.index >= 0:
-        at = ("events", issue.index) + ((issue.field,) if issue.field else ())
-        event = f"{issue.index + 1}. pasākums „{issue.title}”" if issue.title else \
-            f"{issue.index + 1}. pasākums"
-        event_en = f"event {issue.index + 1} “{issue.title}”" if issue.title else \
-            f"event {issue.index + 1}"
-        what_lv, what_en = f"{event}: {issue.what_lv}", f"{event_en}: {issue.what_en}"
-    else:
-        what_lv, what_en = issue.what_lv, issue.what_en
-    return document.problem(issue.field_path, what_lv, what_en, issue.fix, issue.value, at=at)
+    _events, problems = parse_events(document.metadata.get("events"),
+                                     title if isinstance(title, str) else "")
+    return [document.place(problem) for problem in problems]

@@ -12,11 +12,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 from urllib.parse import urlparse
 
 from ..common.clock import RIGA
+from ..common.problems import ContentProblem, ProblemError
 from . import recurrence as rules
 from .recurrence import Recurrence, RecurrenceError
 
@@ -30,26 +31,6 @@ _DATETIME = re.compile(r"^(\d{4})-(\d{2})-(\d{2})[ T](\d{1,2}):(\d{2})(?::(\d{2}
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 _TIME = re.compile(r"^\d{1,2}:\d{2}(?::\d{2})?$")
 _DATE_FIX = "raksti GGGG-MM-DD (visa diena), GGGG-MM-DD SS:MM (ar laiku) vai GGGG-MM (tikai mēnesis)"
-
-
-@dataclass(frozen=True)
-class Issue:
-    """One thing wrong with one event: its 0-based index, the field and the message parts."""
-
-    index: int
-    title: str
-    field: str
-    what_lv: str
-    what_en: str
-    fix: str
-    value: str = ""
-
-    @property
-    def field_path(self) -> str:
-        """`events[2].start`: the event counted from 1, as editors count."""
-        if self.index < 0:
-            return "events"
-        return f"events[{self.index + 1}].{self.field}" if self.field else f"events[{self.index + 1}]"
 
 
 @dataclass(frozen=True)
@@ -124,14 +105,15 @@ def _month_end(day: dt.date) -> dt.date:
     return following - dt.timedelta(days=1)
 
 
-class _Invalid(Exception):
-    def __init__(self, field_name: str, what_lv: str, what_en: str, fix: str, value: object = ""):
-        super().__init__(what_en)
-        self.parts = (field_name, what_lv, what_en, fix, "" if value is None else str(value))
+def _invalid(field_name: str, what_lv: str, what_en: str, fix: str,
+             value: object = "") -> ProblemError:
+    """The refusal of one field of an event (placed in the article by parse_events' caller)."""
+    return ProblemError(ContentProblem("", 0, field_name, what_lv, what_en, fix,
+                                       "" if value is None else str(value)))
 
 
 def parse_when(value: object, field_name: str) -> tuple[dt.date, str]:
-    """(value, kind) with kind "date", "datetime" or "month"; _Invalid for anything else,
+    """(value, kind) with kind "date", "datetime" or "month"; _invalid for anything else,
     including a Riga local time that does not exist or happens twice (clock changes)."""
     if isinstance(value, dt.datetime):
         if value.tzinfo is None:
@@ -141,7 +123,7 @@ def parse_when(value: object, field_name: str) -> tuple[dt.date, str]:
         return value, "date"
     if isinstance(value, int) and not isinstance(value, bool) and 0 <= value < 24 * 60:
         # YAML 1.1 reads `18:00` as 1080 (base 60): show the editor what they wrote
-        raise _Invalid(field_name, "laikam vajag datumu", "a time needs a date",
+        raise _invalid(field_name, "laikam vajag datumu", "a time needs a date",
                        "raksti datumu un laiku kopā, piemēram 2026-12-03 18:00",
                        f"{value // 60}:{value % 60:02d}")
     text = str(value).strip() if isinstance(value, str) else None
@@ -156,24 +138,24 @@ def parse_when(value: object, field_name: str) -> tuple[dt.date, str]:
         if text is not None and (match := _MONTH.match(text)):
             return dt.date(int(match.group(1)), int(match.group(2)), 1), "month"
         if text is not None and _TIME.match(text):
-            raise _Invalid(field_name, "laikam vajag datumu", "a time needs a date",
+            raise _invalid(field_name, "laikam vajag datumu", "a time needs a date",
                            "raksti datumu un laiku kopā, piemēram 2026-12-03 18:00", value)
     except ValueError:
         pass
-    raise _Invalid(field_name, "datums nav saprotams", "date could not be read", _DATE_FIX, value)
+    raise _invalid(field_name, "datums nav saprotams", "date could not be read", _DATE_FIX, value)
 
 
 def _riga(naive: dt.datetime, field_name: str, written: object) -> dt.datetime:
-    """A Riga wall-clock time as an aware datetime; _Invalid when the clock change skips it
+    """A Riga wall-clock time as an aware datetime; _invalid when the clock change skips it
     (last Sunday of March, 03:00–04:00) or passes it twice (last Sunday of October,
     03:00–04:00)."""
     first, second = naive.replace(tzinfo=RIGA), naive.replace(tzinfo=RIGA, fold=1)
     if first.astimezone(dt.UTC).astimezone(RIGA).replace(tzinfo=None) != naive:
-        raise _Invalid(field_name, "šāda laika Rīgā nav: tajā naktī pulksteni pagriež uz priekšu",
+        raise _invalid(field_name, "šāda laika Rīgā nav: tajā naktī pulksteni pagriež uz priekšu",
                        "this local time does not exist in Riga (clock change)",
                        "raksti laiku stundu vēlāk (pēc 04:00) vai pirms 03:00", written)
     if first.utcoffset() != second.utcoffset():
-        raise _Invalid(field_name, "šis laiks Rīgā ir divreiz: tajā naktī pulksteni pagriež "
+        raise _invalid(field_name, "šis laiks Rīgā ir divreiz: tajā naktī pulksteni pagriež "
                        "atpakaļ", "this local time happens twice in Riga (clock change)",
                        "raksti laiku pirms 03:00 vai no 04:00", written)
     return first
@@ -189,7 +171,7 @@ def _text(raw: Mapping[str, Any], name: str) -> str | None:
     if value is None or value == "":
         return None
     if not isinstance(value, (str, int, float)) or isinstance(value, bool):
-        raise _Invalid(name, "jābūt tekstam", "must be text", f"raksti '{name}: ' un tekstu", value)
+        raise _invalid(name, "jābūt tekstam", "must be text", f"raksti '{name}: ' un tekstu", value)
     return str(value).strip() or None
 
 
@@ -197,45 +179,45 @@ def _recurrence(text: str, start: dt.date) -> Recurrence:
     try:
         return rules.parse(text, start)
     except RecurrenceError as error:
-        raise _Invalid("recurrence", error.what_lv, error.what_en, error.fix, text) from None
+        raise _invalid("recurrence", error.what_lv, error.what_en, error.fix, text) from None
 
 
 def parse_event(raw: object, index: int, default_title: str) -> Event:
-    """One event from its front-matter mapping; _Invalid for the first problem found."""
+    """One event from its front-matter mapping; _invalid for the first problem found."""
     if not isinstance(raw, Mapping):
-        raise _Invalid("", "pasākumam jābūt laukiem", "an event must be a list of fields",
+        raise _invalid("", "pasākumam jābūt laukiem", "an event must be a list of fields",
                        "raksti '- title: …' un zem tā 'start: …' ar atkāpi", raw)
     unknown = sorted(str(k) for k in raw if k not in FIELDS)
     if unknown:
-        raise _Invalid(unknown[0], "nezināms lauks", "unknown field",
+        raise _invalid(unknown[0], "nezināms lauks", "unknown field",
                        f"atļautie lauki: {', '.join(FIELDS)}", unknown[0])
     texts = {name: _text(raw, name) for name in TEXT_FIELDS}
     if "start" not in raw or raw["start"] in (None, ""):
-        raise _Invalid("start", "trūkst sākuma datuma", "start is missing", _DATE_FIX)
+        raise _invalid("start", "trūkst sākuma datuma", "start is missing", _DATE_FIX)
     start, kind = parse_when(raw["start"], "start")
     end: dt.date | None = None
     if raw.get("end") not in (None, ""):
         if kind == "month":
-            raise _Invalid("end", "mēneša pasākumam nevar būt beigu datums",
+            raise _invalid("end", "mēneša pasākumam nevar būt beigu datums",
                            "a month-only event cannot have an end", "izdzēs 'end:' vai raksti "
                            "precīzu 'start:' datumu", raw["end"])
         end, end_kind = parse_when(raw["end"], "end")
         if end_kind != kind:
-            raise _Invalid("end", "beigām jābūt tādā pašā formā kā sākumam",
+            raise _invalid("end", "beigām jābūt tādā pašā formā kā sākumam",
                            "end must be written like start (both with a time, or both dates)",
                            _DATE_FIX, raw["end"])
         if end < start:
-            raise _Invalid("end", "beigas ir pirms sākuma", "end is before start",
+            raise _invalid("end", "beigas ir pirms sākuma", "end is before start",
                            "pārbaudi datumus un laikus", raw["end"])
     status = raw.get("status") or "scheduled"
     if status not in STATUSES:
-        raise _Invalid("status", "nezināms statuss", "unknown status",
+        raise _invalid("status", "nezināms statuss", "unknown status",
                        "raksti scheduled, cancelled (atcelts) vai postponed (pārcelts)", status)
     recurrence = None
     if raw.get("recurrence") not in (None, ""):
         text = str(raw["recurrence"]).strip()
         if kind == "month":
-            raise _Invalid("recurrence", "mēneša pasākums nevar atkārtoties",
+            raise _invalid("recurrence", "mēneša pasākums nevar atkārtoties",
                            "a month-only event cannot recur", "norādi precīzu 'start:' datumu",
                            text)
         recurrence = _recurrence(text, start)
@@ -245,18 +227,18 @@ def parse_event(raw: object, index: int, default_title: str) -> Event:
         pending = True
     elif online_raw not in (None, "", False):
         if not isinstance(online_raw, str) or not is_url(online_raw):
-            raise _Invalid("online", "tiešsaistes adrese nav saite", "online is not a URL",
+            raise _invalid("online", "tiešsaistes adrese nav saite", "online is not a URL",
                            "raksti pilnu adresi ar https://, vai 'online: true', ja saite vēl "
                            "nav zināma", online_raw)
         online = online_raw.strip()
     if not (texts["location"] or texts["address"] or online or pending):
-        raise _Invalid("location", "nav norādīts, kur pasākums notiks",
+        raise _invalid("location", "nav norādīts, kur pasākums notiks",
                        "neither location nor online is given",
                        "pievieno 'location: ' (vieta) vai 'online: https://…' (tiešsaistē)")
     sequence = raw.get("sequence")
     if sequence is not None and (not isinstance(sequence, int) or isinstance(sequence, bool)
                                  or sequence < 0):
-        raise _Invalid("sequence", "jābūt veselam skaitlim", "must be a whole number ≥ 0",
+        raise _invalid("sequence", "jābūt veselam skaitlim", "must be a whole number ≥ 0",
                        "raksti 'sequence: 1' un palielini to pēc katras izmaiņas", sequence)
     return Event(
         title=texts["title"] or default_title, start=start, end=end,
@@ -273,19 +255,34 @@ def _raw_title(raw: object, default_title: str) -> str:
     return default_title
 
 
-def parse_events(raw: object, default_title: str) -> tuple[list[Event], list[Issue]]:
-    """Every event of one article, and one issue per invalid event (nothing is dropped silently:
-    an event with an issue is left out of the list *and* reported)."""
+def parse_events(raw: object, default_title: str) -> tuple[list[Event], list[ContentProblem]]:
+    """Every event of one article, and one problem per invalid event (nothing is dropped
+    silently: an event with a problem is left out of the list *and* reported).
+
+    A problem's field is its path in the front matter, counted from 1 as editors count
+    (`events[2].start`), its text names the event; its file and line are the caller's
+    (SourceDocument.place)."""
     if raw is None:
         return [], []
     if not isinstance(raw, list):
-        return [], [Issue(-1, default_title, "", "'events' jābūt sarakstam",
-                          "events must be a list", "raksti katru pasākumu rindā, kas sākas ar '- '")]
+        return [], [ContentProblem("", 0, "events", "'events' jābūt sarakstam",
+                                   "events must be a list",
+                                   "raksti katru pasākumu rindā, kas sākas ar '- '")]
     events: list[Event] = []
-    issues: list[Issue] = []
+    problems: list[ContentProblem] = []
     for index, item in enumerate(raw):
         try:
             events.append(parse_event(item, index, default_title))
-        except _Invalid as invalid:
-            issues.append(Issue(index, _raw_title(item, default_title), *invalid.parts))
-    return events, issues
+        except ProblemError as invalid:
+            problems.append(_named(invalid.problem, index, _raw_title(item, default_title)))
+    return events, problems
+
+
+def _named(problem: ContentProblem, index: int, title: str) -> ContentProblem:
+    """A field's problem as one of the article's events: `events[2].start`, "2. pasākums …"."""
+    number = index + 1
+    field = f"events[{number}].{problem.field}" if problem.field else f"events[{number}]"
+    event_lv = f"{number}. pasākums „{title}”" if title else f"{number}. pasākums"
+    event_en = f"event {number} “{title}”" if title else f"event {number}"
+    return replace(problem, field=field, what_lv=f"{event_lv}: {problem.what_lv}",
+                   what_en=f"{event_en}: {problem.what_en}")

@@ -26,7 +26,7 @@ import yaml
 from ..common.problems import ContentProblem
 from ..common.sourcetext import read_source
 from ..images.paths import collisions, nfc, output_stem
-from ..images.pipeline import PICTURE_SUFFIXES, PhotoError, open_picture, unsupported
+from ..images.pipeline import PICTURE_SUFFIXES, PhotoError, open_picture, too_large, unsupported
 
 FOLDER = "galleries"
 CAPTIONS = "captions.yml"
@@ -107,20 +107,17 @@ class _Reader:
     def photo_file_ok(self, name: str, file: Path) -> bool:
         """Is the file a picture the pipeline takes (by content, not by its ending)?"""
         if file.suffix.lower() not in PICTURE_SUFFIXES:
-            error = unsupported(file.suffix)
-            self.problem(name, 0, "photo", error.lv, error.en, error.fix, file.suffix)
+            self.problems.append(unsupported(file.suffix).problem.placed(self.rel(name), field="photo"))
             return False
         try:
             with open_picture(file) as image:
                 size = image.size
         except PhotoError as error:
-            self.problem(name, 0, "photo", error.lv, error.en, error.fix, error.detail)
+            self.problems.append(error.problem.placed(self.rel(name), field="photo"))
             return False
         if size[0] * size[1] > self.max_pixels:
-            self.problem(name, 0, "photo", "attēls ir pārāk liels (iespējama dekompresijas bumba)",
-                         "image too large (possible decompression bomb)",
-                         f"samazini to līdz {self.max_pixels:,} pikseļiem".replace(",", " "),
-                         f"{size[0]}×{size[1]}")
+            self.problems.append(too_large(*size, self.max_pixels).problem.placed(
+                self.rel(name), field="photo"))
             return False
         return True
 

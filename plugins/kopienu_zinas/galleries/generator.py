@@ -13,7 +13,7 @@ from typing import Any
 from pelican.generators import Generator
 
 from ..common.clock import build_now
-from ..common.problems import ContentProblem, log_problem
+from ..common.problems import log_problem
 from ..common.schedule import is_scheduled
 from ..images.batch import process_photos
 from ..images.cache import PhotoCache
@@ -42,9 +42,8 @@ class GalleriesGenerator(Generator):
         result = process_photos(photos, config.imaging, cache, config.workers)
         logger.info("galleries: %d photos, %d processed, %d from the cache", len(photos),
                     result.processed, len(result.done) - result.processed)
-        for path, failure in sorted(result.failed.items()):
-            log_problem(ContentProblem(path.relative_to(root).as_posix(), 0, "photo",
-                                       failure.lv, failure.en, failure.fix, failure.detail))
+        for path, problem in sorted(result.failed.items()):
+            log_problem(problem.placed(path.relative_to(root).as_posix(), field="photo"))
         siteurl = self.settings.get("SITEURL", "")
         galleries = []
         for source in sources:

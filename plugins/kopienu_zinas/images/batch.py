@@ -8,29 +8,26 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..common.problems import ContentProblem
 from .cache import PhotoCache, entry_key, photo_digest, settings_digest
 from .pipeline import Rendered, render_entry
 from .settings import ImagingSettings
 
-
-@dataclass(frozen=True)
-class Failure:
-    lv: str
-    en: str
-    detail: str
-    fix: str
+_UNREADABLE = ContentProblem("", 0, "image", "apstrādāto attēlu nevar nolasīt",
+                             "processed image unreadable", "palaid būvēšanu vēlreiz")
 
 
 @dataclass
 class BatchResult:
     #: photo path → (cache key, what it became)
     done: dict[Path, tuple[str, Rendered]] = field(default_factory=dict)
-    failed: dict[Path, Failure] = field(default_factory=dict)
+    #: photo path → why it cannot be published (path left empty: ``problem.placed(path)``)
+    failed: dict[Path, ContentProblem] = field(default_factory=dict)
     processed: int = 0  # photos rendered in this run (the rest came from the cache)
 
 
 def _run(jobs: list[tuple[str, ImagingSettings, str]], workers: int | None,
-         start_method: str | None) -> list[tuple[str, str | None]]:
+         start_method: str | None) -> list[tuple[str, ContentProblem | None]]:
     workers = min(workers or os.cpu_count() or 1, len(jobs))
     if workers <= 1:
         return [render_entry(*job) for job in jobs]
@@ -63,9 +60,7 @@ def process_photos(photos: list[Path], settings: ImagingSettings, cache: PhotoCa
                 result.done[photo] = (keys[photo], rendered)
                 result.processed += 1
             else:
-                unreadable = ("apstrādāto attēlu nevar nolasīt\tprocessed image unreadable\t\t"
-                              "palaid būvēšanu vēlreiz")
-                result.failed[photo] = Failure(*(error or unreadable).split("\t", 3))
+                result.failed[photo] = error or _UNREADABLE
     if prune:
         cache.prune({key for key, _ in result.done.values()})
     return result

@@ -21,7 +21,7 @@ from typing import Any
 
 from pelican.generators import Generator
 
-from ..common.problems import ContentProblem, log_problem
+from ..common.problems import log_problem
 from .batch import BatchResult, process_photos
 from .cache import PhotoCache
 from .markup import replace_images
@@ -103,9 +103,8 @@ class ImagesGenerator(Generator):
     def _process(self, paths: list[Path]) -> BatchResult:
         result = process_photos(paths, self.config.imaging, self.cache, self.config.workers,
                                 prune=False)
-        for path, failure in sorted(result.failed.items()):
-            log_problem(ContentProblem(content_path(path, self.root), 0, "image", failure.lv,
-                                       failure.en, failure.fix, failure.detail))
+        for path, problem in sorted(result.failed.items()):
+            log_problem(problem.placed(content_path(path, self.root)))
         for path, (key, rendered) in result.done.items():
             self.keys.add(key)
             relative = PurePosixPath(content_path(path, self.root))

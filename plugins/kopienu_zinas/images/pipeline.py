@@ -21,6 +21,7 @@ from typing import cast
 
 from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
 
+from ..common.problems import ContentProblem, ProblemError
 from .settings import ImagingSettings
 
 try:  # HEIC/HEIF (the iPhone default) when the pillow-heif wheel is installed
@@ -47,14 +48,15 @@ _TOO_LARGE = ("attēls ir pārāk liels (iespējama dekompresijas bumba)",
               "image too large (possible decompression bomb)")
 
 
-class PhotoError(Exception):
-    """A picture that cannot be published; the message says why in Latvian and English, and
-    ``fix`` how to make it publishable (Latvian, for editors)."""
+class PhotoError(ProblemError):
+    """A picture that cannot be published: `problem` (a ContentProblem of field "image", its
+    path left for the caller: ``problem.placed(path)``) says why in Latvian and English, what
+    was found (`value`) and how to make it publishable (`fix`, Latvian, for editors)."""
 
-    def __init__(self, lv: str, en: str, detail: str = "",
-                 fix: str = "saglabā attēlu no jauna kā JPEG vai izņem to no mapes") -> None:
-        super().__init__(f"{lv} ({en}): {detail}")
-        self.lv, self.en, self.detail, self.fix = lv, en, detail, fix
+    @classmethod
+    def of(cls, lv: str, en: str, detail: str = "",
+           fix: str = "saglabā attēlu no jauna kā JPEG vai izņem to no mapes") -> PhotoError:
+        return cls(ContentProblem("", 0, "image", lv, en, fix, detail))
 
 
 @dataclass(frozen=True)
@@ -96,9 +98,15 @@ def target_widths(original_width: int, widths: tuple[int, ...]) -> tuple[int, ..
 
 def unsupported(detail: str) -> PhotoError:
     heic = detail.upper() in {"HEIF", "HEIC", ".HEIC", ".HEIF"}
-    return PhotoError("neatbalstīts attēla formāts", "unsupported image format", detail,
+    return PhotoError.of("neatbalstīts attēla formāts", "unsupported image format", detail,
                       "iPhone: Iestatījumi → Kamera → Formāti → 'Most Compatible', vai eksportē "
                       "attēlu kā JPEG" if heic else "saglabā attēlu kā JPEG, PNG vai WebP")
+
+
+def too_large(width: int, height: int, max_pixels: int) -> PhotoError:
+    """A picture over IMAGES/GALLERIES max_pixels (a decompression bomb, or just too big)."""
+    return PhotoError.of(*_TOO_LARGE, f"{width}×{height}",
+                         f"samazini to līdz {max_pixels:,} pikseļiem".replace(",", " "))
 
 
 def open_picture(source: Path) -> Image.Image:
@@ -109,12 +117,12 @@ def open_picture(source: Path) -> Image.Image:
     try:
         image = Image.open(source)
     except Image.DecompressionBombError as error:
-        raise PhotoError(*_TOO_LARGE, str(error),
+        raise PhotoError.of(*_TOO_LARGE, str(error),
                          "samazini attēlu (piem., līdz 4000 pikseļu platumam)") from error
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as error:
         if source.suffix.lower() in {".heic", ".heif"}:
             raise unsupported("HEIF") from error
-        raise PhotoError("attēla failu nevar nolasīt (bojāts vai nepilnīgs)",
+        raise PhotoError.of("attēla failu nevar nolasīt (bojāts vai nepilnīgs)",
                          "image file is truncated or unreadable", str(error)) from error
     if image.format not in ACCEPTED_FORMATS:
         image.close()
@@ -197,9 +205,7 @@ def decode(source: Path, settings: ImagingSettings) -> tuple[Image.Image, tuple[
     try:
         width, height, orientation = _upright_size(image)
         if width * height > settings.max_pixels:
-            raise PhotoError(*_TOO_LARGE, f"{width}×{height}",
-                             f"samazini to līdz {settings.max_pixels:,} pikseļiem"
-                             .replace(",", " "))
+            raise too_large(width, height, settings.max_pixels)
         largest = min(max(settings.widths + settings.jpeg_widths), width)
         needed = (largest, max(1, round(height * largest / width)))
         if image.format in {"JPEG", "MPO"}:
@@ -213,9 +219,9 @@ def decode(source: Path, settings: ImagingSettings) -> tuple[Image.Image, tuple[
     except PhotoError:
         raise
     except Image.DecompressionBombError as error:
-        raise PhotoError(*_TOO_LARGE, str(error)) from error
+        raise PhotoError.of(*_TOO_LARGE, str(error)) from error
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as error:
-        raise PhotoError("attēla failu nevar nolasīt (bojāts vai nepilnīgs)",
+        raise PhotoError.of("attēla failu nevar nolasīt (bojāts vai nepilnīgs)",
                          "image file is truncated or unreadable", str(error)) from error
 
 
@@ -255,11 +261,12 @@ def render(source: Path, settings: ImagingSettings, folder: Path) -> Rendered:
                     tuple(sorted(renditions, key=lambda r: r.width)))
 
 
-def render_entry(source: str, settings: ImagingSettings, entry: str) -> tuple[str, str | None]:
+def render_entry(source: str, settings: ImagingSettings,
+                 entry: str) -> tuple[str, ContentProblem | None]:
     """Worker entry point: render into a temporary folder, then move it to `entry` at once.
 
-    Returns (source, None) on success or (source, "lv\\ten\\tdetail\\tfix") for a picture that
-    cannot be published, so that one bad file never stops the others.
+    Returns (source, None) on success or (source, the problem, without its path) for a picture
+    that cannot be published, so that one bad file never stops the others.
     """
     target = Path(entry)
     staging = target.with_name(f".{target.name}.{os.getpid()}.tmp")
@@ -271,5 +278,5 @@ def render_entry(source: str, settings: ImagingSettings, entry: str) -> tuple[st
         staging.rename(target)
     except PhotoError as error:
         shutil.rmtree(staging, ignore_errors=True)
-        return source, f"{error.lv}\t{error.en}\t{error.detail}\t{error.fix}"
+        return source, error.problem
     return source, None

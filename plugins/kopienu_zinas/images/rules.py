@@ -17,7 +17,7 @@ from typing import Any
 from ..common.frontmatter import SourceDocument
 from ..common.problems import ContentProblem
 from .paths import collisions, content_path, content_relative, find, output_stem
-from .pipeline import PICTURE_SUFFIXES, PhotoError, open_picture
+from .pipeline import PICTURE_SUFFIXES, PhotoError, open_picture, too_large
 from .privacy import has_location
 from .settings import from_pelican
 
@@ -63,13 +63,9 @@ def picture_problem(path: Path, root: Path, max_pixels: int) -> ContentProblem |
         with open_picture(path) as image:
             width, height = image.size
     except PhotoError as error:
-        return ContentProblem(name, 0, "image", error.lv, error.en, error.fix, error.detail)
+        return error.problem.placed(name)
     if width * height > max_pixels:
-        return ContentProblem(name, 0, "image",
-                              "attēls ir pārāk liels (iespējama dekompresijas bumba)",
-                              "image too large (possible decompression bomb)",
-                              f"samazini to līdz {max_pixels:,} pikseļiem".replace(",", " "),
-                              f"{width}×{height}")
+        return too_large(width, height, max_pixels).problem.placed(name)
     return None
 
 
