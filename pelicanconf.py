@@ -46,8 +46,8 @@ PLUGINS = ["pelican.plugins.yaml_metadata", "kopienu_zinas.site", "kopienu_zinas
 
 # The events plugin (docs/events.md): calendar pages under /kalendars/, .ics files.
 EVENTS = {
-    "CALENDAR_URL": "kalendars/",
-    "REFRESH_HOURS": 12,
+    "calendar_url": "kalendars/",
+    "refresh_hours": 12,
 }
 
 ARTICLE_PATHS = [""]

@@ -138,7 +138,7 @@ def test_daily_to_yearly_build_with_their_occurrences_on_the_pages(
             continue
         assert f"{freq} pasākums" in site.page(f"kalendars/{month}")
     upcoming = html.unescape(site.page("kalendars/"))
-    assert upcoming.count("DAILY pasākums") == 60  # RECURRENCE_LIMIT from the build date on
+    assert upcoming.count("DAILY pasākums") == 60  # recurrence_limit from the build date on
     assert icalcheck.assert_calendar_apps_agree(icaljs, sorted(site.output.rglob("*.ics"))) > 0
 
 
@@ -184,7 +184,7 @@ def test_one_open_ended_event_of_each_frequency_keeps_the_site_within_a_small_fa
                        content=content)
     assert result.returncode == 0, result.stderr
     assert _size(tmp_path / "site") < 2 * _size(built_site.output)
-    window_months = (1096 + 366) // 28 + 2  # RECURRENCE_PAST_DAYS + RECURRENCE_FUTURE_DAYS
+    window_months = (1096 + 366) // 28 + 2  # recurrence_past_days + recurrence_future_days
     assert _month_pages(tmp_path / "site") <= _month_pages(built_site.output) + window_months
     assert not (tmp_path / "site/kalendars/1990/02").exists()  # only the first of 1990 stays
     assert (tmp_path / "site/kalendars/1990/01/index.html").exists()

@@ -24,7 +24,7 @@ def test_defaults_cover_every_field() -> None:
 
 
 @pytest.mark.parametrize(("given", "words"), [
-    ({"feed_itmes": 3}, "unknown NEWSLETTER setting(s): feed_itmes"),
+    ({"feed_itmes": 3}, "unknown NEWSLETTER setting(s) feed_itmes"),
     ({"issue_time": "8h"}, "issue_time"),
     ({"feed_items": 0}, "feed_items"),
     ({"editor_email": "redakcija"}, "editor_email"),

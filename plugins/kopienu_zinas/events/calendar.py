@@ -37,7 +37,7 @@ def sort_key(event: Event) -> tuple[dt.date, int, dt.date, str, int]:
 @dataclass(frozen=True)
 class Window:
     """How far recurring events are expanded around the build date `now` (EVENTS settings
-    RECURRENCE_PAST_DAYS, RECURRENCE_FUTURE_DAYS, RECURRENCE_LIMIT)."""
+    recurrence_past_days, recurrence_future_days, recurrence_limit)."""
 
     now: dt.datetime
     past: dt.timedelta

@@ -1,4 +1,5 @@
-"""The EVENTS settings dict: defaults, validated once into a frozen dataclass."""
+"""The EVENTS settings dict (lower-case keys; the old upper-case ones warn): defaults, validated
+once into a frozen dataclass."""
 
 from __future__ import annotations
 
@@ -9,24 +10,33 @@ from typing import Any
 from urllib.parse import urlparse
 
 from ..common.clock import build_now
+from ..common.settings import merged, whole_number
 from .calendar import Window
 
+PLUGIN = "kopienu_zinas.events"
+
 DEFAULTS: dict[str, Any] = {
-    "CALENDAR_URL": "kalendars/",  # upcoming events; arhivs/, YYYY/MM/, notikumi/ below it
-    "CALENDAR_ICS": "kalendars.ics",  # the whole site's calendar
-    "REGION_ICS": "regioni/{slug}/kalendars.ics",
-    "DOMAIN": None,  # for UIDs (…@domain); None: SITEURL's host
-    "CALENDAR_NAME": None,  # None: "<SITENAME>: pasākumi"
-    "REFRESH_HOURS": 12,  # REFRESH-INTERVAL asked of calendar apps
-    "HOME_LIMIT": 3,  # upcoming events on the home page
-    "REGION_LIMIT": 5,  # upcoming events on a region page
+    "calendar_url": "kalendars/",  # upcoming events; arhivs/, YYYY/MM/, notikumi/ below it
+    "calendar_ics": "kalendars.ics",  # the whole site's calendar
+    "region_ics": "regioni/{slug}/kalendars.ics",
+    "domain": None,  # for UIDs (…@domain); None: SITEURL's host
+    "calendar_name": None,  # None: "<SITENAME>: pasākumi"
+    "refresh_hours": 12,  # REFRESH-INTERVAL asked of calendar apps
+    "home_limit": 3,  # upcoming events on the home page
+    "region_limit": 5,  # upcoming events on a region page
     # Bounds on what a recurring event expands to on pages and in the newsletter (the .ics
-    # keeps the whole rule): occurrences from PAST_DAYS before to FUTURE_DAYS after the build
-    # date, at most LIMIT before it and LIMIT from it on; the first occurrence always.
-    "RECURRENCE_PAST_DAYS": 1096,
-    "RECURRENCE_FUTURE_DAYS": 366,
-    "RECURRENCE_LIMIT": 60,
+    # keeps the whole rule): occurrences from past_days before to future_days after the build
+    # date, at most limit before it and limit from it on; the first occurrence always.
+    "recurrence_past_days": 1096,
+    "recurrence_future_days": 366,
+    "recurrence_limit": 60,
 }
+
+#: The upper-case keys of earlier releases: still read, with a warning naming the new key.
+RENAMED = {key.upper(): key for key in DEFAULTS}
+
+_WHOLE_NUMBERS = ("refresh_hours", "home_limit", "region_limit", "recurrence_past_days",
+                  "recurrence_future_days", "recurrence_limit")
 
 
 @dataclass(frozen=True)
@@ -45,28 +55,21 @@ class EventsSettings:
 
     @classmethod
     def from_pelican(cls, settings: Mapping[str, Any]) -> EventsSettings:
-        given = dict(settings.get("EVENTS") or {})
-        unknown = sorted(set(given) - set(DEFAULTS))
-        if unknown:
-            raise ValueError(f"kopienu_zinas.events: unknown EVENTS settings: {', '.join(unknown)}"
-                             f" (known: {', '.join(DEFAULTS)})")
-        merged = {**DEFAULTS, **given}
-        for name in ("REFRESH_HOURS", "HOME_LIMIT", "REGION_LIMIT", "RECURRENCE_PAST_DAYS",
-                     "RECURRENCE_FUTURE_DAYS", "RECURRENCE_LIMIT"):
-            if not isinstance(merged[name], int) or merged[name] < 0:
-                raise ValueError(f"kopienu_zinas.events: EVENTS[{name!r}] must be a whole number")
+        values = merged(settings, "EVENTS", PLUGIN, DEFAULTS, RENAMED)
+        for name in _WHOLE_NUMBERS:
+            whole_number(PLUGIN, "EVENTS", name, values[name])
         siteurl = str(settings.get("SITEURL") or "").rstrip("/")
-        domain = merged["DOMAIN"] or urlparse(siteurl).hostname or "localhost"
+        domain = values["domain"] or urlparse(siteurl).hostname or "localhost"
         now = build_now(settings)
         return cls(
-            calendar_url=merged["CALENDAR_URL"].strip("/") + "/",
-            calendar_ics=merged["CALENDAR_ICS"], region_ics=merged["REGION_ICS"], domain=domain,
-            calendar_name=merged["CALENDAR_NAME"]
+            calendar_url=values["calendar_url"].strip("/") + "/",
+            calendar_ics=values["calendar_ics"], region_ics=values["region_ics"], domain=domain,
+            calendar_name=values["calendar_name"]
             or f"{settings.get('SITENAME', 'Kopienu ziņas')}: pasākumi",
-            refresh=dt.timedelta(hours=merged["REFRESH_HOURS"]),
-            home_limit=merged["HOME_LIMIT"], region_limit=merged["REGION_LIMIT"],
-            window=Window(now, past=dt.timedelta(days=merged["RECURRENCE_PAST_DAYS"]),
-                          future=dt.timedelta(days=merged["RECURRENCE_FUTURE_DAYS"]),
-                          limit=merged["RECURRENCE_LIMIT"]),
+            refresh=dt.timedelta(hours=values["refresh_hours"]),
+            home_limit=values["home_limit"], region_limit=values["region_limit"],
+            window=Window(now, past=dt.timedelta(days=values["recurrence_past_days"]),
+                          future=dt.timedelta(days=values["recurrence_future_days"]),
+                          limit=values["recurrence_limit"]),
             now=now,
             siteurl=siteurl)

@@ -15,6 +15,8 @@ from typing import Any
 
 from PIL import features
 
+from ..common.settings import flag, merged, positive_int, whole_number
+
 PLUGIN = "kopienu_zinas.images"
 
 #: Output formats in the order browsers should try them; "jpeg" is the <img> fallback.
@@ -88,24 +90,6 @@ def supported_formats(wanted: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(f for f in wanted if f == "jpeg" or features.check(f))
 
 
-def positive_int(plugin: str, setting: str, name: str, value: Any) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
-        raise ValueError(f"{plugin}: {setting}['{name}'] must be a positive whole number, "
-                         f"not {value!r}")
-    return value
-
-
-def merged(settings: Mapping[str, Any], setting: str, plugin: str,
-           defaults: Mapping[str, Any]) -> dict[str, Any]:
-    """The settings dict over its defaults; unknown keys raise ValueError."""
-    given = settings.get(setting) or {}
-    unknown = sorted(set(given) - set(defaults))
-    if unknown:
-        raise ValueError(f"{plugin}: unknown {setting} setting(s) {', '.join(unknown)}; "
-                         f"known: {', '.join(sorted(defaults))}")
-    return {**defaults, **given}
-
-
 def imaging_from(values: Mapping[str, Any], setting: str, plugin: str,
                  jpeg_widths: tuple[int, ...] = ()) -> ImagingSettings:
     """The imaging keys of a merged settings dict, validated."""
@@ -121,7 +105,8 @@ def imaging_from(values: Mapping[str, Any], setting: str, plugin: str,
     return ImagingSettings(
         widths=widths, formats=formats,
         quality=tuple((f, positive_int(plugin, setting, "quality", quality[f])) for f in formats),
-        avif_speed=int(values["avif_speed"]), webp_method=int(values["webp_method"]),
+        avif_speed=whole_number(plugin, setting, "avif_speed", values["avif_speed"]),
+        webp_method=whole_number(plugin, setting, "webp_method", values["webp_method"]),
         max_pixels=positive_int(plugin, setting, "max_pixels", values["max_pixels"]),
         jpeg_widths=tuple(w for w in jpeg_widths if w not in widths))
 
@@ -147,4 +132,4 @@ def from_pelican(settings: Mapping[str, Any]) -> ImagesSettings:
         cache=cache_from(values, settings, "images"),
         workers=workers_from(values, "IMAGES", PLUGIN),
         url=str(values["url"]).strip("/") + "/", og_width=og_width, sizes=str(values["sizes"]),
-        warn_location=bool(values["warn_location"]))
+        warn_location=flag(PLUGIN, "IMAGES", "warn_location", values["warn_location"]))

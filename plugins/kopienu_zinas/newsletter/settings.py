@@ -8,6 +8,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from ..common.settings import merged, positive_int
+
 PLUGIN = "kopienu_zinas.newsletter"
 
 DEFAULTS: dict[str, Any] = {
@@ -42,21 +44,13 @@ class NewsletterSettings:
 
     @classmethod
     def from_pelican(cls, settings: Mapping[str, Any]) -> NewsletterSettings:
-        given = settings.get("NEWSLETTER") or {}
-        if not isinstance(given, Mapping):
-            raise ValueError(f"{PLUGIN}: NEWSLETTER must be a dict")
-        unknown = sorted(set(given) - set(DEFAULTS))
-        if unknown:
-            raise ValueError(f"{PLUGIN}: unknown NEWSLETTER setting(s): {', '.join(unknown)}; "
-                             f"known: {', '.join(DEFAULTS)}")
-        values = {**DEFAULTS, **given}
+        values = merged(settings, "NEWSLETTER", PLUGIN, DEFAULTS)
         try:
             issue_time = dt.time.fromisoformat(str(values["issue_time"]))
         except ValueError as error:
             raise ValueError(f"{PLUGIN}: NEWSLETTER['issue_time'] must be HH:MM") from error
         for name in ("feed_items", "ttl"):
-            if not isinstance(values[name], int) or values[name] < 1:
-                raise ValueError(f"{PLUGIN}: NEWSLETTER[{name!r}] must be a positive integer")
+            positive_int(PLUGIN, "NEWSLETTER", name, values[name])
         email = values["editor_email"]
         if email is not None and not _EMAIL.match(str(email)):
             raise ValueError(f"{PLUGIN}: NEWSLETTER['editor_email'] is not an e-mail address")

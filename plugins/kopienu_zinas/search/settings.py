@@ -6,6 +6,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from ..common.settings import flag, merged
+
 PLUGIN = "kopienu_zinas.search"
 
 DEFAULTS: dict[str, Any] = {
@@ -27,16 +29,8 @@ class SearchSettings:
     @classmethod
     def from_pelican(cls, settings: Mapping[str, Any]) -> SearchSettings:
         """Raises ValueError (naming the plugin) for unknown keys or wrong types."""
-        given = settings.get("SEARCH") or {}
-        if not isinstance(given, Mapping):
-            raise ValueError(f"{PLUGIN}: SEARCH must be a dict")
-        unknown = sorted(set(given) - set(DEFAULTS))
-        if unknown:
-            raise ValueError(f"{PLUGIN}: unknown SEARCH setting(s): {', '.join(unknown)}; "
-                             f"known: {', '.join(DEFAULTS)}")
-        values = {**DEFAULTS, **given}
-        if not isinstance(values["index"], bool):
-            raise ValueError(f"{PLUGIN}: SEARCH['index'] must be True or False")
+        values = merged(settings, "SEARCH", PLUGIN, DEFAULTS)
+        flag(PLUGIN, "SEARCH", "index", values["index"])
         pages = values["pages"]
         default_lang = str(settings.get("DEFAULT_LANG") or "lv")
         if not isinstance(pages, Mapping) or default_lang not in pages:

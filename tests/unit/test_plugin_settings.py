@@ -1,0 +1,71 @@
+"""One settings reader for every plugin: lower-case keys, the old EVENTS keys still read with a
+warning naming the new key, unknown keys and wrong types refused with the plugin's name."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+
+import pytest
+
+from kopienu_zinas.events.settings import EventsSettings
+from kopienu_zinas.galleries.settings import from_pelican as galleries_settings
+from kopienu_zinas.images.settings import from_pelican as images_settings
+from kopienu_zinas.newsletter.settings import NewsletterSettings
+from kopienu_zinas.search.settings import SearchSettings
+
+BASE = {"SITEURL": "https://example.lv", "BUILD_DATE": "2026-11-23", "CACHE_PATH": "cache"}
+
+
+def test_events_keys_are_lower_case() -> None:
+    settings = EventsSettings.from_pelican({**BASE, "EVENTS": {"refresh_hours": 6,
+                                                               "calendar_url": "/notikumi/"}})
+    assert settings.refresh == dt.timedelta(hours=6) and settings.calendar_url == "notikumi/"
+
+
+def test_an_old_upper_case_events_key_works_and_names_its_new_spelling(
+        caplog: pytest.LogCaptureFixture) -> None:
+    with caplog.at_level(logging.WARNING):
+        settings = EventsSettings.from_pelican({**BASE, "EVENTS": {"HOME_LIMIT": 7}})
+    assert settings.home_limit == 7
+    [record] = caplog.records
+    assert "EVENTS['HOME_LIMIT'] is now EVENTS['home_limit']" in record.getMessage()
+
+
+def test_old_and_new_spelling_together_is_an_error() -> None:
+    with pytest.raises(ValueError, match=r"both 'HOME_LIMIT' and 'home_limit'"):
+        EventsSettings.from_pelican({**BASE, "EVENTS": {"HOME_LIMIT": 7, "home_limit": 2}})
+
+
+@pytest.mark.parametrize("read, setting, key", [
+    (EventsSettings.from_pelican, "EVENTS", "home_limit"),
+    (EventsSettings.from_pelican, "EVENTS", "recurrence_limit"),
+    (images_settings, "IMAGES", "og_width"),
+    (images_settings, "IMAGES", "avif_speed"),
+    (galleries_settings, "GALLERIES", "recent"),
+    (NewsletterSettings.from_pelican, "NEWSLETTER", "feed_items"),
+])
+def test_true_is_not_a_number(read: object, setting: str, key: str) -> None:
+    with pytest.raises(ValueError, match=rf"{setting}\['{key}'\] must be a whole number"):
+        read({**BASE, setting: {key: True}})  # type: ignore[operator]
+
+
+@pytest.mark.parametrize("read, setting, key", [
+    (images_settings, "IMAGES", "warn_location"),
+    (SearchSettings.from_pelican, "SEARCH", "index"),
+])
+def test_a_flag_is_true_or_false_only(read: object, setting: str, key: str) -> None:
+    with pytest.raises(ValueError, match=rf"{setting}\['{key}'\] must be True or False"):
+        read({**BASE, setting: {key: 1}})  # type: ignore[operator]
+
+
+@pytest.mark.parametrize("read, setting", [
+    (EventsSettings.from_pelican, "EVENTS"), (images_settings, "IMAGES"),
+    (galleries_settings, "GALLERIES"), (NewsletterSettings.from_pelican, "NEWSLETTER"),
+    (SearchSettings.from_pelican, "SEARCH")])
+def test_unknown_keys_and_non_dicts_are_refused_naming_the_plugin(read: object,
+                                                                  setting: str) -> None:
+    with pytest.raises(ValueError, match=rf"kopienu_zinas\.\w+: unknown {setting} setting\(s\) colour"):
+        read({**BASE, setting: {"colour": "red"}})  # type: ignore[operator]
+    with pytest.raises(ValueError, match=rf"{setting} must be a dict"):
+        read({**BASE, setting: ["colour"]})  # type: ignore[operator]
