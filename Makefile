@@ -81,8 +81,8 @@ $(ICALJS):
 
 ## bench: time our build against plain Pelican on a synthetic site of 4,000 articles
 bench: $(STAMP)
-	$(PY) -m kopienu_zinas.tools.bench
-	$(PY) -m kopienu_zinas.tools.bench_images
+	$(PY) -m bench.bench
+	$(PY) -m bench.bench_images
 
 ## clean: remove build output and caches (never content)
 clean:

@@ -9,7 +9,7 @@ import pytest
 from PIL import Image
 from playwright.sync_api import Browser
 
-from kopienu_zinas.tools.bench_images import TARGET_PAGE_KIB, camera_photo, page_weight
+from bench.bench_images import TARGET_PAGE_KIB, camera_photo, page_weight
 
 pytestmark = pytest.mark.browser
 

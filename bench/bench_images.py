@@ -9,7 +9,7 @@ the same widths plus the 1200 px Open Graph JPEG). Last, it builds a one-article
 shows one 12 MP picture and measures in Chromium (Playwright; the test extras) how many bytes a
 390 px wide phone at device pixel ratio 2 transfers for the article page.
 
-    .venv/bin/python -m kopienu_zinas.tools.bench_images [--photos 12]
+    .venv/bin/python -m bench.bench_images [--photos 12]
 """
 
 from __future__ import annotations
@@ -33,13 +33,13 @@ from typing import Any
 
 from PIL import Image, ImageChops, ImageFilter, ImageOps, features
 
-from ..galleries.settings import from_pelican
-from ..images.batch import process_photos
-from ..images.cache import PhotoCache
-from ..images.output import link_or_copy
-from ..images.pipeline import EXTENSIONS, target_widths
-from ..images.settings import ImagingSettings
-from ..images.settings import from_pelican as images_from_pelican
+from kopienu_zinas.galleries.settings import from_pelican
+from kopienu_zinas.images.batch import process_photos
+from kopienu_zinas.images.cache import PhotoCache
+from kopienu_zinas.images.output import link_or_copy
+from kopienu_zinas.images.pipeline import EXTENSIONS, target_widths
+from kopienu_zinas.images.settings import ImagingSettings
+from kopienu_zinas.images.settings import from_pelican as images_from_pelican
 
 SIZE = (4000, 3000)
 TARGET_COLD = 0.25  # s per photo on 2 cores, default outputs without AVIF

@@ -4,7 +4,7 @@ We have no real photos of the events in the seed articles, so these galleries sh
 drawings (gradients and shapes) with the word "Ilustrācija" written across each one, and their
 captions.yml say so. Run once to (re)create them; the output is committed:
 
-    .venv/bin/python -m kopienu_zinas.tools.demo_photos [content-folder]
+    .venv/bin/python -m bench.demo_photos [content-folder]
 """
 
 from __future__ import annotations
@@ -102,7 +102,7 @@ def draw(demo: Demo, seed: int) -> Image.Image:
 
 
 def captions(title: str, date: str, demos: list[Demo]) -> str:
-    lines = ["# Demo galerija: zīmētas ilustrācijas (kopienu_zinas.tools.demo_photos),",
+    lines = ["# Demo galerija: zīmētas ilustrācijas (bench.demo_photos),",
              "# nevis notikuma fotogrāfijas.",
              f'title: "{title}"', f"date: {date}",
              'credit: "Ilustrācijas: Kopienu ziņas (nav notikuma foto)"', "photos:"]

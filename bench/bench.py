@@ -1,6 +1,6 @@
 """Time our build against plain Pelican on a synthetic site (`make bench`).
 
-    python -m kopienu_zinas.tools.bench [--articles 4000] [--profile] [--keep]
+    python -m bench.bench [--articles 4000] [--profile] [--keep]
 
 Run from the project folder. Four timed builds of the same generated articles, each a fresh
 interpreter (so both sides pay the same start-up): ours cold, ours again with nothing changed,
@@ -27,8 +27,10 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..search.indexing import BUNDLE, IndexReport, build_index
-from . import build, synthetic
+from kopienu_zinas.search.indexing import BUNDLE, IndexReport, build_index
+from kopienu_zinas.tools import build
+
+from . import synthetic
 
 TARGET = 1.3
 SETTINGS = "pelicanconf.py"
@@ -36,7 +38,7 @@ BUILD_DATE = "2026-11-23"
 PROFILE_LINES = 25
 #: Plain Pelican's settings: only what it needs to read YAML front matter; everything else
 #: (theme, URLs, feeds, no pagination) is its default. Paths are relative to this file.
-PLAIN_SETTINGS = '''"""Plain Pelican for the benchmark (written by kopienu_zinas.tools.bench)."""
+PLAIN_SETTINGS = '''"""Plain Pelican for the benchmark (written by bench.bench)."""
 PATH = "content"
 TIMEZONE = "Europe/Riga"
 PLUGINS = ["pelican.plugins.yaml_metadata"]
