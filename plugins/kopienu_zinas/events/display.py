@@ -1,8 +1,13 @@
-"""How an event's date and time read on a page, in Latvian (or English), with Babel's CLDR data."""
+"""When and where an event is, as every output says it: pages, e-mail, feeds and .ics files.
+
+Dates and times in Latvian (or English) with Babel's CLDR data, independent of the OS locale.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
 
 from babel.dates import format_date, format_interval
 
@@ -30,6 +35,53 @@ def when(event: Event, lang: str = "lv") -> str:
     if event.end is not None and event.end != event.start:
         hours += f"–{dates.short_time(event.end, locale)}"
     return f"{day}, {hours}"
+
+
+def when_each(occurrences: Sequence[Event], lang: str = "lv") -> str:
+    """Several occurrences of one event (a newsletter month): '3. oktobris, 10. oktobris,
+    18:00' when all are timed at the same local hours, else each day with its start time
+    ('3. oktobris 18:00, 10. oktobris 19:00'); one occurrence reads as :func:`when`."""
+    if len(occurrences) == 1:
+        return when(occurrences[0], lang)
+    locale = dates.babel_locale(lang)
+    first = occurrences[0]
+    timed = not first.all_day
+    same_time = timed and len({(_hours(o.start), _hours(o.end or o.start))
+                               for o in occurrences}) == 1
+    days = ", ".join(dates.day_month(o.start, locale)
+                     + (f" {dates.short_time(o.start, locale)}" if timed and not same_time else "")
+                     for o in occurrences)
+    return f"{days}, {dates.short_time(first.start, locale)}" if same_time else days
+
+
+def _hours(value: dt.date) -> dt.time | None:
+    return value.astimezone(RIGA).time() if isinstance(value, dt.datetime) else None
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where an event is: `venue` its location and address joined ("Ilgu muiža, Skrudalienas
+    pagasts"; empty when only online), `online` whether it is (also) online, `link` the online
+    address once published (None with `online: true`)."""
+
+    venue: str
+    online: bool
+    link: str | None
+
+
+def where(event: Event) -> Place:
+    return Place(venue=", ".join(p for p in (event.location, event.address) if p),
+                 online=event.is_online, link=event.online)
+
+
+def where_text(event: Event, online_label: str, *, with_link: bool = False) -> str:
+    """'Ilgu muiža, Skrudalienas pagasts; tiešsaistē' — with `with_link` the online part is
+    'tiešsaistē: https://…' (calendar apps show LOCATION as plain text)."""
+    place = where(event)
+    online = ""
+    if place.online:
+        online = f"{online_label}: {place.link}" if with_link and place.link else online_label
+    return "; ".join(part for part in (place.venue, online) if part)
 
 
 def iso(value: dt.date) -> str:

@@ -24,6 +24,7 @@ from icalendar import Event as VEvent
 from icalendar.enums import STATUS as VSTATUS
 
 from ..common.clock import RIGA
+from .display import where_text
 from .model import Event
 from .vtimezone import vtimezone
 
@@ -59,11 +60,7 @@ def summary(event: Event, labels: Labels) -> str:
 
 
 def location(event: Event, labels: Labels) -> str | None:
-    place = ", ".join(part for part in (event.location, event.address) if part)
-    if event.is_online:
-        online = f"{labels.online}: {event.online}" if event.online else labels.online
-        return f"{place}; {online}" if place else online
-    return place or None
+    return where_text(event, labels.online, with_link=True) or None
 
 
 def description(event: Event, labels: Labels) -> str:

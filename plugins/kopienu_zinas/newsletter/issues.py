@@ -195,17 +195,6 @@ class ListedEvent:
         """The first occurrence in the month: what the list shows for title, place, status."""
         return self.occurrences[0]
 
-    @property
-    def same_time(self) -> bool:
-        """All occurrences are timed, one day each, at the same local hours (one time line)."""
-        times = {(_local_time(o.start), _local_time(getattr(o, "end", None) or o.start))
-                 for o in self.occurrences}
-        return not getattr(self.event, "all_day", True) and len(times) == 1
-
-
-def _local_time(value: dt.date) -> dt.time | None:
-    return _aware(value).astimezone(RIGA).time() if isinstance(value, dt.datetime) else None
-
 
 def _days(event: Any) -> tuple[dt.date, dt.date]:
     """First and last local day of an occurrence (a month-only one: its whole month)."""

@@ -48,7 +48,6 @@ def _absolute_url(context: Context, path: str) -> str:
 
 FILTERS = {
     "date_long": _in_page_language(dates.long_date),
-    "day_month": _in_page_language(dates.day_month),
     "weekday": _in_page_language(dates.weekday),
     "month_year": _in_page_language(dates.month_year),
     "time": _in_page_language(dates.short_time),
