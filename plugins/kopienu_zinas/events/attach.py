@@ -117,5 +117,13 @@ def attach_events(generator: Any) -> None:
     generator.context["past_events"] = past
     generator.context["calendar_links"] = CalendarLinks(
         settings.siteurl, settings.calendar_url, settings.calendar_ics, settings.region_ics)
-    generator.context["EVENTS_HOME_LIMIT"] = settings.home_limit
-    generator.context["EVENTS_REGION_LIMIT"] = settings.region_limit
+    generator.context["home_events"] = tuple(upcoming[:settings.home_limit])
+    generator.context["region_events"] = by_region(upcoming, settings.region_limit)
+
+
+def by_region(upcoming: list[Event], limit: int) -> dict[str, tuple[Event, ...]]:
+    """Region (category) slug → its first `limit` upcoming occurrences, soonest first."""
+    found: dict[str, list[Event]] = {}
+    for occurrence in upcoming:
+        found.setdefault(occurrence.region_slug, []).append(occurrence)
+    return {slug: tuple(listed[:limit]) for slug, listed in found.items()}

@@ -60,6 +60,7 @@ class GalleriesGenerator(Generator):
         self.context["galleries"] = galleries
         self.context["galleries_url"] = config.url
         self.context["recent_galleries"] = galleries[:config.recent]
+        self.context["region_galleries"] = by_region(galleries, config.recent)
 
     def _attach(self, galleries: list[Gallery]) -> list[Gallery]:
         """Each gallery with the published articles that show it; every article's, translation's
@@ -89,6 +90,17 @@ class GalleriesGenerator(Generator):
         if self.galleries:
             writer.write_file(f"{self.config.url}index.html", self.get_template("galleries"),
                               self.context, url=self.config.url)
+
+
+def by_region(galleries: list[Gallery], limit: int) -> dict[str, tuple[Gallery, ...]]:
+    """Region (category) slug → the newest `limit` galleries shown by an article of it."""
+    found: dict[str, list[Gallery]] = {}
+    for gallery in galleries:
+        for slug in dict.fromkeys(getattr(getattr(a, "category", None), "slug", None)
+                                  for a in gallery.articles):
+            if slug is not None:
+                found.setdefault(slug, []).append(gallery)
+    return {slug: tuple(shown[:limit]) for slug, shown in found.items()}
 
 
 def _with_translations(articles: Any) -> list[Any]:

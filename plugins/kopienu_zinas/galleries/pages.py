@@ -3,7 +3,9 @@ galleries and photos with their URLs.
 
 `article.gallery` is a :class:`Gallery` or None on every article, translation and draft (the
 editor's `gallery: <name>` is replaced by the gallery it names); context `galleries` lists every
-published gallery, newest first, and `recent_galleries` the first GALLERIES["recent"] of them.
+published gallery, newest first, `recent_galleries` the first GALLERIES["recent"] of them, and
+`region_galleries` maps a region's (category's) slug to its newest GALLERIES["recent"] (the
+galleries its articles show).
 """
 
 from __future__ import annotations

@@ -14,6 +14,7 @@ from . import (
     placeholders,
     preview,
     regions,
+    related,
     rules,
     safety,
     schedule,
@@ -34,6 +35,7 @@ def register() -> None:
     signals.content_object_init.connect(outputs.guard_content)
     signals.article_generator_pretaxonomy.connect(schedule.withhold_scheduled)
     signals.get_writer.connect(feeds.get_writer)
+    signals.article_generator_finalized.connect(related.attach_related)
     signals.article_generator_finalized.connect(preview.attach_problems)
     signals.page_generator_finalized.connect(preview.attach_problems)
     signals.static_generator_finalized.connect(outputs.guard_static_files)
