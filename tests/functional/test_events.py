@@ -18,7 +18,7 @@ import recurring_ical_events
 from icalendar import Calendar
 
 from tests import icalcheck
-from tests.sitebuild import ROOT, BuiltSite, run_build, run_make_check
+from tests.sitebuild import BUILD_DATE, ROOT, BuiltSite, run_build, run_make_check
 from tests.sources import CONTENT, articles, front_matter, slug
 
 BROKEN = sorted((ROOT / "tests/fixtures/events_broken").glob("*.md"))
@@ -38,9 +38,11 @@ def start_of(event: dict) -> str:
     return str(event["start"]).replace(" ", "T")
 
 
-def test_content_announces_events_in_four_articles() -> None:
-    assert len({a.file for a, _e in seed_events()}) == 4
-    assert len(seed_events()) == 7
+def test_content_announces_the_events_these_tests_read() -> None:
+    """Derived, not counted: an editor adding an article changes nothing here."""
+    starts = [str(e["start"]) for _a, e in seed_events()]
+    assert any(len(s) > 10 for s in starts) and any(len(s) == 10 for s in starts)
+    assert len({a.file for a, _e in seed_events()}) >= 2
 
 
 def test_seed_events_are_on_their_month_pages_and_in_the_archive(built_site: BuiltSite) -> None:
@@ -50,15 +52,18 @@ def test_seed_events_are_on_their_month_pages_and_in_the_archive(built_site: Bui
         month = start_of(event)[:7]
         page = text_of(built_site.page(f"kalendars/{month.replace('-', '/')}/"))
         assert html.unescape(event["title"]) in page, (month, event["title"])
-        assert event["title"] in archive  # the build date is after every seed event
-        assert event["title"] not in upcoming
+        if start_of(event)[:10] < BUILD_DATE[:10]:  # over (multi-day ones end later)
+            assert event["title"] in archive
+        elif start_of(event)[:10] > BUILD_DATE[:10]:
+            assert event["title"] in upcoming
         if len(str(event["start"])) == 7:
             assert "datums tiks precizēts" in page
 
 
 def test_month_page_shows_the_thinktank_time_place_and_links_to_its_article(
         built_site: BuiltSite) -> None:
-    [(article, event)] = [(a, e) for a, e in seed_events() if "11:00" in str(e["start"])]
+    [(article, event)] = [(a, e) for a, e in seed_events()
+                          if start_of(e).startswith("2023-10-11T11:00")]
     page = built_site.page("kalendars/2023/10/")
     text = text_of(page)
     assert "trešdiena, 2023. gada 11. oktobris, 11:00–15:00" in text

@@ -77,9 +77,11 @@ def article_events(article: Any, settings: EventsSettings) -> list[Event]:
     placed = []
     for event in events:
         number = event.index + 1
-        ics = None if event.month_only else f"{settings.siteurl}/{folder}notikums-{number}.ics"
+        anchor = FRAGMENT.format(number=number)
+        ics = None if event.month_only else f"{folder}{anchor}.ics"
         placed.append(replace(
-            event, url=f"{article_url}#{FRAGMENT.format(number=number)}", ics_url=ics,
+            event, anchor=anchor, url=f"{article_url}#{anchor}", ics_path=ics,
+            ics_url=f"{settings.siteurl}/{ics}" if ics else None,
             uid=f"{slug}-{number}@{settings.domain}",
             article_url=article_url, summary=_plain(getattr(article, "summary", "")),
             region=getattr(category, "name", ""), region_slug=getattr(category, "slug", ""),
@@ -87,13 +89,6 @@ def article_events(article: Any, settings: EventsSettings) -> list[Event]:
             lang=getattr(article, "lang", "lv"), stamp=_stamp(article),
             sequence=_sequence(event, article)))
     return placed
-
-
-def ics_path(event: Event, settings: EventsSettings) -> str | None:
-    """The output path of an event's own .ics file (from its ics_url)."""
-    if not event.ics_url:
-        return None
-    return event.ics_url[len(settings.siteurl) + 1:]
 
 
 def attach_events(generator: Any) -> None:

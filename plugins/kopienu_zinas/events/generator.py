@@ -9,7 +9,6 @@ from typing import Any
 from pelican.generators import Generator
 
 from . import calendar, ical
-from .attach import ics_path
 from .contract import events_of
 from .model import Event
 from .settings import EventsSettings
@@ -44,32 +43,32 @@ class EventsGenerator(Generator):
         writer.write_file(f"{url}index.html", self.get_template(template), context,
                           relative_urls=False, url=url)
 
-    def _info(self, settings: EventsSettings, name: str, path: str, uid: str,
+    def _info(self, settings: EventsSettings, name: str, uid: str,
               page: str) -> ical.CalendarInfo:
         return ical.CalendarInfo(
             name=name, description=self.settings.get("SITE_DESCRIPTION", ""),
-            url=f"{settings.siteurl}/{page}", uid=f"{uid}@{settings.domain}",
+            url=f"{settings.siteurl}/{page}", uid=uid,
             prodid=f"-//{self.settings.get('SITENAME')}//{settings.domain}//LV",
             refresh=settings.refresh)
 
     def _calendars(self, settings: EventsSettings) -> None:
         events: list[Event] = self.context.get("events", [])
         self._write(settings.calendar_ics, ical.calendar(self._info(
-            settings, settings.calendar_name, settings.calendar_ics, "kalendars",
+            settings, settings.calendar_name, f"kalendars@{settings.domain}",
             settings.calendar_url), events))
         for category, _articles in self.context.get("categories", []):
             path = settings.region_ics.format(slug=category.slug)
             mine = [e for e in events if e.region_slug == category.slug]
             name = f"{settings.calendar_name} — {category.name}"
             self._write(path, ical.calendar(self._info(
-                settings, name, path, f"kalendars-{category.slug}", category.url), mine))
+                settings, name, f"kalendars-{category.slug}@{settings.domain}", category.url), mine))
         for article in list(self.context.get("articles", [])) + \
                 list(self.context.get("translations", [])):
             for event in events_of(article).events:
-                own = ics_path(event, settings)
+                own = event.ics_path
                 if own:
                     self._write(own, ical.calendar(self._info(
-                        settings, event.title, own, event.uid.split("@")[0],
+                        settings, event.title, event.uid,
                         article.url), [event]))
 
     def _write(self, path: str, cal: Any) -> None:

@@ -133,4 +133,4 @@ def to_bytes(cal: Calendar) -> bytes:
     return cal.to_ical()
 
 
-__all__ = ["RIGA", "CalendarInfo", "Labels", "calendar", "to_bytes", "vevent"]
+__all__ = ["CalendarInfo", "Labels", "calendar", "to_bytes", "vevent"]

@@ -59,8 +59,10 @@ class Event:
     sequence: int | None = None
     index: int = 0
     # Filled in by the Pelican glue (see events.attach): where the event lives on the site.
+    anchor: str = ""  # its id on the article page ("notikums-1"): the .ics file's name too
     url: str = ""
-    ics_url: str | None = None
+    ics_path: str | None = None  # site-relative: the event's own .ics file
+    ics_url: str | None = None  # the same, absolute
     uid: str = ""
     article_url: str = ""
     summary: str = ""
