@@ -39,3 +39,16 @@ def test_english_catalog_is_really_english(tmp_path: Path) -> None:
     singles = [m for m in catalog if m.id and isinstance(m.id, str)]
     same = [m.id for m in singles if m.string == m.id and any(c in m.id for c in "āčēģīķļņšūž")]
     assert same == []
+
+
+def test_an_edited_catalog_is_read_again(tmp_path: Path) -> None:
+    """`make serve` rebuilds in one process: a changed .po file must show in the next build."""
+    from kopienu_zinas.common.i18n import load_catalog
+
+    po = tmp_path / "en/LC_MESSAGES/messages.po"
+    po.parent.mkdir(parents=True)
+    entry = 'msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\nmsgid "Sākums"\n'
+    po.write_text(entry + 'msgstr "Home"\n', encoding="utf-8")
+    assert load_catalog(str(tmp_path), "en").gettext("Sākums") == "Home"
+    po.write_text(entry + 'msgstr "Front page"\n', encoding="utf-8")
+    assert load_catalog(str(tmp_path), "en").gettext("Sākums") == "Front page"

@@ -21,14 +21,18 @@ from jinja2.runtime import Context
 from .dates import babel_locale
 
 
-@lru_cache(maxsize=8)
 def load_catalog(translations_dir: str, lang: str) -> NullTranslations:
-    """The compiled catalog for one language; a missing catalog means msgids are shown."""
+    """The compiled catalog for one language, as its .po file reads now (an edit during
+    `make serve` shows in the next build); a missing catalog means msgids are shown."""
     po_file = Path(translations_dir) / lang / "LC_MESSAGES" / "messages.po"
     if not po_file.exists():
         return NullTranslations()
-    with po_file.open("rb") as source:
-        catalog = read_po(source, locale=lang)
+    return _compiled(po_file.read_bytes(), lang)
+
+
+@lru_cache(maxsize=8)  # keyed by the .po file's content, never by its name or time
+def _compiled(po_source: bytes, lang: str) -> Translations:
+    catalog = read_po(io.BytesIO(po_source), locale=lang)
     compiled = io.BytesIO()
     write_mo(compiled, catalog)
     compiled.seek(0)
@@ -46,15 +50,23 @@ def page_language(context: Context | dict[str, Any]) -> str:
 
 
 def make_gettext_callables(translations_dir: str) -> tuple[Any, Any]:
-    """gettext/ngettext for Jinja's i18n extension that follow each page's language."""
+    """gettext/ngettext for Jinja's i18n extension that follow each page's language (each
+    catalog read once per set of callables, i.e. once per generator and build)."""
+    catalogs: dict[str, NullTranslations] = {}
+
+    def catalog(context: Context) -> NullTranslations:
+        lang = page_language(context)
+        if lang not in catalogs:
+            catalogs[lang] = load_catalog(translations_dir, lang)
+        return catalogs[lang]
 
     @pass_context
     def gettext(context: Context, message: str) -> str:
-        return load_catalog(translations_dir, page_language(context)).gettext(message)
+        return catalog(context).gettext(message)
 
     @pass_context
     def ngettext(context: Context, singular: str, plural: str, count: int) -> str:
-        return load_catalog(translations_dir, page_language(context)).ngettext(singular, plural, count)
+        return catalog(context).ngettext(singular, plural, count)
 
     return gettext, ngettext
 
