@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from kopienu_zinas.common.clock import RIGA
+from kopienu_zinas.common.months import Month
 from kopienu_zinas.events import calendar
 from kopienu_zinas.events.model import parse_events
 
@@ -58,7 +59,7 @@ def test_month_grid_starts_on_monday_marks_today_and_lists_undated_events() -> N
                    {"title": "Kaut kad", "start": "2024-03", "location": "x"})
     occurrences = calendar.all_occurrences(found, WINDOW)
     months = calendar.month_range(occurrences, NOW)
-    grid = calendar.month_grid((2024, 3), occurrences, NOW, months)
+    grid = calendar.month_grid(Month(2024, 3), occurrences, NOW, months)
     assert all(week[0].date.weekday() == 0 for week in grid.weeks)
     days = {d.date: d for week in grid.weeks for d in week}
     assert [d for d in days if days[d].is_today] == [dt.date(2024, 3, 2)]
@@ -72,6 +73,6 @@ def test_month_pages_are_months_with_events_and_the_build_month() -> None:
                    {"start": "2023-12-30", "end": "2024-01-02", "location": "x"})
     occurrences = calendar.all_occurrences(found, WINDOW)
     months = calendar.month_range(occurrences, NOW)
-    assert months == [(2023, 10), (2023, 12), (2024, 1), (2024, 3)]
-    grid = calendar.month_grid((2023, 12), occurrences, NOW, months)
+    assert months == [Month(2023, 10), Month(2023, 12), Month(2024, 1), Month(2024, 3)]
+    grid = calendar.month_grid(Month(2023, 12), occurrences, NOW, months)
     assert (grid.previous, grid.next) == (dt.date(2023, 10, 1), dt.date(2024, 1, 1))

@@ -12,18 +12,8 @@ from dataclasses import dataclass, replace
 from itertools import groupby, islice
 
 from ..common.clock import RIGA
+from ..common.months import Month
 from .model import Event
-
-Month = tuple[int, int]  # (year, month)
-
-
-def month_of(day: dt.date) -> Month:
-    return (day.year, day.month)
-
-
-def next_month(month: Month) -> Month:
-    year, number = month
-    return (year + number // 12, number % 12 + 1)
 
 
 def sort_key(event: Event) -> tuple[dt.date, int, dt.date, str, int]:
@@ -108,8 +98,8 @@ class MonthGroup:
 
 def by_month(events: Sequence[Event]) -> list[MonthGroup]:
     """Consecutive events grouped under their (first day's) month, order kept."""
-    return [MonthGroup(dt.date(y, m, 1), list(group))
-            for (y, m), group in groupby(events, key=lambda e: month_of(e.first_day))]
+    return [MonthGroup(month.first_day, list(group))
+            for month, group in groupby(events, key=lambda e: Month.of(e.first_day))]
 
 
 @dataclass(frozen=True)
@@ -150,23 +140,21 @@ def month_range(occurrences_: Sequence[Event], now: dt.datetime) -> list[Month]:
     """The months that get a grid page: each month an event touches, and the build month
     (where "today" is marked). Previous/next links go to the neighbouring pages in this list,
     so a reader never pages through empty months."""
-    today = month_of(now.astimezone(RIGA).date())
-    months = {month_of(day) for o in occurrences_ for day in _days(o)} | {today}
+    today = Month.of(now)
+    months = {Month.of(day) for o in occurrences_ for day in _days(o)} | {today}
     return sorted(months)
 
 
 def month_grid(month: Month, occurrences_: Sequence[Event], now: dt.datetime,
                pages: Sequence[Month]) -> MonthGrid:
-    year, number = month
-    first = dt.date(year, number, 1)
-    last = dt.date(*next_month(month), 1) - dt.timedelta(days=1)
+    first, last = month.first_day, month.last_day
     grid_start = first - dt.timedelta(days=first.weekday())
     grid_end = last + dt.timedelta(days=6 - last.weekday())
     by_day: dict[dt.date, list[Event]] = {}
     undated: list[Event] = []
     for occurrence in occurrences_:
         if occurrence.month_only:
-            if month_of(occurrence.start) == month:
+            if Month.of(occurrence.start) == month:
                 undated.append(occurrence)
             continue
         for day in _days(occurrence):
@@ -176,11 +164,11 @@ def month_grid(month: Month, occurrences_: Sequence[Event], now: dt.datetime,
     days = []
     day = grid_start
     while day <= grid_end:
-        days.append(Day(day, day.month == number, day == today,
+        days.append(Day(day, day.month == month.month, day == today,
                         sorted(by_day.get(day, []), key=sort_key)))
         day += dt.timedelta(days=1)
     weeks = [days[i:i + 7] for i in range(0, len(days), 7)]
     index = list(pages).index(month) if month in pages else -1
-    previous = dt.date(*pages[index - 1], 1) if index > 0 else None
-    following = dt.date(*pages[index + 1], 1) if 0 <= index < len(pages) - 1 else None
+    previous = pages[index - 1].first_day if index > 0 else None
+    following = pages[index + 1].first_day if 0 <= index < len(pages) - 1 else None
     return MonthGrid(first, weeks, undated, previous, following)

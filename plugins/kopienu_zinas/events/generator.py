@@ -34,7 +34,7 @@ class EventsGenerator(Generator):
         months = calendar.month_range(occurrences, settings.now)
         for month in months:
             grid = calendar.month_grid(month, occurrences, settings.now, months)
-            self._page(writer, f"{base}{month[0]:04d}/{month[1]:02d}/", "calendar_month",
+            self._page(writer, f"{base}{month.year:04d}/{month.month:02d}/", "calendar_month",
                        grid=grid)
         self._calendars(settings)
 

@@ -17,6 +17,7 @@ from typing import Any
 from urllib.parse import urlparse
 
 from ..common.clock import RIGA
+from ..common.months import Month
 from ..common.problems import ContentProblem, ProblemError
 from . import recurrence as rules
 from .recurrence import Recurrence, RecurrenceError
@@ -88,7 +89,7 @@ class Event:
         if isinstance(end, dt.datetime):
             return end.astimezone(RIGA).date()
         if self.month_only:
-            return _month_end(end)
+            return Month.of(end).last_day
         return end
 
     @property
@@ -100,11 +101,6 @@ class Event:
     @property
     def is_multi_day(self) -> bool:
         return not self.month_only and self.last_day > self.first_day
-
-
-def _month_end(day: dt.date) -> dt.date:
-    following = dt.date(day.year + day.month // 12, day.month % 12 + 1, 1)
-    return following - dt.timedelta(days=1)
 
 
 def _invalid(field_name: str, what_lv: str, what_en: str, fix: str,

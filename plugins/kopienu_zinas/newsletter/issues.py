@@ -20,43 +20,12 @@ from typing import Any
 from ..common.clock import RIGA
 from ..common.collation import latvian_key
 from ..common.metadata import as_datetime
+from ..common.months import Month
 from ..events.contract import Event, events_of
 
-_MONTH_NAME = re.compile(r"^(\d{4})-(\d{2})$")
 _TAG = re.compile(r"<[^>]+>")
 _LINK = re.compile(r'<a\s[^>]*href="([^"]+)"[^>]*>(.*?)</a>', re.S)
 _BLOCK_END = re.compile(r"</(?:p|li|h[1-6]|blockquote|tr)>|<br\s*/?>")
-
-
-@dataclass(frozen=True, order=True)
-class Month:
-    year: int
-    month: int
-
-    @classmethod
-    def of(cls, value: dt.date) -> Month:
-        if isinstance(value, dt.datetime) and value.tzinfo is not None:
-            value = value.astimezone(RIGA)
-        return cls(value.year, value.month)
-
-    @classmethod
-    def parse(cls, text: str) -> Month:
-        """'2024-05' → Month(2024, 5); ValueError for anything else."""
-        match = _MONTH_NAME.match(text)
-        if not match or not 1 <= int(match.group(2)) <= 12:
-            raise ValueError(f"not a YYYY-MM month: {text!r}")
-        return cls(int(match.group(1)), int(match.group(2)))
-
-    @property
-    def first_day(self) -> dt.date:
-        return dt.date(self.year, self.month, 1)
-
-    @property
-    def key(self) -> str:
-        return f"{self.year:04d}-{self.month:02d}"
-
-    def next(self) -> Month:
-        return Month(self.year + self.month // 12, self.month % 12 + 1)
 
 
 def plain_text(markup: str | None) -> str:
