@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from kopienu_zinas.common.absolute_urls import absolute_srcset, absolutise_html
+from kopienu_zinas.common.absolute_urls import absolute_srcset, absolutise_html, on_site
 
 ITEM = "https://kopienuzinas.lv/zinas/2024/raksts/"
 
@@ -66,3 +66,15 @@ def test_srcset_candidates_with_and_without_descriptors() -> None:
 def test_a_relative_base_is_refused() -> None:
     with pytest.raises(ValueError, match="base URL must be absolute"):
         absolutise_html('<img src="/a.jpg">', "/zinas/2024/raksts/")
+
+
+@pytest.mark.parametrize("siteurl, path, expected", [
+    ("https://kopienuzinas.lv", "zinas/2024/raksts/", "https://kopienuzinas.lv/zinas/2024/raksts/"),
+    ("https://kopienuzinas.lv/", "/par-mums/", "https://kopienuzinas.lv/par-mums/"),
+    ("", "kalendars/", "/kalendars/"),  # RELATIVE_URLS-style builds without SITEURL
+    ("https://kopienuzinas.lv", "https://example.lv/x", "https://example.lv/x"),
+    ("https://kopienuzinas.lv", "mailto:redakcija@example.lv", "mailto:redakcija@example.lv"),
+])
+def test_a_site_relative_path_is_made_absolute_one_way(siteurl: str, path: str,
+                                                       expected: str) -> None:
+    assert on_site(siteurl, path) == expected

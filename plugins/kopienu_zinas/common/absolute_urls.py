@@ -16,6 +16,7 @@ byte, so the HTML5 elements Markdown and our plugins write (``<picture>``, ``<so
 from __future__ import annotations
 
 import html
+import re
 from html.parser import HTMLParser
 from urllib.parse import urljoin
 
@@ -25,6 +26,20 @@ URL_ATTRIBUTES = frozenset({"href", "src", "poster", "cite", "action", "formacti
 #: Attributes whose value is a list of image candidates (`url [descriptor], …`).
 SRCSET_ATTRIBUTES = frozenset({"srcset", "imagesrcset"})
 _SPACE = " \t\n\r\f"
+
+
+_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.I)
+
+
+def on_site(siteurl: str, path: str) -> str:
+    """A site-relative path ('zinas/2024/x/', '/par-mums/') as an absolute URL under SITEURL;
+    a URL that has a scheme (https:, mailto:, webcal:) is returned as it is.
+
+    Models and contexts hold site-relative paths; pages, feeds, e-mail and .ics files make
+    them absolute here, in one way."""
+    if _SCHEME.match(path):
+        return path
+    return f"{siteurl.rstrip('/')}/{path.lstrip('/')}"
 
 
 def absolute_url(value: str, base_url: str) -> str:

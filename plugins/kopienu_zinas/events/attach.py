@@ -16,6 +16,7 @@ from typing import Any
 
 from markupsafe import Markup
 
+from ..common.absolute_urls import on_site
 from . import calendar
 from .contract import ArticleEvents
 from .model import Event, parse_events
@@ -35,14 +36,14 @@ class CalendarLinks:
     region_pattern: str
 
     def url(self, path: str = "") -> str:
-        return f"{self.siteurl}/{self.page}{path}"
+        return on_site(self.siteurl, f"{self.page}{path}")
 
     def month_url(self, day: dt.date) -> str:
         """The month page of a day: …/kalendars/2024/03/."""
         return self.url(f"{day.year:04d}/{day.month:02d}/")
 
     def absolute(self, path: str) -> str:
-        return f"{self.siteurl}/{path}"
+        return on_site(self.siteurl, path)
 
     def webcal(self, path: str) -> str:
         return "webcal://" + re.sub(r"^https?://", "", self.absolute(path))
@@ -70,7 +71,7 @@ def _sequence(event: Event, article: Any) -> int:
 
 def article_events(article: Any, settings: EventsSettings) -> list[Event]:
     events, _issues = parse_events(getattr(article, "events", None), article.title)
-    article_url = f"{settings.siteurl}/{article.url}"
+    article_url = on_site(settings.siteurl, article.url)
     folder = article.save_as.rsplit("/", 1)[0] + "/" if "/" in article.save_as else ""
     slug = re.sub(r"[^a-z0-9-]+", "-", article.url.strip("/").lower()).strip("-")
     category = getattr(article, "category", None)
@@ -81,11 +82,11 @@ def article_events(article: Any, settings: EventsSettings) -> list[Event]:
         ics = None if event.month_only else f"{folder}{anchor}.ics"
         placed.append(replace(
             event, anchor=anchor, url=f"{article_url}#{anchor}", ics_path=ics,
-            ics_url=f"{settings.siteurl}/{ics}" if ics else None,
+            ics_url=on_site(settings.siteurl, ics) if ics else None,
             uid=f"{slug}-{number}@{settings.domain}",
             article_url=article_url, summary=_plain(getattr(article, "summary", "")),
             region=getattr(category, "name", ""), region_slug=getattr(category, "slug", ""),
-            region_url=f"{settings.siteurl}/{category.url}" if category else "",
+            region_url=on_site(settings.siteurl, category.url) if category else "",
             lang=getattr(article, "lang", "lv"), stamp=_stamp(article),
             sequence=_sequence(event, article)))
     return placed

@@ -8,6 +8,7 @@ from typing import Any
 
 from pelican.generators import Generator
 
+from ..common.absolute_urls import on_site
 from . import calendar, ical
 from .contract import events_of
 from .model import Event
@@ -47,7 +48,7 @@ class EventsGenerator(Generator):
               page: str) -> ical.CalendarInfo:
         return ical.CalendarInfo(
             name=name, description=self.settings.get("SITE_DESCRIPTION", ""),
-            url=f"{settings.siteurl}/{page}", uid=uid,
+            url=on_site(settings.siteurl, page), uid=uid,
             prodid=f"-//{self.settings.get('SITENAME')}//{settings.domain}//LV",
             refresh=settings.refresh)
 

@@ -14,6 +14,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
+from ..common.absolute_urls import on_site
 from ..images.paths import output_stem
 from ..images.pipeline import Rendered
 from ..images.views import Picture, picture_fields
@@ -58,5 +59,5 @@ def photo_view(source: PhotoSource, original: str, rendered: Rendered, entry: st
 def gallery_view(source: GallerySource, photos: list[Photo], base: str,
                  siteurl: str) -> Gallery:
     path = f"{base}{source.name}/"
-    return Gallery(source.name, source.title, source.date, source.credit, f"{siteurl}/{path}",
+    return Gallery(source.name, source.title, source.date, source.credit, on_site(siteurl, path),
                    path, photos)

@@ -10,11 +10,12 @@ from typing import Any
 from pelican.generators import Generator
 
 from ..common.absolute_urls import absolutise_html
+from ..common.absolute_urls import on_site as absolute
 from ..common.clock import build_now
 from ..common.dates import month_year
 from .feed import FeedInfo, FeedItem, render_feeds
 from .intros import read_intros
-from .issues import Archive, Issue, Month, absolute, assemble, galleries_of
+from .issues import Archive, Issue, Month, assemble, galleries_of
 from .links import Layout
 from .settings import NewsletterSettings
 

@@ -17,6 +17,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from ..common.absolute_urls import on_site as absolute
 from ..common.clock import RIGA
 from ..common.collation import latvian_key
 from ..common.metadata import as_datetime
@@ -37,12 +38,6 @@ def paragraphs(markup: str) -> tuple[str, ...]:
     """HTML as plain-text paragraphs for the text e-mail; a link becomes "text (url)"."""
     linked = _LINK.sub(lambda m: f"{m.group(2)} ({html.escape(html.unescape(m.group(1)))})", markup)
     return tuple(p for p in (plain_text(block) for block in _BLOCK_END.split(linked)) if p)
-
-
-def absolute(siteurl: str, url: str) -> str:
-    if re.match(r"^[a-z][a-z0-9+.-]*:", url):
-        return url
-    return f"{siteurl.rstrip('/')}/{url.lstrip('/')}"
 
 
 def _changed(item: Any) -> dt.datetime | None:

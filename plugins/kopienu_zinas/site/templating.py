@@ -11,6 +11,7 @@ from jinja2.filters import make_attrgetter
 from jinja2.runtime import Context
 
 from ..common import dates
+from ..common.absolute_urls import on_site
 from ..common.clock import build_now
 from ..common.collation import latvian_key
 from ..common.i18n import make_gettext_callables, page_language
@@ -41,9 +42,7 @@ def _page_lang(context: Context) -> str:
 @pass_context
 def _absolute_url(context: Context, path: str) -> str:
     """A site-relative URL made absolute with SITEURL (canonical links, Open Graph)."""
-    if path.startswith(("http://", "https://")):
-        return path
-    return f"{context.get('SITEURL', '').rstrip('/')}/{path.lstrip('/')}"
+    return on_site(context.get("SITEURL", ""), path)
 
 
 FILTERS = {
