@@ -69,7 +69,7 @@ def gallery(name: str, title: str, date: dt.datetime, path: str,
             first: Photo | None = None) -> Gallery:
     """A gallery as the galleries plugin publishes it (its cover is its first photo)."""
     return Gallery(name=name, title=title, date=date, credit=None, url=f"{SITEURL}/{path}",
-                   path=path, photos=[first] if first is not None else [])
+                   path=path, photos=(first,) if first is not None else ())
 
 
 @dataclass

@@ -41,7 +41,7 @@ class Gallery:
     credit: str | None
     url: str  # absolute
     path: str  # site-relative, e.g. galerijas/name/
-    photos: list[Photo]
+    photos: tuple[Photo, ...]
     articles: tuple[Any, ...] = ()
 
     @property
@@ -60,4 +60,4 @@ def gallery_view(source: GallerySource, photos: list[Photo], base: str,
                  siteurl: str) -> Gallery:
     path = f"{base}{source.name}/"
     return Gallery(source.name, source.title, source.date, source.credit, on_site(siteurl, path),
-                   path, photos)
+                   path, tuple(photos))
