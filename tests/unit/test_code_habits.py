@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from kopienu_zinas.events.templating import FILTERS as EVENT_FILTERS
+from kopienu_zinas.galleries.jsonld import FILTERS as GALLERY_FILTERS
 from kopienu_zinas.site.templating import FILTERS as SITE_FILTERS
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -45,4 +46,4 @@ def test_vulture_finds_no_dead_code(tmp_path: Path) -> None:
 
 
 def test_every_jinja_filter_is_used_by_a_template() -> None:
-    assert sorted((set(SITE_FILTERS) | set(EVENT_FILTERS)) - _template_names()) == []
+    assert sorted((set(SITE_FILTERS) | set(EVENT_FILTERS) | set(GALLERY_FILTERS)) - _template_names()) == []

@@ -34,3 +34,21 @@ def test_articles_translations_and_drafts_get_the_gallery_they_name() -> None:
     assert article.gallery is talka and english.gallery is talka and draft.gallery is talka
     assert plain.gallery is None and unknown.gallery is None
     assert talka.articles == (article, english)  # the draft is not listed on the gallery page
+
+
+def test_gallery_json_ld_credits_the_photographer_else_the_gallery() -> None:
+    from dataclasses import replace
+
+    from kopienu_zinas.galleries.jsonld import gallery_data
+
+    anna = replace(photo("https://example.lv/g/a.jpg"), photographer="Anna Ozola")
+    plain = photo("https://example.lv/g/b.jpg")
+    shown = replace(gallery("talka", "Talka", at("2024-03-28"), "galerijas/talka/"),
+                    photos=(anna, plain), credit="Redakcija")
+    data = gallery_data(shown)
+    assert (data["@type"], data["name"], data["url"]) == (
+        "ImageGallery", "Talka", "https://example.lv/galerijas/talka/")
+    first, second = data["image"]
+    assert first["creator"] == {"@type": "Person", "name": "Anna Ozola"}
+    assert "creditText" not in first and second["creditText"] == "Redakcija"
+    assert second["contentUrl"] == "https://example.lv/g/b.jpg" and second["width"] == 1200
