@@ -42,13 +42,16 @@ REGIONS = ["Sēlija", "Latgale", "Rēzekne", "Vidzeme"]
 PLUGIN_PATHS = [str(HERE / "plugins")]
 PLUGINS = ["pelican.plugins.yaml_metadata", "kopienu_zinas.site", "kopienu_zinas.images",
            "kopienu_zinas.events", "kopienu_zinas.galleries", "kopienu_zinas.newsletter",
-           "kopienu_zinas.search"]
+           "kopienu_zinas.search", "kopienu_zinas.cms"]
 
 # The events plugin (docs/events.md): calendar pages under /kalendars/, .ics files.
 EVENTS = {
     "CALENDAR_URL": "kalendars/",
     "REFRESH_HOURS": 12,
 }
+
+# The browser editor at /admin/ (docs/cms.md): the Decap CMS bundle the Makefile installs.
+CMS = {"bundle": str(HERE / ".cache" / "decap-cms" / "package" / "dist")}
 
 ARTICLE_PATHS = [""]
 ARTICLE_EXCLUDES = ["pages", "galleries", "newsletter"]
