@@ -1,4 +1,4 @@
-"""The Decap CMS configuration (config.yml), generated from our content model.
+"""The Decap CMS configuration, generated from our content model.
 
 Nothing here is written twice: the regions are the site's `REGIONS`, the event fields and
 statuses the events model's (`events.model.FIELDS`, `STATUSES`), the gallery photo fields the
@@ -12,8 +12,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-import yaml
-
 from ..events.model import FIELDS as EVENT_KEYS
 from ..events.model import STATUSES as EVENT_STATUSES
 from ..galleries.captions import PHOTO_FIELDS as PHOTO_KEYS
@@ -25,6 +23,14 @@ PICTURES = "atteli"
 #: `make new`'s event announcement writes these event fields; they are required in the form.
 EVENT_REQUIRED = ("title", "start")
 PHOTO_REQUIRED = ("file", "caption", "alt")
+#: Latvian commit messages (Decap's placeholders: https://decapcms.org/docs/configuration-options/).
+COMMIT_MESSAGES = {
+    "create": "Jauns ieraksts sadaļā {{collection}}: {{slug}}",
+    "update": "Labots ieraksts sadaļā {{collection}}: {{slug}}",
+    "delete": "Dzēsts ieraksts sadaļā {{collection}}: {{slug}}",
+    "uploadMedia": "Pievienots attēls {{path}}",
+    "deleteMedia": "Dzēsts attēls {{path}}",
+}
 #: Decap's slug rules that give our ASCII file names (common.slugs): „Rēzekne” → rezekne.
 SLUG = {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"}
 
@@ -35,7 +41,6 @@ def article_fields(regions: list[str]) -> list[f.Field]:
         if event_field["name"] == "status":
             event_field["options"] = [{"label": f.EVENT_STATUS_LABELS[s], "value": s}
                                       for s in EVENT_STATUSES]
-            event_field["default"] = EVENT_STATUSES[0]
     return [
         f.title_field(),
         f.field("date", "Datums", required=True, pattern=f.DATE_PATTERN,
@@ -51,7 +56,7 @@ def article_fields(regions: list[str]) -> list[f.Field]:
         f.field("image_alt", "Attēla apraksts ekrāna lasītājiem",
                 hint="Obligāts, ja ir galvenais attēls: kas redzams attēlā"),
         f.field("image_credit", "Attēla autors", hint="Piemēram, Foto: Vārds Uzvārds"),
-        f.field("events", "Pasākumi", "list", fields=events, collapsed=False,
+        f.field("events", "Pasākumi", "list", fields=events, default=[], collapsed=False,
                 label_singular="pasākumu", summary="{{fields.start}} {{fields.title}}",
                 hint="Pasākumi, par kuriem raksts paziņo; tie nonāk kalendārā"),
         f.field("gallery", "Galerija", hint="Galerijas mapes nosaukums, piemēram, gramatas-plaukta"),
@@ -107,10 +112,12 @@ def decap_config(settings: Mapping[str, Any], cms: CmsSettings) -> dict[str, Any
     """The whole config: online, GitHub with the editorial workflow (drafts are pull requests);
     on localhost, Decap uses `local_backend` (decap-server) instead (admin page switches to
     direct commits there)."""
-    backend: dict[str, Any] = {"name": "github", "repo": cms.repo, "branch": cms.branch}
+    backend: dict[str, Any] = {"name": "github", "repo": cms.repo, "branch": cms.branch,
+                               "commit_messages": COMMIT_MESSAGES}
     if cms.base_url:
         backend["base_url"] = cms.base_url
     return {
+        "load_config_file": False,
         "backend": backend,
         "local_backend": {"url": cms.local_backend},
         "publish_mode": "editorial_workflow",
@@ -121,8 +128,3 @@ def decap_config(settings: Mapping[str, Any], cms: CmsSettings) -> dict[str, Any
         "slug": SLUG,
         "collections": collections(settings),
     }
-
-
-def config_yaml(config: Mapping[str, Any]) -> str:
-    """Deterministic YAML (keys in the order given, Latvian letters as they are)."""
-    return yaml.safe_dump(dict(config), sort_keys=False, allow_unicode=True, width=100)
