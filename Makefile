@@ -15,7 +15,6 @@ DECAP_VERSION := 3.16.3
 DECAP := .cache/decap-cms/package/dist/decap-cms.js
 DECAP_SERVER_VERSION := 3.11.3
 DECAP_SERVER := .cache/decap-server/node_modules/.bin/decap-server
-CMS_PORT ?= 8081
 BUILD := $(PY) -m kopienu_zinas.tools.build
 BUILD_ARGS := $(if $(BUILD_DATE),--build-date $(BUILD_DATE)) $(if $(CONTENT),--content $(CONTENT)) $(if $(OUTPUT),--output $(OUTPUT))
 
@@ -44,9 +43,10 @@ serve: $(STAMP) $(DECAP)
 	$(PY) -m kopienu_zinas.tools.serve $(BUILD_ARGS) $(if $(PORT),--port $(PORT))
 
 ## cms: edit in the browser: http://localhost:8000/admin/ (or PORT=…); saving commits to this clone
+# decap-server listens on 8081, the address the generated config gives (CMS["local_backend"]).
 cms: $(STAMP) $(DECAP) $(DECAP_SERVER)
 	@echo "Redaktors (editor): $(if $(PORT),http://localhost:$(PORT),http://localhost:8000)/admin/"
-	trap 'kill 0' EXIT; MODE=git PORT=$(CMS_PORT) GIT_REPO_DIRECTORY=$(CURDIR) $(DECAP_SERVER) & \
+	trap 'kill 0' EXIT; MODE=git PORT=8081 GIT_REPO_DIRECTORY=$(CURDIR) $(DECAP_SERVER) & \
 	  $(PY) -m kopienu_zinas.tools.serve $(BUILD_ARGS) $(if $(PORT),--port $(PORT))
 
 ## publish: build with publishconf.py (public address) into output/
