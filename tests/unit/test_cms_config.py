@@ -8,8 +8,6 @@ from pathlib import Path
 
 import pytest
 import yaml
-from pelican.settings import read_settings
-
 from kopienu_zinas.cms.bundle import BundleMissing, bundle_files
 from kopienu_zinas.cms.config import decap_config
 from kopienu_zinas.cms.settings import CmsSettings
@@ -17,6 +15,8 @@ from kopienu_zinas.events.model import FIELDS as EVENT_FIELDS
 from kopienu_zinas.events.model import STATUSES
 from kopienu_zinas.galleries.captions import PHOTO_FIELDS
 from kopienu_zinas.tools.new import Request, article_text, captions_text, event_text
+from pelican.settings import read_settings
+
 from tests.sitebuild import ROOT
 
 
@@ -61,7 +61,7 @@ def keys(front_matter: str) -> list[str]:
 
 def commented_keys(text: str) -> list[str]:
     """Keys `make new` offers as comments for the editor to fill in (`# image: …`)."""
-    return re.findall(r"^# ([a-z_]+):", text, flags=re.M)
+    return re.findall(r"^# ([a-z_]+):", text, flags=re.MULTILINE)
 
 
 def test_the_cms_writes_keys_in_the_order_make_new_writes_them(settings: dict) -> None:
@@ -93,3 +93,9 @@ def test_the_bundle_is_the_package_without_source_maps(tmp_path: Path) -> None:
 def test_unknown_cms_settings_are_refused() -> None:
     with pytest.raises(ValueError, match="'repository'"):
         CmsSettings.from_pelican({"CMS": {"repository": "x"}})
+
+
+@pytest.mark.parametrize("url", ["/admin/", "admin", "../admin/", "a/../../b/"])
+def test_the_editor_address_stays_inside_the_site(url: str) -> None:
+    with pytest.raises(ValueError, match="site-relative folder"):
+        CmsSettings.from_pelican({"CMS": {"url": url}})

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from kopienu_zinas.galleries.discover import discover
+
 from tests.unit.test_galleries_discover import MAX, gallery
 
 HEAD = """title: Talka
@@ -75,5 +76,5 @@ def test_list_mistakes_are_reported_with_their_line(tmp_path: Path) -> None:
 def test_photos_that_are_neither_a_list_nor_a_mapping_are_refused(tmp_path: Path) -> None:
     gallery(tmp_path, "talka", HEAD + "photos: a.jpg\n", ["a.jpg"])
     _galleries, problems = discover(tmp_path, MAX)
-    assert [(p.line, p.field, p.what_en) for p in problems][0] == (
+    assert next((p.line, p.field, p.what_en) for p in problems) == (
         6, "photos", "must be a list of photos")

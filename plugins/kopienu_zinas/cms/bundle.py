@@ -26,4 +26,4 @@ def bundle_files(dist: Path | None) -> list[Path]:
 
 
 def _published(name: str) -> bool:
-    return name == MAIN or name.endswith((".decap-cms.js", ".wasm")) or name == f"{MAIN}.LICENSE.txt"
+    return name in (MAIN, f"{MAIN}.LICENSE.txt") or name.endswith((".decap-cms.js", ".wasm"))

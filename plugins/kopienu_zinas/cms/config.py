@@ -59,7 +59,8 @@ def article_fields(regions: list[str]) -> list[f.Field]:
         f.field("events", "Pasākumi", "list", fields=events, default=[], collapsed=False,
                 label_singular="pasākumu", summary="{{fields.start}} {{fields.title}}",
                 hint="Pasākumi, par kuriem raksts paziņo; tie nonāk kalendārā"),
-        f.field("gallery", "Galerija", hint="Galerijas mapes nosaukums, piemēram, gramatas-plaukta"),
+        f.field("gallery", "Galerija",
+                hint="Galerijas mapes nosaukums, piemēram, gramatas-plaukta"),
         f.field("status", "Publicēšana", "select", required=True, default="draft",
                 options=[{"label": label, "value": value}
                          for label, value in f.ARTICLE_STATUSES]),

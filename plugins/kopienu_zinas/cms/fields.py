@@ -36,8 +36,8 @@ EVENT_FIELDS: dict[str, tuple[Field, str, str]] = {
                "https://… tiešsaistes pasākumam (vietas vietā vai blakus tai)"),
     "recurrence": ({"widget": "string"}, "Atkārtošanās",
                    "RRULE, piemēram, FREQ=MONTHLY;BYDAY=-1WE;COUNT=4 (skat. ceļvedi)"),
-    "status": ({"widget": "select"}, "Statuss", "Atceltu vai pārceltu pasākumu neizdzēs: "
-               "nomaini statusu, lai kalendāri to atjaunina"),
+    "status": ({"widget": "select"}, "Statuss", ("Atceltu vai pārceltu pasākumu neizdzēs: "
+                                                 "nomaini statusu, lai kalendāri to atjaunina")),
     "organizer": ({"widget": "string"}, "Rīkotājs", ""),
     "registration": ({"widget": "string"}, "Pieteikšanās", "Saite vai kā pieteikties"),
     "price": ({"widget": "string"}, "Cena", "Piemēram, Bez maksas"),

@@ -44,9 +44,11 @@ class CmsSettings:
         if unknown:
             raise ValueError(f"CMS: unknown key {unknown[0]!r} (known: {', '.join(DEFAULTS)})")
         values = {**DEFAULTS, **given}
-        if not str(values["url"]).endswith("/") or str(values["url"]).startswith("/"):
-            raise ValueError("CMS['url'] must be site-relative and end with '/', e.g. 'admin/'")
+        url = str(values["url"])
+        if not url.endswith("/") or url.startswith("/") or ".." in url.split("/"):
+            raise ValueError("CMS['url'] must be a site-relative folder ending with '/', "
+                             "e.g. 'admin/'")
         bundle = values["bundle"]
-        return cls(url=values["url"], bundle=Path(bundle) if bundle else None,
+        return cls(url=url, bundle=Path(bundle) if bundle else None,
                    local_backend=values["local_backend"], repo=values["repo"],
                    branch=values["branch"], base_url=values["base_url"])

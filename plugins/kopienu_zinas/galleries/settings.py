@@ -11,8 +11,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..images.settings import (IMAGING_DEFAULTS, ImagingSettings, cache_from, imaging_from,
-                               merged, positive_int, workers_from)
+from ..images.settings import (
+    IMAGING_DEFAULTS,
+    ImagingSettings,
+    cache_from,
+    imaging_from,
+    merged,
+    positive_int,
+    workers_from,
+)
 
 PLUGIN = "kopienu_zinas.galleries"
 
