@@ -49,7 +49,7 @@ def test_the_required_fields_are_required(settings: dict) -> None:
     config = decap_config(settings, CmsSettings.from_pelican(settings))
     article = fields(collection(config, "articles"))
     required = {name for name, field in article.items() if field["required"]}
-    assert required == {"title", "date", "region", "summary", "status", "body"}
+    assert required == {"title", "date", "region", "summary", "body"}
     assert {n for n, f in fields(article["events"]).items() if f["required"]} == {"title", "start"}
     photos = fields(fields(collection(config, "galleries"))["photos"])
     assert {n for n, f in photos.items() if f["required"]} == {"file", "caption", "alt"}

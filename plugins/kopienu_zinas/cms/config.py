@@ -61,7 +61,8 @@ def article_fields(regions: list[str]) -> list[f.Field]:
                 hint="Pasākumi, par kuriem raksts paziņo; tie nonāk kalendārā"),
         f.field("gallery", "Galerija",
                 hint="Galerijas mapes nosaukums, piemēram, gramatas-plaukta"),
-        f.field("status", "Publicēšana", "select", required=True, default="draft",
+        f.field("status", "Publicēšana", "select", default="draft",
+                hint="Tukšs lauks: publicēts (kā rokām rakstītos failos bez 'status:')",
                 options=[{"label": label, "value": value}
                          for label, value in f.ARTICLE_STATUSES]),
         f.notes_field(),

@@ -136,8 +136,29 @@ def test_the_cms_refuses_an_article_without_a_region(browser, clone: Clone) -> N
     page.locator("[contenteditable=true]").last.click()
     page.keyboard.type("Teksts.")
     publish(page)
+    preview_css = page.frame_locator("iframe").locator('link[rel="stylesheet"]')
+    expect(preview_css).to_have_attribute("href", f"{clone.siteurl}/theme/css/site.css")
     expect(page.get_by_text("Nav aizpildīts obligāts lauks")).to_be_visible()
     expect(page.get_by_text("Jāaizpilda lauks „Reģions”.")).to_be_visible()
     context.close()
     assert clone.git("rev-list", "--count", "HEAD") == commits
     assert not (clone.repo / "content" / "raksts-bez-regiona.md").exists()
+
+
+def test_saving_a_hand_written_article_in_the_cms_loses_nothing(browser, clone: Clone) -> None:
+    """Notes, `online: true`, recurrence, month-only events and the text survive an edit."""
+    path = clone.repo / "content" / "pilsoniskas-lidzdalibas-atbalsta-punkti-selija.md"
+    before, body_before = front_matter(path.read_text(encoding="utf-8"))
+    context = browser.new_context(viewport={"width": 1300, "height": 900})
+    page = context.new_page()
+    open_new_article(page, clone)
+    page.goto(f"{clone.siteurl}/admin/#/collections/articles/entries/{path.stem}")
+    page.reload()
+    summary = page.get_by_label("Kopsavilkums", exact=True)
+    summary.fill(before["summary"] + " Labots.")
+    publish(page)
+    expect(page.get_by_text("Izmaiņas saglabātas")).to_be_visible(timeout=15000)
+    context.close()
+    after, body_after = front_matter(path.read_text(encoding="utf-8"))
+    assert after == {**before, "summary": before["summary"] + " Labots."}
+    assert body_after == body_before
