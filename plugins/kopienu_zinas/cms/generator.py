@@ -47,11 +47,11 @@ class AdminGenerator(Generator):
     """Writes CMS['url'] (default admin/): index.html, our script, the bundle."""
 
     def generate_output(self, writer: Any) -> None:
-        cms = CmsSettings.from_pelican(self.settings)
         try:
+            cms = CmsSettings.from_pelican(self.settings)
             files = bundle_files(cms.bundle)
-        except BundleMissing as missing:
-            log.error("%s", missing)
+        except (ValueError, BundleMissing) as refused:
+            log.error("%s", refused)
             return
         target = Path(self.output_path) / cms.url
         target.mkdir(parents=True, exist_ok=True)
