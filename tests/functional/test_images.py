@@ -177,6 +177,21 @@ def test_newsletter_issue_email_and_feed_show_the_cover(site: tuple[Path, BuiltS
     assert f'<media:content url="{cover}"' in rss
 
 
+@pytest.mark.parametrize("feed", ["atom.xml", "rss.xml", "regioni/selija/atom.xml",
+                                  "regioni/selija/rss.xml"])
+def test_site_and_region_feeds_carry_the_cover_as_media_content(
+        site: tuple[Path, BuiltSite], feed: str) -> None:
+    import feedparser
+    _content, built = site
+    parsed = feedparser.parse((built.output / feed).read_bytes())
+    [entry] = [e for e in parsed.entries if "plavas-diena-selija" in e.link]
+    assert [(m["url"], m["medium"], m["type"], m["width"]) for m in entry.media_content] == [
+        (f"{built.siteurl}/bildes/atteli/foto-960.jpg", "image", "image/jpeg", "960")]
+    without_cover = [e for e in parsed.entries if not any(
+        slug in e.link for slug in ("plavas-diena-selija", "talka-latgale"))]
+    assert all(not e.get("media_content") for e in without_cover)
+
+
 def test_pages_with_pictures_pass_the_nu_html_checker(site: tuple[Path, BuiltSite],
                                                       vnu_jar: str) -> None:
     import subprocess
