@@ -1,9 +1,11 @@
 """Editing in the browser: an article with an event and a cover picture made through /admin/
 is committed to the clone, passes `make check`, is published with its event, and is the file
-`make new` plus the same edits gives. A form missing a required field is refused."""
+`make new` plus the same edits gives. A form missing a required field is refused; saving a
+hand-written file loses nothing; a gallery is written in the list form beside its photos."""
 
 from __future__ import annotations
 
+import datetime as dt
 import subprocess
 from pathlib import Path
 
@@ -162,3 +164,31 @@ def test_saving_a_hand_written_article_in_the_cms_loses_nothing(browser, clone: 
     after, body_after = front_matter(path.read_text(encoding="utf-8"))
     assert after == {**before, "summary": before["summary"] + " Labots."}
     assert body_after == body_before
+
+
+def test_a_gallery_made_in_the_cms_is_the_list_form_beside_its_photos(
+        browser, clone: Clone, tmp_path: Path) -> None:
+    photo = tmp_path / "talka-01.jpg"
+    Image.new("RGB", (900, 600), (90, 60, 30)).save(photo, quality=85)
+    context = browser.new_context(viewport={"width": 1300, "height": 900})
+    page = context.new_page()
+    open_new_article(page, clone)
+    page.goto(f"{clone.siteurl}/admin/#/collections/galleries/new")
+    page.reload()
+    page.get_by_label("Galerijas nosaukums").fill("Talka Ilgu muižā")
+    page.get_by_label("Datums", exact=True).fill(DAY)
+    page.get_by_role("button", name="Pievienot fotoattēlu").click()
+    page.get_by_role("button", name="Izvēlēties attēlu").click()
+    page.locator("input[type=file]").set_input_files(photo)
+    page.get_by_role("button", name="Izmantot izvēlēto").click()
+    page.get_by_label("Paraksts").fill("Talkas dalībnieki stāda kokus")
+    page.get_by_label("Apraksts ekrāna lasītājiem").fill("Cilvēki ar lāpstām pie jaunām liepām")
+    publish(page)
+    expect(page.get_by_text("Izmaiņas saglabātas")).to_be_visible(timeout=15000)
+    context.close()
+    folder = clone.repo / "content" / "galleries" / "talka-ilgu-muiza"
+    assert (folder / "talka-01.jpg").is_file()
+    assert yaml.safe_load((folder / "captions.yml").read_text(encoding="utf-8")) == {
+        "title": "Talka Ilgu muižā", "date": dt.date(2026, 11, 20),
+        "photos": [{"file": "talka-01.jpg", "caption": "Talkas dalībnieki stāda kokus",
+                    "alt": "Cilvēki ar lāpstām pie jaunām liepām"}]}
