@@ -19,7 +19,7 @@ STAMP = dt.datetime(2024, 1, 15, 9, 30, tzinfo=dt.timezone(dt.timedelta(hours=2)
 
 
 def placed(*raw: dict):
-    found, issues = parse_events(list(raw), "Raksts")
+    found, issues = parse_events(list(raw), "Raksts", dt.date(2026, 11, 23))
     assert issues == []
     return [replace(e, uid=f"raksts-{e.index + 1}@kopienuzinas.lv", stamp=STAMP,
                     url=f"https://kopienuzinas.lv/zinas/2024/raksts/#notikums-{e.index + 1}")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from kopienu_zinas.events.jsonld import event_data
@@ -20,12 +22,12 @@ from kopienu_zinas.events.model import parse_events
     ("free", "0"),
 ])
 def test_offer_price_is_the_amount_written_and_zero_only_when_free(price: str, amount: str) -> None:
-    [event], _issues = parse_events([{"start": "2026-12-03", "location": "x", "price": price}], "R")
+    [event], _issues = parse_events([{"start": "2026-12-03", "location": "x", "price": price}], "R", dt.date(2026, 11, 23))
     offer = event_data(event)["offers"]
     assert (offer["price"], offer["priceCurrency"], offer["description"]) == (amount, "EUR", price)
 
 
 def test_a_price_without_an_amount_has_only_its_description() -> None:
     [event], _issues = parse_events([{"start": "2026-12-03", "location": "x",
-                                      "price": "ziedojums"}], "R")
+                                      "price": "ziedojums"}], "R", dt.date(2026, 11, 23))
     assert event_data(event)["offers"] == {"@type": "Offer", "description": "ziedojums"}

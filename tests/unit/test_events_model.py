@@ -9,9 +9,11 @@ import pytest
 from kopienu_zinas.common.clock import RIGA
 from kopienu_zinas.events.model import parse_events
 
+TODAY = dt.date(2026, 11, 23)  # the build date
+
 
 def one(**fields: object):
-    events, issues = parse_events([fields], "Raksts")
+    events, issues = parse_events([fields], "Raksts", TODAY)
     assert issues == []
     return events[0]
 
@@ -57,7 +59,7 @@ def test_online_true_means_online_with_the_link_not_yet_published() -> None:
 ])
 def test_each_bad_value_gives_one_issue_naming_event_and_field(fields, field, words) -> None:
     good = {"title": "Labs", "start": "2024-01-01", "location": "x"}
-    events, issues = parse_events([good, dict(fields, title="Slikts")], "Raksts")
+    events, issues = parse_events([good, dict(fields, title="Slikts")], "Raksts", TODAY)
     assert [e.title for e in events] == ["Labs"]
     assert len(issues) == 1
     issue = issues[0]

@@ -19,13 +19,13 @@ WINDOW = calendar.Window(NOW, past=dt.timedelta(days=1096), future=dt.timedelta(
 
 
 def one(**fields: object):
-    events, issues = parse_events([{"location": "Bibliotēka", **fields}], "Raksts")
+    events, issues = parse_events([{"location": "Bibliotēka", **fields}], "Raksts", NOW.date())
     assert issues == [], issues
     return events[0]
 
 
 def issue(**fields: object):
-    events, issues = parse_events([{"location": "Bibliotēka", **fields}], "Raksts")
+    events, issues = parse_events([{"location": "Bibliotēka", **fields}], "Raksts", NOW.date())
     assert events == [] and len(issues) == 1
     return issues[0]
 

@@ -19,6 +19,7 @@ from dateutil.rrule import rrule, rrulestr
 from icalendar import vRecur
 
 from ..common.clock import RIGA
+from .vtimezone import transitions
 
 #: Frequencies that make no sense for community events and whose expansion has no useful bound.
 REFUSED = ("SECONDLY", "MINUTELY", "HOURLY")
@@ -28,6 +29,14 @@ ALLOWED = ("DAILY", "WEEKLY", "MONTHLY", "YEARLY")
 #: A finite rule longer than this is treated like an open-ended one where its end is needed
 #: (the VTIMEZONE): computing its last occurrence would cost more than it tells.
 FINITE_LIMIT = 5000
+#: The most occurrences COUNT may ask for (a daily event for almost three years; docs/events.md).
+MAX_COUNT = 1000
+#: The parts of a recurrence rule (RFC 5545 §3.3.10); any other part is refused.
+PARTS = ("FREQ", "UNTIL", "COUNT", "INTERVAL", "BYSECOND", "BYMINUTE", "BYHOUR", "BYDAY",
+         "BYMONTHDAY", "BYYEARDAY", "BYWEEKNO", "BYMONTH", "BYSETPOS", "WKST")
+#: How far an open-ended rule is followed when looking for a clock-change occurrence: the
+#: Gregorian calendar (dates and weekdays) repeats every 400 years.
+OPEN_ENDED_YEARS = 400
 
 RULE_FIX = "raksti RFC 5545 RRULE, piemēram FREQ=MONTHLY;BYDAY=-1WE;COUNT=4"
 _UNTIL = re.compile(r"(UNTIL=)([0-9:T\-Z]+)", re.I)
@@ -112,11 +121,14 @@ def _until(value: dt.date, start: dt.date) -> dt.date:
     return value.date() if isinstance(value, dt.datetime) else value
 
 
-def parse(text: str, start: dt.date) -> Recurrence:
-    """The rule an editor wrote, for the event starting at `start` (aware datetime or date).
+def parse(text: str, start: dt.date, latest: dt.date) -> Recurrence:
+    """The rule an editor wrote, for the event starting at `start` (aware datetime or date),
+    whose occurrences may go on to the local day `latest` (model.latest_day).
 
-    Raises RecurrenceError for text that is not an RRULE, a refused frequency (below daily) or
-    BYHOUR/BYMINUTE/BYSECOND (several times a day), COUNT with UNTIL, a rule without occurrences, and a DTSTART that is not the rule's first
+    Raises RecurrenceError for text that is not an RRULE, a part RFC 5545 §3.3.10 does not
+    define, a refused frequency (below daily) or BYHOUR/BYMINUTE/BYSECOND (several times a day),
+    INTERVAL below 1, COUNT below 1 or above MAX_COUNT, COUNT with UNTIL, a finite rule that
+    ends after `latest`, a rule without occurrences, and a DTSTART that is not the rule's first
     occurrence (RFC 5545 §3.8.5.3 leaves that undefined: calendar apps differ).
     """
     cleaned = _UNTIL.sub(lambda m: m.group(1) + re.sub(r"[-:]", "", m.group(2)), text.strip())
@@ -129,6 +141,12 @@ def parse(text: str, start: dt.date) -> Recurrence:
     if not freq or "\n" in text:
         raise RecurrenceError("atkārtojuma kārtula nav saprotama",
                               "recurrence is not an RRULE (it must start with FREQ=)")
+    unknown = [part for part in parts if part not in PARTS]
+    if unknown:
+        raise RecurrenceError(f"kārtulā ir nezināma daļa {unknown[0]}",
+                              f"the rule has an unknown part {unknown[0]}",
+                              f"izdzēs {unknown[0]}; atļautās daļas: {', '.join(PARTS)}")
+    _check_numbers(parts)
     if freq in REFUSED:
         raise RecurrenceError(
             f"biežums {freq} nav atļauts: pasākums var atkārtoties ne biežāk kā reizi dienā",
@@ -147,6 +165,11 @@ def parse(text: str, start: dt.date) -> Recurrence:
                               "atstāj tikai vienu: COUNT=skaits vai UNTIL=GGGGMMDD")
     if "UNTIL" in parts:
         parts["UNTIL"] = [_until(parts["UNTIL"][0], start)]
+        if _local_day(parts["UNTIL"][0]) > latest:
+            raise RecurrenceError(
+                f"UNTIL ir pēc {latest.isoformat()}: tik tālu pasākumus nepublicē",
+                f"UNTIL is after {latest.isoformat()}: too far ahead to publish",
+                "pārbaudi UNTIL gadu vai izdzēs UNTIL (pasākums atkārtosies bez beigām)")
     rule = parts.to_ical().decode()
     try:
         first = next(iter(rrulestr(rule, dtstart=_dtstart(start), cache=False)), None)
@@ -164,8 +187,86 @@ def parse(text: str, start: dt.date) -> Recurrence:
             f"raksti 'start:' kārtulas pirmajā reizē ({_show(_as_start(first, start))}) "
             "vai maini kārtulu")
     count = parts.get("COUNT")
-    return Recurrence(rule=rule, freq=freq, count=int(count[0]) if count else None,
-                      until=parts["UNTIL"][0] if "UNTIL" in parts else None)
+    found = Recurrence(rule=rule, freq=freq, count=int(count[0]) if count else None,
+                       until=parts["UNTIL"][0] if "UNTIL" in parts else None)
+    last = found.last(start) if count else None
+    if last is not None and _local_day(last) > latest:
+        raise RecurrenceError(
+            f"pēdējā reize ({_show(last)}) ir pēc {latest.isoformat()}: tik tālu pasākumus "
+            "nepublicē", f"the last occurrence ({_show(last)}) is after {latest.isoformat()}: "
+            "too far ahead to publish", "samazini COUNT vai izdzēs COUNT (pasākums atkārtosies "
+            "bez beigām)")
+    return found
+
+
+def _check_numbers(parts: vRecur) -> None:
+    """INTERVAL and COUNT are positive integers (RFC 5545 §3.3.10); COUNT at most MAX_COUNT."""
+    interval = parts.get("INTERVAL", [1])[0]
+    if interval < 1:
+        raise RecurrenceError(f"INTERVAL={interval}: jābūt veselam skaitlim, vismaz 1",
+                              f"INTERVAL={interval}: must be a whole number of at least 1",
+                              "raksti INTERVAL=1 (katru reizi), INTERVAL=2 (katru otro) u. tml.")
+    count = parts.get("COUNT", [1])[0]
+    if count < 1:
+        raise RecurrenceError(f"COUNT={count}: reižu skaitam jābūt vismaz 1",
+                              f"COUNT={count}: the number of occurrences must be at least 1",
+                              "raksti COUNT=skaits (1 vai vairāk) vai izdzēs COUNT")
+    if count > MAX_COUNT:
+        raise RecurrenceError(f"COUNT={count}: ne vairāk kā {MAX_COUNT} reizes",
+                              f"COUNT={count}: at most {MAX_COUNT} occurrences",
+                              f"raksti COUNT līdz {MAX_COUNT} vai izdzēs COUNT (pasākums "
+                              "atkārtosies bez beigām)")
+
+
+def clock_change(recurrence: Recurrence, start: dt.datetime, length: dt.timedelta
+                 ) -> dt.datetime | None:
+    """The first wall-clock start or end (naive, Riga) of an occurrence of a timed event that
+    does not exist or happens twice in Riga (a clock change), or None.
+
+    Every occurrence of a finite rule is checked; an open-ended one is followed for
+    OPEN_ENDED_YEARS, as its yearly clock-change days recur. `length` is the wall-clock length
+    (end − start); occurrences keep it (calendar.occurrences). Only rules whose time of day
+    falls into a clock change on some change day are followed at all, so the usual rule costs
+    one look at each year's changes.
+    """
+    wall = start.astimezone(RIGA).replace(tzinfo=None)
+    times = {wall.time(), (wall + length).time()}
+    if not any(_clock_change_times(times, year) for year in _change_years(wall.year)):
+        return None
+    horizon = dt.datetime(min(wall.year + OPEN_ENDED_YEARS, dt.MAXYEAR), 1, 1)
+    for moment in (found.replace(tzinfo=None) for found in recurrence.rrule(start)):
+        if moment >= horizon:
+            return None
+        for candidate in (moment, moment + length):
+            if not valid_wall_time(candidate):
+                return candidate
+    return None
+
+
+def _change_years(first: int) -> range:
+    """Years whose clock changes are looked at: from the event's on to one year of the rule the
+    zone keeps after its last explicit change (the tz database writes those to 2037)."""
+    return range(first, max(first, 2038) + 1)
+
+
+def _clock_change_times(times: set[dt.time], year: int) -> bool:
+    days = {change.local.date() + dt.timedelta(days=shift)
+            for change in transitions(RIGA, year) for shift in (0, 1)}
+    return any(not valid_wall_time(dt.datetime.combine(day, moment))
+               for day in days for moment in times)
+
+
+def valid_wall_time(naive: dt.datetime) -> bool:
+    """Whether a Riga wall-clock time happens exactly once (not skipped or repeated by a
+    clock change)."""
+    first, second = naive.replace(tzinfo=RIGA), naive.replace(tzinfo=RIGA, fold=1)
+    if first.astimezone(dt.UTC).astimezone(RIGA).replace(tzinfo=None) != naive:
+        return False
+    return first.utcoffset() == second.utcoffset()
+
+
+def _local_day(value: dt.date) -> dt.date:
+    return value.astimezone(RIGA).date() if isinstance(value, dt.datetime) else value
 
 
 def _show(value: dt.date) -> str:
