@@ -234,7 +234,11 @@ def clock_change(recurrence: Recurrence, start: dt.datetime, length: dt.timedelt
     if not any(_clock_change_times(times, year) for year in _change_years(wall.year)):
         return None
     horizon = dt.datetime(min(wall.year + OPEN_ENDED_YEARS, dt.MAXYEAR), 1, 1)
-    for moment in (found.replace(tzinfo=None) for found in recurrence.rrule(start)):
+    # an open-ended rule has no UTC UNTIL, so it can run on naive wall times (several times
+    # faster than through the zone)
+    moments = rrulestr(recurrence.rule, dtstart=wall, cache=False) if recurrence.open_ended \
+        else (found.replace(tzinfo=None) for found in recurrence.rrule(start))
+    for moment in moments:
         if moment >= horizon:
             return None
         for candidate in (moment, moment + length):
