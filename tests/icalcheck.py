@@ -72,7 +72,8 @@ def assert_page_times_agree(library: str, path: Path, occurrences: Iterable[Even
     """Every timed occurrence as the page shows it (display.iso: the Riga wall time with its
     UTC offset, as in <time datetime>) is the occurrence ical.js finds in the .ics at `path`:
     the same wall time and the same instant. Returns the number compared."""
-    theirs = {(o["uid"], o["local"]): o["utc"] for o in icaljs_occurrences(library, [path])[str(path)]}
+    found = icaljs_occurrences(library, [path])[str(path)]
+    theirs = {(o["uid"], o["local"]): o["utc"] for o in found}
     compared = 0
     for occurrence in occurrences:
         if not isinstance(occurrence.start, dt.datetime):

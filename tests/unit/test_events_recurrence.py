@@ -173,7 +173,7 @@ def test_an_occurrence_in_a_clock_change_hour_is_a_problem_naming_it(fields, cla
 @pytest.mark.parametrize("fields", [
     # the same hour on rules that never land on a change day
     {"start": "2026-10-12 03:30", "recurrence": "FREQ=WEEKLY"},  # Mondays
-    {"start": "2026-12-15 03:30", "recurrence": "FREQ=MONTHLY"},  # the 15th is never the last Sunday
+    {"start": "2026-12-15 03:30", "recurrence": "FREQ=MONTHLY"},  # the 15th: never a change day
     {"start": "2026-11-01 03:30", "recurrence": "FREQ=WEEKLY;UNTIL=2027-03-27"},  # ends before
     {"start": "2026-10-26 03:30", "recurrence": "FREQ=DAILY;COUNT=150"},  # ends 2027-03-24
     # other hours on the change days
@@ -207,7 +207,8 @@ def test_rule_numbers_and_parts_are_checked_by_name(rule: str, words: str) -> No
 
 def test_count_up_to_the_limit_and_until_up_to_the_last_allowed_day_are_fine() -> None:
     daily = one(start="2026-12-03 18:00", recurrence="FREQ=DAILY;COUNT=1000")
-    assert daily.recurrence.last(daily.start) == dt.datetime(2029, 8, 28, 18, 0, tzinfo=RIGA)  # + 999 days
+    last = dt.datetime(2026, 12, 3, 18, 0, tzinfo=RIGA) + dt.timedelta(days=999)
+    assert daily.recurrence.last(daily.start) == last == dt.datetime(2029, 8, 28, 18, 0, tzinfo=RIGA)
     assert one(start="2026-12-03", recurrence="FREQ=WEEKLY;UNTIL=20361231").recurrence.until == \
         dt.date(2036, 12, 31)
 

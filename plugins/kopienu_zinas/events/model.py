@@ -197,16 +197,16 @@ def _riga(naive: dt.datetime, field_name: str, written: object) -> dt.datetime:
     """A Riga wall-clock time as an aware datetime; _Invalid when the clock change skips it
     (last Sunday of March, 03:00–04:00) or passes it twice (last Sunday of October,
     03:00–04:00)."""
-    first, second = naive.replace(tzinfo=RIGA), naive.replace(tzinfo=RIGA, fold=1)
-    if first.astimezone(dt.UTC).astimezone(RIGA).replace(tzinfo=None) != naive:
+    fault = rules.wall_time_fault(naive)
+    if fault == "skipped":
         raise _Invalid(field_name, "šāda laika Rīgā nav: tajā naktī pulksteni pagriež uz priekšu",
                        "this local time does not exist in Riga (clock change)",
                        "raksti laiku stundu vēlāk (pēc 04:00) vai pirms 03:00", written)
-    if first.utcoffset() != second.utcoffset():
+    if fault == "repeated":
         raise _Invalid(field_name, "šis laiks Rīgā ir divreiz: tajā naktī pulksteni pagriež "
                        "atpakaļ", "this local time happens twice in Riga (clock change)",
                        "raksti laiku pirms 03:00 vai no 04:00", written)
-    return first
+    return naive.replace(tzinfo=RIGA)
 
 
 def is_url(value: str) -> bool:

@@ -260,13 +260,18 @@ def _clock_change_times(times: set[dt.time], year: int) -> bool:
                for day in days for moment in times)
 
 
-def valid_wall_time(naive: dt.datetime) -> bool:
-    """Whether a Riga wall-clock time happens exactly once (not skipped or repeated by a
-    clock change)."""
+def wall_time_fault(naive: dt.datetime) -> str | None:
+    """"skipped" when a clock change skips this Riga wall-clock time, "repeated" when it
+    passes it twice, None when it happens exactly once."""
     first, second = naive.replace(tzinfo=RIGA), naive.replace(tzinfo=RIGA, fold=1)
     if first.astimezone(dt.UTC).astimezone(RIGA).replace(tzinfo=None) != naive:
-        return False
-    return first.utcoffset() == second.utcoffset()
+        return "skipped"
+    return "repeated" if first.utcoffset() != second.utcoffset() else None
+
+
+def valid_wall_time(naive: dt.datetime) -> bool:
+    """Whether a Riga wall-clock time happens exactly once."""
+    return wall_time_fault(naive) is None
 
 
 def _local_day(value: dt.date) -> dt.date:
