@@ -70,8 +70,9 @@ def assert_calendar_apps_agree(library: str, files: Iterable[Path]) -> int:
 
 def assert_page_times_agree(library: str, path: Path, occurrences: Iterable[Event]) -> int:
     """Every timed occurrence as the page shows it (display.iso: the Riga wall time with its
-    UTC offset, as in <time datetime>) is the occurrence ical.js finds in the .ics at `path`:
-    the same wall time and the same instant. Returns the number compared."""
+    UTC offset, as in <time datetime>; display.when: the text) is the occurrence ical.js finds
+    in the .ics at `path`: the same wall time and the same instant. Returns the number
+    compared."""
     found = icaljs_occurrences(library, [path])[str(path)]
     theirs = {(o["uid"], o["local"]): o["utc"] for o in found}
     compared = 0
@@ -83,6 +84,7 @@ def assert_page_times_agree(library: str, path: Path, occurrences: Iterable[Even
         assert key in theirs, (key, "not an occurrence in ical.js")
         instant = dt.datetime.fromisoformat(theirs[key].replace("Z", "+00:00"))
         assert shown == instant, (key, shown.isoformat(), theirs[key])
+        assert f"{shown:%H:%M}" in display.when(occurrence), key  # the text a reader sees
         compared += 1
     return compared
 
