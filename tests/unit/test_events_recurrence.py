@@ -189,8 +189,18 @@ def test_rules_that_stay_clear_of_the_clock_change_hour_are_fine(fields) -> None
 @pytest.mark.parametrize(("rule", "words"), [
     ("FREQ=DAILY;INTERVAL=0", "INTERVAL=0: must be a whole number of at least 1"),
     ("FREQ=DAILY;INTERVAL=-2", "INTERVAL=-2: must be a whole number of at least 1"),
-    ("FREQ=DAILY;INTERVAL=abc", "not a valid RRULE (Expected int, got: abc)"),
-    ("FREQ=DAILY;INTERVAL=1.5", "not a valid RRULE (Expected int, got: 1.5)"),
+    ("FREQ=DAILY;INTERVAL=abc", "not a valid RRULE: INTERVAL=abc (Expected int, got: abc)"),
+    ("FREQ=DAILY;INTERVAL=1.5", "not a valid RRULE: INTERVAL=1.5 (Expected int, got: 1.5)"),
+    ("FREQ=DAILY;INTERVAL=2,3", "INTERVAL takes one value"),
+    ("FREQ=DAILY;COUNT=2;COUNT=3", "COUNT occurs twice"),
+    # values out of RFC 5545's ranges: dateutil crashed (IndexError, RuntimeError) on some
+    ("FREQ=MONTHLY;BYDAY=9TH", "BYDAY=9TH: the number must be 1…5 or -5…-1"),
+    ("FREQ=WEEKLY;BYDAY=-1TH", "BYDAY=-1TH: no number with WEEKLY"),
+    ("FREQ=YEARLY;BYMONTH=13", "BYMONTH=13: allowed 1…12"),
+    ("FREQ=YEARLY;BYMONTH=12L", "BYMONTH=12L: allowed 1…12"),  # RFC 7529 leap month
+    ("FREQ=YEARLY;BYWEEKNO=60", "BYWEEKNO=60: allowed 1…53 or -53…-1"),
+    ("FREQ=MONTHLY;BYMONTHDAY=0", "BYMONTHDAY=0: allowed 1…31 or -31…-1"),
+    ("FREQ=MONTHLY;BYDAY=TH;BYSETPOS=0", "BYSETPOS=0: allowed 1…366 or -366…-1"),
     ("FREQ=DAILY;COUNT=0", "COUNT=0: the number of occurrences must be at least 1"),
     ("FREQ=DAILY;COUNT=-3", "COUNT=-3: the number of occurrences must be at least 1"),
     ("FREQ=DAILY;COUNT=1001", "COUNT=1001: at most 1000 occurrences"),

@@ -37,6 +37,13 @@ PARTS = ("FREQ", "UNTIL", "COUNT", "INTERVAL", "BYSECOND", "BYMINUTE", "BYHOUR",
 #: How far an open-ended rule is followed when looking for a clock-change occurrence: the
 #: Gregorian calendar (dates and weekdays) repeats every 400 years.
 OPEN_ENDED_YEARS = 400
+#: Parts that take one value.
+_SINGLE = ("FREQ", "UNTIL", "COUNT", "INTERVAL", "WKST")
+#: (lowest, highest, whether negative values count from the end) of the numeric BY… parts.
+_RANGES = {"BYSECOND": (0, 60, False), "BYMINUTE": (0, 59, False), "BYHOUR": (0, 23, False),
+           "BYMONTHDAY": (1, 31, True), "BYYEARDAY": (1, 366, True), "BYWEEKNO": (1, 53, True),
+           "BYMONTH": (1, 12, False), "BYSETPOS": (1, 366, True)}
+_BYDAY = re.compile(r"^([+-]?\d{1,2})?(MO|TU|WE|TH|FR|SA|SU)$")
 
 RULE_FIX = "raksti RFC 5545 RRULE, piemēram FREQ=MONTHLY;BYDAY=-1WE;COUNT=4"
 _UNTIL = re.compile(r"(UNTIL=)([0-9:T\-Z]+)", re.I)
@@ -131,12 +138,14 @@ def parse(text: str, start: dt.date, latest: dt.date) -> Recurrence:
     ends after `latest`, a rule without occurrences, and a DTSTART that is not the rule's first
     occurrence (RFC 5545 §3.8.5.3 leaves that undefined: calendar apps differ).
     """
-    cleaned = _UNTIL.sub(lambda m: m.group(1) + re.sub(r"[-:]", "", m.group(2)), text.strip())
+    cleaned = _UNTIL.sub(lambda m: m.group(1) + re.sub(r"[-:]", "", m.group(2)),
+                         text.strip()).strip(";")
     try:
-        parts = vRecur.from_ical(cleaned.strip(";"))
+        parts = vRecur.from_ical(cleaned)
     except (ValueError, TypeError) as error:
-        raise RecurrenceError("atkārtojuma kārtula nav saprotama",
-                              f"recurrence is not a valid RRULE ({error})") from None
+        raise RecurrenceError(f"{_unreadable_part(cleaned)}: nav saprotams",
+                              f"recurrence is not a valid RRULE: {_unreadable_part(cleaned)} "
+                              f"({error})") from None
     freq = (parts.get("FREQ") or [""])[0]
     if not freq or "\n" in text:
         raise RecurrenceError("atkārtojuma kārtula nav saprotama",
@@ -146,7 +155,9 @@ def parse(text: str, start: dt.date, latest: dt.date) -> Recurrence:
         raise RecurrenceError(f"kārtulā ir nezināma daļa {unknown[0]}",
                               f"the rule has an unknown part {unknown[0]}",
                               f"izdzēs {unknown[0]}; atļautās daļas: {', '.join(PARTS)}")
+    _check_single(cleaned, parts)
     _check_numbers(parts)
+    _check_ranges(parts, freq)
     if freq in REFUSED:
         raise RecurrenceError(
             f"biežums {freq} nav atļauts: pasākums var atkārtoties ne biežāk kā reizi dienā",
@@ -173,7 +184,8 @@ def parse(text: str, start: dt.date, latest: dt.date) -> Recurrence:
     rule = parts.to_ical().decode()
     try:
         first = next(iter(rrulestr(rule, dtstart=_dtstart(start), cache=False)), None)
-    except (ValueError, TypeError) as error:
+    except (ValueError, TypeError, IndexError, RuntimeError) as error:
+        # what dateutil raises on values the checks above let through, if any: never a crash
         raise RecurrenceError("atkārtojuma kārtula nav saprotama",
                               f"recurrence is not a valid RRULE ({error})") from None
     if first is None:
@@ -197,6 +209,56 @@ def parse(text: str, start: dt.date, latest: dt.date) -> Recurrence:
             "too far ahead to publish", "samazini COUNT vai izdzēs COUNT (pasākums atkārtosies "
             "bez beigām)")
     return found
+
+
+def _unreadable_part(cleaned: str) -> str:
+    """The first `NAME=value` of a rule that icalendar cannot read on its own."""
+    for item in cleaned.split(";"):
+        try:
+            vRecur.from_ical(item)
+        except (ValueError, TypeError):
+            return item
+    return cleaned
+
+
+def _check_single(cleaned: str, parts: vRecur) -> None:
+    """No part twice (RFC 5545 §3.3.10: MUST NOT occur more than once; icalendar keeps the
+    last), and one value for the parts that take one."""
+    names = [item.split("=", 1)[0].strip().upper() for item in cleaned.split(";")]
+    twice = sorted({name for name in names if names.count(name) > 1})
+    if twice:
+        raise RecurrenceError(f"{twice[0]} kārtulā ir divreiz", f"{twice[0]} occurs twice",
+                              f"atstāj vienu {twice[0]}=…")
+    several = [name for name in _SINGLE if len(parts.get(name, ())) > 1]
+    if several:
+        raise RecurrenceError(f"{several[0]} var būt tikai viena vērtība",
+                              f"{several[0]} takes one value", f"raksti vienu {several[0]}=…")
+
+
+def _check_ranges(parts: vRecur, freq: str) -> None:
+    """The BY… values within RFC 5545 §3.3.10's ranges (dateutil crashes or loops on others);
+    a numbered BYDAY (-1SU) only for MONTHLY (±1…5) and YEARLY (±1…53) rules."""
+    for name, (low, high, negative) in _RANGES.items():
+        for value in parts.get(name, ()):
+            number = int(value)
+            if getattr(value, "leap", False) or not (
+                    low <= number <= high or (negative and -high <= number <= -low)):
+                allowed = f"{low}…{high}" + (f" vai -{high}…-{low}" if negative else "")
+                raise RecurrenceError(f"{name}={value}: atļauts {allowed}",
+                                      f"{name}={value}: allowed {allowed.replace('vai', 'or')}",
+                                      f"labo {name}")
+    limit = {"MONTHLY": 5, "YEARLY": 53}.get(freq, 0)
+    for day in parts.get("BYDAY", ()):
+        written = _BYDAY.match(str(day))
+        number = int(written.group(1) or 0) if written else limit + 1
+        if abs(number) > limit or (number == 0 and str(day)[0] in "+-0"):
+            raise RecurrenceError(
+                f"BYDAY={day}: {freq} kārtulai numurs nav atļauts" if limit == 0 else
+                f"BYDAY={day}: numurs var būt 1…{limit} vai -{limit}…-1",
+                f"BYDAY={day}: no number with {freq}" if limit == 0 else
+                f"BYDAY={day}: the number must be 1…{limit} or -{limit}…-1",
+                "raksti BYDAY=TH (katru ceturtdienu); numuru (-1TH: pēdējā ceturtdiena) tikai ar "
+                "FREQ=MONTHLY vai FREQ=YEARLY")
 
 
 def _check_numbers(parts: vRecur) -> None:
