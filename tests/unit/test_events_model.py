@@ -65,3 +65,12 @@ def test_each_bad_value_gives_one_issue_naming_event_and_field(fields, field, wo
     issue = issues[0]
     assert (issue.field_path, issue.title) == (f"events[2].{field}", "Slikts")
     assert words in issue.what_en
+
+
+@pytest.mark.parametrize("written", [True, False])  # how YAML 1.1 reads `no`, `yes`, `off`…
+def test_a_yes_no_value_in_a_text_field_says_so_instead_of_false(written: bool) -> None:
+    events, [issue] = parse_events([{"start": "2026-12-03", "location": written}], "R", TODAY)
+    assert events == [] and issue.field_path == "events[1].location"
+    assert issue.what_en == "YAML read this as a yes/no value, not as text"
+    assert issue.value == "jā/nē (yes/no)" and "False" not in issue.fix + issue.value
+    assert 'location: "nē"' in issue.fix

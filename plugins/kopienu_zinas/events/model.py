@@ -218,7 +218,11 @@ def _text(raw: Mapping[str, Any], name: str) -> str | None:
     value = raw.get(name)
     if value is None or value == "":
         return None
-    if not isinstance(value, (str, int, float)) or isinstance(value, bool):
+    if isinstance(value, bool):  # YAML 1.1 reads yes/no/on/off/true/false as booleans
+        raise _Invalid(name, "YAML to nolasīja kā jā/nē vērtību, nevis tekstu",
+                       "YAML read this as a yes/no value, not as text",
+                       f"liec tekstu pēdiņās, piemēram {name}: \"nē\"", "jā/nē (yes/no)")
+    if not isinstance(value, (str, int, float)):
         raise _Invalid(name, "jābūt tekstam", "must be text", f"raksti '{name}: ' un tekstu", value)
     return str(value).strip() or None
 
