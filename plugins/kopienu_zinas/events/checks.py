@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator, Sequence
 from typing import Any
 
+from ..common.clock import RIGA, build_now
 from ..common.frontmatter import SourceDocument
 from ..common.problems import ContentProblem
 from .model import Issue, parse_events
@@ -15,13 +17,14 @@ def check_documents(sender: Any, documents: Sequence[SourceDocument],
     return [problem for document in documents
             if document.kind == "article" and document.node is not None
             and "events" in document.metadata
-            for problem in check_events(document)]
+            for problem in check_events(document, build_now(settings).astimezone(RIGA).date())]
 
 
-def check_events(document: SourceDocument) -> Iterator[ContentProblem]:
+def check_events(document: SourceDocument, today: dt.date) -> Iterator[ContentProblem]:
+    """One problem per invalid event, for a build on `today` (Riga day of the build date)."""
     title = document.metadata.get("title")
     _events, issues = parse_events(document.metadata.get("events"),
-                                   title if isinstance(title, str) else "")
+                                   title if isinstance(title, str) else "", today)
     for issue in issues:
         yield problem(document, issue)
 
