@@ -7,8 +7,8 @@ What it does, in Pelican's order (docs/galleries.md, "Article pictures and cover
   rewrite `<img src="{static}…">` in each text into a `<picture>` (the theme's
   macros/picture.html); set ``content.cover`` (a :class:`~.views.Cover`) and ``content.image``
   (the absolute URL of its Open Graph JPEG) for `image:`.
-* generate_output (before Pelican's StaticGenerator copies files): take every raster picture out
-  of the static files, so no original is copied, and write the processed renditions under
+* generate_output (before Pelican's StaticGenerator copies files): take every raster picture
+  (recognised by its content, whatever its ending: kinds.py) out of the static files, so no original is copied, and write the processed renditions under
   IMAGES['url'] and, at each original's own address (/atteli/foto.jpg), the processed JPEG
   (or the format its ending names), so links already shared keep working.
 """
@@ -24,19 +24,15 @@ from pelican.generators import Generator
 from ..common.problems import ContentProblem, log_problem
 from .batch import BatchResult, process_photos
 from .cache import PhotoCache
-from .markup import placeholder_path, replace_images
+from .kinds import is_picture
+from .markup import replace_images
 from .output import link_or_copy
-from .paths import content_path, content_relative, find, output_stem
-from .pipeline import PICTURE_SUFFIXES
+from .paths import content_path, content_relative, find, nfc, output_stem
 from .publish import original_copy
 from .settings import ImagesSettings, from_pelican
 from .views import Cover, Picture, picture_fields
 
 logger = logging.getLogger(__name__)
-
-
-def is_picture(path: str | Path) -> bool:
-    return PurePosixPath(str(path)).suffix.lower() in PICTURE_SUFFIXES
 
 
 class ImagesGenerator(Generator):
@@ -57,7 +53,7 @@ class ImagesGenerator(Generator):
             self.settings["STATIC_PATHS"], exclude=self.settings["STATIC_EXCLUDES"],
             extensions=False) if is_picture(p)]
         for path in static:
-            self.originals[path.relative_to(self.root).as_posix()] = path
+            self.originals[content_path(path, self.root)] = path
         named = [p for content in contents for p in self._named(content)]
         self._process(sorted(set(static) | set(named)))
         linked_before: set[str] = set()
@@ -95,7 +91,7 @@ class ImagesGenerator(Generator):
             if found is not None:
                 named.append(found)
 
-        replace_images(getattr(content, "_content", "") or "", collect)
+        replace_images(getattr(content, "_content", "") or "", collect, self._published())
         return named
 
     # -- processing -----------------------------------------------------------------------
@@ -137,7 +133,12 @@ class ImagesGenerator(Generator):
             eager = index == 0 and not covered
             return str(template.module.picture(picture, self.config.sizes, eager))
 
-        content._content = replace_images(html, render)
+        content._content = replace_images(html, render, self._published())
+
+    def _published(self) -> set[str]:
+        """The site paths (NFC) of the originals under STATIC_PATHS: their root-relative
+        addresses in a text (`![x](/atteli/foto.jpg)`) are pictures too."""
+        return {nfc(site_path) for site_path in self.originals}
 
     def _cover_view(self, content: Any) -> Picture | None:
         image = getattr(content, "image", None)
@@ -171,7 +172,7 @@ class ImagesGenerator(Generator):
         extra = []
         for static in pictures:
             path = Path(static.source_path)
-            self.originals[static.save_as] = path
+            self.originals[nfc(static.save_as)] = path  # NFC: the address as people type it
             if path not in self.views:
                 extra.append(path)
         if extra:

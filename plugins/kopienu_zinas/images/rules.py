@@ -17,7 +17,8 @@ from typing import Any
 from ..common.frontmatter import SourceDocument
 from ..common.problems import ContentProblem
 from .paths import collisions, content_path, content_relative, find, output_stem
-from .pipeline import PICTURE_SUFFIXES, PhotoError, open_picture
+from .kinds import is_picture
+from .pipeline import PhotoError, open_picture
 from .privacy import has_location
 from .settings import from_pelican
 
@@ -29,12 +30,11 @@ _STATIC = re.compile(r"[{|](?:static|attach)[}|](?P<path>[^\s)\"'<>]+)")
 def _pictures_under(root: Path, folders: Sequence[str]) -> Iterator[Path]:
     for folder in folders:
         base = root / folder
-        if base.is_file() and base.suffix.lower() in PICTURE_SUFFIXES:
+        if base.is_file() and is_picture(base):
             yield base
         elif base.is_dir():
             yield from (p for p in sorted(base.rglob("*")) if p.is_file()
-                        and p.suffix.lower() in PICTURE_SUFFIXES
-                        and not p.name.startswith("."))
+                        and not p.name.startswith(".") and is_picture(p))
 
 
 def named_pictures(document: SourceDocument, root: Path) -> Iterator[tuple[Path, str, int]]:
@@ -42,7 +42,7 @@ def named_pictures(document: SourceDocument, root: Path) -> Iterator[tuple[Path,
     def existing(written: str, relative_to_root: bool) -> Path | None:
         relative = content_relative(written, document.path, relative_to_root=relative_to_root)
         found = find(root, relative) if relative is not None else None
-        return found if found is not None and found.suffix.lower() in PICTURE_SUFFIXES else None
+        return found if found is not None and is_picture(found) else None
 
     image = document.metadata.get("image") if document.header_found else None
     if isinstance(image, str) and image.strip():
@@ -99,8 +99,9 @@ def warn_located(pelican: Any) -> None:
     root = Path(pelican.settings["PATH"])
     for path in _pictures_under(root, ["."]):
         if has_location(path):
-            logger.warning("%s", ContentProblem(
+            problem = ContentProblem(
                 content_path(path, root), 0, "location",
                 "oriģinālā ir GPS atrašanās vieta", "the original carries a GPS location",
                 "palaid 'make strip-location' (izņem atrašanās vietu un kameras datus no "
-                "oriģināliem) un iesniedz izmaiņas").format())
+                "oriģināliem) un iesniedz izmaiņas")
+            logger.warning("%s", problem.format(), extra={"content_problem": problem})
