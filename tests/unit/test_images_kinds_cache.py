@@ -46,15 +46,19 @@ def test_documents_are_not_pictures_even_with_a_picture_ending(tmp_path: Path, n
     assert not is_picture(tmp_path / name)
 
 
-def test_a_decompression_bomb_is_a_picture_for_the_pipeline_to_refuse(tmp_path: Path) -> None:
-    path = tmp_path / "milzis.png"
-    # a PNG header claiming 100000×100000 pixels: Pillow refuses to open it
+def huge_png() -> bytes:
+    """A PNG whose header claims 100000×100000 pixels (Pillow refuses to open it)."""
     def chunk(kind: bytes, body: bytes) -> bytes:
         return (struct.pack(">I", len(body)) + kind + body
                 + struct.pack(">I", zlib.crc32(kind + body)))
-    path.write_bytes(b"\x89PNG\r\n\x1a\n"
-                     + chunk(b"IHDR", struct.pack(">IIBBBBB", 100_000, 100_000, 8, 2, 0, 0, 0))
-                     + chunk(b"IDAT", zlib.compress(b"")) + chunk(b"IEND", b""))
+    return (b"\x89PNG\r\n\x1a\n"
+            + chunk(b"IHDR", struct.pack(">IIBBBBB", 100_000, 100_000, 8, 2, 0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(b"")) + chunk(b"IEND", b""))
+
+
+def test_a_decompression_bomb_is_a_picture_for_the_pipeline_to_refuse(tmp_path: Path) -> None:
+    path = tmp_path / "milzis.png"
+    path.write_bytes(huge_png())
     assert is_picture(path)
 
 
@@ -87,3 +91,17 @@ def test_identical_pictures_are_rendered_once_and_all_published(tmp_path: Path) 
         assert not result.failed and result.processed == 1
         assert set(result.done) == set(copies)
         assert len({key for key, _rendered in result.done.values()}) == 1
+
+
+def test_a_decompression_bomb_is_reported_once_not_also_by_the_location_check(
+        tmp_path: Path) -> None:
+    from kopienu_zinas.images.privacy import has_location
+    from kopienu_zinas.images.rules import picture_problem
+
+    path = tmp_path / "atteli" / "milzis.png"
+    path.parent.mkdir()
+    path.write_bytes(huge_png())
+    assert has_location(path) is False  # no DecompressionBombError escaping to the safety net
+    problem = picture_problem(path, tmp_path, SETTINGS.max_pixels)
+    assert problem is not None and problem.path == "atteli/milzis.png"
+    assert "dekompresijas bumba" in problem.what_lv

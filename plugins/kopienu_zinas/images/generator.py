@@ -49,9 +49,9 @@ class ImagesGenerator(Generator):
         # a file Pelican could not read is recorded as None (and reported by the safety net)
         contents = [c for c in self.context.get("generated_content", {}).values()
                     if c is not None]
-        static = [self.root / p for p in self.get_files(
-            self.settings["STATIC_PATHS"], exclude=self.settings["STATIC_EXCLUDES"],
-            extensions=False) if is_picture(p)]
+        files = self.get_files(self.settings["STATIC_PATHS"],
+                               exclude=self.settings["STATIC_EXCLUDES"], extensions=False)
+        static = [path for path in (self.root / p for p in files) if is_picture(path)]
         for path in static:
             self.originals[content_path(path, self.root)] = path
         named = [p for content in contents for p in self._named(content)]

@@ -38,8 +38,9 @@ def has_location(path: Path) -> bool:
                 return True
             xmp = image.info.get("xmp") or image.info.get("XML:com.adobe.xmp") or b""
             return b"GPSLatitude" in (xmp.encode() if isinstance(xmp, str) else xmp)
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
-        return False
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError,
+            Image.DecompressionBombError):
+        return False  # not a picture we can read: the content check reports it, once
 
 
 def _orientation(path: Path) -> int:
@@ -138,7 +139,7 @@ def strip_location(path: Path) -> bool:
         with Image.open(path) as image:
             fmt = image.format
             frames = getattr(image, "n_frames", 1)
-    except (UnidentifiedImageError, OSError) as error:
+    except (UnidentifiedImageError, OSError, Image.DecompressionBombError) as error:
         raise CannotStrip(str(error)) from error
     if fmt == "MPO" and frames > 1:
         raise CannotStrip(f"MPO ar {frames} kadriem: otrais kadrs tiktu zaudēts (MPO with "
