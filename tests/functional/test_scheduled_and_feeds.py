@@ -98,6 +98,8 @@ def test_make_check_lists_the_scheduled_article_as_information(before) -> None:
     _, result = before
     assert ("info: ieplanots.md:3: date: ieplānots raksts (scheduled article): "
             "2026-12-22 10:00:00+02:00") in result.stderr
+    assert ("info: galleries/ziemas-rits/captions.yml:3: date: ieplānota galerija "
+            "(scheduled gallery): 2026-12-20") in result.stderr
     assert "error" not in result.stderr and "warning" not in result.stderr
 
 

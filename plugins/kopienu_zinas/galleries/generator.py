@@ -18,11 +18,26 @@ from ..images.batch import process_photos
 from ..images.cache import PhotoCache
 from ..images.output import link_or_copy
 from ..images.paths import nfc
-from .discover import discover
+from .discover import CAPTIONS, FOLDER, GallerySource, discover
 from .pages import Gallery, gallery_view, photo_view
 from .settings import from_pelican
 
 logger = logging.getLogger(__name__)
+
+
+def scheduled_notice(root: Path, source: GallerySource) -> ContentProblem:
+    """The `make check` notice (not an error) for a gallery dated after "now", at the line of
+    its `date:` in captions.yml, like a scheduled article's (site/schedule.py)."""
+    captions = root / FOLDER / source.name / CAPTIONS
+    try:
+        lines = captions.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        lines = []
+    line = next((n for n, text in enumerate(lines, 1) if text.startswith("date:")), 0)
+    return ContentProblem(f"{FOLDER}/{source.name}/{CAPTIONS}", line, "date",
+                          "ieplānota galerija", "scheduled gallery",
+                          "parādīsies pirmajā publicēšanā pēc šī laika "
+                          "(appears with the first build after this time)", str(source.date))
 
 
 class GalleriesGenerator(Generator):
@@ -33,8 +48,12 @@ class GalleriesGenerator(Generator):
         self.config = config
         root = Path(self.settings["PATH"])
         sources, _problems = discover(root, config.imaging.max_pixels)  # reported by rules.py
+        now = build_now(self.settings)
+        for source in sources:
+            if is_scheduled(source.date, now):
+                notice = scheduled_notice(root, source)
+                logger.info("%s", notice.format(), extra={"notice": notice})
         if not self.settings.get("PREVIEW", False):  # scheduled galleries wait (common/schedule)
-            now = build_now(self.settings)
             sources = [source for source in sources if not is_scheduled(source.date, now)]
         cache = PhotoCache(config.cache)
         photos = [photo.path for gallery in sources for photo in gallery.photos]
