@@ -207,7 +207,8 @@ def test_pictures_in_the_text_by_any_name_or_root_address_become_pictures(
 def test_a_decomposed_folder_name_is_published_composed(site: tuple[Path, BuiltSite]) -> None:
     _content, built = site
     names = {p.relative_to(built.output).as_posix() for p in built.output.rglob("*")}
-    assert "atteli/Ēkas/ļoti.jpg" in names  # NFC: the address people type
+    assert "atteli/Ēkas/ļoti.jpg" in names  # NFC: the address people type (and shared)
+    assert "bildes/atteli/ekas/loti-400.webp" in names  # renditions: ASCII, like every slug
     assert not any(unicodedata.normalize("NFC", n) != n for n in names)
 
 

@@ -73,8 +73,16 @@ def test_names_typed_composed_find_files_saved_decomposed(tmp_path: Path) -> Non
 
 def test_output_name_collisions_name_both_files() -> None:
     assert collisions(["g/plakats.jpg", "g/plakats.png", "g/Foto 1.JPG", "g/foto-1.jpg",
-                       "h/plakats.jpg"]) == [("g/Foto 1.JPG", "g/foto-1.jpg"),
-                                              ("g/plakats.jpg", "g/plakats.png")]
+                       "h/plakats.jpg", "Ēkas/a.jpg", "ekas/a.png"]) == [
+        ("g/Foto 1.JPG", "g/foto-1.jpg"), ("g/plakats.jpg", "g/plakats.png"),
+        ("ekas/a.png", "Ēkas/a.jpg")]
+
+
+def test_folder_addresses_are_ascii_slugs() -> None:
+    from kopienu_zinas.images.paths import url_folder
+    assert url_folder(unicodedata.normalize("NFD", "atteli/Ēkas vasarā")) == "atteli/ekas-vasara"
+    assert url_folder("biblioteku-tilti-rezekne") == "biblioteku-tilti-rezekne"
+    assert url_folder(".") == ""
 
 
 def test_static_images_become_pictures_and_feeds_get_one_img() -> None:

@@ -17,7 +17,7 @@ from ..common.schedule import is_scheduled
 from ..images.batch import process_photos
 from ..images.cache import PhotoCache
 from ..images.output import link_or_copy
-from ..images.paths import nfc
+from ..images.paths import nfc, url_folder
 from .discover import CAPTIONS, FOLDER, GallerySource, discover
 from .pages import Gallery, gallery_view, photo_view
 from .settings import from_pelican
@@ -66,7 +66,7 @@ class GalleriesGenerator(Generator):
         siteurl = self.settings.get("SITEURL", "")
         galleries = []
         for source in sources:
-            folder = f"{config.url}{source.name}/"
+            folder = f"{config.url}{url_folder(source.name)}/"
             views = [photo_view(photo, photo.path.relative_to(root).as_posix(),
                                 result.done[photo.path][1],
                                 str(cache.entry(result.done[photo.path][0])), folder, siteurl)

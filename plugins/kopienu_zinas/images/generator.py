@@ -18,6 +18,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path, PurePosixPath
 from typing import Any
+from urllib.parse import unquote
 
 from pelican.generators import Generator
 
@@ -27,7 +28,7 @@ from .cache import PhotoCache
 from .kinds import is_picture
 from .markup import replace_images
 from .output import link_or_copy
-from .paths import content_path, content_relative, find, nfc, output_stem
+from .paths import content_path, content_relative, find, nfc, output_stem, url_folder
 from .publish import original_copy
 from .settings import ImagesSettings, from_pelican
 from .views import Cover, Picture, picture_fields
@@ -67,6 +68,14 @@ class ImagesGenerator(Generator):
         # as <picture> are ours to publish, not files for its StaticGenerator to copy.
         static_links = self.context.setdefault("static_links", set())
         static_links -= linked_before - linked_after
+        # A link written percent-encoded or composed (NFC) to a file stored decomposed (NFD):
+        # Pelican would take the written path for a file name; give it the file's own.
+        for link in list(static_links):
+            if not (self.root / link).is_file():
+                found = find(self.root, unquote(link))
+                if found is not None:
+                    static_links.discard(link)
+                    static_links.add(found.relative_to(self.root).as_posix())
         self.context["picture_sizes"] = self.config.sizes
 
     # -- what the texts name ------------------------------------------------------------
@@ -105,8 +114,8 @@ class ImagesGenerator(Generator):
         for path, (key, rendered) in result.done.items():
             self.keys.add(key)
             relative = PurePosixPath(content_path(path, self.root))
-            parent = relative.parent.as_posix()
-            folder = self.config.url + ("" if parent == "." else f"{parent}/")
+            parent = url_folder(relative.parent.as_posix())
+            folder = self.config.url + (f"{parent}/" if parent else "")
             self.views[path] = Picture(
                 source=relative.as_posix(), alt="",
                 **picture_fields(rendered, str(self.cache.entry(key)), folder,
@@ -191,6 +200,20 @@ class ImagesGenerator(Generator):
                 link_or_copy(original_copy(Path(view.files[largest.path]), site_path),
                              output / site_path)
         self.cache.prune(self.keys)
+
+
+def static_addresses_in_nfc(generator: Any) -> None:
+    """Signal `static_generator_finalized`: every static file published under its NFC name
+    (macOS stores "Ēkas" decomposed; a link typed normally, or percent-encoded from the composed
+    letters, must reach it on a Linux host), and Pelican's `{static}` lookup finds it by the
+    NFC path too (paths.py)."""
+    static_content = generator.context.get("static_content", {})
+    for key, static in list(static_content.items()):
+        if nfc(key) != key:
+            static_content.setdefault(nfc(key), static)
+        save_as, url = static.save_as, static.url
+        if nfc(save_as) != save_as or nfc(url) != url:
+            static.override_save_as, static.override_url = nfc(save_as), nfc(url)
 
 
 def get_generators(pelican: Any) -> type[Generator]:

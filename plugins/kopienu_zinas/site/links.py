@@ -11,6 +11,7 @@ from typing import Any
 
 from ..common.frontmatter import SourceDocument
 from ..common.problems import ContentProblem
+from ..images.paths import find
 from .references import intrasite_links, is_inside, resolve
 
 
@@ -24,7 +25,8 @@ def check_documents(sender: Any, documents: Sequence[SourceDocument],
 def check_links(document: SourceDocument, content_root: Path) -> Iterator[ContentProblem]:
     for link in intrasite_links(document):
         target = resolve(link.target, document, content_root)
-        if target is not None and is_inside(target, content_root) and not target.is_file():
+        if target is not None and is_inside(target, content_root) and find(
+                content_root, target.relative_to(content_root).as_posix()) is None:
             yield ContentProblem(
                 document.path, link.line, "link", "saite uz failu, kura nav",
                 "link to a file that does not exist",
