@@ -18,8 +18,8 @@ from typing import Any
 
 from ..common.frontmatter import SourceDocument
 from ..common.problems import ContentProblem
-from .paths import collisions, content_path, content_relative, find, output_stem
 from .kinds import is_picture
+from .paths import collisions, content_path, content_relative, find, output_stem
 from .pipeline import PICTURE_SUFFIXES, PhotoError, open_picture
 from .privacy import has_location
 from .settings import from_pelican
