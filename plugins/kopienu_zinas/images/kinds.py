@@ -15,19 +15,20 @@ from pathlib import Path
 
 from PIL import Image, UnidentifiedImageError
 
+from .pipeline import HEIF  # importing the pipeline registers the HEIF opener
+
 #: Raster formats Pillow identifies by a signature (no format that accepts arbitrary bytes,
 #: such as TGA, so a binary download is never taken for a picture). HEIF/AVIF when the
-#: installed Pillow (and pillow-heif, see pipeline.py) registers them.
+#: installed Pillow (and pillow-heif, see pipeline.py) registers them. Formats the pipeline does
+#: not take (PSD, JPEG 2000, PPM) are refused by the content check with a fix, never copied.
 RASTER_FORMATS = ("JPEG", "MPO", "PNG", "WEBP", "GIF", "TIFF", "BMP", "DIB", "ICO", "AVIF",
                   "HEIF", "JPEG2000", "PSD", "PPM")
 
 
 @functools.lru_cache(maxsize=4096)
 def _sniff(path: str, _size: int, _mtime_ns: int) -> str | None:
-    from . import pipeline  # noqa: F401  (registers the HEIF opener before sniffing)
-
     Image.init()
-    formats = [f for f in RASTER_FORMATS if f in Image.OPEN]
+    formats = [f for f in RASTER_FORMATS if f in Image.OPEN and (f != "HEIF" or HEIF)]
     try:
         with Image.open(path, formats=formats) as image:
             return str(image.format)
