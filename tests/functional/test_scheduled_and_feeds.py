@@ -156,7 +156,9 @@ def test_root_relative_links_and_pictures_become_absolute_in_feeds(on_the_day: P
     rss = (on_the_day / "rss.xml").read_text(encoding="utf-8")
     item = etree.fromstring(rss.encode()).xpath("//item[title='Kopienas karte ir gatava']")[0]
     html = item.findtext("description")
-    assert f'src="{SITEURL}/atteli/karte.jpg"' in html
+    # the root-relative picture is processed like `{static}`: one absolute, sized JPEG
+    assert (f'<img src="{SITEURL}/bildes/atteli/karte-300.jpg" width="300" height="200" '
+            f'alt="Kopienas karte">') in html
     assert f'href="{SITEURL}/par-mums/"' in html
     assert f'href="{SITEURL}/par-mums/#kontakti"' in html
     assert 'src="/' not in rss and 'href="/' not in rss
