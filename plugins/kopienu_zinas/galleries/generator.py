@@ -17,7 +17,7 @@ from ..common.schedule import is_scheduled
 from ..images.batch import process_photos
 from ..images.cache import PhotoCache
 from ..images.output import link_or_copy
-from ..images.paths import nfc, url_folder
+from ..images.paths import find, nfc, url_folder
 from .discover import CAPTIONS, FOLDER, GallerySource, discover
 from .pages import Gallery, gallery_view, photo_view
 from .settings import from_pelican
@@ -28,9 +28,9 @@ logger = logging.getLogger(__name__)
 def scheduled_notice(root: Path, source: GallerySource) -> ContentProblem:
     """The `make check` notice (not an error) for a gallery dated after "now", at the line of
     its `date:` in captions.yml, like a scheduled article's (site/schedule.py)."""
-    captions = root / FOLDER / source.name / CAPTIONS
+    captions = find(root, f"{FOLDER}/{source.name}/{CAPTIONS}")  # NFC, as macOS may store it
     try:
-        lines = captions.read_text(encoding="utf-8").splitlines()
+        lines = captions.read_text(encoding="utf-8").splitlines() if captions else []
     except (OSError, UnicodeDecodeError):
         lines = []
     line = next((n for n, text in enumerate(lines, 1) if text.startswith("date:")), 0)

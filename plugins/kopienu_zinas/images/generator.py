@@ -3,14 +3,18 @@
 What it does, in Pelican's order (docs/galleries.md, "Article pictures and covers"):
 
 * generate_context (after articles and pages are read): process every picture under
-  STATIC_PATHS and every picture an article or page names (`image:`, `{static}` in the text);
-  rewrite `<img src="{static}…">` in each text into a `<picture>` (the theme's
-  macros/picture.html); set ``content.cover`` (a :class:`~.views.Cover`) and ``content.image``
-  (the absolute URL of its Open Graph JPEG) for `image:`.
+  STATIC_PATHS and every picture an article or page names (`image:`, `{static}` in the text),
+  pictures recognised by their content (kinds.py); rewrite `<img src="{static}…">` and
+  `<img src="/atteli/…">` (the root-relative address of such an original) in each text into
+  a `<picture>` (the theme's macros/picture.html); set ``content.cover`` (a
+  :class:`~.views.Cover`) and ``content.image`` (the absolute URL of its Open Graph JPEG) for
+  `image:`.
+* static_generator_finalized (:func:`static_addresses_in_nfc`): static files get NFC addresses.
 * generate_output (before Pelican's StaticGenerator copies files): take every raster picture
-  (recognised by its content, whatever its ending: kinds.py) out of the static files, so no original is copied, and write the processed renditions under
-  IMAGES['url'] and, at each original's own address (/atteli/foto.jpg), the processed JPEG
-  (or the format its ending names), so links already shared keep working.
+  (recognised by its content, whatever its ending) out of the static files, so no original is
+  copied, and write the processed renditions under IMAGES['url'] and, at each original's own
+  address (/atteli/foto.jpg), the processed JPEG (or the format its ending names), so links
+  already shared keep working.
 """
 
 from __future__ import annotations
