@@ -98,6 +98,8 @@ def test_make_check_lists_the_scheduled_article_as_information(before) -> None:
     _, result = before
     assert ("info: ieplanots.md:3: date: ieplānots raksts (scheduled article): "
             "2026-12-22 10:00:00+02:00") in result.stderr
+    assert ("info: galleries/ziemas-rits/captions.yml:3: date: ieplānota galerija "
+            "(scheduled gallery): 2026-12-20") in result.stderr
     assert "error" not in result.stderr and "warning" not in result.stderr
 
 
@@ -154,7 +156,9 @@ def test_root_relative_links_and_pictures_become_absolute_in_feeds(on_the_day: P
     rss = (on_the_day / "rss.xml").read_text(encoding="utf-8")
     item = etree.fromstring(rss.encode()).xpath("//item[title='Kopienas karte ir gatava']")[0]
     html = item.findtext("description")
-    assert f'src="{SITEURL}/atteli/karte.jpg"' in html
+    # the root-relative picture is processed like `{static}`: one absolute, sized JPEG
+    assert (f'<img src="{SITEURL}/bildes/atteli/karte-300.jpg" width="300" height="200" '
+            f'alt="Kopienas karte">') in html
     assert f'href="{SITEURL}/par-mums/"' in html
     assert f'href="{SITEURL}/par-mums/#kontakti"' in html
     assert 'src="/' not in rss and 'href="/' not in rss

@@ -97,7 +97,8 @@ events:
 
 
 def captions_text(request: Request) -> str:
-    return f"""# Galerija. Ieliec fotoattēlus (.jpg, .png) šajā mapē; bez attēliem to nerāda.
+    return f"""# Galerija. Ieliec fotoattēlus (.jpg, .png, .webp, .heic, .avif, .tif, .gif) šajā mapē;
+# bez attēliem to nerāda.
 # Rakstā to parāda rinda 'gallery: <mapes nosaukums>'.
 title: {quoted(request.title)}
 date: {request.today.isoformat()}
