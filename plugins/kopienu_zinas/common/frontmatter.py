@@ -15,6 +15,7 @@ import yaml
 
 from .problems import ContentProblem
 from .sourcetext import read_source
+from .yamlnodes import node_problems, strip_forbidden
 
 _HEADER = re.compile(r"\A\s*^---[ \t]*$\n(?P<meta>.*?)^(?:---|\.\.\.)[ \t]*$\n?", re.M | re.S)
 
@@ -63,6 +64,14 @@ class SourceDocument:
             else:
                 return line
         return line
+
+    def written(self, key: str) -> str:
+        """A top-level value as the editor wrote it (`no`, not False), for messages."""
+        if isinstance(self.node, yaml.MappingNode):
+            for key_node, value_node in self.node.value:
+                if key_node.value == key and isinstance(value_node, yaml.ScalarNode):
+                    return value_node.value
+        return str(self.metadata.get(key, ""))
 
     def problem(self, field_name: str, what_lv: str, what_en: str, fix: str,
                 value: object = "", *, at: tuple[str | int, ...] = ()) -> ContentProblem:
@@ -118,9 +127,9 @@ def _parse(document: SourceDocument, text: str) -> tuple[SourceDocument, list[Co
             document.path, 2, "front matter", "galvenē jābūt laukiem",
             "the header must be a list of 'field: value' lines",
             "raksti katru lauku savā rindā: 'title: Virsraksts'")]
-    document.metadata = data
+    document.metadata = strip_forbidden(data)
     document.node = node
-    return document, []
+    return document, node_problems(node, document.path, first_line=2)
 
 
 def read_body(content_root: Path, file: Path) -> SourceDocument:

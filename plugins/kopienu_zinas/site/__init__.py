@@ -5,7 +5,7 @@ from pelican import signals
 
 from ..common.problems import content_check
 from . import (containment, feeds, images, linkcheck, links, outputs, placeholders, preview,
-               regions, rules, safety, schedule, sitemap, slugs, startup, templating, yaml_reader)
+               regions, reserved, rules, safety, schedule, sitemap, slugs, startup, templating, yaml_reader)
 
 
 def register() -> None:
@@ -24,5 +24,5 @@ def register() -> None:
     signals.all_generators_finalized.connect(linkcheck.plan_links)
     signals.finalized.connect(sitemap.write_sitemap)
     signals.finalized.connect(linkcheck.check_written_links)
-    for rule in (rules, slugs, links, containment, images, placeholders):
+    for rule in (rules, slugs, reserved, links, containment, images, placeholders):
         content_check.connect(rule.check_documents)
