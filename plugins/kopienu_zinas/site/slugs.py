@@ -16,6 +16,7 @@ from ..common.frontmatter import SourceDocument
 from ..common.metadata import as_datetime, parse_iso_date
 from ..common.problems import ContentProblem
 from ..common.slugs import slugify_with_settings
+from .containment import is_one_name
 
 #: Document kinds whose slugs share one address space each.
 KINDS = ("article", "page")
@@ -44,8 +45,9 @@ def check_slug_form(document: SourceDocument, settings: dict[str, Any]) -> list[
     explicit = document.metadata.get("slug")
     if document.kind not in KINDS or "slug" not in document.metadata:
         return []
-    if isinstance(explicit, str) and VALID_SLUG.fullmatch(explicit):
-        return []
+    if isinstance(explicit, str) and (VALID_SLUG.fullmatch(explicit)
+                                      or not is_one_name(explicit.strip())):
+        return []  # valid, or leaving the output folder (containment.py names that)
     suggestion = slugify_with_settings(str(explicit or ""), settings)
     fix = (f"raksti 'slug: {suggestion}'" if suggestion else
            "raksti 'slug: ' ar mazajiem latīņu burtiem, cipariem un defisēm, piemēram 'slug: par-mums'")
