@@ -5,7 +5,7 @@ compares links with what the build wrote. The pages are written by then, so in t
 problems are put into them afterwards: the banner of each affected source's page (its content
 problems and its link problems, in file order) and the home page's list of all problems are
 rendered again with the theme's `partials/problem_list.html`, replacing the banner the page
-has or the marker comment `<!-- preview-problems -->` that preview_problems.html leaves on a
+has or the marker comment `<!-- problems-banner -->` that preview_problems.html leaves on a
 page without problems.
 """
 
@@ -23,7 +23,7 @@ from .preview import PROBLEMS_SETTING
 #: Where plan_links leaves the theme's banner template (a jinja2.Template) for the preview.
 TEMPLATE_KEY = "LINK_CHECK_BANNER"
 BANNER_TEMPLATE = "partials/problem_list.html"
-MARKER = "<!-- preview-problems -->"
+MARKER = "<!-- problems-banner -->"
 _BANNER = re.compile(r'<section class="preview-problems".*?</section>\n?', re.S)
 
 
