@@ -6,7 +6,7 @@ from pelican import signals
 from ..common.problems import content_check
 from . import (containment, feeds, images, linkcheck, links, outputs, placeholders, preview,
                preview_links, regions, reserved, rules, safety, schedule, sitemap, slugs, startup,
-               templating, yaml_reader)
+               taxonomy, templating, yaml_reader)
 
 
 def register() -> None:
@@ -17,6 +17,7 @@ def register() -> None:
     signals.article_generator_context.connect(regions.assign_category)
     signals.content_object_init.connect(outputs.guard_content)
     signals.article_generator_pretaxonomy.connect(schedule.withhold_scheduled)
+    signals.article_generator_pretaxonomy.connect(taxonomy.unify_names)
     signals.get_writer.connect(feeds.get_writer)
     signals.article_generator_finalized.connect(preview.attach_problems)
     signals.page_generator_finalized.connect(schedule.withhold_scheduled_pages)
