@@ -140,3 +140,14 @@ def test_a_page_taking_a_sections_address_is_named_with_the_fix(
 def test_a_page_with_its_own_address_is_not_reserved(tmp_path: Path) -> None:
     assert problems_for(tmp_path, "---\ntitle: Kalendārs\nslug: musu-kalendars\n---\nT\n",
                         "pages/p.md") == []
+
+
+def test_an_english_page_may_use_a_section_word_as_its_address(tmp_path: Path) -> None:
+    assert problems_for(tmp_path, "---\ntitle: Kalendars\nlang: en\n---\nT\n", "pages/p.md") == []
+
+
+def test_of_a_key_written_twice_the_message_echoes_the_value_yaml_keeps(tmp_path: Path) -> None:
+    found = problems_for(tmp_path, GOOD.replace("date: 2024-05-21",
+                                                "date: 2024-05-21\ndate: 0001-01-01"))
+    assert sorted((p.line, p.field, p.value) for p in found) == [
+        (4, "date", "0001-01-01"), (4, "date", "date")]

@@ -54,7 +54,7 @@ class SourceDocument:
                 match = [(k, v) for k, v in node.value if k.value == key]
                 if not match:
                     return line
-                key_node, node = match[0]
+                key_node, node = match[-1]  # of a key written twice, YAML keeps the last
                 line = key_node.start_mark.line + 2  # +1 for 1-based, +1 for the "---" line
             elif isinstance(node, yaml.SequenceNode) and isinstance(key, int):
                 if key >= len(node.value):
@@ -66,11 +66,14 @@ class SourceDocument:
         return line
 
     def written(self, key: str) -> str:
-        """A top-level value as the editor wrote it (`no`, not False), for messages."""
+        """A top-level value as the editor wrote it (`no`, not False), for messages; of a key
+        written twice the last, the one YAML keeps."""
         if isinstance(self.node, yaml.MappingNode):
-            for key_node, value_node in self.node.value:
-                if key_node.value == key and isinstance(value_node, yaml.ScalarNode):
-                    return value_node.value
+            for key_node, value_node in reversed(self.node.value):
+                if key_node.value == key:
+                    if isinstance(value_node, yaml.ScalarNode):
+                        return value_node.value
+                    break
         return str(self.metadata.get(key, ""))
 
     def problem(self, field_name: str, what_lv: str, what_en: str, fix: str,

@@ -21,6 +21,7 @@ def register() -> None:
     signals.get_writer.connect(feeds.get_writer)
     signals.article_generator_finalized.connect(preview.attach_problems)
     signals.page_generator_finalized.connect(schedule.withhold_scheduled_pages)
+    signals.page_generator_finalized.connect(reserved.withhold_reserved_pages)
     signals.page_generator_finalized.connect(preview.attach_problems)
     signals.static_generator_finalized.connect(outputs.guard_static_files)
     signals.all_generators_finalized.connect(sitemap.remember_content_dates)

@@ -6,6 +6,9 @@ galleries, the newsletter issues, the search page). A page titled "Kalendārs" g
 `kalendars`; without this rule the build fails late with Pelican's FileOverwriteFailedError
 naming a temporary output file. The reserved addresses are read from the settings (and the
 plugins' defaults), so renaming a section moves its reservation with it.
+
+Publishing builds stop on the problem; the preview, which goes on, leaves such a page out
+(``page_generator_finalized``) and shows the problem in its banner on the home page.
 """
 
 from __future__ import annotations
@@ -53,9 +56,12 @@ def reserved_sections(settings: Mapping[str, Any]) -> set[str]:
 def check_documents(sender: Any, documents: Sequence[SourceDocument],
                     settings: dict[str, Any]) -> list[ContentProblem]:
     reserved = reserved_sections(settings)
+    default_lang = settings.get("DEFAULT_LANG", "lv")
     problems = []
     for document in documents:
-        slug = document_slug(document, settings) if document.kind == "page" else ""
+        in_default_lang = document.metadata.get("lang") in (None, default_lang)
+        slug = document_slug(document, settings) \
+            if document.kind == "page" and in_default_lang else ""
         if slug.split("/")[0] in reserved:
             field = "slug" if "slug" in document.metadata else "title"
             problems.append(document.problem(
@@ -63,3 +69,28 @@ def check_documents(sender: Any, documents: Sequence[SourceDocument],
                 f"the address /{slug}/ belongs to a section the site builds itself",
                 "pievieno rindu 'slug: cits-nosaukums' (lapai cita adrese)", value=f"/{slug}/"))
     return problems
+
+
+#: The page generator's lists a page on a reserved address is taken out of in the preview.
+_PAGE_LISTS = ("pages", "translations", "hidden_pages", "hidden_translations", "draft_pages",
+               "draft_translations")
+
+
+def _on_section(page: Any, reserved: set[str]) -> bool:
+    """Whether a page is written at a section's address (`kalendars/…`, not `en/kalendars/…`)."""
+    first = str(getattr(page, "save_as", "")).split("/")[0]
+    return first == getattr(page, "slug", None) and first in reserved
+
+
+def withhold_reserved_pages(generator: Any) -> None:
+    """Receiver of page_generator_finalized: no page is written over a section's address."""
+    reserved = reserved_sections(generator.settings)
+    for name in _PAGE_LISTS:
+        pages = getattr(generator, name, None)
+        if not pages:
+            continue
+        kept = [page for page in pages if not _on_section(page, reserved)]
+        if len(kept) != len(pages):
+            setattr(generator, name, kept)
+            if generator.context.get(name) is pages:
+                generator.context[name] = kept
