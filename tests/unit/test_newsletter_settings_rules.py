@@ -64,3 +64,9 @@ def test_intro_fields_are_checked(tmp_path: Path) -> None:
     [problem] = problems_for(tmp_path, "newsletter/2024-05.md",
                              INTRO.replace("authors: [Redakcija]", "authors: Redakcija, Jānis"))
     assert (problem.field, problem.line) == ("authors", 3)
+
+
+def test_a_yes_no_title_is_echoed_as_written(tmp_path: Path) -> None:
+    [problem] = problems_for(tmp_path, "newsletter/2024-05.md",
+                             INTRO.replace("title: Ievads", "title: no"))
+    assert (problem.field, problem.value) == ("title", "no")

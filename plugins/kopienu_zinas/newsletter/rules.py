@@ -60,7 +60,8 @@ def check_intro(document: SourceDocument, current: Month) -> Iterator[ContentPro
     for name in ("title", "summary"):
         value = document.metadata.get(name)
         if value is not None and not (isinstance(value, str) and value.strip()):
-            yield document.problem(name, "jābūt tekstam", "must be text", value=value,
+            yield document.problem(name, "jābūt tekstam", "must be text",
+                                   value=document.written(name),
                                    fix=f"raksti '{name}: ' un tekstu")
     authors = document.metadata.get("authors")
     if authors is not None and (not isinstance(authors, list)
