@@ -246,3 +246,9 @@ def test_references_cover_every_url_attribute_and_skip_comments(content: Path) -
         (7, "/atteli/a.jpg", "image"), (7, "/atteli/b.jpg", "image"),
         (8, "/atteli/p.jpg", "image"), (10, "/atteli/c.webp", "image"),
         (11, "/par-mums/", "link"), (13, "/ir/", "link")]
+
+
+def test_text_the_html_tokenizer_cannot_take_is_text(content: Path) -> None:
+    body = "Skat. <![= šo un [z](/ir/)\n<a href=\"/ari/\">x</a>\n"
+    document, _ = read_document(content, write(content, "raksts.md", body))
+    assert [(r.line, r.target) for r in all_references(document)] == [(7, "/ir/"), (8, "/ari/")]

@@ -114,6 +114,14 @@ class _UrlAttributes(HTMLParser):
 
     handle_startendtag = handle_starttag
 
+    def parse_marked_section(self, i: int, report: int = 1) -> int:
+        """`<![…` that is no marked section is text (the standard library's tokenizer raises
+        AssertionError on it)."""
+        try:
+            return super().parse_marked_section(i, report)
+        except AssertionError:
+            return i + 3  # past "<![": the rest is read on as usual
+
 
 def html_references(lines: list[tuple[int, str]]) -> Iterator[Reference]:
     """Every URL in raw HTML start tags of the given lines, at its tag's line."""
