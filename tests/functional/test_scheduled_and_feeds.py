@@ -2,7 +2,8 @@
 
 Fixture: tests/fixtures/scheduled/ (a published Latgale article with root-relative links and
 pictures, a Sēlija article without authors, an article dated 22 Dec 2026 10:00 announcing a
-concert on 15 Jan 2027, a gallery dated 20 Dec 2026, a page dated 20 Dec 2026 09:00). The test writes the pictures with Pillow.
+concert on 15 Jan 2027, a gallery dated 20 Dec 2026, a page dated 20 Dec 2026 09:00). The test
+writes the pictures with Pillow.
 Builds: 30 Nov 2026 12:00 (the article and gallery are scheduled), 22 Dec 2026 10:00 (their
 time has come) and the 30 Nov build as a preview (PREVIEW=true).
 """

@@ -77,7 +77,7 @@ _PAGE_LISTS = ("pages", "translations", "hidden_pages", "hidden_translations", "
 
 
 def _on_section(page: Any, reserved: set[str]) -> bool:
-    """Whether a page is written at a section's address (`kalendars/…`, not `en/kalendars/…`)."""
+    """Whether a page is written at a section's address (`kalendars/…`; not `en/…`)."""
     first = str(getattr(page, "save_as", "")).split("/")[0]
     return first == getattr(page, "slug", None) and first in reserved
 

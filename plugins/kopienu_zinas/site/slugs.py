@@ -1,4 +1,5 @@
-"""Rules: a `slug:` is an address word; no two articles (or two pages) in the same language may get the same address.
+"""Rules: a `slug:` is an address word; no two articles (or two pages) in the same language
+may get the same address.
 
 Pelican makes the slug from the title (or `slug:`), and with two equal slugs it silently
 publishes only one of the files. The older article keeps its address (it may already be
@@ -50,7 +51,8 @@ def check_slug_form(document: SourceDocument, settings: dict[str, Any]) -> list[
         return []  # valid, or leaving the output folder (containment.py names that)
     suggestion = slugify_with_settings(str(explicit or ""), settings)
     fix = (f"raksti 'slug: {suggestion}'" if suggestion else
-           "raksti 'slug: ' ar mazajiem latīņu burtiem, cipariem un defisēm, piemēram 'slug: par-mums'")
+           "raksti 'slug: ' ar mazajiem latīņu burtiem, cipariem un defisēm, "
+           "piemēram 'slug: par-mums'")
     return [document.problem(
         "slug", "adresē drīkst būt tikai mazie latīņu burti, cipari un defises",
         "slug may hold only lowercase ASCII letters, digits and hyphens", fix,
