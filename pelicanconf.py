@@ -27,12 +27,10 @@ DEFAULT_LANG = "lv"
 # The build's "now": None means the real time. Tests and reproducible builds pass an ISO date
 # (make html BUILD_DATE=2026-11-23).
 BUILD_DATE = None
-# The preview build (make serve) sets True: articles dated after the build's "now" are then
-# shown, marked as scheduled; every other build leaves them out until their date.
-PREVIEW = False
-
-# The preview (`make serve` sets it True for its own builds): content problems are shown on
-# the pages they concern instead of stopping the build. Other plugins may show more in it.
+# The preview build (`make serve` sets it True for its own builds): articles and pages dated
+# after the build's "now" are shown, marked as scheduled (every other build leaves them out
+# until their date), and content problems are shown on the pages they concern instead of
+# stopping the build. Other plugins may show more in it.
 PREVIEW = False
 
 # Regions are Pelican categories (front matter `region:`). The first three are ours; the others

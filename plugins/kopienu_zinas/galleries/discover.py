@@ -28,7 +28,8 @@ from pathlib import Path
 import yaml
 
 from ..common.problems import ContentProblem
-from ..common.sourcetext import read_source
+from ..common.sourcetext import XML_FORBIDDEN, read_source
+from ..common.yamlnodes import node_problems
 from ..images.paths import collisions, nfc, output_stem
 from ..images.pipeline import PICTURE_SUFFIXES, PhotoError, open_picture, unsupported
 from . import captions
@@ -59,7 +60,7 @@ class GallerySource:
 
 def _text(node: yaml.Node | None) -> str | None:
     if isinstance(node, yaml.ScalarNode) and node.value.strip():
-        return node.value.strip()
+        return XML_FORBIDDEN.sub("", node.value).strip()  # node_problems reports them
     return None
 
 
@@ -97,6 +98,7 @@ class _Reader:
         self.problems.extend(source.problems)
         try:
             node = yaml.compose(source.text)
+            self.problems.extend(node_problems(node, self.rel(CAPTIONS)))
         except yaml.YAMLError as error:
             mark = getattr(error, "problem_mark", None)
             self.problem(CAPTIONS, mark.line + 1 if mark else 1, "captions.yml",
