@@ -16,6 +16,7 @@ from kopienu_zinas.site.containment import leaves_folder
 from kopienu_zinas.site.linkcheck import (PlannedLink, SourceUrls, is_written, plan_document,
                                           site_addresses, written_urls)
 from kopienu_zinas.site.references import all_references
+from tests.signals import registered
 
 HEADER = "---\ntitle: Raksts\ndate: 2024-05-21\nregion: Latgale\nsummary: Īsi.\n{extra}---\n"
 SETTINGS = {"REGIONS": ["Latgale"], "BUILD_DATE": "2026-11-23"}
@@ -30,10 +31,10 @@ def write(root: Path, name: str, body: str = "Teksts.\n", extra: str = "") -> Pa
 
 def problems(root: Path, field: str | None = None) -> list[tuple[str, int, str, str]]:
     """(path, line, field, English text) of the content check's problems under root."""
-    register()
     from kopienu_zinas.common.frontmatter import discover_documents
     documents, found = discover_documents(root)
-    found += run_content_checks(documents, {**SETTINGS, "PATH": str(root)})
+    with registered(register):
+        found += run_content_checks(documents, {**SETTINGS, "PATH": str(root)})
     return [(p.path, p.line, p.field, p.what_en) for p in found
             if field is None or p.field == field]
 
