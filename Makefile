@@ -9,10 +9,16 @@ VNU_VERSION := 26.9.27
 VNU_JAR := .cache/vnu/node_modules/vnu-jar/build/dist/vnu.jar
 ICALJS_VERSION := 2.2.1
 ICALJS := .cache/icaljs/node_modules/ical.js/dist/ical.js
+# The browser editor (docs/cms.md): the pinned Decap CMS bundle (published at /admin/ by the
+# build) and its local git backend (make cms).
+DECAP_VERSION := 3.16.3
+DECAP := .cache/decap-cms/package/dist/decap-cms.js
+DECAP_SERVER_VERSION := 3.11.3
+DECAP_SERVER := .cache/decap-server/node_modules/.bin/decap-server
 BUILD := $(PY) -m kopienu_zinas.tools.build
 BUILD_ARGS := $(if $(BUILD_DATE),--build-date $(BUILD_DATE)) $(if $(CONTENT),--content $(CONTENT)) $(if $(OUTPUT),--output $(OUTPUT))
 
-.PHONY: html check serve publish new hooks test lint bench clean system-test-deps strip-location
+.PHONY: html check serve cms publish new hooks test lint bench clean system-test-deps strip-location npm
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -25,19 +31,26 @@ $(TEST_STAMP): $(STAMP)
 	touch $@
 
 ## html: install into .venv and build the site into output/
-html: $(STAMP)
+html: $(STAMP) $(DECAP)
 	$(BUILD) $(BUILD_ARGS)
 
 ## check: validate all content and build strictly (every warning is a failure)
-check: $(STAMP)
+check: $(STAMP) $(DECAP)
 	$(BUILD) --strict $(BUILD_ARGS)
 
 ## serve: preview on http://localhost:8000 (or PORT=…), rebuilt on every change; problems shown on the pages
-serve: $(STAMP)
+serve: $(STAMP) $(DECAP)
 	$(PY) -m kopienu_zinas.tools.serve $(BUILD_ARGS) $(if $(PORT),--port $(PORT))
 
+## cms: edit in the browser: http://localhost:8000/admin/ (or PORT=…); saving commits to this clone
+# decap-server listens on 8081, the address the generated config gives (CMS["local_backend"]).
+cms: $(STAMP) $(DECAP) $(DECAP_SERVER)
+	@echo "Redaktors (editor): $(if $(PORT),http://localhost:$(PORT),http://localhost:8000)/admin/"
+	trap 'kill 0' EXIT; MODE=git PORT=8081 GIT_REPO_DIRECTORY=$(CURDIR) $(DECAP_SERVER) & \
+	  $(PY) -m kopienu_zinas.tools.serve $(BUILD_ARGS) $(if $(PORT),--port $(PORT))
+
 ## publish: build with publishconf.py (public address) into output/
-publish: $(STAMP)
+publish: $(STAMP) $(DECAP)
 	$(BUILD) --strict --settings publishconf.py $(BUILD_ARGS)
 
 ## new: start an article, event or gallery (asks, or: make new KIND=article TITLE="…" REGION=Latgale)
@@ -55,8 +68,8 @@ hooks: $(STAMP)
 	$(VENV)/bin/pre-commit install
 
 ## test: install what the tests need (Python extras, Chromium, Java, Nu checker, ical.js) and run them all
-test: $(TEST_STAMP) system-test-deps $(VNU_JAR) $(ICALJS)
-	VNU_JAR=$(abspath $(VNU_JAR)) ICALJS=$(abspath $(ICALJS)) CHROMIUM=$$(command -v chromium) $(PY) -m pytest
+test: $(TEST_STAMP) system-test-deps $(VNU_JAR) $(ICALJS) $(DECAP) $(DECAP_SERVER)
+	VNU_JAR=$(abspath $(VNU_JAR)) ICALJS=$(abspath $(ICALJS)) DECAP_SERVER=$(abspath $(DECAP_SERVER)) CHROMIUM=$$(command -v chromium) $(PY) -m pytest
 
 ## lint: ruff, mypy and vulture as configured in pyproject.toml (also part of make test)
 lint: $(TEST_STAMP)
@@ -78,6 +91,19 @@ $(VNU_JAR):
 
 $(ICALJS):
 	npm install --silent --no-save --no-audit --no-fund --prefix .cache/icaljs ical.js@$(ICALJS_VERSION)
+
+npm:
+	@command -v npm >/dev/null || { echo "The browser editor (/admin/) is installed with npm: install Node.js and npm (apt-get install npm)."; exit 1; }
+
+# Only the package's own files (its dist/ bundle has everything inside): no dependency tree.
+$(DECAP): | npm
+	mkdir -p .cache/decap-cms
+	cd .cache/decap-cms && npm pack --silent decap-cms@$(DECAP_VERSION) >/dev/null \
+	  && tar -xzf decap-cms-$(DECAP_VERSION).tgz && rm decap-cms-$(DECAP_VERSION).tgz
+	touch $@
+
+$(DECAP_SERVER): | npm
+	npm install --silent --no-save --no-audit --no-fund --prefix .cache/decap-server decap-server@$(DECAP_SERVER_VERSION)
 
 ## bench: time our build against plain Pelican on a synthetic site of 4,000 articles
 bench: $(STAMP)

@@ -27,12 +27,10 @@ DEFAULT_LANG = "lv"
 # The build's "now": None means the real time. Tests and reproducible builds pass an ISO date
 # (make html BUILD_DATE=2026-11-23).
 BUILD_DATE = None
-# The preview build (make serve) sets True: articles dated after the build's "now" are then
-# shown, marked as scheduled; every other build leaves them out until their date.
-PREVIEW = False
-
-# The preview (`make serve` sets it True for its own builds): content problems are shown on
-# the pages they concern instead of stopping the build. Other plugins may show more in it.
+# The preview build (`make serve` sets it True for its own builds): articles and pages dated
+# after the build's "now" are shown, marked as scheduled (every other build leaves them out
+# until their date), and content problems are shown on the pages they concern instead of
+# stopping the build. Other plugins may show more in it.
 PREVIEW = False
 
 # Regions are Pelican categories (front matter `region:`). The first three are ours; the others
@@ -42,13 +40,16 @@ REGIONS = ["Sēlija", "Latgale", "Rēzekne", "Vidzeme"]
 PLUGIN_PATHS = [str(HERE / "plugins")]
 PLUGINS = ["pelican.plugins.yaml_metadata", "kopienu_zinas.site", "kopienu_zinas.images",
            "kopienu_zinas.events", "kopienu_zinas.galleries", "kopienu_zinas.newsletter",
-           "kopienu_zinas.search"]
+           "kopienu_zinas.search", "kopienu_zinas.cms"]
 
 # The events plugin (docs/events.md): calendar pages under /kalendars/, .ics files.
 EVENTS = {
     "calendar_url": "kalendars/",
     "refresh_hours": 12,
 }
+
+# The browser editor at /admin/ (docs/cms.md): the Decap CMS bundle the Makefile installs.
+CMS = {"bundle": str(HERE / ".cache" / "decap-cms" / "package" / "dist")}
 
 ARTICLE_PATHS = [""]
 ARTICLE_EXCLUDES = ["pages", "galleries", "newsletter"]

@@ -20,6 +20,9 @@ from zoneinfo import ZoneInfo
 import recurring_ical_events
 from icalendar import Calendar
 
+from kopienu_zinas.events import display
+from kopienu_zinas.events.model import Event
+
 SCRIPT = Path(__file__).parent / "icaljs" / "occurrences.mjs"
 #: Occurrences are compared up to here and at most this many per event.
 UNTIL = dt.date(2040, 1, 1)
@@ -63,6 +66,27 @@ def assert_calendar_apps_agree(library: str, files: Iterable[Path]) -> int:
         theirs = _by_uid((o["uid"], o["local"]) for o in found)
         assert {uid: starts[:LIMIT] for uid, starts in ours.items()} == theirs, name
     return checked
+
+
+def assert_page_times_agree(library: str, path: Path, occurrences: Iterable[Event]) -> int:
+    """Every timed occurrence as the page shows it (display.iso: the Riga wall time with its
+    UTC offset, as in <time datetime>; display.when: the text) is the occurrence ical.js finds
+    in the .ics at `path`: the same wall time and the same instant. Returns the number
+    compared."""
+    found = icaljs_occurrences(library, [path])[str(path)]
+    theirs = {(o["uid"], o["local"]): o["utc"] for o in found}
+    compared = 0
+    for occurrence in occurrences:
+        if not isinstance(occurrence.start, dt.datetime):
+            continue
+        shown = dt.datetime.fromisoformat(display.iso(occurrence.start))
+        key = (occurrence.uid, shown.replace(tzinfo=None).isoformat())
+        assert key in theirs, (key, "not an occurrence in ical.js")
+        instant = dt.datetime.fromisoformat(theirs[key].replace("Z", "+00:00"))
+        assert shown == instant, (key, shown.isoformat(), theirs[key])
+        assert f"{shown:%H:%M}" in display.when(occurrence), key  # the text a reader sees
+        compared += 1
+    return compared
 
 
 def _local(value: dt.date) -> str:

@@ -14,6 +14,7 @@ handle_startendtag  # html.parser.HTMLParser callback
 log_message  # http.server.BaseHTTPRequestHandler hook
 Meta  # markdown's meta extension reads Markdown.Meta
 override_save_as  # Pelican's Content reads it for the output path
+override_url  # and this one for its URL
 unique_id  # feedgenerator item keyword arguments
 author_name
 pubdate

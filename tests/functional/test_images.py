@@ -3,20 +3,26 @@
 The fixture site is written here (pictures generated with Pillow, each carrying a GPS position,
 camera make/model, XMP and a comment): `content/atteli/` (a cover and pictures in the text,
 one saved with a decomposed macOS name), a gallery (JPEG, PNG with an eXIf chunk, WebP) whose
-photo is another article's cover, and a newsletter month. One build; its cache is its own.
+photo is another article's cover, and a newsletter month; JPEGs in disguise (.jfif, no ending,
+.jpg.txt, .bmp, .ico), a root-relative picture, a decomposed folder name, three identical copies
+of a gallery photo in `content/atteli/`, and a PDF. One build; its cache is its own (a second,
+cold one checks that identical pictures neither collide nor change the output).
 """
 
 from __future__ import annotations
 
+import filecmp
 import hashlib
 import json
+import shutil
 import unicodedata
 from pathlib import Path
 
 import pytest
 from PIL import Image
 
-from kopienu_zinas.images.pipeline import PICTURE_SUFFIXES
+from kopienu_zinas.images.kinds import is_picture
+from kopienu_zinas.images.paths import output_stem
 from tests.functional.test_galleries import Tags
 from tests.photos import CAMERA, camera_exif, upright
 from tests.sitebuild import BuiltSite, run_build
@@ -65,6 +71,26 @@ photos:
 """
 
 
+DISGUISED_ARTICLE = """---
+title: Attēli ar citām galotnēm
+date: 2024-05-11
+region: Sēlija
+summary: Attēli ar neparastiem nosaukumiem.
+---
+![Jfif]({static}/atteli/attels.jfif)
+
+![Bez galotnes]({static}/atteli/bez-galotnes)
+
+![No saknes](/atteli/sakne.jpg)
+
+[Plāns]({static}/atteli/plans.pdf)
+"""
+
+#: JPEG pictures (with GPS) whose names do not say so.
+DISGUISED = ("attels.jfif", "bez-galotnes", "foto.jpg.txt", "bilde.bmp", "ikona.ico")
+PDF = b"%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n"
+
+
 def phone_picture(path: Path, fmt: str, size: tuple[int, int] = (1800, 1200)) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     extra = {"comment": b"majas adrese"} if fmt == "JPEG" else {}
@@ -87,6 +113,15 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, BuiltSite]:
     phone_picture(content / "galleries/talka/grabekli.png", "PNG", (600, 400))
     phone_picture(content / "galleries/talka/ugunskurs.webp", "WEBP", (600, 400))
     (content / "galleries/talka/captions.yml").write_text(CAPTIONS, encoding="utf-8")
+    for name in DISGUISED:
+        phone_picture(content / "atteli" / name, "JPEG", (400, 300))
+    phone_picture(content / "atteli/sakne.jpg", "JPEG", (400, 300))
+    phone_picture(content / "atteli" / unicodedata.normalize("NFD", "Ēkas/ļoti.jpg"), "JPEG",
+                  (400, 300))
+    for name in ("kopija-a.jpg", "kopija-b.jpg", "kopija-c.jpg"):
+        shutil.copyfile(content / "galleries/talka/stadisana.jpg", content / "atteli" / name)
+    (content / "atteli/plans.pdf").write_bytes(PDF)
+    (content / "attēli-citur.md").write_text(DISGUISED_ARTICLE, encoding="utf-8")
     (content / "plavas-diena.md").write_text(ARTICLE, encoding="utf-8")
     (content / "talka.md").write_text(GALLERY_ARTICLE, encoding="utf-8")
     (content / "newsletter").mkdir()
@@ -100,16 +135,22 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, BuiltSite]:
                        content=content)
     assert result.returncode == 0, result.stderr
     assert "galleries/talka/ugunskurs.webp: location:" in result.stderr  # the warning
+    for name in DISGUISED:  # recognised by content: warned about like any picture
+        assert f"atteli/{name}: location: oriģinālā ir GPS" in result.stderr
+    assert "kopienu_zinas.images" not in result.stderr  # the ContentProblem format alone
     return content, BuiltSite(output, "http://localhost:8000")
+
+
+def published_pictures(built: BuiltSite) -> list[Path]:
+    return [p for p in built.output.rglob("*") if p.is_file() and is_picture(p)
+            and "theme" not in p.relative_to(built.output).parts]
 
 
 def test_no_published_file_carries_metadata_or_is_an_original(
         site: tuple[Path, BuiltSite]) -> None:
     content, built = site
-    originals = {digest(p) for p in content.rglob("*") if p.suffix in PICTURE_SUFFIXES}
-    published = [p for p in built.output.rglob("*")
-                 if p.is_file() and p.suffix.lower() in PICTURE_SUFFIXES
-                 and "theme" not in p.relative_to(built.output).parts]
+    originals = {digest(p) for p in content.rglob("*") if p.is_file() and is_picture(p)}
+    published = published_pictures(built)
     assert len(published) > 30
     for path in published:
         data = path.read_bytes()
@@ -130,6 +171,64 @@ def test_the_originals_address_serves_the_processed_jpeg(site: tuple[Path, Built
     assert (built.output / "atteli/foto.jpg").stat().st_size < (
         content / "atteli/foto.jpg").stat().st_size
     assert not (built.output / "galleries").exists()  # gallery originals never published
+
+
+@pytest.mark.parametrize("name", DISGUISED)
+def test_a_jpeg_with_another_ending_is_processed_never_copied(
+        site: tuple[Path, BuiltSite], name: str) -> None:
+    content, built = site
+    published = built.output / "atteli" / name
+    assert published.read_bytes() != (content / "atteli" / name).read_bytes()
+    with Image.open(published) as image:
+        assert image.format == "JPEG" and image.size == (400, 300)
+        assert not image.getexif() and "comment" not in image.info
+    assert (built.output / f"bildes/atteli/{output_stem(name)}-400.webp").is_file()
+
+
+def test_documents_stay_static_files(site: tuple[Path, BuiltSite]) -> None:
+    _content, built = site
+    assert (built.output / "atteli/plans.pdf").read_bytes() == PDF
+
+
+def test_pictures_in_the_text_by_any_name_or_root_address_become_pictures(
+        site: tuple[Path, BuiltSite]) -> None:
+    _content, built = site
+    page = Tags(built.page("/zinas/2024/atteli-ar-citam-galotnem/"))
+    images = {img["alt"]: img for img in page.all("img")}
+    assert images["Jfif"]["src"].endswith("/bildes/atteli/attels-400.jpg")
+    assert images["Bez galotnes"]["src"].endswith("/bildes/atteli/bez-galotnes-400.jpg")
+    assert images["No saknes"]["src"].endswith("/bildes/atteli/sakne-400.jpg")
+    for alt in ("Jfif", "Bez galotnes", "No saknes"):
+        assert (images[alt]["width"], images[alt]["height"]) == ("400", "300")
+        assert "400w" in images[alt]["srcset"]
+    assert "/atteli/sakne.jpg" not in built.page("/zinas/2024/atteli-ar-citam-galotnem/")
+
+
+def test_a_decomposed_folder_name_is_published_composed(site: tuple[Path, BuiltSite]) -> None:
+    _content, built = site
+    names = {p.relative_to(built.output).as_posix() for p in built.output.rglob("*")}
+    assert "atteli/Ēkas/ļoti.jpg" in names  # NFC: the address people type (and shared)
+    assert "bildes/atteli/ekas/loti-400.webp" in names  # renditions: ASCII, like every slug
+    assert not any(unicodedata.normalize("NFC", n) != n for n in names)
+
+
+def test_identical_pictures_build_cold_again_to_the_same_bytes(
+        site: tuple[Path, BuiltSite], tmp_path: Path) -> None:
+    content, built = site
+    for name in ("kopija-a.jpg", "kopija-b.jpg", "kopija-c.jpg"):
+        with Image.open(built.output / "atteli" / name) as image:
+            assert image.format == "JPEG" and not image.getexif()
+    output = tmp_path / "out"
+    settings = {"cache": str(tmp_path / "cache-images")}
+    result = run_build(output, "-e", f"IMAGES={json.dumps(settings)}", "-e",
+                       f"GALLERIES={json.dumps({'cache': str(tmp_path / 'cache-galleries')})}",
+                       content=content)
+    assert result.returncode == 0, result.stderr
+    compared = filecmp.dircmp(built.output, output)
+    pictures = [p.relative_to(built.output) for p in published_pictures(built)]
+    assert pictures and all(filecmp.cmp(built.output / p, output / p, shallow=False)
+                            for p in pictures)
+    assert not compared.left_only and not compared.right_only
 
 
 def test_article_page_cover_with_credit_and_light_pictures_in_the_text(
@@ -175,6 +274,21 @@ def test_newsletter_issue_email_and_feed_show_the_cover(site: tuple[Path, BuiltS
     assert cover in (built.output / "izdevums/2024/05/epasts.html").read_text(encoding="utf-8")
     rss = (built.output / "izdevums/rss.xml").read_text(encoding="utf-8")
     assert f'<media:content url="{cover}"' in rss
+
+
+@pytest.mark.parametrize("feed", ["atom.xml", "rss.xml", "regioni/selija/atom.xml",
+                                  "regioni/selija/rss.xml"])
+def test_site_and_region_feeds_carry_the_cover_as_media_content(
+        site: tuple[Path, BuiltSite], feed: str) -> None:
+    import feedparser
+    _content, built = site
+    parsed = feedparser.parse((built.output / feed).read_bytes())
+    [entry] = [e for e in parsed.entries if "plavas-diena-selija" in e.link]
+    assert [(m["url"], m["medium"], m["type"], m["width"]) for m in entry.media_content] == [
+        (f"{built.siteurl}/bildes/atteli/foto-960.jpg", "image", "image/jpeg", "960")]
+    without_cover = [e for e in parsed.entries if not any(
+        slug in e.link for slug in ("plavas-diena-selija", "talka-latgale"))]
+    assert all(not e.get("media_content") for e in without_cover)
 
 
 def test_pages_with_pictures_pass_the_nu_html_checker(site: tuple[Path, BuiltSite],

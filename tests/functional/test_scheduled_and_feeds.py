@@ -2,7 +2,8 @@
 
 Fixture: tests/fixtures/scheduled/ (a published Latgale article with root-relative links and
 pictures, a Sēlija article without authors, an article dated 22 Dec 2026 10:00 announcing a
-concert on 15 Jan 2027, a gallery dated 20 Dec 2026). The test writes the pictures with Pillow.
+concert on 15 Jan 2027, a gallery dated 20 Dec 2026, a page dated 20 Dec 2026 09:00). The test
+writes the pictures with Pillow.
 Builds: 30 Nov 2026 12:00 (the article and gallery are scheduled), 22 Dec 2026 10:00 (their
 time has come) and the 30 Nov build as a preview (PREVIEW=true).
 """
@@ -33,6 +34,7 @@ SCHEDULED = "Ziemas saulgriežu koncerts"
 SCHEDULED_URL = "zinas/2026/ziemas-saulgriezu-koncerts/"
 SCHEDULED_EVENT = "Saulgriežu koncerts Rēzeknē"
 SCHEDULED_GALLERY = "Ziemas rīts"
+SCHEDULED_PAGE, SCHEDULED_PAGE_URL = "Ziemas darbnīcu programma", "ziemas-darbnicu-programma/"
 #: Every feed the site writes: site, regions (Latgale, Sēlija), newsletter.
 FEEDS = ["atom.xml", "rss.xml", "regioni/latgale/atom.xml", "regioni/latgale/rss.xml",
          "regioni/selija/atom.xml", "regioni/selija/rss.xml", "izdevums/atom.xml",
@@ -87,10 +89,12 @@ def test_a_scheduled_article_gallery_and_event_are_in_no_public_output(before) -
     assert "index.html" in files and "sitemap.xml" in files and "kalendars.ics" in "".join(files)
     for name, text in files.items():
         for hidden in (SCHEDULED, SCHEDULED_EVENT, SCHEDULED_GALLERY, "ziemas-saulgriezu",
-                       "ziemas-rits", "Jānis Ozols", "koncerti"):
+                       "ziemas-rits", "Jānis Ozols", "koncerti", SCHEDULED_PAGE,
+                       SCHEDULED_PAGE_URL):
             assert hidden not in text, (name, hidden)
     assert not (output / SCHEDULED_URL).exists()
     assert not (output / "galerijas/ziemas-rits").exists()
+    assert not (output / SCHEDULED_PAGE_URL).exists()
     assert "Kopienas karte ir gatava" in files["index.html"]
 
 
@@ -98,6 +102,10 @@ def test_make_check_lists_the_scheduled_article_as_information(before) -> None:
     _, result = before
     assert ("info: ieplanots.md:3: date: ieplānots raksts (scheduled article): "
             "2026-12-22 10:00:00+02:00") in result.stderr
+    assert ("info: galleries/ziemas-rits/captions.yml:3: date: ieplānota galerija "
+            "(scheduled gallery): 2026-12-20") in result.stderr
+    assert ("info: pages/ziemas-darbnicas.md:3: date: ieplānota lapa (scheduled page): "
+            "2026-12-20 09:00:00+02:00") in result.stderr
     assert "error" not in result.stderr and "warning" not in result.stderr
 
 
@@ -110,6 +118,8 @@ def test_on_its_date_the_scheduled_article_is_everywhere(on_the_day: Path) -> No
         assert SCHEDULED in files[feed], feed
     assert SCHEDULED_EVENT in files["kalendars.ics"]
     assert SCHEDULED_GALLERY in files["galerijas/index.html"]
+    assert SCHEDULED_PAGE in files[f"{SCHEDULED_PAGE_URL}index.html"]
+    assert f"{SITEURL}/{SCHEDULED_PAGE_URL}" in files["sitemap.xml"]
 
 
 def test_the_preview_shows_the_scheduled_article_marked(preview: Path) -> None:
@@ -121,6 +131,9 @@ def test_the_preview_shows_the_scheduled_article_marked(preview: Path) -> None:
     published = (preview / "zinas/2026/kopienas-karte-ir-gatava/index.html").read_text("utf-8")
     header = re.search(r'<header class="story-header">.*?</header>', published, re.S).group(0)
     assert 'class="scheduled"' not in header
+    page = (preview / SCHEDULED_PAGE_URL / "index.html").read_text(encoding="utf-8")
+    assert re.search(r'<p class="scheduled">Ieplānots: publicēs 2026\. gada 20\. decembris, '
+                     r'09:00</p>', page)
 
 
 @pytest.mark.parametrize("moment", ["before", "on_the_day"])
@@ -154,7 +167,9 @@ def test_root_relative_links_and_pictures_become_absolute_in_feeds(on_the_day: P
     rss = (on_the_day / "rss.xml").read_text(encoding="utf-8")
     item = etree.fromstring(rss.encode()).xpath("//item[title='Kopienas karte ir gatava']")[0]
     html = item.findtext("description")
-    assert f'src="{SITEURL}/atteli/karte.jpg"' in html
+    # the root-relative picture is processed like `{static}`: one absolute, sized JPEG
+    assert (f'<img src="{SITEURL}/bildes/atteli/karte-300.jpg" width="300" height="200" '
+            f'alt="Kopienas karte">') in html
     assert f'href="{SITEURL}/par-mums/"' in html
     assert f'href="{SITEURL}/par-mums/#kontakti"' in html
     assert 'src="/' not in rss and 'href="/' not in rss

@@ -32,6 +32,13 @@ summary: Lasījumi visu nakti.
 Teksts.
 """
 PROBLEM = "talka.md:3: date: datums nav saprotams (date could not be read): 03.04.2024"
+#: Problems only the link check finds (it runs after every page is written).
+LINKS = """---
+title: Par mums
+---
+Sk. [ko citu](/nav/).
+"""
+LINK_PROBLEM = "pages/lapa.md:4: link: vietnē nav šādas lapas (no such page on the site): /nav/"
 
 
 def wait_for(condition: Callable[[], str | None], what: str, timeout: float = 90) -> str:
@@ -58,6 +65,8 @@ def preview(tmp_path: Path) -> Iterator[tuple[Path, Path, Callable[[], str]]]:
     content.mkdir()
     (content / "talka.md").write_text(BROKEN, encoding="utf-8")
     (content / "nakts.md").write_text(GOOD, encoding="utf-8")
+    (content / "pages").mkdir()
+    (content / "pages/lapa.md").write_text(LINKS, encoding="utf-8")
     log = tmp_path / "serve.log"
     with log.open("w", encoding="utf-8") as out:
         process = subprocess.Popen(
@@ -86,6 +95,10 @@ def test_the_preview_shows_each_problem_on_its_page_and_in_the_terminal(
     assert other and "preview-problems" not in other, "only the affected page has a banner"
     home = fetch(f"{siteurl}/")
     assert home and PROBLEM in home, "the home page lists every problem"
+    assert LINK_PROBLEM in home and ": 2</h2>" in home, "link-check problems too"
+    linking = fetch(f"{siteurl}/par-mums/")
+    assert linking and LINK_PROBLEM in linking and ": 1</h2>" in linking
+    assert f"error: {LINK_PROBLEM}" in terminal()
 
     (content / "talka.md").write_text(BROKEN.replace("03.04.2024", "2024-04-03"), "utf-8")
     fixed = wait_for(lambda: (lambda p: p if p and "preview-problems" not in p else None)(

@@ -32,3 +32,14 @@ def test_the_echo_of_a_failure_already_named_is_not_repeated(tmp_path: Path) -> 
     collector.emit(record(PELICAN_READ_FAILED, (str(tmp_path / "raksts.md"),)))
     collector.emit(record("Could not read %s", ("x",), SourceFailed(problem)))
     assert collector.records == [(logging.ERROR, problem.format())]
+
+
+def test_a_missing_content_folder_is_one_clear_message(tmp_path: Path, capsys) -> None:
+    from kopienu_zinas.tools.build import main
+
+    missing = tmp_path / "nav"
+    assert main(["--content", str(missing), "--output", str(tmp_path / "out")]) == 2
+    error = capsys.readouterr().err
+    assert error.strip() == (f"error: satura mape nav atrasta (content folder not found): "
+                             f"{missing} — pārbaudi --content ceļu")
+    assert not (tmp_path / "out").exists()

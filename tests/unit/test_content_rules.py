@@ -83,3 +83,71 @@ def test_pages_need_only_a_title(tmp_path: Path) -> None:
     assert problems_for(tmp_path, "---\ntitle: Par mums\n---\nTeksts\n", "pages/par-mums.md") == []
     [problem] = problems_for(tmp_path, "---\nslug: x\n---\nTeksts\n", "pages/x.md")
     assert (problem.path, problem.field) == ("pages/x.md", "title")
+
+
+@pytest.mark.parametrize(("old", "new", "field", "line", "words"), [
+    ("date: 2024-05-21", "date: 0001-01-01", "date", 3, "date is before 1900"),
+    ("date: 2024-05-21", "date: 1899-12-31 23:59", "date", 3, "date is before 1900"),
+    ("date: 2024-05-21", "date: 1900-01-01", None, None, None),
+    ("title: Labs raksts", "title: no", "title", 2, "(must be text): no —"),
+    ("title: Labs raksts", "title: Labs raksts\ntranslation: true", "translation", 3,
+     "(translation must be quoted text): true —"),
+    ("title: Labs raksts", "title: Labs raksts\nslug: Ļoti Dīvaina Adrese", "slug", 3,
+     "— raksti 'slug: loti-divaina-adrese'"),
+    ("title: Labs raksts", "title: Labs raksts\nslug: labs--raksts", "slug", 3, "lowercase"),
+    ("title: Labs raksts", "title: Labs raksts\nslug: labs-raksts-2", None, None, None),
+])
+def test_typos_in_dates_slugs_and_types_are_named(tmp_path: Path, old: str, new: str,
+                                                  field: str | None, line: int | None,
+                                                  words: str | None) -> None:
+    found = problems_for(tmp_path, GOOD.replace(old, new))
+    if field is None:
+        assert found == []
+        return
+    assert [(p.path, p.field, p.line) for p in found] == [("raksts.md", field, line)]
+    assert words in found[0].format()
+
+
+def test_a_page_dated_before_1900_is_named(tmp_path: Path) -> None:
+    [problem] = problems_for(tmp_path, "---\ntitle: Vēsture\ndate: 0202-05-01\n---\nTeksts\n",
+                             "pages/vesture.md")
+    assert (problem.path, problem.line, problem.field) == ("pages/vesture.md", 3, "date")
+
+
+@pytest.mark.parametrize(("header", "line", "address"), [
+    ("title: Kalendārs", 2, "/kalendars/"),     # the events plugin's CALENDAR_URL default
+    ("title: Meklēt", 2, "/meklet/"),           # the search plugin's page
+    ("title: Izdevums", 2, "/izdevums/"),       # the newsletter's path
+    ("title: Galerijas", 2, "/galerijas/"),     # the galleries' url
+    ("title: Reģioni", 2, "/regioni/"),         # CATEGORIES_URL
+    ("title: Tēmas", 2, "/temas/"),             # TAG_URL
+    ("title: Mūsu arhīvs\nslug: arhivs", 3, "/arhivs/"),  # ARCHIVES_URL
+])
+def test_a_page_taking_a_sections_address_is_named_with_the_fix(
+        tmp_path: Path, header: str, line: int, address: str) -> None:
+    from pelican.settings import DEFAULT_CONFIG
+
+    pelican_urls = {"CATEGORIES_URL": "regioni/", "TAG_URL": "temas/{slug}/",
+                    "ARCHIVES_URL": "arhivs/", "PAGE_URL": "{slug}/",
+                    "STATIC_URL": DEFAULT_CONFIG["STATIC_URL"]}
+    with registered(register):
+        found = problems_in_file(tmp_path, "pages/p.md", f"---\n{header}\n---\nTeksts\n",
+                                 {**SETTINGS, **pelican_urls})
+    assert [(p.path, p.line, p.value) for p in found] == [("pages/p.md", line, address)]
+    assert "slug: cits-nosaukums" in found[0].fix
+
+
+def test_a_page_with_its_own_address_is_not_reserved(tmp_path: Path) -> None:
+    assert problems_for(tmp_path, "---\ntitle: Kalendārs\nslug: musu-kalendars\n---\nT\n",
+                        "pages/p.md") == []
+
+
+def test_an_english_page_may_use_a_section_word_as_its_address(tmp_path: Path) -> None:
+    assert problems_for(tmp_path, "---\ntitle: Kalendars\nlang: en\n---\nT\n", "pages/p.md") == []
+
+
+def test_of_a_key_written_twice_the_message_echoes_the_value_yaml_keeps(tmp_path: Path) -> None:
+    found = problems_for(tmp_path, GOOD.replace("date: 2024-05-21",
+                                                "date: 2024-05-21\ndate: 0001-01-01"))
+    assert sorted((p.line, p.field, p.value) for p in found) == [
+        (4, "date", "0001-01-01"), (4, "date", "date")]

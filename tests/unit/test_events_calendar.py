@@ -15,7 +15,7 @@ WINDOW = calendar.Window(NOW, past=dt.timedelta(days=1096), future=dt.timedelta(
 
 
 def events(*raw: dict):
-    found, issues = parse_events(list(raw), "Raksts")
+    found, issues = parse_events(list(raw), "Raksts", NOW.date())
     assert issues == []
     return found
 

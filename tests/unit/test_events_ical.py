@@ -8,7 +8,8 @@ from dataclasses import replace
 import recurring_ical_events
 from icalendar import Calendar
 
-from kopienu_zinas.events import ical
+from kopienu_zinas.common.clock import RIGA
+from kopienu_zinas.events import calendar, ical
 from kopienu_zinas.events.model import parse_events
 from tests import icalcheck
 
@@ -19,7 +20,7 @@ STAMP = dt.datetime(2024, 1, 15, 9, 30, tzinfo=dt.timezone(dt.timedelta(hours=2)
 
 
 def placed(*raw: dict):
-    found, issues = parse_events(list(raw), "Raksts")
+    found, issues = parse_events(list(raw), "Raksts", dt.date(2026, 11, 23))
     assert issues == []
     return [replace(e, uid=f"raksts-{e.index + 1}@kopienuzinas.lv", stamp=STAMP,
                     url=f"https://kopienuzinas.lv/zinas/2024/raksts/#notikums-{e.index + 1}")
@@ -135,3 +136,28 @@ def test_until_reaches_the_file_in_dtstarts_value_type(tmp_path, icaljs) -> None
         "2024-01-31T18:00:00", "2024-02-28T18:00:00", "2024-03-27T18:00:00",
         "2024-04-24T18:00:00"]
     assert icalcheck.assert_calendar_apps_agree(icaljs, [path]) == 8
+
+
+def test_on_clock_change_sundays_the_page_shows_the_time_and_instant_ical_js_computes(
+        tmp_path, icaljs) -> None:
+    """QA 5: at 03:30 on 25 October 2026 the page said +03:00 and ical.js 01:30Z. Such rules are
+    refused now (test_events_recurrence); the hours around the change stay, and every
+    occurrence on the page is ical.js's: same wall time, same instant."""
+    events = placed(
+        {"title": "Pēc", "start": "2026-10-11 04:30", "end": "2026-10-11 05:30",
+         "recurrence": "FREQ=WEEKLY;COUNT=4", "location": "x"},
+        {"title": "Pirms", "start": "2027-03-14 02:30", "end": "2027-03-14 02:59",
+         "recurrence": "FREQ=WEEKLY;COUNT=4", "location": "x"},
+        {"title": "Vakars", "start": "2026-10-11 18:00", "recurrence": "FREQ=WEEKLY;COUNT=30",
+         "location": "x"})
+    path = tmp_path / "kalendars.ics"
+    path.write_bytes(ical.to_bytes(ical.calendar(INFO, events)))
+    window = calendar.Window(dt.datetime(2026, 11, 23, 12, 0, tzinfo=RIGA),
+                             past=dt.timedelta(days=1096), future=dt.timedelta(days=366), limit=60)
+    shown = calendar.all_occurrences(events, window)
+    on_change_days = {o.start.isoformat() for o in shown
+                      if o.start.date() in (dt.date(2026, 10, 25), dt.date(2027, 3, 28))}
+    assert on_change_days == {"2026-10-25T04:30:00+02:00", "2026-10-25T18:00:00+02:00",
+                              "2027-03-28T02:30:00+02:00", "2027-03-28T18:00:00+03:00"}
+    assert icalcheck.assert_page_times_agree(icaljs, path, shown) == 38
+    assert icalcheck.assert_calendar_apps_agree(icaljs, [path]) == 38

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from kopienu_zinas.events.jsonld import event_data
 from kopienu_zinas.events.model import parse_events
+
+TODAY = dt.date(2026, 11, 23)  # the build date
 
 
 @pytest.mark.parametrize(("price", "amount"), [
@@ -13,6 +17,12 @@ from kopienu_zinas.events.model import parse_events
     ("100 EUR", "100"),
     ("20 eur, skolēniem 5 €", "20"),
     ("2,50 EUR", "2.50"),
+    ("2.50 EUR", "2.50"),
+    # QA 15: Latvian thousands grouping (space, no-break, narrow no-break) and decimal comma
+    ("1 000 €", "1000"),
+    ("1\u00a0000,50 €", "1000.50"),
+    ("ieeja 12\u202f500 EUR", "12500"),
+    ("1 000 000 €", "1000000"),
     ("0 €", "0"),
     ("0,00 EUR", "0"),
     ("bezmaksas", "0"),
@@ -20,12 +30,13 @@ from kopienu_zinas.events.model import parse_events
     ("free", "0"),
 ])
 def test_offer_price_is_the_amount_written_and_zero_only_when_free(price: str, amount: str) -> None:
-    [event], _issues = parse_events([{"start": "2026-12-03", "location": "x", "price": price}], "R")
+    [event], _issues = parse_events([{"start": "2026-12-03", "location": "x", "price": price}],
+                                    "R", TODAY)
     offer = event_data(event)["offers"]
     assert (offer["price"], offer["priceCurrency"], offer["description"]) == (amount, "EUR", price)
 
 
 def test_a_price_without_an_amount_has_only_its_description() -> None:
     [event], _issues = parse_events([{"start": "2026-12-03", "location": "x",
-                                      "price": "ziedojums"}], "R")
+                                      "price": "ziedojums"}], "R", TODAY)
     assert event_data(event)["offers"] == {"@type": "Offer", "description": "ziedojums"}

@@ -9,9 +9,11 @@ import pytest
 from kopienu_zinas.common.clock import RIGA
 from kopienu_zinas.events.model import parse_events
 
+TODAY = dt.date(2026, 11, 23)  # the build date
+
 
 def one(**fields: object):
-    events, issues = parse_events([fields], "Raksts")
+    events, issues = parse_events([fields], "Raksts", TODAY)
     assert issues == []
     return events[0]
 
@@ -57,9 +59,18 @@ def test_online_true_means_online_with_the_link_not_yet_published() -> None:
 ])
 def test_each_bad_value_gives_one_issue_naming_event_and_field(fields, field, words) -> None:
     good = {"title": "Labs", "start": "2024-01-01", "location": "x"}
-    events, issues = parse_events([good, dict(fields, title="Slikts")], "Raksts")
+    events, issues = parse_events([good, dict(fields, title="Slikts")], "Raksts", TODAY)
     assert [e.title for e in events] == ["Labs"]
     assert len(issues) == 1
     issue = issues[0]
     assert issue.field == f"events[2].{field}" and "event 2 “Slikts”" in issue.what_en
     assert words in issue.what_en
+
+
+@pytest.mark.parametrize("written", [True, False])  # how YAML 1.1 reads `no`, `yes`, `off`…
+def test_a_yes_no_value_in_a_text_field_says_so_instead_of_false(written: bool) -> None:
+    events, [issue] = parse_events([{"start": "2026-12-03", "location": written}], "R", TODAY)
+    assert events == [] and issue.field == "events[1].location"
+    assert issue.what_en == "event 1 “R”: YAML read this as a yes/no value, not as text"
+    assert issue.value == "jā/nē (yes/no)" and "False" not in issue.fix + issue.value
+    assert 'location: "nē"' in issue.fix

@@ -112,3 +112,13 @@ def test_a_decomposed_macos_file_name_matches_its_typed_caption(tmp_path: Path) 
     (found,), problems = discover(tmp_path, MAX)
     assert problems == []
     assert [(p.file, p.caption) for p in found.photos] == [("pļava.jpg", "Pļava")]
+
+
+def test_gallery_folders_get_ascii_addresses_and_coinciding_ones_are_refused() -> None:
+    from kopienu_zinas.galleries.rules import address_collisions
+    from kopienu_zinas.images.paths import url_folder
+    assert url_folder("biblioteku-tilti-rezekne") == "biblioteku-tilti-rezekne"  # unchanged
+    assert url_folder("Rīgas talka") == "rigas-talka"
+    (problem,) = address_collisions(["Rīga", "riga", "Liepāja"])
+    assert (problem.path, problem.field, problem.value) == ("galleries/riga/", "gallery", "riga")
+    assert "galleries/Rīga/" in problem.what_lv

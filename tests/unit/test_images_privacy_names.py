@@ -40,14 +40,17 @@ def test_strip_location_removes_gps_and_camera_but_keeps_pixels_and_orientation(
     assert strip_location(path) is False  # nothing left to remove: the file stays as it is
 
 
-def test_strip_location_drops_an_mpo_second_frame(tmp_path: Path) -> None:
+def test_strip_location_refuses_an_mpo_rather_than_drop_its_second_frame(
+        tmp_path: Path) -> None:
     path = tmp_path / "kamera.jpg"
     first, second = upright((60, 40)), upright((60, 40))
     first.save(path, format="MPO", save_all=True, append_images=[second], exif=camera_exif())
-    assert strip_location(path)
+    before = path.read_bytes()
+    with pytest.raises(CannotStrip, match="second frame"):
+        strip_location(path)
+    assert path.read_bytes() == before
     with Image.open(path) as image:
-        assert image.format == "JPEG" and not image.getexif().get_ifd(0x8825)
-        image.load()
+        assert image.format == "MPO" and image.n_frames == 2
 
 
 def test_formats_without_an_in_place_strip_say_so(tmp_path: Path) -> None:
@@ -70,8 +73,16 @@ def test_names_typed_composed_find_files_saved_decomposed(tmp_path: Path) -> Non
 
 def test_output_name_collisions_name_both_files() -> None:
     assert collisions(["g/plakats.jpg", "g/plakats.png", "g/Foto 1.JPG", "g/foto-1.jpg",
-                       "h/plakats.jpg"]) == [("g/Foto 1.JPG", "g/foto-1.jpg"),
-                                              ("g/plakats.jpg", "g/plakats.png")]
+                       "h/plakats.jpg", "Ēkas/a.jpg", "ekas/a.png"]) == [
+        ("g/Foto 1.JPG", "g/foto-1.jpg"), ("g/plakats.jpg", "g/plakats.png"),
+        ("ekas/a.png", "Ēkas/a.jpg")]
+
+
+def test_folder_addresses_are_ascii_slugs() -> None:
+    from kopienu_zinas.images.paths import url_folder
+    assert url_folder(unicodedata.normalize("NFD", "atteli/Ēkas vasarā")) == "atteli/ekas-vasara"
+    assert url_folder("biblioteku-tilti-rezekne") == "biblioteku-tilti-rezekne"
+    assert url_folder(".") == ""
 
 
 def test_static_images_become_pictures_and_feeds_get_one_img() -> None:
@@ -86,9 +97,13 @@ def test_static_images_become_pictures_and_feeds_get_one_img() -> None:
                 f'srcset="https://x/{index}.jpg 480w" sizes="100vw" width="4" height="3" '
                 f'alt="{alt}" loading="lazy" decoding="async"></picture>')
 
-    out = replace_images(html, render)
-    assert seen == [("/atteli/a.jpg", "Lasītāji", 0), ("c.png", "Otrs", 1)]
-    assert out.count("<picture>") == 2 and "https://example.org/b.jpg" in out
+    html += ('<p><img alt="Sakne" src="/atteli/P%C4%BCava.jpg"></p>'
+             '<p><img alt="Cits" src="/atteli/nav.jpg"></p>')
+    out = replace_images(html, render, {"atteli/Pļava.jpg"})
+    assert seen == [("/atteli/a.jpg", "Lasītāji", 0), ("c.png", "Otrs", 1),
+                    ("/atteli/Pļava.jpg", "Sakne", 2)]
+    assert out.count("<picture>") == 3 and "https://example.org/b.jpg" in out
+    assert '<img alt="Cits" src="/atteli/nav.jpg">' in out
     flat = for_feeds(out)
     assert "<picture" not in flat and "srcset" not in flat and "loading" not in flat
     assert '<img src="https://x/0.jpg" width="4" height="3" alt="Lasītāji">' in flat
@@ -105,10 +120,15 @@ def test_the_strip_location_command_cleans_what_it_can_and_names_the_rest(
     clean = tmp_path / "atteli/tirs.png"
     upright((40, 30)).save(clean)
     before = clean.read_bytes()
+    disguised = [phone_picture(tmp_path / f"atteli/{name}", "JPEG")
+                 for name in ("foto.jfif", "bez-galotnes", "foto.jpg.txt", "foto.bmp")]
     assert has_location(iphone)
     assert main(["--content", str(tmp_path)]) == 1  # the HEIC could not be cleaned
     out, err = capsys.readouterr()
     assert "atteli/foto.jpg: notīrīta atrašanās vieta" in out
+    for path in disguised:  # recognised by content, whatever the ending
+        assert f"atteli/{path.name}: notīrīta atrašanās vieta" in out
+        assert not has_location(path) and CAMERA.encode() not in path.read_bytes()
     assert "atteli/iphone.heic: location: " in err and "eksportē" in err
     assert not has_location(jpeg) and clean.read_bytes() == before
 

@@ -65,6 +65,16 @@ def test_links_resolve_from_the_content_root_or_next_to_the_file(tmp_path: Path)
     assert check(tmp_path) == [("sadala/raksts.md", 12, "link"), ("sadala/raksts.md", 12, "link")]
 
 
+def test_links_typed_composed_or_percent_encoded_find_a_decomposed_file(tmp_path: Path) -> None:
+    import unicodedata
+    folder = tmp_path / unicodedata.normalize("NFD", "faili/Ēkas")
+    folder.mkdir(parents=True)
+    (folder / unicodedata.normalize("NFD", "ļoti.pdf")).write_bytes(b"%PDF")
+    write(tmp_path, "raksts.md", "[a]({static}/faili/Ēkas/ļoti.pdf) "
+          "[b]({static}/faili/%C4%92kas/%C4%BCoti.pdf) [c]({static}/faili/Ēkas/nav.pdf)\n")
+    assert check(tmp_path) == [("raksts.md", 7, "link")]
+
+
 def test_images_need_a_file_and_alt_text(tmp_path: Path) -> None:
     (tmp_path / "atteli").mkdir()
     Image.new("RGB", (8, 8)).save(tmp_path / "atteli/foto.jpg")  # a real picture: the images

@@ -47,6 +47,14 @@ def test_a_gallery_needs_no_region_and_given_answers_are_not_asked_again() -> No
     assert asked == []
 
 
+def test_the_gallery_template_names_the_formats_the_pipeline_takes() -> None:
+    from kopienu_zinas.tools.new import captions_text
+    request = complete(arguments(kind="galerija", title="Ilgu muiža"), SETTINGS, answers()[1])
+    header = captions_text(request).split("title:", 1)[0]
+    for ending in (".jpg", ".png", ".webp", ".heic", ".avif", ".tif", ".gif"):
+        assert ending in header
+
+
 @pytest.mark.parametrize(("given", "words"), [
     ({"kind": "video", "title": "X", "region": "Latgale"}, "unknown kind"),
     ({"kind": "article", "title": "X", "region": "Kurzeme"}, "unknown region"),

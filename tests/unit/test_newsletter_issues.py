@@ -129,7 +129,7 @@ def test_events_of_the_next_month_announced_before_the_issue_went_out() -> None:
 
 def announcing(title: str, published: str, *raw: dict, now: dt.datetime) -> FakeArticle:
     """An article whose events and occurrences come from the real events model and calendar."""
-    events, issues = parse_events(list(raw), title)
+    events, issues = parse_events(list(raw), title, dt.date(2026, 11, 23))
     assert issues == []
     window = Window(now, past=dt.timedelta(days=1096), future=dt.timedelta(days=366), limit=60)
     placed = [replace(e, url=f"{SITEURL}/e/{title}/#notikums-{e.index + 1}") for e in events]

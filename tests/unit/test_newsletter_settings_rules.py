@@ -50,6 +50,8 @@ def test_past_and_current_months_are_fine(tmp_path: Path, name: str) -> None:
     ("newsletter/maijs.md", "file name must be the month"),
     ("newsletter/2024/05.md", "file name must be the month"),
     ("newsletter/2024-07.md", "has not begun"),
+    ("newsletter/0001-01.md", "month is before 1900"),
+    ("newsletter/1899-12.md", "month is before 1900"),
 ])
 def test_bad_names_and_future_months_are_errors_naming_the_file(tmp_path: Path, name: str,
                                                                  words: str) -> None:
@@ -62,3 +64,9 @@ def test_intro_fields_are_checked(tmp_path: Path) -> None:
     [problem] = problems_for(tmp_path, "newsletter/2024-05.md",
                              INTRO.replace("authors: [Redakcija]", "authors: Redakcija, Jānis"))
     assert (problem.field, problem.line) == ("authors", 3)
+
+
+def test_a_yes_no_title_is_echoed_as_written(tmp_path: Path) -> None:
+    [problem] = problems_for(tmp_path, "newsletter/2024-05.md",
+                             INTRO.replace("title: Ievads", "title: no"))
+    assert (problem.field, problem.value) == ("title", "no")

@@ -85,3 +85,31 @@ def test_a_gallery_with_photos_must_not_keep_the_sample_credit(tmp_path: Path) -
     write_photo(captions.parent / "a.jpg")
     assert problems(tmp_path) == [("galleries/talka/captions.yml", line_of(captions, "credit:"),
                                    "credit")]
+
+
+@pytest.mark.parametrize(("name", "format_"), [("a.tif", "TIFF"), ("a.gif", "GIF")])
+def test_a_gallery_of_any_picture_kind_must_not_keep_the_sample_credit(
+        tmp_path: Path, name: str, format_: str) -> None:
+    from PIL import Image
+
+    captions = create(Request("gallery", "Talka", None, TODAY), tmp_path, SETTINGS)
+    Image.new("RGB", (40, 30), "olive").save(captions.parent / name, format_)
+    assert problems(tmp_path) == [("galleries/talka/captions.yml", line_of(captions, "credit:"),
+                                   "credit")]
+
+
+@pytest.mark.parametrize("written", [
+    "**Šeit raksti raksta tekstu.** Tukša rinda sāk jaunu rindkopu.",
+    "*Šeit raksti raksta tekstu. Tukša rinda sāk jaunu rindkopu.*",
+    "__Šeit raksti raksta tekstu.__  Tukša rinda sāk jaunu _rindkopu_.",
+])
+def test_a_sample_line_with_emphasis_is_still_a_placeholder(tmp_path: Path, written: str) -> None:
+    file = create(Request("article", "Talka", "Latgale", TODAY), tmp_path, SETTINGS)
+    text = file.read_text(encoding="utf-8")
+    file.write_text(text.replace("Šeit raksti raksta tekstu. Tukša rinda sāk jaunu rindkopu.",
+                                 written), encoding="utf-8")
+    publish(file)
+    found = [(p.line, p.value) for p in placeholders.check_documents(
+        None, discover_documents(tmp_path)[0], {**SETTINGS, "PATH": str(tmp_path)})
+        if p.field == "text"]
+    assert (line_of(file, written), written) in found

@@ -239,3 +239,23 @@ def test_references_skip_code(content: Path) -> None:
     file = write(content, "raksts.md", "```\n[x](/nav/)\n```\n    `[y](/nav/)` [z](/ir/)\n")
     document, _ = read_document(content, file)
     assert [(r.line, r.target) for r in all_references(document)] == [(10, "/ir/")]
+
+
+def test_references_cover_every_url_attribute_and_skip_comments(content: Path) -> None:
+    body = ('<img srcset="/atteli/a.jpg 1x, /atteli/b.jpg 2x" alt="x">\n'
+            '<video poster="/atteli/p.jpg"\n  controls></video>\n'
+            '<picture><source srcset="/atteli/c.webp" type="image/webp"></picture>\n'
+            '<a href="&#x2F;par-mums&#x2F;">Par mums</a>\n'
+            '<!-- <a href="/vecs/">x</a> [y](/nav/)\n'
+            'vēl komentārs --> [z](/ir/)\n')
+    document, _ = read_document(content, write(content, "raksts.md", body))
+    assert [(r.line, r.target, r.field) for r in all_references(document)] == [
+        (7, "/atteli/a.jpg", "image"), (7, "/atteli/b.jpg", "image"),
+        (8, "/atteli/p.jpg", "image"), (10, "/atteli/c.webp", "image"),
+        (11, "/par-mums/", "link"), (13, "/ir/", "link")]
+
+
+def test_text_the_html_tokenizer_cannot_take_is_text(content: Path) -> None:
+    body = "Skat. <![= šo un [z](/ir/)\n<a href=\"/ari/\">x</a>\n"
+    document, _ = read_document(content, write(content, "raksts.md", body))
+    assert [(r.line, r.target) for r in all_references(document)] == [(7, "/ir/"), (8, "/ari/")]

@@ -133,3 +133,55 @@ def test_read_source_never_raises_on_any_byte(tmp_path: Path) -> None:
     file = write(tmp_path, "x.md", bytes(range(256)))
     source = read_source(file, "x.md")
     assert source.problems and not XML_FORBIDDEN.search(source.text)
+
+
+@pytest.mark.parametrize(("old", "new", "field", "line"), [
+    ("title: Ēdienu gatavošana Ilūkstē", 'title: "Ēdienu\\x0b gatavošana"', "title", 2),
+    ("summary: Kopīga ēst gatavošana ar ģimenēm un šķiņķi.", 'summary: "Kops\\u0001a"',
+     "summary", 5),
+    ("region: Sēlija", 'region: Sēlija\ntags: [kopienas, "a\\x0cb"]', "tags", 5),
+    ("region: Sēlija", 'region: Sēlija\nauthors:\n  - "Jā\\x08nis"', "authors", 6),
+    ("region: Sēlija", 'region: Sēlija\nevents:\n  - title: Talka\n    location: "Vie\\x08ta"',
+     "location", 7),
+])
+def test_yaml_escapes_of_forbidden_characters_are_named_at_the_values_line(
+        tmp_path: Path, old: str, new: str, field: str, line: int) -> None:
+    file = write(tmp_path, "a.md", ARTICLE.replace(old, new).encode())
+    document, problems = read_document(tmp_path, file)
+    assert [(p.path, p.line, p.field, p.what_en) for p in problems] == [
+        ("a.md", line, field, "forbidden character (XML 1.0)")]
+    assert not XML_FORBIDDEN.search(repr(document.metadata)), "dropped for the preview"
+    _html, metadata = LibyamlMetadataReader(copy.deepcopy(DEFAULT_CONFIG)).read(str(file))
+    assert not XML_FORBIDDEN.search(repr(metadata))
+
+
+def test_a_key_written_twice_is_named_at_its_second_line(tmp_path: Path) -> None:
+    text = ARTICLE.replace("region: Sēlija", "region: Sēlija\ntitle: Otrs virsraksts")
+    _document, problems = read_document(tmp_path, write(tmp_path, "a.md", text.encode()))
+    assert [(p.line, p.field, p.what_en) for p in problems] == [(5, "title", "duplicate key")]
+
+
+@pytest.mark.parametrize("codec", ["utf-32", "utf-32-le", "utf-32-be"])
+def test_a_utf32_file_is_one_problem_naming_utf32(tmp_path: Path, codec: str) -> None:
+    file = write(tmp_path, "a.md", ARTICLE.encode(codec))
+    document, problems = read_document(tmp_path, file)
+    assert [(p.path, p.line, p.field) for p in problems] == [("a.md", 1, "encoding")]
+    assert "UTF-32" in problems[0].what_en
+    assert document.metadata["region"] == "Sēlija"
+
+
+@pytest.mark.parametrize(("captions", "line", "field", "what"), [
+    ('title: Talka\ndate: 2024-04-20\nphotos:\n  a.jpg:\n    caption: "Ē\\x0bka"\n', 5,
+     "caption", "forbidden character (XML 1.0)"),
+    ("title: Talka\ndate: 2024-04-20\nphotos:\n  a.jpg:\n    caption: Ēka\n"
+     "  a.jpg:\n    caption: Cita\n", 6, "a.jpg", "duplicate key"),
+])
+def test_captions_yml_escapes_and_repeated_keys_are_named(
+        tmp_path: Path, captions: str, line: int, field: str, what: str) -> None:
+    folder = tmp_path / "galleries" / "talka"
+    folder.mkdir(parents=True)
+    write_photo(folder / "a.jpg")
+    (folder / "captions.yml").write_text(captions, encoding="utf-8")
+    _galleries, problems = discover(tmp_path, 50_000_000)
+    assert [(p.path, p.line, p.field, p.what_en) for p in problems if p.field != "alt"] == [
+        ("galleries/talka/captions.yml", line, field, what)]

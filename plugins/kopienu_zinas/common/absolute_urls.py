@@ -47,10 +47,11 @@ def absolute_url(value: str, base_url: str) -> str:
     return urljoin(base_url, value.strip(_SPACE))
 
 
-def absolute_srcset(value: str, base_url: str) -> str:
-    """A `srcset` with every candidate's URL resolved (HTML's srcset parsing rules, simplified:
-    a URL runs to the next whitespace; trailing commas end a candidate without descriptors)."""
-    candidates: list[str] = []
+def srcset_candidates(value: str) -> list[tuple[str, str]]:
+    """(URL, descriptor) of each image candidate in a `srcset` (HTML's srcset parsing rules,
+    simplified: a URL runs to the next whitespace; trailing commas end a candidate without
+    descriptors). The descriptor is "" when none is given."""
+    candidates: list[tuple[str, str]] = []
     position, length = 0, len(value)
     while position < length:
         while position < length and (value[position] in _SPACE or value[position] == ","):
@@ -69,8 +70,14 @@ def absolute_srcset(value: str, base_url: str) -> str:
             end = length if end < 0 else end
             descriptor = " ".join(value[position:end].split())
             position = end + 1
-        candidates.append(f"{absolute_url(url, base_url)} {descriptor}".rstrip())
-    return ", ".join(candidates)
+        candidates.append((url, descriptor))
+    return candidates
+
+
+def absolute_srcset(value: str, base_url: str) -> str:
+    """A `srcset` with every candidate's URL resolved."""
+    return ", ".join(f"{absolute_url(url, base_url)} {descriptor}".rstrip()
+                     for url, descriptor in srcset_candidates(value))
 
 
 class _StartTags(HTMLParser):

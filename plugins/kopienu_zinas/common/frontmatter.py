@@ -9,12 +9,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import Any
+from typing import Any, cast
 
 import yaml
 
 from .problems import ContentProblem
 from .sourcetext import read_source
+from .yamlnodes import node_problems, strip_forbidden
 
 _HEADER = re.compile(r"\A\s*^---[ \t]*$\n(?P<meta>.*?)^(?:---|\.\.\.)[ \t]*$\n?", re.M | re.S)
 
@@ -53,7 +54,7 @@ class SourceDocument:
                 match = [(k, v) for k, v in node.value if k.value == key]
                 if not match:
                     return line
-                key_node, node = match[0]
+                key_node, node = match[-1]  # of a key written twice, YAML keeps the last
                 line = key_node.start_mark.line + 2  # +1 for 1-based, +1 for the "---" line
             elif isinstance(node, yaml.SequenceNode) and isinstance(key, int):
                 if key >= len(node.value):
@@ -69,6 +70,17 @@ class SourceDocument:
         `events[2].start`) at this file and the line of that field."""
         line = self.line_of(*field_keys(problem.field)) if self.node is not None else 1
         return problem.placed(self.path, line)
+
+    def written(self, key: str) -> str:
+        """A top-level value as the editor wrote it (`no`, not False), for messages; of a key
+        written twice the last, the one YAML keeps."""
+        if isinstance(self.node, yaml.MappingNode):
+            for key_node, value_node in reversed(self.node.value):
+                if key_node.value == key:
+                    if isinstance(value_node, yaml.ScalarNode):
+                        return value_node.value
+                    break
+        return str(self.metadata.get(key, ""))
 
     def problem(self, field_name: str, what_lv: str, what_en: str, fix: str,
                 value: object = "", *, at: tuple[str | int, ...] = ()) -> ContentProblem:
@@ -133,9 +145,9 @@ def _parse(document: SourceDocument, text: str) -> tuple[SourceDocument, list[Co
             document.path, 2, "front matter", "galvenē jābūt laukiem",
             "the header must be a list of 'field: value' lines",
             "raksti katru lauku savā rindā: 'title: Virsraksts'")]
-    document.metadata = data
+    document.metadata = cast(dict[str, Any], strip_forbidden(data))  # a dict stays a dict
     document.node = node
-    return document, []
+    return document, node_problems(node, document.path, first_line=2)
 
 
 def read_body(content_root: Path, file: Path) -> SourceDocument:

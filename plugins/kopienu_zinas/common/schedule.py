@@ -3,7 +3,9 @@
 An article or gallery dated after BUILD_NOW (common/clock.py) is *scheduled*: public builds
 leave it out of every output until a build on or after its date (the publish workflow builds
 every hour); the preview build (setting ``PREVIEW``) shows it, marked. A date more than a year
-after "now" is taken for a typo and reported by the content check.
+after "now" is taken for a typo and reported by the content check, and so is a date before
+EARLIEST_YEAR (`0001-01-01`, `0202-05-01`: feeds cannot carry such dates, RFC 3339 §5.6 readers
+reject them, and no community news is that old).
 """
 
 from __future__ import annotations
@@ -11,6 +13,14 @@ from __future__ import annotations
 import datetime as dt
 
 from .metadata import as_datetime
+
+#: The earliest year an article, page or newsletter introduction may be dated (docs/redaktoriem.md).
+EARLIEST_YEAR = 1900
+
+
+def too_early(when: dt.date | dt.datetime) -> bool:
+    """True when ``when`` lies before 1 January of EARLIEST_YEAR: taken for a typo."""
+    return when.year < EARLIEST_YEAR
 
 
 def is_scheduled(when: dt.date | dt.datetime, now: dt.datetime) -> bool:

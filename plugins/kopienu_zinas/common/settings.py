@@ -1,5 +1,5 @@
-"""One way to read a plugin's settings dict (EVENTS, IMAGES, GALLERIES, NEWSLETTER, SEARCH):
-merged over its defaults, lower-case keys, unknown keys and wrong types refused.
+"""One way to read a plugin's settings dict (EVENTS, IMAGES, GALLERIES, NEWSLETTER, SEARCH,
+CMS): merged over its defaults, lower-case keys, unknown keys and wrong types refused.
 
 Errors are ValueError naming the plugin and the key (Pelican then reports the plugin as failed
 and our build tool stops). A key renamed in a release keeps working for one more with a warning

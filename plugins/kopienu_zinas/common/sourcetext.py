@@ -47,7 +47,27 @@ def _encoding_problem(path: str, line: int, what_lv: str, what_en: str) -> Conte
     return ContentProblem(path, line, "encoding", what_lv, what_en, _SAVE_AS_UTF8)
 
 
+def _utf32_codec(data: bytes) -> str | None:
+    """"utf-32…" when the bytes are UTF-32 (by BOM, or by the two zero bytes every character
+    of the Basic Multilingual Plane has), else None. Checked before UTF-16, whose
+    little-endian BOM is the start of UTF-32's."""
+    if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        return "utf-32"
+    if not data or len(data) % 4:
+        return None
+    if not any(data[2::4]) and not any(data[3::4]):
+        return "utf-32-le"
+    if not any(data[0::4]) and not any(data[1::4]):
+        return "utf-32-be"
+    return None
+
+
 def _decode(data: bytes, path: str) -> tuple[str, list[ContentProblem]]:
+    utf32 = _utf32_codec(data)
+    if utf32:
+        return data.decode(utf32, errors="replace").lstrip("\ufeff"), [_encoding_problem(
+            path, 1, "fails saglabāts UTF-32 kodējumā, nevis UTF-8",
+            "the file is saved as UTF-32, not UTF-8")]
     if data.startswith(_UTF16_BOMS) or (len(data) > 1 and data.count(0) * 4 >= len(data)):
         codec = ("utf-16" if data.startswith(_UTF16_BOMS)  # else: where are the zero bytes?
                  else "utf-16-be" if data[0::2].count(0) > data[1::2].count(0) else "utf-16-le")
@@ -65,6 +85,12 @@ def _decode(data: bytes, path: str) -> tuple[str, list[ContentProblem]]:
             "editors save)")]
 
 
+def character_names(found: list[tuple[int, int]], where: str = "kolonna") -> str:
+    """'U+000B vertikālā tabulācija (vertical tab) (kolonna 7)' for each (column, code point)."""
+    return ", ".join(f"U+{code:04X} {_NAMES.get(code, '')}".strip() + f" ({where} {column})"
+                     for column, code in found)
+
+
 def forbidden_characters(text: str, path: str) -> list[ContentProblem]:
     """One problem per line that holds characters XML 1.0 forbids, naming each and its column."""
     problems = []
@@ -73,8 +99,7 @@ def forbidden_characters(text: str, path: str) -> list[ContentProblem]:
         if not found:
             continue
         key = _KEY.match(line)
-        names = ", ".join(f"U+{code:04X} {_NAMES.get(code, '')}".strip() + f" (kolonna {column})"
-                          for column, code in found)
+        names = character_names(found)
         problems.append(ContentProblem(
             path, number, key.group("key") if key else "text",
             "neredzama aizliegta rakstzīme", "a character XML 1.0 forbids", fix=(

@@ -17,6 +17,7 @@ from typing import Any
 from markupsafe import Markup
 
 from ..common.absolute_urls import on_site
+from ..common.clock import RIGA
 from . import calendar
 from .contract import ArticleEvents
 from .model import Event, parse_events
@@ -70,7 +71,8 @@ def _sequence(event: Event, article: Any) -> int:
 
 
 def article_events(article: Any, settings: EventsSettings) -> list[Event]:
-    events, _issues = parse_events(getattr(article, "events", None), article.title)
+    events, _issues = parse_events(getattr(article, "events", None), article.title,
+                                   settings.now.astimezone(RIGA).date())
     article_url = on_site(settings.siteurl, article.url)
     folder = article.save_as.rsplit("/", 1)[0] + "/" if "/" in article.save_as else ""
     slug = re.sub(r"[^a-z0-9-]+", "-", article.url.strip("/").lower()).strip("-")

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
+from ..common.clock import RIGA, build_now
 from ..common.frontmatter import SourceDocument
 from ..common.problems import ContentProblem
 from .model import parse_events
@@ -15,12 +17,13 @@ def check_documents(sender: Any, documents: Sequence[SourceDocument],
     return [problem for document in documents
             if document.kind == "article" and document.node is not None
             and "events" in document.metadata
-            for problem in check_events(document)]
+            for problem in check_events(document, build_now(settings).astimezone(RIGA).date())]
 
 
-def check_events(document: SourceDocument) -> list[ContentProblem]:
-    """The model's problems at the lines of the fields they name."""
+def check_events(document: SourceDocument, today: dt.date) -> list[ContentProblem]:
+    """The model's problems, for a build on `today` (Riga day of the build date), at the lines
+    of the fields they name."""
     title = document.metadata.get("title")
     _events, problems = parse_events(document.metadata.get("events"),
-                                     title if isinstance(title, str) else "")
+                                     title if isinstance(title, str) else "", today)
     return [document.place(problem) for problem in problems]

@@ -6,13 +6,17 @@ import re
 from decimal import Decimal
 from typing import Any
 
+from babel.numbers import parse_decimal
+
 from .display import iso, iso_when
 from .model import Event, is_url
 
 STATUS = {"scheduled": "https://schema.org/EventScheduled",
           "cancelled": "https://schema.org/EventCancelled",
           "postponed": "https://schema.org/EventPostponed"}
-_PRICE = re.compile(r"(\d+(?:[.,]\d{1,2})?)")
+#: An amount as Latvians write it: thousands grouped by a space (or a no-break or narrow
+#: no-break space), decimals after a comma ("1 000,50"); a point is accepted for decimals.
+_PRICE = re.compile(r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:,\d{1,2})?|\d+(?:[.,]\d{1,2})?")
 _FREE = re.compile(r"bezmaks|par brīvu|free", re.I)
 
 
@@ -42,12 +46,20 @@ def _locations(event: Event) -> list[dict[str, Any]]:
 
 
 def price_value(text: str) -> str | None:
-    """schema.org Offer.price from an editor's price text: "0" for free ("bezmaksas", "0 €"),
-    the first amount otherwise ("10 €" → "10", "2,50 EUR" → "2.50"), None when there is none."""
+    """schema.org Offer.price (a plain decimal) from an editor's price text: "0" for free
+    ("bezmaksas", "0 €"), the first amount otherwise ("10 €" → "10", "2,50 EUR" → "2.50",
+    "1 000,50 €" → "1000.50"), None when there is none. Read with Babel's Latvian number
+    format (CLDR)."""
     number = _PRICE.search(text)
-    if _FREE.search(text) or (number and Decimal(number.group(1).replace(",", ".")) == 0):
+    amount = _amount(number.group(0)) if number else None
+    if _FREE.search(text) or amount == 0:
         return "0"
-    return number.group(1).replace(",", ".") if number else None
+    return None if amount is None else str(amount)
+
+
+def _amount(written: str) -> Decimal:
+    """A matched amount as a Decimal (Babel reads a decimal point, "2.50", as such too)."""
+    return parse_decimal(written, locale="lv")
 
 
 def _offers(event: Event) -> dict[str, Any]:

@@ -31,6 +31,12 @@ _DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _DATETIME = re.compile(r"^(\d{4})-(\d{2})-(\d{2})[ T](\d{1,2}):(\d{2})(?::(\d{2}))?$")
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 _TIME = re.compile(r"^\d{1,2}:\d{2}(?::\d{2})?$")
+#: Event days must lie from the start of this year…
+EARLIEST_YEAR = 1900
+#: …to the end of the year this many years after the build date's year (a typo guard: 9999 or
+#: 3000 is a slip of the keyboard, and far dates overflow date arithmetic; docs/events.md).
+FUTURE_YEARS = 10
+
 _DATE_FIX = "raksti GGGG-MM-DD (visa diena), GGGG-MM-DD SS:MM (ar laiku) vai GGGG-MM (tikai mēnesis)"
 
 
@@ -110,14 +116,32 @@ def _invalid(field_name: str, what_lv: str, what_en: str, fix: str,
                                        "" if value is None else str(value)))
 
 
-def parse_when(value: object, field_name: str) -> tuple[dt.date, str]:
+def latest_day(today: dt.date) -> dt.date:
+    """The last day an event (or an occurrence) may fall on, for a build on `today`."""
+    return dt.date(today.year + FUTURE_YEARS, 12, 31)
+
+
+def _within(day: dt.date, field_name: str, written: object, today: dt.date) -> None:
+    """_invalid unless `day` lies from EARLIEST_YEAR to latest_day(today)."""
+    latest = latest_day(today)
+    if day.year < EARLIEST_YEAR or day > latest:
+        raise _invalid(field_name, f"datumam jābūt no {EARLIEST_YEAR}. gada līdz "
+                       f"{latest.year}. gada beigām", f"the date must lie from {EARLIEST_YEAR} "
+                       f"to the end of {latest.year}", "pārbaudi gadu (vai tajā nav drukas "
+                       "kļūdas)", written)
+
+
+def parse_when(value: object, field_name: str, today: dt.date) -> tuple[dt.date, str]:
     """(value, kind) with kind "date", "datetime" or "month"; _invalid for anything else,
-    including a Riga local time that does not exist or happens twice (clock changes)."""
+    including a day outside EARLIEST_YEAR … latest_day(today) and a Riga local time that does
+    not exist or happens twice (clock changes)."""
     if isinstance(value, dt.datetime):
+        _within(value.date(), field_name, value, today)
         if value.tzinfo is None:
             return _riga(value, field_name, value), "datetime"
         return value, "datetime"
     if isinstance(value, dt.date):
+        _within(value, field_name, value, today)
         return value, "date"
     if isinstance(value, int) and not isinstance(value, bool) and 0 <= value < 24 * 60:
         # YAML 1.1 reads `18:00` as 1080 (base 60): show the editor what they wrote
@@ -127,14 +151,19 @@ def parse_when(value: object, field_name: str) -> tuple[dt.date, str]:
     text = str(value).strip() if isinstance(value, str) else None
     try:
         if text is not None and (match := _DATE.match(text)):
-            return dt.date(*map(int, match.groups())), "date"
+            day = dt.date(*map(int, match.groups()))
+            _within(day, field_name, value, today)
+            return day, "date"
         if text is not None and (match := _DATETIME.match(text)):
-            year, month, day, hour, minute, second = match.groups()
-            naive = dt.datetime(int(year), int(month), int(day), int(hour), int(minute),
+            year, month, day_of_month, hour, minute, second = match.groups()
+            naive = dt.datetime(int(year), int(month), int(day_of_month), int(hour), int(minute),
                                 int(second or 0))
+            _within(naive.date(), field_name, value, today)
             return _riga(naive, field_name, value), "datetime"
         if text is not None and (match := _MONTH.match(text)):
-            return dt.date(int(match.group(1)), int(match.group(2)), 1), "month"
+            first = dt.date(int(match.group(1)), int(match.group(2)), 1)
+            _within(first, field_name, value, today)
+            return first, "month"
         if text is not None and _TIME.match(text):
             raise _invalid(field_name, "laikam vajag datumu", "a time needs a date",
                            "raksti datumu un laiku kopā, piemēram 2026-12-03 18:00", value)
@@ -147,16 +176,16 @@ def _riga(naive: dt.datetime, field_name: str, written: object) -> dt.datetime:
     """A Riga wall-clock time as an aware datetime; _invalid when the clock change skips it
     (last Sunday of March, 03:00–04:00) or passes it twice (last Sunday of October,
     03:00–04:00)."""
-    first, second = naive.replace(tzinfo=RIGA), naive.replace(tzinfo=RIGA, fold=1)
-    if first.astimezone(dt.UTC).astimezone(RIGA).replace(tzinfo=None) != naive:
+    fault = rules.wall_time_fault(naive)
+    if fault == "skipped":
         raise _invalid(field_name, "šāda laika Rīgā nav: tajā naktī pulksteni pagriež uz priekšu",
                        "this local time does not exist in Riga (clock change)",
                        "raksti laiku stundu vēlāk (pēc 04:00) vai pirms 03:00", written)
-    if first.utcoffset() != second.utcoffset():
+    if fault == "repeated":
         raise _invalid(field_name, "šis laiks Rīgā ir divreiz: tajā naktī pulksteni pagriež "
                        "atpakaļ", "this local time happens twice in Riga (clock change)",
                        "raksti laiku pirms 03:00 vai no 04:00", written)
-    return first
+    return naive.replace(tzinfo=RIGA)
 
 
 def is_url(value: str) -> bool:
@@ -168,20 +197,43 @@ def _text(raw: Mapping[str, Any], name: str) -> str | None:
     value = raw.get(name)
     if value is None or value == "":
         return None
-    if not isinstance(value, (str, int, float)) or isinstance(value, bool):
+    if isinstance(value, bool):  # YAML 1.1 reads yes/no/on/off/true/false as booleans
+        raise _invalid(name, "YAML to nolasīja kā jā/nē vērtību, nevis tekstu",
+                       "YAML read this as a yes/no value, not as text",
+                       f"liec tekstu pēdiņās, piemēram {name}: \"nē\"", "jā/nē (yes/no)")
+    if not isinstance(value, (str, int, float)):
         raise _invalid(name, "jābūt tekstam", "must be text", f"raksti '{name}: ' un tekstu", value)
     return str(value).strip() or None
 
 
-def _recurrence(text: str, start: dt.date) -> Recurrence:
+def _recurrence(text: str, start: dt.date, end: dt.date | None, today: dt.date) -> Recurrence:
+    """The rule, checked against the date window and, for a timed event, the clock changes:
+    no occurrence may start or end at a Riga time that is skipped or happens twice."""
     try:
-        return rules.parse(text, start)
+        recurrence = rules.parse(text, start, latest_day(today))
     except RecurrenceError as error:
         raise _invalid("recurrence", error.what_lv, error.what_en, error.fix, text) from None
+    if isinstance(start, dt.datetime):
+        length = _wall(end) - _wall(start) if isinstance(end, dt.datetime) else dt.timedelta()
+        clash = rules.clock_change(recurrence, start, length)
+        if clash is not None:
+            when = f"{clash:%Y-%m-%d %H:%M}"
+            raise _invalid(
+                "recurrence", f"reize {when} iekrīt pulksteņa pagriešanas stundā (Rīgā šāda "
+                "laika nav vai tas ir divreiz)", f"the occurrence at {when} falls into a clock "
+                "change (that Riga time is skipped or happens twice)",
+                "izvēlies laiku ārpus 03:00–04:00 (pulksteni pagriež marta un oktobra pēdējā "
+                "svētdienā) vai beidz atkārtojumu pirms šīs dienas", text)
+    return recurrence
 
 
-def parse_event(raw: object, index: int, default_title: str) -> Event:
-    """One event from its front-matter mapping; _invalid for the first problem found."""
+def _wall(moment: dt.datetime) -> dt.datetime:
+    return moment.astimezone(RIGA).replace(tzinfo=None)
+
+
+def parse_event(raw: object, index: int, default_title: str, today: dt.date) -> Event:
+    """One event from its front-matter mapping, for a build on `today` (the build date's Riga
+    day, which bounds how far ahead events may lie); _invalid for the first problem found."""
     if not isinstance(raw, Mapping):
         raise _invalid("", "pasākumam jābūt laukiem", "an event must be a list of fields",
                        "raksti '- title: …' un zem tā 'start: …' ar atkāpi", raw)
@@ -192,14 +244,14 @@ def parse_event(raw: object, index: int, default_title: str) -> Event:
     texts = {name: _text(raw, name) for name in TEXT_FIELDS}
     if "start" not in raw or raw["start"] in (None, ""):
         raise _invalid("start", "trūkst sākuma datuma", "start is missing", _DATE_FIX)
-    start, kind = parse_when(raw["start"], "start")
+    start, kind = parse_when(raw["start"], "start", today)
     end: dt.date | None = None
     if raw.get("end") not in (None, ""):
         if kind == "month":
             raise _invalid("end", "mēneša pasākumam nevar būt beigu datums",
                            "a month-only event cannot have an end", "izdzēs 'end:' vai raksti "
                            "precīzu 'start:' datumu", raw["end"])
-        end, end_kind = parse_when(raw["end"], "end")
+        end, end_kind = parse_when(raw["end"], "end", today)
         if end_kind != kind:
             raise _invalid("end", "beigām jābūt tādā pašā formā kā sākumam",
                            "end must be written like start (both with a time, or both dates)",
@@ -218,7 +270,7 @@ def parse_event(raw: object, index: int, default_title: str) -> Event:
             raise _invalid("recurrence", "mēneša pasākums nevar atkārtoties",
                            "a month-only event cannot recur", "norādi precīzu 'start:' datumu",
                            text)
-        recurrence = _recurrence(text, start)
+        recurrence = _recurrence(text, start, end, today)
     online_raw = raw.get("online")
     online, pending = None, False
     if online_raw is True:
@@ -253,9 +305,11 @@ def _raw_title(raw: object, default_title: str) -> str:
     return default_title
 
 
-def parse_events(raw: object, default_title: str) -> tuple[list[Event], list[ContentProblem]]:
-    """Every event of one article, and one problem per invalid event (nothing is dropped
-    silently: an event with a problem is left out of the list *and* reported).
+def parse_events(raw: object, default_title: str, today: dt.date
+                 ) -> tuple[list[Event], list[ContentProblem]]:
+    """Every event of one article for a build on `today` (see parse_event), and one problem per
+    invalid event (nothing is dropped silently: an event with a problem is left out of the list
+    *and* reported).
 
     A problem's field is its path in the front matter, counted from 1 as editors count
     (`events[2].start`), its text names the event; its file and line are the caller's
@@ -270,7 +324,7 @@ def parse_events(raw: object, default_title: str) -> tuple[list[Event], list[Con
     problems: list[ContentProblem] = []
     for index, item in enumerate(raw):
         try:
-            events.append(parse_event(item, index, default_title))
+            events.append(parse_event(item, index, default_title, today))
         except ProblemError as invalid:
             problems.append(_named(invalid.problem, index, _raw_title(item, default_title)))
     return events, problems

@@ -7,10 +7,13 @@ A gallery is `content/galleries/<name>/` with photos and an optional captions.ym
     credit: "Foto: Vārds Uzvārds"
     photographer: Vārds Uzvārds      # default for every photo
     photos:                          # listed photos come first, in this order
-      foto-01.jpg:
+      - file: foto-01.jpg
         caption: Dalībnieki pārrunā kopienas plānu
         alt: Cilvēki sēž pie galda ar papīra lapām
         photographer: Vārds Uzvārds
+    notes: piezīmes redakcijai        # never published
+
+The older form `photos: {foto-01.jpg: {caption: …}}` is still read (captions.py).
 
 Every problem is a ContentProblem naming the file (and the line in captions.yml).
 """
@@ -19,19 +22,22 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 import yaml
 
 from ..common.problems import ContentProblem
-from ..common.sourcetext import read_source
+from ..common.sourcetext import XML_FORBIDDEN, read_source
+from ..common.yamlnodes import node_problems
 from ..images.paths import collisions, nfc, output_stem
 from ..images.pipeline import PICTURE_SUFFIXES, PhotoError, open_picture, too_large, unsupported
+from . import captions
 
 FOLDER = "galleries"
 CAPTIONS = "captions.yml"
-GALLERY_KEYS = {"title", "date", "credit", "photographer", "photos"}
-PHOTO_KEYS = {"caption", "alt", "photographer"}
+#: `notes:` is the editors' own (never published; docs/galleries.md).
+GALLERY_KEYS = {"title", "date", "credit", "photographer", "photos", "notes"}
 
 
 @dataclass(frozen=True)
@@ -54,7 +60,7 @@ class GallerySource:
 
 def _text(node: yaml.Node | None) -> str | None:
     if isinstance(node, yaml.ScalarNode) and node.value.strip():
-        return node.value.strip()
+        return XML_FORBIDDEN.sub("", node.value).strip()  # node_problems reports them
     return None
 
 
@@ -92,6 +98,7 @@ class _Reader:
         self.problems.extend(source.problems)
         try:
             node = yaml.compose(source.text)
+            self.problems.extend(node_problems(node, self.rel(CAPTIONS)))
         except yaml.YAMLError as error:
             mark = getattr(error, "problem_mark", None)
             self.problem(CAPTIONS, mark.line + 1 if mark else 1, "captions.yml",
@@ -167,22 +174,7 @@ class _Reader:
                       present: set[str]) -> dict[str, tuple[yaml.Node, yaml.Node]]:
         if photos is None:
             return {}
-        key_node, value = photos
-        if not isinstance(value, yaml.MappingNode):
-            self.problem(CAPTIONS, _line(key_node), "photos", "jābūt failu sarakstam ar laukiem",
-                         "must map file names to their fields", "skat. piemēru dokumentācijā")
-            return {}
-        entries = {nfc(name): nodes for name, nodes in _mapping(value).items()}
-        for name, (name_node, fields) in entries.items():
-            if name not in present:
-                self.problem(CAPTIONS, _line(name_node), "photos", "šāda attēla faila mapē nav",
-                             "no such photo in the folder",
-                             "izlabo faila nosaukumu vai izdzēs šo ierakstu", name)
-            for key, (field_node, _v) in _mapping(fields).items():
-                if key not in PHOTO_KEYS:
-                    self.problem(CAPTIONS, _line(field_node), key, "nezināms lauks",
-                                 "unknown field", f"atļautie: {', '.join(sorted(PHOTO_KEYS))}")
-        return entries
+        return captions.photo_entries(*photos, present, partial(self.problem, CAPTIONS))
 
     def photo(self, name: str, path: Path, entry: tuple[yaml.Node, yaml.Node] | None,
               default_photographer: str | None) -> PhotoSource | None:

@@ -13,17 +13,32 @@ from typing import Any
 from pelican.generators import Generator
 
 from ..common.clock import build_now
-from ..common.problems import log_problem
+from ..common.problems import ContentProblem, log_problem
 from ..common.schedule import is_scheduled
 from ..images.batch import process_photos
 from ..images.cache import PhotoCache
 from ..images.output import link_or_copy
-from ..images.paths import nfc
-from .discover import discover
+from ..images.paths import find, nfc, url_folder
+from .discover import CAPTIONS, FOLDER, GallerySource, discover
 from .pages import Gallery, gallery_view, photo_view
 from .settings import from_pelican
 
 logger = logging.getLogger(__name__)
+
+
+def scheduled_notice(root: Path, source: GallerySource) -> ContentProblem:
+    """The `make check` notice (not an error) for a gallery dated after "now", at the line of
+    its `date:` in captions.yml, like a scheduled article's (site/schedule.py)."""
+    captions = find(root, f"{FOLDER}/{source.name}/{CAPTIONS}")  # NFC, as macOS may store it
+    try:
+        lines = captions.read_text(encoding="utf-8").splitlines() if captions else []
+    except (OSError, UnicodeDecodeError):
+        lines = []
+    line = next((n for n, text in enumerate(lines, 1) if text.startswith("date:")), 0)
+    return ContentProblem(f"{FOLDER}/{source.name}/{CAPTIONS}", line, "date",
+                          "ieplānota galerija", "scheduled gallery",
+                          "parādīsies pirmajā publicēšanā pēc šī laika "
+                          "(appears with the first build after this time)", str(source.date))
 
 
 class GalleriesGenerator(Generator):
@@ -34,8 +49,12 @@ class GalleriesGenerator(Generator):
         self.config = config
         root = Path(self.settings["PATH"])
         sources, _problems = discover(root, config.imaging.max_pixels)  # reported by rules.py
+        now = build_now(self.settings)
+        for source in sources:
+            if is_scheduled(source.date, now):
+                notice = scheduled_notice(root, source)
+                logger.info("%s", notice.format(), extra={"notice": notice})
         if not self.settings.get("PREVIEW", False):  # scheduled galleries wait (common/schedule)
-            now = build_now(self.settings)
             sources = [source for source in sources if not is_scheduled(source.date, now)]
         cache = PhotoCache(config.cache)
         photos = [photo.path for gallery in sources for photo in gallery.photos]
@@ -47,7 +66,7 @@ class GalleriesGenerator(Generator):
         siteurl = self.settings.get("SITEURL", "")
         galleries = []
         for source in sources:
-            folder = f"{config.url}{source.name}/"
+            folder = f"{config.url}{url_folder(source.name)}/"
             views = [photo_view(photo, photo.path.relative_to(root).as_posix(),
                                 result.done[photo.path][1],
                                 str(cache.entry(result.done[photo.path][0])), folder, siteurl)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..common.absolute_urls import on_site
-from ..images.paths import output_stem
+from ..images.paths import output_stem, url_folder
 from ..images.pipeline import Rendered
 from ..images.views import Picture, picture_fields
 from .discover import GallerySource, PhotoSource
@@ -58,6 +58,6 @@ def photo_view(source: PhotoSource, original: str, rendered: Rendered, entry: st
 
 def gallery_view(source: GallerySource, photos: list[Photo], base: str,
                  siteurl: str) -> Gallery:
-    path = f"{base}{source.name}/"
+    path = f"{base}{url_folder(source.name)}/"  # ASCII, like every address of the site
     return Gallery(source.name, source.title, source.date, source.credit, on_site(siteurl, path),
                    path, tuple(photos))

@@ -8,7 +8,7 @@ from typing import Any
 
 from ..common.frontmatter import SourceDocument
 from ..common.problems import ContentProblem
-from ..images.paths import nfc
+from ..images.paths import nfc, url_folder
 from .discover import FOLDER, discover
 from .settings import from_pelican
 
@@ -18,10 +18,30 @@ def _folder_exists(base: Path, name: str) -> bool:
     return base.is_dir() and any(p.is_dir() and nfc(p.name) == nfc(name) for p in base.iterdir())
 
 
+def address_collisions(names: list[str]) -> list[ContentProblem]:
+    """Gallery folders whose addresses (ASCII slugs: "Rīga" and "riga" → /galerijas/riga/)
+    coincide: one would overwrite the other."""
+    seen: dict[str, str] = {}
+    problems = []
+    for name in sorted(names):
+        address = url_folder(name)
+        if address in seen:
+            problems.append(ContentProblem(
+                f"{FOLDER}/{name}/", 0, "gallery",
+                f"tāda pati adrese kā {FOLDER}/{seen[address]}/",
+                f"same address as {FOLDER}/{seen[address]}/",
+                "pārsauc vienu no mapēm, lai to nosaukumi atšķirtos ne tikai ar garumzīmēm, "
+                "lielajiem burtiem vai atstarpēm", address))
+        else:
+            seen[address] = name
+    return problems
+
+
 def check_documents(sender: Any, documents: Sequence[SourceDocument],
                     settings: dict[str, Any]) -> list[ContentProblem]:
     root = Path(settings["PATH"])
-    _galleries, problems = discover(root, from_pelican(settings).imaging.max_pixels)
+    galleries, problems = discover(root, from_pelican(settings).imaging.max_pixels)
+    problems.extend(address_collisions([gallery.name for gallery in galleries]))
     for document in documents:
         name = document.metadata.get("gallery") if document.header_found else None
         if name is None:

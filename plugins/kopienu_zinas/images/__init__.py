@@ -11,3 +11,4 @@ def register() -> None:
     signals.initialized.connect(rules.warn_located)
     content_check.connect(rules.check_documents)
     signals.get_generators.connect(generator.get_generators)
+    signals.static_generator_finalized.connect(generator.static_addresses_in_nfc)

@@ -52,13 +52,18 @@ def process_photos(photos: list[Path], settings: ImagingSettings, cache: PhotoCa
             result.done[photo] = (key, rendered)
     if missing:
         cache.root.mkdir(parents=True, exist_ok=True)
-        jobs = [(str(p), settings, str(cache.entry(keys[p]))) for p in missing]
-        for source, error in _run(jobs, workers, start_method):
-            photo = Path(source)
+        # one job per cache entry: identical pictures (same bytes) are rendered once
+        first: dict[str, Path] = {}
+        for photo in missing:
+            first.setdefault(keys[photo], photo)
+        jobs = [(str(p), settings, str(cache.entry(key))) for key, p in first.items()]
+        errors = {keys[Path(source)]: error for source, error in _run(jobs, workers, start_method)}
+        for photo in missing:
+            error = errors[keys[photo]]
             rendered = cache.lookup(keys[photo]) if error is None else None
             if rendered is not None:
                 result.done[photo] = (keys[photo], rendered)
-                result.processed += 1
+                result.processed += photo == first[keys[photo]]
             else:
                 result.failed[photo] = error or _UNREADABLE
     if prune:

@@ -3,14 +3,18 @@
 What it does, in Pelican's order (docs/galleries.md, "Article pictures and covers"):
 
 * generate_context (after articles and pages are read): process every picture under
-  STATIC_PATHS and every picture an article or page names (`image:`, `{static}` in the text);
-  rewrite `<img src="{static}…">` in each text into a `<picture>` (the theme's
-  macros/picture.html); set ``content.cover`` (a :class:`~.views.Cover`) and ``content.image``
-  (the absolute URL of its Open Graph JPEG) for `image:`.
-* generate_output (before Pelican's StaticGenerator copies files): take every raster picture out
-  of the static files, so no original is copied, and write the processed renditions under
-  IMAGES['url'] and, at each original's own address (/atteli/foto.jpg), the processed JPEG
-  (or the format its ending names), so links already shared keep working.
+  STATIC_PATHS and every picture an article or page names (`image:`, `{static}` in the text),
+  pictures recognised by their content (kinds.py); rewrite `<img src="{static}…">` and
+  `<img src="/atteli/…">` (the root-relative address of such an original) in each text into
+  a `<picture>` (the theme's macros/picture.html); set ``content.cover`` (a
+  :class:`~.views.Cover`) and ``content.image`` (the absolute URL of its Open Graph JPEG) for
+  `image:`.
+* static_generator_finalized (:func:`static_addresses_in_nfc`): static files get NFC addresses.
+* generate_output (before Pelican's StaticGenerator copies files): take every raster picture
+  (recognised by its content, whatever its ending) out of the static files, so no original is
+  copied, and write the processed renditions under IMAGES['url'] and, at each original's own
+  address (/atteli/foto.jpg), the processed JPEG (or the format its ending names), so links
+  already shared keep working.
 """
 
 from __future__ import annotations
@@ -18,25 +22,22 @@ from __future__ import annotations
 import logging
 from pathlib import Path, PurePosixPath
 from typing import Any
+from urllib.parse import unquote
 
 from pelican.generators import Generator
 
 from ..common.problems import log_problem
 from .batch import BatchResult, process_photos
 from .cache import PhotoCache
+from .kinds import is_picture
 from .markup import replace_images
 from .output import link_or_copy
-from .paths import content_path, content_relative, find, output_stem
-from .pipeline import PICTURE_SUFFIXES
+from .paths import content_path, content_relative, find, nfc, output_stem, url_folder
 from .publish import original_copy
 from .settings import ImagesSettings, from_pelican
 from .views import Cover, Picture, picture_fields
 
 logger = logging.getLogger(__name__)
-
-
-def is_picture(path: str | Path) -> bool:
-    return PurePosixPath(str(path)).suffix.lower() in PICTURE_SUFFIXES
 
 
 class ImagesGenerator(Generator):
@@ -53,11 +54,11 @@ class ImagesGenerator(Generator):
         # a file Pelican could not read is recorded as None (and reported by the safety net)
         contents = [c for c in self.context.get("generated_content", {}).values()
                     if c is not None]
-        static = [self.root / p for p in self.get_files(
-            self.settings["STATIC_PATHS"], exclude=self.settings["STATIC_EXCLUDES"],
-            extensions=False) if is_picture(p)]
+        files = self.get_files(self.settings["STATIC_PATHS"],
+                               exclude=self.settings["STATIC_EXCLUDES"], extensions=False)
+        static = [path for path in (self.root / p for p in files) if is_picture(path)]
         for path in static:
-            self.originals[path.relative_to(self.root).as_posix()] = path
+            self.originals[content_path(path, self.root)] = path
         named = [p for content in contents for p in self._named(content)]
         self._process(sorted(set(static) | set(named)))
         linked_before: set[str] = set()
@@ -71,6 +72,14 @@ class ImagesGenerator(Generator):
         # as <picture> are ours to publish, not files for its StaticGenerator to copy.
         static_links = self.context.setdefault("static_links", set())
         static_links -= linked_before - linked_after
+        # A link written percent-encoded or composed (NFC) to a file stored decomposed (NFD):
+        # Pelican would take the written path for a file name; give it the file's own.
+        for link in list(static_links):
+            if not (self.root / link).is_file():
+                found = find(self.root, unquote(link))
+                if found is not None:
+                    static_links.discard(link)
+                    static_links.add(found.relative_to(self.root).as_posix())
         self.context["picture_sizes"] = self.config.sizes
 
     # -- what the texts name ------------------------------------------------------------
@@ -95,7 +104,7 @@ class ImagesGenerator(Generator):
             if found is not None:
                 named.append(found)
 
-        replace_images(getattr(content, "_content", "") or "", collect)
+        replace_images(getattr(content, "_content", "") or "", collect, self._published())
         return named
 
     # -- processing -----------------------------------------------------------------------
@@ -108,8 +117,8 @@ class ImagesGenerator(Generator):
         for path, (key, rendered) in result.done.items():
             self.keys.add(key)
             relative = PurePosixPath(content_path(path, self.root))
-            parent = relative.parent.as_posix()
-            folder = self.config.url + ("" if parent == "." else f"{parent}/")
+            parent = url_folder(relative.parent.as_posix())
+            folder = self.config.url + (f"{parent}/" if parent else "")
             self.views[path] = Picture(
                 source=relative.as_posix(), alt="",
                 **picture_fields(rendered, str(self.cache.entry(key)), folder,
@@ -136,7 +145,12 @@ class ImagesGenerator(Generator):
             eager = index == 0 and not covered
             return str(template.module.picture(picture, self.config.sizes, eager))
 
-        content._content = replace_images(html, render)
+        content._content = replace_images(html, render, self._published())
+
+    def _published(self) -> set[str]:
+        """The site paths (NFC) of the originals under STATIC_PATHS: their root-relative
+        addresses in a text (`![x](/atteli/foto.jpg)`) are pictures too."""
+        return {nfc(site_path) for site_path in self.originals}
 
     def _cover_view(self, content: Any) -> Picture | None:
         image = getattr(content, "image", None)
@@ -170,7 +184,7 @@ class ImagesGenerator(Generator):
         extra = []
         for static in pictures:
             path = Path(static.source_path)
-            self.originals[static.save_as] = path
+            self.originals[nfc(static.save_as)] = path  # NFC: the address as people type it
             if path not in self.views:
                 extra.append(path)
         if extra:
@@ -189,6 +203,20 @@ class ImagesGenerator(Generator):
                 link_or_copy(original_copy(Path(picture.files[largest.path]), site_path),
                              output / site_path)
         self.cache.prune(self.keys)
+
+
+def static_addresses_in_nfc(generator: Any) -> None:
+    """Signal `static_generator_finalized`: every static file published under its NFC name
+    (macOS stores "Ēkas" decomposed; a link typed normally, or percent-encoded from the composed
+    letters, must reach it on a Linux host), and Pelican's `{static}` lookup finds it by the
+    NFC path too (paths.py)."""
+    static_content = generator.context.get("static_content", {})
+    for key, static in list(static_content.items()):
+        if nfc(key) != key:
+            static_content.setdefault(nfc(key), static)
+        save_as, url = static.save_as, static.url
+        if nfc(save_as) != save_as or nfc(url) != url:
+            static.override_save_as, static.override_url = nfc(save_as), nfc(url)
 
 
 def get_generators(pelican: Any) -> type[Generator]:

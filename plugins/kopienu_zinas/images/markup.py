@@ -1,4 +1,5 @@
-"""Pictures in article HTML: `<img src="{static}/…">` → `<picture>`, and back to one `<img>`.
+"""Pictures in article HTML: `<img src="{static}/…">` (or the root-relative address of a
+published original, `<img src="/atteli/foto.jpg">`) → `<picture>`, and back to one `<img>`.
 
 Pelican keeps `{static}`/`|static|`/`{attach}` placeholders in an article's raw HTML until it
 renders it; :func:`replace_images` rewrites each `<img>` whose source is such a placeholder while
@@ -10,8 +11,10 @@ processed JPEG (for feeds and the e-mail edition).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+import unicodedata
+from collections.abc import Callable, Collection
 from html.parser import HTMLParser
+from urllib.parse import unquote
 
 _IMG = re.compile(r"<img\b[^>]*>", re.I)
 _PICTURE = re.compile(r"<picture\b[^>]*>.*?(<img\b[^>]*>).*?</picture>", re.I | re.S)
@@ -44,15 +47,29 @@ def placeholder_path(src: str) -> str | None:
     return match.group("path") if match else None
 
 
-def replace_images(html: str, render: Callable[[str, str, int], str | None]) -> str:
-    """Every `<img>` with a placeholder source replaced by ``render(path, alt, index)`` (index
-    counts the replaced images from 0); None from `render` keeps the tag as it was."""
+def root_relative_path(src: str, published: Collection[str]) -> str | None:
+    """"/atteli/foto.jpg" when `src` is the root-relative address of one of the `published`
+    originals (site paths in NFC, "atteli/foto.jpg"; percent-encoding decoded), else None."""
+    src = src.strip()
+    if not src.startswith("/") or src.startswith("//"):
+        return None
+    site_path = unicodedata.normalize("NFC", unquote(src.split("#", 1)[0].split("?", 1)[0]))
+    return site_path if site_path.lstrip("/") in published else None
+
+
+def replace_images(html: str, render: Callable[[str, str, int], str | None],
+                   published: Collection[str] = ()) -> str:
+    """Every `<img>` with a placeholder source, or with the root-relative address of one of the
+    `published` originals (see :func:`root_relative_path`), replaced by
+    ``render(path, alt, index)`` (a root-relative path starts with "/", as `{static}/…` does;
+    index counts the replaced images from 0); None from `render` keeps the tag as it was."""
     index = 0
 
     def replace(match: re.Match[str]) -> str:
         nonlocal index
         attrs = attributes(match.group(0))
-        path = placeholder_path(attrs.get("src", ""))
+        src = attrs.get("src", "")
+        path = placeholder_path(src) or root_relative_path(src, published)
         if path is None:
             return match.group(0)
         html = render(path, attrs.get("alt", ""), index)

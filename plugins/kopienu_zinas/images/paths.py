@@ -72,14 +72,22 @@ def output_stem(file: str) -> str:
     return slugify(nfc(PurePosixPath(file).stem)) or "attels"
 
 
+def url_folder(folder: str) -> str:
+    """The ASCII address of a content folder's renditions, each component slugged as output
+    names are ("atteli/Ēkas vasarā" → "atteli/ekas-vasara"; "." → "")."""
+    parts = [p for p in PurePosixPath(folder).parts if p not in {".", "/"}]
+    return "/".join(slugify(nfc(part)) or "mape" for part in parts)
+
+
 def collisions(paths: list[str]) -> list[tuple[str, str]]:
-    """Pairs (first, second) of content-relative paths in one folder whose output stems
-    coincide ("plakats.jpg"/"plakats.png", "Foto 1.JPG"/"foto-1.jpg"), in sorted order."""
+    """Pairs (first, second) of content-relative paths whose output addresses coincide (same
+    folder address, same stem: "plakats.jpg"/"plakats.png", "Foto 1.JPG"/"foto-1.jpg",
+    "Ēkas/a.jpg"/"ekas/a.jpg"), in sorted order."""
     seen: dict[tuple[str, str], str] = {}
     pairs = []
     for path in sorted(paths):
         posix = PurePosixPath(path)
-        key = (posix.parent.as_posix(), output_stem(posix.name))
+        key = (url_folder(posix.parent.as_posix()), output_stem(posix.name))
         if key in seen:
             pairs.append((seen[key], path))
         else:

@@ -35,11 +35,13 @@ else:
 EXTENSIONS = {"avif": "avif", "webp": "webp", "jpeg": "jpg"}
 MIME_TYPES = {"avif": "image/avif", "webp": "image/webp", "jpeg": "image/jpeg"}
 META = "meta.json"
-#: File endings treated as pictures (anything else under STATIC_PATHS is copied as it is).
+#: File endings of gallery photos (galleries/discover.py); pictures elsewhere are recognised by
+#: their content (kinds.py).
 PICTURE_SUFFIXES = frozenset({".jpg", ".jpeg", ".jpe", ".png", ".webp", ".gif", ".tif", ".tiff",
                               ".heic", ".heif", ".avif", ".mpo"})
 #: What Pillow may report for a picture we publish; MPO is a camera JPEG with a second frame.
-ACCEPTED_FORMATS = frozenset({"JPEG", "MPO", "PNG", "WEBP", "GIF", "TIFF", "AVIF"}
+ACCEPTED_FORMATS = frozenset({"JPEG", "MPO", "PNG", "WEBP", "GIF", "TIFF", "AVIF", "BMP", "DIB",
+                              "ICO"}
                              | ({"HEIF"} if HEIF else set()))
 #: Swap width and height for these EXIF orientations (rotated by 90° or 270°).
 _TRANSPOSED = {5, 6, 7, 8}
@@ -266,7 +268,10 @@ def render_entry(source: str, settings: ImagingSettings,
     """Worker entry point: render into a temporary folder, then move it to `entry` at once.
 
     Returns (source, None) on success or (source, the problem, without its path) for a picture
-    that cannot be published, so that one bad file never stops the others.
+    that cannot be published, so that one bad file never stops the others. Safe when another
+    process (a gallery and an article picture with the same bytes, two builds) writes the same
+    entry at the same time: a complete entry is never replaced, only kept (QA report of
+    issue 9, finding 2: rename onto a non-empty folder failed with ENOTEMPTY).
     """
     target = Path(entry)
     staging = target.with_name(f".{target.name}.{os.getpid()}.tmp")
@@ -274,9 +279,23 @@ def render_entry(source: str, settings: ImagingSettings,
     try:
         rendered = render(Path(source), settings, staging)
         (staging / META).write_text(rendered.to_json(), encoding="utf-8")
+        _install(staging, target)
+    except PhotoError as error:
+        return source, error.problem
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return source, None
+
+
+def _install(staging: Path, target: Path) -> None:
+    """`staging` renamed to `target`, unless a complete entry (with its META) is there already;
+    a leftover incomplete `target` is replaced. Raises OSError only when no entry results."""
+    if (target / META).is_file():
+        return
+    try:
+        staging.rename(target)
+    except OSError:
+        if (target / META).is_file():
+            return  # written by another process meanwhile: the same bytes
         shutil.rmtree(target, ignore_errors=True)
         staging.rename(target)
-    except PhotoError as error:
-        shutil.rmtree(staging, ignore_errors=True)
-        return source, error.problem
-    return source, None

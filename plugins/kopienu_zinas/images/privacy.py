@@ -4,7 +4,9 @@ asked (`make strip-location`), removed in place without re-encoding the pixels.
 Stripping keeps the picture's bytes and quality: JPEG/MPO segments, PNG chunks and WebP RIFF
 chunks are rewritten, nothing is decoded. Removed: EXIF (GPS position, camera make/model/serial,
 MakerNote, thumbnail) — replaced by a minimal EXIF holding only the orientation, so the picture
-stays upright —, XMP, IPTC/Photoshop blocks, comments, text chunks, and an MPO's second frame.
+stays upright —, XMP, IPTC/Photoshop blocks, comments, text chunks. An MPO (a camera JPEG
+with a second frame: 3D, depth) is refused by name: its frame index would have to be
+rewritten, and dropping the frame would lose it.
 Kept: pixels, ICC colour profile, JFIF/Adobe headers (CMYK needs them).
 """
 
@@ -37,8 +39,9 @@ def has_location(path: Path) -> bool:
                 return True
             xmp = image.info.get("xmp") or image.info.get("XML:com.adobe.xmp") or b""
             return b"GPSLatitude" in (xmp.encode() if isinstance(xmp, str) else xmp)
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
-        return False
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError,
+            Image.DecompressionBombError):
+        return False  # not a picture we can read: the content check reports it, once
 
 
 def _orientation(path: Path) -> int:
@@ -137,8 +140,12 @@ def strip_location(path: Path) -> bool:
     try:
         with Image.open(path) as image:
             fmt = image.format
-    except (UnidentifiedImageError, OSError) as error:
+            frames = getattr(image, "n_frames", 1)
+    except (UnidentifiedImageError, OSError, Image.DecompressionBombError) as error:
         raise CannotStrip(str(error)) from error
+    if fmt == "MPO" and frames > 1:
+        raise CannotStrip(f"MPO ar {frames} kadriem: otrais kadrs tiktu zaudēts (MPO with "
+                          f"{frames} frames: the second frame would be lost)")
     strippers = {"JPEG": _strip_jpeg, "MPO": _strip_jpeg, "PNG": _strip_png, "WEBP": _strip_webp}
     if fmt not in strippers:
         raise CannotStrip(f"{fmt}")

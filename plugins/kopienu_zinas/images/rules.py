@@ -1,6 +1,8 @@
 """Content check for pictures outside the galleries, and the location warning.
 
-Errors (the build stops, output/ stays as it was): a picture under STATIC_PATHS, named by
+Pictures are recognised by their content (kinds.py); a file whose picture ending (.jpg, .tif…)
+promises a picture that is none is refused too. Errors (the build stops, output/ stays as it
+was): a picture under STATIC_PATHS, named by
 `image:` or by `{static}` in a text that the pipeline cannot take (unreadable, unsupported,
 too large); two pictures of one folder whose published names coincide. Warning (`make check`
 fails on it, `make html` goes on): a picture in content/ that carries a GPS position.
@@ -16,6 +18,7 @@ from typing import Any
 
 from ..common.frontmatter import SourceDocument
 from ..common.problems import ContentProblem
+from .kinds import is_picture
 from .paths import collisions, content_path, content_relative, find, output_stem
 from .pipeline import PICTURE_SUFFIXES, PhotoError, open_picture, too_large
 from .privacy import has_location
@@ -26,15 +29,20 @@ logger = logging.getLogger(__name__)
 _STATIC = re.compile(r"[{|](?:static|attach)[}|](?P<path>[^\s)\"'<>]+)")
 
 
+def _meant_as_picture(path: Path) -> bool:
+    """A picture by its content (whatever the ending), or a file whose picture ending says it
+    should be one (refused by :func:`picture_problem` when it is not)."""
+    return is_picture(path) or path.suffix.lower() in PICTURE_SUFFIXES
+
+
 def _pictures_under(root: Path, folders: Sequence[str]) -> Iterator[Path]:
     for folder in folders:
         base = root / folder
-        if base.is_file() and base.suffix.lower() in PICTURE_SUFFIXES:
+        if base.is_file() and _meant_as_picture(base):
             yield base
         elif base.is_dir():
             yield from (p for p in sorted(base.rglob("*")) if p.is_file()
-                        and p.suffix.lower() in PICTURE_SUFFIXES
-                        and not p.name.startswith("."))
+                        and not p.name.startswith(".") and _meant_as_picture(p))
 
 
 def named_pictures(document: SourceDocument, root: Path) -> Iterator[tuple[Path, str, int]]:
@@ -42,7 +50,7 @@ def named_pictures(document: SourceDocument, root: Path) -> Iterator[tuple[Path,
     def existing(written: str, relative_to_root: bool) -> Path | None:
         relative = content_relative(written, document.path, relative_to_root=relative_to_root)
         found = find(root, relative) if relative is not None else None
-        return found if found is not None and found.suffix.lower() in PICTURE_SUFFIXES else None
+        return found if found is not None and _meant_as_picture(found) else None
 
     image = document.metadata.get("image") if document.header_found else None
     if isinstance(image, str) and image.strip():
@@ -95,8 +103,9 @@ def warn_located(pelican: Any) -> None:
     root = Path(pelican.settings["PATH"])
     for path in _pictures_under(root, ["."]):
         if has_location(path):
-            logger.warning("%s", ContentProblem(
+            problem = ContentProblem(
                 content_path(path, root), 0, "location",
                 "oriģinālā ir GPS atrašanās vieta", "the original carries a GPS location",
                 "palaid 'make strip-location' (izņem atrašanās vietu un kameras datus no "
-                "oriģināliem) un iesniedz izmaiņas").format())
+                "oriģināliem) un iesniedz izmaiņas")
+            logger.warning("%s", problem.format(), extra={"content_problem": problem})

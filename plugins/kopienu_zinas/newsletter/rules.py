@@ -9,6 +9,7 @@ from typing import Any
 from ..common.clock import build_now
 from ..common.frontmatter import SourceDocument
 from ..common.problems import ContentProblem
+from ..common.schedule import EARLIEST_YEAR
 from .issues import Month
 
 _FILE_FIELD = "file name"
@@ -44,6 +45,11 @@ def check_intro(document: SourceDocument, current: Month) -> Iterator[ContentPro
             "pārdēvē failu, piemēram, par newsletter/2024-05.md (gads, svītra, mēnesis 01–12)",
             PurePosixPath(document.path).name)
         return
+    if month.year < EARLIEST_YEAR:
+        yield ContentProblem(
+            document.path, 1, _FILE_FIELD, f"mēnesis ir pirms {EARLIEST_YEAR}. gada",
+            f"month is before {EARLIEST_YEAR}", "pārbaudi gadu faila nosaukumā (GGGG-MM.md)",
+            month.key)
     if month > current:
         yield ContentProblem(
             document.path, 1, _FILE_FIELD, "ievads nākotnes mēnesim",
@@ -54,7 +60,8 @@ def check_intro(document: SourceDocument, current: Month) -> Iterator[ContentPro
     for name in ("title", "summary"):
         value = document.metadata.get(name)
         if value is not None and not (isinstance(value, str) and value.strip()):
-            yield document.problem(name, "jābūt tekstam", "must be text", value=value,
+            yield document.problem(name, "jābūt tekstam", "must be text",
+                                   value=document.written(name),
                                    fix=f"raksti '{name}: ' un tekstu")
     authors = document.metadata.get("authors")
     if authors is not None and (not isinstance(authors, list)

@@ -13,14 +13,17 @@ from . import (
     outputs,
     placeholders,
     preview,
+    preview_links,
     regions,
     related,
+    reserved,
     rules,
     safety,
     schedule,
     sitemap,
     slugs,
     startup,
+    taxonomy,
     templating,
     yaml_reader,
 )
@@ -34,14 +37,18 @@ def register() -> None:
     signals.article_generator_context.connect(regions.assign_category)
     signals.content_object_init.connect(outputs.guard_content)
     signals.article_generator_pretaxonomy.connect(schedule.withhold_scheduled)
+    signals.article_generator_pretaxonomy.connect(taxonomy.unify_names)
     signals.get_writer.connect(feeds.get_writer)
     signals.article_generator_finalized.connect(related.attach_related)
     signals.article_generator_finalized.connect(preview.attach_problems)
+    signals.page_generator_finalized.connect(schedule.withhold_scheduled_pages)
+    signals.page_generator_finalized.connect(reserved.withhold_reserved_pages)
     signals.page_generator_finalized.connect(preview.attach_problems)
     signals.static_generator_finalized.connect(outputs.guard_static_files)
     signals.all_generators_finalized.connect(sitemap.remember_content_dates)
     signals.all_generators_finalized.connect(linkcheck.plan_links)
+    signals.all_generators_finalized.connect(preview_links.remember_banner)
     signals.finalized.connect(sitemap.write_sitemap)
     signals.finalized.connect(linkcheck.check_written_links)
-    for rule in (rules, slugs, links, containment, images, placeholders):
+    for rule in (rules, slugs, reserved, links, containment, images, placeholders):
         content_check.connect(rule.check_documents)

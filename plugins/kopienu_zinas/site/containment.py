@@ -81,7 +81,7 @@ def check_header(document: SourceDocument, root: Path) -> Iterator[ContentProble
             f"raksti tikai mapes nosaukumu no content/{GALLERY_FOLDER}/, "
             "piemēram 'gallery: ilgu-muizas-macibas'", gallery)
     slug = metadata.get("slug")
-    if isinstance(slug, str) and slug.strip() and not _is_one_name(slug.strip()):
+    if isinstance(slug, str) and slug.strip() and not is_one_name(slug.strip()):
         yield document.problem(
             "slug", "adreses vārdā nedrīkst būt '/', '\\' vai '..'",
             "a slug must be one part of the address, without '/', '\\' or '..'",
@@ -110,7 +110,8 @@ def _strictly_inside(path: Path, folder: Path) -> bool:
     return is_inside(path, folder) and path.resolve() != folder.resolve()
 
 
-def _is_one_name(name: str) -> bool:
+def is_one_name(name: str) -> bool:
+    """Whether a name is one part of an address (no "/", "\\", "." or "..")."""
     return "/" not in name and "\\" not in name and name not in (".", "..")
 
 
@@ -130,7 +131,7 @@ def check_captions(root: Path) -> Iterator[ContentProblem]:
         if not isinstance(photos, yaml.MappingNode):
             continue
         for key, _fields in photos.value:
-            if isinstance(key, yaml.ScalarNode) and not _is_one_name(key.value):
+            if isinstance(key, yaml.ScalarNode) and not is_one_name(key.value):
                 yield ContentProblem(
                     captions.relative_to(root).as_posix(), key.start_mark.line + 1, "photos",
                     "attēla nosaukumā nedrīkst būt '/', '\\' vai '..'",

@@ -17,17 +17,21 @@ methods replaced (connected through the `get_writer` signal), decides what an it
 - the channel has a description (``SITE_DESCRIPTION``) and a language, and the RSS
   ``atom:link rel="self"`` has its type.
 
+- an article with a cover (``article.cover``, the images plugin's) carries it as Media RSS
+  ``<media:content>`` (the processed JPEG, absolute, with its pixels), as the newsletter feed
+  does; pictures in the text are one absolute JPEG ``<img>`` (feed readers drop ``<picture>``).
+
 Extension point: :func:`feed_entry` turns an article into a :class:`FeedEntry`, the one place
-that decides what an item carries; a new per-item field (a cover as ``media:content``, say)
-is a field there, written by the feed classes' ``add_item_elements`` (:class:`SiteRssFeed`,
-and an ``Atom1Feed`` subclass in :meth:`FeedWriter._create_new_feed`); feedgenerator passes
-unknown ``add_item`` arguments through in the item dict.
+that decides what an item carries; a new per-item field is a field there, written by the feed
+classes' ``add_item_elements`` (:class:`SiteRssFeed`, :class:`SiteAtomFeed`); feedgenerator
+passes unknown ``add_item`` arguments through in the item dict.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import asdict, dataclass
+import mimetypes
+from dataclasses import dataclass, fields
 from typing import Any
 
 from feedgenerator import Atom1Feed, Rss201rev2Feed, get_tag_uri
@@ -38,6 +42,23 @@ from pelican.writers import Writer
 from ..common.absolute_urls import absolutise_html
 from ..images.markup import for_feeds
 from .safety import SafeWriter
+
+#: Media RSS (https://www.rssboard.org/media-rss), read by feed readers and RSS-to-e-mail
+#: services for an item's picture in RSS and Atom alike.
+MEDIA_RSS = "http://search.yahoo.com/mrss/"
+
+
+@dataclass(frozen=True)
+class FeedImage:
+    """An item's cover as ``media:content``: absolute URL of the processed JPEG, pixels."""
+
+    url: str
+    width: int
+    height: int
+
+    @property
+    def mime(self) -> str:
+        return mimetypes.guess_type(self.url)[0] or "image/jpeg"
 
 
 @dataclass(frozen=True)
@@ -54,6 +75,7 @@ class FeedEntry:
     pubdate: dt.datetime
     updateddate: dt.datetime | None
     unique_id_is_permalink: bool = False
+    cover: FeedImage | None = None
 
 
 def author_names(item: Any) -> str | None:
@@ -90,11 +112,37 @@ def feed_entry(item: Any, link: str, site_url: str, settings: dict[str, Any],
         categories=tuple(str(c) for c in categories) or None,
         author_name=author_names(item),
         pubdate=set_date_tzinfo(item.date, timezone),
-        updateddate=set_date_tzinfo(modified, timezone) if modified else None)
+        updateddate=set_date_tzinfo(modified, timezone) if modified else None,
+        cover=cover_image(item))
+
+
+def cover_image(item: Any) -> FeedImage | None:
+    """The article's processed cover (``article.cover``, set by the images plugin), if any."""
+    cover = getattr(item, "cover", None)
+    if cover is None:
+        return None
+    return FeedImage(url=cover.src, width=cover.width, height=cover.height)
+
+
+def add_media_content(handler: Any, item: dict[str, Any]) -> None:
+    """``<media:content>`` of an item's cover (feedgenerator passes FeedEntry fields through)."""
+    cover: FeedImage | None = item.get("cover")
+    if cover is not None:
+        handler.addQuickElement("media:content", None, {
+            "url": cover.url, "medium": "image", "type": cover.mime,
+            "width": str(cover.width), "height": str(cover.height)})
 
 
 class SiteRssFeed(Rss201rev2Feed):
-    """RSS 2.0 with a typed ``atom:link rel="self"`` (RSS Advisory Board's best practice)."""
+    """RSS 2.0 with a typed ``atom:link rel="self"`` (RSS Advisory Board's best practice) and
+    each item's cover as ``media:content``."""
+
+    def rss_attributes(self) -> dict[str, str]:
+        return {**super().rss_attributes(), "xmlns:media": MEDIA_RSS}
+
+    def add_item_elements(self, handler: Any, item: dict[str, Any]) -> None:
+        super().add_item_elements(handler, item)
+        add_media_content(handler, item)
 
     def add_root_elements(self, handler: Any) -> None:
         feed_url = self.feed["feed_url"]
@@ -108,12 +156,23 @@ class SiteRssFeed(Rss201rev2Feed):
                 "rel": "self", "href": feed_url, "type": "application/rss+xml"})
 
 
+class SiteAtomFeed(Atom1Feed):
+    """Atom 1.0 with each entry's cover as ``media:content``."""
+
+    def root_attributes(self) -> dict[str, str]:
+        return {**super().root_attributes(), "xmlns:media": MEDIA_RSS}
+
+    def add_item_elements(self, handler: Any, item: dict[str, Any]) -> None:
+        super().add_item_elements(handler, item)
+        add_media_content(handler, item)
+
+
 class FeedWriter(SafeWriter):
     """Pelican's writer; only the feed methods differ (see the module docstring)."""
 
     def _create_new_feed(self, feed_type: str, feed_title: str | None,
                          context: dict[str, Any]) -> Rss201rev2Feed | Atom1Feed:
-        feed_class = SiteRssFeed if feed_type == "rss" else Atom1Feed
+        feed_class = SiteRssFeed if feed_type == "rss" else SiteAtomFeed
         title = context["SITENAME"] + (f" - {feed_title}" if feed_title else "")
         description = context.get("SITE_DESCRIPTION") or context.get("SITESUBTITLE") or ""
         return feed_class(
@@ -127,9 +186,9 @@ class FeedWriter(SafeWriter):
             link = link + "?ref=feed"
         entry = feed_entry(item, link, self.site_url, self.settings,
                            rss=isinstance(feed, Rss201rev2Feed))
-        fields = asdict(entry)
-        fields["categories"] = list(entry.categories) if entry.categories else None
-        feed.add_item(**fields)
+        arguments = {field.name: getattr(entry, field.name) for field in fields(entry)}
+        arguments["categories"] = list(entry.categories) if entry.categories else None
+        feed.add_item(**arguments)
 
 
 def get_writer(pelican: Any) -> type[Writer]:

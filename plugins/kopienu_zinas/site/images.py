@@ -14,7 +14,7 @@ from typing import Any
 from ..common.frontmatter import SourceDocument
 from ..common.problems import ContentProblem
 from ..images.paths import find
-from .references import images, resolve
+from .references import images, is_inside, resolve
 
 _MISSING = ("attēla fails nav atrasts", "image file not found")
 _MISSING_FIX = "pārbaudi faila nosaukumu un mapi (lielie/mazie burti ir svarīgi)"
@@ -32,8 +32,9 @@ def check_documents(sender: Any, documents: Sequence[SourceDocument],
 
 
 def _missing(target: Path | None, content_root: Path) -> bool:
-    """Is a local target absent, its name compared in NFC (as macOS may store it)?"""
-    if target is None:
+    """Is a local target absent, its name compared in NFC (as macOS may store it)? A target
+    outside content/ is not "missing": containment.py names it (one problem, not two)."""
+    if target is None or not is_inside(target, content_root):
         return False
     try:
         relative = Path(os.path.normpath(target)).relative_to(content_root).as_posix()

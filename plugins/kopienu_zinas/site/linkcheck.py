@@ -17,7 +17,8 @@ files, galleries, newsletter, feeds, static files, the theme) only once they are
    several pages and in e-mail, or a `{filename}` marker there, which is not replaced);
 2. at ``finalized`` :func:`check_written_links` compares the planned URLs with the files in the
    output folder, the exact set of URLs the build wrote, and reports each missing one at its
-   source file and line, with the fix (`{filename}/raksts.md`, `{static}/atteli/foto.jpg`).
+   source file and line, with the fix (`{filename}/raksts.md`, `{static}/atteli/foto.jpg`);
+   in the preview also on the written pages (preview_links.py).
 
 The plan is handed from step 1 to step 2 in the settings under :data:`PLAN_KEY` (Pelican's
 `finalized` signal gets no context), as the sitemap does with its dates.
@@ -35,6 +36,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 from ..common.frontmatter import SourceDocument, read_body
 from ..common.problems import ContentProblem, log_problem
+from .preview_links import show_link_problems
 from .references import (
     Reference,
     all_references,
@@ -46,6 +48,8 @@ from .references import (
 )
 
 PLAN_KEY = "LINK_CHECK_PLAN"
+#: Content path → output file of each written page, for the preview's banners.
+FILES_KEY = "LINK_CHECK_FILES"
 #: Schemes under which an address on the site itself may be written.
 SITE_SCHEMES = ("http", "https", "webcal", "")
 _ROOT_HINT = ("pārbaudi adresi; saitei uz citu rakstu raksti {filename}/faila-nosaukums.md, "
@@ -268,12 +272,17 @@ def plan_links(generators: list[Any]) -> None:
             else:
                 planned.append(item)
     settings[PLAN_KEY] = tuple(planned)
+    settings[FILES_KEY] = {path: content.save_as for path, content
+                           in context.get("generated_content", {}).items()
+                           if content is not None and getattr(content, "save_as", None)}
 
 
 def check_written_links(pelican: Any) -> None:
     """Receiver of finalized: report each planned URL that no written file answers."""
     planned: tuple[PlannedLink, ...] = pelican.settings.pop(PLAN_KEY, ())
-    urls = written_urls(Path(pelican.output_path))
-    for link in planned:
-        if not is_written(link.url, urls):
-            log_problem(link.problem)
+    output = Path(pelican.output_path)
+    urls = written_urls(output)
+    missing = [link.problem for link in planned if not is_written(link.url, urls)]
+    for problem in missing:
+        log_problem(problem)
+    show_link_problems(pelican.settings, output, missing, pelican.settings.pop(FILES_KEY, {}))

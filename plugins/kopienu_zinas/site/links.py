@@ -5,12 +5,14 @@ Paths that leave content/ are reported by containment.py instead (one problem pe
 
 from __future__ import annotations
 
+import posixpath
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
 from ..common.frontmatter import SourceDocument
 from ..common.problems import ContentProblem
+from ..images.paths import find
 from .references import intrasite_links, is_inside, resolve
 
 
@@ -21,10 +23,17 @@ def check_documents(sender: Any, documents: Sequence[SourceDocument],
             for problem in check_links(document, root)]
 
 
+def _exists(target: Path, content_root: Path) -> bool:
+    """The file exists, its name compared in NFC (macOS stores "Ēkas" decomposed)."""
+    relative = posixpath.normpath(target.relative_to(content_root).as_posix())
+    return target.is_file() or find(content_root, relative) is not None
+
+
 def check_links(document: SourceDocument, content_root: Path) -> Iterator[ContentProblem]:
     for link in intrasite_links(document):
         target = resolve(link.target, document, content_root)
-        if target is not None and is_inside(target, content_root) and not target.is_file():
+        if target is not None and is_inside(target, content_root) and not _exists(
+                target, content_root):
             yield ContentProblem(
                 document.path, link.line, "link", "saite uz failu, kura nav",
                 "link to a file that does not exist",

@@ -3,8 +3,10 @@
 `make new` (tools/new.py) starts files with sample sentences ("Šeit ieraksti vienu vai divus
 teikumus…", "Norādi vietu un adresi", "Foto: Vārds Uzvārds") and with commented-out sample
 fields. A file that is no longer a draft (`status: draft` removed) and still holds one of them
-is a problem; so is a gallery with photos whose captions.yml still does. The list is derived
-from new.py's own templates, so it follows them when they change.
+is a problem; so is a gallery with photos (any picture the images package takes,
+PICTURE_SUFFIXES) whose captions.yml still does. The list is derived from new.py's own
+templates, so it follows them when they change; a body line counts with Markdown emphasis
+around its words (`**Šeit raksti raksta tekstu.**`).
 """
 
 from __future__ import annotations
@@ -22,13 +24,15 @@ import yaml
 from ..common.frontmatter import SourceDocument
 from ..common.problems import ContentProblem
 from ..common.sourcetext import read_source
+from ..images.pipeline import PICTURE_SUFFIXES
 from ..tools import new
 
 #: Stand-ins for what the editor typed into `make new`: values containing them are theirs.
 _TITLE, _REGION = "Xtitlex", "Xregionx"
 _COMMENTED_FIELD = re.compile(r"^# ?(?P<field>\s*[a-z0-9_.-]+:(?: .+)?)$", re.M)
 _HEADER = re.compile(r"\A---\n(?P<meta>.*?)^---\n(?P<body>.*)\Z", re.M | re.S)
-_PHOTO_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp", ".heic", ".heif"}
+#: Markdown's emphasis marks: `**Šeit raksti…**` is still the sample sentence.
+_EMPHASIS = re.compile(r"[*_~`]+")
 FIX = "aizstāj parauga tekstu ar savu (vai atliec 'status: draft', kamēr raksts nav gatavs)"
 
 
@@ -60,7 +64,8 @@ def _is_sample(text: str) -> bool:
 
 
 def _body_line(line: str) -> str:
-    return line.strip().lstrip("#").strip()
+    """A body line as compared with the samples: no heading marks, emphasis or extra spaces."""
+    return " ".join(_EMPHASIS.sub("", line.strip().lstrip("#")).split())
 
 
 @functools.cache
@@ -109,13 +114,13 @@ def check_document(document: SourceDocument) -> Iterator[ContentProblem]:
     samples = placeholders().lines
     for number, line in enumerate(document.body.splitlines(), document.body_line):
         if _body_line(line) in samples:
-            yield _problem(document.path, number, "text", _body_line(line))
+            yield _problem(document.path, number, "text", line.strip())
 
 
 def check_gallery(content_root: Path, folder: Path) -> Iterator[ContentProblem]:
     """A gallery is published once it has photos: then captions.yml must be real."""
     captions = folder / new.target_path(Path(), "gallery", "").name
-    if not captions.is_file() or not any(f.suffix.lower() in _PHOTO_SUFFIXES
+    if not captions.is_file() or not any(f.suffix.lower() in PICTURE_SUFFIXES
                                          for f in folder.iterdir()):
         return
     path = captions.relative_to(content_root).as_posix()

@@ -3,9 +3,13 @@
 Editors write Pelican's intrasite links (`{filename}/raksts.md`, `{static}/atteli/foto.jpg`,
 also the older `|filename|` form), Markdown links and images (`[teksts](…)`, `![apraksts](…)`,
 `[id]: …` definitions, `<https://…>` autolinks) and sometimes HTML (`<a href="…">`,
-`<img src="…">`). The rules in links.py, containment.py, linkcheck.py and images.py report the
-ones that would break on the site; this module only finds and resolves them, each with its line
-in the source file. Fenced code blocks and inline code are skipped: they show syntax.
+`<img src="…" srcset="…">`, `<video poster="…">`: every URL attribute the feeds' absolutiser
+knows, common/absolute_urls.py). The rules in links.py, containment.py, linkcheck.py and
+images.py report the ones that would break on the site; this module only finds and resolves
+them, each with its line in the source file. Fenced code blocks, inline code and HTML comments
+are skipped: they show syntax or are not shown at all. Raw HTML is read with the standard
+library's HTML tokenizer, which decodes character references in attribute values
+(`href="&#x2F;par-mums&#x2F;"` is `/par-mums/`).
 """
 
 from __future__ import annotations
@@ -13,9 +17,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from html.parser import HTMLParser
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote
 
+from ..common.absolute_urls import SRCSET_ATTRIBUTES, URL_ATTRIBUTES, srcset_candidates
 from ..common.frontmatter import SourceDocument
 
 #: A link target that starts with Pelican's marker (after "(", a quote, "<" or "]: ").
@@ -31,9 +37,8 @@ _LINK = re.compile(
     r"(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?\s*\)")
 #: A reference definition `[id]: target "title"` (CommonMark: up to three spaces of indent).
 _DEFINITION = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*(?:<(?P<angle>[^>]*)>|(?P<bare>\S+))")
-#: URL attributes in raw HTML (`<a href=…>`, `<img src=…>`).
-_HTML_URL = re.compile(
-    r"<(?P<tag>[a-z]+)\b[^>]*?\s(?:href|src)\s*=\s*(?P<q>[\"'])(?P<url>.*?)(?P=q)", re.I)
+#: Elements whose URL attributes name a picture (reported as "image", with their alt text).
+_PICTURE_TAGS = frozenset({"img", "source", "picture", "video"})
 #: A Markdown autolink `<https://…>` (the only way a bare address becomes a link).
 _AUTOLINK = re.compile(r"<(?P<url>(?:https?|webcal)://[^\s<>]+)>", re.I)
 _CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
@@ -69,31 +74,87 @@ def images(document: SourceDocument) -> Iterator[Reference]:
             yield Reference(line, match.group("src"), match.group("alt"))
 
 
+def _outside_comments(lines: Iterator[tuple[int, str]]) -> Iterator[tuple[int, str]]:
+    """The lines with every `<!-- … -->` (also over several lines) removed."""
+    in_comment = False
+    for line, text in lines:
+        kept, position = [], 0
+        while position <= len(text):
+            if in_comment:
+                end = text.find("-->", position)
+                if end < 0:
+                    break
+                position, in_comment = end + 3, False
+            else:
+                start = text.find("<!--", position)
+                if start < 0:
+                    kept.append(text[position:])
+                    break
+                kept.append(text[position:start])
+                position, in_comment = start + 4, True
+        yield line, "".join(kept)
+
+
+class _UrlAttributes(HTMLParser):
+    """Collects (line in the fed text, tag, URL, alt) of every URL in start tags."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: list[tuple[int, str, str, str | None]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        line = self.getpos()[0]
+        values = {name: value or "" for name, value in attrs}
+        alt = values.get("alt", "") if tag in _PICTURE_TAGS else None
+        for name, value in attrs:
+            if name in URL_ATTRIBUTES and value is not None:
+                self.found.append((line, tag, value.strip(), alt))
+            elif name in SRCSET_ATTRIBUTES and value is not None:
+                self.found.extend((line, tag, url, alt) for url, _ in srcset_candidates(value))
+
+    handle_startendtag = handle_starttag
+
+    def parse_marked_section(self, i: int, report: bool = True) -> int:
+        """`<![…` that is no marked section is text (the standard library's tokenizer raises
+        AssertionError on it)."""
+        try:
+            return super().parse_marked_section(i, report)
+        except AssertionError:
+            return i + 3  # past "<![": the rest is read on as usual
+
+
+def html_references(lines: list[tuple[int, str]]) -> Iterator[Reference]:
+    """Every URL in raw HTML start tags of the given lines, at its tag's line."""
+    parser = _UrlAttributes()
+    parser.feed("\n".join(text for _line, text in lines))
+    parser.close()
+    for fed_line, _tag, url, alt in parser.found:
+        yield Reference(lines[fed_line - 1][0], url, alt)
+
+
 def all_references(document: SourceDocument) -> Iterator[Reference]:
     """Every link and picture in the body, whatever its form, in line order.
 
     Images come with their alt text (`""` when empty), links with ``alt=None``.
     """
-    for line, text in body_lines(document):
+    lines = [(line, _CODE_SPAN.sub("", text) if "`" in text else text)
+             for line, text in _outside_comments(body_lines(document))]
+    found: list[Reference] = []
+    for line, text in lines:
         if "](" not in text and "]:" not in text and "<" not in text:
             continue  # most lines of prose: no link, no picture, no HTML
-        if "`" in text:
-            text = _CODE_SPAN.sub("", text)
         for match in _LINK.finditer(text):
             target = match.group("angle") if match.group("angle") is not None \
                 else match.group("bare")
-            yield Reference(line, target.strip(), match.group("text") if match.group("bang")
-                            else None)
+            found.append(Reference(line, target.strip(), match.group("text")
+                                   if match.group("bang") else None))
         definition = _DEFINITION.match(text)
         if definition:
-            yield Reference(line, definition.group("angle") or definition.group("bare"))
-        for match in _AUTOLINK.finditer(text):
-            yield Reference(line, match.group("url"))
-        for match in _HTML_URL.finditer(text):
-            alt = re.search(r"\salt\s*=\s*([\"'])(.*?)\1", match.group(0))
-            image = match.group("tag").lower() == "img"
-            yield Reference(line, match.group("url").strip(),
-                            (alt.group(2) if alt else "") if image else None)
+            found.append(Reference(line, definition.group("angle") or definition.group("bare")))
+        found.extend(Reference(line, match.group("url")) for match in _AUTOLINK.finditer(text))
+    if any("<" in text for _line, text in lines):
+        found.extend(html_references(lines))
+    yield from sorted(found, key=lambda reference: reference.line)
 
 
 def intrasite(target: str) -> tuple[str, str] | None:

@@ -8,7 +8,7 @@ from typing import Any
 from ..common.frontmatter import SourceDocument
 from ..common.metadata import as_datetime, parse_iso_date
 from ..common.problems import ContentProblem
-from ..common.schedule import is_scheduled, latest_allowed
+from ..common.schedule import EARLIEST_YEAR, is_scheduled, latest_allowed, too_early
 from .settings import SiteSettings
 
 SUMMARY_LIMIT = 300
@@ -31,6 +31,10 @@ def check_documents(sender: Any, documents: Sequence[SourceDocument],
             problems.extend(check_title(document))
             problems.extend(check_types(document))
             problems.extend(check_status(document))
+            if "date" in document.metadata:
+                problems.extend(check_date(document, site))
+        if document.kind in ("article", "page"):
+            problems.extend(check_translation(document))
     return problems
 
 
@@ -56,7 +60,8 @@ def check_types(document: SourceDocument) -> Iterator[ContentProblem]:
     for name in TEXT_FIELDS:
         value = document.metadata.get(name)
         if value is not None and not isinstance(value, str):
-            yield document.problem(name, "jābūt tekstam", "must be text", value=value,
+            yield document.problem(name, "jābūt tekstam", "must be text",
+                                   value=document.written(name),
                                    fix=f"raksti '{name}: ' un tekstu pēdiņās")
     for name in LIST_FIELDS:
         value = document.metadata.get(name)
@@ -79,7 +84,11 @@ def check_date(document: SourceDocument, site: SiteSettings) -> Iterator[Content
         yield document.problem("date", "datums nav saprotams", "date could not be read",
                                "raksti GGGG-MM-DD vai GGGG-MM-DD SS:MM", value=raw)
         return
-    if as_datetime(when) > latest_allowed(site.now):
+    if too_early(when):
+        yield document.problem(
+            "date", f"datums ir pirms {EARLIEST_YEAR}. gada", f"date is before {EARLIEST_YEAR}",
+            "pārbaudi gadu (četri cipari, piemēram 2026-05-16)", value=document.written("date"))
+    elif as_datetime(when) > latest_allowed(site.now):
         yield document.problem(
             "date", "datums ir vairāk nekā gadu nākotnē", "date is more than a year ahead",
             "pārbaudi gadu un mēnesi; rakstu var ieplānot ne vairāk kā gadu uz priekšu",
@@ -143,3 +152,15 @@ def check_status(document: SourceDocument) -> Iterator[ContentProblem]:
         yield document.problem("status", "nezināms statuss", "unknown status", value=status,
                                fix="raksti 'status: draft' (melnraksts) vai izdzēs rindu, "
                                    "lai publicētu")
+
+
+def check_translation(document: SourceDocument) -> Iterator[ContentProblem]:
+    """Pelican's `translation:` is text ("true"/"false"); YAML's bare true is a boolean that
+    Pelican cannot read (it crashed with an AttributeError)."""
+    value = document.metadata.get("translation")
+    if value is not None and not (isinstance(value, str)
+                                  and value.strip().lower() in ("true", "false")):
+        yield document.problem(
+            "translation", "lauks 'translation' nav saprotams", "translation must be quoted text",
+            "izdzēs rindu (valodu nosaka 'lang:' un kopīgs 'slug:') vai raksti "
+            "translation: \"true\" pēdiņās", value=document.written("translation"))

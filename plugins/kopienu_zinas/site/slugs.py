@@ -1,4 +1,5 @@
-"""Rule: no two articles (or two pages) in the same language may get the same address.
+"""Rules: a `slug:` is an address word; no two articles (or two pages) in the same language
+may get the same address.
 
 Pelican makes the slug from the title (or `slug:`), and with two equal slugs it silently
 publishes only one of the files. The older article keeps its address (it may already be
@@ -7,6 +8,7 @@ linked from elsewhere); the newer one is reported.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from typing import Any
@@ -15,22 +17,46 @@ from ..common.frontmatter import SourceDocument
 from ..common.metadata import as_datetime, parse_iso_date
 from ..common.problems import ContentProblem
 from ..common.slugs import slugify_with_settings
+from .containment import is_one_name
 
 #: Document kinds whose slugs share one address space each.
 KINDS = ("article", "page")
+#: What docs/redaktoriem.md allows in `slug:`: lowercase ASCII letters, digits, single hyphens.
+VALID_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
 def check_documents(sender: Any, documents: Sequence[SourceDocument],
                     settings: dict[str, Any]) -> list[ContentProblem]:
     groups: dict[tuple[str, str, str], list[SourceDocument]] = defaultdict(list)
     default_lang = settings.get("DEFAULT_LANG", "lv")
+    form_problems = [problem for document in documents
+                     for problem in check_slug_form(document, settings)]
     for document in documents:
         slug = document_slug(document, settings)
         if document.kind in KINDS and slug:
             lang = document.metadata.get("lang") or default_lang
             groups[(document.kind, str(lang), slug)].append(document)
-    return [problem for (_kind, _lang, slug), group in groups.items() if len(group) > 1
-            for problem in report_duplicates(slug, group)]
+    return form_problems + [problem for (_kind, _lang, slug), group in groups.items()
+                            if len(group) > 1 for problem in report_duplicates(slug, group)]
+
+
+def check_slug_form(document: SourceDocument, settings: dict[str, Any]) -> list[ContentProblem]:
+    """`slug:` becomes the address as written (spaces, capitals and `Ļ` included), so it must
+    already be a slug; the fix suggests the slugified form."""
+    explicit = document.metadata.get("slug")
+    if document.kind not in KINDS or "slug" not in document.metadata:
+        return []
+    if isinstance(explicit, str) and (VALID_SLUG.fullmatch(explicit)
+                                      or not is_one_name(explicit.strip())):
+        return []  # valid, or leaving the output folder (containment.py names that)
+    suggestion = slugify_with_settings(str(explicit or ""), settings)
+    fix = (f"raksti 'slug: {suggestion}'" if suggestion else
+           "raksti 'slug: ' ar mazajiem latīņu burtiem, cipariem un defisēm, "
+           "piemēram 'slug: par-mums'")
+    return [document.problem(
+        "slug", "adresē drīkst būt tikai mazie latīņu burti, cipari un defises",
+        "slug may hold only lowercase ASCII letters, digits and hyphens", fix,
+        value=document.written("slug"))]
 
 
 def document_slug(document: SourceDocument, settings: dict[str, Any]) -> str:

@@ -24,6 +24,7 @@ from pelican.plugins.yaml_metadata.yaml_metadata import YAMLMetadataReader
 
 from ..common.problems import SourceFailed, failure_problem, relative_source
 from ..common.sourcetext import read_source
+from ..common.yamlnodes import strip_forbidden
 
 
 class LibyamlMetadataReader(YAMLMetadataReader):
@@ -55,7 +56,7 @@ class LibyamlMetadataReader(YAMLMetadataReader):
             return super()._load_yaml_metadata(text, source_path)
         if not isinstance(metadata, dict):
             return super()._load_yaml_metadata(text, source_path)
-        return self._parse_yaml_metadata(metadata, source_path)
+        return self._parse_yaml_metadata(strip_forbidden(metadata), source_path)
 
 
 def use_libyaml_reader(readers: Any) -> None:

@@ -168,6 +168,10 @@ def replace_folder(new: Path, target: Path) -> None:
 
 def build(args: argparse.Namespace) -> int:
     overrides = settings_overrides(args)
+    if "PATH" in overrides and not Path(overrides["PATH"]).is_dir():
+        print(f"error: satura mape nav atrasta (content folder not found): {args.content} — "
+              "pārbaudi --content ceļu", file=sys.stderr)
+        return 2
     settings = read_settings(args.settings, override=overrides)
     collector = ProblemCollector(settings["PATH"])
     root = logging.getLogger()

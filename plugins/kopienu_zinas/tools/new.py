@@ -97,17 +97,21 @@ events:
 
 
 def captions_text(request: Request) -> str:
-    return f"""# Galerija. Ieliec fotoattēlus (.jpg, .png) šajā mapē; bez attēliem to nerāda.
+    return f"""# Galerija. Ieliec fotoattēlus (.jpg, .png, .webp, .heic, .avif, .tif, .gif) šajā mapē;
+# bez attēliem to nerāda.
 # Rakstā to parāda rinda 'gallery: <mapes nosaukums>'.
 title: {quoted(request.title)}
 date: {request.today.isoformat()}
 credit: "Foto: Vārds Uzvārds"
-# Katram attēlam var pierakstīt parakstu, aprakstu ekrāna lasītājiem un fotogrāfu:
+# Katram attēlam pieraksti parakstu, aprakstu ekrāna lasītājiem un (ja vajag) fotogrāfu;
+# tā raksta arī pārlūka redaktors (/admin/):
 # photos:
-#   foto-01.jpg:
+#   - file: foto-01.jpg
 #     caption: Kas notiek attēlā (paraksts zem foto)
 #     alt: Kas redzams attēlā (teksts ekrāna lasītājiem)
 #     photographer: Vārds Uzvārds
+# Piezīmes redakcijai (vietnē netiek publicētas):
+# notes: Kas jāpapildina
 """
 
 

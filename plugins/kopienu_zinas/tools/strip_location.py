@@ -13,7 +13,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from ..images.pipeline import PICTURE_SUFFIXES
+from ..images.kinds import is_picture
 from ..images.privacy import CannotStrip, has_location, strip_location
 
 
@@ -23,7 +23,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     failed = 0
     for path in sorted(p for p in args.content.rglob("*")
-                       if p.is_file() and p.suffix.lower() in PICTURE_SUFFIXES):
+                       if p.is_file() and is_picture(p)):
         name = path.as_posix()
         try:
             if strip_location(path):

@@ -1,0 +1,86 @@
+"""Decap CMS fields for our front matter, with Latvian labels and hints.
+
+Each function returns Decap field definitions (plain dicts, https://decapcms.org/docs/widgets/)
+in the order `make new` writes the keys, so a file saved by the CMS has the same keys in the same
+order. Dates are text fields checked against the ISO forms the content check accepts, so the CMS
+writes exactly what an editor types (`2024-05-21`, `2024-05-21 18:00`), never a reformatted date.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+Field = dict[str, Any]
+
+DATE_PATTERN = [r"^\d{4}-\d{2}-\d{2}( \d{2}:\d{2})?$",
+                "Datums GGGG-MM-DD vai ar laiku GGGG-MM-DD SS:MM, piemēram, 2024-05-21 18:00"]
+EVENT_DATE_PATTERN = [r"^\d{4}-\d{2}(-\d{2}( \d{1,2}:\d{2})?)?$",
+                      "GGGG-MM-DD (visa diena), GGGG-MM-DD SS:MM (ar laiku) vai GGGG-MM (mēnesis)"]
+#: Article `status:` values an editor chooses in the CMS (Pelican's own names).
+ARTICLE_STATUSES = (("Melnraksts (redzams tikai priekšskatījumā)", "draft"),
+                    ("Publicēt", "published"))
+#: Latvian names of the events plugin's statuses (events.model.STATUSES).
+EVENT_STATUS_LABELS = {"scheduled": "Notiks", "cancelled": "Atcelts", "postponed": "Pārcelts"}
+
+#: Event field → (widget settings, label, hint); the field list itself is the events model's.
+EVENT_FIELDS: dict[str, tuple[Field, str, str]] = {
+    "title": ({"widget": "string"}, "Pasākuma nosaukums", ""),
+    "start": ({"widget": "string", "pattern": EVENT_DATE_PATTERN}, "Sākums",
+              "GGGG-MM-DD SS:MM, piemēram, 2024-05-16 10:00; bez laika: visas dienas pasākums"),
+    "end": ({"widget": "string", "pattern": EVENT_DATE_PATTERN}, "Beigas",
+            "Kā sākums; vairāku dienu pasākumam pēdējā diena"),
+    "location": ({"widget": "string"}, "Vieta", "Piemēram, Krustpils pils"),
+    "address": ({"widget": "string"}, "Adrese", "Iela, pilsēta (kartei un kalendāriem)"),
+    "online": ({"widget": "string"}, "Tiešsaistes saite",
+               "https://… tiešsaistes pasākumam (vietas vietā vai blakus tai)"),
+    "recurrence": ({"widget": "string"}, "Atkārtošanās",
+                   "RRULE, piemēram, FREQ=MONTHLY;BYDAY=-1WE;COUNT=4 (skat. ceļvedi)"),
+    "status": ({"widget": "select"}, "Statuss", ("Atceltu vai pārceltu pasākumu neizdzēs: "
+                                                 "nomaini statusu, lai kalendāri to atjaunina")),
+    "organizer": ({"widget": "string"}, "Rīkotājs", ""),
+    "registration": ({"widget": "string"}, "Pieteikšanās", "Saite vai kā pieteikties"),
+    "price": ({"widget": "string"}, "Cena", "Piemēram, Bez maksas"),
+    "sequence": ({"widget": "number", "value_type": "int", "min": 0}, "Izmaiņu numurs",
+                 "Kalendāriem: palielini par 1, kad maini jau izziņota pasākuma laiku"),
+}
+#: Gallery photo field → (widget settings, label, hint); the keys are the galleries plugin's.
+PHOTO_FIELDS: dict[str, tuple[Field, str, str]] = {
+    "file": ({"widget": "image", "choose_url": False}, "Fotoattēls", "Fails šajā galerijas mapē"),
+    "caption": ({"widget": "string"}, "Paraksts", "Kas notiek attēlā (paraksts zem foto)"),
+    "alt": ({"widget": "string"}, "Apraksts ekrāna lasītājiem",
+            "Kas redzams attēlā, tiem, kas to neredz"),
+    "photographer": ({"widget": "string"}, "Fotogrāfs", "Vārds Uzvārds"),
+}
+
+
+def field(name: str, label: str, widget: str = "string", *, required: bool = False,
+          hint: str = "", **options: Any) -> Field:
+    """One Decap field; `required` defaults to False (Decap's own default is True)."""
+    result: Field = {"name": name, "label": label, "widget": widget, "required": required}
+    if hint:
+        result["hint"] = hint
+    result.update(options)
+    return result
+
+
+def from_table(names: Sequence[str], table: dict[str, tuple[Field, str, str]],
+               required: Sequence[str]) -> list[Field]:
+    fields = []
+    for name in names:
+        options, label, hint = table[name]
+        fields.append(field(name, label, required=name in required, hint=hint, **options))
+    return fields
+
+
+def notes_field() -> Field:
+    return field("notes", "Redakcijas piezīmes", "text",
+                 hint="Piezīmes redakcijai (avoti, kāpēc tāds datums). Vietnē netiek publicētas.")
+
+
+def body_field(hint: str = "") -> Field:
+    return field("body", "Teksts", "markdown", required=True, hint=hint)
+
+
+def title_field(label: str = "Virsraksts") -> Field:
+    return field("title", label, required=True)

@@ -1,0 +1,53 @@
+"""Which files are pictures: recognised by their content, never by their file ending.
+
+A JPEG saved as `foto.jfif`, `foto.jpg.txt`, `foto.bmp` or without an ending still carries its
+EXIF GPS position; copied as a static file it would publish it (QA report of issue 9, finding 1).
+So every file under STATIC_PATHS and every file `image:`/`{static}` names is sniffed: what
+Pillow recognises as one of :data:`RASTER_FORMATS` (by the file's first bytes, without decoding
+the pixels) goes through the pipeline; anything else (PDF, SVG, text) stays a static file.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+from pathlib import Path
+
+from PIL import Image, UnidentifiedImageError
+
+from .pipeline import HEIF  # importing the pipeline registers the HEIF opener
+
+#: Raster formats Pillow identifies by a signature (no format that accepts arbitrary bytes,
+#: such as TGA, so a binary download is never taken for a picture). HEIF/AVIF when the
+#: installed Pillow (and pillow-heif, see pipeline.py) registers them. Formats the pipeline does
+#: not take (PSD, JPEG 2000, PPM) are refused by the content check with a fix, never copied.
+RASTER_FORMATS = ("JPEG", "MPO", "PNG", "WEBP", "GIF", "TIFF", "BMP", "DIB", "ICO", "AVIF",
+                  "HEIF", "JPEG2000", "PSD", "PPM")
+
+
+@functools.lru_cache(maxsize=4096)
+def _sniff(path: str, _size: int, _mtime_ns: int) -> str | None:
+    Image.init()
+    formats = [f for f in RASTER_FORMATS if f in Image.OPEN and (f != "HEIF" or HEIF)]
+    try:
+        with Image.open(path, formats=formats) as image:
+            return str(image.format)
+    except Image.DecompressionBombError:
+        return "BOMB"  # a picture, far too large: the pipeline refuses it by name
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
+        return None
+
+
+def picture_format(path: str | Path) -> str | None:
+    """Pillow's format name of the raster picture in `path` ("JPEG", "PNG"…; "BOMB" for one too
+    large to open), None for a file that is not a picture or cannot be read."""
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return None
+    return _sniff(os.fspath(path), stat.st_size, stat.st_mtime_ns)
+
+
+def is_picture(path: str | Path) -> bool:
+    """Is `path` a raster picture (whatever its ending)? Then it is processed, never copied."""
+    return picture_format(path) is not None

@@ -1,0 +1,101 @@
+"""The Decap CMS configuration follows our content model and writes what `make new` writes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+from pelican.settings import read_settings
+
+from kopienu_zinas.cms.bundle import BundleMissing, bundle_files
+from kopienu_zinas.cms.config import decap_config
+from kopienu_zinas.cms.settings import CmsSettings
+from kopienu_zinas.events.model import FIELDS as EVENT_FIELDS
+from kopienu_zinas.events.model import STATUSES
+from kopienu_zinas.galleries.captions import PHOTO_FIELDS
+from kopienu_zinas.tools.new import Request, article_text, captions_text, event_text
+from tests.sitebuild import ROOT
+
+
+@pytest.fixture(scope="module")
+def settings() -> dict:
+    return read_settings(str(ROOT / "pelicanconf.py"))
+
+
+def collection(config: dict, name: str) -> dict:
+    return next(c for c in config["collections"] if c["name"] == name)
+
+
+def fields(container: dict) -> dict[str, dict]:
+    return {f["name"]: f for f in container["fields"]}
+
+
+def test_regions_event_fields_and_statuses_come_from_the_model(settings: dict) -> None:
+    config = decap_config({**settings, "REGIONS": ["Sēlija", "Kurzeme"]},
+                          CmsSettings.from_pelican(settings))
+    article = fields(collection(config, "articles"))
+    assert article["region"]["options"] == ["Sēlija", "Kurzeme"]
+    event = fields(article["events"])
+    assert list(event) == list(EVENT_FIELDS)
+    assert [o["value"] for o in event["status"]["options"]] == list(STATUSES)
+    photo = fields(fields(collection(config, "galleries"))["photos"])
+    assert list(photo) == list(PHOTO_FIELDS)
+
+
+def test_the_required_fields_are_required(settings: dict) -> None:
+    config = decap_config(settings, CmsSettings.from_pelican(settings))
+    article = fields(collection(config, "articles"))
+    required = {name for name, field in article.items() if field["required"]}
+    assert required == {"title", "date", "region", "summary", "body"}
+    assert {n for n, f in fields(article["events"]).items() if f["required"]} == {"title", "start"}
+    photos = fields(fields(collection(config, "galleries"))["photos"])
+    assert {n for n, f in photos.items() if f["required"]} == {"file", "caption", "alt"}
+
+
+def keys(front_matter: str) -> list[str]:
+    return list(yaml.safe_load(front_matter.split("---\n")[1]))
+
+
+def commented_keys(text: str) -> list[str]:
+    """Keys `make new` offers as comments for the editor to fill in (`# image: …`)."""
+    return re.findall(r"^# ([a-z_]+):", text, flags=re.MULTILINE)
+
+
+def test_the_cms_writes_keys_in_the_order_make_new_writes_them(settings: dict) -> None:
+    config = decap_config(settings, CmsSettings.from_pelican(settings))
+    order = list(fields(collection(config, "articles")))
+    request = Request("event", "Talka", "Latgale", dt.date(2024, 4, 20))
+    for text in (article_text(request), event_text(request)):
+        offered = keys(text) + commented_keys(text)
+        assert set(offered) <= set(order)
+        assert keys(text) == [k for k in order if k in keys(text)]
+        assert commented_keys(text) == [k for k in order if k in commented_keys(text)]
+    event_keys = list(yaml.safe_load(event_text(request).split("---\n")[1])["events"][0])
+    assert event_keys == [k for k in EVENT_FIELDS if k in event_keys]
+    gallery_order = list(fields(collection(config, "galleries")))
+    captions = yaml.safe_load(captions_text(request))
+    assert list(captions) == [k for k in gallery_order if k in captions]
+
+
+def test_the_bundle_is_the_package_without_source_maps(tmp_path: Path) -> None:
+    for name in ("decap-cms.js", "12.decap-cms.js", "12.decap-cms.js.map", "decap-cms.js.map",
+                 "cms.js", "a1.wasm", "decap-cms.js.LICENSE.txt"):
+        (tmp_path / name).write_text("x")
+    assert [p.name for p in bundle_files(tmp_path)] == [
+        "12.decap-cms.js", "a1.wasm", "decap-cms.js", "decap-cms.js.LICENSE.txt"]
+    with pytest.raises(BundleMissing, match="make html"):
+        bundle_files(tmp_path / "nav")
+
+
+def test_unknown_cms_settings_are_refused() -> None:
+    with pytest.raises(ValueError, match=r"unknown CMS setting\(s\) repository"):
+        CmsSettings.from_pelican({"CMS": {"repository": "x"}})
+
+
+@pytest.mark.parametrize("url", ["/admin/", "admin", "../admin/", "a/../../b/"])
+def test_the_editor_address_stays_inside_the_site(url: str) -> None:
+    with pytest.raises(ValueError, match="site-relative folder"):
+        CmsSettings.from_pelican({"CMS": {"url": url}})
