@@ -84,3 +84,18 @@ def test_drafts_and_translations_get_events_but_the_site_lists_originals_once() 
 
 def test_events_of_an_article_the_plugin_never_saw_is_empty() -> None:
     assert events_of(Article("Cits", "x/", events=[FAIR])) is NO_EVENTS
+
+
+def test_an_events_own_description_is_its_calendar_text_else_the_articles_summary() -> None:
+    """Issue 16's event `description`: a weekly club announced beside a reading evening is
+    described as a club in calendars, not by the article's summary."""
+    from kopienu_zinas.events.ical import Labels, description
+    club = {**FAIR, "title": "Adīšanas klubs", "description": "Katru sestdienu adām kopā."}
+    article = Article("Aicinājums", "zinas/2024/aicinajums/", events=[club, FAIR])
+    attach_events(Generator([article]))
+    own, plain = article.events.events
+    assert own.description == "Katru sestdienu adām kopā."
+    assert own.summary == "Katru sestdienu adām kopā." and plain.summary == "Nāc & piedalies!"
+    labels = Labels()
+    assert description(own, labels).splitlines()[0] == "Katru sestdienu adām kopā."
+    assert description(plain, labels).splitlines()[0] == "Nāc & piedalies!"

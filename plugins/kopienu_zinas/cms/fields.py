@@ -41,6 +41,9 @@ EVENT_FIELDS: dict[str, tuple[Field, str, str]] = {
     "organizer": ({"widget": "string"}, "Rīkotājs", ""),
     "registration": ({"widget": "string"}, "Pieteikšanās", "Saite vai kā pieteikties"),
     "price": ({"widget": "string"}, "Cena", "Piemēram, Bez maksas"),
+    "description": ({"widget": "text"}, "Apraksts",
+                    "Viens vai divi teikumi par šo pasākumu (kalendāros); ja tukšs, raksta "
+                    "kopsavilkums"),
     "sequence": ({"widget": "number", "value_type": "int", "min": 0}, "Izmaiņu numurs",
                  "Kalendāriem: palielini par 1, kad maini jau izziņota pasākuma laiku"),
 }

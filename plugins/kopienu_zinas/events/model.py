@@ -24,8 +24,9 @@ from .recurrence import Recurrence, RecurrenceError
 
 STATUSES = ("scheduled", "cancelled", "postponed")
 FIELDS = ("title", "start", "end", "location", "address", "online", "recurrence", "status",
-          "organizer", "registration", "price", "sequence")
-TEXT_FIELDS = ("title", "location", "address", "organizer", "registration", "price")
+          "organizer", "registration", "price", "description", "sequence")
+TEXT_FIELDS = ("title", "location", "address", "organizer", "registration", "price",
+               "description")
 
 _DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _DATETIME = re.compile(r"^(\d{4})-(\d{2})-(\d{2})[ T](\d{1,2}):(\d{2})(?::(\d{2}))?$")
@@ -63,6 +64,7 @@ class Event:
     organizer: str | None = None
     registration: str | None = None
     price: str | None = None
+    description: str | None = None  # this event's own words; else the article's summary
     sequence: int | None = None
     index: int = 0
     # Filled in by the Pelican glue (see events.attach): where the event lives on the site.
@@ -296,7 +298,7 @@ def parse_event(raw: object, index: int, default_title: str, today: dt.date) -> 
         location=texts["location"], address=texts["address"], online=online,
         online_pending=pending, recurrence=recurrence, status=status,
         organizer=texts["organizer"], registration=texts["registration"], price=texts["price"],
-        sequence=sequence, index=index)
+        description=texts["description"], sequence=sequence, index=index)
 
 
 def _raw_title(raw: object, default_title: str) -> str:
