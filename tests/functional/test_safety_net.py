@@ -33,6 +33,18 @@ def errors(stderr: str) -> list[str]:
     return [line for line in stderr.splitlines() if line.startswith("error: ")]
 
 
+
+def markdown_raises_on_neparasts(monkeypatch: pytest.MonkeyPatch, error: Exception) -> None:
+    """Make the Markdown library raise `error` on any text with the word NEPARASTS."""
+    convert = markdown.Markdown.convert
+
+    def fragile(self: markdown.Markdown, source: str) -> str:
+        if "NEPARASTS" in source:
+            raise error
+        return convert(self, source)
+
+    monkeypatch.setattr(markdown.Markdown, "convert", fragile)
+
 def test_titles_too_long_for_a_file_name_are_each_named_and_the_output_kept(tmp_path: Path) -> None:
     content = tmp_path / "content"
     long_title = " ".join(["Garš virsraksts par kopienas dzīvi Latgalē"] * 10)
@@ -57,14 +69,7 @@ def in_process_build(content: Path, output: Path, *extra: str) -> int:
 def test_a_library_raising_while_reading_names_the_file_and_the_rest_goes_on(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
         capsys: pytest.CaptureFixture[str]) -> None:
-    convert = markdown.Markdown.convert
-
-    def fragile(self: markdown.Markdown, source: str) -> str:
-        if "NEPARASTS" in source:
-            raise IndexError("list index out of range")
-        return convert(self, source)
-
-    monkeypatch.setattr(markdown.Markdown, "convert", fragile)
+    markdown_raises_on_neparasts(monkeypatch, IndexError("list index out of range"))
     content = tmp_path / "content"
     article(content, "a-slikts.md", "Slikts", body="NEPARASTS teksts", day=1)
     article(content, "b-labs.md", "Labs", day=2)
@@ -153,14 +158,7 @@ def test_bom_and_crlf_files_build_exactly_like_the_plain_file(tmp_path: Path,
 def test_a_newsletter_introduction_that_cannot_be_read_is_named_and_left_out(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
         capsys: pytest.CaptureFixture[str]) -> None:
-    convert = markdown.Markdown.convert
-
-    def fragile(self: markdown.Markdown, source: str) -> str:
-        if "NEPARASTS" in source:
-            raise RecursionError("maximum recursion depth exceeded")
-        return convert(self, source)
-
-    monkeypatch.setattr(markdown.Markdown, "convert", fragile)
+    markdown_raises_on_neparasts(monkeypatch, RecursionError("maximum recursion depth exceeded"))
     content = tmp_path / "content"
     article(content, "labs.md", "Labs", day=2)
     (content / "newsletter").mkdir()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from kopienu_zinas.galleries.discover import discover
-from tests.unit.test_galleries_discover import MAX, gallery
+from tests.unit.test_galleries_discover import MAPPED_PHOTOS, MAX, gallery
 
 HEAD = """title: Talka
 date: 2024-04-20
@@ -22,15 +22,7 @@ LISTED = HEAD + """photos:
     alt: Grābekļi pie šķūņa
     photographer: Jānis Bērziņš
 """
-MAPPED = HEAD + """photos:
-  b.jpg:
-    caption: Otrais
-    alt: Cilvēki stāda kokus
-  a.jpg:
-    caption: Pirmais
-    alt: Grābekļi pie šķūņa
-    photographer: Jānis Bērziņš
-"""
+MAPPED = HEAD + MAPPED_PHOTOS
 
 
 def test_the_list_form_and_the_older_mapping_give_the_same_gallery(tmp_path: Path) -> None:

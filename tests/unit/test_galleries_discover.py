@@ -20,11 +20,8 @@ def gallery(root: Path, name: str, captions: str, files: list[str]) -> Path:
     return folder
 
 
-CAPTIONS = """title: Talka
-date: 2024-04-20
-credit: "Foto: Biedrība"
-photographer: Anna Ozola
-photos:
+#: The older captions.yml form: file names as keys (the list form: test_galleries_captions.py).
+MAPPED_PHOTOS = """photos:
   b.jpg:
     caption: Otrais
     alt: Cilvēki stāda kokus
@@ -33,6 +30,11 @@ photos:
     alt: Grābekļi pie šķūņa
     photographer: Jānis Bērziņš
 """
+CAPTIONS = """title: Talka
+date: 2024-04-20
+credit: "Foto: Biedrība"
+photographer: Anna Ozola
+""" + MAPPED_PHOTOS
 
 
 def test_captions_give_the_order_and_the_photographers(tmp_path: Path) -> None:
