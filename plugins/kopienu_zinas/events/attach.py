@@ -14,10 +14,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import Any
 
-from markupsafe import Markup
-
 from ..common.absolute_urls import on_site
 from ..common.clock import RIGA
+from ..common.plaintext import plain_text
+from ..common.slugs import slugify
 from . import calendar
 from .contract import ArticleEvents
 from .model import Event, parse_events
@@ -53,10 +53,6 @@ class CalendarLinks:
         return self.region_pattern.format(slug=slug)
 
 
-def _plain(html: object) -> str:
-    return re.sub(r"\s+", " ", Markup(str(html or "")).striptags()).strip()
-
-
 def _stamp(article: Any) -> dt.datetime:
     return (getattr(article, "modified", None) or article.date).astimezone(dt.UTC)
 
@@ -75,7 +71,7 @@ def article_events(article: Any, settings: EventsSettings) -> list[Event]:
                                    settings.now.astimezone(RIGA).date())
     article_url = on_site(settings.siteurl, article.url)
     folder = article.save_as.rsplit("/", 1)[0] + "/" if "/" in article.save_as else ""
-    slug = re.sub(r"[^a-z0-9-]+", "-", article.url.strip("/").lower()).strip("-")
+    slug = slugify(article.url.replace("/", " "))  # zinas/2024/x/ → zinas-2024-x
     category = getattr(article, "category", None)
     placed = []
     for event in events:
@@ -87,7 +83,7 @@ def article_events(article: Any, settings: EventsSettings) -> list[Event]:
             ics_url=on_site(settings.siteurl, ics) if ics else None,
             uid=f"{slug}-{number}@{settings.domain}",
             article_url=article_url,
-            summary=event.description or _plain(getattr(article, "summary", "")),
+            summary=event.description or plain_text(getattr(article, "summary", "")),
             region=getattr(category, "name", ""), region_slug=getattr(category, "slug", ""),
             region_url=on_site(settings.siteurl, category.url) if category else "",
             lang=getattr(article, "lang", "lv"), stamp=_stamp(article),
