@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from types import SimpleNamespace
 
-from kopienu_zinas.common.clock import RIGA
+from kopienu_zinas.common.isodates import RIGA
 from kopienu_zinas.common.schedule import is_scheduled, latest_allowed
 from kopienu_zinas.site.schedule import withhold_scheduled
 

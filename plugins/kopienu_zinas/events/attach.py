@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from ..common.absolute_urls import on_site
-from ..common.clock import RIGA
+from ..common.isodates import RIGA
 from ..common.plaintext import plain_text
 from ..common.slugs import slugify
 from . import calendar

@@ -6,8 +6,9 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
-from ..common.clock import RIGA, build_now
+from ..common.clock import build_now
 from ..common.frontmatter import SourceDocument
+from ..common.isodates import RIGA
 from ..common.problems import ContentProblem
 from .model import parse_events
 

@@ -21,12 +21,14 @@ Every problem is a ContentProblem naming the file (and the line in captions.yml)
 from __future__ import annotations
 
 import datetime as dt
+from contextlib import suppress
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
 import yaml
 
+from ..common import isodates
 from ..common.problems import ContentProblem
 from ..common.sourcetext import XML_FORBIDDEN, read_source
 from ..common.yamlnodes import node_problems
@@ -206,10 +208,11 @@ class _Reader:
                          "captions.yml pieraksti 'title: Galerijas nosaukums'")
         raw = fields.get("date")
         text = _text(raw[1]) if raw else None
-        try:
-            date = dt.date.fromisoformat(text) if text else None
-        except ValueError:
-            date = None
+        date: dt.date | None = None
+        if text:
+            with suppress(ValueError):
+                parsed, kind = isodates.parse(text)
+                date = parsed if kind == "date" else None
         if date is None:
             self.problem(CAPTIONS, _line(raw[0]) if raw else 1, "date",
                          "galerijai nav derīga datuma", "gallery has no valid date",

@@ -16,9 +16,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..common.absolute_urls import on_site as absolute
-from ..common.clock import RIGA
 from ..common.collation import latvian_key
-from ..common.metadata import as_datetime
+from ..common.isodates import RIGA, as_datetime
 from ..common.months import Month
 from ..common.plaintext import paragraphs, plain_text
 from ..events.contract import Event, events_of
