@@ -34,7 +34,7 @@ def fake_generator(preview: bool) -> SimpleNamespace:
     english_later = art("Later (en)", 30, 13)
     english_now = art("Now (en)", 30, 9)
     return SimpleNamespace(
-        settings={"BUILD_NOW": NOW, "PREVIEW": preview},
+        settings={"BUILD_DATE": NOW, "PREVIEW": preview},
         articles=[art("Vakar", 29), art("Šodien 9:00", 30, 9, [english_now]),
                   art("Šodien 13:00", 30, 13, [english_later])],
         translations=[english_now, english_later],
