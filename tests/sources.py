@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
-from unidecode import unidecode
+from pelican.settings import read_settings
+from pelican.utils import slugify
 
-CONTENT = Path(__file__).resolve().parent.parent / "content"
+ROOT = Path(__file__).resolve().parent.parent
+CONTENT = ROOT / "content"
+#: The site's settings, for the slugs Pelican itself makes from titles.
+SETTINGS = read_settings(str(ROOT / "pelicanconf.py"))
 
 
 @dataclass(frozen=True)
@@ -28,7 +31,10 @@ class SourceArticle:
 
 
 def slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", unidecode(text).lower()).strip("-")
+    """The slug Pelican makes of a title with the site's settings."""
+    return slugify(text, regex_subs=SETTINGS["SLUG_REGEX_SUBSTITUTIONS"],
+                   preserve_case=SETTINGS["SLUGIFY_PRESERVE_CASE"],
+                   use_unicode=SETTINGS["SLUGIFY_USE_UNICODE"])
 
 
 def front_matter(file: Path) -> dict:

@@ -11,6 +11,8 @@ register  # Pelican calls each plugin's register()
 generate_context  # Pelican's Generator protocol
 generate_output
 handle_startendtag  # html.parser.HTMLParser callback
+handle_endtag  # html.parser.HTMLParser callback
+handle_data  # html.parser.HTMLParser callback
 log_message  # http.server.BaseHTTPRequestHandler hook
 Meta  # markdown's meta extension reads Markdown.Meta
 override_save_as  # Pelican's Content reads it for the output path

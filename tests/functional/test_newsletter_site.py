@@ -5,6 +5,7 @@ file, the issue pages and the e-mail editions included.)"""
 from __future__ import annotations
 
 import datetime as dt
+import html
 import re
 from html.parser import HTMLParser
 
@@ -119,3 +120,37 @@ def test_email_editions_are_ready_to_send(built_site: BuiltSite) -> None:
         for article in articles():
             if article.date.isoformat()[:7] == month:
                 assert article.title in text and article.title in html
+
+
+def _in_order(items: list[str], text: str) -> bool:
+    """Every item occurs in text, each after the one before."""
+    position = 0
+    for item in items:
+        position = text.find(item, position)
+        if position < 0:
+            return False
+        position += len(item)
+    return True
+
+
+def test_every_edition_of_an_issue_shows_the_same_items_in_the_same_order(
+        built_site: BuiltSite) -> None:
+    """One body (macros/newsletter.html) for the page, both e-mails and the feed item: the
+    plain-text edition's "* " items (news, events, galleries) appear in that order in the
+    others."""
+    feed = feedparser.parse((built_site.output / "izdevums" / "atom.xml").read_bytes())
+    feed_content = {e.link: e.content[0].value for e in feed.entries}
+    checked = 0
+    for month in issue_months():
+        folder = f"izdevums/{month.replace('-', '/')}/"
+        text = (built_site.output / folder / "epasts.txt").read_text(encoding="utf-8")
+        items = [line.removeprefix("* ").split(" (")[0] for line in text.splitlines()
+                 if line.startswith("* ")]
+        assert any(a.title in items for a in articles()), month
+        editions = [built_site.page(folder), built_site.page(f"{folder}epasts.html")]
+        editions += [feed_content[url] for url in (f"{built_site.siteurl}/{folder}",)
+                     if url in feed_content]
+        for edition in editions:
+            assert _in_order(items, html.unescape(edition)), (month, items)
+        checked += 1
+    assert checked == len(issue_months())

@@ -4,7 +4,7 @@ import datetime as dt
 import locale
 
 from kopienu_zinas.common import dates
-from kopienu_zinas.common.clock import RIGA, parse_build_date
+from kopienu_zinas.common.isodates import RIGA, parse_build_date
 
 
 def test_latvian_long_date_and_weekday() -> None:

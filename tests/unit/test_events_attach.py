@@ -12,7 +12,7 @@ from kopienu_zinas.events.contract import NO_EVENTS, ArticleEvents, events_of
 from tests.unit.newsletter_fakes import RIGA, at
 
 PUBLISHED = at("2024-04-01 09:00")
-SETTINGS = {"SITEURL": "https://example.lv", "BUILD_DATE": "2024-05-01"}
+SETTINGS = {"SITEURL": "https://example.lv", "BUILD_DATE": "2024-05-01", "PATH": "content"}
 
 
 @dataclass
@@ -38,6 +38,10 @@ class Article:
     @property
     def save_as(self) -> str:
         return f"{self.url}index.html"
+
+    @property
+    def source_path(self) -> str:
+        return f"content/{self.url.strip('/')}.md"
 
 
 @dataclass

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from kopienu_zinas.common.clock import RIGA
+from kopienu_zinas.common.isodates import RIGA
 from kopienu_zinas.common.months import Month
 from kopienu_zinas.events import calendar
 from kopienu_zinas.events.model import parse_events

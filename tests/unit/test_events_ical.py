@@ -8,7 +8,7 @@ from dataclasses import replace
 import recurring_ical_events
 from icalendar import Calendar
 
-from kopienu_zinas.common.clock import RIGA
+from kopienu_zinas.common.isodates import RIGA
 from kopienu_zinas.events import calendar, ical
 from kopienu_zinas.events.model import parse_events
 from tests import icalcheck

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from kopienu_zinas.common.clock import RIGA
+from kopienu_zinas.common.isodates import RIGA
 from kopienu_zinas.events.model import parse_events
 
 TODAY = dt.date(2026, 11, 23)  # the build date

@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from kopienu_zinas.common.clock import RIGA
+from kopienu_zinas.common.isodates import RIGA
 from kopienu_zinas.events import calendar, register
 from kopienu_zinas.events.model import parse_events
 from tests.signals import registered

@@ -7,11 +7,12 @@ from dataclasses import replace
 
 import pytest
 
+from kopienu_zinas.common.plaintext import paragraphs, plain_text
 from kopienu_zinas.events.calendar import Window, occurrences
 from kopienu_zinas.events.contract import ArticleEvents
 from kopienu_zinas.events.display import when_each
 from kopienu_zinas.events.model import parse_events
-from kopienu_zinas.newsletter.issues import Intro, Month, assemble, galleries_of, paragraphs
+from kopienu_zinas.newsletter.issues import Intro, Month, assemble, galleries_of
 from tests.unit.newsletter_fakes import (
     EIGHT,
     REGIONS,
@@ -213,3 +214,10 @@ def test_month_arithmetic_and_keys() -> None:
 def test_plain_text_paragraphs_keep_link_addresses() -> None:
     html = '<p>Sveiki &amp; <a href="https://x.lv/a">lasiet</a>.</p>\n<ul><li>Viens</li></ul>'
     assert paragraphs(html) == ("Sveiki & lasiet (https://x.lv/a).", "Viens")
+
+
+def test_plain_text_joins_inline_markup_and_breaks_blocks() -> None:
+    html = ('<p><em>Rēzekne</em>s&nbsp;bibliotēkā</p><ul><li>Viens<br>Divi</li></ul>'
+            '<p>Sk. <a href="/a?b=1&amp;c=2">šeit</a></p>')
+    assert plain_text(html) == "Rēzeknes bibliotēkā Viens Divi Sk. šeit"
+    assert paragraphs(html) == ("Rēzeknes bibliotēkā", "Viens", "Divi", "Sk. šeit (/a?b=1&c=2)")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from types import SimpleNamespace
 
-from kopienu_zinas.common.clock import RIGA
+from kopienu_zinas.common.isodates import RIGA
 from kopienu_zinas.common.schedule import is_scheduled, latest_allowed
 from kopienu_zinas.site.schedule import withhold_scheduled
 
@@ -34,7 +34,7 @@ def fake_generator(preview: bool) -> SimpleNamespace:
     english_later = art("Later (en)", 30, 13)
     english_now = art("Now (en)", 30, 9)
     return SimpleNamespace(
-        settings={"BUILD_NOW": NOW, "PREVIEW": preview},
+        settings={"BUILD_DATE": NOW, "PREVIEW": preview},
         articles=[art("Vakar", 29), art("Šodien 9:00", 30, 9, [english_now]),
                   art("Šodien 13:00", 30, 13, [english_later])],
         translations=[english_now, english_later],

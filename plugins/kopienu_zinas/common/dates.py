@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from babel.dates import format_date, format_skeleton, format_time
 
-from .clock import RIGA
+from .isodates import RIGA
 
 SUPPORTED_LANGUAGES = ("lv", "en")
 

@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass
 
-from .clock import RIGA
-
-_MONTH_NAME = re.compile(r"^(\d{4})-(\d{2})$")
+from . import isodates
+from .isodates import RIGA
 
 
 @dataclass(frozen=True, order=True)
@@ -28,10 +26,10 @@ class Month:
     @classmethod
     def parse(cls, text: str) -> Month:
         """'2024-05' → Month(2024, 5); ValueError for anything else."""
-        match = _MONTH_NAME.match(text)
-        if not match or not 1 <= int(match.group(2)) <= 12:
+        first, kind = isodates.parse(text, months=True)
+        if kind != "month":
             raise ValueError(f"not a YYYY-MM month: {text!r}")
-        return cls(int(match.group(1)), int(match.group(2)))
+        return cls(first.year, first.month)
 
     @property
     def first_day(self) -> dt.date:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .metadata import as_datetime
+from .isodates import as_datetime
 
 #: The earliest year an article, page or newsletter introduction may be dated (docs/redaktoriem.md).
 EARLIEST_YEAR = 1900

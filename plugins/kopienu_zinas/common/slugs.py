@@ -1,40 +1,31 @@
-"""Slugs the way Pelican makes them, so our checks and tools agree with the URLs it writes.
+"""Slugs made by Pelican's own ``pelican.utils.slugify``, so our checks and tools agree with
+the URLs it writes.
 
-Mirrors ``pelican.utils.slugify`` (Latvian letters transliterated to ASCII: `Sēlija` → `selija`)
-without importing pelican, so content rules stay pure; a unit test compares the two.
+With Pelican's defaults (``SLUGIFY_USE_UNICODE = False``) letters are transliterated to ASCII:
+`Sēlija` → `selija`. ``slugify_with_settings`` passes the site's ``SLUG_REGEX_SUBSTITUTIONS``,
+``SLUGIFY_PRESERVE_CASE`` and ``SLUGIFY_USE_UNICODE`` the way ``pelican.contents.Content`` does.
 """
 
 from __future__ import annotations
 
-import re
-import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from typing import Any
 
-from markupsafe import Markup
-from unidecode import unidecode
-
-#: Pelican's default SLUG_REGEX_SUBSTITUTIONS (used when settings do not name their own).
-DEFAULT_SUBSTITUTIONS: tuple[tuple[str, str], ...] = (
-    (r"[^\w\s-]", ""),
-    (r"(?u)\A\s*", ""),
-    (r"(?u)\s*\Z", ""),
-    (r"[-\s]+", "-"),
-)
-
-
-def _nfkc(text: str) -> str:
-    return unicodedata.normalize("NFKC", text)
-
-
-def slugify(text: str, substitutions: Iterable[tuple[str, str]] = DEFAULT_SUBSTITUTIONS) -> str:
-    """'„Darbīgo kopienu simpozijs” Krustpils pilī' → 'darbigo-kopienu-simpozijs-krustpils-pili'."""
-    value = unidecode(_nfkc(Markup(text).striptags()))
-    for pattern, replacement in substitutions:
-        value = re.sub(_nfkc(pattern), _nfkc(replacement), value, flags=re.IGNORECASE)
-    return value.lower().strip()
+from pelican.settings import DEFAULT_CONFIG
+from pelican.utils import slugify as pelican_slugify
 
 
 def slugify_with_settings(text: str, settings: Mapping[str, Any]) -> str:
-    """slugify() with the site's SLUG_REGEX_SUBSTITUTIONS, as Pelican applies them."""
-    return slugify(text, settings.get("SLUG_REGEX_SUBSTITUTIONS") or DEFAULT_SUBSTITUTIONS)
+    """The slug Pelican makes of ``text`` with these settings (a missing one: Pelican's default)."""
+    def setting(name: str) -> Any:
+        return settings.get(name, DEFAULT_CONFIG[name])
+    return pelican_slugify(text, regex_subs=setting("SLUG_REGEX_SUBSTITUTIONS"),
+                           preserve_case=setting("SLUGIFY_PRESERVE_CASE"),
+                           use_unicode=setting("SLUGIFY_USE_UNICODE"))
+
+
+def slugify(text: str) -> str:
+    """Pelican's default slug (ASCII, lowercase), for names that must not follow site settings
+    (image files, calendar UIDs): '„Darbīgo kopienu simpozijs” Krustpils pilī' →
+    'darbigo-kopienu-simpozijs-krustpils-pili'."""
+    return slugify_with_settings(text, DEFAULT_CONFIG)

@@ -10,17 +10,19 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from typing import Any
 
-from markupsafe import Markup
-
 from ..common.absolute_urls import on_site
-from ..common.clock import RIGA
+from ..common.isodates import RIGA
+from ..common.plaintext import plain_text
+from ..common.problems import relative_source
+from ..common.slugs import slugify
 from . import calendar
+from .checks import parsed_events
 from .contract import ArticleEvents
-from .model import Event, parse_events
+from .model import Event
 from .settings import EventsSettings
 
 #: The fragment of an event on its article page ("#notikums-1").
@@ -53,10 +55,6 @@ class CalendarLinks:
         return self.region_pattern.format(slug=slug)
 
 
-def _plain(html: object) -> str:
-    return re.sub(r"\s+", " ", Markup(str(html or "")).striptags()).strip()
-
-
 def _stamp(article: Any) -> dt.datetime:
     return (getattr(article, "modified", None) or article.date).astimezone(dt.UTC)
 
@@ -70,12 +68,16 @@ def _sequence(event: Event, article: Any) -> int:
     return max(0, int((modified - article.date).total_seconds() // 60)) if modified else 0
 
 
-def article_events(article: Any, settings: EventsSettings) -> list[Event]:
-    events, _issues = parse_events(getattr(article, "events", None), article.title,
-                                   settings.now.astimezone(RIGA).date())
+def article_events(article: Any, settings: EventsSettings,
+                   pelican_settings: Mapping[str, Any]) -> list[Event]:
+    """The article's valid events (as the content check parsed them: checks.parsed_events),
+    placed on its page, in its .ics file and in the calendar."""
+    source = relative_source(article.source_path, pelican_settings["PATH"])
+    events, _issues = parsed_events(pelican_settings, source, getattr(article, "events", None),
+                                    article.title, settings.now.astimezone(RIGA).date())
     article_url = on_site(settings.siteurl, article.url)
     folder = article.save_as.rsplit("/", 1)[0] + "/" if "/" in article.save_as else ""
-    slug = re.sub(r"[^a-z0-9-]+", "-", article.url.strip("/").lower()).strip("-")
+    slug = slugify(article.url.replace("/", " "))  # zinas/2024/x/ → zinas-2024-x
     category = getattr(article, "category", None)
     placed = []
     for event in events:
@@ -87,7 +89,7 @@ def article_events(article: Any, settings: EventsSettings) -> list[Event]:
             ics_url=on_site(settings.siteurl, ics) if ics else None,
             uid=f"{slug}-{number}@{settings.domain}",
             article_url=article_url,
-            summary=event.description or _plain(getattr(article, "summary", "")),
+            summary=event.description or plain_text(getattr(article, "summary", "")),
             region=getattr(category, "name", ""), region_slug=getattr(category, "slug", ""),
             region_url=on_site(settings.siteurl, category.url) if category else "",
             lang=getattr(article, "lang", "lv"), stamp=_stamp(article),
@@ -101,7 +103,7 @@ def attach_events(generator: Any) -> None:
     articles: Iterable[Any] = list(generator.articles) + list(generator.translations) + \
         list(getattr(generator, "drafts", [])) + list(getattr(generator, "drafts_translations", []))
     for article in articles:
-        events = article_events(article, settings)
+        events = article_events(article, settings, generator.settings)
         article.events = ArticleEvents(
             events=tuple(events),
             occurrences=tuple(o for e in events for o in calendar.occurrences(e, settings.window)))

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from itertools import groupby, islice
 
-from ..common.clock import RIGA
+from ..common.isodates import RIGA
 from ..common.months import Month
 from .model import Event
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from babel.dates import format_date, format_interval
 
 from ..common import dates
-from ..common.clock import RIGA
+from ..common.isodates import RIGA
 from .model import Event
 
 

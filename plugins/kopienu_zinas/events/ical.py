@@ -23,7 +23,7 @@ from icalendar import Calendar, vRecur
 from icalendar import Event as VEvent
 from icalendar.enums import STATUS as VSTATUS
 
-from ..common.clock import RIGA
+from ..common.isodates import RIGA
 from .display import where_text
 from .model import Event
 from .vtimezone import vtimezone

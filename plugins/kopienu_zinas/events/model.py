@@ -10,13 +10,13 @@ the content check's reader leaves every date a string); all of these are accepte
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from typing import Any
 from urllib.parse import urlparse
 
-from ..common.clock import RIGA
+from ..common import isodates
+from ..common.isodates import RIGA, is_time_of_day
 from ..common.months import Month
 from ..common.problems import ContentProblem, ProblemError
 from . import recurrence as rules
@@ -28,10 +28,6 @@ FIELDS = ("title", "start", "end", "location", "address", "online", "recurrence"
 TEXT_FIELDS = ("title", "location", "address", "organizer", "registration", "price",
                "description")
 
-_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
-_DATETIME = re.compile(r"^(\d{4})-(\d{2})-(\d{2})[ T](\d{1,2}):(\d{2})(?::(\d{2}))?$")
-_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
-_TIME = re.compile(r"^\d{1,2}:\d{2}(?::\d{2})?$")
 #: Event days must lie from the start of this year…
 EARLIEST_YEAR = 1900
 #: …to the end of the year this many years after the build date's year (a typo guard: 9999 or
@@ -150,27 +146,19 @@ def parse_when(value: object, field_name: str, today: dt.date) -> tuple[dt.date,
         raise _invalid(field_name, "laikam vajag datumu", "a time needs a date",
                        "raksti datumu un laiku kopā, piemēram 2026-12-03 18:00",
                        f"{value // 60}:{value % 60:02d}")
-    text = str(value).strip() if isinstance(value, str) else None
-    try:
-        if text is not None and (match := _DATE.match(text)):
-            day = dt.date(*map(int, match.groups()))
-            _within(day, field_name, value, today)
-            return day, "date"
-        if text is not None and (match := _DATETIME.match(text)):
-            year, month, day_of_month, hour, minute, second = match.groups()
-            naive = dt.datetime(int(year), int(month), int(day_of_month), int(hour), int(minute),
-                                int(second or 0))
-            _within(naive.date(), field_name, value, today)
-            return _riga(naive, field_name, value), "datetime"
-        if text is not None and (match := _MONTH.match(text)):
-            first = dt.date(int(match.group(1)), int(match.group(2)), 1)
-            _within(first, field_name, value, today)
-            return first, "month"
-        if text is not None and _TIME.match(text):
+    if isinstance(value, str):
+        if is_time_of_day(value):
             raise _invalid(field_name, "laikam vajag datumu", "a time needs a date",
                            "raksti datumu un laiku kopā, piemēram 2026-12-03 18:00", value)
-    except ValueError:
-        pass
+        try:
+            parsed, kind = isodates.parse(value, months=True)
+        except ValueError:
+            pass
+        else:
+            _within(parsed.date() if isinstance(parsed, dt.datetime) else parsed,
+                    field_name, value, today)
+            return (_riga(parsed, field_name, value) if isinstance(parsed, dt.datetime)
+                    else parsed), kind
     raise _invalid(field_name, "datums nav saprotams", "date could not be read", _DATE_FIX, value)
 
 

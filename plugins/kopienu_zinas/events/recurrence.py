@@ -19,7 +19,7 @@ from typing import cast
 from dateutil.rrule import rrule, rrulestr
 from icalendar import vRecur
 
-from ..common.clock import RIGA
+from ..common.isodates import RIGA
 from .vtimezone import transitions
 
 #: Frequencies that make no sense for community events and whose expansion has no useful bound.

@@ -21,12 +21,17 @@ Every problem is a ContentProblem naming the file (and the line in captions.yml)
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
+from contextlib import suppress
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
+from typing import Any
 
 import yaml
 
+from ..common import isodates
+from ..common.build import once
 from ..common.problems import ContentProblem
 from ..common.sourcetext import XML_FORBIDDEN, read_source
 from ..common.yamlnodes import node_problems
@@ -206,10 +211,11 @@ class _Reader:
                          "captions.yml pieraksti 'title: Galerijas nosaukums'")
         raw = fields.get("date")
         text = _text(raw[1]) if raw else None
-        try:
-            date = dt.date.fromisoformat(text) if text else None
-        except ValueError:
-            date = None
+        date: dt.date | None = None
+        if text:
+            with suppress(ValueError):
+                parsed, kind = isodates.parse(text)
+                date = parsed if kind == "date" else None
         if date is None:
             self.problem(CAPTIONS, _line(raw[0]) if raw else 1, "date",
                          "galerijai nav derīga datuma", "gallery has no valid date",
@@ -232,3 +238,15 @@ def discover(content_root: Path, max_pixels: int
         if gallery is not None:
             galleries.append(gallery)
     return galleries, problems
+
+
+def discover_once(settings: Mapping[str, Any], max_pixels: int
+                  ) -> tuple[tuple[GallerySource, ...], tuple[ContentProblem, ...]]:
+    """discover() over settings["PATH"], once per build (common/build.py): the content check
+    and the generator share one reading, every photo opened once."""
+    root = Path(settings["PATH"])
+
+    def read() -> tuple[tuple[GallerySource, ...], tuple[ContentProblem, ...]]:
+        galleries, problems = discover(root, max_pixels)
+        return tuple(galleries), tuple(problems)
+    return once(settings, ("galleries", root, max_pixels), read)

@@ -19,7 +19,7 @@ from ..images.batch import process_photos
 from ..images.cache import PhotoCache
 from ..images.output import link_or_copy
 from ..images.paths import find, nfc, url_folder
-from .discover import CAPTIONS, FOLDER, GallerySource, discover
+from .discover import CAPTIONS, FOLDER, GallerySource, discover_once
 from .pages import Gallery, gallery_view, photo_view
 from .settings import from_pelican
 
@@ -48,7 +48,8 @@ class GalleriesGenerator(Generator):
         config = from_pelican(self.settings)
         self.config = config
         root = Path(self.settings["PATH"])
-        sources, _problems = discover(root, config.imaging.max_pixels)  # reported by rules.py
+        found, _problems = discover_once(self.settings, config.imaging.max_pixels)  # rules.py reports
+        sources = list(found)
         now = build_now(self.settings)
         for source in sources:
             if is_scheduled(source.date, now):

@@ -9,7 +9,7 @@ from typing import Any
 from ..common.frontmatter import SourceDocument
 from ..common.problems import ContentProblem
 from ..images.paths import nfc, url_folder
-from .discover import FOLDER, discover
+from .discover import FOLDER, discover_once
 from .settings import from_pelican
 
 
@@ -40,8 +40,8 @@ def address_collisions(names: list[str]) -> list[ContentProblem]:
 def check_documents(sender: Any, documents: Sequence[SourceDocument],
                     settings: dict[str, Any]) -> list[ContentProblem]:
     root = Path(settings["PATH"])
-    galleries, problems = discover(root, from_pelican(settings).imaging.max_pixels)
-    problems.extend(address_collisions([gallery.name for gallery in galleries]))
+    galleries, found = discover_once(settings, from_pelican(settings).imaging.max_pixels)
+    problems = [*found, *address_collisions([gallery.name for gallery in galleries])]
     for document in documents:
         name = document.metadata.get("gallery") if document.header_found else None
         if name is None:

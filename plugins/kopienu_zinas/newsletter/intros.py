@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from ..common.clock import RIGA
+from ..common.isodates import RIGA
 from ..common.problems import SourceFailed, log_problem
 from .issues import Intro, Month
 from .rules import intro_month

@@ -11,33 +11,16 @@ id or date.
 from __future__ import annotations
 
 import datetime as dt
-import html
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from ..common.absolute_urls import on_site as absolute
-from ..common.clock import RIGA
 from ..common.collation import latvian_key
-from ..common.metadata import as_datetime
+from ..common.isodates import RIGA, as_datetime
 from ..common.months import Month
+from ..common.plaintext import paragraphs, plain_text
 from ..events.contract import Event, events_of
-
-_TAG = re.compile(r"<[^>]+>")
-_LINK = re.compile(r'<a\s[^>]*href="([^"]+)"[^>]*>(.*?)</a>', re.S)
-_BLOCK_END = re.compile(r"</(?:p|li|h[1-6]|blockquote|tr)>|<br\s*/?>")
-
-
-def plain_text(markup: str | None) -> str:
-    """Tags removed, entities decoded, whitespace collapsed (summaries are HTML in Pelican)."""
-    return " ".join(html.unescape(_TAG.sub(" ", markup or "")).split())
-
-
-def paragraphs(markup: str) -> tuple[str, ...]:
-    """HTML as plain-text paragraphs for the text e-mail; a link becomes "text (url)"."""
-    linked = _LINK.sub(lambda m: f"{m.group(2)} ({html.escape(html.unescape(m.group(1)))})", markup)
-    return tuple(p for p in (plain_text(block) for block in _BLOCK_END.split(linked)) if p)
 
 
 def _changed(item: Any) -> dt.datetime | None:

@@ -20,8 +20,8 @@ files, galleries, newsletter, feeds, static files, the theme) only once they are
    source file and line, with the fix (`{filename}/raksts.md`, `{static}/atteli/foto.jpg`);
    in the preview also on the written pages (preview_links.py).
 
-The plan is handed from step 1 to step 2 in the settings under :data:`PLAN_KEY` (Pelican's
-`finalized` signal gets no context), as the sitemap does with its dates.
+The plan is handed from step 1 to step 2 on the build (common/build.py: Pelican's `finalized`
+signal gets no context), as the sitemap does with its dates.
 """
 
 from __future__ import annotations
@@ -34,6 +34,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import unquote, urljoin, urlsplit
 
+from ..common.build import build_of
 from ..common.frontmatter import SourceDocument, read_body
 from ..common.problems import ContentProblem, log_problem
 from .preview_links import show_link_problems
@@ -47,9 +48,6 @@ from .references import (
     resolve,
 )
 
-PLAN_KEY = "LINK_CHECK_PLAN"
-#: Content path → output file of each written page, for the preview's banners.
-FILES_KEY = "LINK_CHECK_FILES"
 #: Schemes under which an address on the site itself may be written.
 SITE_SCHEMES = ("http", "https", "webcal", "")
 _ROOT_HINT = ("pārbaudi adresi; saitei uz citu rakstu raksti {filename}/faila-nosaukums.md, "
@@ -247,7 +245,8 @@ def source_urls(context: Mapping[str, Any], settings: Mapping[str, Any]) -> Sour
 
 def plan_links(generators: list[Any]) -> None:
     """Receiver of all_generators_finalized: plan every published document's references."""
-    if not generators:
+    build = build_of(generators[0].settings) if generators else None
+    if build is None:
         return
     settings, context = generators[0].settings, generators[0].context
     root = Path(settings["PATH"])
@@ -271,18 +270,21 @@ def plan_links(generators: list[Any]) -> None:
                 log_problem(item)
             else:
                 planned.append(item)
-    settings[PLAN_KEY] = tuple(planned)
-    settings[FILES_KEY] = {path: content.save_as for path, content
-                           in context.get("generated_content", {}).items()
-                           if content is not None and getattr(content, "save_as", None)}
+    build.link_plan = tuple(planned)
+    build.link_files = {path: content.save_as for path, content
+                        in context.get("generated_content", {}).items()
+                        if content is not None and getattr(content, "save_as", None)}
 
 
 def check_written_links(pelican: Any) -> None:
     """Receiver of finalized: report each planned URL that no written file answers."""
-    planned: tuple[PlannedLink, ...] = pelican.settings.pop(PLAN_KEY, ())
+    build = build_of(pelican.settings)
+    if build is None:
+        return
+    planned: tuple[PlannedLink, ...] = build.link_plan
     output = Path(pelican.output_path)
     urls = written_urls(output)
     missing = [link.problem for link in planned if not is_written(link.url, urls)]
     for problem in missing:
         log_problem(problem)
-    show_link_problems(pelican.settings, output, missing, pelican.settings.pop(FILES_KEY, {}))
+    show_link_problems(pelican.settings, output, missing, build.link_files)

@@ -12,10 +12,14 @@ from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
 
+from ..common.build import build_of
 from ..common.problems import ContentProblem, relative_source
 
-#: Where startup.prepare_build leaves the content check's problems for this module.
-PROBLEMS_SETTING = "CONTENT_PROBLEMS"
+
+def content_problems(settings: dict[str, Any]) -> tuple[ContentProblem, ...]:
+    """The content check's problems of this build (startup.prepare_build keeps them on it)."""
+    build = build_of(settings)
+    return build.problems if build is not None else ()
 
 
 def _contents(generator: Any) -> Iterable[Any]:
@@ -29,7 +33,7 @@ def attach_problems(generator: Any) -> None:
     """article/page_generator_finalized: `problems` on each content object (preview only)."""
     if not generator.settings.get("PREVIEW"):
         return
-    problems: tuple[ContentProblem, ...] = tuple(generator.settings.get(PROBLEMS_SETTING) or ())
+    problems = content_problems(generator.settings)
     by_source: dict[str, list[ContentProblem]] = defaultdict(list)
     for problem in problems:
         by_source[problem.path].append(problem)

@@ -17,11 +17,11 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
+from ..common.build import build_of
 from ..common.problems import ContentProblem
-from .preview import PROBLEMS_SETTING
+from .preview import content_problems
 
 #: Where plan_links leaves the theme's banner template (a jinja2.Template) for the preview.
-TEMPLATE_KEY = "LINK_CHECK_BANNER"
 BANNER_TEMPLATE = "partials/problem_list.html"
 MARKER = "<!-- problems-banner -->"
 _BANNER = re.compile(r'<section class="preview-problems".*?</section>\n?', re.S)
@@ -30,8 +30,9 @@ _BANNER = re.compile(r'<section class="preview-problems".*?</section>\n?', re.S)
 def remember_banner(generators: list[Any]) -> None:
     """At all_generators_finalized (preview only): keep the theme's banner template."""
     env = next((g.env for g in generators if getattr(g, "env", None) is not None), None)
-    if env is not None and generators[0].settings.get("PREVIEW"):
-        generators[0].settings[TEMPLATE_KEY] = env.get_template(BANNER_TEMPLATE)
+    build = build_of(generators[0].settings) if generators else None
+    if env is not None and build is not None and build.settings.get("PREVIEW"):
+        build.banner_template = env.get_template(BANNER_TEMPLATE)
 
 
 def _put_banner(file: Path, banner: str) -> None:
@@ -52,18 +53,19 @@ def show_link_problems(settings: dict[str, Any], output: Path,
                        page_files: Mapping[str, str]) -> None:
     """Put `link_problems` on the written pages of their sources (`page_files`: content path →
     output file) and on the home page, next to the content check's problems."""
-    template = settings.pop(TEMPLATE_KEY, None)
+    build = build_of(settings)
+    template = build.banner_template if build is not None else None
     found = sorted(set(link_problems))
     if template is None or not found:
         return
-    content_problems: tuple[ContentProblem, ...] = tuple(settings.get(PROBLEMS_SETTING) or ())
+    checked = content_problems(settings)
     by_source: dict[str, set[ContentProblem]] = defaultdict(set)
-    for problem in (*content_problems, *found):
+    for problem in (*checked, *found):
         by_source[problem.path].add(problem)
     for source in sorted({problem.path for problem in found}):
         if source in page_files:
             _put_banner(output / page_files[source],
                         template.render(shown=sorted(by_source[source])))
-    everything = sorted({*content_problems, *found})
+    everything = sorted({*checked, *found})
     _put_banner(output / settings.get("INDEX_SAVE_AS", "index.html"),
                 template.render(shown=everything))

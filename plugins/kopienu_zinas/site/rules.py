@@ -6,7 +6,7 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 
 from ..common.frontmatter import SourceDocument
-from ..common.metadata import as_datetime, parse_iso_date
+from ..common.isodates import as_datetime, parse_iso_date
 from ..common.problems import ContentProblem
 from ..common.schedule import EARLIEST_YEAR, is_scheduled, latest_allowed, too_early
 from .settings import SiteSettings

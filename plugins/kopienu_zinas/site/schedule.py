@@ -22,7 +22,7 @@ from typing import Any
 
 from ..common.clock import build_now
 from ..common.frontmatter import SourceDocument
-from ..common.metadata import parse_iso_date
+from ..common.isodates import parse_iso_date
 from ..common.problems import ContentProblem
 from ..common.schedule import is_scheduled
 

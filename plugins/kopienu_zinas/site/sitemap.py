@@ -19,6 +19,8 @@ from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
+from ..common.build import build_of
+
 NOINDEX = re.compile(r'<meta name="robots" content="[^"]*noindex', re.I)
 
 
@@ -59,16 +61,18 @@ def sitemap_xml(siteurl: str, urls: Iterable[str], dates: dict[str, dt.datetime 
 
 
 def remember_content_dates(generators: list[Any]) -> None:
-    """Keep the content dates for write_sitemap: Pelican's `finalized` gets no context."""
-    if generators:
-        generators[0].settings["SITEMAP_LASTMOD"] = content_dates(generators[0].context)
+    """Keep the content dates on the build for write_sitemap: `finalized` gets no context."""
+    build = build_of(generators[0].settings) if generators else None
+    if build is not None:
+        build.sitemap_dates = content_dates(generators[0].context)
 
 
 def write_sitemap(pelican: Any) -> None:
     """Write sitemap.xml and robots.txt into the finished output folder."""
     output = Path(pelican.output_path)
     siteurl = pelican.settings["SITEURL"].rstrip("/")
-    dates = pelican.settings.get("SITEMAP_LASTMOD", {})
+    build = build_of(pelican.settings)
+    dates = build.sitemap_dates if build is not None else {}
     (output / "sitemap.xml").write_text(
         sitemap_xml(siteurl, indexable_pages(output), dates), encoding="utf-8")
     (output / "robots.txt").write_text(

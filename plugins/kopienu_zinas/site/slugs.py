@@ -14,7 +14,7 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 
 from ..common.frontmatter import SourceDocument
-from ..common.metadata import as_datetime, parse_iso_date
+from ..common.isodates import as_datetime, parse_iso_date
 from ..common.problems import ContentProblem
 from ..common.slugs import slugify_with_settings
 from .containment import is_one_name

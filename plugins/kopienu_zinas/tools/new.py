@@ -22,7 +22,7 @@ from pathlib import Path
 
 from pelican.settings import read_settings
 
-from ..common.clock import parse_build_date
+from ..common.isodates import parse_build_date
 from ..common.slugs import slugify_with_settings
 
 #: The kinds editors can start, with the names they may type for each.

@@ -1,0 +1,112 @@
+"""ISO 8601 dates and times as editors and settings write them — the one parser of the site.
+
+Every place that reads a written date uses this module: the front matter's `date:`/`modified:`
+(content check and schedule), events' `start:`/`end:`, a gallery's `captions.yml` `date:`,
+and the BUILD_DATE setting. The forms (ISO 8601 calendar dates, extended format):
+
+=========================  ===========  ============================================
+written                    kind         value
+=========================  ===========  ============================================
+``2024-03-01``             ``date``     ``dt.date`` (an all-day value)
+``2024-03-01 18:00``       ``datetime`` ``dt.datetime``, naive = Europe/Riga wall
+``2024-03-01T9:05:30``                  clock (an hour of one or two digits)
+``2024-03-01T18:00+02:00`` ``datetime`` aware, only where ``offsets=True`` (BUILD_DATE)
+``2024-03``                ``month``    ``dt.date`` of its 1st, only where
+                                        ``months=True`` (events)
+=========================  ===========  ============================================
+
+Anything else — `03.04.2024` (Pelican's own parser would read it as 4 March), an impossible
+day such as `2024-02-30` — raises ``ValueError``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Literal
+from zoneinfo import ZoneInfo
+
+#: The site's time zone: every naive date and time is Riga's wall clock.
+RIGA = ZoneInfo("Europe/Riga")
+
+Kind = Literal["date", "datetime", "month"]
+
+_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_DATETIME = re.compile(r"(\d{4})-(\d{2})-(\d{2})[ T](\d{1,2}):(\d{2})(?::(\d{2}))?"
+                       r"(Z|[+-]\d{2}:\d{2})?")
+_MONTH = re.compile(r"(\d{4})-(\d{2})")
+_TIME_OF_DAY = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?")
+
+
+def _offset(text: str | None) -> dt.tzinfo | None:
+    if text is None:
+        return None
+    if text == "Z":
+        return dt.UTC
+    sign = -1 if text[0] == "-" else 1
+    hours, minutes = int(text[1:3]), int(text[4:6])
+    return dt.timezone(sign * dt.timedelta(hours=hours, minutes=minutes))
+
+
+def parse(text: str, *, months: bool = False, offsets: bool = False
+          ) -> tuple[dt.date, Kind]:
+    """(value, kind) of a written date, datetime or (with ``months``) month; see the table.
+
+    A datetime is naive (Riga wall clock) unless ``offsets`` allows a written offset.
+    Raises ValueError for anything else."""
+    text = text.strip()
+    if match := _DATE.fullmatch(text):
+        return dt.date(*map(int, match.groups())), "date"
+    if (match := _DATETIME.fullmatch(text)) and (offsets or match.group(7) is None):
+        *fields, offset = match.groups()
+        year, month, day, hour, minute, second = (int(f or 0) for f in fields)
+        return dt.datetime(year, month, day, hour, minute, second,
+                           tzinfo=_offset(offset)), "datetime"
+    if months and (match := _MONTH.fullmatch(text)):
+        return dt.date(int(match.group(1)), int(match.group(2)), 1), "month"
+    raise ValueError(f"not an ISO date: {text!r}")
+
+
+def is_time_of_day(text: str) -> bool:
+    """`18:00` or `9:05:30` alone: a time written without its date."""
+    return _TIME_OF_DAY.fullmatch(text.strip()) is not None
+
+
+def in_riga(value: dt.datetime) -> dt.datetime:
+    """An aware datetime; a naive one is taken as Europe/Riga wall-clock time."""
+    return value if value.tzinfo else value.replace(tzinfo=RIGA)
+
+
+def parse_iso_date(value: object) -> dt.date | dt.datetime:
+    """A front-matter date (YAML may already have made it a date or datetime): a ``dt.date``
+    (all-day) or an aware Europe/Riga ``dt.datetime``; ValueError for anything else."""
+    if isinstance(value, dt.datetime):
+        return in_riga(value)
+    if isinstance(value, dt.date):
+        return value
+    parsed, _kind = parse(str(value))
+    return in_riga(parsed) if isinstance(parsed, dt.datetime) else parsed
+
+
+def as_datetime(value: dt.date | dt.datetime) -> dt.datetime:
+    """Midnight Europe/Riga for a plain date; a datetime unchanged."""
+    if isinstance(value, dt.datetime):
+        return value
+    return dt.datetime(value.year, value.month, value.day, tzinfo=RIGA)
+
+
+def parse_build_date(value: object) -> dt.datetime:
+    """A BUILD_DATE setting (None or "" = now, an ISO string, a date or datetime) as an aware
+    datetime: naive values are Europe/Riga local time, a bare date is midnight of that day."""
+    if value is None or value == "":
+        return dt.datetime.now(RIGA).replace(microsecond=0)
+    if isinstance(value, str):
+        try:
+            value, _kind = parse(value, offsets=True)
+        except ValueError:
+            raise ValueError(f"BUILD_DATE must be an ISO date or datetime, not {value!r}") from None
+    if isinstance(value, dt.datetime):
+        return in_riga(value)
+    if isinstance(value, dt.date):
+        return as_datetime(value)
+    raise ValueError(f"BUILD_DATE must be an ISO date or datetime, not {value!r}")
