@@ -15,6 +15,7 @@ import filecmp
 import hashlib
 import json
 import shutil
+import subprocess
 import unicodedata
 from pathlib import Path
 
@@ -98,6 +99,14 @@ def phone_picture(path: Path, fmt: str, size: tuple[int, int] = (1800, 1200)) ->
     return path
 
 
+def build_with_cold_caches(content: Path, output: Path, caches: Path
+                           ) -> subprocess.CompletedProcess[str]:
+    """Build `content` into `output` with empty image and gallery caches under `caches`."""
+    return run_build(output, "-e", f"IMAGES={json.dumps({'cache': str(caches / 'cache-images')})}",
+                     "-e", f"GALLERIES={json.dumps({'cache': str(caches / 'cache-galleries')})}",
+                     content=content)
+
+
 def digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
@@ -129,10 +138,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, BuiltSite]:
         "---\ntitle: Maija ievads\nauthors: [Redakcija]\n---\n\nMaijā divas ziņas.\n",
         encoding="utf-8")
     output = tmp / "out"
-    settings = {"cache": str(tmp / "cache-images")}
-    result = run_build(output, "-e", f"IMAGES={json.dumps(settings)}", "-e",
-                       f"GALLERIES={json.dumps({'cache': str(tmp / 'cache-galleries')})}",
-                       content=content)
+    result = build_with_cold_caches(content, output, tmp)
     assert result.returncode == 0, result.stderr
     assert "galleries/talka/ugunskurs.webp: location:" in result.stderr  # the warning
     for name in DISGUISED:  # recognised by content: warned about like any picture
@@ -219,10 +225,7 @@ def test_identical_pictures_build_cold_again_to_the_same_bytes(
         with Image.open(built.output / "atteli" / name) as image:
             assert image.format == "JPEG" and not image.getexif()
     output = tmp_path / "out"
-    settings = {"cache": str(tmp_path / "cache-images")}
-    result = run_build(output, "-e", f"IMAGES={json.dumps(settings)}", "-e",
-                       f"GALLERIES={json.dumps({'cache': str(tmp_path / 'cache-galleries')})}",
-                       content=content)
+    result = build_with_cold_caches(content, output, tmp_path)
     assert result.returncode == 0, result.stderr
     compared = filecmp.dircmp(built.output, output)
     pictures = [p.relative_to(built.output) for p in published_pictures(built)]
@@ -293,7 +296,6 @@ def test_site_and_region_feeds_carry_the_cover_as_media_content(
 
 def test_pages_with_pictures_pass_the_nu_html_checker(site: tuple[Path, BuiltSite],
                                                       vnu_jar: str) -> None:
-    import subprocess
     _content, built = site
     pages = [str(built.output / p / "index.html") for p in
              ("zinas/2024/plavas-diena-selija", "zinas/2024/talka-latgale", "", "izdevums/2024/05")]

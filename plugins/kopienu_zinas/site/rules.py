@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+import datetime as dt
+from collections.abc import Generator, Iterator, Sequence
 from typing import Any
 
 from ..common.frontmatter import SourceDocument
@@ -72,17 +73,27 @@ def check_types(document: SourceDocument) -> Iterator[ContentProblem]:
                                    value=value, fix=f"raksti '{name}: [pirmais, otrais]'")
 
 
+def _read_date(document: SourceDocument, field: str
+               ) -> Generator[ContentProblem, None, dt.date | dt.datetime | None]:
+    """The ISO date or datetime in `field`, or None after yielding the problem that it cannot
+    be read (use with ``yield from``)."""
+    raw = document.metadata[field]
+    try:
+        return parse_iso_date(raw)
+    except ValueError:
+        yield document.problem(field, "datums nav saprotams", "date could not be read",
+                               "raksti GGGG-MM-DD vai GGGG-MM-DD SS:MM", value=raw)
+        return None
+
+
 def check_date(document: SourceDocument, site: SiteSettings) -> Iterator[ContentProblem]:
     if "date" not in document.metadata:
         yield document.problem("date", "trūkst datuma", "date is missing",
                                "pievieno rindu 'date: GGGG-MM-DD'")
         return
     raw = document.metadata["date"]
-    try:
-        when = parse_iso_date(raw)
-    except ValueError:
-        yield document.problem("date", "datums nav saprotams", "date could not be read",
-                               "raksti GGGG-MM-DD vai GGGG-MM-DD SS:MM", value=raw)
+    when = yield from _read_date(document, "date")
+    if when is None:
         return
     if too_early(when):
         yield document.problem(
@@ -101,11 +112,8 @@ def check_modified(document: SourceDocument, site: SiteSettings) -> Iterator[Con
     if "modified" not in document.metadata:
         return
     raw = document.metadata["modified"]
-    try:
-        when = parse_iso_date(raw)
-    except ValueError:
-        yield document.problem("modified", "datums nav saprotams", "date could not be read",
-                               "raksti GGGG-MM-DD vai GGGG-MM-DD SS:MM", value=raw)
+    when = yield from _read_date(document, "modified")
+    if when is None:
         return
     try:
         scheduled = is_scheduled(parse_iso_date(document.metadata.get("date")), site.now)
