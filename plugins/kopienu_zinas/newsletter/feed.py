@@ -9,6 +9,9 @@
   both come from the issues here (the build's "now" for a feed without issues: Atom requires
   ``updated``, and the wall clock would be later than the build), and every datetime is
   timezone-aware.
+- For people who open a feed in a browser (common/feedview.py): the one feed stylesheet's
+  ``xml-stylesheet`` instruction, and each item's date in words as ``<kz:date>`` (a feedgen
+  extension, :class:`DateInWords`).
 """
 
 from __future__ import annotations
@@ -17,10 +20,14 @@ import datetime as dt
 import mimetypes
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from xml.sax.saxutils import quoteattr
+from typing import Any
 
+from feedgen.ext.base import BaseEntryExtension, BaseExtension
 from feedgen.feed import FeedGenerator
+from lxml import etree
 
+from ..common.feedview import (DATE_ELEMENT, VIEW_NAMESPACE, VIEW_PREFIX, date_in_words,
+                               stylesheet_instruction)
 from .issues import Issue
 
 GENERATOR = "Kopienu ziņas (Pelican, feedgen)"
@@ -49,6 +56,30 @@ class FeedItem:
     content_html: str
 
 
+class DateInWordsFeed(BaseExtension):
+    """Declares the feed-view namespace on the root element."""
+
+    def extend_ns(self) -> dict[str, str]:
+        return {VIEW_PREFIX: VIEW_NAMESPACE}
+
+
+class DateInWords(BaseEntryExtension):
+    """An entry's ``<kz:date>`` (its publication date in words), in RSS and Atom alike."""
+
+    def __init__(self) -> None:
+        self.text: str | None = None
+
+    def date(self, text: str) -> None:
+        self.text = text
+
+    def _extend(self, entry: Any) -> Any:
+        if self.text:
+            etree.SubElement(entry, f"{{{VIEW_NAMESPACE}}}{DATE_ELEMENT}").text = self.text
+        return entry
+
+    extend_rss = extend_atom = _extend
+
+
 def _require_aware(value: dt.datetime) -> dt.datetime:
     if value.tzinfo is None or value.utcoffset() is None:
         raise ValueError(f"feed dates must be timezone-aware, not {value!r}")
@@ -63,6 +94,7 @@ def _feed(info: FeedInfo, items: Sequence[FeedItem], now: dt.datetime, self_url:
           self_type: str) -> FeedGenerator:
     feed = FeedGenerator()
     feed.load_extension("media", atom=True, rss=True)
+    feed.register_extension(VIEW_PREFIX, DateInWordsFeed, DateInWords)
     feed.id(info.atom_url)
     feed.title(info.title)
     feed.description(info.description)
@@ -97,6 +129,7 @@ def _entry(feed: FeedGenerator, item: FeedItem) -> None:
     entry.title(item.title)
     entry.link(href=item.url)  # the one alternate link (see the module docstring)
     entry.published(_require_aware(item.issue.published))
+    getattr(entry, VIEW_PREFIX).date(date_in_words(item.issue.published, "lv"))
     entry.updated(_require_aware(item.issue.updated))
     entry.description(item.summary)
     entry.summary(item.summary)
@@ -110,7 +143,7 @@ def _entry(feed: FeedGenerator, item: FeedItem) -> None:
 def _serialise(feed_xml: Callable[..., bytes], stylesheet_url: str) -> bytes:
     body = feed_xml(pretty=True, xml_declaration=False)
     head = ("<?xml version='1.0' encoding='UTF-8'?>\n"
-            f'<?xml-stylesheet type="text/css" href={quoteattr(stylesheet_url)}?>\n')
+            f"<?xml-stylesheet {stylesheet_instruction(stylesheet_url)}?>\n")
     return head.encode("utf-8") + body
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import shutil
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +12,7 @@ from ..common.absolute_urls import absolutise_html
 from ..common.absolute_urls import on_site as absolute
 from ..common.clock import build_now
 from ..common.dates import month_year
+from ..common.feedview import stylesheet_url
 from .feed import FeedInfo, FeedItem, render_feeds
 from .intros import read_intros
 from .issues import Archive, Issue, Month, assemble, galleries_of
@@ -22,7 +22,6 @@ from .settings import NewsletterSettings
 logger = logging.getLogger(__name__)
 
 INTRO_FOLDER = "newsletter"
-STYLESHEET = Path("static") / "newsletter" / "feed.css"
 
 
 class NewsletterGenerator(Generator):
@@ -54,6 +53,13 @@ class NewsletterGenerator(Generator):
 
     def title(self, issue: Issue) -> str:
         return f"{self.settings['SITENAME']} — {month_year(issue.month.first_day)}"
+
+    def summary(self, issue: Issue, view: dict[str, Any]) -> str:
+        """The feed item's description: the introduction's `summary:` when the editor wrote
+        one, else the list the `newsletter_summary.txt` template makes."""
+        if issue.intro is not None and issue.intro.summary:
+            return issue.intro.summary
+        return self._render("newsletter_summary.txt", view, issue=issue).strip()
 
     def generate_context(self) -> None:
         """Assemble the archive once. Pelican runs the plugins' generators in PLUGINS order, so
@@ -90,7 +96,7 @@ class NewsletterGenerator(Generator):
 
     def _write_feeds(self, archive: Archive, view: dict[str, Any]) -> None:
         items = [FeedItem(issue=issue, title=self.title(issue), url=self._url(issue),
-                          summary=self._render("newsletter_summary.txt", view, issue=issue).strip(),
+                          summary=self.summary(issue, view),
                           content_html=absolutise_html(
                               self._render("newsletter_feed_content.html", view, issue=issue),
                               self._url(issue)))
@@ -101,14 +107,12 @@ class NewsletterGenerator(Generator):
             description=self.options.description,
             site_url=f"{self.siteurl}/", rss_url=absolute(self.siteurl, self.layout.rss),
             atom_url=absolute(self.siteurl, self.layout.atom),
-            stylesheet_url=absolute(self.siteurl, self.layout.stylesheet),
+            stylesheet_url=stylesheet_url(self.settings),
             editor=self.options.editor, editor_email=self.options.editor_email,
             logo_url=absolute(self.siteurl, logo) if logo else None, ttl=self.options.ttl)
         rss, atom = render_feeds(info, items, build_now(self.settings))
         self._write_bytes(self.layout.rss, rss)
         self._write_bytes(self.layout.atom, atom)
-        target = Path(self.output_path) / self.layout.stylesheet
-        shutil.copyfile(Path(self.theme) / STYLESHEET, target)
 
     def _url(self, issue: Issue) -> str:
         """The issue page's absolute URL: the base its feed item and e-mail HTML resolve to."""

@@ -44,5 +44,6 @@ def read_intros(folder: Path, read: Reader) -> list[Intro]:
             log_problem(failed.problem)
             continue
         intros.append(Intro(month=month, title=str(metadata.get("title") or ""), authors=_names(metadata),
-                            html=html, changed=_changed(metadata)))
+                            html=html, changed=_changed(metadata),
+                            summary=" ".join(str(metadata.get("summary") or "").split())))
     return intros

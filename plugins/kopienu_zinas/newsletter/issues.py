@@ -42,6 +42,7 @@ class Intro:
     authors: tuple[str, ...]
     html: str
     changed: dt.datetime | None = None
+    summary: str = ""  # plain text; the feed item description when given
 
     @property
     def paragraphs(self) -> tuple[str, ...]:

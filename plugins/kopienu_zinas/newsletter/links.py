@@ -32,10 +32,6 @@ class Layout:
     def atom(self) -> str:
         return f"{self.path}/atom.xml"
 
-    @property
-    def stylesheet(self) -> str:
-        return f"{self.path}/feed.css"
-
     def issue(self, issue: Issue) -> str:
         if issue.preview:
             return self.preview

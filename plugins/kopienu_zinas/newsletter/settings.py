@@ -7,6 +7,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlsplit
 
 from ..common.settings import merged, positive_int
 
@@ -23,9 +24,96 @@ DEFAULTS: dict[str, Any] = {
     "subscribe_page": "abonet/",
     "description": "Reizi mēnesī: mēneša ziņas no Sēlijas, Latgales un Rēzeknes, "
                    "nākamā mēneša pasākumi un foto galerijas.",
+    # The e-mail sign-up form (docs/newsletter.md, "E-mail sign-up"): None means no form.
+    "signup_action": None,
+    "signup_email_field": "email",
+    "signup_hidden": {},
+    "signup_provider": None,
+    "data_controller": None,
 }
 
 _EMAIL = re.compile(r"^[A-Za-z0-9_.+-]+@([A-Za-z0-9-]+\.)+[A-Za-z]{2,}$")
+#: A form field name as the providers write them: EMAIL, email, embed, l, u, id, b_x[y].
+_FIELD = re.compile(r"^[A-Za-z_][A-Za-z0-9_.\-\[\]]*$")
+_SIGNUP_KEYS = ("signup_email_field", "signup_hidden", "signup_provider", "data_controller")
+
+
+@dataclass(frozen=True)
+class SignupForm:
+    """The e-mail sign-up form: a plain HTML form that posts to the provider's sign-up address
+    (nothing of the provider loads before the reader submits it).
+
+    `action`: the provider's https:// form address; `email_field`: the name of the address
+    field (Mailchimp EMAIL, Buttondown and listmonk email); `hidden`: (name, value) pairs sent
+    with it, in order (Buttondown `embed`, listmonk `l` list UUIDs; a name may repeat);
+    `provider` and `controller`: who stores the addresses and who answers for them (the
+    privacy note names both)."""
+
+    action: str
+    email_field: str
+    hidden: tuple[tuple[str, str], ...]
+    provider: str
+    controller: str
+
+
+def _signup_error(name: str, what: str, value: Any) -> ValueError:
+    return ValueError(f"{PLUGIN}: NEWSLETTER['{name}'] {what}, not {value!r} "
+                      "(docs/newsletter.md, \"E-mail sign-up\")")
+
+
+def _text(values: Mapping[str, Any], name: str, what: str) -> str:
+    value = values[name]
+    if not isinstance(value, str) or not value.strip():
+        raise _signup_error(name, what, value)
+    return " ".join(value.split())
+
+
+def _hidden_fields(value: Any) -> tuple[tuple[str, str], ...]:
+    if not isinstance(value, Mapping):
+        raise _signup_error("signup_hidden", "must be a dict of field name → value "
+                            "(a value may be a list: one field each)", value)
+    pairs = []
+    for name, given in value.items():
+        if not isinstance(name, str) or not _FIELD.match(name):
+            raise _signup_error("signup_hidden", "has a field name that is not a form field name",
+                                name)
+        for item in given if isinstance(given, (list, tuple)) else [given]:
+            if not isinstance(item, str):
+                raise _signup_error("signup_hidden", f"field {name!r} must be text", item)
+            pairs.append((name, item))
+    return tuple(pairs)
+
+
+def signup_form(values: Mapping[str, Any]) -> SignupForm | None:
+    """The sign-up form from the merged NEWSLETTER values, or None without `signup_action`.
+
+    Raises ValueError naming the key: an action that is not an https:// URL with a host (the
+    address is sent there: never in clear text), a missing provider or data controller (the
+    privacy note must name them), a field name a form cannot carry, hidden fields that are not
+    text, or sign-up keys given without `signup_action`."""
+    action = values["signup_action"]
+    if action is None:
+        stray = [name for name in _SIGNUP_KEYS if values[name] != DEFAULTS[name]]
+        if stray:
+            raise ValueError(f"{PLUGIN}: NEWSLETTER gives {', '.join(stray)} without "
+                             "'signup_action' (the provider's form address); add it or remove them")
+        return None
+    parts = urlsplit(action) if isinstance(action, str) else None
+    if parts is None or parts.scheme != "https" or not parts.hostname or action != action.strip() \
+            or any(c.isspace() for c in action) or parts.fragment:
+        raise _signup_error("signup_action", "must be the provider's https:// form address "
+                            "(e.g. https://buttondown.com/api/emails/embed-subscribe/NAME)", action)
+    email_field = values["signup_email_field"]
+    if not isinstance(email_field, str) or not _FIELD.match(email_field):
+        raise _signup_error("signup_email_field", "must be the provider's e-mail field name "
+                            "(Mailchimp: EMAIL; Buttondown, listmonk: email)", email_field)
+    return SignupForm(action=action, email_field=email_field,
+                      hidden=_hidden_fields(values["signup_hidden"]),
+                      provider=_text(values, "signup_provider",
+                                     "must name the e-mail service (e.g. 'Buttondown')"),
+                      controller=_text(values, "data_controller",
+                                       "must name who answers for the addresses (the site owner, "
+                                       "e.g. 'Biedrība …')"))
 
 
 @dataclass(frozen=True)
@@ -41,6 +129,7 @@ class NewsletterSettings:
     logo: str | None
     subscribe_page: str
     description: str
+    signup: SignupForm | None
 
     @classmethod
     def from_pelican(cls, settings: Mapping[str, Any]) -> NewsletterSettings:
@@ -61,5 +150,5 @@ class NewsletterSettings:
                    ttl=values["ttl"], editor=str(values["editor"]), editor_email=email,
                    logo=values["logo"] or None,
                    subscribe_page=str(values["subscribe_page"]).lstrip("/"),
-                   description=str(values["description"]))
+                   description=str(values["description"]), signup=signup_form(values))
 

@@ -17,6 +17,10 @@ methods replaced (connected through the `get_writer` signal), decides what an it
 - the channel has a description (``SITE_DESCRIPTION``) and a language, and the RSS
   ``atom:link rel="self"`` has its type.
 
+- a person who opens a feed in a browser sees it styled by the one feed stylesheet, with each
+  item's date in words (common/feedview.py: the ``xml-stylesheet`` instruction and
+  ``<kz:date>``; the standard dates stay as RFC 822 and RFC 3339 require).
+
 - an article with a cover (``article.cover``, the images plugin's) carries it as Media RSS
   ``<media:content>`` (the processed JPEG, absolute, with its pixels), as the newsletter feed
   does; pictures in the text are one absolute JPEG ``<img>`` (feed readers drop ``<picture>``).
@@ -35,11 +39,14 @@ from dataclasses import dataclass, fields
 from typing import Any
 
 from feedgenerator import Atom1Feed, Rss201rev2Feed, get_tag_uri
+from feedgenerator.django.utils.xmlutils import SimplerXMLGenerator
 from markupsafe import Markup
 from pelican.utils import set_date_tzinfo
 from pelican.writers import Writer
 
 from ..common.absolute_urls import absolutise_html
+from ..common.feedview import (DATE_ELEMENT, VIEW_NAMESPACE, VIEW_PREFIX, date_in_words,
+                               stylesheet_instruction, stylesheet_url)
 from ..images.markup import for_feeds
 from .safety import SafeWriter
 
@@ -74,6 +81,7 @@ class FeedEntry:
     author_name: str | None
     pubdate: dt.datetime
     updateddate: dt.datetime | None
+    date_in_words: str
     unique_id_is_permalink: bool = False
     cover: FeedImage | None = None
 
@@ -105,14 +113,16 @@ def feed_entry(item: Any, link: str, site_url: str, settings: dict[str, Any],
     categories = [*([item.category] if getattr(item, "category", None) else []),
                   *(getattr(item, "tags", None) or [])]
     modified = getattr(item, "modified", None)
+    pubdate = set_date_tzinfo(item.date, timezone)
     return FeedEntry(
         title=Markup(item.title).striptags(), link=link,
         unique_id=get_tag_uri(link, item.date),
         description=description, content=content_element,
         categories=tuple(str(c) for c in categories) or None,
         author_name=author_names(item),
-        pubdate=set_date_tzinfo(item.date, timezone),
+        pubdate=pubdate,
         updateddate=set_date_tzinfo(modified, timezone) if modified else None,
+        date_in_words=date_in_words(pubdate, settings.get("DEFAULT_LANG")),
         cover=cover_image(item))
 
 
@@ -124,25 +134,41 @@ def cover_image(item: Any) -> FeedImage | None:
     return FeedImage(url=cover.src, width=cover.width, height=cover.height)
 
 
-def add_media_content(handler: Any, item: dict[str, Any]) -> None:
-    """``<media:content>`` of an item's cover (feedgenerator passes FeedEntry fields through)."""
+def add_extra_elements(handler: Any, item: dict[str, Any]) -> None:
+    """``<media:content>`` of an item's cover and ``<kz:date>`` (feedgenerator passes
+    FeedEntry fields through)."""
     cover: FeedImage | None = item.get("cover")
     if cover is not None:
         handler.addQuickElement("media:content", None, {
             "url": cover.url, "medium": "image", "type": cover.mime,
             "width": str(cover.width), "height": str(cover.height)})
+    handler.addQuickElement(f"{VIEW_PREFIX}:{DATE_ELEMENT}", item["date_in_words"])
+
+
+def add_stylesheet(handler: Any, feed: dict[str, Any]) -> None:
+    """The ``xml-stylesheet`` instruction (before the root element) for the feed's
+    ``stylesheet`` (an extra feedgenerator keyword: feedgenerator's own ``stylesheets`` writes
+    RSS only)."""
+    handler.processingInstruction("xml-stylesheet", stylesheet_instruction(feed["stylesheet"]))
+
+
+#: The namespaces our extra elements use, declared on the root element.
+EXTRA_NAMESPACES = {"xmlns:media": MEDIA_RSS, f"xmlns:{VIEW_PREFIX}": VIEW_NAMESPACE}
 
 
 class SiteRssFeed(Rss201rev2Feed):
-    """RSS 2.0 with a typed ``atom:link rel="self"`` (RSS Advisory Board's best practice) and
-    each item's cover as ``media:content``."""
+    """RSS 2.0 with a typed ``atom:link rel="self"`` (RSS Advisory Board's best practice),
+    each item's cover as ``media:content`` and its date in words, styled for browsers."""
+
+    def add_stylesheets(self, handler: Any) -> None:
+        add_stylesheet(handler, self.feed)
 
     def rss_attributes(self) -> dict[str, str]:
-        return {**super().rss_attributes(), "xmlns:media": MEDIA_RSS}
+        return {**super().rss_attributes(), **EXTRA_NAMESPACES}
 
     def add_item_elements(self, handler: Any, item: dict[str, Any]) -> None:
         super().add_item_elements(handler, item)
-        add_media_content(handler, item)
+        add_extra_elements(handler, item)
 
     def add_root_elements(self, handler: Any) -> None:
         feed_url = self.feed["feed_url"]
@@ -157,14 +183,24 @@ class SiteRssFeed(Rss201rev2Feed):
 
 
 class SiteAtomFeed(Atom1Feed):
-    """Atom 1.0 with each entry's cover as ``media:content``."""
+    """Atom 1.0 with the stylesheet instruction (feedgenerator writes it for RSS only), each
+    entry's cover as ``media:content`` and its date in words."""
+
+    def write(self, outfile: Any, encoding: str) -> None:
+        handler = SimplerXMLGenerator(outfile, encoding, short_empty_elements=True)
+        handler.startDocument()
+        add_stylesheet(handler, self.feed)
+        handler.startElement("feed", self.root_attributes())
+        self.add_root_elements(handler)
+        self.write_items(handler)
+        handler.endElement("feed")
 
     def root_attributes(self) -> dict[str, str]:
-        return {**super().root_attributes(), "xmlns:media": MEDIA_RSS}
+        return {**super().root_attributes(), **EXTRA_NAMESPACES}
 
     def add_item_elements(self, handler: Any, item: dict[str, Any]) -> None:
         super().add_item_elements(handler, item)
-        add_media_content(handler, item)
+        add_extra_elements(handler, item)
 
 
 class FeedWriter(SafeWriter):
@@ -178,7 +214,8 @@ class FeedWriter(SafeWriter):
         return feed_class(
             title=Markup(title).striptags(), link=f"{self.site_url}/", feed_url=self.feed_url,
             description=description, subtitle=description or None,
-            language=context.get("DEFAULT_LANG"), author_name=context.get("EDITOR") or None)
+            language=context.get("DEFAULT_LANG"), author_name=context.get("EDITOR") or None,
+            stylesheet=stylesheet_url(self.settings))
 
     def _add_item_to_the_feed(self, feed: Rss201rev2Feed | Atom1Feed, item: Any) -> None:
         link = self.urljoiner(self.site_url, item.url)
