@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import json
 import os
 import shutil
 import threading
@@ -24,10 +25,9 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="session")
-def site_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
-    """A localhost server for a folder that the site is built into afterwards."""
-    root = tmp_path_factory.mktemp("served") / "site"
+def _serving(tmp_path_factory: pytest.TempPathFactory, name: str) -> Iterator[tuple[str, Path]]:
+    """A localhost server for a folder that a site is built into afterwards."""
+    root = tmp_path_factory.mktemp(name) / "site"
     root.mkdir()
     handler = functools.partial(_QuietHandler, directory=str(root))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
@@ -38,11 +38,42 @@ def site_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str,
 
 
 @pytest.fixture(scope="session")
+def site_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
+    yield from _serving(tmp_path_factory, "served")
+
+
+@pytest.fixture(scope="session")
 def built_site(site_server: tuple[str, Path]) -> BuiltSite:
     """The real content/, built with a fixed build date, as served by site_server."""
     siteurl, root = site_server
     shutil.rmtree(root)
     result = run_build(root, "--strict", "--siteurl", siteurl)
+    assert result.returncode == 0, result.stderr
+    return BuiltSite(root, siteurl)
+
+
+#: The e-mail sign-up settings of `signup_site` (a Buttondown-style form with a hidden field and
+#: a listmonk-style repeated list field).
+SIGNUP = {"signup_action": "https://signup.example.org/api/emails/embed-subscribe/kopienas",
+          "signup_email_field": "EMAIL", "signup_hidden": {"embed": "1", "l": ["a1", "b2"]},
+          "signup_provider": "Buttondown", "data_controller": "Biedrība „Kopienu ziņas”"}
+
+
+@pytest.fixture(scope="session")
+def signup_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
+    yield from _serving(tmp_path_factory, "signup")
+
+
+@pytest.fixture(scope="session")
+def signup_site(signup_server: tuple[str, Path]) -> BuiltSite:
+    """The newsletter fixture site (tests/fixtures/newsletter) with NEWSLETTER's sign-up form
+    set (SIGNUP), built in July 2024 (April, May and June issues), as served."""
+    siteurl, root = signup_server
+    shutil.rmtree(root)
+    newsletter = json.dumps({"editor": "Redakcija", **SIGNUP})
+    result = run_build(root, "--strict", "--siteurl", siteurl, "--build-date",
+                       "2024-07-02T09:00:00+03:00", "-e", f"NEWSLETTER={newsletter}",
+                       content=ROOT / "tests/fixtures/newsletter")
     assert result.returncode == 0, result.stderr
     return BuiltSite(root, siteurl)
 

@@ -82,6 +82,23 @@ def html_problems(markup: str) -> list[str]:
     return scan.problems
 
 
+#: RSS 2.0's own elements; anything else must be in a namespace ("A RSS feed may contain
+#: elements and attributes not described on this page, only if those elements and attributes
+#: are defined within a namespace"; the validator's "Undefined item element").
+RSS_CHANNEL_ELEMENTS = {"title", "link", "description", "language", "copyright", "managingEditor",
+                        "webMaster", "pubDate", "lastBuildDate", "category", "generator", "docs",
+                        "cloud", "ttl", "image", "rating", "textInput", "skipHours", "skipDays",
+                        "item"}
+RSS_ITEM_ELEMENTS = {"title", "link", "description", "author", "category", "comments", "enclosure",
+                     "guid", "pubDate", "source"}
+
+
+def _undefined(element: etree._Element, known: set[str]) -> list[str]:
+    return [f"undefined <{child.tag}> in <{element.tag}>" for child in element
+            if isinstance(child.tag, str) and not child.tag.startswith("{")
+            and child.tag not in known]
+
+
 def _text(element: etree._Element | None) -> str:
     return (element.text or "").strip() if element is not None else ""
 
@@ -92,6 +109,9 @@ def rss_problems(data: bytes, self_url: str) -> list[str]:
     if root.tag != "rss" or root.get("version") != "2.0":
         return ["not an RSS 2.0 document"]
     channel = root.find("channel")
+    problems += _undefined(channel, RSS_CHANNEL_ELEMENTS)
+    for item in channel.findall("item"):
+        problems += _undefined(item, RSS_ITEM_ELEMENTS)
     for name in ("title", "link", "description"):
         if not _text(channel.find(name)):
             problems.append(f"channel lacks <{name}>")

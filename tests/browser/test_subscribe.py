@@ -1,0 +1,106 @@
+"""Following the site in Chromium: the sign-up form loads nothing from the provider, addresses
+copy with one press (and stay selectable without JavaScript), and every feed opens as a
+readable page with a Latvian explanation, not as a raw XML tree."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Browser, Page
+
+from kopienu_zinas.common.feedview import VIEW_NAMESPACE
+from tests.browser.test_pages import WCAG_22_AA
+from tests.conftest import SIGNUP
+from tests.sitebuild import BuiltSite
+
+pytestmark = pytest.mark.browser
+
+
+def hosts_requested(page: Page, url: str) -> set[str]:
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto(url)
+    page.wait_for_load_state("networkidle")
+    return {urlsplit(u).netloc for u in requested}
+
+
+@pytest.mark.parametrize("path", ["/izdevums/", "/izdevums/2024/05/"])
+def test_sign_up_form_loads_nothing_third_party(signup_site: BuiltSite, page: Page,
+                                                path: str) -> None:
+    hosts = hosts_requested(page, signup_site.siteurl + path)
+    assert hosts == {urlsplit(signup_site.siteurl).netloc}
+    field = page.get_by_label("Jūsu e-pasta adrese")
+    assert field.is_visible() and field.get_attribute("type") == "email"
+    form = page.locator("form.signup-form")
+    assert form.get_attribute("action") == SIGNUP["signup_action"]
+    assert page.get_by_role("button", name="Pieteikties").is_visible()
+    results = Axe().run(page, options=WCAG_22_AA)
+    assert results.violations_count == 0, results.generate_report()
+
+
+def test_subscribe_page_without_sign_up_has_no_form_and_loads_only_the_site(
+        built_site: BuiltSite, page: Page) -> None:
+    hosts = hosts_requested(page, built_site.siteurl + "/abonet/")
+    assert hosts == {urlsplit(built_site.siteurl).netloc}
+    assert page.locator("input[type=email]").count() == 0
+    assert page.get_by_text("E-pastā izdevumu pagaidām nesūtām").is_visible()
+    results = Axe().run(page, options=WCAG_22_AA)
+    assert results.violations_count == 0, results.generate_report()
+
+
+def test_copy_button_copies_the_absolute_address(built_site: BuiltSite, browser: Browser) -> None:
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    page.goto(built_site.siteurl + "/abonet/")
+    field = page.get_by_label("Visas ziņas (Atom)")
+    page.locator("button[data-copy=plusma-atom]").click()
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied == field.input_value() == f"{built_site.siteurl}/atom.xml"
+    assert page.locator("#copy-status").text_content() == "Nokopēts"
+    context.close()
+
+
+def test_without_javascript_addresses_are_selectable_and_no_dead_buttons(
+        built_site: BuiltSite, browser: Browser) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(built_site.siteurl + "/abonet/")
+    assert page.locator("button.copy-button:visible").count() == 0
+    field = page.get_by_label("Visas ziņas (RSS)")
+    assert field.is_visible() and field.is_editable() is False
+    assert field.input_value() == f"{built_site.siteurl}/rss.xml"
+    context.close()
+
+
+FEED_VIEW = """(namespace) => {
+  const root = document.documentElement;
+  const date = document.getElementsByTagNameNS(namespace, "date")[0];
+  const box = date.getBoundingClientRect();
+  const title = root.querySelector("item > title, entry > title");
+  const machine = root.querySelector("item > pubDate, entry > published, entry > updated");
+  return {root: root.localName,
+          explanation: getComputedStyle(root, "::before").content,
+          date: date.textContent, dateShown: box.width > 0 && box.height > 0,
+          titleSize: parseFloat(getComputedStyle(title).fontSize),
+          titleShown: title.getBoundingClientRect().height > 0,
+          machineDate: getComputedStyle(machine).display};
+}"""
+
+
+@pytest.mark.parametrize("path", ["/atom.xml", "/rss.xml", "/regioni/latgale/rss.xml",
+                                  "/regioni/latgale/atom.xml", "/izdevums/rss.xml",
+                                  "/izdevums/atom.xml"])
+def test_every_feed_opens_as_a_readable_page(built_site: BuiltSite, page: Page,
+                                             path: str) -> None:
+    response = page.goto(built_site.siteurl + path)
+    assert response is not None and response.ok
+    view = page.evaluate(FEED_VIEW, VIEW_NAMESPACE)
+    assert view["root"] in ("rss", "feed")
+    assert "Šī ir ziņu plūsma" in view["explanation"] and "This is a news feed" in view["explanation"]
+    assert view["dateShown"] and view["titleShown"] and view["titleSize"] >= 18
+    assert view["machineDate"] == "none"  # the English RFC 822 date is not what people read
+    assert any(month in view["date"] for month in (
+        "janvāris", "februāris", "marts", "aprīlis", "maijs", "jūnijs", "jūlijs", "augusts",
+        "septembris", "oktobris", "novembris", "decembris"))
