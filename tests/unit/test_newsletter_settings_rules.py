@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from kopienu_zinas.newsletter import register
-from kopienu_zinas.newsletter.settings import DEFAULTS, NewsletterSettings
+from kopienu_zinas.newsletter.settings import DEFAULTS, SIGNUP_KEYS, NewsletterSettings, SignupForm
 from tests.signals import registered
 from tests.sitebuild import problems_in_file
 
@@ -20,7 +20,43 @@ def test_defaults_cover_every_field() -> None:
     options = NewsletterSettings.from_pelican({})
     assert options.path == "izdevums" and options.feed_items == 12
     assert options.issue_time == dt.time(8, 0) and options.editor_email is None
-    assert set(DEFAULTS) == set(NewsletterSettings.__dataclass_fields__)
+    assert set(DEFAULTS) - set(SIGNUP_KEYS) == set(NewsletterSettings.__dataclass_fields__) - {"signup"}
+    assert options.signup is None  # no form unless the site owner sets one up
+
+
+SIGNUP = {"signup_action": "https://lists.example.org/subscription/form",
+          "signup_provider": "listmonk", "data_controller": "Biedrība X"}
+
+
+def test_a_sign_up_form_with_repeated_hidden_fields() -> None:
+    options = NewsletterSettings.from_pelican({"NEWSLETTER": {
+        **SIGNUP, "signup_hidden": {"l": ["uuid-1", "uuid-2"], "nonce": ""}}})
+    assert options.signup == SignupForm(
+        action=SIGNUP["signup_action"], email_field="email",
+        hidden=(("l", "uuid-1"), ("l", "uuid-2"), ("nonce", "")), provider="listmonk",
+        controller="Biedrība X")
+
+
+@pytest.mark.parametrize(("given", "words"), [
+    ({"signup_action": "http://lists.example.org/form"}, "signup_action'] must be the provider's https://"),
+    ({"signup_action": "lists.example.org/form"}, "signup_action"),
+    ({"signup_action": "https:///form"}, "signup_action"),
+    ({"signup_action": "https://lists.example.org/a form"}, "signup_action"),
+    ({"signup_provider": None}, "signup_provider'] must name the e-mail service"),
+    ({"data_controller": "  "}, "data_controller'] must name who answers"),
+    ({"signup_email_field": "e mail"}, "signup_email_field"),
+    ({"signup_hidden": ["embed"]}, "signup_hidden'] must be a dict"),
+    ({"signup_hidden": {"embed": 1}}, "field 'embed' must be text"),
+])
+def test_bad_sign_up_settings_say_which_key_and_how(given: dict, words: str) -> None:
+    with pytest.raises(ValueError, match="kopienu_zinas.newsletter") as raised:
+        NewsletterSettings.from_pelican({"NEWSLETTER": {**SIGNUP, **given}})
+    assert words in str(raised.value)
+
+
+def test_sign_up_keys_without_the_form_address_are_an_error() -> None:
+    with pytest.raises(ValueError, match="signup_provider without 'signup_action'"):
+        NewsletterSettings.from_pelican({"NEWSLETTER": {"signup_provider": "Buttondown"}})
 
 
 @pytest.mark.parametrize(("given", "words"), [

@@ -35,7 +35,9 @@ DEFAULTS: dict[str, Any] = {
 _EMAIL = re.compile(r"^[A-Za-z0-9_.+-]+@([A-Za-z0-9-]+\.)+[A-Za-z]{2,}$")
 #: A form field name as the providers write them: EMAIL, email, embed, l, u, id, b_x[y].
 _FIELD = re.compile(r"^[A-Za-z_][A-Za-z0-9_.\-\[\]]*$")
-_SIGNUP_KEYS = ("signup_email_field", "signup_hidden", "signup_provider", "data_controller")
+#: The keys that make NewsletterSettings.signup (a SignupForm).
+SIGNUP_KEYS = ("signup_action", "signup_email_field", "signup_hidden", "signup_provider",
+               "data_controller")
 
 
 @dataclass(frozen=True)
@@ -93,7 +95,7 @@ def signup_form(values: Mapping[str, Any]) -> SignupForm | None:
     text, or sign-up keys given without `signup_action`."""
     action = values["signup_action"]
     if action is None:
-        stray = [name for name in _SIGNUP_KEYS if values[name] != DEFAULTS[name]]
+        stray = [name for name in SIGNUP_KEYS if values[name] != DEFAULTS[name]]
         if stray:
             raise ValueError(f"{PLUGIN}: NEWSLETTER gives {', '.join(stray)} without "
                              "'signup_action' (the provider's form address); add it or remove them")
