@@ -22,6 +22,10 @@ author_name
 pubdate
 updateddate
 unique_id_is_permalink
+extend_ns  # feedgen extension protocol (newsletter/feed.py DateInWords)
+extend_rss
+extend_atom
+add_stylesheets  # feedgenerator's Rss201rev2Feed.write hook
 DTSTART  # icalendar component properties set by attribute
 TZOFFSETFROM
 TZOFFSETTO

@@ -49,7 +49,7 @@ def test_a_sign_up_form_with_repeated_hidden_fields() -> None:
     ({"signup_hidden": {"embed": 1}}, "field 'embed' must be text"),
 ])
 def test_bad_sign_up_settings_say_which_key_and_how(given: dict, words: str) -> None:
-    with pytest.raises(ValueError, match="kopienu_zinas.newsletter") as raised:
+    with pytest.raises(ValueError, match=r"kopienu_zinas\.newsletter") as raised:
         NewsletterSettings.from_pelican({"NEWSLETTER": {**SIGNUP, **given}})
     assert words in str(raised.value)
 

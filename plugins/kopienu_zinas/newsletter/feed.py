@@ -24,10 +24,9 @@ from typing import Any
 
 from feedgen.ext.base import BaseEntryExtension, BaseExtension
 from feedgen.feed import FeedGenerator
-from lxml import etree
+from feedgen.util import xml_elem
 
-from ..common.feedview import (DATE_ELEMENT, VIEW_NAMESPACE, VIEW_PREFIX, date_in_words,
-                               stylesheet_instruction)
+from ..common.feedview import DATE_ELEMENT, VIEW_NAMESPACE, VIEW_PREFIX, date_in_words, stylesheet_instruction
 from .issues import Issue
 
 GENERATOR = "Kopienu ziņas (Pelican, feedgen)"
@@ -74,7 +73,7 @@ class DateInWords(BaseEntryExtension):
 
     def _extend(self, entry: Any) -> Any:
         if self.text:
-            etree.SubElement(entry, f"{{{VIEW_NAMESPACE}}}{DATE_ELEMENT}").text = self.text
+            xml_elem(f"{{{VIEW_NAMESPACE}}}{DATE_ELEMENT}", entry).text = self.text
         return entry
 
     extend_rss = extend_atom = _extend

@@ -45,8 +45,14 @@ from pelican.utils import set_date_tzinfo
 from pelican.writers import Writer
 
 from ..common.absolute_urls import absolutise_html
-from ..common.feedview import (DATE_ELEMENT, VIEW_NAMESPACE, VIEW_PREFIX, date_in_words,
-                               stylesheet_instruction, stylesheet_url)
+from ..common.feedview import (
+    DATE_ELEMENT,
+    VIEW_NAMESPACE,
+    VIEW_PREFIX,
+    date_in_words,
+    stylesheet_instruction,
+    stylesheet_url,
+)
 from ..images.markup import for_feeds
 from .safety import SafeWriter
 
