@@ -54,8 +54,8 @@ def test_copy_button_copies_the_absolute_address(built_site: BuiltSite, browser:
     context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
     page = context.new_page()
     page.goto(built_site.siteurl + "/abonet/")
-    field = page.get_by_label("Visas ziņas (Atom)")
-    page.locator("button[data-copy=plusma-atom]").click()
+    field = page.get_by_role("textbox", name="Visas ziņas (Atom)", exact=True)
+    page.get_by_role("button", name="Kopēt: Visas ziņas (Atom)").click()
     copied = page.evaluate("navigator.clipboard.readText()")
     assert copied == field.input_value() == f"{built_site.siteurl}/atom.xml"
     assert page.locator("#copy-status").text_content() == "Nokopēts"
@@ -68,7 +68,7 @@ def test_without_javascript_addresses_are_selectable_and_no_dead_buttons(
     page = context.new_page()
     page.goto(built_site.siteurl + "/abonet/")
     assert page.locator("button.copy-button:visible").count() == 0
-    field = page.get_by_label("Visas ziņas (RSS)")
+    field = page.get_by_role("textbox", name="Visas ziņas (RSS)", exact=True)
     assert field.is_visible() and field.is_editable() is False
     assert field.input_value() == f"{built_site.siteurl}/rss.xml"
     context.close()

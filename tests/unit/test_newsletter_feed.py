@@ -9,6 +9,7 @@ import feedparser
 import pytest
 from lxml import etree
 
+from kopienu_zinas.common.feedview import VIEW_NAMESPACE
 from kopienu_zinas.newsletter.feed import FeedInfo, FeedItem, render_feeds
 from kopienu_zinas.newsletter.issues import assemble
 from tests.feedrules import NS, atom_problems, rss_problems, stylesheet_of
@@ -125,6 +126,13 @@ def test_feeds_carry_a_css_stylesheet_and_no_clock(feeds) -> None:
     assert again == feeds
     newest = max(i.issue.updated for i in items())
     assert etree.fromstring(feeds[1]).find("a:updated", NS).text == newest.isoformat()
+
+
+def test_each_item_carries_its_issue_date_in_words(feeds) -> None:
+    """For people opening the feed in a browser: the RFC 822 pubDate says "Sat, 01 Jun 2024"."""
+    for data in feeds:
+        words = [w.text for w in etree.fromstring(data).iter(f"{{{VIEW_NAMESPACE}}}date")]
+        assert words == ["2024. gada 1. jūnijs", "2024. gada 1. maijs"]
 
 
 def test_channel_metadata(feeds) -> None:

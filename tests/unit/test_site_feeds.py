@@ -7,12 +7,14 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+from lxml import etree
 from pelican.contents import Article, Author, Category, Tag
 from pelican.settings import DEFAULT_CONFIG
 from pelican.writers import Writer
 
+from kopienu_zinas.common.feedview import VIEW_NAMESPACE
 from kopienu_zinas.site.feeds import FeedWriter
-from tests.feedrules import atom_problems, rss_problems
+from tests.feedrules import atom_problems, rss_problems, stylesheet_of
 
 RIGA = ZoneInfo("Europe/Riga")
 SITEURL = "https://kopienuzinas.lv"
@@ -81,3 +83,17 @@ def test_atom_has_absolute_urls_and_no_empty_author(tmp_path: Path) -> None:
     _, stock = feeds(Writer, tmp_path / "pelican", "atom")
     assert any("name should not be blank" in p
                for p in atom_problems(stock, f"{SITEURL}/atom.xml"))
+
+
+@pytest.mark.parametrize("kind", ["rss", "atom"])
+def test_feeds_name_the_one_stylesheet_and_date_each_item_in_words(tmp_path: Path,
+                                                                   kind: str) -> None:
+    """Opened in a browser a feed is styled by theme/css/feed.css; people read the date in
+    Latvian (<kz:date>), programs the RFC 822 / RFC 3339 one the standards require."""
+    _, data = feeds(FeedWriter, tmp_path, kind)
+    assert stylesheet_of(data) == ("text/css", f"{SITEURL}/theme/css/feed.css")
+    words = etree.fromstring(data).findall(f".//{{{VIEW_NAMESPACE}}}date")
+    assert [w.text for w in words] == ["2024. gada 21. maijs", "2024. gada 1. maijs"]
+    # Pelican's own writer has neither: the test can tell
+    _, stock = feeds(Writer, tmp_path / "pelican", kind)
+    assert stylesheet_of(stock) is None and b"kz:date" not in stock

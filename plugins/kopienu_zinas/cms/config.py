@@ -99,13 +99,18 @@ def collections(settings: Mapping[str, Any]) -> list[dict[str, Any]]:
          "folder": "content/newsletter", "create": True, "extension": "md",
          "format": "yaml-frontmatter", "slug": "{{year}}-{{month}}",
          "description": "Mēneša izdevuma ievads; faila nosaukums ir mēnesis (GGGG-MM).",
-         "fields": [f.title_field(), f.field("authors", "Autori", "list", default=[]),
+         "fields": [f.title_field(),
+                    f.field("summary", "Kopsavilkums", "text",
+                            hint="Viens vai divi teikumi: izdevuma apraksts plūsmā un e-pastā"),
+                    f.field("authors", "Autori", "list", default=[]),
                     f.notes_field(), f.body_field()]},
         {"name": "pages", "label": "Lapas", "label_singular": "lapu",
          "folder": f"content/{pages}", "create": True, "extension": "md",
          "format": "yaml-frontmatter", "slug": "{{slug}}",
          "fields": [f.title_field(), f.field("slug", "Adrese", hint="Piemēram, par-mums"),
-                    f.field("summary", "Kopsavilkums", "text"), f.notes_field(),
+                    f.field("summary", "Kopsavilkums", "text"),
+                    # kept as written: "Abonēt" names its template (subscribe.html)
+                    f.field("template", "Veidne", "hidden"), f.notes_field(),
                     f.body_field()]},
     ]
 
