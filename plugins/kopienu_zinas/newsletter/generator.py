@@ -14,6 +14,7 @@ from ..common.absolute_urls import on_site as absolute
 from ..common.clock import build_now
 from ..common.dates import month_year
 from .feed import FeedInfo, FeedItem, render_feeds
+from .inline import inline_styles
 from .intros import read_intros
 from .issues import Archive, Issue, Month, assemble, galleries_of
 from .links import Layout
@@ -33,6 +34,7 @@ class NewsletterGenerator(Generator):
         self.options = NewsletterSettings.from_pelican(self.settings)
         self.layout = Layout(self.options.path)
         self.siteurl = str(self.settings.get("SITEURL", "")).rstrip("/")
+        self.env.filters["inline_styles"] = inline_styles
 
     def _archive(self) -> Archive:
         articles = list(self.context.get("articles", []))
