@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page
 
 from tests.browser.test_pages import WCAG_22_AA
-from tests.sitebuild import BuiltSite
+from tests.sitebuild import BUILD_DATE, BuiltSite
 from tests.sources import articles, front_matter
 
 pytestmark = pytest.mark.browser
@@ -67,3 +69,45 @@ def test_month_grid_fits_a_320px_phone(scheme: str, built_site: BuiltSite, brows
     context.close()
     assert overflow <= 0
     assert results.violations_count == 0, results.generate_report()
+
+
+def test_grid_events_are_24px_targets_named_by_their_titles_on_a_390px_phone(
+        built_site: BuiltSite, browser) -> None:
+    """WCAG 2.2 2.5.8 (target size, minimum); issue 15 measured 44×18 px dots. Without
+    JavaScript, as the grid needs none."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, java_script_enabled=False)
+    page = context.new_page()
+    measured = 0
+    for year, month in sorted(set(event_months())):
+        page.goto(f"{built_site.siteurl}/kalendars/{year:04d}/{month:02d}/")
+        targets = page.evaluate("""[...document.querySelectorAll('.month-grid a')].map(a => {
+            const box = a.getBoundingClientRect();
+            return {width: box.width, height: box.height, href: a.getAttribute('href')}; })""")
+        listed = page.evaluate("""Object.fromEntries([...document.querySelectorAll('.events .event-title a')]
+            .map(a => [a.getAttribute('href'), a.textContent.trim()]))""")
+        snapshot = page.locator(".month-grid").aria_snapshot()
+        for target in targets:
+            assert target["width"] >= 24 and target["height"] >= 24, (year, month, target)
+            assert f'link "{listed[target["href"]]}"' in snapshot, (year, month, target)
+        measured += len(targets)
+    context.close()
+    assert measured, "no event in any month grid"
+
+
+def test_todays_cell_shows_its_date_marked_for_eyes_and_screen_readers(
+        built_site: BuiltSite, browser) -> None:
+    """The build date (Europe/Riga) is today: its cell shows the day's number on the accent
+    colour, with aria-current="date" (issue 15: an empty red box)."""
+    today = dt.datetime.fromisoformat(BUILD_DATE).date()
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto(f"{built_site.siteurl}/kalendars/{today:%Y/%m}/")
+    cell = page.locator('.month-grid td[aria-current="date"]')
+    assert cell.count() == 1
+    number = cell.locator(".day-number")
+    assert number.inner_text() == str(today.day) and number.is_visible()
+    colours = number.evaluate("""n => [getComputedStyle(n).backgroundColor,
+        getComputedStyle(n.closest('td')).backgroundColor]""")
+    assert colours[0] != colours[1]
+    assert "šodiena" in cell.aria_snapshot() or "šodiena" in cell.text_content()
+    context.close()

@@ -192,6 +192,19 @@ def test_ics_files_on_the_public_domain(upcoming_site: BuiltSite) -> None:
     assert [str(e["SUMMARY"]) for e in latgale.events] == ["Latgales tiešsaistes saruna"]
 
 
+def test_an_events_own_description_is_in_its_box_and_ics_else_the_articles_summary(
+        upcoming_site: BuiltSite) -> None:
+    source = front_matter(ROOT / "tests/fixtures/events/selija.md")
+    [own] = [e["description"] for e in source["events"] if e.get("description")]
+    site = Calendar.from_ical((upcoming_site.output / "kalendars.ics").read_bytes())
+    firsts = {str(e["SUMMARY"]): str(e["DESCRIPTION"]).splitlines()[0] for e in site.events}
+    assert firsts["Vakara lekcija"] == own
+    assert firsts["Atcelts: Talka parkā"] == source["summary"]
+    page = upcoming_site.page("zinas/2026/selijas-pasakumi-ziema/")
+    boxes = re.findall(r'class="event-description">([^<]*)<', page)
+    assert [html.unescape(b) for b in boxes] == [own]
+
+
 def test_every_calendar_file_of_the_site_reads_the_same_in_ical_js(
         built_site: BuiltSite, upcoming_site: BuiltSite, icaljs: str) -> None:
     """Mozilla ical.js (Thunderbird's engine), through each file's own VTIMEZONE, puts every

@@ -7,6 +7,7 @@ and June as the preview.
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -125,3 +126,29 @@ def test_bad_introduction_names_and_future_months_fail_strict_builds(tmp_path: P
     assert any(line.startswith("error: newsletter/2024-13.md:1: file name:") for line in problems)
     assert any(line.startswith("error: newsletter/2024-08.md:1: file name:") for line in problems)
     assert not (tmp_path / "out").exists()
+
+
+def test_an_introductions_picture_gets_its_size_and_styles_in_the_email(
+        tmp_path: Path) -> None:
+    """A picture in the introduction (Markdown, the site address of a picture in atteli/) gets
+    width and height at most the e-mail's 552 px column, in proportion, and the edition's
+    picture styles; its links the edition's colour (issue 15)."""
+    from PIL import Image
+
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE, content)
+    (content / "atteli").mkdir()
+    Image.new("RGB", (1200, 800), (120, 60, 60)).save(content / "atteli" / "ainava.jpg")
+    intro = content / "newsletter" / "2024-05.md"
+    intro.write_text(intro.read_text(encoding="utf-8")
+                     + "\n![Ainava pie ezera](/atteli/ainava.jpg)\n", encoding="utf-8")
+    output = tmp_path / "out"
+    result = run_build(output, "--strict", "--build-date", "2024-06-03T09:00:00+03:00",
+                       content=content)
+    assert result.returncode == 0, result.stderr
+    email = (output / "izdevums/2024/05/epasts.html").read_text(encoding="utf-8")
+    [picture] = re.findall(r'<img alt="Ainava pie ezera"[^>]*>', email)
+    assert 'width="552" height="368"' in picture
+    assert "max-width:100%;" in picture and "height:auto;" in picture
+    [link] = re.findall(r'<a href="[^"]*/par-mums/"[^>]*>', email)
+    assert 'style="color:' in link

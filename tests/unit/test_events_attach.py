@@ -103,3 +103,25 @@ def test_an_events_own_description_is_its_calendar_text_else_the_articles_summar
     labels = Labels()
     assert description(own, labels).splitlines()[0] == "Katru sestdienu adām kopā."
     assert description(plain, labels).splitlines()[0] == "Nāc & piedalies!"
+
+
+def test_a_weekly_club_and_a_reading_evening_each_get_their_own_ics_description() -> None:
+    """Issue 15: every event of an article was described in calendars by the article's summary.
+    Through the real .ics writer, read back with icalendar."""
+    from icalendar import Calendar
+
+    from kopienu_zinas.events.ical import CalendarInfo, calendar, to_bytes
+    club = {"title": "Adīšanas klubs", "start": "2024-05-04 11:00", "location": "Ludza",
+            "recurrence": "FREQ=WEEKLY;COUNT=4", "description": "Katru sestdienu adām kopā."}
+    evening = {"title": "Lasījumu vakars", "start": "2024-05-16 18:00", "location": "Ludza",
+               "description": "Dzejniece lasa jaunus dzejoļus."}
+    fair = {**FAIR, "title": "Tirgus"}  # no description of its own: the article's summary
+    article = Article("Maijā bibliotēkā", "zinas/2024/maijs/", events=[club, evening, fair])
+    attach_events(Generator([article]))
+    info = CalendarInfo(name="K", description="", url="https://example.lv/", uid="k",
+                        prodid="-//k//lv", refresh=dt.timedelta(hours=12))
+    parsed = Calendar.from_ical(to_bytes(calendar(info, article.events.events)))
+    described = {str(e["SUMMARY"]): str(e["DESCRIPTION"]).splitlines()[0] for e in parsed.events}
+    assert described == {"Adīšanas klubs": "Katru sestdienu adām kopā.",
+                         "Lasījumu vakars": "Dzejniece lasa jaunus dzejoļus.",
+                         "Tirgus": "Nāc & piedalies!"}

@@ -74,3 +74,23 @@ def test_a_yes_no_value_in_a_text_field_says_so_instead_of_false(written: bool) 
     assert issue.what_en == "event 1 “R”: YAML read this as a yes/no value, not as text"
     assert issue.value == "jā/nē (yes/no)" and "False" not in issue.fix + issue.value
     assert 'location: "nē"' in issue.fix
+
+
+def test_a_description_up_to_the_limit_is_kept_longer_is_a_problem_placed_at_its_line(
+        tmp_path) -> None:
+    from kopienu_zinas.events import register
+    from kopienu_zinas.events.model import DESCRIPTION_LIMIT
+    from tests.signals import registered
+    from tests.sitebuild import problems_in_file
+
+    longest = ("Adām kopā katru sestdienu. " * 40)[:DESCRIPTION_LIMIT - 1] + "!"
+    assert len(longest) == DESCRIPTION_LIMIT
+    assert one(start="2026-12-05", location="Ludza", description=longest).description == longest
+    text = ("---\ntitle: Klubs\ndate: 2026-11-20\nregion: Latgale\nsummary: Īsi.\nevents:\n"
+            "  - start: 2026-12-05\n    location: Ludza\n"
+            f"    description: \"{longest}x\"\n---\n\nTeksts.\n")
+    with registered(register):
+        problems = problems_in_file(tmp_path, "klubs.md", text, {"REGIONS": ["Latgale"]})
+    [found] = problems
+    assert (found.path, found.line, found.field) == ("klubs.md", 9, "events[1].description")
+    assert f"{DESCRIPTION_LIMIT + 1} characters" in found.what_en and found.fix

@@ -6,19 +6,16 @@ so `<img src="/atteli/karte.jpg">` or `<a href="../par-mums/">` load nothing the
 :func:`absolutise_html`, resolved against the item's own absolute URL, as a browser showing the
 item's page would (RFC 3986 §5.2, ``urllib.parse.urljoin``).
 
-The markup is read with the standard library's HTML tokenizer (``html.parser``): it unquotes
-attribute values however they are written (double, single or no quotes, character references),
-and only the start tags that hold a relative URL are rewritten; everything else stays byte for
-byte, so the HTML5 elements Markdown and our plugins write (``<picture>``, ``<source>``,
-``<figure>``) are never re-nested the way a tree-building HTML 4 parser (libxml2) would.
+Only the start tags that hold a relative URL are rewritten, everything else stays byte for byte
+(common/starttags.py).
 """
 
 from __future__ import annotations
 
-import html
 import re
-from html.parser import HTMLParser
 from urllib.parse import urljoin
+
+from .starttags import rewrite_start_tags
 
 #: Attributes whose whole value is one URL (HTML's URL-valued attributes that feeds may carry).
 URL_ATTRIBUTES = frozenset({"href", "src", "poster", "cite", "action", "formaction", "data",
@@ -80,41 +77,14 @@ def absolute_srcset(value: str, base_url: str) -> str:
                      for url, descriptor in srcset_candidates(value))
 
 
-class _StartTags(HTMLParser):
-    """Collects (offset, raw text, rewritten text) of start tags that hold a relative URL."""
-
-    def __init__(self, markup: str, base_url: str) -> None:
-        super().__init__(convert_charrefs=False)
-        self.base_url = base_url
-        self.line_offsets = [0]
-        for line in markup.split("\n")[:-1]:
-            self.line_offsets.append(self.line_offsets[-1] + len(line) + 1)
-        self.rewrites: list[tuple[int, str, str]] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self._rewrite(tag, attrs, ">")
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self._rewrite(tag, attrs, "/>")
-
-    def _rewrite(self, tag: str, attrs: list[tuple[str, str | None]], end: str) -> None:
-        raw = self.get_starttag_text() or ""
-        changed = [(name, self._absolute(name, value)) for name, value in attrs]
-        if changed == attrs:
-            return
-        line, column = self.getpos()
-        written = "".join(f" {name}" if value is None else f' {name}="{html.escape(value)}"'
-                          for name, value in changed)
-        self.rewrites.append((self.line_offsets[line - 1] + column, raw, f"<{tag}{written}{end}"))
-
-    def _absolute(self, name: str, value: str | None) -> str | None:
-        if value is None:
-            return None
-        if name in URL_ATTRIBUTES:
-            return absolute_url(value, self.base_url)
-        if name in SRCSET_ATTRIBUTES:
-            return absolute_srcset(value, self.base_url)
-        return value
+def _absolute(name: str, value: str | None, base_url: str) -> str | None:
+    if value is None:
+        return None
+    if name in URL_ATTRIBUTES:
+        return absolute_url(value, base_url)
+    if name in SRCSET_ATTRIBUTES:
+        return absolute_srcset(value, base_url)
+    return value
 
 
 def absolutise_html(markup: str, base_url: str) -> str:
@@ -126,13 +96,5 @@ def absolutise_html(markup: str, base_url: str) -> str:
     """
     if "://" not in base_url:
         raise ValueError(f"base URL must be absolute, not {base_url!r}")
-    scanner = _StartTags(markup, base_url)
-    scanner.feed(markup)
-    scanner.close()
-    pieces: list[str] = []
-    done = 0
-    for offset, raw, written in scanner.rewrites:
-        pieces += [markup[done:offset], written]
-        done = offset + len(raw)
-    pieces.append(markup[done:])
-    return "".join(pieces)
+    return rewrite_start_tags(markup, lambda _tag, attrs: [
+        (name, _absolute(name, value, base_url)) for name, value in attrs])

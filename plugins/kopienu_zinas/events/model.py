@@ -28,6 +28,10 @@ FIELDS = ("title", "start", "end", "location", "address", "online", "recurrence"
 TEXT_FIELDS = ("title", "location", "address", "organizer", "registration", "price",
                "description")
 
+#: The most characters an event's own `description:` may have: a calendar app shows a few lines
+#: of it, and the article is where the rest belongs (docs/events.md).
+DESCRIPTION_LIMIT = 1000
+
 #: Event days must lie from the start of this year…
 EARLIEST_YEAR = 1900
 #: …to the end of the year this many years after the build date's year (a typo guard: 9999 or
@@ -221,6 +225,16 @@ def _wall(moment: dt.datetime) -> dt.datetime:
     return moment.astimezone(RIGA).replace(tzinfo=None)
 
 
+def _check_description(text: str | None) -> None:
+    """_invalid when an event's own description is longer than DESCRIPTION_LIMIT characters."""
+    if text is not None and len(text) > DESCRIPTION_LIMIT:
+        raise _invalid("description", f"apraksts ir {len(text)} zīmes garš, atļauts līdz "
+                       f"{DESCRIPTION_LIMIT}", f"the description is {len(text)} characters long, "
+                       f"at most {DESCRIPTION_LIMIT} are allowed", "saīsini aprakstu līdz dažiem "
+                       "teikumiem (kalendārs rāda tikai dažas rindas); pārējo raksti rakstā",
+                       text[:60] + "…")
+
+
 def parse_event(raw: object, index: int, default_title: str, today: dt.date) -> Event:
     """One event from its front-matter mapping, for a build on `today` (the build date's Riga
     day, which bounds how far ahead events may lie); _invalid for the first problem found."""
@@ -232,6 +246,7 @@ def parse_event(raw: object, index: int, default_title: str, today: dt.date) -> 
         raise _invalid(unknown[0], "nezināms lauks", "unknown field",
                        f"atļautie lauki: {', '.join(FIELDS)}", unknown[0])
     texts = {name: _text(raw, name) for name in TEXT_FIELDS}
+    _check_description(texts["description"])
     if "start" not in raw or raw["start"] in (None, ""):
         raise _invalid("start", "trūkst sākuma datuma", "start is missing", _DATE_FIX)
     start, kind = parse_when(raw["start"], "start", today)

@@ -5,8 +5,10 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote, urlsplit
 
 from pelican.generators import Generator
+from PIL import Image
 
 from ..common.absolute_urls import absolutise_html
 from ..common.absolute_urls import on_site as absolute
@@ -14,6 +16,7 @@ from ..common.clock import build_now
 from ..common.dates import month_year
 from ..common.feedview import stylesheet_url
 from .feed import FeedInfo, FeedItem, render_feeds
+from .inline import inline_styles, with_sizes
 from .intros import read_intros
 from .issues import Archive, Issue, Month, assemble, galleries_of
 from .links import Layout
@@ -32,6 +35,9 @@ class NewsletterGenerator(Generator):
         self.options = NewsletterSettings.from_pelican(self.settings)
         self.layout = Layout(self.options.path)
         self.siteurl = str(self.settings.get("SITEURL", "")).rstrip("/")
+        self.env.filters["inline_styles"] = inline_styles
+        self.env.filters["with_sizes"] = lambda markup, column: with_sizes(
+            markup, self._published_size, column)
 
     def _archive(self) -> Archive:
         articles = list(self.context.get("articles", []))
@@ -113,6 +119,24 @@ class NewsletterGenerator(Generator):
         rss, atom = render_feeds(info, items, build_now(self.settings))
         self._write_bytes(self.layout.rss, rss)
         self._write_bytes(self.layout.atom, atom)
+
+    def _published_size(self, url: str) -> tuple[int, int] | None:
+        """(width, height) in px of a picture this build published at `url` (an absolute URL
+        on this site), read from the output folder: the images plugin's generator, earlier in
+        PLUGINS, has written it there (the processed picture, EXIF orientation applied). None
+        for another site's picture or a file that is not a picture."""
+        prefix = f"{self.siteurl}/"
+        if not url.startswith(prefix):
+            return None
+        output = Path(self.output_path).resolve()
+        file = (output / unquote(urlsplit(url).path[len(urlsplit(prefix).path):])).resolve()
+        if not file.is_relative_to(output) or not file.is_file():
+            return None
+        try:
+            with Image.open(file) as picture:
+                return picture.size
+        except (OSError, Image.DecompressionBombError):
+            return None
 
     def _url(self, issue: Issue) -> str:
         """The issue page's absolute URL: the base its feed item and e-mail HTML resolve to."""
