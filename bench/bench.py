@@ -183,11 +183,12 @@ def print_table(timings: list[Timing], articles: int, runs: int) -> None:
     runs_text = "one paired run" if runs == 1 else f"medians of {runs} paired runs"
     print(f"\n{articles} articles, BUILD_DATE {BUILD_DATE}, {runs_text}; no search index\n")
     print(f"{'build':<27} {'seconds':>8} {'CPU s':>7} {'peak MiB':>9} {'files':>7} "
-          f"{'× Hugo cold':>12}  target")
+          f"{'× Hugo cold':>12} {'CPU × Hugo':>11}  target (wall)")
     for timing in timings:
         ratio = timing.seconds / hugo.seconds
         print(f"{timing.label:<27} {timing.seconds:>8.2f} {timing.cpu_seconds:>7.2f} "
-              f"{timing.peak_mib:>9.0f} {timing.files:>7} {ratio:>11.2f}×  "
+              f"{timing.peak_mib:>9.0f} {timing.files:>7} {ratio:>11.2f}× "
+              f"{timing.cpu_seconds / hugo.cpu_seconds:>10.2f}×  "
               f"{target_text(timing.label, ratio)}")
     cold = timings[0]
     at_size = "" if articles == TARGET_ARTICLES else f" (the target is for {TARGET_ARTICLES})"
@@ -356,8 +357,9 @@ def main(argv: list[str] | None = None) -> int:
         timings = medians(runs)
         print_table(timings, arguments.articles, arguments.runs)
         print_search_index(*time_search_index(workspace.output), timings[0], arguments.articles)
-        print_scaling(scaling_row(folder, arguments.scaling,
-                                  {arguments.articles: (timings[0], timings[-1])}))
+        if arguments.scaling:
+            print_scaling(scaling_row(folder, arguments.scaling,
+                                      {arguments.articles: (timings[0], timings[-1])}))
         if arguments.serve_edits:
             serve_row(folder, folder / "content", paths[len(paths) // 3], arguments.serve_edits,
                       arguments.articles)
@@ -367,9 +369,12 @@ def main(argv: list[str] | None = None) -> int:
         progress(f"bench stopped: {error}")
         return 1
     finally:
-        if cache_state(project_cache) != cache_before:
-            progress(f"Warning: a build wrote into {project_cache.resolve()}: some cache does not "
-                     "follow CACHE_PATH, so the 'cold' builds may not have been cold.")
+        cache_after = cache_state(project_cache)
+        if changed := sorted(path for path in cache_before.keys() | cache_after.keys()
+                             if cache_before.get(path) != cache_after.get(path)):
+            progress(f"Warning: changed during the benchmark: {', '.join(changed)}. If one of our "
+                     "builds wrote there, a cache does not follow CACHE_PATH and the 'cold' builds "
+                     "may not have been cold.")
         if arguments.keep:
             print(f"\nKept: {folder}")
         else:
