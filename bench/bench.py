@@ -102,11 +102,16 @@ class Workspace:
         return self.folder / "benchconf.py"
 
 
-def new_workspace(folder: Path) -> Workspace:
-    """A fresh folder (emptied if it exists) with our build's settings pointing into it."""
+def empty_workspace(folder: Path) -> Workspace:
+    """A fresh folder (emptied if it exists): no output, no cache."""
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir(parents=True)
-    workspace = Workspace(folder)
+    return Workspace(folder)
+
+
+def new_workspace(folder: Path) -> Workspace:
+    """An empty workspace with our build's settings pointing into it."""
+    workspace = empty_workspace(folder)
     workspace.settings.write_text(BENCH_SETTINGS.format(
         project=str(Path.cwd()), cache=str(workspace.cache / "pelican")), encoding="utf-8")
     return workspace
@@ -136,7 +141,7 @@ def ours_cold(folder: Path, content: Path, articles: int) -> tuple[Workspace, Ti
 
 
 def hugo_cold(folder: Path, site: Path, articles: int) -> Timing:
-    workspace = new_workspace(folder)
+    workspace = empty_workspace(folder)
     command = hugo_build.build_command(site, workspace.output, workspace.cache)
     return timed(HUGO, command, workspace.output, articles)
 

@@ -5,6 +5,7 @@ No timing is asserted: the benchmark prints figures, tests check that they are c
 
 from __future__ import annotations
 
+import re
 import sys
 import textwrap
 from pathlib import Path
@@ -123,3 +124,22 @@ def test_files_written_are_counted_at_every_depth(tmp_path: Path) -> None:
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / name).write_text("x", encoding="utf-8")
     assert measure.count_files(tmp_path) == 4
+
+
+def test_hugo_writes_our_page_kinds_for_the_same_articles(tmp_path: Path) -> None:
+    """Hugo's side of the benchmark builds: every article page (its `{filename}` links lead
+    to written pages), the paginated home page, region pages with feeds, the lists of regions,
+    tags and authors, the archive and the 404 page."""
+    paths = synthetic.write_site(tmp_path / "content", 25)
+    hugo_build.write_site(paths, tmp_path / "hugo")
+    output = tmp_path / "output"
+    measure.run(hugo_build.build_command(tmp_path / "hugo", output, tmp_path / "cache"))
+    pages = list(output.glob(bench.ARTICLE_PAGES))
+    assert len(pages) == 25
+    links = {link for page in pages
+             for link in re.findall(r'Lasiet arī: <a href="([^"]+)"', page.read_text("utf-8"))}
+    assert links and all((output / link.strip("/") / "index.html").is_file() for link in links)
+    for written in ("index.html", "lapa/2/index.html", "index.xml", "regioni/index.html",
+                    "regioni/latgale/index.html", "regioni/latgale/index.xml", "temas/index.html",
+                    "autori/index.html", "arhivs/index.html", "404.html", "sitemap.xml"):
+        assert (output / written).is_file(), written
