@@ -122,6 +122,11 @@ def our_arguments(workspace: Workspace, content: Path) -> list[str]:
             "--output", str(workspace.output), "--build-date", BUILD_DATE]
 
 
+def our_command(workspace: Workspace, content: Path) -> list[str]:
+    """Our build tool in a fresh interpreter (what `make html` runs)."""
+    return [sys.executable, "-m", "kopienu_zinas.tools.build", *our_arguments(workspace, content)]
+
+
 def timed(label: str, command: list[str], output: Path, articles: int) -> Timing:
     """One build, which must succeed and write every article's page."""
     progress(f"timing {label} …")
@@ -136,8 +141,7 @@ def timed(label: str, command: list[str], output: Path, articles: int) -> Timing
 
 def ours_cold(folder: Path, content: Path, articles: int) -> tuple[Workspace, Timing]:
     workspace = new_workspace(folder)
-    command = [sys.executable, "-m", "kopienu_zinas.tools.build", *our_arguments(workspace, content)]
-    return workspace, timed(COLD, command, workspace.output, articles)
+    return workspace, timed(COLD, our_command(workspace, content), workspace.output, articles)
 
 
 def hugo_cold(folder: Path, site: Path, articles: int) -> Timing:
@@ -155,10 +159,9 @@ def paired_run(folder: Path, articles: int) -> tuple[list[Timing], Workspace, li
     shutil.rmtree(hugo_site, ignore_errors=True)
     hugo_build.write_site(paths, hugo_site)
     workspace, cold = ours_cold(folder / "ours", content, articles)
-    again = [sys.executable, "-m", "kopienu_zinas.tools.build", *our_arguments(workspace, content)]
     synthetic.edit_article(paths[len(paths) // 2])
-    one_changed = timed(ONE_CHANGED, again, workspace.output, articles)
-    unchanged = timed(UNCHANGED, again, workspace.output, articles)
+    one_changed = timed(ONE_CHANGED, our_command(workspace, content), workspace.output, articles)
+    unchanged = timed(UNCHANGED, our_command(workspace, content), workspace.output, articles)
     return [cold, one_changed, unchanged, hugo_cold(folder / "hugo-run", hugo_site, articles)], \
         workspace, paths
 
