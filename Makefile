@@ -5,6 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
+BENCH_STAMP := $(VENV)/.installed-bench
 VNU_VERSION := 26.9.27
 VNU_JAR := .cache/vnu/node_modules/vnu-jar/build/dist/vnu.jar
 ICALJS_VERSION := 2.2.1
@@ -105,9 +106,13 @@ $(DECAP): | npm
 $(DECAP_SERVER): | npm
 	npm install --silent --no-save --no-audit --no-fund --prefix .cache/decap-server decap-server@$(DECAP_SERVER_VERSION)
 
-## bench: time our build against plain Pelican on a synthetic site of 4,000 articles
-bench: $(STAMP)
-	$(PY) -m bench.bench
+$(BENCH_STAMP): $(STAMP)
+	$(PY) -m pip install --quiet -e '.[bench]'
+	touch $@
+
+## bench: time our build against Hugo on 4,000 synthetic articles, scaling to 16,000, the preview (BENCH_ARGS=… for other options)
+bench: $(BENCH_STAMP) $(DECAP)
+	$(PY) -m bench.bench $(or $(BENCH_ARGS),--scaling 1000,4000,16000)
 	$(PY) -m bench.bench_images
 
 ## clean: remove build output and caches (never content)

@@ -217,6 +217,6 @@ def write_site(content: Path, count: int, seed: int = 2026) -> list[Path]:
     return paths
 
 
-def edit_article(path: Path) -> None:
+def edit_article(path: Path, paragraph: str = EDIT) -> None:
     """Change an article's body the way an editor would: one more paragraph at the end."""
-    path.write_text(path.read_text(encoding="utf-8").rstrip("\n") + EDIT, encoding="utf-8")
+    path.write_text(path.read_text(encoding="utf-8").rstrip("\n") + paragraph, encoding="utf-8")
