@@ -32,6 +32,10 @@ class CacheStore:
     def _path(self, key: str) -> Path:
         return self.folder / key[:2] / key
 
+    def contains(self, key: str) -> bool:
+        """Whether an entry is stored under `key` (not whether it is readable: `get` says)."""
+        return self._path(key).is_file()
+
     def get(self, key: str) -> Any | None:
         """The value stored under `key`, or None for a miss (an unreadable entry is removed)."""
         path = self._path(key)

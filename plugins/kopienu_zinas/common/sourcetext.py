@@ -108,9 +108,10 @@ def forbidden_characters(text: str, path: str) -> list[ContentProblem]:
     return problems
 
 
-def read_source(file: Path, path: str) -> SourceText:
-    """Read `file` (shown to editors as `path`); never raises for what is inside the file."""
-    text, problems = _decode(file.read_bytes(), path)
+def read_source(file: Path, path: str, data: bytes | None = None) -> SourceText:
+    """Read `file` (shown to editors as `path`), or take its bytes as `data` when the caller has
+    read them already; never raises for what is inside the file."""
+    text, problems = _decode(file.read_bytes() if data is None else data, path)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     problems += forbidden_characters(text, path)
     return SourceText(XML_FORBIDDEN.sub("", text), tuple(problems))
