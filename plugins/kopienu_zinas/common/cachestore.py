@@ -16,6 +16,8 @@ from typing import Any
 
 #: The header every entry starts with; anything else is not one of ours.
 MAGIC = b"kopienu-zinas-cache-1\n"
+#: Beside the entries: the keys the previous `prune_keeping_previous` kept as used.
+PREVIOUS_BUILD = "previous-build"
 
 
 class CacheStore:
@@ -70,11 +72,34 @@ class CacheStore:
 
     def prune(self) -> int:
         """Remove every entry this process neither read nor wrote; how many went."""
+        return self._remove_all_but(self.used)
+
+    def prune_keeping_previous(self) -> int:
+        """Like `prune`, but also keep the entries that the previous call used (the previous
+        successful build), so that an edit undone in the next build finds its old entries:
+        at most two builds' entries stay. How many went."""
+        record = self.folder / PREVIOUS_BUILD
+        try:
+            previous = set(record.read_text(encoding="ascii").split())
+        except (OSError, ValueError):  # absent or damaged: keep only this build's
+            previous = set()
+        removed = self._remove_all_but(self.used | previous)
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            handle, temporary = tempfile.mkstemp(dir=self.folder, prefix=".tmp-")
+            with os.fdopen(handle, "w", encoding="ascii") as file:
+                file.write("".join(f"{key}\n" for key in sorted(self.used)))
+            os.replace(temporary, record)
+        except OSError:
+            pass  # next time only that build's entries are kept
+        return removed
+
+    def _remove_all_but(self, keep: set[str]) -> int:
         removed = 0
         if not self.folder.is_dir():
             return 0
         for path in self.folder.glob("*/*"):
-            if path.name not in self.used:
+            if path.name not in keep:
                 path.unlink(missing_ok=True)
                 removed += 1
         return removed

@@ -1,5 +1,7 @@
 """One build's reading caches: switched on at `initialized`, pruned after a build that
-succeeded (`finalized` with no warning or error logged), never after one that failed."""
+succeeded (`finalized` with no warning or error logged), never after one that failed. Pruning
+keeps what this build and the previous successful one used (an edit that is undone finds its
+old entries), so `.cache/reading/` holds at most two builds' entries."""
 
 from __future__ import annotations
 
@@ -77,7 +79,8 @@ def wait_for_prereading(readers: Any) -> None:
 
 
 def prune_after_success(pelican: Any) -> None:
-    """finalized: remove the entries this build did not use, unless anything went wrong."""
+    """finalized: remove the entries neither this build nor the previous successful one used,
+    unless anything went wrong in this one."""
     caches: ReadingCaches | None = getattr(pelican, ATTRIBUTE, None)
     if caches is None:
         return
@@ -86,4 +89,4 @@ def prune_after_success(pelican: Any) -> None:
         caches.prereading.wait()
     if not caches.watch.failed:
         for store in caches.stores():
-            store.prune()
+            store.prune_keeping_previous()
