@@ -50,7 +50,7 @@ def register() -> None:
     signals.all_generators_finalized.connect(preview_links.remember_banner)
     signals.finalized.connect(sitemap.write_sitemap)
     signals.finalized.connect(linkcheck.check_written_links)
-    for rule in (rules, links, containment, images):
+    for rule in (rules, links, containment, images, placeholders):
         document_check.connect(rule.check_document)
     for rule in (rules, slugs, reserved, containment, placeholders):
         content_check.connect(rule.check_documents)
