@@ -64,7 +64,10 @@ def open_caches(pelican: Any) -> None:
     caches = ReadingCaches(
         sourcereader.use_store(settings, CacheStore(options.folder, MARKDOWN)),
         checkcache.use_store(settings, CacheStore(options.folder, CHECKS)))
-    logging.getLogger().addHandler(caches.watch)
+    root = logging.getLogger()
+    for handler in [h for h in root.handlers if isinstance(h, FailureWatch)]:
+        root.removeHandler(handler)  # of a build that stopped before `finalized`
+    root.addHandler(caches.watch)
     setattr(pelican, ATTRIBUTE, caches)
     _CURRENT[id(settings)] = caches
     caches.prereading = prereading.start(caches.sources, settings, options.workers,
