@@ -65,3 +65,22 @@ def test_store_prunes_what_this_build_did_not_use(tmp_path: Path) -> None:
     assert store.prune() == 1
     assert store.get("bb02") == 2
     assert store.get("aa01") is None
+
+
+def test_pruning_keeps_the_previous_builds_entries_and_no_older(tmp_path: Path) -> None:
+    def build(*keys: str) -> CacheStore:
+        store = CacheStore(tmp_path, "kind")
+        for key in keys:
+            if store.get(key) is None:
+                store.put(key, key)
+        return store
+
+    build("aa1", "bb1").prune_keeping_previous()
+    assert build("aa1").prune_keeping_previous() == 0  # bb1: used by the previous build
+    assert CacheStore(tmp_path, "kind").contains("bb1")
+    assert build("aa1").prune_keeping_previous() == 1  # two builds without bb1
+    assert not CacheStore(tmp_path, "kind").contains("bb1")
+    (tmp_path / "kind" / "previous-build").write_bytes(b"\xff\xfe damaged")
+    store = build("cc1")
+    assert store.prune_keeping_previous() == 1  # a damaged record keeps only this build's
+    assert store.contains("cc1") and not store.contains("aa1")
