@@ -38,9 +38,11 @@ PREVIEW = False
 REGIONS = ["Sēlija", "Latgale", "Rēzekne", "Vidzeme"]
 
 PLUGIN_PATHS = [str(HERE / "plugins")]
-PLUGINS = ["pelican.plugins.yaml_metadata", "kopienu_zinas.site", "kopienu_zinas.images",
-           "kopienu_zinas.events", "kopienu_zinas.galleries", "kopienu_zinas.newsletter",
-           "kopienu_zinas.search", "kopienu_zinas.cms", "kopienu_zinas.icons"]
+# kopienu_zinas.reading before kopienu_zinas.site: its caches are on before the content check.
+PLUGINS = ["pelican.plugins.yaml_metadata", "kopienu_zinas.reading", "kopienu_zinas.site",
+           "kopienu_zinas.images", "kopienu_zinas.events", "kopienu_zinas.galleries",
+           "kopienu_zinas.newsletter", "kopienu_zinas.search", "kopienu_zinas.cms",
+           "kopienu_zinas.icons"]
 
 # The events plugin (docs/events.md): calendar pages under /kalendars/, .ics files.
 EVENTS = {
@@ -133,9 +135,13 @@ MARKDOWN = {
 # Templates do not change during a build: no file-date check on every template lookup.
 JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "extensions": [], "auto_reload": False}
 
-# Builds are reproducible and never read stale caches.
+# Pelican's own reader cache stays off: it keys by file times and loads one pickle for all files.
+# The reading plugin caches by content hashes instead (docs/building.md, "Caches: reading").
 LOAD_CONTENT_CACHE = False
 CACHE_CONTENT = False
+# The reading plugin: "cache" False reads everything afresh; "workers" caps the processes that
+# read uncached sources (None: one per core; 0: only the build process).
+READING = {"cache": True, "workers": None}
 DELETE_OUTPUT_DIRECTORY = True
 TYPOGRIFY = False
 

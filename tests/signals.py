@@ -15,12 +15,12 @@ from contextlib import contextmanager
 from blinker import Signal
 from pelican.plugins import signals as pelican_signals
 
-from kopienu_zinas.common.problems import content_check
+from kopienu_zinas.common.problems import content_check, document_check
 
 
 def _all_signals() -> list[Signal]:
     found = [value for value in vars(pelican_signals).values() if isinstance(value, Signal)]
-    return [*found, content_check]
+    return [*found, content_check, document_check]
 
 
 @contextmanager

@@ -9,6 +9,7 @@ import pytest
 from pelican.settings import read_settings
 
 from kopienu_zinas.common.frontmatter import discover_documents
+from kopienu_zinas.common.problems import ContentProblem
 from kopienu_zinas.site import placeholders
 from kopienu_zinas.tools.new import Request, create
 from tests.photos import write_photo
@@ -18,10 +19,16 @@ SETTINGS = read_settings(str(ROOT / "pelicanconf.py"))
 TODAY = dt.date(2026, 11, 23)
 
 
-def problems(content: Path) -> list[tuple[str, int, str]]:
+def placeholder_problems(content: Path) -> list[ContentProblem]:
+    """The placeholder rule's problems: per document (document_check) and galleries."""
     documents, _ = discover_documents(content)
-    found = placeholders.check_documents(None, documents, {**SETTINGS, "PATH": str(content)})
-    return sorted((p.path, p.line, p.field) for p in found)
+    settings = {**SETTINGS, "PATH": str(content)}
+    return [*placeholders.check_documents(None, documents, settings),
+            *(p for d in documents for p in placeholders.check_document(None, d, settings))]
+
+
+def problems(content: Path) -> list[tuple[str, int, str]]:
+    return sorted((p.path, p.line, p.field) for p in placeholder_problems(content))
 
 
 def line_of(file: Path, text: str) -> int:
@@ -52,8 +59,7 @@ def test_a_draft_may_hold_placeholders_a_published_file_may_not(tmp_path: Path, 
 def test_the_issues_example_location_and_summary_are_named(tmp_path: Path) -> None:
     file = create(Request("event", "Talka", "Latgale", TODAY), tmp_path, SETTINGS)
     publish(file)
-    documents, _ = discover_documents(tmp_path)
-    found = placeholders.check_documents(None, documents, {**SETTINGS, "PATH": str(tmp_path)})
+    found = placeholder_problems(tmp_path)
     values = {p.field: p.value for p in found}
     assert values["location"] == "Norādi vietu un adresi"
     assert values["summary"].startswith("Šeit ieraksti vienu vai divus teikumus")
@@ -109,7 +115,5 @@ def test_a_sample_line_with_emphasis_is_still_a_placeholder(tmp_path: Path, writ
     file.write_text(text.replace("Šeit raksti raksta tekstu. Tukša rinda sāk jaunu rindkopu.",
                                  written), encoding="utf-8")
     publish(file)
-    found = [(p.line, p.value) for p in placeholders.check_documents(
-        None, discover_documents(tmp_path)[0], {**SETTINGS, "PATH": str(tmp_path)})
-        if p.field == "text"]
+    found = [(p.line, p.value) for p in placeholder_problems(tmp_path) if p.field == "text"]
     assert (line_of(file, written), written) in found

@@ -259,3 +259,11 @@ def test_text_the_html_tokenizer_cannot_take_is_text(content: Path) -> None:
     body = "Skat. <![= šo un [z](/ir/)\n<a href=\"/ari/\">x</a>\n"
     document, _ = read_document(content, write(content, "raksts.md", body))
     assert [(r.line, r.target) for r in all_references(document)] == [(7, "/ir/"), (8, "/ari/")]
+
+
+def test_a_footnote_is_no_link_and_a_reference_definition_is(content: Path) -> None:
+    """`[^1]: Piezīme.` defines a footnote (Markdown "extra"), not a link to "Piezīme.";
+    the link check named it as a missing page."""
+    body = "Teksts[^1] un [saite][id].\n\n[^1]: Piezīme par avotu.\n[id]: /ir/\n"
+    document, _ = read_document(content, write(content, "raksts.md", body))
+    assert [(r.line, r.target) for r in all_references(document)] == [(10, "/ir/")]

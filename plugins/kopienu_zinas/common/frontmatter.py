@@ -105,12 +105,14 @@ def kind_of(relative: PurePosixPath) -> str:
     return KIND_BY_FOLDER.get(top, "article")
 
 
-def read_document(content_root: Path, file: Path) -> tuple[SourceDocument, list[ContentProblem]]:
-    """Parse one file; YAML syntax errors come back as problems, never as exceptions."""
+def read_document(content_root: Path, file: Path, data: bytes | None = None
+                  ) -> tuple[SourceDocument, list[ContentProblem]]:
+    """Parse one file (or its bytes `data`, already read); YAML syntax errors come back as
+    problems, never as exceptions."""
     relative = PurePosixPath(file.relative_to(content_root).as_posix())
     kind = kind_of(relative)
     document = SourceDocument(path=str(relative), kind=kind)
-    source = read_source(file, document.path)
+    source = read_source(file, document.path, data)
     document, problems = _parse(document, source.text)
     return document, [*source.problems, *problems]
 

@@ -1,9 +1,12 @@
 """Content problems: one type, one format, one place that collects them.
 
 Every rule (ours and each plugin's) reports a :class:`ContentProblem`. Editors read them as
-``path:line: field: what is wrong (in English) — how to fix it``. Rules are receivers of the
-:data:`content_check` signal; :func:`run_content_checks` asks all of them and returns the
-problems in file order.
+``path:line: field: what is wrong (in English) — how to fix it``. Rules are receivers of one of
+two signals: :data:`document_check` (one document at a time, from that document, the settings
+and which files exist; never the build date: its results are cached, common/checkcache.py) or
+:data:`content_check` (all documents at once: rules across files, rules that depend on the
+build date, and rules that read other files). :func:`run_content_checks` asks all of them and
+returns the problems in file order.
 """
 
 from __future__ import annotations
@@ -25,6 +28,12 @@ logger = logging.getLogger(__name__)
 #: Sent once per build with ``documents=[SourceDocument, ...]`` and ``settings``; each
 #: receiver returns an iterable of ContentProblem.
 content_check = signal("kopienu_zinas.content_check")
+
+#: Sent once per document with ``document=SourceDocument`` and ``settings``; each receiver
+#: returns an iterable of ContentProblem about that document only, computed from nothing but
+#: its text, the settings (BUILD_DATE left out) and which files exist under content/: the
+#: reading plugin caches the results under those keys (common/checkcache.py).
+document_check = signal("kopienu_zinas.document_check")
 
 
 @dataclass(frozen=True, order=True)
@@ -96,13 +105,31 @@ def log_problem(problem: ContentProblem) -> None:
     logger.error("%s", problem.format(), extra={"content_problem": problem})
 
 
+def document_problems(document: SourceDocument, settings: dict[str, Any]
+                      ) -> list[ContentProblem]:
+    """What the per-document rules (:data:`document_check`) find in one document; sorted."""
+    found: set[ContentProblem] = set()
+    for _receiver, problems in document_check.send(document=document, settings=settings):
+        found.update(problems or ())
+    return sorted(found)
+
+
+def cross_file_problems(documents: Sequence[SourceDocument], settings: dict[str, Any]
+                        ) -> list[ContentProblem]:
+    """What the rules over all documents (:data:`content_check`) find; sorted."""
+    found: set[ContentProblem] = set()
+    for _receiver, problems in content_check.send(documents=documents, settings=settings):
+        found.update(problems or ())
+    return sorted(found)
+
+
 def run_content_checks(
     documents: Sequence[SourceDocument], settings: dict[str, Any]
 ) -> list[ContentProblem]:
     """Ask every registered rule about the documents; sorted, each problem once."""
-    found: set[ContentProblem] = set()
-    for _receiver, problems in content_check.send(documents=documents, settings=settings):
-        found.update(problems or ())
+    found = set(cross_file_problems(documents, settings))
+    for document in documents:
+        found.update(document_problems(document, settings))
     return sorted(found)
 
 

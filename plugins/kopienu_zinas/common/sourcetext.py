@@ -93,6 +93,8 @@ def character_names(found: list[tuple[int, int]], where: str = "kolonna") -> str
 
 def forbidden_characters(text: str, path: str) -> list[ContentProblem]:
     """One problem per line that holds characters XML 1.0 forbids, naming each and its column."""
+    if not XML_FORBIDDEN.search(text):
+        return []  # nearly every file: one scan instead of one per line
     problems = []
     for number, line in enumerate(text.split("\n"), 1):
         found = [(m.start() + 1, ord(m.group())) for m in XML_FORBIDDEN.finditer(line)]
@@ -108,9 +110,10 @@ def forbidden_characters(text: str, path: str) -> list[ContentProblem]:
     return problems
 
 
-def read_source(file: Path, path: str) -> SourceText:
-    """Read `file` (shown to editors as `path`); never raises for what is inside the file."""
-    text, problems = _decode(file.read_bytes(), path)
+def read_source(file: Path, path: str, data: bytes | None = None) -> SourceText:
+    """Read `file` (shown to editors as `path`), or take its bytes as `data` when the caller has
+    read them already; never raises for what is inside the file."""
+    text, problems = _decode(file.read_bytes() if data is None else data, path)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     problems += forbidden_characters(text, path)
     return SourceText(XML_FORBIDDEN.sub("", text), tuple(problems))

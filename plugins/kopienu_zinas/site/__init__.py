@@ -3,7 +3,7 @@ guard, Jinja helpers, the feed writer and the sitemap."""
 
 from pelican import signals
 
-from ..common.problems import content_check
+from ..common.problems import content_check, document_check
 from . import (
     containment,
     feeds,
@@ -50,5 +50,7 @@ def register() -> None:
     signals.all_generators_finalized.connect(preview_links.remember_banner)
     signals.finalized.connect(sitemap.write_sitemap)
     signals.finalized.connect(linkcheck.check_written_links)
-    for rule in (rules, slugs, reserved, links, containment, images, placeholders):
+    for rule in (rules, links, containment, images, placeholders):
+        document_check.connect(rule.check_document)
+    for rule in (rules, slugs, reserved, containment, placeholders):
         content_check.connect(rule.check_documents)

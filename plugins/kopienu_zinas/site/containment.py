@@ -39,14 +39,18 @@ OUTSIDE_FIX = ("norādi failu content/ mapē, ceļu sākot ar '/', piemēram "
                "{static}/atteli/foto.jpg; '..' nedrīkst izvest ārpus content/")
 
 
+def check_document(sender: Any, document: SourceDocument,
+                   settings: dict[str, Any]) -> list[ContentProblem]:
+    """document_check: paths in this document's body and front matter."""
+    root = Path(settings["PATH"])
+    return [*check_body(document, root), *check_header(document, root)]
+
+
 def check_documents(sender: Any, documents: Sequence[SourceDocument],
                     settings: dict[str, Any]) -> list[ContentProblem]:
+    """content_check: what is not one document's (gallery captions, symbolic links)."""
     root = Path(settings["PATH"])
-    problems = [problem for document in documents
-                for problem in (*check_body(document, root), *check_header(document, root))]
-    problems.extend(check_captions(root))
-    problems.extend(check_symlinks(root))
-    return problems
+    return [*check_captions(root), *check_symlinks(root)]
 
 
 def check_body(document: SourceDocument, root: Path) -> Iterator[ContentProblem]:

@@ -7,7 +7,7 @@ accessibility failure, not a style choice.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -20,15 +20,13 @@ _MISSING = ("attēla fails nav atrasts", "image file not found")
 _MISSING_FIX = "pārbaudi faila nosaukumu un mapi (lielie/mazie burti ir svarīgi)"
 
 
-def check_documents(sender: Any, documents: Sequence[SourceDocument],
-                    settings: dict[str, Any]) -> list[ContentProblem]:
+def check_document(sender: Any, document: SourceDocument,
+                   settings: dict[str, Any]) -> list[ContentProblem]:
+    """document_check: this document's pictures (body and `image:`): present, with alt text."""
+    if not document.header_found or document.node is None:
+        return []
     root = Path(settings["PATH"])
-    problems: list[ContentProblem] = []
-    for document in documents:
-        if document.header_found and document.node is not None:
-            problems.extend(check_body_images(document, root))
-            problems.extend(check_header_image(document, root))
-    return problems
+    return [*check_body_images(document, root), *check_header_image(document, root)]
 
 
 def _missing(target: Path | None, content_root: Path) -> bool:

@@ -6,7 +6,7 @@ Paths that leave content/ are reported by containment.py instead (one problem pe
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -16,11 +16,12 @@ from ..images.paths import find
 from .references import intrasite_links, is_inside, resolve
 
 
-def check_documents(sender: Any, documents: Sequence[SourceDocument],
-                    settings: dict[str, Any]) -> list[ContentProblem]:
-    root = Path(settings["PATH"])
-    return [problem for document in documents if document.header_found
-            for problem in check_links(document, root)]
+def check_document(sender: Any, document: SourceDocument,
+                   settings: dict[str, Any]) -> list[ContentProblem]:
+    """document_check: this document's `{filename}`/`{static}` links to files that are absent."""
+    if not document.header_found:
+        return []
+    return list(check_links(document, Path(settings["PATH"])))
 
 
 def _exists(target: Path, content_root: Path) -> bool:

@@ -107,7 +107,15 @@ def _in_node(path: str, node: yaml.Node | None, first_line: int) -> Iterator[Con
             yield _problem(path, line + first_line, field, found)
 
 
-def check_document(document: SourceDocument) -> Iterator[ContentProblem]:
+def check_document(sender: Any, document: SourceDocument,
+                   settings: dict[str, Any]) -> list[ContentProblem]:
+    """document_check: sample text left in a document that is no longer a draft."""
+    if document.node is None:
+        return []
+    return list(_in_document(document))
+
+
+def _in_document(document: SourceDocument) -> Iterator[ContentProblem]:
     if document.metadata.get("status") == "draft":
         return
     yield from _in_node(document.path, document.node, 2)  # line 1 is "---"
@@ -133,8 +141,8 @@ def check_gallery(content_root: Path, folder: Path) -> Iterator[ContentProblem]:
 
 def check_documents(sender: Any, documents: Sequence[SourceDocument],
                     settings: dict[str, Any]) -> list[ContentProblem]:
-    problems = [p for document in documents if document.node is not None
-                for p in check_document(document)]
+    """content_check: the galleries' captions.yml files (not documents)."""
+    problems: list[ContentProblem] = []
     galleries = Path(settings["PATH"]) / "galleries"
     for folder in sorted(galleries.iterdir()) if galleries.is_dir() else ():
         if folder.is_dir():

@@ -36,7 +36,7 @@ _LINK = re.compile(
     r"(?:<(?P<angle>[^>\n]*)>|(?P<bare>[^\s()]*(?:\([^\s()]*\)[^\s()]*)*))"
     r"(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?\s*\)")
 #: A reference definition `[id]: target "title"` (CommonMark: up to three spaces of indent).
-_DEFINITION = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*(?:<(?P<angle>[^>]*)>|(?P<bare>\S+))")
+_DEFINITION = re.compile(r"^\s{0,3}\[(?!\^)[^\]]+\]:\s*(?:<(?P<angle>[^>]*)>|(?P<bare>\S+))")
 #: Elements whose URL attributes name a picture (reported as "image", with their alt text).
 _PICTURE_TAGS = frozenset({"img", "source", "picture", "video"})
 #: A Markdown autolink `<https://…>` (the only way a bare address becomes a link).

@@ -19,35 +19,36 @@ LIST_FIELDS = ("tags", "authors")
 TEXT_FIELDS = ("title", "summary", "image_credit", "image_alt", "slug", "lang")
 
 
+def check_document(sender: Any, document: SourceDocument,
+                   settings: dict[str, Any]) -> list[ContentProblem]:
+    """document_check: the fields of one article or page, except its dates (which depend on
+    the build date: `check_documents`)."""
+    if not document.header_found or document.node is None \
+            or document.kind not in ("article", "page"):
+        return []
+    problems = [*check_title(document), *check_types(document), *check_status(document),
+                *check_translation(document)]
+    if document.kind == "article":
+        site = SiteSettings.from_pelican(settings)
+        problems += [*check_region(document, site), *check_summary(document),
+                     *check_language(document, site)]
+    return problems
+
+
 def check_documents(sender: Any, documents: Sequence[SourceDocument],
                     settings: dict[str, Any]) -> list[ContentProblem]:
+    """content_check: the dates of every article and page, against the build date."""
     site = SiteSettings.from_pelican(settings)
     problems: list[ContentProblem] = []
     for document in documents:
         if not document.header_found or document.node is None:
             continue
         if document.kind == "article":
-            problems.extend(check_article(document, site))
-        elif document.kind == "page":
-            problems.extend(check_title(document))
-            problems.extend(check_types(document))
-            problems.extend(check_status(document))
-            if "date" in document.metadata:
-                problems.extend(check_date(document, site))
-        if document.kind in ("article", "page"):
-            problems.extend(check_translation(document))
+            problems.extend(check_date(document, site))
+            problems.extend(check_modified(document, site))
+        elif document.kind == "page" and "date" in document.metadata:
+            problems.extend(check_date(document, site))
     return problems
-
-
-def check_article(document: SourceDocument, site: SiteSettings) -> Iterator[ContentProblem]:
-    yield from check_title(document)
-    yield from check_types(document)
-    yield from check_date(document, site)
-    yield from check_modified(document, site)
-    yield from check_region(document, site)
-    yield from check_summary(document)
-    yield from check_language(document, site)
-    yield from check_status(document)
 
 
 def check_title(document: SourceDocument) -> Iterator[ContentProblem]:

@@ -6,18 +6,18 @@ from pathlib import Path
 from typing import Any
 
 from ..common.build import open_build
-from ..common.frontmatter import discover_documents
-from ..common.problems import log_all, run_content_checks
+from ..common.checkcache import check_content
+from ..common.problems import log_all
 from .schedule import log_notices
 
 
 def prepare_build(pelican: Any) -> None:
     """Open the build (its "now" fixed once: common/build.py), run every content rule over
-    content/ and list scheduled articles. The problems stay on the build: the preview shows
-    them on the pages."""
+    content/ (each document's own results cached when the reading plugin is on:
+    common/checkcache.py) and list scheduled articles. The problems stay on the build: the
+    preview shows them on the pages."""
     build = open_build(pelican)
-    documents, problems = discover_documents(Path(pelican.settings["PATH"]))
-    problems += run_content_checks(documents, pelican.settings)
-    build.problems = tuple(sorted(set(problems)))
+    documents, problems = check_content(Path(pelican.settings["PATH"]), pelican.settings)
+    build.problems = tuple(problems)
     log_all(build.problems)
     log_notices(documents, pelican.settings)

@@ -11,6 +11,8 @@
   constructor is the same SafeConstructor) about nine times faster, which is most of the YAML
   cost of a large build. Anything it cannot read goes to the plugin's own code, which reports
   the error its usual way.
+- Header and body HTML (common/sourcereader.py) come from the reading plugin's cache when it
+  holds them (docs/building.md, "Caches: reading"); Pelican's metadata is made afresh.
 """
 
 from __future__ import annotations
@@ -18,13 +20,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import yaml
 from pelican.plugins.yaml_metadata import yaml_metadata
 from pelican.plugins.yaml_metadata.yaml_metadata import YAMLMetadataReader
 
 from ..common.problems import SourceFailed, failure_problem, relative_source
+from ..common.sourcereader import ConvertedSource, convert_cached
 from ..common.sourcetext import read_source
-from ..common.yamlnodes import strip_forbidden
 
 
 class LibyamlMetadataReader(YAMLMetadataReader):
@@ -39,24 +40,35 @@ class LibyamlMetadataReader(YAMLMetadataReader):
 
     def _read_text(self, text: str, source_path: str) -> tuple[str, dict[str, Any]]:
         """The plugin's `read`, on text already read."""
+        converted = self.convert(text)
+        if converted is not None:
+            return converted.html, self.metadata_of(converted, source_path)
         match = yaml_metadata.HEADER_RE.fullmatch(text)
         if not match:
             # the plugin's fallback: Markdown's own "key: value" metadata
             return super(YAMLMetadataReader, self).read(source_path)
+        # a header libyaml cannot read as a mapping: the plugin's parser reports it its usual
+        # way (and gives what it can)
         metadata = self._load_yaml_metadata(match.group("metadata"), source_path)
+        self._set_meta(metadata)
+        return self._md.reset().convert(match.group("content")), metadata
+
+    def convert(self, text: str) -> ConvertedSource | None:
+        """The costly half of reading (common/sourcereader.py), from the build's cache when
+        the reading plugin keeps one."""
+        return convert_cached(text, self._md, self.settings)
+
+    def metadata_of(self, converted: ConvertedSource, source_path: str) -> dict[str, Any]:
+        """Pelican's metadata from a converted source's header (dates, tags, authors and the
+        category made into Pelican's objects): a fresh result on every call."""
+        metadata = self._parse_yaml_metadata(converted.metadata, source_path)
+        self._set_meta(metadata)
+        return metadata
+
+    def _set_meta(self, metadata: dict[str, Any]) -> None:
         self._md.Meta = {  # as markdown.extensions.meta does
             key: yaml_metadata._convert_py_to_meta(value) for key, value in metadata.items()
         }
-        return self._md.reset().convert(match.group("content")), metadata
-
-    def _load_yaml_metadata(self, text: str, source_path: str) -> dict[str, Any]:
-        try:
-            metadata = yaml.load(text, Loader=yaml.CSafeLoader)
-        except Exception:
-            return super()._load_yaml_metadata(text, source_path)
-        if not isinstance(metadata, dict):
-            return super()._load_yaml_metadata(text, source_path)
-        return self._parse_yaml_metadata(strip_forbidden(metadata), source_path)
 
 
 def use_libyaml_reader(readers: Any) -> None:

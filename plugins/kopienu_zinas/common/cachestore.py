@@ -1,0 +1,105 @@
+"""A folder of cached results under `.cache/`, one pickled file per content-hash key.
+
+Reading never trusts the folder: a missing, truncated, corrupted or foreign entry (written by
+another version of the code, whose keys differ anyway) is a miss, removed and rebuilt by the
+caller. Writing is atomic (a temporary file renamed into place), so two builds at once, or a
+build stopped half-way, never leave half an entry behind.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import tempfile
+from pathlib import Path
+from typing import Any
+
+#: The header every entry starts with; anything else is not one of ours.
+MAGIC = b"kopienu-zinas-cache-1\n"
+#: Beside the entries: the keys the previous `prune_keeping_previous` kept as used.
+PREVIOUS_BUILD = "previous-build"
+
+
+class CacheStore:
+    """Entries of one kind (e.g. "markdown") under `root/<kind>/<key[:2]>/<key>`.
+
+    `get` returns the stored value or None; `put` stores a picklable value; `used` lists the keys
+    read or written by this process, so the caller can `prune` the rest at the end of a build.
+    """
+
+    def __init__(self, root: Path, kind: str) -> None:
+        self.folder = root / kind
+        self.used: set[str] = set()
+
+    def _path(self, key: str) -> Path:
+        return self.folder / key[:2] / key
+
+    def contains(self, key: str) -> bool:
+        """Whether an entry is stored under `key` (not whether it is readable: `get` says)."""
+        return self._path(key).is_file()
+
+    def get(self, key: str) -> Any | None:
+        """The value stored under `key`, or None for a miss (an unreadable entry is removed)."""
+        path = self._path(key)
+        try:
+            data = path.read_bytes()
+        except OSError:
+            return None
+        try:
+            if not data.startswith(MAGIC):
+                raise ValueError("not a cache entry")
+            value = pickle.loads(data[len(MAGIC):])
+        except Exception:  # any damage to an entry is a miss, never a failure
+            path.unlink(missing_ok=True)
+            return None
+        self.used.add(key)
+        return value
+
+    def put(self, key: str, value: Any) -> None:
+        """Store `value` under `key` atomically. A value that cannot be pickled, or a full disk,
+        leaves the entry absent: the cache is an optimisation, never a reason to fail."""
+        path = self._path(key)
+        self.used.add(key)
+        try:
+            data = MAGIC + pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+            with os.fdopen(handle, "wb") as file:
+                file.write(data)
+            os.replace(temporary, path)
+        except (OSError, pickle.PicklingError, TypeError, AttributeError):
+            return
+
+    def prune(self) -> int:
+        """Remove every entry this process neither read nor wrote; how many went."""
+        return self._remove_all_but(self.used)
+
+    def prune_keeping_previous(self) -> int:
+        """Like `prune`, but also keep the entries that the previous call used (the previous
+        successful build), so that an edit undone in the next build finds its old entries:
+        at most two builds' entries stay. How many went."""
+        record = self.folder / PREVIOUS_BUILD
+        try:
+            previous = set(record.read_text(encoding="ascii").split())
+        except (OSError, ValueError):  # absent or damaged: keep only this build's
+            previous = set()
+        removed = self._remove_all_but(self.used | previous)
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            handle, temporary = tempfile.mkstemp(dir=self.folder, prefix=".tmp-")
+            with os.fdopen(handle, "w", encoding="ascii") as file:
+                file.write("".join(f"{key}\n" for key in sorted(self.used)))
+            os.replace(temporary, record)
+        except OSError:
+            pass  # next time only that build's entries are kept
+        return removed
+
+    def _remove_all_but(self, keep: set[str]) -> int:
+        removed = 0
+        if not self.folder.is_dir():
+            return 0
+        for path in self.folder.glob("*/*"):
+            if path.name not in keep:
+                path.unlink(missing_ok=True)
+                removed += 1
+        return removed

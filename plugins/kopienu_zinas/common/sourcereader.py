@@ -1,0 +1,137 @@
+"""The costly, cacheable half of reading one Markdown source: its YAML header loaded with
+libyaml and its body converted to HTML.
+
+What Pelican does with the two afterwards (dates, tags, authors and categories made into its
+objects, settings applied) is cheap and is done on every build, from a fresh copy of the
+cached header: only what :func:`convert_source` returns is cached, so nothing read from the
+cache is shared between two articles or two builds. The site's reader (site/yaml_reader.py)
+and the reading plugin's workers both call it, so a cached result and a fresh one are the same
+by construction (docs/building.md, "Caches: reading").
+
+A result's key (:func:`source_key`) is a content hash of the text as read (common/sourcetext:
+LF line ends, no BOM, no forbidden characters), the Markdown arguments (MARKDOWN) and our code
+and library versions. Errors are never cached: a source that fails is read, and reported,
+exactly as without the cache. The reading plugin switches the cache on per build
+(:func:`use_store`); without it (unit tests, tools) every source is converted.
+"""
+
+from __future__ import annotations
+
+import copy
+import weakref
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+from markdown import Markdown
+from pelican.plugins.yaml_metadata import yaml_metadata
+
+from .cachestore import CacheStore
+from .fingerprint import code_digest, digest, settings_digest
+from .yamlnodes import strip_forbidden
+
+#: Bumped when what an entry holds changes.
+ENTRY_VERSION = "markdown-1"
+#: Pelican's Markdown reader adds this; the YAML reader takes it out again (it reads the header).
+META_EXTENSION = "markdown.extensions.meta"
+
+
+@dataclass(frozen=True)
+class ConvertedSource:
+    """A source's header as libyaml loads it (a dict, forbidden characters removed: not yet
+    Pelican's metadata) and its body as HTML, `{static}`/`{filename}` links still unresolved."""
+
+    metadata: dict[str, Any]
+    html: str
+
+
+def load_header(text: str) -> dict[str, Any] | None:
+    """The YAML header of a front-matter block, or None when libyaml cannot read it as a
+    mapping (the YAML plugin's own parser then reports why, as it always has)."""
+    try:
+        metadata = yaml.load(text, Loader=yaml.CSafeLoader)
+    except Exception:  # any YAML error: the plugin's parser reports it
+        return None
+    if not isinstance(metadata, dict):
+        return None
+    return strip_forbidden(metadata)  # type: ignore[return-value]  # a dict stays a dict
+
+
+def convert_source(text: str, md: Markdown) -> ConvertedSource | None:
+    """Header and HTML of a source's text (LF line ends, as common/sourcetext gives it); None
+    when it has no `---` header or libyaml cannot read it (the reader's fallbacks handle
+    those, uncached). Raises whatever Markdown raises on the body."""
+    match = yaml_metadata.HEADER_RE.fullmatch(text)
+    if not match:
+        return None
+    metadata = load_header(match.group("metadata"))
+    if metadata is None:
+        return None
+    return ConvertedSource(metadata, md.reset().convert(match.group("content")))
+
+
+def markdown_arguments(settings: Mapping[str, Any]) -> dict[str, Any]:
+    """The arguments the YAML reader gives `Markdown(**…)`, from MARKDOWN: Pelican's reader
+    fills in `extensions` (every configured one) when it is created, and the YAML reader drops
+    `meta`. The same whether or not a reader has already changed the setting in place."""
+    arguments = copy.deepcopy(dict(settings["MARKDOWN"]))
+    arguments.setdefault("extension_configs", {})
+    extensions = arguments.setdefault("extensions", [])
+    for extension in arguments["extension_configs"]:
+        if extension not in extensions:
+            extensions.append(extension)
+    arguments["extensions"] = [e for e in extensions if e != META_EXTENSION]
+    return arguments
+
+
+def shared_key(settings: Mapping[str, Any]) -> str:
+    """What the keys of one build's entries share: entry version, code, Markdown arguments."""
+    return digest(ENTRY_VERSION, code_digest(),
+                  settings_digest({"MARKDOWN": markdown_arguments(settings)}))
+
+
+def source_key(shared: str, text: str) -> str:
+    """The key of one source's text (`shared`: :func:`shared_key`)."""
+    return digest(shared, text)
+
+
+class SourceCache:
+    """A build's switch: its settings (the dict itself), the store and the entries' shared key."""
+
+    def __init__(self, settings: Mapping[str, Any], store: CacheStore) -> None:
+        self.settings = settings
+        self.store = store
+        self.shared = shared_key(settings)
+
+
+_SWITCHES: weakref.WeakValueDictionary[int, SourceCache] = weakref.WeakValueDictionary()
+
+
+def use_store(settings: Mapping[str, Any], store: CacheStore) -> SourceCache:
+    """Cache the conversions of the build with these settings in `store`, for as long as the
+    caller keeps the returned switch (the reading plugin keeps it with its build)."""
+    switch = SourceCache(settings, store)
+    _SWITCHES[id(settings)] = switch
+    return switch
+
+
+def cache_of(settings: Mapping[str, Any]) -> SourceCache | None:
+    switch = _SWITCHES.get(id(settings))
+    return switch if switch is not None and switch.settings is settings else None
+
+
+def convert_cached(text: str, md: Markdown, settings: Mapping[str, Any]
+                   ) -> ConvertedSource | None:
+    """:func:`convert_source`, from the build's cache when it holds this text's result."""
+    cache = cache_of(settings)
+    if cache is None:
+        return convert_source(text, md)
+    key = source_key(cache.shared, text)
+    cached = cache.store.get(key)
+    if isinstance(cached, ConvertedSource):
+        return cached
+    converted = convert_source(text, md)
+    if converted is not None:
+        cache.store.put(key, converted)
+    return converted

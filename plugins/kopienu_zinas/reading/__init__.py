@@ -1,0 +1,18 @@
+"""The reading plugin: caches of reading each source (header and Markdown → HTML) and of each
+document's content-check results under .cache/reading/, keyed by content hashes; the sources
+missing from the cache read on every core before the generators read them
+(docs/building.md, "Caches: reading").
+
+List it before `kopienu_zinas.site` in PLUGINS: its `initialized` must run before the site
+plugin's content check.
+"""
+
+from pelican import signals
+
+from . import caches
+
+
+def register() -> None:
+    signals.initialized.connect(caches.open_caches)
+    signals.readers_init.connect(caches.wait_for_prereading)
+    signals.finalized.connect(caches.prune_after_success)

@@ -1,0 +1,254 @@
+"""The reading plugin's caches (docs/building.md, "Caches: reading"): a warm build converts no
+Markdown and re-checks no unchanged document, and the output is byte for byte a cold build's
+whatever the cache holds (nothing, warm entries, damaged or truncated ones, another code
+version's, an edit that was reverted); sources read on worker processes give the same site and
+the same problems as sources read in the build process.
+
+Each build here is in-process (to count Markdown conversions) on a tiny generated site, with
+its own cache folder (CACHE_PATH under the test's folder) and no search index.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import markdown
+import pytest
+
+from kopienu_zinas.common import checkcache, sourcereader
+from kopienu_zinas.common.cachestore import MAGIC
+from kopienu_zinas.reading import prereading
+from kopienu_zinas.tools import build
+from tests.sitebuild import BUILD_DATE, ROOT
+
+#: More articles than prereading.POOL_THRESHOLD, so that a cold build starts the pool.
+ARTICLES = prereading.POOL_THRESHOLD + 2
+ARTICLE = """---
+title: Raksts {number}
+date: 2026-0{month}-1{day}
+region: Latgale
+summary: Īss kopsavilkums par rakstu {number}.
+tags: [kultūra, bibliotēkas]
+authors: [Anna Bērziņa]
+---
+Pirmā rindkopa ar **treknu** tekstu un [saiti](https://example.org/{number}).
+
+| Kas | Kad |
+|-----|-----|
+| Tikšanās | {number}. maijā |
+
+Teksts ar vēri[^1].
+
+[^1]: Piezīme {number}.
+"""
+PAGE = """---
+title: Par mums
+---
+Mēs rakstām par kopienām.
+"""
+
+
+def write_site(content: Path) -> None:
+    (content / "pages").mkdir(parents=True)
+    for number in range(1, ARTICLES + 1):
+        (content / f"raksts-{number:02}.md").write_text(ARTICLE.format(
+            number=number, month=1 + number % 9, day=number % 10), encoding="utf-8")
+    (content / "pages" / "par-mums.md").write_text(PAGE, encoding="utf-8")
+
+
+class Counter:
+    def __init__(self) -> None:
+        self.conversions = 0
+
+
+@pytest.fixture
+def conversions(monkeypatch: pytest.MonkeyPatch) -> Counter:
+    """Counts Markdown conversions in this process (workers count in their own)."""
+    counter = Counter()
+    convert = markdown.Markdown.convert
+
+    def counted(self: markdown.Markdown, source: str) -> str:
+        counter.conversions += 1
+        return convert(self, source)
+
+    monkeypatch.setattr(markdown.Markdown, "convert", counted)
+    return counter
+
+
+@pytest.fixture(scope="module")
+def cold_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site built once, cold, in the build process: its content, cache and `cold/`."""
+    folder = tmp_path_factory.mktemp("reading")
+    write_site(folder / "content")
+    assert run(folder, "cold") == 0
+    return folder
+
+
+@pytest.fixture
+def site(cold_site: Path, tmp_path: Path) -> Path:
+    """A copy of the cold-built site (keys hold no folder names, so the copy is warm)."""
+    copy = tmp_path / "site"
+    shutil.copytree(cold_site, copy, symlinks=True)
+    return copy
+
+
+def run(site: Path, output: str, *, workers: int = 0, cache: str = "cache") -> int:
+    """One in-process build of the site into site/output; its cache under site/cache."""
+    return build.main([
+        "--settings", str(ROOT / "pelicanconf.py"), "--content", str(site / "content"),
+        "--output", str(site / output), "--build-date", BUILD_DATE,
+        "-e", f"CACHE_PATH={json.dumps(str(site / cache / 'pelican'))}",
+        "-e", f"READING={json.dumps({'workers': workers})}",
+        "-e", 'SEARCH={"index": false}'])
+
+
+def files(folder: Path) -> dict[str, bytes]:
+    return {path.relative_to(folder).as_posix(): path.read_bytes()
+            for path in sorted(folder.rglob("*")) if path.is_file()}
+
+
+def entries(site: Path, kind: str, cache: str = "cache") -> list[Path]:
+    folder = site / cache / "reading" / kind
+    return sorted(path for path in folder.glob("*/*") if not path.name.startswith("."))
+
+
+def test_a_warm_build_converts_no_markdown_and_writes_the_same_site(
+        site: Path, conversions: Counter) -> None:
+    assert len(entries(site, "markdown")) == ARTICLES + 1  # every article and the page
+    assert len(entries(site, "checks")) == ARTICLES + 1
+    assert run(site, "warm") == 0
+    assert conversions.conversions == 0
+    assert files(site / "warm") == files(site / "cold")
+
+
+#: Ways an entry can be damaged (None: cut to half its length).
+DAMAGE: tuple[bytes | None, ...] = (
+    None, b"", b"\x00\xff not a cache entry", MAGIC + b"\x80\x05K\x01.",  # a pickled int
+    MAGIC + b"\x80\x05\x95")  # a pickle cut short
+
+
+def test_damaged_entries_are_read_afresh_and_the_site_is_the_same(
+        site: Path, conversions: Counter) -> None:
+    damaged = entries(site, "markdown") + entries(site, "checks")
+    for number, entry in enumerate(damaged):
+        replacement = DAMAGE[number % len(DAMAGE)]
+        data = entry.read_bytes()
+        entry.write_bytes(data[: len(data) // 2] if replacement is None else replacement)
+    assert run(site, "again") == 0
+    assert conversions.conversions >= ARTICLES + 1  # nothing usable was in the cache
+    assert files(site / "again") == files(site / "cold")
+
+
+def test_entries_of_another_code_version_are_not_used(
+        site: Path, conversions: Counter, monkeypatch: pytest.MonkeyPatch) -> None:
+    shutil.rmtree(site / "cache")
+    with monkeypatch.context() as other_version:
+        for module in (sourcereader, checkcache):
+            other_version.setattr(module, "code_digest", lambda: "another version")
+        assert run(site, "other") == 0
+    assert len(entries(site, "markdown")) == ARTICLES + 1  # only the other version's
+    conversions.conversions = 0
+    assert run(site, "ours") == 0
+    assert conversions.conversions >= ARTICLES + 1
+    assert files(site / "ours") == files(site / "cold") == files(site / "other")
+
+
+def test_an_edit_is_read_again_and_its_reversal_finds_the_old_entry(
+        site: Path, conversions: Counter) -> None:
+    source = site / "content" / "raksts-03.md"
+    original = source.read_text(encoding="utf-8")
+    source.write_text(original.replace("Pirmā rindkopa", "Labota rindkopa"), encoding="utf-8")
+    assert run(site, "edited") == 0
+    assert conversions.conversions == 1
+    edited = files(site / "edited")
+    page = next(name for name in edited if name.endswith("raksts-3/index.html"))
+    assert b"Labota rindkopa" in edited[page]
+    assert edited != files(site / "cold")
+    source.write_text(original, encoding="utf-8")
+    conversions.conversions = 0
+    assert run(site, "reverted") == 0
+    assert conversions.conversions == 0
+    assert files(site / "reverted") == files(site / "cold")
+
+
+def test_a_failed_build_prunes_nothing_and_good_ones_drop_what_two_builds_did_not_use(
+        site: Path) -> None:
+    source = site / "content" / "raksts-05.md"
+    original = source.read_text(encoding="utf-8")
+    kept = set(entries(site, "markdown")) | set(entries(site, "checks"))
+    source.write_text(original.replace("date: ", "date: 31.12.2026 #"), encoding="utf-8")
+    assert run(site, "failed") != 0
+    assert kept <= set(entries(site, "markdown")) | set(entries(site, "checks"))
+    source.unlink()
+    assert run(site, "second") == 0  # keeps what the cold build used, too
+    assert kept <= set(entries(site, "markdown")) | set(entries(site, "checks"))
+    assert run(site, "third") == 0
+    assert len(entries(site, "markdown")) == ARTICLES  # the deleted article's entries went
+    assert len(entries(site, "checks")) == ARTICLES
+
+
+def problem_lines(stderr: str) -> list[str]:
+    return [line for line in stderr.splitlines() if line.startswith(("error:", "warning:"))]
+
+
+def test_problems_from_the_cache_are_reported_as_found_afresh(
+        site: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    content = site / "content"
+    bad = content / "raksts-02.md"
+    bad.write_text(bad.read_text(encoding="utf-8")
+                   .replace("region: Latgale\n", "region: Nekur\n")
+                   .replace("summary: Īss kopsavilkums par rakstu 2.\n", "")
+                   + "\n[saite]({filename}/nav-tada.md)\n![](/atteli/nav.jpg)\n",
+                   encoding="utf-8")
+    capsys.readouterr()
+    assert run(site, "fresh") != 0
+    fresh = problem_lines(capsys.readouterr().err)
+    assert any("raksts-02.md:4: region:" in line for line in fresh), fresh
+    assert any("summary:" in line for line in fresh), fresh
+    assert any(": link:" in line for line in fresh), fresh
+    assert any(": alt:" in line for line in fresh), fresh
+    parsed: list[Path] = []
+    read_document = checkcache.read_document
+    monkeypatch.setattr(checkcache, "read_document",
+                        lambda root, file, data=None: (parsed.append(file),
+                                                       read_document(root, file, data))[1])
+    assert run(site, "warm") != 0
+    assert parsed == []  # every document and its problems came from the cache
+    assert problem_lines(capsys.readouterr().err) == fresh
+
+
+def test_workers_and_the_build_process_read_the_same_site(
+        site: Path, conversions: Counter) -> None:
+    assert run(site, "serial", workers=0, cache="serial-cache") == 0
+    assert conversions.conversions >= ARTICLES + 1
+    conversions.conversions = 0
+    assert run(site, "parallel", workers=2, cache="parallel-cache") == 0
+    assert conversions.conversions == 0  # every source was converted by the workers
+    assert files(site / "parallel") == files(site / "serial")
+    assert [p.name for p in entries(site, "markdown", "parallel-cache")] == [
+        p.name for p in entries(site, "markdown", "serial-cache")]
+
+
+def test_a_source_that_fails_in_a_worker_is_reported_as_in_the_build_process(
+        site: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    convert = markdown.Markdown.convert
+
+    def fragile(self: markdown.Markdown, source: str) -> str:
+        if "NEPARASTS" in source:
+            raise IndexError("list index out of range")
+        return convert(self, source)
+
+    monkeypatch.setattr(markdown.Markdown, "convert", fragile)
+    source = site / "content" / "raksts-04.md"
+    source.write_text(source.read_text(encoding="utf-8") + "\nNEPARASTS teksts\n",
+                      encoding="utf-8")
+    capsys.readouterr()
+    reports = []
+    for workers, cache in ((0, "serial-cache"), (2, "parallel-cache")):
+        assert run(site, f"out-{workers}", workers=workers, cache=cache) != 0
+        reports.append(problem_lines(capsys.readouterr().err))
+    assert reports[0] == reports[1]
+    assert [line.split(" ", 2)[1] for line in reports[0]] == ["raksts-04.md:1:"], reports[0]

@@ -1,0 +1,86 @@
+"""The caches' foundations: content-hash keys and a store that never trusts its folder."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from kopienu_zinas.common.cachestore import MAGIC, CacheStore
+from kopienu_zinas.common.fingerprint import (
+    code_digest,
+    digest,
+    settings_digest,
+    templates_digest,
+    tree_digest,
+)
+
+
+def test_digest_separates_its_parts() -> None:
+    assert digest("ab", "c") != digest("a", "bc")
+    assert digest("ab", "c") == digest(b"ab", b"c")
+
+
+def test_settings_digest_ignores_locations_and_addresses() -> None:
+    def slugify(text: str) -> str:
+        return text
+
+    first = {"SITENAME": "Kopienu ziņas", "OUTPUT_PATH": "/a", "FILTER": slugify}
+    second = {"SITENAME": "Kopienu ziņas", "OUTPUT_PATH": "/b", "FILTER": slugify}
+    assert settings_digest(first) == settings_digest(second)
+    assert settings_digest(first) != settings_digest({**first, "SITENAME": "Cits"})
+    dated = {**first, "BUILD_DATE": "2026-12-01"}
+    assert settings_digest(dated, leave_out=["BUILD_DATE"]) == settings_digest(first)
+
+
+def test_tree_digest_follows_bytes_and_names_not_times(tmp_path: Path) -> None:
+    (tmp_path / "templates").mkdir()
+    page = tmp_path / "templates" / "page.html"
+    page.write_text("<p>{{ x }}</p>", encoding="utf-8")
+    before = templates_digest({"THEME": str(tmp_path)})
+    page.touch()
+    assert tree_digest(tmp_path) == before
+    page.write_text("<p>{{ y }}</p>", encoding="utf-8")
+    assert tree_digest(tmp_path) != before
+    assert len(code_digest()) == 64
+
+
+def test_store_round_trip_and_damaged_entries_are_misses(tmp_path: Path) -> None:
+    store = CacheStore(tmp_path, "markdown")
+    store.put("ab12", {"html": "<p>Sveiki</p>"})
+    assert CacheStore(tmp_path, "markdown").get("ab12") == {"html": "<p>Sveiki</p>"}
+    entry = tmp_path / "markdown" / "ab" / "ab12"
+    entry.write_bytes(entry.read_bytes()[:-3])  # truncated
+    assert CacheStore(tmp_path, "markdown").get("ab12") is None
+    assert not entry.exists()
+    entry.parent.mkdir(parents=True, exist_ok=True)
+    entry.write_bytes(b"garbage")  # not ours
+    assert CacheStore(tmp_path, "markdown").get("ab12") is None
+    entry.write_bytes(MAGIC + b"\x80\x05garbage")  # corrupted pickle
+    assert CacheStore(tmp_path, "markdown").get("ab12") is None
+
+
+def test_store_prunes_what_this_build_did_not_use(tmp_path: Path) -> None:
+    CacheStore(tmp_path, "pages").put("aa01", 1)
+    store = CacheStore(tmp_path, "pages")
+    store.put("bb02", 2)
+    assert store.prune() == 1
+    assert store.get("bb02") == 2
+    assert store.get("aa01") is None
+
+
+def test_pruning_keeps_the_previous_builds_entries_and_no_older(tmp_path: Path) -> None:
+    def build(*keys: str) -> CacheStore:
+        store = CacheStore(tmp_path, "kind")
+        for key in keys:
+            if store.get(key) is None:
+                store.put(key, key)
+        return store
+
+    build("aa1", "bb1").prune_keeping_previous()
+    assert build("aa1").prune_keeping_previous() == 0  # bb1: used by the previous build
+    assert CacheStore(tmp_path, "kind").contains("bb1")
+    assert build("aa1").prune_keeping_previous() == 1  # two builds without bb1
+    assert not CacheStore(tmp_path, "kind").contains("bb1")
+    (tmp_path / "kind" / "previous-build").write_bytes(b"\xff\xfe damaged")
+    store = build("cc1")
+    assert store.prune_keeping_previous() == 1  # a damaged record keeps only this build's
+    assert store.contains("cc1") and not store.contains("aa1")
