@@ -1,0 +1,86 @@
+"""The render cache: a page is rendered only when the digest of its inputs changed.
+
+A page's key is the digest of: our code and the libraries' versions (`code_digest`), the
+settings except BUILD_DATE (`settings_digest`), the theme (`templates_digest`), the template's
+name, and the value at every context path the template can read (writing/reads.py), each by its
+fingerprint (writing/values.py). The build date counts where a template reads it: through
+`BUILD_NOW` and through the values computed from it (upcoming events, the calendar months).
+A template whose reads cannot be found counts the whole context. Rendered pages are kept in
+`.cache/writing/pages/` by key (common/cachestore.py: damaged entries are misses).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Template
+
+from ..common.cachestore import CacheStore
+from ..common.fingerprint import code_digest, digest, settings_digest, templates_digest
+from .reads import Path as ReadPath
+from .reads import resolve, template_reads
+from .values import Fingerprinter
+
+
+def cache_root(settings: dict[str, Any]) -> Path:
+    """`.cache/`: the parent of Pelican's CACHE_PATH."""
+    return Path(settings["CACHE_PATH"]).resolve().parent
+
+
+class RenderCache:
+    """One build's render cache. `wrap(template)` gives a template whose `render(context)`
+    returns the stored text when the page's key is known, else renders and stores it."""
+
+    def __init__(self, settings: dict[str, Any]) -> None:
+        self.store = CacheStore(cache_root(settings) / "writing", "pages")
+        self.fingerprints = Fingerprinter(settings)
+        self.base = digest(code_digest(), settings_digest(settings, leave_out=("BUILD_DATE",)),
+                           templates_digest(settings))
+        self._reads: dict[tuple[int, str], frozenset[ReadPath] | None] = {}
+        self.rendered = 0
+        self.reused = 0
+
+    def reads(self, template: Template) -> frozenset[ReadPath] | None:
+        key = (id(template.environment), str(template.name))
+        if key not in self._reads:
+            self._reads[key] = template_reads(template.environment, str(template.name))
+        return self._reads[key]
+
+    def key(self, template: Template, context: dict[str, Any]) -> str:
+        """The digest of everything the page rendered from `template` with `context` shows."""
+        reads = self.reads(template)
+        env = template.environment
+        if reads is None:
+            values = [(name, self.fingerprints.of(value)) for name, value
+                      in sorted(context.items())]
+        else:
+            values = [(repr(path), self.fingerprints.of(resolve(env, context, path)))
+                      for path in sorted(reads, key=repr)]
+        return digest(self.base, str(template.name), *(part for pair in values for part in pair))
+
+    def render(self, template: Template, context: dict[str, Any]) -> str:
+        key = self.key(template, context)
+        text = self.store.get(key)
+        if isinstance(text, str):
+            self.reused += 1
+            return text
+        text = template.render(context)
+        self.rendered += 1
+        self.store.put(key, text)
+        return text
+
+    def wrap(self, template: Template) -> CachedTemplate:
+        return CachedTemplate(template, self)
+
+
+class CachedTemplate:
+    """A Jinja template as Pelican's writer uses it (`render(context)`), through the cache."""
+
+    def __init__(self, template: Template, cache: RenderCache) -> None:
+        self.template = template
+        self.cache = cache
+        self.name = template.name
+
+    def render(self, context: dict[str, Any]) -> str:
+        return self.cache.render(self.template, context)
