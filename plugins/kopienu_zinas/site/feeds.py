@@ -30,6 +30,7 @@ passes unknown ``add_item`` arguments through in the item dict.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import mimetypes
 from dataclasses import dataclass, fields
 from typing import Any
@@ -181,6 +182,8 @@ class FeedWriter(SafeWriter):
                    **kwargs: Any) -> None:
         if self.writing is not None and name:
             template = self.writing.render.wrap(template)
+            self.writing.render.on_error = functools.partial(self.report_write_failure, name,
+                                                             kwargs)
         super().write_file(name, template, context, *args, **kwargs)
 
     def _open_w(self, filename: str, encoding: str, override: bool = False) -> Any:

@@ -21,17 +21,43 @@ from .render import RenderCache
 
 @dataclass(frozen=True)
 class Writing:
-    """One build's render cache and output files."""
+    """One build's render cache and output files. Pages the cache misses are queued and
+    rendered together on every core by :meth:`flush` (writing/parallel.py)."""
 
     render: RenderCache
     outputs: OutputFiles
+
+    def flush(self) -> None:
+        """Render the queued pages and write their files."""
+        self.outputs.write_rendered(self.render.render_queued())
+
+
+class FlushGenerator:
+    """The last of the plugins' generators: once every other generator has asked for its
+    pages, render the queued ones and write them (before `finalized`, whose receivers read
+    the written pages: sitemap, link check, search index)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        pass
+
+    def generate_output(self, writer: Any) -> None:
+        writing = getattr(writer, "writing", None)
+        if writing is not None:
+            writing.flush()
 
 
 def open_writing(pelican: Any) -> None:
     build = getattr(pelican, ATTRIBUTE, None)
     if build is not None:
-        build.writing = Writing(RenderCache(pelican.settings), OutputFiles())
+        render = RenderCache(pelican.settings)
+        render.queue = []
+        build.writing = Writing(render, OutputFiles())
+
+
+def get_generators(pelican: Any) -> type[FlushGenerator]:
+    return FlushGenerator
 
 
 def register() -> None:
     signals.initialized.connect(open_writing)
+    signals.get_generators.connect(get_generators)

@@ -20,6 +20,7 @@ from typing import Any
 from pelican.writers import FileOverwriteFailedError
 
 from ..common.fingerprint import file_digest
+from .render import placeholder_index
 
 logger = logging.getLogger(__name__)
 
@@ -35,6 +36,8 @@ class OutputFiles:
         self.written = 0
         self._overridden: set[str] = set()
         self._written: set[str] = set()
+        #: files whose page is still to be rendered: (queue index, root, target, encoding)
+        self.pending: list[tuple[int, Path, Path, str]] = []
 
     def claim(self, filename: str, override: bool) -> str:
         """Pelican's rule for one path written twice (Writer._open_w): a second write fails
@@ -95,6 +98,16 @@ class OutputFiles:
         return True
 
 
+    def write_rendered(self, texts: list[str | None]) -> None:
+        """Write the files whose pages were queued, now that `texts` has them (None: the page
+        could not be rendered and was reported; its file is not written)."""
+        pending, self.pending = self.pending, []
+        for index, root, target, encoding in pending:
+            text = texts[index]
+            if text is not None:
+                self.finish(root, target, text.encode(encoding))
+
+
 class _AtomicText(io.StringIO):
     """A text file for the writer: collected in memory, put in place on close."""
 
@@ -109,7 +122,12 @@ class _AtomicText(io.StringIO):
         if not self.closed:
             data = self.getvalue().encode(self.encoding_name)
             super().close()
-            self.files.finish(self.root.resolve(), self.target.resolve(), data)
+            queued = placeholder_index(data)
+            if queued is not None:
+                self.files.pending.append((queued, self.root.resolve(), self.target.resolve(),
+                                           self.encoding_name))
+            else:
+                self.files.finish(self.root.resolve(), self.target.resolve(), data)
 
     def __exit__(self, *exc: Any) -> None:
         if exc[0] is None:

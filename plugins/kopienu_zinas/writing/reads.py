@@ -81,21 +81,43 @@ def template_reads(env: Environment, name: str) -> frozenset[Path] | None:
     reads: set[Path] = set(IMPLICIT_READS)
     seen: set[str] = set()
     pending = [name]
+    names = frozenset(env.globals)
     while pending:
         current = pending.pop()
         if current in seen:
             continue
         seen.add(current)
         source = env.loader.get_source(env, current)[0]  # type: ignore[union-attr]
-        tree = env.parse(source)
-        # Jinja leaves the environment's globals out of the undeclared names
-        names = set(meta.find_undeclared_variables(tree)) | set(env.globals)
-        reads.update(_name_paths(tree, names, []))
-        for referenced in meta.find_referenced_templates(tree):
-            if referenced is None:
-                return None
-            pending.append(referenced)
+        paths, referenced = _file_reads(env, source, names)
+        if referenced is None:
+            return None
+        reads.update(paths)
+        pending.extend(referenced)
     return frozenset(_minimal(reads))
+
+
+_FileReads = tuple[frozenset[Path], tuple[str, ...] | None]
+_known: dict[tuple[str, frozenset[str], frozenset[str]], _FileReads] = {}
+
+
+def _file_reads(env: Environment, source: str, env_globals: frozenset[str]) -> _FileReads:
+    """One template file's reads and the templates it names (None: one is computed); by
+    its source, so each file is parsed once although every generator has its environment
+    (all alike but for their globals and extensions, which are part of the key)."""
+    key = (source, env_globals, frozenset(env.extensions))
+    if key not in _known:
+        _known[key] = _parse_reads(env, source, env_globals)
+    return _known[key]
+
+
+def _parse_reads(env: Environment, source: str, env_globals: frozenset[str]) -> _FileReads:
+    tree = env.parse(source)
+    # Jinja leaves the environment's globals out of the undeclared names
+    names = set(meta.find_undeclared_variables(tree)) | env_globals
+    referenced = list(meta.find_referenced_templates(tree))
+    if None in referenced:
+        return frozenset(), None
+    return frozenset(_name_paths(tree, names, [])), tuple(str(r) for r in referenced)
 
 
 def _minimal(reads: set[Path]) -> Iterator[Path]:

@@ -11,6 +11,7 @@ A template whose reads cannot be found counts the whole context. Rendered pages 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -18,9 +19,26 @@ from jinja2 import Template
 
 from ..common.cachestore import CacheStore
 from ..common.fingerprint import code_digest, digest, settings_digest, templates_digest
+from .parallel import RenderJob, render_all
 from .reads import Path as ReadPath
 from .reads import resolve, template_reads
 from .values import Fingerprinter
+
+
+#: What the writer writes for a page rendered later (writing/parallel.py): never page text.
+PLACEHOLDER = "\x00kopienu-zinas-deferred-page:"
+
+
+def placeholder(index: int) -> str:
+    return f"{PLACEHOLDER}{index}\x00"
+
+
+def placeholder_index(data: bytes) -> int | None:
+    """The queue index a written placeholder stands for, or None for real text."""
+    prefix = PLACEHOLDER.encode()
+    if not data.startswith(prefix):
+        return None
+    return int(data[len(prefix):].rstrip(b"\x00"))
 
 
 def cache_root(settings: dict[str, Any]) -> Path:
@@ -40,6 +58,10 @@ class RenderCache:
         self._reads: dict[tuple[int, str], frozenset[ReadPath] | None] = {}
         self.rendered = 0
         self.reused = 0
+        #: pages to render when the generators are done (writing/parallel.py); None: at once
+        self.queue: list[RenderJob] | None = None
+        #: set by the writer around each write: how to report a page that cannot be rendered
+        self.on_error: Callable[[Exception], None] | None = None
 
     def reads(self, template: Template) -> frozenset[ReadPath] | None:
         key = (id(template.environment), str(template.name))
@@ -65,10 +87,28 @@ class RenderCache:
         if isinstance(text, str):
             self.reused += 1
             return text
+        if self.queue is not None:
+            self.queue.append(RenderJob(template, context, key, self.on_error))
+            return placeholder(len(self.queue) - 1)
         text = template.render(context)
         self.rendered += 1
         self.store.put(key, text)
         return text
+
+    def render_queued(self) -> list[str | None]:
+        """Render every queued page (on every core); their texts in queue order, None for a
+        page that could not be rendered (reported through its writer)."""
+        jobs, self.queue = self.queue or [], []
+        for job in jobs:
+            if self.key(job.template, job.context) != job.key:
+                raise RuntimeError(f"the inputs of {job.context.get('output_file')} changed "
+                                   "after it was written: contexts must be final")
+        texts = render_all(jobs)
+        for job, text in zip(jobs, texts, strict=True):
+            if text is not None:
+                self.rendered += 1
+                self.store.put(job.key, text)
+        return texts
 
     def wrap(self, template: Template) -> CachedTemplate:
         return CachedTemplate(template, self)
