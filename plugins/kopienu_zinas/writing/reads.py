@@ -29,9 +29,11 @@ Path = tuple[Any, ...]
 IMPLICIT_READS: tuple[Path, ...] = (("article", "lang"), ("page", "lang"), ("DEFAULT_LANG",),
                                     ("SITEURL",))
 
-#: The `pass_context` filters and globals whose reads IMPLICIT_READS declares, by module.
+#: The modules whose `pass_context` filters and globals read only what IMPLICIT_READS declares:
+#: ours (the page's language, SITEURL), Jinja's own filters (they use the context to reach the
+#: environment and its settings, not its values) and Jinja's i18n wrappers around our gettext.
 CONTEXT_READERS = frozenset({"kopienu_zinas.site.templating", "kopienu_zinas.events.templating",
-                             "kopienu_zinas.common.i18n"})
+                             "kopienu_zinas.common.i18n", "jinja2.filters", "jinja2.ext"})
 
 
 #: The last step of a path read only for its truth (`{% if x %}`, `x if y else z`, `not x`,
@@ -131,12 +133,13 @@ def resolve(env: Environment, context: dict[str, Any], path: Path) -> Any:
     """The value at `path` in the page's context (then the environment's globals), looked up
     as Jinja looks it up (`Environment.getattr`/`getitem`), or :data:`MISSING`."""
     head = path[0]
+    missing = truth(MISSING) if path[-1] == TRUTH else MISSING
     if head in context:
         value = context[head]
     elif head in env.globals:
         value = env.globals[head]
     else:
-        return MISSING
+        return missing
     for step in path[1:]:
         if step == TRUTH:
             return truth(value)
@@ -144,7 +147,7 @@ def resolve(env: Environment, context: dict[str, Any], path: Path) -> Any:
             value = env.getitem(value, step[0]) if isinstance(step, tuple) \
                 else env.getattr(value, step)
         except Exception:
-            return MISSING
+            return missing
     return value
 
 
