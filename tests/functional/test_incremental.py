@@ -100,7 +100,8 @@ def edit_title(site: Site, rng: random.Random) -> None:
 
 
 def edit_date(site: Site, rng: random.Random) -> None:
-    _front(rng.choice(site.articles()), "date", f"202{rng.randrange(3, 6)}-0{rng.randrange(1, 9)}-1{rng.randrange(9)} 09:00")
+    when = f"202{rng.randrange(3, 6)}-0{rng.randrange(1, 9)}-1{rng.randrange(9)} 09:00"
+    _front(rng.choice(site.articles()), "date", when)
 
 
 def edit_region(site: Site, rng: random.Random) -> None:

@@ -82,7 +82,7 @@ class Cover:
 
 def test_fingerprints_change_with_any_nested_field_and_only_then() -> None:
     fingerprints = Fingerprinter({})
-    when = dt.datetime(2026, 11, 23, 12, tzinfo=dt.timezone.utc)
+    when = dt.datetime(2026, 11, 23, 12, tzinfo=dt.UTC)
     first = fingerprints.of({"cover": Cover("Ainava", when), "tags": ["a", "b"]})
     assert first == Fingerprinter({}).of({"tags": ["a", "b"], "cover": Cover("Ainava", when)})
     assert first != fingerprints.of({"cover": Cover("Ainava.", when), "tags": ["a", "b"]})

@@ -18,13 +18,13 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+from ..common.atomicfile import replace_file
 from ..common.fingerprint import (
     LOCATION_SETTINGS,
     code_digest,
@@ -33,6 +33,7 @@ from ..common.fingerprint import (
     settings_digest,
     tree_digest,
 )
+from .render import settings_code
 
 VERSION = 1
 
@@ -66,14 +67,9 @@ def load(cache: Path, output: Path) -> Manifest | None:
 
 def save(cache: Path, output: Path, manifest: Manifest) -> None:
     """Write the manifest atomically."""
-    path = manifest_path(cache, output)
-    path.parent.mkdir(parents=True, exist_ok=True)
     text = json.dumps({"version": VERSION, "inputs": manifest.inputs, "files": manifest.files,
                        "records": manifest.records}, ensure_ascii=False, sort_keys=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
-    with os.fdopen(handle, "w", encoding="utf-8") as file:
-        file.write(text)
-    os.replace(temporary, path)
+    replace_file(manifest_path(cache, output), text.encode("utf-8"))
 
 
 def forget(cache: Path, output: Path) -> None:
@@ -128,7 +124,7 @@ def build_inputs(settings: Mapping[str, Any], mode: str) -> str | None:
                            for dist in metadata.distributions())
     named = sorted({path.resolve() for key, value in settings.items()
                     if key not in LOCATION_SETTINGS for path in _named_paths(value)})
-    parts = [code_digest(), *distributions, settings_digest(settings), mode,
+    parts = [code_digest(), *distributions, settings_digest(settings), settings_code(settings), mode,
              tree_digest(Path(settings["PATH"])), tree_digest(Path(settings["THEME"]))]
     for path in named:
         parts += [str(path), tree_digest(path) if path.is_dir() else file_digest(path)]

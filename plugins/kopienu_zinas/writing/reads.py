@@ -57,10 +57,10 @@ def _chain(node: nodes.Node, parents: list[nodes.Node]) -> Path:
         else:
             if isinstance(parent, nodes.Call) and parent.node is child and len(path) > 1:
                 path.pop()  # a method: what it returns depends on its whole object
-            elif (isinstance(parent, (nodes.If, nodes.CondExpr)) and parent.test is child
+            elif ((isinstance(parent, (nodes.If, nodes.CondExpr)) and parent.test is child)
                   or isinstance(parent, nodes.Not)
-                  or isinstance(parent, nodes.Test) and parent.node is child
-                  and parent.name in TRUTH_TESTS):
+                  or (isinstance(parent, nodes.Test) and parent.node is child
+                  and parent.name in TRUTH_TESTS)):
                 path.append(TRUTH)
             break
         child = parent

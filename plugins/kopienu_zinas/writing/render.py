@@ -11,6 +11,8 @@ A template whose reads cannot be found counts the whole context. Rendered pages 
 
 from __future__ import annotations
 
+import inspect
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -23,7 +25,6 @@ from .parallel import RenderJob, render_all
 from .reads import Path as ReadPath
 from .reads import resolve, template_reads
 from .values import Fingerprinter
-
 
 #: What the writer writes for a page rendered later (writing/parallel.py): never page text.
 PLACEHOLDER = "\x00kopienu-zinas-deferred-page:"
@@ -41,6 +42,26 @@ def placeholder_index(data: bytes) -> int | None:
     return int(data[len(prefix):].rstrip(b"\x00"))
 
 
+def settings_code(settings: dict[str, Any]) -> str:
+    """The source of every function a setting holds (settings_digest names them only, e.g.
+    JINJA_FILTERS defined in pelicanconf.py); a function without source (a builtin, or code
+    compiled elsewhere) counts by a value that never repeats, so nothing is reused."""
+    parts: list[str] = []
+    pending: list[Any] = [settings[key] for key in sorted(settings)]
+    while pending:
+        value = pending.pop()
+        if isinstance(value, dict):
+            pending.extend(value[key] for key in sorted(value, key=repr))
+        elif isinstance(value, (list, tuple)):
+            pending.extend(value)
+        elif callable(value) and not isinstance(value, type):
+            try:
+                parts.append(inspect.getsource(value))
+            except (OSError, TypeError):
+                parts.append(os.urandom(16).hex())
+    return digest(*parts)
+
+
 def cache_root(settings: dict[str, Any]) -> Path:
     """`.cache/`: the parent of Pelican's CACHE_PATH."""
     return Path(settings["CACHE_PATH"]).resolve().parent
@@ -54,7 +75,7 @@ class RenderCache:
         self.store = CacheStore(cache_root(settings) / "writing", "pages")
         self.fingerprints = Fingerprinter(settings)
         self.base = digest(code_digest(), settings_digest(settings, leave_out=("BUILD_DATE",)),
-                           templates_digest(settings))
+                           settings_code(settings), templates_digest(settings))
         self._reads: dict[tuple[int, str], frozenset[ReadPath] | None] = {}
         self.rendered = 0
         self.reused = 0

@@ -124,8 +124,8 @@ class Fingerprinter:
         elif isinstance(value, types.MethodType):
             self._feed(hasher, value.__func__, active, depth)
             self._feed(hasher, value.__self__, active, depth)
-        elif isinstance(value, (types.GeneratorType, types.ModuleType)) or callable(value) \
-                and not hasattr(value, "__dict__"):
+        elif isinstance(value, (types.GeneratorType, types.ModuleType)) or (callable(value) \
+                and not hasattr(value, "__dict__")):
             put(repr(value).encode())  # a memory address: never equal across builds
         elif dataclasses.is_dataclass(value):
             for field in dataclasses.fields(value):
