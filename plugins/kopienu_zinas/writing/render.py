@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import inspect
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -42,7 +42,7 @@ def placeholder_index(data: bytes) -> int | None:
     return int(data[len(prefix):].rstrip(b"\x00"))
 
 
-def settings_code(settings: dict[str, Any]) -> str:
+def settings_code(settings: Mapping[str, Any]) -> str:
     """The source of every function a setting holds (settings_digest names them only, e.g.
     JINJA_FILTERS defined in pelicanconf.py); a function without source (a builtin, or code
     compiled elsewhere) counts by a value that never repeats, so nothing is reused."""
