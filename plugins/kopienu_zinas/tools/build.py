@@ -184,10 +184,9 @@ def print_records(records: list[tuple[int, str]]) -> None:
         print(f"{logging.getLevelName(level).lower()}: {text}", file=sys.stderr)
 
 
-def unchanged(settings: dict[str, Any], args: argparse.Namespace, target: Path) -> bool:
+def unchanged(settings: dict[str, Any], inputs: str | None, target: Path) -> bool:
     """Nothing changed: the inputs are those of the build that wrote `target`, which still
     holds exactly what that build wrote (writing/manifest.py). Its problems are printed again."""
-    inputs = manifests.build_inputs(settings, build_mode(args))
     previous = manifests.load(cache_root(settings), target)
     if inputs is None or previous is None or previous.inputs != inputs \
             or not manifests.matches(target, previous.files):
@@ -222,7 +221,8 @@ def build(args: argparse.Namespace) -> int:
         return 2
     settings = read_settings(args.settings, override=overrides)
     target = Path(args.output or settings["OUTPUT_PATH"]).resolve()
-    if unchanged(settings, args, target):
+    inputs = manifests.build_inputs(settings, build_mode(args))  # OUTPUT_PATH is not an input
+    if unchanged(settings, inputs, target):
         return 0
     collector = ProblemCollector(settings["PATH"])
     root = logging.getLogger()
@@ -232,7 +232,6 @@ def build(args: argparse.Namespace) -> int:
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.build-", dir=target.parent))
     settings = read_settings(args.settings, override={**overrides, "OUTPUT_PATH": str(staging)})
-    inputs = manifests.build_inputs(settings, build_mode(args))
     requested = list(settings.get("PLUGINS") or [])
     finished = False
     pelican: Pelican | None = None

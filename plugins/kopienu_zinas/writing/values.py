@@ -26,6 +26,7 @@ from typing import Any
 
 from jinja2 import Undefined
 from pelican.contents import Content
+from pelican.paginator import Paginator
 from pelican.urlwrappers import URLWrapper
 
 #: Content attributes that are not what the content says: the whole build's context and the
@@ -41,6 +42,8 @@ class Fingerprinter:
 
     def __init__(self, settings: Mapping[str, Any]) -> None:
         self.settings = settings
+        #: digests computed once per build (content objects, paginators), by id; the object
+        #: is kept with its digest, so its id stays unique
         self._content: dict[tuple[int, bool], tuple[Any, str]] = {}
 
     def of(self, value: Any) -> str:
@@ -70,6 +73,17 @@ class Fingerprinter:
         self._content[key] = (item, digest)  # the object is kept, so its id stays unique
         return digest
 
+    def _paginator(self, paginator: Paginator) -> str:
+        """A paginator's digest (its whole list), computed once: every page of the list
+        shows its paginator, and the list is final once the writers run."""
+        key = (id(paginator), False)
+        known = self._content.get(key)
+        if known is None:
+            hasher = hashlib.sha256()
+            self._feed_container(hasher, paginator, set(), depth=0)
+            known = self._content[key] = (paginator, hasher.hexdigest())
+        return known[1]
+
     def _feed(self, hasher: Any, value: Any, active: set[int], depth: int) -> None:
         put = hasher.update
         if value is None or isinstance(value, (bool, int, float)):
@@ -91,6 +105,8 @@ class Fingerprinter:
                 put(f"content-at:{getattr(value, 'save_as', '')}:{value.source_path};".encode())
             else:
                 put(b"content:" + self.content(value, shallow=depth >= 1).encode())
+        elif isinstance(value, Paginator):  # one per paginated list, shown by each of its pages
+            put(b"paginator:" + self._paginator(value).encode())
         elif isinstance(value, URLWrapper):
             put(f"{type(value).__qualname__}:{value.name}|{value.slug}|{value.url}|"
                 f"{value.save_as};".encode())
