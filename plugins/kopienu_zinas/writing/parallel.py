@@ -8,9 +8,11 @@ processes when there are enough pages (they inherit the finished context, so not
 pickled but the rendered text), else in this process. The texts come back in queue order, so
 what is written does not depend on the workers.
 
-Contexts are final once the writers run (every generator completes its context first), so a
-page rendered later shows what it would have shown at once; each job's key is computed when it
-is queued and checked again before it is rendered.
+Contexts are final once the writers run (every generator completes its context before any
+generator writes, and no plugin changes an article, a list or a context value while writing:
+the contract in plugins/PLUGIN_ARCH.md), so a page rendered later shows what it would have
+shown at once; the differential test (tests/functional/test_incremental.py) compares with
+what the same pages give when nothing is cached.
 """
 
 from __future__ import annotations

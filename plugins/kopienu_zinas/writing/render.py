@@ -120,10 +120,6 @@ class RenderCache:
         """Render every queued page (on every core); their texts in queue order, None for a
         page that could not be rendered (reported through its writer)."""
         jobs, self.queue = self.queue or [], []
-        for job in jobs:
-            if self.key(job.template, job.context) != job.key:
-                raise RuntimeError(f"the inputs of {job.context.get('output_file')} changed "
-                                   "after it was written: contexts must be final")
         texts = render_all(jobs)
         for job, text in zip(jobs, texts, strict=True):
             if text is not None:

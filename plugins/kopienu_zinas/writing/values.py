@@ -8,7 +8,7 @@ translations) count by everything they hold (their metadata, their `content` and
 with links resolved, `url`, `save_as`) and by the content they show (translations, related
 articles…) one level down; deeper content by its address. Content objects are final once the
 writers run (every generator's context is complete before any output is written), so their
-digests are computed once per build.
+digests are computed once per build, as are those of the other objects pages read.
 
 A value whose canonical form cannot be known (an object whose text names its memory address)
 gets a digest that differs in every build: its pages are always rendered, never reused.
@@ -45,12 +45,22 @@ class Fingerprinter:
         #: digests computed once per build (content objects, paginators), by id; the object
         #: is kept with its digest, so its id stays unique
         self._content: dict[tuple[int, bool], tuple[Any, str]] = {}
+        self._values: dict[tuple[int, bool], tuple[Any, str]] = {}
 
     def of(self, value: Any) -> str:
-        """The digest of `value`'s canonical form."""
+        """The digest of `value`'s canonical form; an object's once per build (the values a
+        page reads are final once the writers run, and many pages read the same ones)."""
+        simple = value is None or isinstance(value, (str, bytes, bool, int, float))
+        key = (id(value), True)
+        known = None if simple else self._values.get(key)
+        if known is not None:
+            return known[1]
         hasher = hashlib.sha256()
         self._feed(hasher, value, set(), depth=0)
-        return hasher.hexdigest()
+        digest = hasher.hexdigest()
+        if not simple:
+            self._values[key] = (value, digest)
+        return digest
 
     def content(self, item: Content, shallow: bool) -> str:
         """A content object's digest: its own fields, and other content it holds by their own
