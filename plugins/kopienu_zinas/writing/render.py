@@ -20,7 +20,13 @@ from typing import Any
 from jinja2 import Template
 
 from ..common.cachestore import CacheStore
-from ..common.fingerprint import code_digest, digest, settings_digest, templates_digest
+from ..common.fingerprint import (
+    LOCATION_SETTINGS,
+    code_digest,
+    digest,
+    settings_digest,
+    templates_digest,
+)
 from .parallel import RenderJob, render_all
 from .reads import Path as ReadPath
 from .reads import resolve, template_reads
@@ -40,6 +46,10 @@ def placeholder_index(data: bytes) -> int | None:
     if not data.startswith(prefix):
         return None
     return int(data[len(prefix):].rstrip(b"\x00"))
+
+
+#: Settings the key's base leaves out: a page that reads them counts them itself.
+NOT_IN_BASE = LOCATION_SETTINGS | {"BUILD_DATE"}
 
 
 def settings_code(settings: Mapping[str, Any]) -> str:
@@ -74,7 +84,7 @@ class RenderCache:
     def __init__(self, settings: dict[str, Any]) -> None:
         self.store = CacheStore(cache_root(settings) / "writing", "pages")
         self.fingerprints = Fingerprinter(settings)
-        self.base = digest(code_digest(), settings_digest(settings, leave_out=("BUILD_DATE",)),
+        self.base = digest(code_digest(), settings_digest(settings, leave_out=NOT_IN_BASE),
                            settings_code(settings), templates_digest(settings))
         self._reads: dict[tuple[int, str], frozenset[ReadPath] | None] = {}
         self.rendered = 0
@@ -98,8 +108,12 @@ class RenderCache:
             values = [(name, self.fingerprints.of(value)) for name, value
                       in sorted(context.items())]
         else:
+            settings = self.fingerprints.settings
             values = [(repr(path), self.fingerprints.of(resolve(env, context, path)))
-                      for path in sorted(reads, key=repr)]
+                      for path in sorted(reads, key=repr)
+                      # a setting as the settings have it is in self.base already
+                      if not (path[0] in settings and context.get(path[0]) is settings[path[0]]
+                              and path[0] not in NOT_IN_BASE)]
         return digest(self.base, str(template.name), *(part for pair in values for part in pair))
 
     def render(self, template: Template, context: dict[str, Any]) -> str:
