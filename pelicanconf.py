@@ -42,7 +42,7 @@ PLUGIN_PATHS = [str(HERE / "plugins")]
 PLUGINS = ["pelican.plugins.yaml_metadata", "kopienu_zinas.reading", "kopienu_zinas.site",
            "kopienu_zinas.images", "kopienu_zinas.events", "kopienu_zinas.galleries",
            "kopienu_zinas.newsletter", "kopienu_zinas.search", "kopienu_zinas.cms",
-           "kopienu_zinas.icons"]
+           "kopienu_zinas.icons", "kopienu_zinas.writing"]
 
 # The events plugin (docs/events.md): calendar pages under /kalendars/, .ics files.
 EVENTS = {

@@ -30,3 +30,4 @@ DTSTART  # icalendar component properties set by attribute
 TZOFFSETFROM
 TZOFFSETTO
 static_links  # updated in place in Pelican's context
+CONTEXT_READERS  # writing/reads.py: checked by tests/unit/test_writing.py against the theme's environment

@@ -11,7 +11,9 @@ A build holds:
 - what one stage prepares for a later one (``sitemap_dates``, ``link_plan``/``link_files``,
   ``banner_template``), from ``all_generators_finalized`` to ``finalized``;
 - parse results shared by the content check and the generators (:meth:`Build.once`: each
-  article's events, the galleries), so each is parsed once per build.
+  article's events, the galleries), so each is parsed once per build;
+- ``writing``: the writing plugin's render cache and output files (writing/__init__.py
+  ``Writing``), which the site's writer renders and writes through when it is set.
 """
 
 from __future__ import annotations
@@ -41,6 +43,7 @@ class Build:
     link_files: dict[str, str] = field(default_factory=dict)
     banner_template: Any | None = None
     parsed: dict[Hashable, Any] = field(default_factory=dict)
+    writing: Any | None = None
 
     def once(self, key: Hashable, compute: Callable[[], T]) -> T:
         """compute()'s result, computed the first time `key` is asked for in this build."""

@@ -34,6 +34,7 @@ passes unknown ``add_item`` arguments through in the item dict.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import mimetypes
 from dataclasses import dataclass, fields
 from typing import Any
@@ -45,6 +46,7 @@ from pelican.utils import set_date_tzinfo
 from pelican.writers import Writer
 
 from ..common.absolute_urls import absolutise_html
+from ..common.build import build_of
 from ..common.feedview import (
     DATE_ELEMENT,
     VIEW_NAMESPACE,
@@ -210,7 +212,26 @@ class SiteAtomFeed(Atom1Feed):
 
 
 class FeedWriter(SafeWriter):
-    """Pelican's writer; only the feed methods differ (see the module docstring)."""
+    """Pelican's writer; the feed methods differ (see the module docstring), and with the
+    writing plugin (the build's ``writing``) pages render through its render cache and every
+    file is written through its output files (temp file + rename, unchanged files linked)."""
+
+    def __init__(self, output_path: str, settings: dict[str, Any] | None = None) -> None:
+        super().__init__(output_path, settings=settings)
+        self.writing = getattr(build_of(settings or {}), "writing", None)
+
+    def write_file(self, name: Any, template: Any, context: dict[str, Any], *args: Any,
+                   **kwargs: Any) -> None:
+        if self.writing is not None and name:
+            template = self.writing.render.wrap(template)
+            self.writing.render.on_error = functools.partial(self.report_write_failure, name,
+                                                             kwargs)
+        super().write_file(name, template, context, *args, **kwargs)
+
+    def _open_w(self, filename: str, encoding: str, override: bool = False) -> Any:
+        if self.writing is None:
+            return super()._open_w(filename, encoding, override)
+        return self.writing.outputs.open(self.output_path, filename, encoding, override)
 
     def _create_new_feed(self, feed_type: str, feed_title: str | None,
                          context: dict[str, Any]) -> Rss201rev2Feed | Atom1Feed:

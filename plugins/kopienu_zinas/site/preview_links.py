@@ -17,6 +17,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
+from ..common.atomicfile import replace_file
 from ..common.build import build_of
 from ..common.problems import ContentProblem
 from .preview import content_problems
@@ -45,7 +46,7 @@ def _put_banner(file: Path, banner: str) -> None:
         html = html.replace(MARKER, banner.rstrip("\n"), 1)
     else:
         return  # a page without the site's layout (e.g. an e-mail edition)
-    file.write_text(html, encoding="utf-8")
+    replace_file(file, html.encode("utf-8"))  # never in place: the file may be a hardlink
 
 
 def show_link_problems(settings: dict[str, Any], output: Path,

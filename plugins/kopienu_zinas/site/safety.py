@@ -82,9 +82,13 @@ class SafeWriter(Writer):
         try:
             super().write_file(name, template, context, *args, **kwargs)
         except Exception as error:
-            root = self.settings["PATH"]
-            source = source_of(kwargs, root, str(name))
-            log_problem(source_failed(root, source, error, f"writing {name}"))
+            self.report_write_failure(name, kwargs, error)
+
+    def report_write_failure(self, name: Any, kwargs: dict[str, Any], error: Exception) -> None:
+        """A page that cannot be written, reported against its source."""
+        root = self.settings["PATH"]
+        source = source_of(kwargs, root, str(name))
+        log_problem(source_failed(root, source, error, f"writing {name}"))
 
     def write_feed(self, elements: Any, context: dict[str, Any], path: Any = None,
                    url: Any = None, feed_type: str = "atom", override_output: bool = False,

@@ -11,6 +11,11 @@ exactly as it was. Plugins that fail to load fail the build too (Pelican itself 
 
 --preview (what `make serve` runs) sets PREVIEW = True: problems are printed but do not stop
 the build, and every affected page shows them in a banner at its top.
+
+Incremental (docs/building.md, "Caches: writing"): pages whose inputs did not change come from
+the render cache, files with the bytes already published are hardlinked from the previous
+output, and a build whose inputs all match the output manifest stops at once, the output folder
+being exactly what it would write.
 """
 
 from __future__ import annotations
@@ -29,6 +34,7 @@ from typing import Any
 from pelican import Pelican
 from pelican.settings import read_settings
 
+from ..common.build import ATTRIBUTE
 from ..common.problems import (
     ContentProblem,
     SourceFailed,
@@ -36,6 +42,8 @@ from ..common.problems import (
     log_problem,
     relative_source,
 )
+from ..writing import manifest as manifests
+from ..writing.render import cache_root
 
 #: Pelican's message when reading one source raised (its generators then skip the file).
 PELICAN_READ_FAILED = "Could not process %s"
@@ -166,6 +174,45 @@ def replace_folder(new: Path, target: Path) -> None:
         shutil.rmtree(old)
 
 
+def build_mode(args: argparse.Namespace) -> str:
+    """What, besides the settings, changes what a build writes or reports."""
+    return f"strict={args.strict} preview={args.preview}"
+
+
+def print_records(records: list[tuple[int, str]]) -> None:
+    for level, text in records:
+        print(f"{logging.getLevelName(level).lower()}: {text}", file=sys.stderr)
+
+
+def unchanged(settings: dict[str, Any], inputs: str | None, target: Path) -> bool:
+    """Nothing changed: the inputs are those of the build that wrote `target`, which still
+    holds exactly what that build wrote (writing/manifest.py). Its problems are printed again."""
+    previous = manifests.load(cache_root(settings), target)
+    if inputs is None or previous is None or previous.inputs != inputs \
+            or not manifests.matches(target, previous.files):
+        return False
+    print_records(previous.records)
+    print(f"Nekas nav mainījies (nothing changed): {target}", file=sys.stderr)
+    return True
+
+
+def publish(staging: Path, target: Path, settings: dict[str, Any], inputs: str | None,
+            records: list[tuple[int, str]], pelican: Pelican | None) -> None:
+    """Swap the finished staging folder into place and record its manifest; the render cache
+    keeps only what this build used."""
+    cache = cache_root(settings)
+    files = manifests.output_files(staging)
+    manifests.forget(cache, target)
+    replace_folder(staging, target)
+    manifests.save(cache, target, manifests.Manifest(inputs, files, records))
+    writing = getattr(getattr(pelican, ATTRIBUTE, None), "writing", None)
+    if writing is not None:
+        writing.render.store.prune()
+        print(f"Lapas (pages): {writing.render.rendered} rendered, {writing.render.reused} "
+              f"reused; files: {writing.outputs.written} written, {writing.outputs.linked} "
+              "unchanged (linked)", file=sys.stderr)
+
+
 def build(args: argparse.Namespace) -> int:
     overrides = settings_overrides(args)
     if "PATH" in overrides and not Path(overrides["PATH"]).is_dir():
@@ -173,21 +220,30 @@ def build(args: argparse.Namespace) -> int:
               "pārbaudi --content ceļu", file=sys.stderr)
         return 2
     settings = read_settings(args.settings, override=overrides)
+    target = Path(args.output or settings["OUTPUT_PATH"]).resolve()
+    inputs = manifests.build_inputs(settings, build_mode(args))  # OUTPUT_PATH is not an input
+    if unchanged(settings, inputs, target):
+        return 0
     collector = ProblemCollector(settings["PATH"])
     root = logging.getLogger()
     root.addHandler(collector)
     root.setLevel(logging.WARNING)
     logging.getLogger("kopienu_zinas").setLevel(logging.INFO)  # notices (see ProblemCollector)
-    target = Path(args.output or settings["OUTPUT_PATH"]).resolve()
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.build-", dir=target.parent))
     settings = read_settings(args.settings, override={**overrides, "OUTPUT_PATH": str(staging)})
     requested = list(settings.get("PLUGINS") or [])
     finished = False
+    pelican: Pelican | None = None
     try:
         pelican = Pelican(settings)
         for name in missing_plugins(requested, pelican.settings["PLUGINS"]):
             logging.getLogger(__name__).error("plugin %s did not load (see the error above)", name)
+        writing = getattr(getattr(pelican, ATTRIBUTE, None), "writing", None)
+        if writing is not None and target.is_dir():
+            previous = manifests.load(cache_root(settings), target)
+            writing.outputs.previous = target
+            writing.outputs.previous_files = previous.files if previous else {}
         if args.preview or not collector.failures(args.strict):
             pelican.run()
             finished = True
@@ -196,10 +252,9 @@ def build(args: argparse.Namespace) -> int:
     finally:
         root.removeHandler(collector)
     failures = collector.failures(args.strict)
-    for level, text in collector.records:
-        print(f"{logging.getLevelName(level).lower()}: {text}", file=sys.stderr)
+    print_records(collector.records)
     if args.preview and finished:
-        replace_folder(staging, target)
+        publish(staging, target, settings, inputs, collector.records, pelican)
         print(f"Priekšskatījums gatavs (preview ready): {target}; "
               f"{len(failures)} problem(s) shown on the pages.", file=sys.stderr)
         return 1 if failures else 0
@@ -208,7 +263,7 @@ def build(args: argparse.Namespace) -> int:
         print(f"Būvēšana neizdevās (build failed): {len(failures)} problem(s); "
               f"{target.name}/ left unchanged.", file=sys.stderr)
         return 1
-    replace_folder(staging, target)
+    publish(staging, target, settings, inputs, collector.records, pelican)
     print(f"Gatavs (done): {target}", file=sys.stderr)
     return 0
 

@@ -1,0 +1,63 @@
+"""Incremental writing (docs/building.md, "Caches: writing"): each page is rendered only when
+the digest of its declared inputs changed (render.py, reads.py, values.py), every file is
+written by temp file + rename with unchanged files hardlinked from the previous output
+(output.py), and the output manifest lets an unchanged build stop at once (manifest.py).
+
+At `initialized` it gives the build (common/build.py) a :class:`Writing`; the site's writer
+(site/feeds.py `FeedWriter`) renders and writes through it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from pelican import signals
+
+from ..common.build import ATTRIBUTE
+from .output import OutputFiles
+from .render import RenderCache
+
+
+@dataclass(frozen=True)
+class Writing:
+    """One build's render cache and output files. Pages the cache misses are queued and
+    rendered together on every core by :meth:`flush` (writing/parallel.py)."""
+
+    render: RenderCache
+    outputs: OutputFiles
+
+    def flush(self) -> None:
+        """Render the queued pages and write their files."""
+        self.outputs.write_rendered(self.render.render_queued())
+
+
+class FlushGenerator:
+    """The last of the plugins' generators: once every other generator has asked for its
+    pages, render the queued ones and write them (before `finalized`, whose receivers read
+    the written pages: sitemap, link check, search index)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        pass
+
+    def generate_output(self, writer: Any) -> None:
+        writing = getattr(writer, "writing", None)
+        if writing is not None:
+            writing.flush()
+
+
+def open_writing(pelican: Any) -> None:
+    build = getattr(pelican, ATTRIBUTE, None)
+    if build is not None:
+        render = RenderCache(pelican.settings)
+        render.queue = []
+        build.writing = Writing(render, OutputFiles())
+
+
+def get_generators(pelican: Any) -> type[FlushGenerator]:
+    return FlushGenerator
+
+
+def register() -> None:
+    signals.initialized.connect(open_writing)
+    signals.get_generators.connect(get_generators)

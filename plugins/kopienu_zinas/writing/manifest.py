@@ -1,0 +1,131 @@
+"""The output manifest: what a successful build published, and from which inputs.
+
+After every successful build the build tool records, per output folder, the SHA-256 of every
+file it published and the digest of the whole build's inputs (:func:`build_inputs`). The next
+build uses the manifest twice:
+
+- unchanged pages are hardlinked from the published folder (writing/output.py), each checked
+  against its recorded digest first;
+- "nothing changed": when the inputs' digest is the recorded one and every published file still
+  has its recorded digest (and there is no other file), the published folder is what a new build
+  would write (a build is a function of its inputs and BUILD_DATE), so the build stops there.
+
+The manifest lives in `.cache/writing/manifests/`, named by the output folder's path; a missing
+or damaged manifest is no manifest.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+from ..common.atomicfile import replace_file
+from ..common.fingerprint import (
+    LOCATION_SETTINGS,
+    code_digest,
+    digest,
+    file_digest,
+    settings_digest,
+    tree_digest,
+)
+from .render import settings_code
+
+VERSION = 1
+
+
+@dataclass(frozen=True)
+class Manifest:
+    """`files`: relative path → SHA-256 hex of the published bytes; `inputs`: the build's
+    input digest (None when the build cannot be repeated, e.g. without BUILD_DATE);
+    `records`: the (level, text) problems the build printed, printed again when it is reused."""
+
+    inputs: str | None
+    files: dict[str, str]
+    records: list[tuple[int, str]] = field(default_factory=list)
+
+
+def manifest_path(cache: Path, output: Path) -> Path:
+    return cache / "writing" / "manifests" / f"{digest(str(output.resolve()))}.json"
+
+
+def load(cache: Path, output: Path) -> Manifest | None:
+    """The manifest of `output`, or None when there is none or it cannot be read."""
+    try:
+        data = json.loads(manifest_path(cache, output).read_text(encoding="utf-8"))
+        if data.get("version") != VERSION:
+            return None
+        return Manifest(inputs=data["inputs"], files=dict(data["files"]),
+                        records=[(int(level), str(text)) for level, text in data["records"]])
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None
+
+
+def save(cache: Path, output: Path, manifest: Manifest) -> None:
+    """Write the manifest atomically."""
+    text = json.dumps({"version": VERSION, "inputs": manifest.inputs, "files": manifest.files,
+                       "records": manifest.records}, ensure_ascii=False, sort_keys=True)
+    replace_file(manifest_path(cache, output), text.encode("utf-8"))
+
+
+def forget(cache: Path, output: Path) -> None:
+    manifest_path(cache, output).unlink(missing_ok=True)
+
+
+def _files(root: Path) -> Iterator[Path]:
+    for folder, _dirs, names in os.walk(root):
+        for name in names:
+            yield Path(folder, name)
+
+
+def output_files(root: Path) -> dict[str, str]:
+    """Every file under `root` by relative path, with the SHA-256 of its bytes."""
+    return {path.relative_to(root).as_posix(): file_digest(path) for path in _files(root)}
+
+
+def matches(root: Path, files: Mapping[str, str]) -> bool:
+    """Whether `root` holds exactly `files` with exactly these bytes."""
+    if not root.is_dir():
+        return False
+    seen = 0
+    for path in _files(root):
+        relative = path.relative_to(root).as_posix()
+        expected = files.get(relative)
+        if expected is None or file_digest(path) != expected:
+            return False
+        seen += 1
+    return seen == len(files)
+
+
+def _named_paths(value: Any) -> Iterator[Path]:
+    """Existing absolute paths named by a setting's value (e.g. CMS["bundle"])."""
+    if isinstance(value, str) and os.path.isabs(value) and os.path.exists(value):
+        yield Path(value)
+    elif isinstance(value, Mapping):
+        for item in value.values():
+            yield from _named_paths(item)
+    elif isinstance(value, (list, tuple)):
+        for item in value:
+            yield from _named_paths(item)
+
+
+def build_inputs(settings: Mapping[str, Any], mode: str) -> str | None:
+    """The digest of everything a build reads: our code and every installed distribution's
+    version, the settings (with BUILD_DATE), the build mode (`mode`, e.g. strict), the content
+    folder, the theme, and every file or folder another setting names. None without a fixed
+    BUILD_DATE: then "now" differs in every build."""
+    if not settings.get("BUILD_DATE"):
+        return None
+    distributions = sorted(f"{dist.metadata['Name']}=={dist.version}"
+                           for dist in metadata.distributions())
+    named = sorted({path.resolve() for key, value in settings.items()
+                    if key not in LOCATION_SETTINGS for path in _named_paths(value)})
+    parts = [code_digest(), *distributions, settings_digest(settings), settings_code(settings), mode,
+             tree_digest(Path(settings["PATH"])), tree_digest(Path(settings["THEME"]))]
+    for path in named:
+        parts += [str(path), tree_digest(path) if path.is_dir() else file_digest(path)]
+    return digest(*parts)

@@ -1,0 +1,157 @@
+"""The render cache: a page is rendered only when the digest of its inputs changed.
+
+A page's key is the digest of: our code and the libraries' versions (`code_digest`), the
+settings except BUILD_DATE (`settings_digest`), the theme (`templates_digest`), the template's
+name, and the value at every context path the template can read (writing/reads.py), each by its
+fingerprint (writing/values.py). The build date counts where a template reads it: through
+`BUILD_NOW` and through the values computed from it (upcoming events, the calendar months).
+A template whose reads cannot be found counts the whole context. Rendered pages are kept in
+`.cache/writing/pages/` by key (common/cachestore.py: damaged entries are misses).
+"""
+
+from __future__ import annotations
+
+import inspect
+import os
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Template
+
+from ..common.cachestore import CacheStore
+from ..common.fingerprint import (
+    LOCATION_SETTINGS,
+    code_digest,
+    digest,
+    settings_digest,
+    templates_digest,
+)
+from .parallel import RenderJob, render_all
+from .reads import Path as ReadPath
+from .reads import resolve, template_reads
+from .values import Fingerprinter
+
+#: What the writer writes for a page rendered later (writing/parallel.py): never page text.
+PLACEHOLDER = "\x00kopienu-zinas-deferred-page:"
+
+
+def placeholder(index: int) -> str:
+    return f"{PLACEHOLDER}{index}\x00"
+
+
+def placeholder_index(data: bytes) -> int | None:
+    """The queue index a written placeholder stands for, or None for real text."""
+    prefix = PLACEHOLDER.encode()
+    if not data.startswith(prefix):
+        return None
+    return int(data[len(prefix):].rstrip(b"\x00"))
+
+
+#: Settings the key's base leaves out: a page that reads them counts them itself.
+NOT_IN_BASE = LOCATION_SETTINGS | {"BUILD_DATE"}
+
+
+def settings_code(settings: Mapping[str, Any]) -> str:
+    """The source of every function a setting holds (settings_digest names them only, e.g.
+    JINJA_FILTERS defined in pelicanconf.py); a function without source (a builtin, or code
+    compiled elsewhere) counts by a value that never repeats, so nothing is reused."""
+    parts: list[str] = []
+    pending: list[Any] = [settings[key] for key in sorted(settings)]
+    while pending:
+        value = pending.pop()
+        if isinstance(value, dict):
+            pending.extend(value[key] for key in sorted(value, key=repr))
+        elif isinstance(value, (list, tuple)):
+            pending.extend(value)
+        elif callable(value) and not isinstance(value, type):
+            try:
+                parts.append(inspect.getsource(value))
+            except (OSError, TypeError):
+                parts.append(os.urandom(16).hex())
+    return digest(*parts)
+
+
+def cache_root(settings: dict[str, Any]) -> Path:
+    """`.cache/`: the parent of Pelican's CACHE_PATH."""
+    return Path(settings["CACHE_PATH"]).resolve().parent
+
+
+class RenderCache:
+    """One build's render cache. `wrap(template)` gives a template whose `render(context)`
+    returns the stored text when the page's key is known, else renders and stores it."""
+
+    def __init__(self, settings: dict[str, Any]) -> None:
+        self.store = CacheStore(cache_root(settings) / "writing", "pages")
+        self.fingerprints = Fingerprinter(settings)
+        self.base = digest(code_digest(), settings_digest(settings, leave_out=NOT_IN_BASE),
+                           settings_code(settings), templates_digest(settings))
+        self._reads: dict[tuple[int, str], frozenset[ReadPath] | None] = {}
+        self.rendered = 0
+        self.reused = 0
+        #: pages to render when the generators are done (writing/parallel.py); None: at once
+        self.queue: list[RenderJob] | None = None
+        #: set by the writer around each write: how to report a page that cannot be rendered
+        self.on_error: Callable[[Exception], None] | None = None
+
+    def reads(self, template: Template) -> frozenset[ReadPath] | None:
+        key = (id(template.environment), str(template.name))
+        if key not in self._reads:
+            self._reads[key] = template_reads(template.environment, str(template.name))
+        return self._reads[key]
+
+    def key(self, template: Template, context: dict[str, Any]) -> str:
+        """The digest of everything the page rendered from `template` with `context` shows."""
+        reads = self.reads(template)
+        env = template.environment
+        if reads is None:
+            values = [(name, self.fingerprints.of(value)) for name, value
+                      in sorted(context.items())]
+        else:
+            settings = self.fingerprints.settings
+            values = [(repr(path), self.fingerprints.of(resolve(env, context, path)))
+                      for path in sorted(reads, key=repr)
+                      # a setting as the settings have it is in self.base already
+                      if not (path[0] in settings and context.get(path[0]) is settings[path[0]]
+                              and path[0] not in NOT_IN_BASE)]
+        return digest(self.base, str(template.name), *(part for pair in values for part in pair))
+
+    def render(self, template: Template, context: dict[str, Any]) -> str:
+        key = self.key(template, context)
+        text = self.store.get(key)
+        if isinstance(text, str):
+            self.reused += 1
+            return text
+        if self.queue is not None:
+            self.queue.append(RenderJob(template, context, key, self.on_error))
+            return placeholder(len(self.queue) - 1)
+        text = template.render(context)
+        self.rendered += 1
+        self.store.put(key, text)
+        return text
+
+    def render_queued(self) -> list[str | None]:
+        """Render every queued page (on every core); their texts in queue order, None for a
+        page that could not be rendered (reported through its writer)."""
+        jobs, self.queue = self.queue or [], []
+        texts = render_all(jobs)
+        for job, text in zip(jobs, texts, strict=True):
+            if text is not None:
+                self.rendered += 1
+                self.store.put(job.key, text)
+        return texts
+
+    def wrap(self, template: Template) -> CachedTemplate:
+        return CachedTemplate(template, self)
+
+
+class CachedTemplate:
+    """A Jinja template as Pelican's writer uses it (`render(context)`), through the cache."""
+
+    def __init__(self, template: Template, cache: RenderCache) -> None:
+        self.template = template
+        self.cache = cache
+        self.name = template.name
+
+    def render(self, context: dict[str, Any]) -> str:
+        return self.cache.render(self.template, context)

@@ -1,0 +1,169 @@
+"""Content-hash fingerprints of the values a page is rendered from.
+
+:class:`Fingerprinter` turns any value a template can read into a SHA-256 hex digest of its
+canonical form: text, numbers, dates (ISO with their zone), containers (mappings by sorted key),
+dataclasses and plain objects by their fields, functions by their qualified name (their code is
+in the key through `code_digest`). Pelican's content objects (articles, pages, drafts and their
+translations) count by everything they hold (their metadata, their `content` and `summary`
+with links resolved, `url`, `save_as`) and by the content they show (translations, related
+articles…) one level down; deeper content by its address. Content objects are final once the
+writers run (every generator's context is complete before any output is written), so their
+digests are computed once per build, as are those of the other objects pages read.
+
+A value whose canonical form cannot be known (an object whose text names its memory address)
+gets a digest that differs in every build: its pages are always rendered, never reused.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import enum
+import hashlib
+import types
+from collections.abc import Mapping
+from typing import Any
+
+from jinja2 import Undefined
+from pelican.contents import Content
+from pelican.paginator import Paginator
+from pelican.urlwrappers import URLWrapper
+
+#: Content attributes that are not what the content says: the whole build's context and the
+#: settings (in every key already).
+CONTENT_SKIPPED = frozenset({"_context", "settings"})
+#: Computed content attributes templates read (Pelican properties, links resolved).
+CONTENT_PROPERTIES = ("content", "summary", "url", "save_as")
+
+
+class Fingerprinter:
+    """Digests of values for one build. `settings` (the build's settings dict) counts as a
+    name only: the settings digest is part of every key."""
+
+    def __init__(self, settings: Mapping[str, Any]) -> None:
+        self.settings = settings
+        #: digests computed once per build (content objects, paginators), by id; the object
+        #: is kept with its digest, so its id stays unique
+        self._content: dict[tuple[int, bool], tuple[Any, str]] = {}
+        self._values: dict[tuple[int, bool], tuple[Any, str]] = {}
+
+    def of(self, value: Any) -> str:
+        """The digest of `value`'s canonical form; an object's once per build (the values a
+        page reads are final once the writers run, and many pages read the same ones)."""
+        simple = value is None or isinstance(value, (str, bytes, bool, int, float))
+        key = (id(value), True)
+        known = None if simple else self._values.get(key)
+        if known is not None:
+            return known[1]
+        hasher = hashlib.sha256()
+        self._feed(hasher, value, set(), depth=0)
+        digest = hasher.hexdigest()
+        if not simple:
+            self._values[key] = (value, digest)
+        return digest
+
+    def content(self, item: Content, shallow: bool) -> str:
+        """A content object's digest: its own fields, and other content it holds by their own
+        fields (`shallow`: by their address only). Computed once per object."""
+        key = (id(item), shallow)
+        known = self._content.get(key)
+        if known is not None:
+            return known[1]
+        hasher = hashlib.sha256()
+        hasher.update(type(item).__qualname__.encode())
+        fields = {name: value for name, value in vars(item).items()
+                  if name not in CONTENT_SKIPPED}
+        for name in CONTENT_PROPERTIES:
+            try:
+                fields[f"@{name}"] = getattr(item, name)
+            except Exception as error:
+                fields[f"@{name}"] = f"raised {type(error).__name__}"
+        self._feed(hasher, fields, set(), depth=2 if shallow else 1)
+        digest = hasher.hexdigest()
+        self._content[key] = (item, digest)  # the object is kept, so its id stays unique
+        return digest
+
+    def _paginator(self, paginator: Paginator) -> str:
+        """A paginator's digest (its whole list), computed once: every page of the list
+        shows its paginator, and the list is final once the writers run."""
+        key = (id(paginator), False)
+        known = self._content.get(key)
+        if known is None:
+            hasher = hashlib.sha256()
+            self._feed_container(hasher, paginator, set(), depth=0)
+            known = self._content[key] = (paginator, hasher.hexdigest())
+        return known[1]
+
+    def _feed(self, hasher: Any, value: Any, active: set[int], depth: int) -> None:
+        put = hasher.update
+        if value is None or isinstance(value, (bool, int, float)):
+            put(f"{type(value).__name__}:{value!r};".encode())
+        elif isinstance(value, str):  # Markup too: same text, same page
+            data = value.encode("utf-8", "surrogatepass")
+            put(b"s%d:" % len(data) + data)
+        elif isinstance(value, bytes):
+            put(b"b%d:" % len(value) + value)
+        elif isinstance(value, (dt.datetime, dt.date, dt.time)):
+            put(f"{type(value).__name__}:{value.isoformat()}:{getattr(value, 'tzinfo', None)};"
+                .encode())
+        elif isinstance(value, (dt.timedelta, dt.tzinfo, enum.Enum)):
+            put(f"{type(value).__qualname__}:{value!r};".encode())
+        elif isinstance(value, Undefined):
+            put(b"undefined;")
+        elif isinstance(value, Content):
+            if depth >= 2:
+                put(f"content-at:{getattr(value, 'save_as', '')}:{value.source_path};".encode())
+            else:
+                put(b"content:" + self.content(value, shallow=depth >= 1).encode())
+        elif isinstance(value, Paginator):  # one per paginated list, shown by each of its pages
+            put(b"paginator:" + self._paginator(value).encode())
+        elif isinstance(value, URLWrapper):
+            put(f"{type(value).__qualname__}:{value.name}|{value.slug}|{value.url}|"
+                f"{value.save_as};".encode())
+        elif value is self.settings:
+            put(b"settings;")
+        elif isinstance(value, (types.FunctionType, types.BuiltinFunctionType, type)):
+            put(f"code:{value.__module__}.{value.__qualname__};".encode())
+        elif id(value) in active:
+            put(f"cycle:{type(value).__qualname__};".encode())
+        else:
+            active.add(id(value))
+            try:
+                self._feed_container(hasher, value, active, depth)
+            finally:
+                active.discard(id(value))
+
+    def _feed_container(self, hasher: Any, value: Any, active: set[int], depth: int) -> None:
+        put = hasher.update
+        put(f"<{type(value).__module__}.{type(value).__qualname__}".encode())
+        if isinstance(value, Mapping):
+            items = sorted(value.items(), key=lambda pair: repr(pair[0]))
+            for key, item in items:
+                self._feed(hasher, key, active, depth)
+                self._feed(hasher, item, active, depth)
+        elif isinstance(value, (list, tuple)):
+            for item in value:
+                self._feed(hasher, item, active, depth)
+        elif isinstance(value, (set, frozenset)):
+            for digest in sorted(self.of(item) for item in value):
+                put(digest.encode())
+        elif isinstance(value, types.MethodType):
+            self._feed(hasher, value.__func__, active, depth)
+            self._feed(hasher, value.__self__, active, depth)
+        elif isinstance(value, (types.GeneratorType, types.ModuleType)) or (callable(value) \
+                and not hasattr(value, "__dict__")):
+            put(repr(value).encode())  # a memory address: never equal across builds
+        elif dataclasses.is_dataclass(value):
+            for field in dataclasses.fields(value):
+                put(field.name.encode())
+                self._feed(hasher, getattr(value, field.name), active, depth)
+        elif hasattr(value, "__dict__") or hasattr(value, "__slots__"):
+            fields = dict(vars(value)) if hasattr(value, "__dict__") else {}
+            for slot in getattr(type(value), "__slots__", ()):
+                if hasattr(value, slot):
+                    fields[slot] = getattr(value, slot)
+            self._feed(hasher, fields, active, depth)
+        else:
+            put(repr(value).encode())
+        put(b">")
+

@@ -1,0 +1,253 @@
+"""THE DIFFERENTIAL TEST of incremental builds (docs/building.md, "Caches: writing").
+
+A small synthetic site is edited by seeded random sequences of what editors and maintainers do
+(an article's body, title, date, region, tags or events; a template; a setting; the build
+date; a deleted and an added article; then everything reverted). After every step the
+incremental build (warm cache, previous output) must equal a cold build (no cache, no earlier
+output) byte for byte. The caches are then emptied, corrupted, truncated, taken from another
+code version: the output stays the same bytes.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import re
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from bench.synthetic import write_site
+from tests.sitebuild import ROOT, run_build
+
+ARTICLES = 14
+EVENT = ("events:\n  - title: Kopienas talka\n    start: 2026-12-0{day} 10:00\n"
+         "    end: 2026-12-0{day} 12:00\n    location: Tautas nams\n")
+
+
+class Site:
+    """A content folder, a copy of the theme, the settings given on the command line, and two
+    output folders: one built incrementally, one always from nothing."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.content = root / "content"
+        self.theme = root / "theme"
+        self.cache = root / "cache"
+        self.output = root / "output"
+        # the search index is Pagefind's work on the written pages, not the writer's: left out
+        self.settings: dict[str, object] = {"SEARCH": {"index": False}}
+        self.build_date = "2026-11-23T12:00:00+02:00"
+        write_site(self.content, ARTICLES, seed=7)
+        shutil.copytree(ROOT / "theme", self.theme)
+
+    def build(self, output: Path, cache: Path) -> str:
+        extra = [f"-e{key}={json.dumps(value)}" for key, value in sorted(self.settings.items())]
+        result = run_build(output, "--build-date", self.build_date,
+                           f"-eCACHE_PATH={json.dumps(str(cache / 'pelican'))}",
+                           f"-eTHEME={json.dumps(str(self.theme))}", *extra,
+                           content=self.content)
+        assert result.returncode == 0, result.stderr[-3000:]
+        return result.stderr
+
+    def incremental(self) -> str:
+        return self.build(self.output, self.cache)
+
+    def cold(self, name: str = "cold") -> Path:
+        output = self.root / name
+        shutil.rmtree(output, ignore_errors=True)
+        shutil.rmtree(self.root / f"{name}-cache", ignore_errors=True)
+        self.build(output, self.root / f"{name}-cache")
+        return output
+
+    def articles(self) -> list[Path]:
+        return sorted(self.content.glob("*.md"))
+
+
+def first_difference(left: Path, right: Path) -> str | None:
+    """The first file that differs between two folders (or is in one only), or None."""
+    names = {p.relative_to(left).as_posix() for p in left.rglob("*") if p.is_file()}
+    others = {p.relative_to(right).as_posix() for p in right.rglob("*") if p.is_file()}
+    for name in sorted(names ^ others):
+        return f"{name}: only in {'incremental' if name in names else 'cold'} output"
+    for name in sorted(names):
+        if (left / name).read_bytes() != (right / name).read_bytes():
+            return f"{name}: bytes differ"
+    return None
+
+
+def assert_same_as_cold(site: Site, step: str) -> None:
+    site.incremental()
+    difference = first_difference(site.output, site.cold())
+    assert difference is None, f"after {step}: {difference}"
+
+
+def _front(path: Path, field: str, value: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    path.write_text(re.sub(rf"^{field}: .*$", f"{field}: {value}", text, count=1,
+                           flags=re.MULTILINE), encoding="utf-8")
+
+
+def edit_body(site: Site, rng: random.Random) -> None:
+    path = rng.choice(site.articles())
+    path.write_text(path.read_text(encoding="utf-8") + f"\nJauna rindkopa {rng.random()}.\n",
+                    encoding="utf-8")
+
+
+def edit_title(site: Site, rng: random.Random) -> None:
+    _front(rng.choice(site.articles()), "title", f'"Jauns virsraksts {rng.randrange(999)}"')
+
+
+def edit_date(site: Site, rng: random.Random) -> None:
+    when = f"202{rng.randrange(3, 6)}-0{rng.randrange(1, 9)}-1{rng.randrange(9)} 09:00"
+    _front(rng.choice(site.articles()), "date", when)
+
+
+def edit_region(site: Site, rng: random.Random) -> None:
+    _front(rng.choice(site.articles()), "region", rng.choice(["Sēlija", "Latgale", "Rēzekne"]))
+
+
+def edit_tags(site: Site, rng: random.Random) -> None:
+    _front(rng.choice(site.articles()), "tags", json.dumps(rng.sample(
+        ["kultūra", "sports", "izglītība", "jaunieši"], 2), ensure_ascii=False))
+
+
+def edit_events(site: Site, rng: random.Random) -> None:
+    path = rng.choice(site.articles())
+    text = path.read_text(encoding="utf-8")
+    if "events:" not in text:
+        path.write_text(text.replace("\n---\n", "\n" + EVENT.format(day=rng.randrange(1, 9))
+                                     + "---\n", 1), encoding="utf-8")
+
+
+def edit_template(site: Site, rng: random.Random) -> None:
+    footer = site.theme / "templates" / "partials" / "footer.html"
+    footer.write_text(footer.read_text(encoding="utf-8").replace(
+        "</footer>", f"<!-- {rng.randrange(999)} --></footer>"), encoding="utf-8")
+
+
+def edit_setting(site: Site, rng: random.Random) -> None:
+    site.settings["SITE_DESCRIPTION"] = f"Apraksts {rng.randrange(999)}"
+
+
+def edit_build_date(site: Site, rng: random.Random) -> None:
+    site.build_date = f"2026-12-{rng.randrange(10, 28)}T12:00:00+02:00"
+
+
+def delete_article(site: Site, rng: random.Random) -> None:
+    """Delete an article, and the links to it as an editor would (else the build fails)."""
+    gone = rng.choice(site.articles())
+    gone.unlink()
+    link = re.compile(r"\[([^\]]*)\]\(\{filename\}" + re.escape(gone.name) + r"\)")
+    for path in site.articles():
+        text = path.read_text(encoding="utf-8")
+        if gone.name in text:
+            path.write_text(link.sub(r"\1", text), encoding="utf-8")
+
+
+def add_article(site: Site, rng: random.Random) -> None:
+    new = site.root / f"new-{rng.randrange(9999)}"
+    write_site(new, 1, seed=rng.randrange(9999))
+    for path in new.glob("*.md"):
+        shutil.move(path, site.content / f"papildu-{rng.randrange(9999)}.md")
+
+
+EDITS: list[Callable[[Site, random.Random], None]] = [
+    edit_body, edit_title, edit_date, edit_region, edit_tags, edit_events, edit_template,
+    edit_setting, edit_build_date, delete_article, add_article]
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Site:
+    site = Site(tmp_path_factory.mktemp("incremental"))
+    site.incremental()
+    return site
+
+
+def test_the_second_build_reuses_every_page_and_changes_nothing(site: Site) -> None:
+    before = {p: p.read_bytes() for p in site.output.rglob("*") if p.is_file()}
+    report = site.incremental()
+    assert "nothing changed" in report
+    assert before == {p: p.read_bytes() for p in site.output.rglob("*") if p.is_file()}
+
+
+def _steps(rng: random.Random, edits: int) -> list[list[Callable[[Site, random.Random], None]]]:
+    """`edits` edits of random kinds (every kind once before any repeats), in steps of 3."""
+    kinds = rng.sample(EDITS, len(EDITS))
+    chosen = (kinds * 2)[:edits]
+    return [chosen[start:start + 3] for start in range(0, edits, 3)]
+
+
+@pytest.mark.parametrize(("seed", "edits"), [(1, len(EDITS)), (2, 5)])
+def test_random_edits_then_revert_build_what_a_cold_build_builds(site: Site, seed: int,
+                                                                 edits: int) -> None:
+    rng = random.Random(seed)
+    saved = site.root / f"saved-{seed}"
+    shutil.copytree(site.content, saved / "content")
+    shutil.copytree(site.theme, saved / "theme")
+    settings, build_date = dict(site.settings), site.build_date
+    for step in _steps(rng, edits):
+        for edit in step:
+            edit(site, rng)
+        assert_same_as_cold(site, f"seed {seed}: {', '.join(e.__name__ for e in step)}")
+    for folder in ("content", "theme"):
+        shutil.rmtree(getattr(site, folder))
+        shutil.copytree(saved / folder, getattr(site, folder))
+    site.settings, site.build_date = settings, build_date
+    assert_same_as_cold(site, f"seed {seed}: revert")
+
+
+@pytest.fixture(scope="module")
+def cold(site: Site) -> Path:
+    """A cold build of the site as the tests above leave it."""
+    return site.cold("reference")
+
+
+def _rebuild_and_compare(site: Site, cold: Path, what: str) -> None:
+    shutil.rmtree(site.cache / "writing" / "manifests")  # no "nothing changed" shortcut
+    site.incremental()
+    difference = first_difference(site.output, cold)
+    assert difference is None, f"{what}: {difference}"
+
+
+def _damage(cache: Path, damage: Callable[[Path], None]) -> None:
+    for entry in (cache / "writing" / "pages").rglob("*"):
+        if entry.is_file():
+            damage(entry)
+
+
+@pytest.mark.parametrize("damage", [
+    pytest.param(lambda entry: entry.write_bytes(entry.read_bytes()[: len(entry.read_bytes()) // 2]),
+                 id="truncated"),
+    pytest.param(lambda entry: entry.write_bytes(b"\x00garbage" * 7), id="corrupted"),
+    pytest.param(lambda entry: entry.unlink(), id="empty"),
+])
+def test_a_damaged_cache_changes_nothing(site: Site, cold: Path,
+                                         damage: Callable[[Path], None]) -> None:
+    site.incremental()
+    _damage(site.cache, damage)
+    shutil.rmtree(site.output)  # and no previous output to link from
+    _rebuild_and_compare(site, cold, "damaged cache")
+
+
+def test_a_cache_from_another_code_version_changes_nothing(site: Site, cold: Path) -> None:
+    """Another version of the code has other keys (its code digest differs): its entries, here
+    pages with other bytes under other keys, are never read."""
+    pages = site.cache / "writing" / "pages"
+    for entry in list(pages.rglob("*")):
+        if entry.is_file() and not entry.name.startswith("."):
+            entry.rename(entry.parent / ("0" * 8 + entry.name[8:]))
+    _rebuild_and_compare(site, cold, "a cache from another version")
+
+
+def test_a_hand_edited_output_file_is_rewritten(site: Site, cold: Path) -> None:
+    """The output folder is checked against the manifest, never trusted: a file changed by
+    hand (also through a hardlink) is written again, not linked and not left."""
+    site.incremental()
+    page = site.output / "index.html"
+    page.write_text("sabojāts", encoding="utf-8")
+    site.incremental()
+    difference = first_difference(site.output, cold)
+    assert difference is None, f"editing an output file by hand: {difference}"
