@@ -50,6 +50,18 @@ class Preview:
     def terminal(self) -> str:
         return self.log.read_text(encoding="utf-8")
 
+    def build_ids(self) -> Iterator[str]:
+        """The build IDs the reload channel sends (Server-Sent Events `data:` lines)."""
+        with urllib.request.urlopen(f"{self.url}/__preview__/events", timeout=120) as stream:
+            for line in stream:
+                if line.startswith(b"data: "):
+                    yield line.decode("utf-8")[len("data: "):].strip()
+
+    def current_build(self) -> str:
+        """The ID of the build being served, as a page connecting now is told."""
+        with contextlib.closing(self.build_ids()) as ids:
+            return next(ids)
+
     def page_with(self, path: str, text: str) -> str:
         """The page at `path` once it contains `text`."""
         return wait_for(lambda: (lambda page: page if page and text in page else None)(

@@ -6,11 +6,9 @@ from __future__ import annotations
 
 import contextlib
 import os
-import urllib.request
-from collections.abc import Iterator
 from pathlib import Path
 
-from tests.preview import NEW_BUILDER, REBUILDING, Preview, fetch, running_preview, wait_for
+from tests.preview import NEW_BUILDER, REBUILDING, fetch, running_preview, wait_for
 from tests.sitebuild import ROOT
 
 BROKEN = """---
@@ -73,14 +71,6 @@ def save_like_an_editor(file: Path, text: str) -> None:
     lock.unlink()
 
 
-def build_ids(preview: Preview) -> Iterator[str]:
-    """The build IDs the reload channel sends (Server-Sent Events `data:` lines)."""
-    with urllib.request.urlopen(f"{preview.url}/__preview__/events", timeout=120) as stream:
-        for line in stream:
-            if line.startswith(b"data: "):
-                yield line.decode("utf-8")[len("data: "):].strip()
-
-
 def test_the_preview_shows_each_problem_on_its_page_and_in_the_terminal(tmp_path: Path) -> None:
     content = tmp_path / "content"
     (content / "pages").mkdir(parents=True)
@@ -120,7 +110,7 @@ def test_one_save_is_one_rebuild_whose_text_is_served_and_signalled(tmp_path: Pa
         script = fetch(f"{preview.url}/__preview__/reload.js")
         assert script and "EventSource" in script and "http" not in script, "nothing from elsewhere"
 
-        with contextlib.closing(build_ids(preview)) as ids:
+        with contextlib.closing(preview.build_ids()) as ids:
             served = next(ids)
             assert f'data-build="{served}"' in page, "the page names the build it came from"
             save_like_an_editor(content / "nakts.md", GOOD.replace("Teksts.", "Lasījumi līdz rītam."))
