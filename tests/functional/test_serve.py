@@ -109,6 +109,8 @@ def test_one_save_is_one_rebuild_whose_text_is_served_and_signalled(tmp_path: Pa
         assert "__preview__" not in on_disk, "output/ stays what make html writes"
         script = fetch(f"{preview.url}/__preview__/reload.js")
         assert script and "EventSource" in script and "http" not in script, "nothing from elsewhere"
+        editor = fetch(f"{preview.url}/admin/")
+        assert editor and "__preview__" not in editor, "the browser editor never reloads itself"
 
         with contextlib.closing(preview.build_ids()) as ids:
             served = next(ids)

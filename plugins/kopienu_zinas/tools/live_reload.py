@@ -78,10 +78,14 @@ def with_reload_script(page: bytes, build: str) -> bytes:
 
 
 class PreviewHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves `directory`; `signal` is the BuildSignal (both set with functools.partial)."""
+    """Serves `directory`; `signal` is the BuildSignal; pages under the `unreloaded` URL
+    prefixes are served as they are (the browser editor: a reload would drop unsaved work).
+    All three are set with functools.partial."""
 
-    def __init__(self, *args: object, signal: BuildSignal, **kwargs: object) -> None:
+    def __init__(self, *args: object, signal: BuildSignal, unreloaded: tuple[str, ...],
+                 **kwargs: object) -> None:
         self.signal = signal
+        self.unreloaded = unreloaded
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
 
     def log_message(self, format: str, *args: object) -> None:
@@ -96,7 +100,7 @@ class PreviewHandler(http.server.SimpleHTTPRequestHandler):
             self.send_bytes(RELOAD_SCRIPT, "text/javascript; charset=utf-8")
         elif self.path == f"{PREFIX}events":
             self.stream_events()
-        elif (page := self.html_file()) is not None:
+        elif not self.path.startswith(self.unreloaded) and (page := self.html_file()) is not None:
             self.send_bytes(with_reload_script(page.read_bytes(), self.signal.current),
                             "text/html; charset=utf-8")
         else:

@@ -26,9 +26,11 @@ import sys
 import threading
 from pathlib import Path
 from types import FrameType
+from typing import Any
 
 from pelican.settings import read_settings
 
+from ..cms.settings import CmsSettings
 from .live_reload import BuildSignal, PreviewHandler
 from .watch import SourceWatcher, is_code
 
@@ -101,10 +103,20 @@ def build_options(args: argparse.Namespace, siteurl: str) -> list[str]:
     return options
 
 
-def start_server(output: Path, bind: str, port: int,
-                 build: BuildSignal) -> http.server.ThreadingHTTPServer:
+def unreloaded_pages(settings: dict[str, Any]) -> tuple[str, ...]:
+    """URL prefixes of pages that must not reload themselves: the browser editor (/admin/),
+    where a reload after its own save would drop what the editor is doing."""
+    try:
+        return (f"/{CmsSettings.from_pelican(settings).url}",)
+    except ValueError:  # the build reports the setting
+        return ()
+
+
+def start_server(output: Path, bind: str, port: int, build: BuildSignal,
+                 unreloaded: tuple[str, ...]) -> http.server.ThreadingHTTPServer:
     """Serve `output` (also after a build swaps a new folder in at the same path)."""
-    handler = functools.partial(PreviewHandler, directory=str(output), signal=build)
+    handler = functools.partial(PreviewHandler, directory=str(output), signal=build,
+                                unreloaded=unreloaded)
     server = http.server.ThreadingHTTPServer((bind, port), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server
@@ -139,7 +151,7 @@ def main(argv: list[str] | None = None) -> int:
     port = settings.get("PORT", 8000) if args.port is None else args.port
     served = BuildSignal()
     try:
-        server = start_server(output, bind, port, served)
+        server = start_server(output, bind, port, served, unreloaded_pages(settings))
     except OSError as error:
         print(f"Nevar klausīties {bind}:{port} (cannot listen): {error.strerror} — "
               "varbūt priekšskatījums jau darbojas; citam portam: make serve PORT=8001",
