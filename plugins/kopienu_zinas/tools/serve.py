@@ -10,7 +10,7 @@ build: every content problem is printed in the terminal as `make check` prints i
 a banner at the top of the page it concerns, and a broken file never stops the preview. The
 content folder, the theme, the plugins and the settings file are watched (tools/watch.py);
 a batch of changes gives one build, and changes made during a build one more after it. A
-change to Python code (plugins, settings) starts a new warm build process first. Each build
+change to a plugin folder or a settings file starts a new warm build process first. Each build
 writes into a staging folder that is swapped in only when finished; open pages then reload by
 themselves (tools/live_reload.py). `make serve` runs this until Ctrl+C.
 """
@@ -32,7 +32,7 @@ from pelican.settings import read_settings
 
 from ..cms.settings import CmsSettings
 from .live_reload import BuildSignal, PreviewHandler
-from .watch import SourceWatcher, is_code
+from .watch import SourceWatcher
 
 #: Exit statuses above this are a build that died (128 + signal, as shells count, or
 #: warm_builder.CRASHED), not one that reported problems (1) or found no content folder (2).
@@ -87,11 +87,11 @@ def folder_identity(folder: Path) -> tuple[int, int] | None:
     return status.st_dev, status.st_ino
 
 
-def watched_paths(args: argparse.Namespace) -> list[Path]:
-    settings = read_settings(args.settings)
-    content = Path(args.content or settings["PATH"])
-    plugins = [Path(p) for p in settings.get("PLUGIN_PATHS") or []]
-    return [content, Path(settings["THEME"]), *plugins]
+def start_watching(args: argparse.Namespace, settings: dict[str, Any]) -> SourceWatcher:
+    """Watch the content folder, the theme, the plugin folders and the settings files."""
+    return SourceWatcher([Path(args.content or settings["PATH"]), Path(settings["THEME"])],
+                         [Path(p) for p in settings.get("PLUGIN_PATHS") or []],
+                         Path(args.settings).parent, interval=args.interval, poll=args.poll)
 
 
 def build_options(args: argparse.Namespace, siteurl: str) -> list[str]:
@@ -160,8 +160,7 @@ def main(argv: list[str] | None = None) -> int:
     signal.signal(signal.SIGTERM, stop_on_sigterm)
     host = "localhost" if bind in ("127.0.0.1", "localhost") else bind
     siteurl = f"http://{host}:{server.server_address[1]}"
-    watcher = SourceWatcher(watched_paths(args), Path(args.settings).resolve().parent,
-                            interval=args.interval, poll=args.poll)
+    watcher = start_watching(args, settings)
     builder = WarmBuilder(build_options(args, siteurl))
     try:
         builder.build()
@@ -169,7 +168,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"Priekšskatījums (preview): {siteurl}/ — Ctrl+C beidz (stops)", flush=True)
         while True:
             changed = watcher.wait()
-            if any(is_code(path) for path in changed):
+            if any(watcher.is_code(path) for path in changed):
                 print("Kods mainīts, būvētājs no jauna (code changed, new builder)…", flush=True)
                 builder.restart()
             print("Izmaiņas, būvēju no jauna (changes, rebuilding)…", flush=True)

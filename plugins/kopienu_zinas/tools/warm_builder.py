@@ -5,15 +5,17 @@
 `make serve` (tools/serve.py) starts this process and keeps it. It imports Pelican, our build
 tool, the plugins the settings name (through Pelican's own plugin loader, so plugins from
 PLUGIN_PATHS too) and, after each build, every further module the build imported (Markdown's
-extensions, Pillow's formats, feedgen's extensions…): later builds pay neither interpreter
-start-up nor imports. Protocol, one line each: standard input `build` → standard output
-`built <exit status>`; the end of standard input ends the process.
+extensions, Pillow's formats, feedgen's extensions…), and digests our code once
+(common/fingerprint.code_digest, part of every cache key): later builds pay neither
+interpreter start-up nor imports nor that digest. Protocol, one line each: standard input
+`build` → standard output `built <exit status>`; the end of standard input ends the process.
 
 Each build runs in a forked child (`build --preview` with the options given), so nothing a
 build does — plugins connecting signals, a crash, a changed setting — reaches the next one.
-The process itself keeps no state of a build: when plugin code or the settings file changes,
-serve.py starts a new one (imported modules are never reloaded in place). Linux and macOS
-(fork); the child's standard output goes to standard error, which carries the build's report.
+The process itself keeps no state of a build: when anything in a plugin folder or a settings
+file changes, serve.py starts a new one (imported modules are never reloaded in place). Linux
+and macOS (fork); the child's standard output goes to standard error, which carries the
+build's report.
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ from types import FrameType
 from pelican.plugins._utils import load_plugins
 from pelican.settings import read_settings
 
+from ..common import fingerprint
 from . import build
 
 #: The exit status of a child whose build raised (sysexits.h EX_SOFTWARE).
@@ -42,8 +45,10 @@ _CHILD: list[int] = []
 
 
 def warm_up(args: argparse.Namespace) -> None:
-    """Import the plugins the settings name; a plugin that fails to import is left to the
-    build, which reports it (nothing is logged here)."""
+    """Import the plugins the settings name and digest our code for the caches' keys (valid
+    for this process's life: a change to the plugins starts a new one). A plugin that fails
+    to import is left to the build, which reports it (nothing is logged here)."""
+    fingerprint.code_digest()
     logging.disable(logging.CRITICAL)
     try:
         with contextlib.suppress(Exception):

@@ -25,28 +25,38 @@ LONGEST_BATCH_MS = 1600
 
 
 class SourceWatcher:
-    """Watches folders recursively and the Python files directly in `code_folder` (the
-    settings files' folder, which also holds output/ and .cache/: never watched deeper).
+    """Watches `sources` (content, theme) and `code` (plugin folders) recursively, and the
+    Python files directly in `settings_folder` (which also holds output/ and .cache/: never
+    watched deeper).
 
     `wait()` blocks until a batch of changes and returns the changed paths; changes made
     while the caller was busy (e.g. building) are returned together by the next call.
     """
 
-    def __init__(self, folders: Iterable[Path], code_folder: Path, *, interval: float,
-                 poll: bool) -> None:
+    def __init__(self, sources: Iterable[Path], code: Iterable[Path], settings_folder: Path, *,
+                 interval: float, poll: bool) -> None:
         self.changes: queue.Queue[set[str]] = queue.Queue()
         self.stopping = threading.Event()
         self.interval = interval
         self.poll = poll
-        watched = [folder for folder in folders if folder.exists()]
+        self.code = [folder.resolve() for folder in code]
+        self.settings_folder = settings_folder.resolve()
+        watched = [folder for folder in [*sources, *self.code] if folder.exists()]
         self.threads = [
             threading.Thread(target=self._watch, args=(watched, True, watchfiles.DefaultFilter()),
                              daemon=True),
-            threading.Thread(target=self._watch, args=([code_folder], False,
+            threading.Thread(target=self._watch, args=([self.settings_folder], False,
                                                        watchfiles.PythonFilter()), daemon=True),
         ]
         for thread in self.threads:
             thread.start()
+
+    def is_code(self, path: str) -> bool:
+        """Whether a change needs a new warm build process: anything in a plugin folder (what
+        fingerprint.code_digest covers, computed once per process) or the settings files."""
+        changed = Path(path).resolve()
+        return changed.parent == self.settings_folder or any(
+            changed.is_relative_to(folder) for folder in self.code)
 
     def _watch(self, paths: list[Path], recursive: bool,
                accept: watchfiles.BaseFilter) -> None:
@@ -75,7 +85,3 @@ class SourceWatcher:
     def stop(self) -> None:
         self.stopping.set()
 
-
-def is_code(path: str) -> bool:
-    """A change that needs a new warm build process: Python code (plugins, settings)."""
-    return path.endswith(".py")
