@@ -77,7 +77,8 @@ def test_the_preview_shows_each_problem_on_its_page_and_in_the_terminal(tmp_path
     (content / "talka.md").write_text(BROKEN, encoding="utf-8")
     (content / "nakts.md").write_text(GOOD, encoding="utf-8")
     (content / "pages/lapa.md").write_text(LINKS, encoding="utf-8")
-    with running_preview(content, tmp_path / "output") as preview:
+    # Polling (where file-system events are unavailable) finds the fix below as well.
+    with running_preview(content, tmp_path / "output", "--poll", "--interval", "0.2") as preview:
         page = preview.page_with("/zinas/2024/talka-rezekne/", "Talka")
         assert 'class="preview-problems"' in page
         assert PROBLEM in page.replace("&#39;", "'")
