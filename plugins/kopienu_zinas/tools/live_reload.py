@@ -100,18 +100,27 @@ class PreviewHandler(http.server.SimpleHTTPRequestHandler):
             self.send_bytes(RELOAD_SCRIPT, "text/javascript; charset=utf-8")
         elif self.path == f"{PREFIX}events":
             self.stream_events()
-        elif not self.path.startswith(self.unreloaded) and (page := self.html_file()) is not None:
-            self.send_bytes(with_reload_script(page.read_bytes(), self.signal.current),
-                            "text/html; charset=utf-8")
         else:
-            super().do_GET()
+            self.wait_for_output()
+            page = None if self.path.startswith(self.unreloaded) else self.html_file()
+            try:
+                body = page.read_bytes() if page else None
+            except OSError:  # gone with a swap since: answered as any missing file
+                body = None
+            if body is None:
+                super().do_GET()
+            else:
+                self.send_bytes(with_reload_script(body, self.signal.current),
+                                "text/html; charset=utf-8")
+
+    def wait_for_output(self) -> None:
+        """Wait while the output folder is missing: between the two renames of a swap."""
+        deadline = time.monotonic() + SWAP_WAIT_SECONDS
+        while not Path(self.directory).is_dir() and time.monotonic() < deadline:
+            time.sleep(0.01)
 
     def html_file(self) -> Path | None:
         """The HTML file a request names (a folder's index.html), if it exists."""
-        root = Path(self.directory)
-        deadline = time.monotonic() + SWAP_WAIT_SECONDS
-        while not root.is_dir() and time.monotonic() < deadline:
-            time.sleep(0.01)  # between the two renames of a swap
         path = Path(self.translate_path(self.path))
         if path.is_dir() and self.path.split("?")[0].endswith("/"):
             path = path / "index.html"
