@@ -1,19 +1,15 @@
 """`make serve`: the preview reports problems without stopping, in the terminal and in a banner
-at the top of the affected page, and rebuilds when a file changes."""
+at the top of the affected page, rebuilds once per save with a warm build process that plugin
+changes replace and crashes do not reach, and tells open pages when a new build is served."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
-import time
-import urllib.error
-import urllib.request
-from collections.abc import Callable, Iterator
+import contextlib
+import os
 from pathlib import Path
 
-import pytest
-
-from tests.sitebuild import BUILD_DATE, ROOT
+from tests.preview import NEW_BUILDER, REBUILDING, fetch, running_preview, wait_for
+from tests.sitebuild import ROOT
 
 BROKEN = """---
 title: Talka Rēzeknē
@@ -31,6 +27,7 @@ summary: Lasījumi visu nakti.
 ---
 Teksts.
 """
+GOOD_PAGE = "/zinas/2024/biblioteku-nakts/"
 PROBLEM = "talka.md:3: date: datums nav saprotams (date could not be read): 03.04.2024"
 #: Problems only the link check finds (it runs after every page is written).
 LINKS = """---
@@ -39,68 +36,120 @@ title: Par mums
 Sk. [ko citu](/nav/).
 """
 LINK_PROBLEM = "pages/lapa.md:4: link: vietnē nav šādas lapas (no such page on the site): /nav/"
+#: Front matter YAML cannot read at all.
+UNREADABLE = "---\ntitle: [Talka\ndate: 2024-04-03\n---\nTeksts.\n"
+#: A plugin from the test's own PLUGIN_PATHS; each version says which it is when it registers.
+PLUGIN = """import logging
+import os
+import signal
+
+VERSION = {version!r}
 
 
-def wait_for(condition: Callable[[], str | None], what: str, timeout: float = 90) -> str:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        found = condition()
-        if found:
-            return found
-        time.sleep(0.2)
-    raise AssertionError(f"timed out waiting for {what}")
+def register():
+    if VERSION == "crash":
+        os.kill(os.getpid(), signal.SIGKILL)
+    logging.getLogger(__name__).warning("marker plugin %s", VERSION)
+"""
+SETTINGS = """import sys
+sys.path.insert(0, {root!r})
+from pelicanconf import *
+PLUGIN_PATHS = [*PLUGIN_PATHS, {plugins!r}]
+PLUGINS = [*PLUGINS, "marker"]
+"""
 
 
-def fetch(url: str) -> str | None:
-    try:
-        with urllib.request.urlopen(url, timeout=5) as response:
-            return response.read().decode("utf-8")
-    except (urllib.error.URLError, ConnectionError):
-        return None
+def save_like_an_editor(file: Path, text: str) -> None:
+    """Save as editors do, in several writes: a lock file, a temporary copy renamed over the
+    file, its permissions set again."""
+    lock = file.with_name(f".#{file.name}")
+    lock.write_text("editor", encoding="utf-8")
+    temporary = file.with_name(f"{file.name}.tmp")
+    temporary.write_text(text, encoding="utf-8")
+    os.replace(temporary, file)
+    file.chmod(0o644)
+    lock.unlink()
 
 
-@pytest.fixture
-def preview(tmp_path: Path) -> Iterator[tuple[Path, Path, Callable[[], str]]]:
+def test_the_preview_shows_each_problem_on_its_page_and_in_the_terminal(tmp_path: Path) -> None:
     content = tmp_path / "content"
-    content.mkdir()
+    (content / "pages").mkdir(parents=True)
     (content / "talka.md").write_text(BROKEN, encoding="utf-8")
     (content / "nakts.md").write_text(GOOD, encoding="utf-8")
-    (content / "pages").mkdir()
     (content / "pages/lapa.md").write_text(LINKS, encoding="utf-8")
-    log = tmp_path / "serve.log"
-    with log.open("w", encoding="utf-8") as out:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "kopienu_zinas.tools.serve", "--port", "0", "--interval",
-             "0.2", "--content", str(content), "--output", str(tmp_path / "output"),
-             "--build-date", BUILD_DATE], cwd=ROOT, stdout=out, stderr=subprocess.STDOUT,
-            stdin=subprocess.DEVNULL)
-        try:
-            yield content, log, lambda: log.read_text(encoding="utf-8")
-        finally:
-            process.terminate()
-            process.wait(timeout=30)
+    # Polling (where file-system events are unavailable) finds the fix below as well.
+    with running_preview(content, tmp_path / "output", "--poll", "--interval", "0.2") as preview:
+        page = preview.page_with("/zinas/2024/talka-rezekne/", "Talka")
+        assert 'class="preview-problems"' in page
+        assert PROBLEM in page.replace("&#39;", "'")
+        assert f"error: {PROBLEM}" in preview.terminal(), "the terminal shows what make check shows"
+        other = fetch(f"{preview.url}{GOOD_PAGE}")
+        assert other and "preview-problems" not in other, "only the affected page has a banner"
+        home = fetch(f"{preview.url}/")
+        assert home and PROBLEM in home, "the home page lists every problem"
+        assert LINK_PROBLEM in home and ": 2</h2>" in home, "link-check problems too"
+        linking = fetch(f"{preview.url}/par-mums/")
+        assert linking and LINK_PROBLEM in linking and ": 1</h2>" in linking
+        assert f"error: {LINK_PROBLEM}" in preview.terminal()
+
+        (content / "talka.md").write_text(BROKEN.replace("03.04.2024", "2024-04-03"), "utf-8")
+        fixed = wait_for(lambda: (lambda p: p if p and "preview-problems" not in p else None)(
+            fetch(f"{preview.url}/zinas/2024/talka-rezekne/")), "the rebuilt page")
+        assert "Talka Rēzeknē" in fixed
 
 
-def test_the_preview_shows_each_problem_on_its_page_and_in_the_terminal(
-        preview: tuple[Path, Path, Callable[[], str]]) -> None:
-    content, _log, terminal = preview
-    line = wait_for(lambda: next((x for x in terminal().splitlines()
-                                  if "Priekšskatījums (preview): http" in x), None), "the URL")
-    siteurl = line.split("(preview): ")[1].split("/ ")[0]
-    page = wait_for(lambda: fetch(f"{siteurl}/zinas/2024/talka-rezekne/"), "the article page")
-    assert 'class="preview-problems"' in page
-    assert PROBLEM in page.replace("&#39;", "'")
-    assert f"error: {PROBLEM}" in terminal(), "the terminal shows what make check shows"
-    other = fetch(f"{siteurl}/zinas/2024/biblioteku-nakts/")
-    assert other and "preview-problems" not in other, "only the affected page has a banner"
-    home = fetch(f"{siteurl}/")
-    assert home and PROBLEM in home, "the home page lists every problem"
-    assert LINK_PROBLEM in home and ": 2</h2>" in home, "link-check problems too"
-    linking = fetch(f"{siteurl}/par-mums/")
-    assert linking and LINK_PROBLEM in linking and ": 1</h2>" in linking
-    assert f"error: {LINK_PROBLEM}" in terminal()
+def test_one_save_is_one_rebuild_whose_text_is_served_and_signalled(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    content.mkdir()
+    (content / "nakts.md").write_text(GOOD, encoding="utf-8")
+    output = tmp_path / "output"
+    with running_preview(content, output) as preview:
+        page = preview.page_with(GOOD_PAGE, "Teksts.")
+        assert '<script src="/__preview__/reload.js" data-build="' in page
+        on_disk = (output / GOOD_PAGE.strip("/") / "index.html").read_text(encoding="utf-8")
+        assert "__preview__" not in on_disk, "output/ stays what make html writes"
+        script = fetch(f"{preview.url}/__preview__/reload.js")
+        assert script and "EventSource" in script and "http" not in script, "nothing from elsewhere"
+        editor = fetch(f"{preview.url}/admin/")
+        assert editor and "__preview__" not in editor, "the browser editor never reloads itself"
 
-    (content / "talka.md").write_text(BROKEN.replace("03.04.2024", "2024-04-03"), "utf-8")
-    fixed = wait_for(lambda: (lambda p: p if p and "preview-problems" not in p else None)(
-        fetch(f"{siteurl}/zinas/2024/talka-rezekne/")), "the rebuilt page")
-    assert "Talka Rēzeknē" in fixed
+        with contextlib.closing(preview.build_ids()) as ids:
+            served = next(ids)
+            assert f'data-build="{served}"' in page, "the page names the build it came from"
+            save_like_an_editor(content / "nakts.md", GOOD.replace("Teksts.", "Lasījumi līdz rītam."))
+            preview.page_with(GOOD_PAGE, "Lasījumi līdz rītam.")
+            assert next(ids) != served, "open pages are told a new build is served"
+        assert preview.terminal().count(REBUILDING) == 1
+
+        # A file YAML cannot read is a problem on the pages, not the end of the preview.
+        save_like_an_editor(content / "talka.md", UNREADABLE)
+        preview.page_with("/", "talka.md:")
+        assert preview.terminal().count(REBUILDING) == 2, "each save was one rebuild"
+        save_like_an_editor(content / "nakts.md", GOOD.replace("Teksts.", "Rīta kafija."))
+        preview.page_with(GOOD_PAGE, "Rīta kafija.")
+
+
+def test_a_plugin_change_gives_a_new_builder_and_a_crash_stops_only_its_build(
+        tmp_path: Path) -> None:
+    plugins = tmp_path / "plugins"
+    plugins.mkdir()
+    (plugins / "marker.py").write_text(PLUGIN.format(version="v1"), encoding="utf-8")
+    settings = tmp_path / "testconf.py"
+    settings.write_text(SETTINGS.format(root=str(ROOT), plugins=str(plugins)), encoding="utf-8")
+    content = tmp_path / "content"
+    content.mkdir()
+    (content / "nakts.md").write_text(GOOD, encoding="utf-8")
+    with running_preview(content, tmp_path / "output", "--settings", str(settings)) as preview:
+        assert "marker plugin v1" in preview.terminal()
+        preview.page_with(GOOD_PAGE, "Teksts.")
+
+        # The warm builder holds version 1 imported: only a new builder can run version 2.
+        (plugins / "marker.py").write_text(PLUGIN.format(version="crash"), encoding="utf-8")
+        wait_for(lambda: "the build died" in preview.terminal(), "the crashed build")
+        assert NEW_BUILDER in preview.terminal()
+        assert "Teksts." in (fetch(f"{preview.url}{GOOD_PAGE}") or ""), "the pages stay"
+
+        (plugins / "marker.py").write_text(PLUGIN.format(version="v3"), encoding="utf-8")
+        wait_for(lambda: "marker plugin v3" in preview.terminal(), "version 3 registering")
+        assert preview.terminal().count(NEW_BUILDER) == 2
+        assert "marker plugin v1" not in preview.terminal().split(NEW_BUILDER)[-1]
