@@ -84,3 +84,13 @@ def test_pruning_keeps_the_previous_builds_entries_and_no_older(tmp_path: Path) 
     store = build("cc1")
     assert store.prune_keeping_previous() == 1  # a damaged record keeps only this build's
     assert store.contains("cc1") and not store.contains("aa1")
+
+
+def test_settings_digest_follows_the_code_of_the_plugin_folders(tmp_path: Path) -> None:
+    plugins = tmp_path / "plugins"
+    plugins.mkdir()
+    (plugins / "marker.py").write_text("VERSION = 1\n", encoding="utf-8")
+    settings = {"SITENAME": "Kopienu ziņas", "PLUGIN_PATHS": [str(plugins)]}
+    before = settings_digest(settings)
+    (plugins / "marker.py").write_text("VERSION = 2\n", encoding="utf-8")
+    assert settings_digest(settings) != before

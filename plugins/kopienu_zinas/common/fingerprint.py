@@ -93,10 +93,19 @@ def _stable(value: Any) -> Any:
 
 def settings_digest(settings: Mapping[str, Any], leave_out: Iterable[str] = ()) -> str:
     """Digest of the settings, without the locations (LOCATION_SETTINGS) and `leave_out`
-    (e.g. BUILD_DATE for a result that does not depend on the day)."""
+    (e.g. BUILD_DATE for a result that does not depend on the day), with the code of the
+    plugin folders they name (`plugin_code_digests`)."""
     skipped = LOCATION_SETTINGS | set(leave_out)
     chosen = {key: _stable(value) for key, value in settings.items() if key not in skipped}
-    return digest(json.dumps(chosen, sort_keys=True, ensure_ascii=False))
+    return digest(json.dumps(chosen, sort_keys=True, ensure_ascii=False),
+                  *plugin_code_digests(settings))
+
+
+def plugin_code_digests(settings: Mapping[str, Any]) -> list[str]:
+    """The digest of every folder in PLUGIN_PATHS (the code of the plugins the settings load,
+    ours and any other), in order: a plugin edited outside our package changes the settings'
+    digest, so no cache serves what its old code made."""
+    return [tree_digest(Path(folder)) for folder in settings.get("PLUGIN_PATHS") or []]
 
 
 def templates_digest(settings: Mapping[str, Any]) -> str:
