@@ -62,6 +62,35 @@ def test_copy_button_copies_the_absolute_address(built_site: BuiltSite, browser:
     context.close()
 
 
+def test_copy_button_by_keyboard_twice_keeps_its_label_focus_and_announces_each_copy(
+        built_site: BuiltSite, browser: Browser) -> None:
+    """A keyboard user presses "Kopēt" twice in a row: both copies are announced (the status
+    line changes each time), focus stays on the button (pressing again copies again), and
+    the button reads "Kopēt" once the "Nokopēts" moment has passed (it used to keep
+    "Nokopēts" for good after a second press within two seconds). Timers run on Playwright's
+    clock, not the wall clock."""
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    page.clock.install()
+    page.goto(built_site.siteurl + "/abonet/")
+    page.evaluate("""() => { window.announced = [];
+        new MutationObserver(() => announced.push(document.getElementById('copy-status').textContent))
+          .observe(document.getElementById('copy-status'), {childList: true, characterData: true, subtree: true}); }""")
+    button = page.get_by_role("button", name="Kopēt: Visas ziņas (RSS)")
+    button.focus()
+    page.keyboard.press("Enter")
+    page.clock.run_for(500)
+    page.evaluate("navigator.clipboard.writeText('')")
+    assert page.evaluate("document.activeElement.dataset.copy") == button.get_attribute("data-copy")
+    page.keyboard.press("Enter")
+    page.clock.run_for(500)
+    assert page.evaluate("navigator.clipboard.readText()") == f"{built_site.siteurl}/rss.xml"
+    assert page.evaluate("announced.filter(text => text === 'Nokopēts').length") == 2
+    page.clock.run_for(5000)
+    assert button.text_content() == "Kopēt"
+    context.close()
+
+
 def test_without_javascript_addresses_are_selectable_and_no_dead_buttons(
         built_site: BuiltSite, browser: Browser) -> None:
     context = browser.new_context(java_script_enabled=False)
