@@ -74,8 +74,9 @@ def test_copy_button_by_keyboard_twice_keeps_its_label_focus_and_announces_each_
     page.clock.install()
     page.goto(built_site.siteurl + "/abonet/")
     page.evaluate("""() => { window.announced = [];
-        new MutationObserver(() => announced.push(document.getElementById('copy-status').textContent))
-          .observe(document.getElementById('copy-status'), {childList: true, characterData: true, subtree: true}); }""")
+        const status = document.getElementById('copy-status');
+        new MutationObserver(() => announced.push(status.textContent))
+          .observe(status, {childList: true, characterData: true, subtree: true}); }""")
     button = page.get_by_role("button", name="Kopēt: Visas ziņas (RSS)")
     button.focus()
     page.keyboard.press("Enter")
