@@ -132,7 +132,7 @@ def _check_provider(form: SignupForm) -> None:
     """Raises ValueError when `form` posts to a known provider (PROVIDERS) in a way it rejects:
     another endpoint, another address field name, a missing query parameter or hidden field."""
     parts = urlsplit(form.action)
-    host, path = (parts.hostname or "").lower(), parts.path
+    host, path, query = (parts.hostname or "").lower(), parts.path, parse_qs(parts.query)
     for provider in PROVIDERS:
         if not provider.matches(host, path):
             continue
@@ -140,7 +140,7 @@ def _check_provider(form: SignupForm) -> None:
         if not provider.path.fullmatch(path):
             raise _signup_error("signup_action", f"is not {where} (the endpoint that takes a "
                                 f"form without JavaScript; {provider.fix})", form.action)
-        missing = [name for name in provider.query if not parse_qs(parts.query).get(name)]
+        missing = [name for name in provider.query if not query.get(name)]
         if missing:
             raise _signup_error("signup_action", f"lacks {', '.join(missing)} in its query, "
                                 f"which {provider.name} needs ({provider.fix})", form.action)
