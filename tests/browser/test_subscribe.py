@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Browser, Page, expect
 
 from kopienu_zinas.common.feedview import VIEW_NAMESPACE
 from tests.browser.test_pages import WCAG_22_AA
@@ -58,7 +58,7 @@ def test_copy_button_copies_the_absolute_address(built_site: BuiltSite, browser:
     page.get_by_role("button", name="Kopēt: Visas ziņas (Atom)").click()
     copied = page.evaluate("navigator.clipboard.readText()")
     assert copied == field.input_value() == f"{built_site.siteurl}/atom.xml"
-    assert page.locator("#copy-status").text_content() == "Nokopēts"
+    expect(page.locator("#copy-status")).to_have_text("Nokopēts")  # announced just after
     context.close()
 
 
