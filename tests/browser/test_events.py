@@ -111,3 +111,21 @@ def test_todays_cell_shows_its_date_marked_for_eyes_and_screen_readers(
     assert colours[0] != colours[1]
     assert "šodiena" in cell.aria_snapshot() or "šodiena" in cell.text_content()
     context.close()
+
+
+def test_an_events_description_keeps_its_lines_in_the_event_box(built_site: BuiltSite,
+                                                                page: Page) -> None:
+    """`description:` is plain text whose lines calendar apps show as lines (the .ics keeps
+    them); the article's event box shows them as lines too, not run together into one."""
+    article = next(a for a in articles() if front_matter(a.file).get("events"))
+    page.goto(f"{built_site.siteurl}/{article.url_path}")
+    lines = page.evaluate("""() => {
+        const box = document.querySelector('section.event');
+        const text = document.createElement('p');
+        text.className = 'event-description';
+        text.textContent = 'Pirmā rinda.\\nOtrā rinda.\\n\\nPēc tukšas rindas.';
+        box.append(text);
+        const range = document.createRange(); range.selectNodeContents(text);
+        return new Set([...range.getClientRects()].filter(r => r.width > 0)
+                       .map(r => Math.round(r.top))).size; }""")
+    assert lines == 3

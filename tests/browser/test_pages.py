@@ -49,6 +49,28 @@ def test_no_horizontal_scroll_at_320px(name: str, scheme: str, built_site: Built
     assert overflow <= 0
 
 
+#: Each visible button's label: its words, and the lines its text takes (one rect per line).
+BUTTON_LINES = """[...document.querySelectorAll('button')].filter(b => b.offsetParent).map(b => {
+  const range = document.createRange(); range.selectNodeContents(b);
+  const lines = new Set([...range.getClientRects()].map(r => Math.round(r.top)));
+  return {label: b.textContent.trim(), words: b.textContent.trim().split(/\\s+/).length,
+          lines: lines.size}; })"""
+
+
+@pytest.mark.parametrize("path", [*key_pages().values(), "/abonet/", "/meklet/", "/izdevums/"])
+def test_button_labels_break_only_between_words_at_320px(path: str, built_site: BuiltSite,
+                                                         browser: Browser) -> None:
+    """The page text may break anywhere (long addresses), but a button's label never breaks
+    inside a word: at 320 px the header's search button read "Mekl" / "ēt"."""
+    context = browser.new_context(viewport={"width": 320, "height": 640})
+    page = context.new_page()
+    page.goto(built_site.siteurl + path)
+    buttons = page.evaluate(BUTTON_LINES)
+    context.close()
+    assert buttons, "no visible button: the test would pass on nothing"
+    assert [b for b in buttons if b["lines"] > b["words"]] == []
+
+
 def test_dark_mode_has_no_contrast_violations(built_site: BuiltSite, browser: Browser) -> None:
     context = browser.new_context(color_scheme="dark")
     page = context.new_page()

@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Browser, Page, expect
 
 from kopienu_zinas.common.feedview import VIEW_NAMESPACE
 from tests.browser.test_pages import WCAG_22_AA
@@ -58,7 +58,37 @@ def test_copy_button_copies_the_absolute_address(built_site: BuiltSite, browser:
     page.get_by_role("button", name="Kopēt: Visas ziņas (Atom)").click()
     copied = page.evaluate("navigator.clipboard.readText()")
     assert copied == field.input_value() == f"{built_site.siteurl}/atom.xml"
-    assert page.locator("#copy-status").text_content() == "Nokopēts"
+    expect(page.locator("#copy-status")).to_have_text("Nokopēts")  # announced just after
+    context.close()
+
+
+def test_copy_button_by_keyboard_twice_keeps_its_label_focus_and_announces_each_copy(
+        built_site: BuiltSite, browser: Browser) -> None:
+    """A keyboard user presses "Kopēt" twice in a row: both copies are announced (the status
+    line changes each time), focus stays on the button (pressing again copies again), and
+    the button reads "Kopēt" once the "Nokopēts" moment has passed (it used to keep
+    "Nokopēts" for good after a second press within two seconds). Timers run on Playwright's
+    clock, not the wall clock."""
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    page.clock.install()
+    page.goto(built_site.siteurl + "/abonet/")
+    page.evaluate("""() => { window.announced = [];
+        const status = document.getElementById('copy-status');
+        new MutationObserver(() => announced.push(status.textContent))
+          .observe(status, {childList: true, characterData: true, subtree: true}); }""")
+    button = page.get_by_role("button", name="Kopēt: Visas ziņas (RSS)")
+    button.focus()
+    page.keyboard.press("Enter")
+    page.clock.run_for(500)
+    page.evaluate("navigator.clipboard.writeText('')")
+    assert page.evaluate("document.activeElement.dataset.copy") == button.get_attribute("data-copy")
+    page.keyboard.press("Enter")
+    page.clock.run_for(500)
+    assert page.evaluate("navigator.clipboard.readText()") == f"{built_site.siteurl}/rss.xml"
+    assert page.evaluate("announced.filter(text => text === 'Nokopēts').length") == 2
+    page.clock.run_for(5000)
+    assert button.text_content() == "Kopēt"
     context.close()
 
 

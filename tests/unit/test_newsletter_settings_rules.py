@@ -54,6 +54,45 @@ def test_bad_sign_up_settings_say_which_key_and_how(given: dict, words: str) -> 
     assert words in str(raised.value)
 
 
+#: What each provider's own embed code posts (docs/newsletter.md's table), as a site owner
+#: fills in the settings from it.
+MAILCHIMP = {"signup_action": "https://example.us21.list-manage.com/subscribe/post?u=0a1b&id=2c3d",
+             "signup_email_field": "EMAIL", "signup_provider": "Mailchimp",
+             "data_controller": "Biedrība X"}
+BUTTONDOWN = {"signup_action": "https://buttondown.com/api/emails/embed-subscribe/kopienas",
+              "signup_hidden": {"embed": "1"}, "signup_provider": "Buttondown",
+              "data_controller": "Biedrība X"}
+LISTMONK = {**SIGNUP, "signup_hidden": {"l": ["uuid-1"]}}
+
+
+@pytest.mark.parametrize("given", [MAILCHIMP, BUTTONDOWN, LISTMONK,
+                                   {**MAILCHIMP, "signup_hidden": {"b_0a1b_2c3d": ""}}])
+def test_each_providers_documented_settings_make_a_form(given: dict) -> None:
+    form = NewsletterSettings.from_pelican({"NEWSLETTER": given}).signup
+    assert form is not None and form.action == given["signup_action"]
+
+
+@pytest.mark.parametrize(("given", "words"), [
+    # the action as it stands in Mailchimp's embed code (an HTML attribute): the form would
+    # post to …&amp;amp;id=…, and Mailchimp would find no list
+    ({**MAILCHIMP, "signup_action": "https://example.us21.list-manage.com/subscribe/post?u=0a1b&amp;id=2c3d"},
+     "signup_action'] has '&amp;'"),
+    ({**MAILCHIMP, "signup_email_field": "email"}, "signup_email_field'] must be 'EMAIL' for Mailchimp"),
+    ({**MAILCHIMP, "signup_action": "https://example.us21.list-manage.com/subscribe/post?u=0a1b"},
+     "lacks id in its query"),
+    ({**MAILCHIMP, "signup_action": "https://example.us21.list-manage.com/subscribe/post-json?u=0a1b&id=2c3d"},
+     "is not Mailchimp's sign-up form address"),
+    ({**BUTTONDOWN, "signup_email_field": "EMAIL"}, "must be 'email' for Buttondown"),
+    ({**BUTTONDOWN, "signup_action": "https://buttondown.com/kopienas"},
+     "is not Buttondown's sign-up form address"),
+    ({**LISTMONK, "signup_hidden": {"nonce": ""}}, "signup_hidden'] needs a 'l' field for listmonk"),
+])
+def test_settings_a_known_provider_would_reject_stop_the_build(given: dict, words: str) -> None:
+    with pytest.raises(ValueError, match=r"kopienu_zinas\.newsletter") as raised:
+        NewsletterSettings.from_pelican({"NEWSLETTER": given})
+    assert words in str(raised.value)
+
+
 def test_sign_up_keys_without_the_form_address_are_an_error() -> None:
     with pytest.raises(ValueError, match="signup_provider without 'signup_action'"):
         NewsletterSettings.from_pelican({"NEWSLETTER": {"signup_provider": "Buttondown"}})

@@ -97,3 +97,19 @@ def test_feeds_name_the_one_stylesheet_and_date_each_item_in_words(tmp_path: Pat
     # Pelican's own writer has neither: the test can tell
     _, stock = feeds(Writer, tmp_path / "pelican", kind)
     assert stylesheet_of(stock) is None and b"kz:date" not in stock
+
+
+@pytest.mark.parametrize("kind", ["rss", "atom"])
+def test_an_english_articles_date_in_words_is_english(tmp_path: Path, kind: str) -> None:
+    """The site and region feeds list English articles too (lang: en): their title and text
+    are English, and so is the date a person reads under the title."""
+    english = Article("<p>Text.</p>", metadata={
+        "title": "Welcome", "slug": "welcome", "lang": "en", "summary": "Welcome.",
+        "date": dt.datetime(2024, 5, 16, tzinfo=RIGA), "category": Category("Latgale", SETTINGS)},
+        settings=SETTINGS)
+    writer = FeedWriter(str(tmp_path), settings=SETTINGS)
+    writer.write_feed([english, *ARTICLES], dict(SETTINGS), f"{kind}.xml", f"{kind}.xml",
+                      feed_type=kind)
+    words = etree.fromstring((tmp_path / f"{kind}.xml").read_bytes()).findall(
+        f".//{{{VIEW_NAMESPACE}}}date")
+    assert [w.text for w in words] == ["May 16, 2024", "2024. gada 21. maijs", "2024. gada 1. maijs"]

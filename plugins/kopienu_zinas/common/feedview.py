@@ -44,5 +44,6 @@ def stylesheet_instruction(url: str) -> str:
 
 
 def date_in_words(value: dt.datetime, lang: str | None) -> str:
-    """'2026. gada 1. decembris' (or 'December 1, 2026'), in Riga time; the feed's language."""
+    """'2026. gada 1. decembris' (or 'December 1, 2026'), in Riga time, in `lang` (the
+    item's language: the newsletter's is Latvian, a site feed item's its article's)."""
     return long_date(value, lang or "lv")

@@ -130,7 +130,9 @@ def feed_entry(item: Any, link: str, site_url: str, settings: dict[str, Any],
         author_name=author_names(item),
         pubdate=pubdate,
         updateddate=set_date_tzinfo(modified, timezone) if modified else None,
-        date_in_words=date_in_words(pubdate, settings.get("DEFAULT_LANG")),
+        # in the article's language (an English article's item reads "May 16, 2024")
+        date_in_words=date_in_words(pubdate, getattr(item, "lang", None)
+                                    or settings.get("DEFAULT_LANG")),
         cover=cover_image(item))
 
 
