@@ -26,3 +26,12 @@ def test_unreadable_yaml_falls_back_to_the_plugins_error(tmp_path: Path) -> None
     broken.write_text("---\ntitle: [x\n---\nTeksts\n", encoding="utf-8")
     settings = copy.deepcopy(DEFAULT_CONFIG)
     assert LibyamlMetadataReader(settings).read(str(broken))[1] == {}
+
+
+def test_a_plain_text_summary_keeps_every_character_as_html(tmp_path: Path) -> None:
+    source = tmp_path / "cena.md"
+    source.write_text('---\ntitle: Tirgus\nsummary: Cena < 5 eiro, 3 > 2 & "lēti"\n---\nTeksts\n',
+                      encoding="utf-8")
+    settings = {**copy.deepcopy(DEFAULT_CONFIG), "FORMATTED_FIELDS": []}
+    summary = LibyamlMetadataReader(settings).read(str(source))[1]["summary"]
+    assert summary == 'Cena &lt; 5 eiro, 3 &gt; 2 &amp; "lēti"'
