@@ -8,10 +8,12 @@ from dataclasses import replace
 import recurring_ical_events
 from icalendar import Calendar
 
+from kopienu_zinas.common.i18n import load_catalog
 from kopienu_zinas.common.isodates import RIGA
 from kopienu_zinas.events import calendar, ical
 from kopienu_zinas.events.model import parse_events
 from tests import icalcheck
+from tests.sitebuild import ROOT
 
 INFO = ical.CalendarInfo("Kopienu ziņas: pasākumi", "Apraksts", "https://kopienuzinas.lv/kalendars/",
                          "kalendars@kopienuzinas.lv", "-//Kopienu ziņas//kopienuzinas.lv//LV",
@@ -161,3 +163,19 @@ def test_on_clock_change_sundays_the_page_shows_the_time_and_instant_ical_js_com
                               "2027-03-28T02:30:00+02:00", "2027-03-28T18:00:00+03:00"}
     assert icalcheck.assert_page_times_agree(icaljs, path, shown) == 38
     assert icalcheck.assert_calendar_apps_agree(icaljs, [path]) == 38
+
+
+def test_an_english_events_file_speaks_english_and_a_latvian_one_latvian() -> None:
+    def labels(lang: str) -> ical.Labels:
+        return ical.Labels.translated(load_catalog(str(ROOT / "theme" / "translations"), lang).gettext)
+
+    raw = {"title": "Reading night", "start": "2024-05-16 18:00", "location": "Bibliotēka",
+           "status": "cancelled", "organizer": "Biedrība", "price": "3 EUR"}
+    english, latvian = (replace(e, lang=lang) for e, lang in zip(placed(raw, raw), ("en", "lv"), strict=True))
+    cal = Calendar.from_ical(ical.to_bytes(ical.calendar(INFO, [english, latvian], labels)))
+    first, second = cal.walk("VEVENT")
+    assert str(first["SUMMARY"]) == "Cancelled: Reading night"
+    assert "Organiser: Biedrība" in str(first["DESCRIPTION"])
+    assert "Price: 3 EUR" in str(first["DESCRIPTION"]) and "More: https://" in str(first["DESCRIPTION"])
+    assert str(second["SUMMARY"]) == "Atcelts: Reading night"
+    assert "Rīko: Biedrība" in str(second["DESCRIPTION"]) and "Vairāk: https://" in str(second["DESCRIPTION"])

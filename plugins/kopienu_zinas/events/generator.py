@@ -9,6 +9,8 @@ from typing import Any
 from pelican.generators import Generator
 
 from ..common.absolute_urls import on_site
+from ..common.dates import babel_locale
+from ..common.i18n import load_catalog
 from . import calendar, ical
 from .contract import events_of
 from .model import Event
@@ -52,17 +54,27 @@ class EventsGenerator(Generator):
             prodid=f"-//{self.settings.get('SITENAME')}//{settings.domain}//LV",
             refresh=settings.refresh)
 
+    def labels(self, lang: str) -> ical.Labels:
+        """The .ics words in an event's language, from the theme's catalogs (as its pages)."""
+        if lang not in self._labels:
+            catalog = load_catalog(os.path.join(self.settings["THEME"], "translations"),
+                                   babel_locale(lang))
+            self._labels[lang] = ical.Labels.translated(catalog.gettext)
+        return self._labels[lang]
+
     def _calendars(self, settings: EventsSettings) -> None:
+        self._labels: dict[str, ical.Labels] = {}
         events: list[Event] = self.context.get("events", [])
         self._write(settings.calendar_ics, ical.calendar(self._info(
             settings, settings.calendar_name, f"kalendars@{settings.domain}",
-            settings.calendar_url), events))
+            settings.calendar_url), events, self.labels))
         for category, _articles in self.context.get("categories", []):
             path = settings.region_ics.format(slug=category.slug)
             mine = [e for e in events if e.region_slug == category.slug]
             name = f"{settings.calendar_name} — {category.name}"
             self._write(path, ical.calendar(self._info(
-                settings, name, f"kalendars-{category.slug}@{settings.domain}", category.url), mine))
+                settings, name, f"kalendars-{category.slug}@{settings.domain}", category.url),
+                mine, self.labels))
         for article in list(self.context.get("articles", [])) + \
                 list(self.context.get("translations", [])):
             for event in events_of(article).events:
@@ -70,7 +82,7 @@ class EventsGenerator(Generator):
                 if own:
                     self._write(own, ical.calendar(self._info(
                         settings, event.title, event.uid,
-                        article.url), [event]))
+                        article.url), [event], self.labels))
 
     def _write(self, path: str, cal: Any) -> None:
         target = os.path.join(self.output_path, path)

@@ -15,8 +15,8 @@ What the library does not do by itself, and why it is done here:
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, fields
 from typing import cast
 
 from icalendar import Calendar, vRecur
@@ -31,17 +31,30 @@ from .vtimezone import vtimezone
 STATUS = {"scheduled": VSTATUS.CONFIRMED, "cancelled": VSTATUS.CANCELLED, "postponed": VSTATUS.TENTATIVE}
 
 
+def N_(message: str) -> str:
+    """Marks a Latvian msgid for the theme's catalogs (pybabel extract) without translating it
+    here: the gettext "noop" convention."""
+    return message
+
+
 @dataclass(frozen=True)
 class Labels:
-    """The Latvian words the files carry (SUMMARY prefixes, LOCATION and DESCRIPTION lines)."""
+    """The words the files carry (SUMMARY prefixes, LOCATION and DESCRIPTION lines): Latvian
+    msgids of the theme's catalogs; `translated` gives them in an event's language."""
 
-    cancelled: str = "Atcelts: "
-    postponed: str = "Pārcelts: "
-    online: str = "Tiešsaistē"
-    organizer: str = "Rīko"
-    registration: str = "Pieteikšanās"
-    price: str = "Cena"
-    more: str = "Vairāk"
+    cancelled: str = N_("Atcelts")
+    postponed: str = N_("Pārcelts")
+    online: str = N_("Tiešsaistē")
+    organizer: str = N_("Rīko")
+    registration: str = N_("Pieteikšanās")
+    price: str = N_("Cena")
+    more: str = N_("Vairāk")
+
+    @classmethod
+    def translated(cls, gettext: Callable[[str], str]) -> Labels:
+        """Every label through `gettext` (a catalog's, e.g. English for an English article)."""
+        return cls(**{field.name: gettext(field.default) for field in fields(cls)
+                      if isinstance(field.default, str)})
 
 
 @dataclass(frozen=True)
@@ -55,8 +68,8 @@ class CalendarInfo:
 
 
 def summary(event: Event, labels: Labels) -> str:
-    prefix = {"cancelled": labels.cancelled, "postponed": labels.postponed}.get(event.status, "")
-    return prefix + event.title
+    prefix = {"cancelled": labels.cancelled, "postponed": labels.postponed}.get(event.status)
+    return f"{prefix}: {event.title}" if prefix else event.title
 
 
 def location(event: Event, labels: Labels) -> str | None:
@@ -111,8 +124,10 @@ def _span(timed: Sequence[Event]) -> tuple[dt.date, dt.date, bool]:
     return min(e.first_day for e in timed), max(lasts), open_ended
 
 
-def calendar(info: CalendarInfo, events: Sequence[Event], labels: Labels = Labels()) -> Calendar:
-    """One VCALENDAR with the events that have a day (month-only ones never go in)."""
+def calendar(info: CalendarInfo, events: Sequence[Event],
+             labels: Callable[[str], Labels] = lambda _lang: Labels()) -> Calendar:
+    """One VCALENDAR with the events that have a day (month-only ones never go in); each event's
+    words in its language (`labels(event.lang)`, default Latvian)."""
     dated = [e for e in events if e.in_calendar_files]
     cal = Calendar.new(name=info.name, description=info.description, prodid=info.prodid,
                        uid=info.uid, url=info.url, refresh_interval=info.refresh)
@@ -122,7 +137,7 @@ def calendar(info: CalendarInfo, events: Sequence[Event], labels: Labels = Label
     refresh = cal["REFRESH-INTERVAL"].to_ical()
     cal.add("X-PUBLISHED-TTL", refresh.decode() if isinstance(refresh, bytes) else refresh)
     for event in dated:
-        cal.add_component(vevent(event, labels))
+        cal.add_component(vevent(event, labels(event.lang)))
     timed = [e for e in dated if not e.all_day]
     if timed:
         cal.subcomponents.insert(0, vtimezone(RIGA, *_span(timed)))
