@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from kopienu_zinas.common.cachestore import MAGIC, CacheStore
@@ -94,3 +95,33 @@ def test_settings_digest_follows_the_code_of_the_plugin_folders(tmp_path: Path) 
     before = settings_digest(settings)
     (plugins / "marker.py").write_text("VERSION = 2\n", encoding="utf-8")
     assert settings_digest(settings) != before
+
+
+def test_an_entry_under_another_key_or_with_a_flipped_byte_is_a_miss(tmp_path: Path) -> None:
+    store = CacheStore(tmp_path, "pages")
+    store.put("aa01", "<p>Sēlija</p>")
+    store.put("bb02", "<p>Latgale</p>")
+    first, second = tmp_path / "pages" / "aa" / "aa01", tmp_path / "pages" / "bb" / "bb02"
+    second.write_bytes(first.read_bytes())  # a restored cache mixing entries
+    assert CacheStore(tmp_path, "pages").get("bb02") is None
+    data = bytearray(first.read_bytes())
+    data[-5] ^= 0x01  # still unpickles, to other text
+    first.write_bytes(bytes(data))
+    assert CacheStore(tmp_path, "pages").get("aa01") is None
+
+
+def test_replaced_files_and_swapped_folders_are_readable_by_a_web_server(tmp_path: Path) -> None:
+    from kopienu_zinas.common.atomicfile import replace_file
+    from kopienu_zinas.tools.build import replace_folder
+
+    previous = os.umask(0o022)
+    try:
+        page = tmp_path / "new" / "index.html"
+        replace_file(page, b"<p>Sveiki</p>")
+        assert page.stat().st_mode & 0o777 == 0o644
+        (tmp_path / "output").mkdir()
+        replace_folder(tmp_path / "new", tmp_path / "output")
+        assert (tmp_path / "output" / "index.html").read_bytes() == b"<p>Sveiki</p>"
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["output"], "nothing left aside"
+    finally:
+        os.umask(previous)

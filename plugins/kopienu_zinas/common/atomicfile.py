@@ -13,11 +13,22 @@ import tempfile
 from pathlib import Path
 
 
+def usual_mode(folder: bool = False) -> int:
+    """The permissions a new file (0o666) or folder (0o777) gets from open()/mkdir() under the
+    process's umask. `tempfile` makes them private (0600/0700), which a published site must not
+    be: a web server that is not the file's owner would answer 403."""
+    mask = os.umask(0)
+    os.umask(mask)
+    return (0o777 if folder else 0o666) & ~mask
+
+
 def replace_file(path: Path, data: bytes) -> None:
-    """Put `data` at `path` by temp file + rename (atomic on POSIX). Raises OSError."""
+    """Put `data` at `path` by temp file + rename (atomic on POSIX), with the usual
+    permissions (`usual_mode`). Raises OSError."""
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
     try:
+        os.fchmod(handle, usual_mode())
         with os.fdopen(handle, "wb") as file:
             file.write(data)
         os.replace(temporary, path)

@@ -8,14 +8,17 @@ build stopped half-way, never leave half an entry behind.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import pickle
 import tempfile
 from pathlib import Path
 from typing import Any
 
-#: The header every entry starts with; anything else is not one of ours.
-MAGIC = b"kopienu-zinas-cache-1\n"
+#: The header every entry starts with; anything else is not one of ours. Then the entry's own
+#: key and the SHA-256 of the pickled value, each on its line: an entry copied under another
+#: key, or with a flipped byte that still unpickles, is a miss too.
+MAGIC = b"kopienu-zinas-cache-2\n"
 #: Beside the entries: the keys the previous `prune_keeping_previous` kept as used.
 PREVIOUS_BUILD = "previous-build"
 
@@ -46,9 +49,7 @@ class CacheStore:
         except OSError:
             return None
         try:
-            if not data.startswith(MAGIC):
-                raise ValueError("not a cache entry")
-            value = pickle.loads(data[len(MAGIC):])
+            value = pickle.loads(_payload(data, key))
         except Exception:  # any damage to an entry is a miss, never a failure
             path.unlink(missing_ok=True)
             return None
@@ -61,7 +62,9 @@ class CacheStore:
         path = self._path(key)
         self.used.add(key)
         try:
-            data = MAGIC + pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+            payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+            data = b"".join((MAGIC, key.encode("ascii"), b"\n",
+                             hashlib.sha256(payload).hexdigest().encode("ascii"), b"\n", payload))
             path.parent.mkdir(parents=True, exist_ok=True)
             handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
             with os.fdopen(handle, "wb") as file:
@@ -103,3 +106,16 @@ class CacheStore:
                 path.unlink(missing_ok=True)
                 removed += 1
         return removed
+
+
+def _payload(data: bytes, key: str) -> bytes:
+    """The pickled value of an entry read from disk, after checking its header, its key and
+    its digest. Raises ValueError for anything else."""
+    header, _, rest = data.partition(b"\n")
+    stored_key, _, rest = rest.partition(b"\n")
+    stored_digest, _, payload = rest.partition(b"\n")
+    if header + b"\n" != MAGIC or stored_key != key.encode("ascii"):
+        raise ValueError("not this key's entry")
+    if hashlib.sha256(payload).hexdigest().encode("ascii") != stored_digest:
+        raise ValueError("damaged entry")
+    return payload

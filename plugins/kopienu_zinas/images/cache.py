@@ -17,16 +17,17 @@ from pathlib import Path
 
 import PIL
 
+from ..common.fingerprint import file_digest
 from .pipeline import META, Rendered
 from .settings import ImagingSettings
 
 #: Bump when the pipeline's output changes for the same photo and settings.
-PIPELINE_VERSION = 2
+PIPELINE_VERSION = 3
 
 
 def photo_digest(path: Path) -> str:
-    with path.open("rb") as file:
-        return hashlib.file_digest(file, "sha256").hexdigest()
+    """SHA-256 hex digest of a picture's bytes (raises OSError when it cannot be read)."""
+    return file_digest(path)
 
 
 def settings_digest(settings: ImagingSettings) -> str:
@@ -49,9 +50,25 @@ class PhotoCache:
         return self.root / key
 
     def lookup(self, key: str) -> Rendered | None:
+        """The entry's picture, or None for a miss. An entry whose META cannot be read, or
+        whose files are not the bytes META records (cut short, or edited in place through a
+        hardlink in an output folder), is removed, so the next render writes it afresh."""
+        folder = self.entry(key)
         try:
-            return Rendered.from_json((self.entry(key) / META).read_text(encoding="utf-8"))
-        except (OSError, ValueError, KeyError, TypeError):
+            meta = (folder / META).read_text(encoding="utf-8")
+            rendered = Rendered.from_json(meta)
+            files: dict[str, str] = json.loads(meta)["files"]
+            names = {r.name(fmt) for r in rendered.renditions for fmt in r.formats}
+            if not names <= files.keys() or any(
+                    photo_digest(folder / name) != digest for name, digest in files.items()):
+                raise ValueError("damaged entry")
+            return rendered
+        except FileNotFoundError:
+            if folder.is_dir():
+                shutil.rmtree(folder, ignore_errors=True)
+            return None
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            shutil.rmtree(folder, ignore_errors=True)
             return None
 
     def prune(self, keep: set[str]) -> int:

@@ -21,6 +21,7 @@ from typing import cast
 
 from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
 
+from ..common.fingerprint import file_digest
 from ..common.problems import ContentProblem, ProblemError
 from .settings import ImagingSettings
 
@@ -278,13 +279,23 @@ def render_entry(source: str, settings: ImagingSettings,
     shutil.rmtree(staging, ignore_errors=True)
     try:
         rendered = render(Path(source), settings, staging)
-        (staging / META).write_text(rendered.to_json(), encoding="utf-8")
+        (staging / META).write_text(entry_meta(rendered, staging), encoding="utf-8")
         _install(staging, target)
     except PhotoError as error:
         return source, error.problem
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return source, None
+
+
+def entry_meta(rendered: Rendered, folder: Path) -> str:
+    """The entry's META: what the picture became, and the SHA-256 of every file written, by
+    name, so that a damaged entry (a file cut short, or edited in place through a hardlink in
+    an output folder) is found and rendered again (PhotoCache.lookup)."""
+    data = json.loads(rendered.to_json())
+    data["files"] = {file.name: file_digest(file) for file in sorted(folder.iterdir())
+                     if file.name != META}
+    return json.dumps(data, sort_keys=True)
 
 
 def _install(staging: Path, target: Path) -> None:

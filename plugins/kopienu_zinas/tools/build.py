@@ -21,6 +21,7 @@ being exactly what it would write.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import logging
 import shutil
@@ -34,6 +35,7 @@ from typing import Any
 from pelican import Pelican
 from pelican.settings import read_settings
 
+from ..common.atomicfile import usual_mode
 from ..common.build import ATTRIBUTE
 from ..common.problems import (
     ContentProblem,
@@ -44,6 +46,9 @@ from ..common.problems import (
 )
 from ..writing import manifest as manifests
 from ..writing.render import cache_root
+
+#: How many times a build moves aside what another build swapped in at the same moment.
+SWAP_ATTEMPTS = 5
 
 #: Pelican's message when reading one source raised (its generators then skip the file).
 PELICAN_READ_FAILED = "Could not process %s"
@@ -163,15 +168,23 @@ def missing_plugins(requested: list[Any], registered: list[str]) -> list[str]:
 
 
 def replace_folder(new: Path, target: Path) -> None:
-    """Swap a finished build into place; the old output is removed only after the swap."""
-    old = target.with_name(f".{target.name}.old")
-    if old.exists():
-        shutil.rmtree(old)
-    if target.exists():
-        target.rename(old)
-    new.rename(target)
-    if old.exists():
-        shutil.rmtree(old)
+    """Swap a finished build into place; the old output is removed only after the swap.
+
+    What is at `target` is moved aside under a name of this build's own, so two builds that
+    finish at once into the same folder both succeed (the later swap wins) instead of one
+    removing the other's old folder under it (QA report of issue 13, finding 5).
+    """
+    aside = Path(tempfile.mkdtemp(prefix=f".{target.name}.old-", dir=target.parent))
+    for attempt in range(SWAP_ATTEMPTS):
+        with contextlib.suppress(FileNotFoundError):
+            target.rename(aside / str(attempt))
+        try:
+            new.rename(target)
+            break
+        except OSError:  # another build swapped its folder in meanwhile: move it aside too
+            if attempt == SWAP_ATTEMPTS - 1:
+                raise
+    shutil.rmtree(aside, ignore_errors=True)
 
 
 def build_mode(args: argparse.Namespace) -> str:
@@ -231,6 +244,7 @@ def build(args: argparse.Namespace) -> int:
     logging.getLogger("kopienu_zinas").setLevel(logging.INFO)  # notices (see ProblemCollector)
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.build-", dir=target.parent))
+    staging.chmod(usual_mode(folder=True))  # it becomes output/: readable as mkdir makes it
     settings = read_settings(args.settings, override={**overrides, "OUTPUT_PATH": str(staging)})
     requested = list(settings.get("PLUGINS") or [])
     finished = False
