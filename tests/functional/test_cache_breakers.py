@@ -1,0 +1,121 @@
+"""Caches never change output, whatever happened to them (QA of issue 13: each case once made a
+warm build write other bytes than a cold one, or fail where a cold build succeeds).
+
+A damaged or mismatched entry of any cache (pages, Markdown, processed pictures) is a miss: the
+build after it equals a cold build (no cache, no earlier output) byte for byte. The site is a
+copy of the project's own content/ (it has galleries, so the picture caches are used), built
+with the search index off; the warm states are copies of one warm build.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.functional.test_incremental import first_difference
+from tests.sitebuild import ROOT, run_build
+
+
+class Site:
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.content = root / "content"
+        shutil.copytree(ROOT / "content", self.content)
+
+    def build(self, name: str) -> tuple[int, str]:
+        """Build into root/<name>/output with the cache root/<name>/cache (kept between calls)."""
+        folder = self.root / name
+        result = run_build(folder / "output", '-eSEARCH={"index": false}',
+                           f"-eCACHE_PATH={json.dumps(str(folder / 'cache' / 'pelican'))}",
+                           content=self.content)
+        return result.returncode, result.stderr
+
+    def fresh(self, name: str) -> Path:
+        shutil.rmtree(self.root / name, ignore_errors=True)
+        code, report = self.build(name)
+        assert code == 0, report[-3000:]
+        return self.root / name
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Site:
+    return Site(tmp_path_factory.mktemp("breakers"))
+
+
+@pytest.fixture(scope="module")
+def cold(site: Site) -> Path:
+    return site.fresh("cold") / "output"
+
+
+@pytest.fixture(scope="module")
+def warm_build(site: Site, cold: Path) -> Path:
+    """A build with its cache and output, then built again (warm) — copied by each test."""
+    folder = site.fresh("warm")
+    assert site.build("warm")[0] == 0
+    return folder
+
+
+def warm_copy(site: Site, warm_build: Path, name: str) -> Path:
+    """A copy of the warm build's output and cache (plain copies: no hardlink shared)."""
+    target = site.root / name
+    shutil.rmtree(target, ignore_errors=True)
+    shutil.copytree(warm_build, target)
+    return target
+
+
+def _entries(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.rglob("*") if p.is_file() and p.parent != folder)
+
+
+def _rebuild_and_compare(site: Site, warm: Path, cold: Path, what: str) -> None:
+    shutil.rmtree(warm / "cache" / "writing" / "manifests", ignore_errors=True)
+    code, report = site.build(warm.name)
+    assert code == 0, f"{what}: the build failed where a cold build succeeds:\n{report[-2000:]}"
+    difference = first_difference(warm / "output", cold)
+    assert difference is None, f"{what}: {difference}"
+
+
+@pytest.mark.parametrize("kind", ["writing/pages", "reading/markdown"])
+def test_an_entry_stored_under_another_key_is_not_used(site: Site, cold: Path, warm_build: Path,
+                                                      kind: str) -> None:
+    """A valid entry with another entry's bytes (a copy, a restored cache mixing two builds)."""
+    warm = warm_copy(site, warm_build, f"wrong-key-{kind.replace('/', '-')}")
+    entries = _entries(warm / "cache" / kind)
+    assert len(entries) >= 2
+    shutil.copyfile(entries[0], entries[1])
+    _rebuild_and_compare(site, warm, cold, f"{kind}: an entry with another key's bytes")
+
+
+def test_a_gallery_file_edited_in_place_in_the_output_does_not_reach_the_cache(
+        site: Site, cold: Path) -> None:
+    """Output gallery files are hardlinks into .cache/galleries: appending to one in output/
+    changes the cached file; the next build (even into an empty output folder) finds it."""
+    warm = site.fresh("hand-edit")
+    picture = next(iter(sorted((warm / "output").rglob("*-480.jpg"))))
+    with picture.open("ab") as file:  # in place, as `echo >>` or an image editor saving in place
+        file.write(b"edited by hand")
+    shutil.rmtree(warm / "output")
+    _rebuild_and_compare(site, warm, cold, "a gallery file edited in output/")
+
+
+@pytest.mark.parametrize("cache", ["galleries", "images"])
+def test_a_truncated_processed_picture_in_the_cache_is_a_miss(site: Site, cold: Path,
+                                                              warm_build: Path, cache: str) -> None:
+    warm = warm_copy(site, warm_build, f"truncated-{cache}")
+    pictures = sorted((warm / "cache" / cache).rglob("*.webp"))
+    assert pictures
+    pictures[0].write_bytes(b"")
+    shutil.rmtree(warm / "output")
+    _rebuild_and_compare(site, warm, cold, f"a truncated picture in .cache/{cache}")
+
+
+def test_a_damaged_gallery_meta_json_is_a_miss(site: Site, cold: Path, warm_build: Path) -> None:
+    """It once failed the build with "apstrādāto attēlu nevar nolasīt", blaming the photo."""
+    warm = warm_copy(site, warm_build, "meta-json")
+    metas = sorted((warm / "cache" / "galleries").rglob("meta.json"))
+    assert metas
+    metas[0].write_text("{garbage", encoding="utf-8")
+    _rebuild_and_compare(site, warm, cold, "a damaged meta.json in .cache/galleries")
