@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from ..common.isodates import RIGA
+from ..common.plaintext import plain_text
 from ..common.problems import SourceFailed, log_problem
 from .issues import Intro, Month
 from .rules import intro_month
@@ -45,5 +46,5 @@ def read_intros(folder: Path, read: Reader) -> list[Intro]:
             continue
         intros.append(Intro(month=month, title=str(metadata.get("title") or ""), authors=_names(metadata),
                             html=html, changed=_changed(metadata),
-                            summary=" ".join(str(metadata.get("summary") or "").split())))
+                            summary=plain_text(str(metadata.get("summary") or ""))))
     return intros
