@@ -83,6 +83,8 @@ class RenderCache:
 
     def __init__(self, settings: dict[str, Any]) -> None:
         self.store = CacheStore(cache_root(settings) / "writing", "pages")
+        self.reads_store = CacheStore(cache_root(settings) / "writing", "reads")
+        self.bytecode_store = CacheStore(cache_root(settings) / "writing", "jinja")
         self.fingerprints = Fingerprinter(settings)
         self.base = digest(code_digest(), settings_digest(settings, leave_out=NOT_IN_BASE),
                            settings_code(settings), templates_digest(settings))
@@ -97,7 +99,8 @@ class RenderCache:
     def reads(self, template: Template) -> frozenset[ReadPath] | None:
         key = (id(template.environment), str(template.name))
         if key not in self._reads:
-            self._reads[key] = template_reads(template.environment, str(template.name))
+            self._reads[key] = template_reads(template.environment, str(template.name),
+                                              self.reads_store)
         return self._reads[key]
 
     def key(self, template: Template, context: dict[str, Any]) -> str:
