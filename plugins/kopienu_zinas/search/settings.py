@@ -14,7 +14,7 @@ DEFAULTS: dict[str, Any] = {
     # Build the Pagefind index at the end of every build; False skips it.
     "index": True,
     # Index in preview builds too (PREVIEW, `make serve`): Pagefind reads the whole site on
-    # every build (about 16 s of CPU at 1,000 articles), so by default the preview has no index
+    # every build (several CPU s at 1,000 articles), so by default the preview has no index
     # and its search page says that search works after `make html`.
     "preview_index": False,
     # The search page per UI language: site-relative directory URLs.
