@@ -161,12 +161,17 @@ def test_drafts_and_hidden_articles_are_built_but_never_searchable(tmp_path: Pat
     assert fragments and not [f for f in fragments if "Slepens raksts" in f]
 
 
-def test_index_can_be_skipped_for_a_fast_preview(tmp_path: Path) -> None:
-    result = run_build(tmp_path / "out", "--strict", "-e", 'SEARCH={"index": false}',
-                       content=ENGLISH)
+def test_the_preview_skips_the_index_and_its_search_pages_say_so(tmp_path: Path) -> None:
+    """`make serve` builds with --preview: no Pagefind run (SEARCH "preview_index" False), and
+    a search page without a form that cannot work, saying where search works, in its language."""
+    result = run_build(tmp_path / "out", "--preview", content=ENGLISH)
     assert result.returncode == 0, result.stderr
     assert not (tmp_path / "out/pagefind").exists()
-    assert (tmp_path / "out/meklet/index.html").exists()
+    for page, note in (("meklet/index.html", "Priekšskatījumā meklēšana nedarbojas"),
+                       ("en/search/index.html", "Search does not work in the preview")):
+        text = (tmp_path / "out" / page).read_text(encoding="utf-8")
+        assert note in text and "make html" in text, page
+        assert 'id="meklesana"' not in text and "search/search.js" not in text, page
 
 
 def test_a_wrong_search_setting_fails_the_build_and_keeps_the_output(tmp_path: Path) -> None:

@@ -120,3 +120,14 @@ def test_search_settings_are_checked_and_name_the_plugin() -> None:
     assert options.index is True
     assert options.page_url("en") == "en/search/"
     assert options.page_url("de") == options.page_url("lv") == "meklet/"
+    with pytest.raises(ValueError, match="True or False"):
+        SearchSettings.from_pelican({"SEARCH": {"preview_index": 1}, "DEFAULT_LANG": "lv"})
+
+
+@pytest.mark.parametrize(("search", "preview", "indexed"), [
+    ({}, False, True), ({}, True, False), ({"preview_index": True}, True, True),
+    ({"index": False}, False, False), ({"index": False, "preview_index": True}, True, False)])
+def test_the_preview_indexes_only_when_asked(search: dict[str, bool], preview: bool,
+                                             indexed: bool) -> None:
+    settings = {"SEARCH": search, "PREVIEW": preview, "DEFAULT_LANG": "lv"}
+    assert SearchSettings.from_pelican(settings).index is indexed

@@ -143,3 +143,24 @@ def test_a_second_plain_write_of_one_file_fails_as_in_pelican(tmp_path: Path) ->
     _write(files, tmp_path, "a.html", "1")
     with pytest.raises(RuntimeError):
         _write(files, tmp_path, "a.html", "2")
+
+
+def test_a_list_page_counts_by_its_list_and_number() -> None:
+    """A paginator Page counts by its paginator (the whole list) and its number, which decide
+    its slice; a Page holding another list counts by that list."""
+    from pelican.paginator import Page, Paginator
+
+    settings = {"DEFAULT_ORPHANS": 0}
+    items = [f"raksts {n}" for n in range(25)]
+    paginator = Paginator("index.html", "", items, settings, per_page=10)
+    fingerprints = Fingerprinter(settings)
+    pages = [fingerprints.of(paginator.page(number)) for number in (1, 2, 3)]
+    assert len(set(pages)) == 3
+    assert Fingerprinter(settings).of(paginator.page(2)) == pages[1]
+    longer = Paginator("index.html", "", [*items, "raksts 25"], settings, per_page=10)
+    assert Fingerprinter(settings).of(longer.page(1)) != pages[0]
+    foreign = Page("index.html", "", ["cits"], 1, paginator, settings)
+    assert Fingerprinter(settings).of(foreign) != pages[0]
+    changed = paginator.page(1)
+    changed.object_list = [*changed.object_list[:9], "cits"]
+    assert Fingerprinter(settings).of(changed) != pages[0]

@@ -11,8 +11,12 @@ from ..common.settings import flag, merged
 PLUGIN = "kopienu_zinas.search"
 
 DEFAULTS: dict[str, Any] = {
-    # Build the Pagefind index at the end of every build; False skips it (a faster preview).
+    # Build the Pagefind index at the end of every build; False skips it.
     "index": True,
+    # Index in preview builds too (PREVIEW, `make serve`): Pagefind reads the whole site on
+    # every build (several CPU s at 1,000 articles), so by default the preview has no index
+    # and its search page says that search works after `make html`.
+    "preview_index": False,
     # The search page per UI language: site-relative directory URLs.
     "pages": {"lv": "meklet/", "en": "en/search/"},
 }
@@ -20,7 +24,8 @@ DEFAULTS: dict[str, Any] = {
 
 @dataclass(frozen=True)
 class SearchSettings:
-    """What the search plugin needs to know: whether to index, where the search pages are."""
+    """What the search plugin needs to know: whether this build indexes (`index`: SEARCH's
+    `index`, and in a preview build also its `preview_index`), where the search pages are."""
 
     index: bool
     pages: tuple[tuple[str, str], ...]
@@ -31,13 +36,15 @@ class SearchSettings:
         """Raises ValueError (naming the plugin) for unknown keys or wrong types."""
         values = merged(settings, "SEARCH", PLUGIN, DEFAULTS)
         flag(PLUGIN, "SEARCH", "index", values["index"])
+        flag(PLUGIN, "SEARCH", "preview_index", values["preview_index"])
+        index = values["index"] and (values["preview_index"] or not settings.get("PREVIEW"))
         pages = values["pages"]
         default_lang = str(settings.get("DEFAULT_LANG") or "lv")
         if not isinstance(pages, Mapping) or default_lang not in pages:
             raise ValueError(f"{PLUGIN}: SEARCH['pages'] must map languages to page URLs, "
                              f"including DEFAULT_LANG ({default_lang!r})")
         normalised = tuple((str(lang), str(url).strip("/") + "/") for lang, url in pages.items())
-        return cls(index=values["index"], pages=normalised, default_lang=default_lang)
+        return cls(index=index, pages=normalised, default_lang=default_lang)
 
     def page_url(self, lang: str) -> str:
         """The search page for a UI language; the default language's for any other."""

@@ -221,6 +221,8 @@ def publish(staging: Path, target: Path, settings: dict[str, Any], inputs: str |
     writing = getattr(getattr(pelican, ATTRIBUTE, None), "writing", None)
     if writing is not None:
         writing.render.store.prune()
+        writing.render.reads_store.prune()
+        writing.render.bytecode_store.prune()
         print(f"Lapas (pages): {writing.render.rendered} rendered, {writing.render.reused} "
               f"reused; files: {writing.outputs.written} written, {writing.outputs.linked} "
               "unchanged (linked)", file=sys.stderr)

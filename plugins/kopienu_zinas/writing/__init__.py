@@ -14,7 +14,8 @@ from typing import Any
 
 from pelican import signals
 
-from ..common.build import ATTRIBUTE
+from ..common.build import ATTRIBUTE, build_of
+from . import bytecode
 from .output import OutputFiles
 from .render import RenderCache
 
@@ -54,6 +55,16 @@ def open_writing(pelican: Any) -> None:
         build.writing = Writing(render, OutputFiles())
 
 
+def use_stored_bytecode(generator: Any) -> None:
+    """`generator_init`: the generator's template environment keeps its compiled templates in
+    `.cache/writing/jinja/` (writing/bytecode.py)."""
+    build = build_of(generator.settings)
+    writing = getattr(build, "writing", None)
+    env = getattr(generator, "env", None)
+    if writing is not None and env is not None and env.bytecode_cache is None:
+        bytecode.install(env, writing.render.bytecode_store)
+
+
 def get_generators(pelican: Any) -> type[FlushGenerator]:
     return FlushGenerator
 
@@ -61,3 +72,4 @@ def get_generators(pelican: Any) -> type[FlushGenerator]:
 def register() -> None:
     signals.initialized.connect(open_writing)
     signals.get_generators.connect(get_generators)
+    signals.generator_init.connect(use_stored_bytecode)

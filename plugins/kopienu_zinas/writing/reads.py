@@ -8,6 +8,10 @@ A name used other than through a plain attribute path (passed to a macro, iterat
 called on it) is read whole. A template that includes a template by a computed name cannot be
 analysed: its reads are `None`, meaning "the whole context".
 
+Finding the reads parses each template file with Jinja's compiler (about a third of a second
+for the theme): the result is kept in `.cache/writing/reads/`, keyed by the file's source, the
+environment's globals and extensions, and our code and library versions (`code_digest`).
+
 Functions that read the context themselves (`pass_context` filters and globals) read what
 :data:`IMPLICIT_READS` lists; tests/unit/test_writing_reads.py checks that every such function
 in the theme's environment is one of :data:`CONTEXT_READERS`.
@@ -16,9 +20,12 @@ in the theme's environment is one of :data:`CONTEXT_READERS`.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, TypeGuard
 
 from jinja2 import Environment, Undefined, meta, nodes
+
+from ..common.cachestore import CacheStore
+from ..common.fingerprint import code_digest, digest
 
 #: A read: a context name, then each step under it: a str is an attribute (`x.y`), a 1-tuple
 #: an item with a constant subscript (`x["y"]`, `x[0]`).
@@ -77,9 +84,13 @@ def _name_paths(node: nodes.Node, names: set[str],
     parents.pop()
 
 
-def template_reads(env: Environment, name: str) -> frozenset[Path] | None:
+def template_reads(env: Environment, name: str,
+                   store: CacheStore | None = None) -> frozenset[Path] | None:
     """Every context path the template `name` and the templates it uses can read, or None
-    when a template is chosen at render time (then the whole context counts)."""
+    when a template is chosen at render time (then the whole context counts). Each file's
+    reads are looked up in, and kept in, `store` when one is given. Every template it finds
+    is loaded (`env.get_template`), so that rendering workers forked later inherit them
+    compiled, and their compiled code is stored by this process (writing/bytecode.py)."""
     reads: set[Path] = set(IMPLICIT_READS)
     seen: set[str] = set()
     pending = [name]
@@ -89,8 +100,9 @@ def template_reads(env: Environment, name: str) -> frozenset[Path] | None:
         if current in seen:
             continue
         seen.add(current)
+        env.get_template(current)
         source = env.loader.get_source(env, current)[0]  # type: ignore[union-attr]
-        paths, referenced = _file_reads(env, source, names)
+        paths, referenced = _file_reads(env, source, names, store)
         if referenced is None:
             return None
         reads.update(paths)
@@ -102,14 +114,31 @@ _FileReads = tuple[frozenset[Path], tuple[str, ...] | None]
 _known: dict[tuple[str, frozenset[str], frozenset[str]], _FileReads] = {}
 
 
-def _file_reads(env: Environment, source: str, env_globals: frozenset[str]) -> _FileReads:
+def _file_reads(env: Environment, source: str, env_globals: frozenset[str],
+                store: CacheStore | None) -> _FileReads:
     """One template file's reads and the templates it names (None: one is computed); by
     its source, so each file is parsed once although every generator has its environment
-    (all alike but for their globals and extensions, which are part of the key)."""
+    (all alike but for their globals and extensions, which are part of the key), and once
+    across builds when `store` keeps it."""
     key = (source, env_globals, frozenset(env.extensions))
     if key not in _known:
-        _known[key] = _parse_reads(env, source, env_globals)
+        stored_key = digest(code_digest(), source, *sorted(env_globals), *sorted(env.extensions))
+        stored = store.get(stored_key) if store is not None else None
+        if _is_file_reads(stored):
+            _known[key] = stored
+        else:
+            _known[key] = _parse_reads(env, source, env_globals)
+            if store is not None:
+                store.put(stored_key, _known[key])
     return _known[key]
+
+
+def _is_file_reads(value: Any) -> TypeGuard[_FileReads]:
+    """Whether a stored value has the shape of :data:`_FileReads` (anything else is a miss)."""
+    return (isinstance(value, tuple) and len(value) == 2 and isinstance(value[0], frozenset)
+            and all(isinstance(path, tuple) and path for path in value[0])
+            and (value[1] is None or (isinstance(value[1], tuple)
+                                      and all(isinstance(name, str) for name in value[1]))))
 
 
 def _parse_reads(env: Environment, source: str, env_globals: frozenset[str]) -> _FileReads:

@@ -83,10 +83,12 @@ class RenderCache:
 
     def __init__(self, settings: dict[str, Any]) -> None:
         self.store = CacheStore(cache_root(settings) / "writing", "pages")
+        self.reads_store = CacheStore(cache_root(settings) / "writing", "reads")
+        self.bytecode_store = CacheStore(cache_root(settings) / "writing", "jinja")
         self.fingerprints = Fingerprinter(settings)
         self.base = digest(code_digest(), settings_digest(settings, leave_out=NOT_IN_BASE),
                            settings_code(settings), templates_digest(settings))
-        self._reads: dict[tuple[int, str], frozenset[ReadPath] | None] = {}
+        self._reads: dict[tuple[int, str], tuple[tuple[str, ReadPath], ...] | None] = {}
         self.rendered = 0
         self.reused = 0
         #: pages to render when the generators are done (writing/parallel.py); None: at once
@@ -94,10 +96,13 @@ class RenderCache:
         #: set by the writer around each write: how to report a page that cannot be rendered
         self.on_error: Callable[[Exception], None] | None = None
 
-    def reads(self, template: Template) -> frozenset[ReadPath] | None:
+    def reads(self, template: Template) -> tuple[tuple[str, ReadPath], ...] | None:
+        """The template's reads, each with its text, in the order the key lists them."""
         key = (id(template.environment), str(template.name))
         if key not in self._reads:
-            self._reads[key] = template_reads(template.environment, str(template.name))
+            found = template_reads(template.environment, str(template.name), self.reads_store)
+            self._reads[key] = None if found is None else tuple(
+                sorted(((repr(path), path) for path in found), key=lambda pair: pair[0]))
         return self._reads[key]
 
     def key(self, template: Template, context: dict[str, Any]) -> str:
@@ -109,8 +114,8 @@ class RenderCache:
                       in sorted(context.items())]
         else:
             settings = self.fingerprints.settings
-            values = [(repr(path), self.fingerprints.of(resolve(env, context, path)))
-                      for path in sorted(reads, key=repr)
+            values = [(text, self.fingerprints.of(resolve(env, context, path)))
+                      for text, path in reads
                       # a setting as the settings have it is in self.base already
                       if not (path[0] in settings and context.get(path[0]) is settings[path[0]]
                               and path[0] not in NOT_IN_BASE)]

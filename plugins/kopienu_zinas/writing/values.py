@@ -26,7 +26,7 @@ from typing import Any
 
 from jinja2 import Undefined
 from pelican.contents import Content
-from pelican.paginator import Paginator
+from pelican.paginator import Page, Paginator
 from pelican.urlwrappers import URLWrapper
 
 #: Content attributes that are not what the content says: the whole build's context and the
@@ -34,6 +34,12 @@ from pelican.urlwrappers import URLWrapper
 CONTENT_SKIPPED = frozenset({"_context", "settings"})
 #: Computed content attributes templates read (Pelican properties, links resolved).
 CONTENT_PROPERTIES = ("content", "summary", "url", "save_as")
+#: What Pelican's paginator Page holds (pelican/paginator.py): all but `object_list` is its
+#: name, address and number; `object_list` is the paginator's slice for that number, and
+#: `name`, `extension`, `base_name` come from `full_name`. A Page holding anything else
+#: counts by all its fields.
+PAGE_FIELDS = frozenset({"full_name", "name", "extension", "base_name", "base_url",
+                         "object_list", "number", "paginator", "settings"})
 
 
 class Fingerprinter:
@@ -117,6 +123,13 @@ class Fingerprinter:
                 put(b"content:" + self.content(value, shallow=depth >= 1).encode())
         elif isinstance(value, Paginator):  # one per paginated list, shown by each of its pages
             put(b"paginator:" + self._paginator(value).encode())
+        elif type(value) is Page and set(vars(value)) == PAGE_FIELDS \
+                and value.object_list == value.paginator.page(value.number).object_list:
+            # a page of a list: its paginator (the whole list, digested once) and which page;
+            # its object_list is the paginator's slice for that number
+            put(f"page:{value.full_name}|{value.base_url}|{value.number}|".encode())
+            self._feed(hasher, value.paginator, active, depth)
+            self._feed(hasher, value.settings, active, depth)
         elif isinstance(value, URLWrapper):
             put(f"{type(value).__qualname__}:{value.name}|{value.slug}|{value.url}|"
                 f"{value.save_as};".encode())
