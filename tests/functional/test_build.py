@@ -117,3 +117,12 @@ def test_every_broken_fixture_has_its_expectation_and_every_rule_a_fixture() -> 
     assert {field for _path, _line, field in EXPECTED.values()} == {
         "title", "date", "region", "tags", "summary", "front matter", "link", "image", "alt",
         "image_alt", "lang", "status"}
+
+
+def test_every_published_file_and_folder_is_readable_by_a_web_server(built_site: BuiltSite) -> None:
+    """A static host's web server is not the files' owner: 0600 pages (a temporary file's
+    mode) or a 0700 output folder answer 403 (QA report of issue 13)."""
+    private = [path.relative_to(built_site.output).as_posix()
+               for path in [built_site.output, *built_site.output.rglob("*")]
+               if not path.stat().st_mode & 0o004 or (path.is_dir() and not path.stat().st_mode & 0o001)]
+    assert private == []

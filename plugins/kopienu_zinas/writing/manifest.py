@@ -16,6 +16,7 @@ or damaged manifest is no manifest.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 from collections.abc import Iterator, Mapping
@@ -66,14 +67,19 @@ def load(cache: Path, output: Path) -> Manifest | None:
 
 
 def save(cache: Path, output: Path, manifest: Manifest) -> None:
-    """Write the manifest atomically."""
+    """Write the manifest atomically. A cache that cannot be written (read-only, full) leaves
+    it unwritten: the next build then builds, as without a cache."""
     text = json.dumps({"version": VERSION, "inputs": manifest.inputs, "files": manifest.files,
                        "records": manifest.records}, ensure_ascii=False, sort_keys=True)
-    replace_file(manifest_path(cache, output), text.encode("utf-8"))
+    with contextlib.suppress(OSError):
+        replace_file(manifest_path(cache, output), text.encode("utf-8"))
 
 
 def forget(cache: Path, output: Path) -> None:
-    manifest_path(cache, output).unlink(missing_ok=True)
+    """Remove the manifest before the output changes. If it cannot be removed (a read-only
+    cache), the stale manifest is harmless: `matches` checks the output's bytes against it."""
+    with contextlib.suppress(OSError):
+        manifest_path(cache, output).unlink(missing_ok=True)
 
 
 def _files(root: Path) -> Iterator[Path]:

@@ -19,6 +19,7 @@ from typing import Any
 
 from pelican.writers import FileOverwriteFailedError
 
+from ..common.atomicfile import usual_mode
 from ..common.fingerprint import file_digest
 from .render import placeholder_index
 
@@ -69,6 +70,7 @@ class OutputFiles:
         are the same, else a new file; by temp file + rename either way."""
         target.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
+        os.fchmod(handle, usual_mode())  # a published page, not mkstemp's private 0600
         os.close(handle)
         try:
             if not self._link_previous(root, target, data, Path(temporary)):
@@ -88,7 +90,8 @@ class OutputFiles:
             return False
         published = self.previous / relative
         try:
-            if file_digest(published) != expected:
+            if file_digest(published) != expected \
+                    or published.stat().st_mode & 0o777 != usual_mode():
                 return False
             temporary.unlink()
             os.link(published, temporary)
