@@ -30,6 +30,16 @@ def test_a_good_article_has_no_problems(tmp_path: Path) -> None:
     assert problems_for(tmp_path, GOOD) == []
 
 
+def assert_only_problem(found: list, field: str | None, line: int | None,
+                        words: str | None) -> None:
+    """No problem when `field` is None, else exactly one, at raksts.md's `line`, naming `words`."""
+    if field is None:
+        assert found == []
+        return
+    assert [(p.path, p.field, p.line) for p in found] == [("raksts.md", field, line)]
+    assert words in found[0].format()
+
+
 @pytest.mark.parametrize(
     ("old", "new", "field", "line", "words"),
     [
@@ -57,12 +67,7 @@ def test_a_good_article_has_no_problems(tmp_path: Path) -> None:
 )
 def test_each_broken_field_is_reported(tmp_path: Path, old: str, new: str, field: str | None,
                                        line: int | None, words: str | None) -> None:
-    found = problems_for(tmp_path, GOOD.replace(old, new))
-    if field is None:
-        assert found == []
-        return
-    assert [(p.path, p.field, p.line) for p in found] == [("raksts.md", field, line)]
-    assert words in found[0].format()
+    assert_only_problem(problems_for(tmp_path, GOOD.replace(old, new)), field, line, words)
 
 
 def test_yaml_syntax_error_names_the_line(tmp_path: Path) -> None:
@@ -100,12 +105,7 @@ def test_pages_need_only_a_title(tmp_path: Path) -> None:
 def test_typos_in_dates_slugs_and_types_are_named(tmp_path: Path, old: str, new: str,
                                                   field: str | None, line: int | None,
                                                   words: str | None) -> None:
-    found = problems_for(tmp_path, GOOD.replace(old, new))
-    if field is None:
-        assert found == []
-        return
-    assert [(p.path, p.field, p.line) for p in found] == [("raksts.md", field, line)]
-    assert words in found[0].format()
+    assert_only_problem(problems_for(tmp_path, GOOD.replace(old, new)), field, line, words)
 
 
 def test_a_page_dated_before_1900_is_named(tmp_path: Path) -> None:

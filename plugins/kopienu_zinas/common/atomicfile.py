@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 
@@ -22,16 +23,25 @@ def usual_mode(folder: bool = False) -> int:
     return (0o777 if folder else 0o666) & ~mask
 
 
-def replace_file(path: Path, data: bytes) -> None:
-    """Put `data` at `path` by temp file + rename (atomic on POSIX), with the usual
-    permissions (`usual_mode`). Raises OSError."""
+def replace_with(path: Path, fill: Callable[[Path], None]) -> None:
+    """Put a new file at `path` by temp file + rename (atomic on POSIX): `fill` gets the
+    temporary file (empty, with the usual permissions, `usual_mode`) and writes it, or replaces
+    it by a hardlink. Raises OSError (and whatever `fill` raises); no temporary file is left."""
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
     try:
         os.fchmod(handle, usual_mode())
-        with os.fdopen(handle, "wb") as file:
-            file.write(data)
+        os.close(handle)
+        fill(Path(temporary))
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def replace_file(path: Path, data: bytes) -> None:
+    """Put `data` at `path` by temp file + rename (`replace_with`). Raises OSError."""
+    def fill(temporary: Path) -> None:
+        temporary.write_bytes(data)
+
+    replace_with(path, fill)

@@ -8,12 +8,13 @@ build stopped half-way, never leave half an entry behind.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
-import os
 import pickle
-import tempfile
 from pathlib import Path
 from typing import Any
+
+from .atomicfile import replace_file
 
 #: The header every entry starts with; anything else is not one of ours. Then the entry's own
 #: key and the SHA-256 of the pickled value, each on its line: an entry copied under another
@@ -65,11 +66,7 @@ class CacheStore:
             payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
             data = b"".join((MAGIC, key.encode("ascii"), b"\n",
                              hashlib.sha256(payload).hexdigest().encode("ascii"), b"\n", payload))
-            path.parent.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
-            with os.fdopen(handle, "wb") as file:
-                file.write(data)
-            os.replace(temporary, path)
+            replace_file(path, data)
         except (OSError, pickle.PicklingError, TypeError, AttributeError):
             return
 
@@ -87,14 +84,8 @@ class CacheStore:
         except (OSError, ValueError):  # absent or damaged: keep only this build's
             previous = set()
         removed = self._remove_all_but(self.used | previous)
-        try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=self.folder, prefix=".tmp-")
-            with os.fdopen(handle, "w", encoding="ascii") as file:
-                file.write("".join(f"{key}\n" for key in sorted(self.used)))
-            os.replace(temporary, record)
-        except OSError:
-            pass  # next time only that build's entries are kept
+        with contextlib.suppress(OSError):  # then next time only that build's entries are kept
+            replace_file(record, "".join(f"{key}\n" for key in sorted(self.used)).encode("ascii"))
         return removed
 
     def _remove_all_but(self, keep: set[str]) -> int:

@@ -8,8 +8,9 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..common.fingerprint import file_digest
 from ..common.problems import ContentProblem
-from .cache import PhotoCache, entry_key, photo_digest, settings_digest
+from .cache import PhotoCache, entry_key, settings_digest
 from .pipeline import Rendered, render_entry
 from .settings import ImagingSettings
 
@@ -42,7 +43,7 @@ def process_photos(photos: list[Path], settings: ImagingSettings, cache: PhotoCa
     """Every photo's renditions in the cache; stale entries pruned unless `prune` is False."""
     result = BatchResult()
     settings_key = settings_digest(settings)
-    keys = {photo: entry_key(photo_digest(photo), settings_key) for photo in photos}
+    keys = {photo: entry_key(file_digest(photo), settings_key) for photo in photos}
     missing = []
     for photo, key in keys.items():
         rendered = cache.lookup(key)

@@ -25,11 +25,6 @@ from .settings import ImagingSettings
 PIPELINE_VERSION = 3
 
 
-def photo_digest(path: Path) -> str:
-    """SHA-256 hex digest of a picture's bytes (raises OSError when it cannot be read)."""
-    return file_digest(path)
-
-
 def settings_digest(settings: ImagingSettings) -> str:
     described = {"settings": dataclasses.asdict(settings), "pipeline": PIPELINE_VERSION,
                  "pillow": PIL.__version__}
@@ -60,7 +55,7 @@ class PhotoCache:
             files: dict[str, str] = json.loads(meta)["files"]
             names = {r.name(fmt) for r in rendered.renditions for fmt in r.formats}
             if not names <= files.keys() or any(
-                    photo_digest(folder / name) != digest for name, digest in files.items()):
+                    file_digest(folder / name) != digest for name, digest in files.items()):
                 raise ValueError("damaged entry")
             return rendered
         except FileNotFoundError:

@@ -13,13 +13,12 @@ import hashlib
 import io
 import logging
 import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
 from pelican.writers import FileOverwriteFailedError
 
-from ..common.atomicfile import usual_mode
+from ..common.atomicfile import replace_with, usual_mode
 from ..common.fingerprint import file_digest
 from .render import placeholder_index
 
@@ -68,18 +67,12 @@ class OutputFiles:
     def finish(self, root: Path, target: Path, data: bytes) -> None:
         """Put `data` at `target` (inside `root`): the previous output's file when its bytes
         are the same, else a new file; by temp file + rename either way."""
-        target.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
-        os.fchmod(handle, usual_mode())  # a published page, not mkstemp's private 0600
-        os.close(handle)
-        try:
-            if not self._link_previous(root, target, data, Path(temporary)):
-                Path(temporary).write_bytes(data)
+        def fill(temporary: Path) -> None:
+            if not self._link_previous(root, target, data, temporary):
+                temporary.write_bytes(data)
                 self.written += 1
-            os.replace(temporary, target)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
+
+        replace_with(target, fill)
 
     def _link_previous(self, root: Path, target: Path, data: bytes, temporary: Path) -> bool:
         if self.previous is None:
