@@ -80,6 +80,7 @@ class Timing:
     seconds: float
     cpu_seconds: float
     peak_mib: float
+    peak_rss_mib: float
     files: int
 
 
@@ -136,6 +137,7 @@ def timed(label: str, command: list[str], output: Path, articles: int) -> Timing
         raise BenchError(f"{label}: {written} article pages written, not {articles}:\n"
                          f"{result.log[-2000:]}")
     return Timing(label, result.seconds, result.cpu_seconds, result.peak_bytes / MIB,
+                  result.peak_rss_bytes / MIB,
                   count_files(output))
 
 
@@ -172,6 +174,7 @@ def medians(runs: Sequence[Sequence[Timing]]) -> list[Timing]:
         return statistics.median(values(timing) for timing in column)
     return [Timing(column[0].label, median(lambda t: t.seconds, column),
                    median(lambda t: t.cpu_seconds, column), median(lambda t: t.peak_mib, column),
+                   median(lambda t: t.peak_rss_mib, column),
                    column[-1].files)
             for column in zip(*runs, strict=True)]
 
@@ -190,17 +193,19 @@ def print_table(timings: list[Timing], articles: int, runs: int) -> None:
     hugo = next(timing for timing in timings if timing.label == HUGO)
     runs_text = "one paired run" if runs == 1 else f"medians of {runs} paired runs"
     print(f"\n{articles} articles, BUILD_DATE {BUILD_DATE}, {runs_text}; no search index\n")
-    print(f"{'build':<27} {'seconds':>8} {'CPU s':>7} {'peak MiB':>9} {'files':>7} "
-          f"{'× Hugo cold':>12} {'CPU × Hugo':>11}  target (wall)")
+    print(f"{'build':<27} {'seconds':>8} {'CPU s':>7} {'peak MiB':>9} {'RSS MiB':>8} "
+          f"{'files':>7} {'× Hugo cold':>12} {'CPU × Hugo':>11}  target (wall)")
     for timing in timings:
         ratio = timing.seconds / hugo.seconds
         print(f"{timing.label:<27} {timing.seconds:>8.2f} {timing.cpu_seconds:>7.2f} "
-              f"{timing.peak_mib:>9.0f} {timing.files:>7} {ratio:>11.2f}× "
+              f"{timing.peak_mib:>9.0f} {timing.peak_rss_mib:>8.0f} {timing.files:>7} "
+              f"{ratio:>11.2f}× "
               f"{timing.cpu_seconds / hugo.cpu_seconds:>10.2f}×  "
               f"{target_text(timing.label, ratio)}")
     cold = timings[0]
     at_size = "" if articles == TARGET_ARTICLES else f" (the target is for {TARGET_ARTICLES})"
-    print(f"\nPeak memory, ours cold: {cold.peak_mib:.0f} MiB (Hugo {hugo.peak_mib:.0f} MiB); "
+    print(f"\nPeak memory, ours cold: {cold.peak_mib:.0f} MiB, RSS sum {cold.peak_rss_mib:.0f} "
+          f"MiB (Hugo {hugo.peak_mib:.0f} MiB); "
           f"target ≤ {MEMORY_TARGET_MIB} MiB: {verdict(cold.peak_mib, MEMORY_TARGET_MIB)}{at_size}")
     print(f"Memory: {MEMORY_METHOD}.")
 

@@ -1,10 +1,17 @@
 """One timed build in a fresh process: wall seconds, CPU seconds and peak memory of its tree.
 
-Peak memory is the largest sum of the resident set sizes (RSS) of the build process and all its
-descendants (worker processes a build forks or spawns), sampled every ``SAMPLE_SECONDS`` with
-psutil (the benchmark extra). Sampling can miss a peak shorter than the interval, and forked
-workers' shared copy-on-write pages are counted once per process, as the issue's "sum over
-worker processes" asks. Without psutil the figure is the largest single process's peak
+Peak memory is sampled every ``SAMPLE_SECONDS`` with psutil (the benchmark extra) over the build
+process and all its descendants (the worker processes a build forks or spawns), as two sums:
+
+- the proportional set size (PSS, Linux's ``/proc/PID/smaps_rollup``): each page counts once,
+  split between the processes that share it, so forked workers' copy-on-write pages are not
+  counted again in every worker — the memory the whole tree really occupies, and the figure
+  the target is judged on;
+- the resident set size (RSS), which counts each shared page once per process: an upper bound,
+  printed beside it.
+
+Sampling can miss a peak shorter than the interval. Where PSS is not available (not Linux) both
+figures are the RSS sum; without psutil the figure is the largest single process's peak
 (``ru_maxrss`` from ``wait4``), a lower bound of the sum; the report says which. CPU seconds
 come from ``wait4`` too: the process and the descendants it waited for.
 """
@@ -30,7 +37,9 @@ SAMPLE_SECONDS = 0.1
 MIB = 1024 * 1024
 #: How the peak memory was measured, as printed under the tables.
 MEMORY_METHOD = (
-    f"peak of the summed RSS of the build's process tree, sampled every {SAMPLE_SECONDS * 1000:.0f} ms"
+    f"peak of the summed PSS of the build's process tree (shared pages split between the "
+    f"processes sharing them), sampled every {SAMPLE_SECONDS * 1000:.0f} ms; RSS: the summed "
+    "resident sets (shared pages counted in every process)"
     if psutil else
     "largest single process's peak RSS (ru_maxrss; psutil missing: a lower bound of the sum)")
 
@@ -46,23 +55,29 @@ class Run:
     seconds: float
     #: User + system CPU seconds of the process and its reaped descendants.
     cpu_seconds: float
+    #: The peak of the tree's summed PSS (see the module docstring).
     peak_bytes: int
+    #: The peak of the tree's summed RSS.
+    peak_rss_bytes: int
     log: str
 
 
-def _tree_rss(root: psutil.Process) -> int:
-    """The summed RSS of `root` and every live descendant, in bytes (gone processes count 0)."""
-    total = 0
+def _tree_memory(root: psutil.Process) -> tuple[int, int]:
+    """The summed PSS and RSS of `root` and every live descendant, in bytes (gone processes
+    count 0; where PSS is unknown, the RSS stands for it)."""
+    pss = rss = 0
     try:
         processes = [root, *root.children(recursive=True)]
     except psutil.NoSuchProcess:
-        return 0
+        return 0, 0
     for process in processes:
         try:
-            total += process.memory_info().rss
-        except (psutil.NoSuchProcess, psutil.ZombieProcess):
+            memory = process.memory_full_info()
+        except (psutil.NoSuchProcess, psutil.ZombieProcess, psutil.AccessDenied):
             continue
-    return total
+        rss += memory.rss
+        pss += getattr(memory, "pss", memory.rss)
+    return pss, rss
 
 
 def _reap(pid: int, block: bool) -> tuple[int, resource.struct_rusage] | None:
@@ -79,14 +94,15 @@ def run(command: list[str], cwd: Path | None = None,
         start = time.perf_counter()
         process = subprocess.Popen(command, cwd=cwd, stdout=log, stderr=subprocess.STDOUT,
                                    env={**os.environ, **(environment or {})})
-        peak = 0
+        peak = peak_rss = 0
         watched = psutil.Process(process.pid) if psutil is not None else None
         exited = os.pidfd_open(process.pid)  # readable once it exits: no sleep past its end
         ended = None
         while ended is None:
             ended = _reap(process.pid, block=watched is None)
             if ended is None and watched is not None:
-                peak = max(peak, _tree_rss(watched))
+                pss, rss = _tree_memory(watched)
+                peak, peak_rss = max(peak, pss), max(peak_rss, rss)
                 select.select([exited], [], [], SAMPLE_SECONDS)
         seconds = time.perf_counter() - start
         os.close(exited)
@@ -95,7 +111,9 @@ def run(command: list[str], cwd: Path | None = None,
         text = log.read()
     if process.returncode != 0:
         raise BenchError(f"{' '.join(command[:4])} … failed ({process.returncode}):\n{text[-4000:]}")
-    return Run(seconds, usage.ru_utime + usage.ru_stime, peak or usage.ru_maxrss * 1024, text)
+    fallback = usage.ru_maxrss * 1024
+    return Run(seconds, usage.ru_utime + usage.ru_stime, peak or fallback, peak_rss or fallback,
+               text)
 
 
 def count_files(folder: Path) -> int:

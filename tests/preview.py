@@ -21,6 +21,12 @@ T = TypeVar("T")
 REBUILDING = "Izmaiņas, būvēju no jauna (changes, rebuilding)"
 #: What it prints when Python code changed and it starts a new warm build process.
 NEW_BUILDER = "Kods mainīts, būvētājs no jauna (code changed, new builder)"
+#: What the server prints after each build (the first one's line goes on).
+SERVING = "Priekšskatījums (preview): http"
+#: What every preview build that built something prints.
+BUILT = "Priekšskatījums gatavs (preview ready)"
+#: What it prints for a page it rendered at once, before the full build (the fast render).
+AT_ONCE = "Lapa atjaunota uzreiz (page updated at once): "
 
 
 def wait_for(condition: Callable[[], T | None], what: str, timeout: float = 90) -> T:
@@ -62,6 +68,11 @@ class Preview:
         with contextlib.closing(self.build_ids()) as ids:
             return next(ids)
 
+    def wait_for_builds(self, count: int) -> None:
+        """Wait until `count` builds have finished (the first one included; also builds that
+        found nothing changed)."""
+        wait_for(lambda: self.terminal().count(SERVING) >= count, f"{count} finished builds")
+
     def page_with(self, path: str, text: str) -> str:
         """The page at `path` once it contains `text`."""
         return wait_for(lambda: (lambda page: page if page and text in page else None)(
@@ -79,7 +90,7 @@ def running_preview(content: Path, output: Path, *options: str) -> Iterator[Prev
             cwd=ROOT, stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
         try:
             line = wait_for(lambda: next((x for x in log.read_text("utf-8").splitlines()
-                                          if "Priekšskatījums (preview): http" in x), None),
+                                          if SERVING in x), None),
                             "the preview's address")
             yield Preview(line.split("(preview): ")[1].split("/ ")[0], log)
         finally:

@@ -8,7 +8,8 @@ import contextlib
 import os
 from pathlib import Path
 
-from tests.preview import NEW_BUILDER, REBUILDING, fetch, running_preview, wait_for
+from tests.photos import upright
+from tests.preview import AT_ONCE, BUILT, NEW_BUILDER, REBUILDING, fetch, running_preview, wait_for
 from tests.sitebuild import ROOT
 
 BROKEN = """---
@@ -51,11 +52,26 @@ def register():
         os.kill(os.getpid(), signal.SIGKILL)
     logging.getLogger(__name__).warning("marker plugin %s", VERSION)
 """
+#: A plugin that holds every build before it is swapped in while the file HOLD exists.
+HOLDING_PLUGIN = """import os
+import time
+
+from pelican import signals
+
+
+def hold(_pelican):
+    while os.path.exists({hold!r}):
+        time.sleep(0.05)
+
+
+def register():
+    signals.finalized.connect(hold)
+"""
 SETTINGS = """import sys
 sys.path.insert(0, {root!r})
 from pelicanconf import *
 PLUGIN_PATHS = [*PLUGIN_PATHS, {plugins!r}]
-PLUGINS = [*PLUGINS, "marker"]
+PLUGINS = [*PLUGINS, {plugin!r}]
 """
 
 
@@ -119,11 +135,13 @@ def test_one_save_is_one_rebuild_whose_text_is_served_and_signalled(tmp_path: Pa
             save_like_an_editor(content / "nakts.md", GOOD.replace("Teksts.", "Lasījumi līdz rītam."))
             preview.page_with(GOOD_PAGE, "Lasījumi līdz rītam.")
             assert next(ids) != served, "open pages are told a new build is served"
+        preview.wait_for_builds(2)
         assert preview.terminal().count(REBUILDING) == 1
 
         # A file YAML cannot read is a problem on the pages, not the end of the preview.
         save_like_an_editor(content / "talka.md", UNREADABLE)
         preview.page_with("/", "talka.md:")
+        preview.wait_for_builds(3)
         assert preview.terminal().count(REBUILDING) == 2, "each save was one rebuild"
         save_like_an_editor(content / "nakts.md", GOOD.replace("Teksts.", "Rīta kafija."))
         preview.page_with(GOOD_PAGE, "Rīta kafija.")
@@ -135,7 +153,8 @@ def test_a_plugin_change_gives_a_new_builder_and_a_crash_stops_only_its_build(
     plugins.mkdir()
     (plugins / "marker.py").write_text(PLUGIN.format(version="v1"), encoding="utf-8")
     settings = tmp_path / "testconf.py"
-    settings.write_text(SETTINGS.format(root=str(ROOT), plugins=str(plugins)), encoding="utf-8")
+    settings.write_text(SETTINGS.format(root=str(ROOT), plugins=str(plugins), plugin="marker"),
+                        encoding="utf-8")
     content = tmp_path / "content"
     content.mkdir()
     (content / "nakts.md").write_text(GOOD, encoding="utf-8")
@@ -153,3 +172,50 @@ def test_a_plugin_change_gives_a_new_builder_and_a_crash_stops_only_its_build(
         wait_for(lambda: "marker plugin v3" in preview.terminal(), "version 3 registering")
         assert preview.terminal().count(NEW_BUILDER) == 2
         assert "marker plugin v1" not in preview.terminal().split(NEW_BUILDER)[-1]
+
+
+PICTURED = GOOD.replace("Teksts.", "![Lasītāji bibliotēkā]({static}/atteli/nakts.jpg)\n\nTeksts.")
+
+
+def test_a_saved_article_is_served_at_once_while_its_full_build_runs(tmp_path: Path) -> None:
+    """The fast render (tools/fast_render.py): a body edit is on the served page before the
+    full build finishes, with the bytes that build then writes; an edit that shows elsewhere
+    (a new date: a new address, other lists) waits for the full build."""
+    plugins = tmp_path / "plugins"
+    plugins.mkdir()
+    hold = tmp_path / "hold"
+    (plugins / "holding.py").write_text(HOLDING_PLUGIN.format(hold=str(hold)), encoding="utf-8")
+    settings = tmp_path / "testconf.py"
+    settings.write_text(SETTINGS.format(root=str(ROOT), plugins=str(plugins), plugin="holding"),
+                        encoding="utf-8")
+    content = tmp_path / "content"
+    (content / "atteli").mkdir(parents=True)
+    upright().save(content / "atteli" / "nakts.jpg", "JPEG")
+    (content / "nakts.md").write_text(PICTURED, encoding="utf-8")
+    output = tmp_path / "output"
+    written = output / GOOD_PAGE.strip("/") / "index.html"
+    with running_preview(content, output, "--settings", str(settings)) as preview:
+        preview.page_with(GOOD_PAGE, "Teksts.")
+        hold.touch()
+        save_like_an_editor(content / "nakts.md", PICTURED.replace("Teksts.", "Līdz rītam."))
+        page = preview.page_with(GOOD_PAGE, "Līdz rītam.")
+        wait_for(lambda: f"{AT_ONCE}{GOOD_PAGE.strip('/')}/index.html" in preview.terminal(),
+                 "the fast render's line")
+        assert preview.terminal().count(BUILT) == 1, "served while the full build is held"
+        assert "<picture>" in page and "{static}" not in page, "its picture as the build makes it"
+        at_once = written.read_bytes()
+
+        save_like_an_editor(content / "nakts.md", PICTURED.replace("Teksts.", "Rīta kafija."))
+        preview.page_with(GOOD_PAGE, "Rīta kafija.")  # saved during the held build
+        hold.unlink()
+        preview.wait_for_builds(3)
+        assert "Rīta kafija." in (fetch(f"{preview.url}{GOOD_PAGE}") or "")
+        assert written.read_bytes() == at_once.replace("Līdz rītam.".encode(),
+                                                       "Rīta kafija.".encode()), \
+            "the full build wrote the page the fast render showed"
+
+        terminal = preview.terminal()
+        save_like_an_editor(content / "nakts.md", PICTURED.replace("2024-04-02", "2024-04-05")
+                            .replace("Teksts.", "Pārcelts."))
+        preview.page_with(GOOD_PAGE, "Pārcelts.")
+        assert AT_ONCE not in preview.terminal()[len(terminal):], "a new date waits for the build"

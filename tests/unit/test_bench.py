@@ -79,11 +79,11 @@ def test_each_build_is_judged_against_its_own_target(label: str, ratio: float, t
 
 def test_repeated_runs_give_each_builds_median() -> None:
     def run(seconds: float) -> list[bench.Timing]:
-        return [bench.Timing(bench.COLD, seconds, seconds / 2, 100 + seconds, 50),
-                bench.Timing(bench.HUGO, 1.0, 1.0, 200.0, 40)]
+        return [bench.Timing(bench.COLD, seconds, seconds / 2, 100 + seconds, 150 + seconds, 50),
+                bench.Timing(bench.HUGO, 1.0, 1.0, 200.0, 200.0, 40)]
     medians = bench.medians([run(9.0), run(3.0), run(4.0)])
-    assert medians == [bench.Timing(bench.COLD, 4.0, 2.0, 104.0, 50),
-                       bench.Timing(bench.HUGO, 1.0, 1.0, 200.0, 40)]
+    assert medians == [bench.Timing(bench.COLD, 4.0, 2.0, 104.0, 154.0, 50),
+                       bench.Timing(bench.HUGO, 1.0, 1.0, 200.0, 200.0, 40)]
 
 
 def test_benchmark_settings_keep_every_cache_in_the_runs_folder(tmp_path: Path,
@@ -112,6 +112,17 @@ def test_peak_memory_is_the_sum_over_the_process_tree() -> None:
               " for _ in range(2)]; [c.wait() for c in children]")
     result = measure.run([sys.executable, "-c", parent])
     assert result.peak_bytes >= 128 * measure.MIB
+
+
+def test_pages_shared_by_forked_workers_count_once_in_the_peak() -> None:
+    """A build fills 96 MiB and forks a worker that only shares it (copy-on-write): the tree
+    occupies it once (summed PSS), though each process's resident set shows it (summed RSS)."""
+    size = 96 * measure.MIB
+    code = (f"import os, time; block = bytearray({size}); block[::4096] = b'x' * len(block[::4096]); "
+            "pid = os.fork(); time.sleep(1.5); os._exit(0) if pid == 0 else os.waitpid(pid, 0)")
+    result = measure.run([sys.executable, "-c", code])
+    assert result.peak_rss_bytes >= 2 * size
+    assert size <= result.peak_bytes < 1.5 * size
 
 
 def test_a_failing_build_stops_the_benchmark_with_its_output() -> None:

@@ -65,9 +65,8 @@ class ImagesGenerator(Generator):
         linked_after: set[str] = set()
         for content in contents:
             linked_before |= content.get_static_links()
-            self._rewrite(content)
+            self.present(content)
             linked_after |= content.get_static_links()
-            self._cover(content)
         # Pelican noted the texts' {static} links when it read them: the pictures now shown
         # as <picture> are ours to publish, not files for its StaticGenerator to copy.
         static_links = self.context.setdefault("static_links", set())
@@ -128,6 +127,12 @@ class ImagesGenerator(Generator):
         return result
 
     # -- articles and pages -----------------------------------------------------------------
+
+    def present(self, content: Any) -> None:
+        """Make the pictures in `content`'s text `<picture>` markup and set its cover (also
+        for a text read again by the preview's fast render, tools/fast_render.py)."""
+        self._rewrite(content)
+        self._cover(content)
 
     def _rewrite(self, content: Any) -> None:
         html = getattr(content, "_content", None)

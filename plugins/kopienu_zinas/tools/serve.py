@@ -18,12 +18,16 @@ themselves (tools/live_reload.py). `make serve` runs this until Ctrl+C.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import functools
 import http.server
+import itertools
+import queue
 import signal
 import subprocess
 import sys
 import threading
+import time
 from pathlib import Path
 from types import FrameType
 from typing import Any
@@ -37,37 +41,90 @@ from .watch import SourceWatcher
 #: Exit statuses above this are a build that died (128 + signal, as shells count, or
 #: warm_builder.CRASHED), not one that reported problems (1) or found no content folder (2).
 DIED = 2
+#: Seconds a fast render may take before the full build alone is waited for.
+RENDER_TIMEOUT_SECONDS = 10.0
+#: Batches of more changed files than this skip the fast render (a checkout, a copied folder).
+FAST_RENDER_LIMIT = 5
 
 
 class WarmBuilder:
-    """The warm build process (tools/warm_builder.py), started again when it has died."""
+    """The warm build process (tools/warm_builder.py), started again when it has died. Builds
+    and fast renders may be asked for from different threads."""
 
     def __init__(self, build_options: list[str]) -> None:
         self.command = [sys.executable, "-m", "kopienu_zinas.tools.warm_builder", *build_options]
-        self.process = self.start()
+        self.lock = threading.Lock()  # the process and its standard input
+        self.render_lock = threading.Lock()  # one fast render at a time
+        self.requests = itertools.count(1)
+        self.process, self.built, self.rendered = self.start()
 
-    def start(self) -> subprocess.Popen[str]:
-        return subprocess.Popen(self.command, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                                text=True, encoding="utf-8")
+    def start(self) -> tuple[subprocess.Popen[str], queue.Queue[str | None],
+                             queue.Queue[str | None]]:
+        process = subprocess.Popen(self.command, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                   text=True, encoding="utf-8")
+        built: queue.Queue[str | None] = queue.Queue()
+        rendered: queue.Queue[str | None] = queue.Queue()
+        threading.Thread(target=self.read_replies, args=(process, built, rendered),
+                         daemon=True).start()
+        return process, built, rendered
+
+    @staticmethod
+    def read_replies(process: subprocess.Popen[str], built: queue.Queue[str | None],
+                     rendered: queue.Queue[str | None]) -> None:
+        """Sort the process's replies into `built` and `rendered`; None in both once it ended."""
+        assert process.stdout
+        for line in process.stdout:
+            word, _, rest = line.rstrip("\n").partition(" ")
+            (built if word == "built" else rendered).put(rest)
+        built.put(None)
+        rendered.put(None)
+
+    def send(self, line: str) -> bool:
+        with self.lock:
+            try:
+                assert self.process.stdin
+                self.process.stdin.write(line + "\n")
+                self.process.stdin.flush()
+                return True
+            except (BrokenPipeError, ValueError):
+                return False
 
     def build(self) -> int:
         """Build once; the exit status of `build --preview` (see DIED)."""
         for _attempt in range(2):
-            try:
-                assert self.process.stdin and self.process.stdout
-                self.process.stdin.write("build\n")
-                self.process.stdin.flush()
-                reply = self.process.stdout.readline()
-            except BrokenPipeError:
-                reply = ""
-            if reply.startswith("built "):
-                return int(reply.split()[1])
+            built = self.built
+            if self.send("build"):
+                reply = built.get()
+                if reply is not None:
+                    return int(reply)
             self.restart()  # it died (killed, out of memory): once more with a new one
         return 1
 
+    def render(self, source: Path) -> str:
+        """Fast-render the page of `source` (tools/fast_render.py): the output path written,
+        or '' when the full build has to show the change."""
+        with self.render_lock:
+            number = str(next(self.requests))
+            rendered = self.rendered
+            if not self.send(f"render {number} {source.resolve()}"):
+                return ""
+            deadline = time.monotonic() + RENDER_TIMEOUT_SECONDS
+            while (left := deadline - time.monotonic()) > 0:
+                try:
+                    reply = rendered.get(timeout=left)
+                except queue.Empty:
+                    break
+                if reply is None:
+                    break
+                answered, _, written = reply.partition(" ")
+                if answered == number:
+                    return written
+            return ""
+
     def restart(self) -> None:
-        self.stop()
-        self.process = self.start()
+        with self.lock:
+            self.stop()
+            self.process, self.built, self.rendered = self.start()
 
     def stop(self) -> None:
         if self.process.poll() is None:
@@ -75,7 +132,67 @@ class WarmBuilder:
         self.process.wait()
         for stream in (self.process.stdin, self.process.stdout):
             if stream:
-                stream.close()
+                with contextlib.suppress(OSError):
+                    stream.close()
+
+
+class Previewer:
+    """Saves → fast renders at once (on the calling thread), full builds one after another on
+    a thread of their own; a batch of changes saved during a build gives one build after it."""
+
+    def __init__(self, builder: WarmBuilder, served: BuildSignal, watcher: SourceWatcher,
+                 output: Path, siteurl: str) -> None:
+        self.builder = builder
+        self.served = served
+        self.watcher = watcher
+        self.output = output
+        self.siteurl = siteurl
+        self.wake = threading.Condition()
+        self.pending: set[str] = set()
+        self.code_changed = False
+        self.thread = threading.Thread(target=self.run_builds, daemon=True)
+
+    def changed(self, paths: set[str]) -> None:
+        """Saved files: fast-render their pages, then ask for a full build."""
+        code = any(self.watcher.is_code(path) for path in paths)
+        if not code and self.fast_render(paths):
+            self.served.swapped_in()
+        with self.wake:
+            self.pending |= paths
+            self.code_changed |= code
+            self.wake.notify()
+
+    def fast_render(self, paths: set[str]) -> list[str]:
+        """The output paths fast-rendered for `paths` (none for a large batch: a checkout or a
+        copied folder goes straight to the full build)."""
+        if len(paths) > FAST_RENDER_LIMIT:
+            return []
+        written = [page for path in sorted(paths) if (page := self.builder.render(Path(path)))]
+        for page in written:
+            print(f"Lapa atjaunota uzreiz (page updated at once): {page}", flush=True)
+        return written
+
+    def run_builds(self) -> None:
+        while True:
+            with self.wake:
+                self.wake.wait_for(lambda: bool(self.pending))
+                self.pending.clear()
+                code, self.code_changed = self.code_changed, False
+            if code:
+                print("Kods mainīts, būvētājs no jauna (code changed, new builder)…", flush=True)
+                self.builder.restart()
+            print("Izmaiņas, būvēju no jauna (changes, rebuilding)…", flush=True)
+            before = folder_identity(self.output)
+            status = self.builder.build()
+            if status > DIED:
+                print(f"Būvēšana pārtrūka (the build died, status {status}); lapas paliek kā "
+                      "bija (the pages stay as they were)", file=sys.stderr, flush=True)
+            if folder_identity(self.output) != before:
+                with self.wake:  # saved during the build: shown again on the new output
+                    saved_meanwhile = set(self.pending) if not self.code_changed else set()
+                self.fast_render(saved_meanwhile)
+                self.served.swapped_in()
+            print(f"Priekšskatījums (preview): {self.siteurl}/", flush=True)
 
 
 def folder_identity(folder: Path) -> tuple[int, int] | None:
@@ -166,20 +283,10 @@ def main(argv: list[str] | None = None) -> int:
         builder.build()
         served.swapped_in()
         print(f"Priekšskatījums (preview): {siteurl}/ — Ctrl+C beidz (stops)", flush=True)
+        previewer = Previewer(builder, served, watcher, output, siteurl)
+        previewer.thread.start()
         while True:
-            changed = watcher.wait()
-            if any(watcher.is_code(path) for path in changed):
-                print("Kods mainīts, būvētājs no jauna (code changed, new builder)…", flush=True)
-                builder.restart()
-            print("Izmaiņas, būvēju no jauna (changes, rebuilding)…", flush=True)
-            before = folder_identity(output)
-            status = builder.build()
-            if status > DIED:
-                print(f"Būvēšana pārtrūka (the build died, status {status}); lapas paliek kā "
-                      "bija (the pages stay as they were)", file=sys.stderr, flush=True)
-            if folder_identity(output) != before:
-                served.swapped_in()
-            print(f"Priekšskatījums (preview): {siteurl}/", flush=True)
+            previewer.changed(watcher.wait())
     except KeyboardInterrupt:
         print("\nPriekšskatījums beigts (preview stopped).", flush=True)
     finally:

@@ -7,15 +7,25 @@ tool, the plugins the settings name (through Pelican's own plugin loader, so plu
 PLUGIN_PATHS too) and, after each build, every further module the build imported (Markdown's
 extensions, Pillow's formats, feedgen's extensions…), and digests our code once
 (common/fingerprint.code_digest, part of every cache key): later builds pay neither
-interpreter start-up nor imports nor that digest. Protocol, one line each: standard input
-`build` → standard output `built <exit status>`; the end of standard input ends the process.
+interpreter start-up nor imports nor that digest. Protocol, one line each, on standard input
+and output:
+
+- `build` → `built <exit status>` once the build has finished (it runs on a thread of its own,
+  so `render` lines are answered meanwhile; ask for the next build after this answer);
+- `render <number> <source file>` → `rendered <number> <output path>`, or without the path
+  when nothing was rendered: the fast render of one saved article or page
+  (tools/fast_render.py); the number, any the caller chooses, pairs each answer with its
+  request;
+- the end of standard input ends the process.
 
 Each build runs in a forked child (`build --preview` with the options given), so nothing a
-build does — plugins connecting signals, a crash, a changed setting — reaches the next one.
-The process itself keeps no state of a build: when anything in a plugin folder or a settings
-file changes, serve.py starts a new one (imported modules are never reloaded in place). Linux
-and macOS (fork); the child's standard output goes to standard error, which carries the
-build's report.
+build does — plugins connecting signals, a crash, a changed setting — reaches the next one or
+this process, which keeps no state of a build: when anything in a plugin folder or a settings
+file changes, serve.py starts a new one (imported modules are never reloaded in place). A child
+whose build finished (and was therefore swapped in: preview builds always are) stays, as the
+*resident*, with its Pelican generators, answering fast renders until the next finished build's
+child takes over. Linux and macOS (fork); the children's standard output goes to standard
+error, which carries the build's report.
 """
 
 from __future__ import annotations
@@ -27,21 +37,103 @@ import logging
 import os
 import signal
 import sys
+import threading
 import traceback
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from types import FrameType
+from typing import IO, Any
 
+from pelican import signals
 from pelican.plugins._utils import load_plugins
 from pelican.settings import read_settings
 
 from ..common import fingerprint
 from . import build
+from .fast_render import Resident
 
 #: The exit status of a child whose build raised (sysexits.h EX_SOFTWARE).
 CRASHED = 70
-#: The child being built, so that SIGTERM can stop it too.
-_CHILD: list[int] = []
+
+
+@dataclass
+class Child:
+    """A forked build child: its process and, once it is the resident, its command pipes."""
+
+    pid: int
+    commands: IO[str] | None = None
+    answers: IO[str] | None = None
+
+    def render(self, source: str) -> str:
+        """The resident's answer for one source: an output path, or '' (nothing rendered)."""
+        if self.commands is None or self.answers is None:
+            return ""
+        try:
+            self.commands.write(source + "\n")
+            self.commands.flush()
+            return self.answers.readline().strip()
+        except (BrokenPipeError, ValueError):
+            return ""
+
+    def close(self) -> None:
+        for stream in (self.commands, self.answers):
+            if stream is not None:
+                with contextlib.suppress(OSError):
+                    stream.close()
+
+    def wait(self) -> int:
+        """The child's exit status once it has ended (a resident ends when its command pipe
+        closes); killed by a signal: 128 + its number, as shells count."""
+        self.close()
+        try:
+            _pid, wait_status = os.waitpid(self.pid, 0)
+        except ChildProcessError:
+            return CRASHED
+        code = os.waitstatus_to_exitcode(wait_status)
+        return code if code >= 0 else 128 - code
+
+    def kill(self) -> None:
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(self.pid, signal.SIGTERM)
+
+
+class Children:
+    """The build under way and the resident, shared by the command loop and the build thread."""
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.building: Child | None = None
+        self.resident: Child | None = None
+
+    def render(self, source: str) -> str:
+        with self.lock:
+            resident = self.resident
+            return resident.render(source) if resident is not None else ""
+
+    def take_over(self, child: Child) -> None:
+        """`child` becomes the resident; the one before it ends."""
+        with self.lock:
+            before, self.resident = self.resident, child
+        if before is not None:
+            before.wait()
+
+    def close_inherited(self) -> None:
+        """In a newly forked child: close its copies of the other children's pipes, or a
+        resident would never see its command pipe close."""
+        for child in (self.building, self.resident):
+            for stream in (child.commands, child.answers) if child is not None else ():
+                if stream is not None:
+                    with contextlib.suppress(OSError, ValueError):
+                        os.close(stream.fileno())
+
+    def kill_all(self) -> None:
+        for child in (self.building, self.resident):
+            if child is not None:
+                child.kill()
+
+
+CHILDREN = Children()
 
 
 def warm_up(args: argparse.Namespace) -> None:
@@ -77,57 +169,121 @@ def importable_names(settings_file: str) -> list[str]:
     return names
 
 
+def serve_as_resident(generators: list[Any], output: Path, commands: int, answers: int) -> None:
+    """The child after its build: answer fast renders until its command pipe closes."""
+    resident = Resident(generators, output)
+    with os.fdopen(commands, encoding="utf-8") as requests, \
+            os.fdopen(answers, "w", encoding="utf-8", buffering=1) as replies:
+        for line in requests:
+            replies.write((resident.render(Path(line.rstrip("\n"))) or "") + "\n")
+
+
+def run_child(args: argparse.Namespace, report: int, commands: int, answers: int) -> int:
+    """In the forked child: build, report the status and the loaded modules, then stay as the
+    resident when the build finished. Returns the exit status."""
+    finished: list[list[Any]] = []
+
+    def keep(sender: Any) -> None:  # Pelican's `all_generators_finalized` (sender: generators)
+        finished[:] = [list(sender)]
+
+    def forget(_pelican: Any) -> None:  # a build that reached `finalized` is swapped in
+        finished.append([])
+
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signals.all_generators_finalized.connect(keep, weak=False)
+    signals.finalized.connect(forget, weak=False)
+    status = build.build(args)
+    stays = len(finished) == 2
+    with os.fdopen(report, "w", encoding="utf-8") as reporting:
+        reporting.write(f"{status} {'resident' if stays else 'gone'}\n")
+        reporting.write("\n".join(importable_names(args.settings)))
+    sys.stdout.flush()
+    sys.stderr.flush()
+    if stays:
+        serve_as_resident(finished[0], Path(args.output).resolve(), commands, answers)
+    return status
+
+
 def build_in_child(args: argparse.Namespace) -> tuple[int, list[str]]:
-    """Fork, build in the child, and return its exit status and the modules it had loaded.
-    A child killed by a signal gives 128 + the signal's number, as shells do."""
-    read_end, write_end = os.pipe()
+    """Fork, build in the child, and return its exit status and the modules it had loaded;
+    a finished build's child becomes the resident. A child killed by a signal gives
+    128 + the signal's number, as shells do."""
+    report_read, report_write = os.pipe()
+    commands_read, commands_write = os.pipe()
+    answers_read, answers_write = os.pipe()
     pid = os.fork()
-    if pid == 0:  # the child: build, report the loaded modules, never return
-        os.close(read_end)
+    if pid == 0:  # the child: build, report, maybe stay; never return
+        for end in (report_read, commands_write, answers_read):
+            os.close(end)
+        CHILDREN.close_inherited()
         status = CRASHED
         try:
-            signal.signal(signal.SIGTERM, signal.SIG_DFL)
-            status = build.build(args)
-            with os.fdopen(write_end, "w", encoding="utf-8") as report:
-                report.write("\n".join(importable_names(args.settings)))
+            status = run_child(args, report_write, commands_read, answers_write)
         except BaseException:  # what build() does not catch itself: shown, never propagated
             traceback.print_exc()
         finally:
             sys.stdout.flush()
             sys.stderr.flush()
             os._exit(status)
-    _CHILD[:] = [pid]
-    os.close(write_end)
-    with os.fdopen(read_end, encoding="utf-8") as report:
+    for end in (report_write, commands_read, answers_write):
+        os.close(end)
+    child = Child(pid, os.fdopen(commands_write, "w", encoding="utf-8"),
+                  os.fdopen(answers_read, encoding="utf-8"))
+    CHILDREN.building = child
+    with os.fdopen(report_read, encoding="utf-8") as report:
+        first = report.readline().split()
         learned = report.read().split()
-    _pid, wait_status = os.waitpid(pid, 0)
-    _CHILD.clear()
-    code = os.waitstatus_to_exitcode(wait_status)
-    return (code if code >= 0 else 128 - code), learned
+    CHILDREN.building = None
+    if len(first) == 2 and first[1] == "resident":
+        CHILDREN.take_over(child)
+        return int(first[0]), learned
+    return child.wait(), learned
 
 
 def stop(_signal: int, _frame: FrameType | None) -> None:
     """SIGTERM: stop the build under way too (its staging folder is never swapped in)."""
-    for pid in _CHILD:
-        with contextlib.suppress(ProcessLookupError):
-            os.kill(pid, signal.SIGTERM)
+    CHILDREN.kill_all()
     os._exit(0)
+
+
+class Replies:
+    """Standard output, one whole line at a time from either thread."""
+
+    def __init__(self) -> None:
+        self.stream = os.fdopen(os.dup(1), "w", encoding="utf-8", buffering=1)
+        self.lock = threading.Lock()
+
+    def say(self, line: str) -> None:
+        with self.lock:
+            self.stream.write(line + "\n")
 
 
 def main(argv: list[str] | None = None) -> int:
     args = build.parse_arguments(argv)
     args.preview = True
-    replies = os.fdopen(os.dup(1), "w", encoding="utf-8", buffering=1)
+    replies = Replies()
     os.dup2(2, 1)  # whatever else is printed goes with the build's report, not the replies
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C stops serve.py, which stops us
     signal.signal(signal.SIGTERM, stop)
     warm_up(args)
-    for command in sys.stdin:
-        if command.strip() != "build":
-            continue
+    builder: threading.Thread | None = None
+
+    def build_once() -> None:
         status, learned = build_in_child(args)
-        replies.write(f"built {status}\n")
+        replies.say(f"built {status}")
         import_learned(learned)
+
+    for command in sys.stdin:
+        word, _, rest = command.rstrip("\n").partition(" ")
+        if word == "build":
+            if builder is not None:  # it has replied; it may still be importing
+                builder.join()
+            builder = threading.Thread(target=build_once, daemon=True)
+            builder.start()
+        elif word == "render":
+            number, _, source = rest.partition(" ")
+            replies.say(f"rendered {number} {CHILDREN.render(source)}".rstrip())
+    CHILDREN.kill_all()
     return 0
 
 
