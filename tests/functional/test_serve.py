@@ -192,6 +192,9 @@ def test_a_saved_article_is_served_at_once_while_its_full_build_runs(tmp_path: P
     (content / "atteli").mkdir(parents=True)
     upright().save(content / "atteli" / "nakts.jpg", "JPEG")
     (content / "nakts.md").write_text(PICTURED, encoding="utf-8")
+    for number in range(9):  # enough sources for the build's reading pool (forked workers)
+        (content / f"zina-{number}.md").write_text(
+            GOOD.replace("Bibliotēku nakts", f"Ziņa {number}"), encoding="utf-8")
     output = tmp_path / "output"
     written = output / GOOD_PAGE.strip("/") / "index.html"
     with running_preview(content, output, "--settings", str(settings)) as preview:

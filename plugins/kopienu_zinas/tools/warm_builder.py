@@ -10,8 +10,9 @@ extensions, Pillow's formats, feedgen's extensions…), and digests our code onc
 interpreter start-up nor imports nor that digest. Protocol, one line each, on standard input
 and output:
 
-- `build` → `built <exit status>` once the build has finished (it runs on a thread of its own,
-  so `render` lines are answered meanwhile; ask for the next build after this answer);
+- `build` → `built <exit status>` once the build has finished (the child is forked at once
+  and awaited on a thread, so `render` lines are answered meanwhile; ask for the next build
+  after this answer);
 - `render <number> <source file>` → `rendered <number> <output path>`, or without the path
   when nothing was rendered: the fast render of one saved article or page
   (tools/fast_render.py); the number, any the caller chooses, pairs each answer with its
@@ -204,10 +205,12 @@ def run_child(args: argparse.Namespace, report: int, commands: int, answers: int
     return status
 
 
-def build_in_child(args: argparse.Namespace) -> tuple[int, list[str]]:
-    """Fork, build in the child, and return its exit status and the modules it had loaded;
-    a finished build's child becomes the resident. A child killed by a signal gives
-    128 + the signal's number, as shells do."""
+def fork_build(args: argparse.Namespace) -> tuple[Child, int]:
+    """Fork a child that builds, reports and, when its build finished, stays as the resident;
+    the child and the file descriptor of its report. Call it from the main thread only, between
+    two reads of standard input: a thread blocked reading it would hold its lock in the child,
+    and Python's multiprocessing closes standard input in every worker it starts (the build's
+    reading pool would hang)."""
     report_read, report_write = os.pipe()
     commands_read, commands_write = os.pipe()
     answers_read, answers_write = os.pipe()
@@ -230,6 +233,13 @@ def build_in_child(args: argparse.Namespace) -> tuple[int, list[str]]:
     child = Child(pid, os.fdopen(commands_write, "w", encoding="utf-8"),
                   os.fdopen(answers_read, encoding="utf-8"))
     CHILDREN.building = child
+    return child, report_read
+
+
+def await_build(child: Child, report_read: int) -> tuple[int, list[str]]:
+    """The child's exit status and the modules it had loaded, once its build has finished;
+    a finished build's child becomes the resident. A child killed by a signal gives
+    128 + the signal's number, as shells do."""
     with os.fdopen(report_read, encoding="utf-8") as report:
         first = report.readline().split()
         learned = report.read().split()
@@ -266,20 +276,20 @@ def main(argv: list[str] | None = None) -> int:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C stops serve.py, which stops us
     signal.signal(signal.SIGTERM, stop)
     warm_up(args)
-    builder: threading.Thread | None = None
+    waiting: threading.Thread | None = None
 
-    def build_once() -> None:
-        status, learned = build_in_child(args)
+    def finish(child: Child, report_read: int) -> None:
+        status, learned = await_build(child, report_read)
         replies.say(f"built {status}")
         import_learned(learned)
 
     for command in sys.stdin:
         word, _, rest = command.rstrip("\n").partition(" ")
         if word == "build":
-            if builder is not None:  # it has replied; it may still be importing
-                builder.join()
-            builder = threading.Thread(target=build_once, daemon=True)
-            builder.start()
+            if waiting is not None:  # it has replied; it may still be importing
+                waiting.join()
+            waiting = threading.Thread(target=finish, args=fork_build(args), daemon=True)
+            waiting.start()
         elif word == "render":
             number, _, source = rest.partition(" ")
             replies.say(f"rendered {number} {CHILDREN.render(source)}".rstrip())
