@@ -28,6 +28,7 @@ import shutil
 import sys
 import tempfile
 import traceback
+from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -167,8 +168,9 @@ def missing_plugins(requested: list[Any], registered: list[str]) -> list[str]:
                        for r in registered)]
 
 
-def replace_folder(new: Path, target: Path) -> None:
-    """Swap a finished build into place; the old output is removed only after the swap.
+def replace_folder(new: Path, target: Path) -> Path:
+    """Swap a finished build into place; the folder the old output was moved to, for the
+    caller to remove after the swap.
 
     What is at `target` is moved aside under a name of this build's own, so two builds that
     finish at once into the same folder both succeed (the later swap wins) instead of one
@@ -184,7 +186,7 @@ def replace_folder(new: Path, target: Path) -> None:
         except OSError:  # another build swapped its folder in meanwhile: move it aside too
             if attempt == SWAP_ATTEMPTS - 1:
                 raise
-    shutil.rmtree(aside, ignore_errors=True)
+    return aside
 
 
 def build_mode(args: argparse.Namespace) -> str:
@@ -210,25 +212,38 @@ def unchanged(settings: dict[str, Any], inputs: str | None, target: Path) -> boo
 
 
 def publish(staging: Path, target: Path, settings: dict[str, Any], inputs: str | None,
-            records: list[tuple[int, str]], pelican: Pelican | None) -> None:
-    """Swap the finished staging folder into place and record its manifest; the render cache
-    keeps only what this build used."""
+            records: list[tuple[int, str]], pelican: Pelican | None) -> Callable[[], None]:
+    """Swap the finished staging folder into place and record its manifest. Returns what is
+    left to tidy, which changes nothing that is served: removing the old output and keeping
+    in the render cache only what this build used."""
     cache = cache_root(settings)
     files = manifests.output_files(staging)
     manifests.forget(cache, target)
-    replace_folder(staging, target)
+    aside = replace_folder(staging, target)
     manifests.save(cache, target, manifests.Manifest(inputs, files, records))
     writing = getattr(getattr(pelican, ATTRIBUTE, None), "writing", None)
-    if writing is not None:
-        writing.render.store.prune()
-        writing.render.reads_store.prune()
-        writing.render.bytecode_store.prune()
-        print(f"Lapas (pages): {writing.render.rendered} rendered, {writing.render.reused} "
-              f"reused; files: {writing.outputs.written} written, {writing.outputs.linked} "
-              "unchanged (linked)", file=sys.stderr)
+
+    def tidy() -> None:
+        shutil.rmtree(aside, ignore_errors=True)
+        if writing is not None:
+            writing.render.store.prune()
+            writing.render.reads_store.prune()
+            writing.render.bytecode_store.prune()
+            print(f"Lapas (pages): {writing.render.rendered} rendered, {writing.render.reused} "
+                  f"reused; files: {writing.outputs.written} written, {writing.outputs.linked} "
+                  "unchanged (linked)", file=sys.stderr)
+    return tidy
 
 
-def build(args: argparse.Namespace) -> int:
+def tidy_now(tidy: Callable[[], None]) -> None:
+    tidy()
+
+
+def build(args: argparse.Namespace,
+          after_swap: Callable[[Callable[[], None]], None] = tidy_now) -> int:
+    """Build as the options say; the exit status (0, 1 problems, 2 no content folder).
+    `after_swap` gets what is left to tidy once a build has been swapped in (publish); the
+    preview's warm builder tidies after it has said the build is served."""
     overrides = settings_overrides(args)
     if "PATH" in overrides and not Path(overrides["PATH"]).is_dir():
         print(f"error: satura mape nav atrasta (content folder not found): {args.content} — "
@@ -270,7 +285,7 @@ def build(args: argparse.Namespace) -> int:
     failures = collector.failures(args.strict)
     print_records(collector.records)
     if args.preview and finished:
-        publish(staging, target, settings, inputs, collector.records, pelican)
+        after_swap(publish(staging, target, settings, inputs, collector.records, pelican))
         print(f"Priekšskatījums gatavs (preview ready): {target}; "
               f"{len(failures)} problem(s) shown on the pages.", file=sys.stderr)
         return 1 if failures else 0
@@ -279,7 +294,7 @@ def build(args: argparse.Namespace) -> int:
         print(f"Būvēšana neizdevās (build failed): {len(failures)} problem(s); "
               f"{target.name}/ left unchanged.", file=sys.stderr)
         return 1
-    publish(staging, target, settings, inputs, collector.records, pelican)
+    after_swap(publish(staging, target, settings, inputs, collector.records, pelican))
     print(f"Gatavs (done): {target}", file=sys.stderr)
     return 0
 

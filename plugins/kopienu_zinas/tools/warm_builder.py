@@ -25,8 +25,10 @@ this process, which keeps no state of a build: when anything in a plugin folder 
 file changes, serve.py starts a new one (imported modules are never reloaded in place). A child
 whose build finished (and was therefore swapped in: preview builds always are) stays, as the
 *resident*, with its Pelican generators, answering fast renders until the next finished build's
-child takes over. Linux and macOS (fork); the children's standard output goes to standard
-error, which carries the build's report.
+child takes over; it removes the output it replaced and prunes the render cache (what
+`build` does after a swap) only after it has reported, on a thread of its own, so open pages
+reload and fast renders are answered meanwhile. Linux and macOS (fork); the children's
+standard output goes to standard error, which carries the build's report.
 """
 
 from __future__ import annotations
@@ -40,7 +42,7 @@ import signal
 import sys
 import threading
 import traceback
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from types import FrameType
@@ -179,6 +181,11 @@ def serve_as_resident(generators: list[Any], output: Path, commands: int, answer
             replies.write((resident.render(Path(line.rstrip("\n"))) or "") + "\n")
 
 
+def run_all(steps: Iterable[Callable[[], None]]) -> None:
+    for step in steps:
+        step()
+
+
 def run_child(args: argparse.Namespace, report: int, commands: int, answers: int) -> int:
     """In the forked child: build, report the status and the loaded modules, then stay as the
     resident when the build finished. Returns the exit status."""
@@ -193,15 +200,19 @@ def run_child(args: argparse.Namespace, report: int, commands: int, answers: int
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     signals.all_generators_finalized.connect(keep, weak=False)
     signals.finalized.connect(forget, weak=False)
-    status = build.build(args)
+    tidying: list[Callable[[], None]] = []  # done after the report: the build is served
+    status = build.build(args, after_swap=tidying.append)
     stays = len(finished) == 2
     with os.fdopen(report, "w", encoding="utf-8") as reporting:
         reporting.write(f"{status} {'resident' if stays else 'gone'}\n")
-        reporting.write("\n".join(importable_names(args.settings)))
+        reporting.write(" ".join(importable_names(args.settings)) + "\n")
     sys.stdout.flush()
     sys.stderr.flush()
+    tidier = threading.Thread(target=run_all, args=(tidying,))
+    tidier.start()
     if stays:
         serve_as_resident(finished[0], Path(args.output).resolve(), commands, answers)
+    tidier.join()
     return status
 
 
@@ -240,9 +251,9 @@ def await_build(child: Child, report_read: int) -> tuple[int, list[str]]:
     """The child's exit status and the modules it had loaded, once its build has finished;
     a finished build's child becomes the resident. A child killed by a signal gives
     128 + the signal's number, as shells do."""
-    with os.fdopen(report_read, encoding="utf-8") as report:
-        first = report.readline().split()
-        learned = report.read().split()
+    with os.fdopen(report_read, encoding="utf-8") as report:  # two lines; never read to its
+        first = report.readline().split()  # end: the build's worker processes may hold it open
+        learned = report.readline().split()
     CHILDREN.building = None
     if len(first) == 2 and first[1] == "resident":
         CHILDREN.take_over(child)
