@@ -20,6 +20,7 @@ from typing import Any
 from xml.sax.saxutils import escape
 
 from ..common.build import build_of
+from .addresses import Addresses, content_addresses
 
 NOINDEX = re.compile(r'<meta name="robots" content="[^"]*noindex', re.I)
 
@@ -28,12 +29,13 @@ def _newest(articles: Iterable[Any]) -> dt.datetime | None:
     return max((getattr(a, "modified", None) or a.date for a in articles), default=None)
 
 
-def content_dates(context: dict[str, Any]) -> dict[str, dt.datetime | None]:
+def content_dates(context: dict[str, Any], addresses: Addresses
+                  ) -> dict[str, dt.datetime | None]:
     """Site-relative directory URL → the date its content last changed."""
     articles = context.get("articles", [])
     dates: dict[str, dt.datetime | None] = {"": _newest(articles)}
     for item in [*articles, *context.get("translations", []), *context.get("pages", [])]:
-        dates[item.url] = getattr(item, "modified", None) or getattr(item, "date", None)
+        dates[addresses.url(item)] = getattr(item, "modified", None) or getattr(item, "date", None)
     for taxonomy in ("categories", "tags", "authors"):
         for item, item_articles in context.get(taxonomy, []):
             dates[item.url] = _newest(item_articles)
@@ -64,7 +66,8 @@ def remember_content_dates(generators: list[Any]) -> None:
     """Keep the content dates on the build for write_sitemap: `finalized` gets no context."""
     build = build_of(generators[0].settings) if generators else None
     if build is not None:
-        build.sitemap_dates = content_dates(generators[0].context)
+        context = generators[0].context
+        build.sitemap_dates = content_dates(context, content_addresses(build.settings, context))
 
 
 def write_sitemap(pelican: Any) -> None:
