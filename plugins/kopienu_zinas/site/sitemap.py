@@ -22,7 +22,9 @@ from xml.sax.saxutils import escape
 from ..common.build import build_of
 from .addresses import Addresses, content_addresses
 
-NOINDEX = re.compile(r'<meta name="robots" content="[^"]*noindex', re.I)
+#: Matched on the file's bytes, ASCII case-insensitively (as HTML compares attribute values):
+#: no page is decoded only to be searched.
+NOINDEX = re.compile(rb'<meta name="robots" content="[^"]*noindex', re.I)
 
 
 def _newest(articles: Iterable[Any]) -> dt.datetime | None:
@@ -45,7 +47,7 @@ def content_dates(context: dict[str, Any], addresses: Addresses
 def indexable_pages(output: Path) -> Iterator[str]:
     """Site-relative URLs of the written HTML pages that search engines may index."""
     for file in sorted(output.rglob("*.html")):
-        if NOINDEX.search(file.read_text(encoding="utf-8")):
+        if NOINDEX.search(file.read_bytes()):
             continue
         relative = file.relative_to(output).as_posix()
         yield relative.removesuffix("index.html")
