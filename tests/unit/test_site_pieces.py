@@ -8,6 +8,7 @@ from pathlib import Path
 
 from jinja2 import Environment
 
+from kopienu_zinas.site.addresses import content_addresses
 from kopienu_zinas.site.sitemap import content_dates, indexable_pages, sitemap_xml
 from kopienu_zinas.site.templating import FILTERS
 from kopienu_zinas.tools.build import missing_plugins
@@ -31,8 +32,9 @@ def test_sitemap_lists_indexable_pages_with_content_dates(tmp_path: Path) -> Non
         '<meta name="robots" content="noindex, nofollow">', encoding="utf-8")
     assert list(indexable_pages(tmp_path)) == ["", "zinas/a/"]
     article = Item("zinas/a/", at("2024-05-01 10:00"), modified=at("2024-05-03 09:00"))
-    dates = content_dates({"articles": [article], "categories": [(Item("regioni/x/", at("2024-01-01")),
-                                                                  [article])]})
+    context = {"articles": [article], "categories": [(Item("regioni/x/", at("2024-01-01")),
+                                                      [article])]}
+    dates = content_dates(context, content_addresses({}, context))
     assert dates == {"": article.modified, "zinas/a/": article.modified,
                      "regioni/x/": article.modified}
     xml = sitemap_xml("https://example.lv", ["zinas/a/", "", "a&b/"], dates)

@@ -36,8 +36,10 @@ class NewsletterGenerator(Generator):
         self.layout = Layout(self.options.path)
         self.siteurl = str(self.settings.get("SITEURL", "")).rstrip("/")
         self.env.filters["inline_styles"] = inline_styles
-        self.env.filters["with_sizes"] = lambda markup, column: with_sizes(
-            markup, self._published_size, column)
+        self.env.filters["with_sizes"] = lambda markup, column, sizes: with_sizes(
+            markup, sizes.get, column)
+        self.env.filters["absolute_for"] = lambda markup, issue: absolutise_html(
+            markup, self._url(issue))
 
     def _archive(self) -> Archive:
         articles = list(self.context.get("articles", []))
@@ -85,10 +87,10 @@ class NewsletterGenerator(Generator):
             self._write_page(writer, self.layout.issue(issue), "newsletter_issue", view,
                              issue=issue, older=older, newer=newer)
         for issue in archive.issues:
-            self._write_text(self.layout.email_html(issue), absolutise_html(
-                self._render("newsletter_email.html", view, issue=issue), self._url(issue)))
-            self._write_text(self.layout.email_text(issue),
-                             self._render("newsletter_email.txt", view, issue=issue))
+            self._write_email(writer, self.layout.email_html(issue), "newsletter_email.html",
+                              view, issue=issue, picture_sizes=self._picture_sizes(issue))
+            self._write_email(writer, self.layout.email_text(issue), "newsletter_email.txt",
+                              view, issue=issue)
         self._write_feeds(archive, view)
 
     def _render(self, template: str, view: dict[str, Any], **extra: Any) -> str:
@@ -100,12 +102,29 @@ class NewsletterGenerator(Generator):
                           relative_urls=self.settings.get("RELATIVE_URLS", False),
                           newsletter=view, canonical_url=url, **extra)
 
+    def _write_email(self, writer: Any, url: str, template: str, view: dict[str, Any],
+                     **extra: Any) -> None:
+        """An e-mail edition, through the writer like every page: rendered only when what its
+        template reads changed (docs/building.md, "Caches: writing"). Its URLs are absolute
+        (filter absolute_for), so it is written as if it were at the site's root."""
+        writer.write_file(url, self.env.get_template(template), self.context, newsletter=view,
+                          **extra)
+
+    def _picture_sizes(self, issue: Issue) -> dict[str, tuple[int, int]]:
+        """(width, height) of each picture of the issue's introduction that the e-mail
+        edition sizes (filter with_sizes), by its URL: given to the page's template, so the
+        page is rendered again when a picture's size changes."""
+        if issue.intro is None:
+            return {}
+        wanted: list[str] = []
+        with_sizes(issue.intro.html, lambda src: wanted.append(src), 1)
+        return {src: size for src in wanted if (size := self._published_size(src))}
+
     def _write_feeds(self, archive: Archive, view: dict[str, Any]) -> None:
         items = [FeedItem(issue=issue, title=self.title(issue), url=self._url(issue),
                           summary=self.summary(issue, view),
-                          content_html=absolutise_html(
-                              self._render("newsletter_feed_content.html", view, issue=issue),
-                              self._url(issue)))
+                          content_html=self._render("newsletter_feed_content.html", view,
+                                                    issue=issue))
                  for issue in archive.issues[: self.options.feed_items]]
         logo = self.options.logo
         info = FeedInfo(
@@ -141,9 +160,6 @@ class NewsletterGenerator(Generator):
     def _url(self, issue: Issue) -> str:
         """The issue page's absolute URL: the base its feed item and e-mail HTML resolve to."""
         return absolute(self.siteurl, self.layout.issue(issue))
-
-    def _write_text(self, url: str, text: str) -> None:
-        self._write_bytes(url, text.encode("utf-8"))
 
     def _write_bytes(self, url: str, data: bytes) -> None:
         target = Path(self.output_path) / url

@@ -46,7 +46,7 @@ from pelican.utils import set_date_tzinfo
 from pelican.writers import Writer
 
 from ..common.absolute_urls import absolutise_html
-from ..common.build import build_of
+from ..common.build import build_of, once
 from ..common.feedview import (
     DATE_ELEMENT,
     VIEW_NAMESPACE,
@@ -108,9 +108,8 @@ def feed_entry(item: Any, link: str, site_url: str, settings: dict[str, Any],
     RSS_FEED_SUMMARY_ONLY); Atom carries both, without a summary that repeats the content.
     """
     timezone = settings.get("TIMEZONE")
-    # feed readers drop <picture>: each picture as its one processed JPEG <img> (images plugin)
-    content = absolutise_html(for_feeds(item.get_content(site_url)), link)
-    summary = absolutise_html(str(item.summary), link)
+    content, summary = once(settings, ("feed texts", id(item), site_url, link),
+                            lambda: feed_texts(item, link, site_url))
     description: str | None
     if rss:
         description = summary if settings.get("RSS_FEED_SUMMARY_ONLY") else content
@@ -134,6 +133,15 @@ def feed_entry(item: Any, link: str, site_url: str, settings: dict[str, Any],
         date_in_words=date_in_words(pubdate, getattr(item, "lang", None)
                                     or settings.get("DEFAULT_LANG")),
         cover=cover_image(item))
+
+
+def feed_texts(item: Any, link: str, site_url: str) -> tuple[str, str]:
+    """The article's content and summary as feeds carry them, URLs absolute against ``link``.
+    An article is in several feeds (the site's and its region's, RSS and Atom): feed_entry
+    asks once per build (the article is final once the writers run)."""
+    # feed readers drop <picture>: each picture as its one processed JPEG <img> (images plugin)
+    return (absolutise_html(for_feeds(item.get_content(site_url)), link),
+            absolutise_html(str(item.summary), link))
 
 
 def cover_image(item: Any) -> FeedImage | None:

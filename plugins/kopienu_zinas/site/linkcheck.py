@@ -35,8 +35,11 @@ from typing import Any
 from urllib.parse import unquote, urljoin, urlsplit
 
 from ..common.build import build_of
-from ..common.frontmatter import SourceDocument, read_body
+from ..common.frontmatter import SourceDocument, kind_of, read_body
 from ..common.problems import ContentProblem, log_problem
+from ..writing.render import cache_root
+from .addresses import content_addresses
+from .linkplans import Plan, PlanCache, document_key, site_key
 from .preview_links import show_link_problems
 from .references import (
     Reference,
@@ -229,9 +232,8 @@ def source_urls(context: Mapping[str, Any], settings: Mapping[str, Any]) -> Sour
     """Pelican's maps of source paths to content, as URLs (None for content not written)."""
     from pelican.urlwrappers import Author, Category, Tag  # the glue may; the rules above do not
 
-    pages = {path: (content.url if getattr(content, "save_as", "") else None)
-             for path, content in context.get("generated_content", {}).items()
-             if content is not None}
+    pages = {path: url for path, (url, _save_as)
+             in content_addresses(settings, context).by_path.items()}
     static = {path: content.url for path, content in context.get("static_content", {}).items()
               if content is not None}
     kinds = {"tag": Tag, "category": Category, "author": Author}
@@ -244,7 +246,9 @@ def source_urls(context: Mapping[str, Any], settings: Mapping[str, Any]) -> Sour
 
 
 def plan_links(generators: list[Any]) -> None:
-    """Receiver of all_generators_finalized: plan every published document's references."""
+    """Receiver of all_generators_finalized: plan every published document's references; a
+    document unchanged since the last build, on an unchanged site, keeps its plan
+    (site/linkplans.py)."""
     build = build_of(generators[0].settings) if generators else None
     if build is None:
         return
@@ -252,28 +256,45 @@ def plan_links(generators: list[Any]) -> None:
     root = Path(settings["PATH"])
     urls = source_urls(context, settings)
     sites = site_addresses(settings)
+    plans = PlanCache(cache_root(settings), site_key(settings, urls.pages, urls.static, root))
     planned: list[PlannedLink] = []
     for file in sorted(root.rglob("*.md")):
         relative = file.relative_to(root).as_posix()
-        try:
-            document = read_body(root, file)  # the header was checked by the content check
-        except (OSError, UnicodeError):
-            continue  # an unreadable file is the content check's problem
-        if document.kind == "newsletter":
+        if kind_of(PurePosixPath(relative)) == "newsletter":
             page_url = None
         elif urls.pages.get(relative):
             page_url = urls.pages[relative]
         else:
             continue  # not published in this build: its links lead nowhere anyone reads
-        for item in plan_document(document, page_url, urls, root, sites):
+        plan = _plan_file(root, file, page_url, urls, sites, plans)
+        for item in plan:
             if isinstance(item, ContentProblem):
                 log_problem(item)
             else:
                 planned.append(item)
+    plans.save()
     build.link_plan = tuple(planned)
-    build.link_files = {path: content.save_as for path, content
-                        in context.get("generated_content", {}).items()
-                        if content is not None and getattr(content, "save_as", None)}
+    build.link_files = {path: save_as for path, (_url, save_as)
+                        in content_addresses(settings, context).by_path.items() if save_as}
+
+
+def _plan_file(root: Path, file: Path, page_url: str | None, urls: SourceUrls,
+               sites: tuple[SiteAddress, ...], plans: PlanCache) -> Plan:
+    """One source file's plan: the stored one when the file is unchanged, else planned now."""
+    try:
+        data = file.read_bytes()
+    except OSError:
+        return ()  # an unreadable file is the content check's problem
+    key = document_key(file.relative_to(root).as_posix(), page_url, data)
+    plan = plans.get(key)
+    if plan is None:
+        try:
+            document = read_body(root, file)  # the header was checked by the content check
+        except (OSError, UnicodeError):
+            return ()
+        plan = tuple(plan_document(document, page_url, urls, root, sites))
+        plans.put(key, plan)
+    return plan
 
 
 def check_written_links(pelican: Any) -> None:

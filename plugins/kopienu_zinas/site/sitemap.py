@@ -20,20 +20,24 @@ from typing import Any
 from xml.sax.saxutils import escape
 
 from ..common.build import build_of
+from .addresses import Addresses, content_addresses
 
-NOINDEX = re.compile(r'<meta name="robots" content="[^"]*noindex', re.I)
+#: Matched on the file's bytes, ASCII case-insensitively (as HTML compares attribute values):
+#: no page is decoded only to be searched.
+NOINDEX = re.compile(rb'<meta name="robots" content="[^"]*noindex', re.I)
 
 
 def _newest(articles: Iterable[Any]) -> dt.datetime | None:
     return max((getattr(a, "modified", None) or a.date for a in articles), default=None)
 
 
-def content_dates(context: dict[str, Any]) -> dict[str, dt.datetime | None]:
+def content_dates(context: dict[str, Any], addresses: Addresses
+                  ) -> dict[str, dt.datetime | None]:
     """Site-relative directory URL → the date its content last changed."""
     articles = context.get("articles", [])
     dates: dict[str, dt.datetime | None] = {"": _newest(articles)}
     for item in [*articles, *context.get("translations", []), *context.get("pages", [])]:
-        dates[item.url] = getattr(item, "modified", None) or getattr(item, "date", None)
+        dates[addresses.url(item)] = getattr(item, "modified", None) or getattr(item, "date", None)
     for taxonomy in ("categories", "tags", "authors"):
         for item, item_articles in context.get(taxonomy, []):
             dates[item.url] = _newest(item_articles)
@@ -43,7 +47,7 @@ def content_dates(context: dict[str, Any]) -> dict[str, dt.datetime | None]:
 def indexable_pages(output: Path) -> Iterator[str]:
     """Site-relative URLs of the written HTML pages that search engines may index."""
     for file in sorted(output.rglob("*.html")):
-        if NOINDEX.search(file.read_text(encoding="utf-8")):
+        if NOINDEX.search(file.read_bytes()):
             continue
         relative = file.relative_to(output).as_posix()
         yield relative.removesuffix("index.html")
@@ -64,7 +68,8 @@ def remember_content_dates(generators: list[Any]) -> None:
     """Keep the content dates on the build for write_sitemap: `finalized` gets no context."""
     build = build_of(generators[0].settings) if generators else None
     if build is not None:
-        build.sitemap_dates = content_dates(generators[0].context)
+        context = generators[0].context
+        build.sitemap_dates = content_dates(context, content_addresses(build.settings, context))
 
 
 def write_sitemap(pelican: Any) -> None:

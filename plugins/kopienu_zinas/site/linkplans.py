@@ -1,0 +1,74 @@
+"""The link check's plans kept between builds: a source file is planned again only when it, its
+address or the site around it changed (docs/building.md, "Links and paths").
+
+A document's plan (site/linkcheck.plan_document: the URLs its links need, and the problems found
+already) depends on its bytes, its path and its page's URL, and on the site around it: every
+source file's URL and every static file's URL (`{filename}`, `{static}`), the URLs Pelican gives
+tags, regions, authors and the index (the settings), the site's own addresses (the settings),
+the names under content/ (a plain path that names a file there gets a fix naming it), and our
+code. The last three and the URL maps make one digest, the *site key*; the plans of one build
+are one entry in `.cache/site/link-plans/` under it, each plan by the digest of its document's
+path, page URL and bytes. A build whose site key differs (an article added, moved or deleted;
+a setting or the code changed) plans every document again; an edited document is planned again
+alone. Plans hold no absolute path (content/ may move), only paths relative to it.
+
+The entry of the last build is the only one kept (common/cachestore.py: a damaged entry is a
+miss). Nothing here changes what is reported: a plan read from the cache is the value the
+planning returns.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from ..common.cachestore import CacheStore
+from ..common.checkcache import listing_digest
+from ..common.fingerprint import code_digest, digest, settings_digest
+
+#: Bumped when a plan's shape changes.
+PLAN_VERSION = "link-plans-1"
+
+Plan = tuple[Any, ...]  # PlannedLink | ContentProblem, in the order planning found them
+
+
+def site_key(settings: Mapping[str, Any], pages: Mapping[str, str | None],
+             static: Mapping[str, str], content_root: Path) -> str:
+    """The digest of all a plan depends on besides its own document (module docstring)."""
+    return digest(PLAN_VERSION, code_digest(), settings_digest(settings, leave_out={"BUILD_DATE"}),
+                  json.dumps(sorted(pages.items(), key=lambda pair: pair[0])),
+                  json.dumps(sorted(static.items())), listing_digest(content_root))
+
+
+def document_key(path: str, page_url: str | None, data: bytes) -> str:
+    """The digest of one document's path, page URL (None: a newsletter introduction) and bytes."""
+    return digest(path, json.dumps(page_url), data)
+
+
+class PlanCache:
+    """One build's plans: those of the last build with the same site key, and the new ones."""
+
+    def __init__(self, cache_root: Path, key: str) -> None:
+        self.store = CacheStore(cache_root / "site", "link-plans")
+        self.key = key
+        stored = self.store.get(key)
+        self.previous: dict[str, Plan] = stored if isinstance(stored, dict) else {}
+        self.current: dict[str, Plan] = {}
+
+    def get(self, key: str) -> Plan | None:
+        plan = self.previous.get(key)
+        if plan is not None:
+            self.current[key] = plan
+        return plan
+
+    def put(self, key: str, plan: Plan) -> None:
+        self.current[key] = plan
+
+    def save(self) -> None:
+        """Keep this build's plans (when they differ from the stored ones: a plan is a
+        function of its key) and nothing else."""
+        if self.current.keys() != self.previous.keys() or not self.store.contains(self.key):
+            self.store.put(self.key, self.current)
+        self.store.prune()
