@@ -31,8 +31,8 @@ from ..tools import new
 _TITLE, _REGION = "Xtitlex", "Xregionx"
 _COMMENTED_FIELD = re.compile(r"^# ?(?P<field>\s*[a-z0-9_.-]+:(?: .+)?)$", re.M)
 _HEADER = re.compile(r"\A---\n(?P<meta>.*?)^---\n(?P<body>.*)\Z", re.M | re.S)
-#: Markdown's emphasis marks: `**Šeit raksti…**` is still the sample sentence.
-_EMPHASIS = re.compile(r"[*_~`]+")
+#: Markdown's emphasis marks, deleted: `**Šeit raksti…**` is still the sample sentence.
+_EMPHASIS = str.maketrans("", "", "*_~`")
 FIX = "aizstāj parauga tekstu ar savu (vai atliec 'status: draft', kamēr raksts nav gatavs)"
 
 
@@ -40,6 +40,11 @@ FIX = "aizstāj parauga tekstu ar savu (vai atliec 'status: draft', kamēr rakst
 class Placeholders:
     values: frozenset[str]  # sample field values (front matter, captions.yml)
     lines: frozenset[str]  # sample body lines (Markdown, headings without their #)
+
+    @functools.cached_property
+    def values_in_order(self) -> tuple[str, ...]:
+        """`values`, sorted: of two samples in one text, the first in this order is named."""
+        return tuple(sorted(self.values))
 
 
 def _uncommented(template: str) -> str:
@@ -65,7 +70,7 @@ def _is_sample(text: str) -> bool:
 
 def _body_line(line: str) -> str:
     """A body line as compared with the samples: no heading marks, emphasis or extra spaces."""
-    return " ".join(_EMPHASIS.sub("", line.strip().lstrip("#")).split())
+    return " ".join(line.strip().lstrip("#").translate(_EMPHASIS).split())
 
 
 @functools.cache
@@ -100,9 +105,9 @@ def _problem(path: str, line: int, field: str, text: str) -> ContentProblem:
 
 
 def _in_node(path: str, node: yaml.Node | None, first_line: int) -> Iterator[ContentProblem]:
-    samples = placeholders().values
+    samples = placeholders().values_in_order
     for field, text, line in _scalars(node):
-        found = next((sample for sample in sorted(samples) if sample in text), None)
+        found = next((sample for sample in samples if sample in text), None)
         if found:
             yield _problem(path, line + first_line, field, found)
 
