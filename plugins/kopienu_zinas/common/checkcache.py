@@ -3,7 +3,8 @@
 A document's entry holds its parse (`SourceDocument`), the problems found while reading it and
 what the per-document rules (`problems.document_check`) found. Its key is a content hash of
 the file's bytes and path, our code and library versions (fingerprint.code_digest), the
-settings without BUILD_DATE (per-document rules never read the date) and the names of every
+settings without BUILD_DATE and READING (per-document rules never read the date, and how the
+reading plugin runs changes no result) and the names of every
 file and symbolic link under content/ (rules check that linked files exist). Rules across
 files or depending on the build date (`problems.content_check`) run on every build, on the
 cached parses. A problem read from the cache is the same value, printed the same way, as one
@@ -42,6 +43,10 @@ from .problems import (
 #: Bumped when an entry's shape changes.
 ENTRY_VERSION = "content-check-1"
 
+#: Settings no per-document rule reads: the build date, and how the reading plugin works
+#: (whether it caches, on how many processes), which never changes a result.
+UNREAD_SETTINGS = ("BUILD_DATE", "READING")
+
 #: One document's entry: its parse and every problem of its own, sorted.
 Entry = tuple[SourceDocument, tuple[ContentProblem, ...]]
 
@@ -67,7 +72,7 @@ class CheckPlan:
         self.store = store
         self.folder = ContentFolder.scan(content_root)
         base = digest(ENTRY_VERSION, code_digest(), self.folder.digest(),
-                      settings_digest(settings, leave_out=("BUILD_DATE",)))
+                      settings_digest(settings, leave_out=UNREAD_SETTINGS))
         self.files: list[tuple[Path, str | None]] = []
         self.entries: dict[str, Entry] = {}
         self.jobs: list[CheckJob] = []

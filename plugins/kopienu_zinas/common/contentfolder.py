@@ -77,36 +77,41 @@ class ContentFolder:
         return digest(*sorted(f"{name}\0{self.links[name]}" if name in self.links else name
                               for name in self.kinds))
 
-    def relative(self, path: str) -> str | None:
+    def walk(self, path: str) -> tuple[str, bool] | None:
         """`path` (under `root` as written, "." and ".." taken as they come) as a relative
-        path that names no symbolic link on the way and stays inside the folder; None when
-        the disk must say (a link, an unlisted folder, a `..` leaving content/, another
-        folder, not POSIX). "" is the folder itself."""
+        path ("" for the folder itself) that names no symbolic link on the way and stays
+        inside the folder, and whether every name before its last is an existing folder (or
+        the system refuses to look further: a missing folder, a file); None when the disk
+        must say (a link, an unlisted folder, a `..` leaving content/, another folder, not
+        POSIX)."""
         if os.sep != "/" or not (path == self.root or path.startswith(self.root + "/")):
             return None
         kept: list[str] = []
-        for part in path[len(self.root):].split("/"):
+        current, reachable = "", True
+        for part in path[len(self.root) + 1:].split("/") if path != self.root else ():
+            if current in self.unlisted:
+                return None
+            if current and self.kinds.get(current) != FOLDER:
+                reachable = False  # what follows a missing name or a file cannot be opened
             if part in ("", "."):
                 continue
             if part == "..":
                 if not kept:
                     return None
                 kept.pop()
-                continue
-            folder = "/".join(kept)
-            if folder in self.unlisted:
+            else:
+                kept.append(part)
+            current = "/".join(kept)
+            if self.kinds.get(current) == LINK:
                 return None
-            kept.append(part)
-            if self.kinds.get("/".join(kept)) == LINK:
-                return None
-        return "/".join(kept)
+        return current, reachable
 
     def realpath(self, path: str) -> str:
         """`os.path.realpath(path)`, from the listing where it can be."""
-        relative = self.relative(path)
-        if relative is None:
+        walked = self.walk(path)
+        if walked is None:
             return os.path.realpath(path)
-        return f"{self.real_root}/{relative}" if relative else self.real_root
+        return f"{self.real_root}/{walked[0]}" if walked[0] else self.real_root
 
 
 _ACTIVE: list[ContentFolder] = []
@@ -146,7 +151,8 @@ def is_file(path: Path | str) -> bool:
     """`os.path.isfile`, from the active snapshot when one holds the path."""
     text = os.fspath(path)
     snapshot = active(text)
-    relative = snapshot.relative(text) if snapshot is not None else None
-    if snapshot is None or relative is None:
+    walked = snapshot.walk(text) if snapshot is not None else None
+    if snapshot is None or walked is None:
         return os.path.isfile(text)
-    return snapshot.kinds.get(relative) == FILE
+    relative, reachable = walked
+    return reachable and snapshot.kinds.get(relative) == FILE
