@@ -31,8 +31,8 @@ from ..tools import new
 _TITLE, _REGION = "Xtitlex", "Xregionx"
 _COMMENTED_FIELD = re.compile(r"^# ?(?P<field>\s*[a-z0-9_.-]+:(?: .+)?)$", re.M)
 _HEADER = re.compile(r"\A---\n(?P<meta>.*?)^---\n(?P<body>.*)\Z", re.M | re.S)
-#: Markdown's emphasis marks, deleted: `**Šeit raksti…**` is still the sample sentence.
-_EMPHASIS = str.maketrans("", "", "*_~`")
+#: Markdown's emphasis marks: `**Šeit raksti…**` is still the sample sentence.
+_EMPHASIS = re.compile(r"[*_~`]+")
 FIX = "aizstāj parauga tekstu ar savu (vai atliec 'status: draft', kamēr raksts nav gatavs)"
 
 
@@ -70,7 +70,10 @@ def _is_sample(text: str) -> bool:
 
 def _body_line(line: str) -> str:
     """A body line as compared with the samples: no heading marks, emphasis or extra spaces."""
-    return " ".join(line.strip().lstrip("#").translate(_EMPHASIS).split())
+    text = line.strip().lstrip("#")
+    if "*" in text or "_" in text or "~" in text or "`" in text:
+        text = _EMPHASIS.sub("", text)
+    return " ".join(text.split())
 
 
 @functools.cache
