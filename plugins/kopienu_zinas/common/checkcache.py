@@ -4,10 +4,9 @@ A document's entry holds its parse (`SourceDocument`), the problems found while 
 what the per-document rules (`problems.document_check`) found. Its key is a content hash of
 the file's bytes and path, our code and library versions (fingerprint.code_digest), the
 settings without BUILD_DATE and READING (per-document rules never read the date, and how the
-reading plugin runs changes no result) and the names of every
-file and symbolic link under content/ (rules check that linked files exist). Rules across
-files or depending on the build date (`problems.content_check`) run on every build, on the
-cached parses. A problem read from the cache is the same value, printed the same way, as one
+reading plugin runs changes no result) and the names of every file and symbolic link under
+content/ (rules check that linked files exist). Rules across files or depending on the build
+date (`problems.content_check`) run on every build, on the cached parses. A problem read from the cache is the same value, printed the same way, as one
 found afresh.
 
 The names under content/ are listed once per check (common/contentfolder.py): their digest is
