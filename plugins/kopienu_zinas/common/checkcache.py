@@ -6,8 +6,8 @@ the file's bytes and path, our code and library versions (fingerprint.code_diges
 settings without BUILD_DATE and READING (per-document rules never read the date, and how the
 reading plugin runs changes no result) and the names of every file and symbolic link under
 content/ (rules check that linked files exist). Rules across files or depending on the build
-date (`problems.content_check`) run on every build, on the cached parses. A problem read from the cache is the same value, printed the same way, as one
-found afresh.
+date (`problems.content_check`) run on every build, on the cached parses. A problem read from
+the cache is the same value, printed the same way, as one found afresh.
 
 The names under content/ are listed once per check (common/contentfolder.py): their digest is
 part of every key, and the rules answer their path questions from the listing. Which store
