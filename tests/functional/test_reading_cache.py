@@ -11,6 +11,7 @@ its own cache folder (CACHE_PATH under the test's folder) and no search index.
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from pathlib import Path
 
@@ -19,7 +20,10 @@ import pytest
 
 from kopienu_zinas.common import checkcache, sourcereader
 from kopienu_zinas.common.cachestore import MAGIC
+from kopienu_zinas.common.frontmatter import SourceDocument
+from kopienu_zinas.common.problems import document_check
 from kopienu_zinas.reading import prereading
+from kopienu_zinas.site import placeholders
 from kopienu_zinas.tools import build
 from tests.sitebuild import BUILD_DATE, ROOT
 
@@ -94,13 +98,15 @@ def site(cold_site: Path, tmp_path: Path) -> Path:
     return copy
 
 
-def run(site: Path, output: str, *, workers: int = 0, cache: str = "cache") -> int:
-    """One in-process build of the site into site/output; its cache under site/cache."""
+def run(site: Path, output: str, *, workers: int = 0, cache: str = "cache",
+        cached: bool = True) -> int:
+    """One in-process build of the site into site/output; its cache under site/cache (none
+    read or written unless `cached`)."""
     return build.main([
         "--settings", str(ROOT / "pelicanconf.py"), "--content", str(site / "content"),
         "--output", str(site / output), "--build-date", BUILD_DATE,
         "-e", f"CACHE_PATH={json.dumps(str(site / cache / 'pelican'))}",
-        "-e", f"READING={json.dumps({'workers': workers})}",
+        "-e", f"READING={json.dumps({'workers': workers, 'cache': cached})}",
         "-e", 'SEARCH={"index": false}'])
 
 
@@ -252,3 +258,90 @@ def test_a_source_that_fails_in_a_worker_is_reported_as_in_the_build_process(
         reports.append(problem_lines(capsys.readouterr().err))
     assert reports[0] == reports[1]
     assert [line.split(" ", 2)[1] for line in reports[0]] == ["raksts-04.md:1:"], reports[0]
+
+
+def add_problems(content: Path, outside: Path) -> None:
+    """A problem of every per-document kind in several articles, some through a symbolic link
+    out of content/ (answered by the disk, not the listing)."""
+    outside.mkdir()
+    (outside / "slepens.jpg").write_bytes(b"jpg")
+    (content / "ara").symlink_to(outside)
+    for number, extra in (
+            (2, "\n[saite]({filename}/nav-tada.md)\n![](/atteli/nav.jpg)\n"),
+            (3, "\n![Bilde]({static}/ara/slepens.jpg)\n[ārā]({static}/../../etc/passwd)\n"),
+            (6, "\nTeksts pēc starpvirsraksta.\n[mape]({filename}/nav-mapes/../raksts-01.md)\n"),
+            (7, "\n![Bilde](<{static}/atteli/nav tāda.jpg>)\n")):
+        source = content / f"raksts-{number:02}.md"
+        source.write_text(source.read_text(encoding="utf-8").replace("region: Latgale\n", "")
+                          + extra, encoding="utf-8")
+
+
+def test_the_check_reports_the_same_without_cache_serially_and_on_workers(
+        site: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    add_problems(site / "content", site / "outside")
+    parsed: list[str] = []  # documents parsed in this process (a worker counts in its own)
+    read_document = checkcache.read_document
+    monkeypatch.setattr(checkcache, "read_document",
+                        lambda root, file, data=None: (parsed.append(file.name),
+                                                       read_document(root, file, data))[1])
+    capsys.readouterr()
+    reports = {}
+    for name, workers, cached in (("off", 0, False), ("serial", 0, True),
+                                  ("parallel", 2, True)):
+        parsed.clear()
+        assert run(site, name, workers=workers, cache=f"{name}-cache", cached=cached) != 0
+        reports[name] = problem_lines(capsys.readouterr().err)
+        if name == "parallel":
+            assert parsed == []  # every document was checked on a worker
+    assert reports["parallel"] == reports["serial"] == reports["off"]
+    fields = {line.split(": ")[2] for line in reports["off"]}
+    assert {"link", "image", "region", "text"} <= fields, reports["off"]
+    serial, parallel = entries(site, "checks", "serial-cache"), entries(
+        site, "checks", "parallel-cache")
+    assert [p.name for p in parallel] == [p.name for p in serial]
+    assert [p.read_bytes() for p in parallel] == [p.read_bytes() for p in serial]
+
+
+def test_a_document_a_worker_cannot_check_is_checked_and_reported_by_the_build_process(
+        site: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """A rule that fails on one document (in a worker, then in the build process) and a worker
+    that dies (a broken pool): the build reports what it reports without workers."""
+    add_problems(site / "content", site / "outside")
+    check_document = placeholders.check_document
+    build_process = os.getpid()
+
+    def fragile(sender: object, document: SourceDocument, settings: dict) -> list:
+        if "NEPARASTS" in document.body:
+            raise IndexError("list index out of range")
+        if "MIRSTOŠS" in document.body and os.getpid() != build_process:
+            os._exit(1)  # a worker killed
+        return check_document(sender, document, settings)
+
+    monkeypatch.setattr(placeholders, "check_document", fragile)
+    parsed: list[str] = []  # documents parsed in this process
+    read_document = checkcache.read_document
+    monkeypatch.setattr(checkcache, "read_document",
+                        lambda root, file, data=None: (parsed.append(file.name),
+                                                       read_document(root, file, data))[1])
+    capsys.readouterr()
+    source = site / "content" / "raksts-04.md"
+    original = source.read_text(encoding="utf-8")
+    reports = {}
+    try:
+        for marker in ("NEPARASTS", "MIRSTOŠS"):
+            source.write_text(f"{original}\n{marker} teksts\n", encoding="utf-8")
+            outcome = []
+            for workers in (0, 2):
+                parsed.clear()
+                status = run(site, f"{marker}-{workers}", workers=workers,
+                             cache=f"{marker}-{workers}-cache")
+                outcome.append((status, problem_lines(capsys.readouterr().err)))
+            assert "raksts-04.md" in parsed  # the build process checked it after the worker
+            assert outcome[0] == outcome[1], marker
+            reports[marker] = outcome[0][1]
+    finally:  # the builds connected it; a traceback may keep it alive after the test
+        document_check.disconnect(fragile)
+    assert [line.split(" ", 3)[1:3] for line in reports["NEPARASTS"]] == [
+        ["raksts-04.md:1:", "file:"]], reports["NEPARASTS"]
+    assert "IndexError" in reports["NEPARASTS"][0]
+    assert any("raksts-06.md:18: text:" in line for line in reports["MIRSTOŠS"])

@@ -3,30 +3,38 @@
 A document's entry holds its parse (`SourceDocument`), the problems found while reading it and
 what the per-document rules (`problems.document_check`) found. Its key is a content hash of
 the file's bytes and path, our code and library versions (fingerprint.code_digest), the
-settings without BUILD_DATE (per-document rules never read the date) and the names of every
-file and symbolic link under content/ (rules check that linked files exist). Rules across
-files or depending on the build date (`problems.content_check`) run on every build, on the
-cached parses. A problem read from the cache is the same value, printed the same way, as one
-found afresh.
+settings without BUILD_DATE and READING (per-document rules never read the date, and how the
+reading plugin runs changes no result) and the names of every file and symbolic link under
+content/ (rules check that linked files exist). Rules across files or depending on the build
+date (`problems.content_check`) run on every build, on the cached parses. A problem read from
+the cache is the same value, printed the same way, as one found afresh.
 
-Which store (if any) a build uses is switched on by the reading plugin, per build, with
-:func:`use_store`; without it (unit tests, tools) everything is computed.
+The names under content/ are listed once per check (common/contentfolder.py): their digest is
+part of every key, and the rules answer their path questions from the listing. Which store
+(if any) a build uses is switched on by the reading plugin, per build, with :func:`use_store`;
+without it (unit tests, tools) everything is computed. The reading plugin may also
+:func:`plan` the check before its pool starts and hand the missing entries to its workers
+(:func:`check_job`): an entry depends only on its key's inputs, so it is the same whichever
+process computes it; a document a worker could not check (an error, a broken pool) is checked
+in the build process, which reports any error exactly as without workers.
 """
 
 from __future__ import annotations
 
-import os
 import weakref
-from collections.abc import Mapping
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from .cachestore import CacheStore
+from .contentfolder import ContentFolder, activate_for_process, activated
 from .fingerprint import code_digest, digest, settings_digest
 from .frontmatter import SourceDocument, discover_documents, read_document
 from .problems import (
     ContentProblem,
     cross_file_problems,
+    document_check,
     document_problems,
     run_content_checks,
 )
@@ -34,12 +42,86 @@ from .problems import (
 #: Bumped when an entry's shape changes.
 ENTRY_VERSION = "content-check-1"
 
+#: Settings no per-document rule reads: the build date, and how the reading plugin works
+#: (whether it caches, on how many processes), which never changes a result.
+UNREAD_SETTINGS = ("BUILD_DATE", "READING")
+
+#: One document's entry: its parse and every problem of its own, sorted.
+Entry = tuple[SourceDocument, tuple[ContentProblem, ...]]
+
+
+@dataclass(frozen=True)
+class CheckJob:
+    """A document without an entry: its key, its path under content/ and its bytes."""
+
+    key: str
+    path: str
+    data: bytes
+
+
+class CheckPlan:
+    """One build's check with a store, before anything is computed: the listing of content/,
+    every Markdown file (in path order) with its key, the entries found in the store and a job
+    for each one missing. `results` (set by whoever runs the jobs elsewhere) yields, for each
+    job in order, its entry or None."""
+
+    def __init__(self, content_root: Path, settings: Mapping[str, Any], store: CacheStore
+                 ) -> None:
+        self.root = content_root
+        self.store = store
+        self.folder = ContentFolder.scan(content_root)
+        base = digest(ENTRY_VERSION, code_digest(), self.folder.digest(),
+                      settings_digest(settings, leave_out=UNREAD_SETTINGS))
+        self.files: list[tuple[Path, str | None]] = []
+        self.entries: dict[str, Entry] = {}
+        self.jobs: list[CheckJob] = []
+        self.results: Iterator[Entry | None] | None = None
+        for file in sorted(content_root.rglob("*.md")):
+            path = file.relative_to(content_root).as_posix()
+            try:
+                data = file.read_bytes()
+            except OSError:  # read again, and reported, by the check itself
+                self.files.append((file, None))
+                continue
+            key = digest(base, path, data)
+            self.files.append((file, key))
+            store.used.add(key)
+            entry = _entry(store.get(key))
+            if entry is not None:
+                self.entries[key] = entry
+            else:
+                self.jobs.append(CheckJob(key, path, data))
+        self.data = {job.key: job.data for job in self.jobs}
+
+    def worker_arguments(self, settings: dict[str, Any]) -> tuple[Any, ...]:
+        """What :func:`start_worker` needs in a worker process (passed by the pool's
+        initializer: inherited as it is with fork, pickled with spawn)."""
+        return (settings, str(self.store.folder), self.folder,
+                tuple(document_check.receivers_for(document_check.ANY)))
+
+    def collect(self) -> None:
+        """Take the workers' entries (a missing one, or all after a broken pool, is left for
+        the build process)."""
+        if self.results is None:
+            return
+        results, self.results = self.results, None
+        try:
+            for job, value in zip(self.jobs, results, strict=True):
+                entry = _entry(value)
+                if entry is not None:
+                    self.entries[job.key] = entry
+        except Exception:  # a broken pool: the build process checks what is missing
+            pass
+
+
 class CheckCache:
-    """A build's switch: its settings (the dict itself) and the store of its entries."""
+    """A build's switch: its settings (the dict itself), the store of its entries and the
+    check planned for it (if the reading plugin planned it)."""
 
     def __init__(self, settings: Mapping[str, Any], store: CacheStore) -> None:
         self.settings = settings
         self.store = store
+        self.plan: CheckPlan | None = None
 
 
 _SWITCHES: weakref.WeakValueDictionary[int, CheckCache] = weakref.WeakValueDictionary()
@@ -58,41 +140,86 @@ def store_of(settings: Mapping[str, Any]) -> CacheStore | None:
     return switch.store if switch is not None and switch.settings is settings else None
 
 
-def listing_digest(content_root: Path) -> str:
-    """Digest of the names under content/ (files, folders, and where each symbolic link
-    points), not of their bytes."""
-    names: list[str] = []
-    for folder, dirs, files in os.walk(content_root):
-        for name in [*dirs, *files]:
-            path = Path(folder) / name
-            relative = path.relative_to(content_root).as_posix()
-            names.append(f"{relative}\0{os.readlink(path)}" if path.is_symlink() else relative)
-    return digest(*sorted(names))
+def plan(settings: Mapping[str, Any]) -> CheckPlan | None:
+    """Plan the check of the build with these settings (once its store is switched on), for
+    the reading plugin to hand the missing entries to its workers; None without a store."""
+    switch = _SWITCHES.get(id(settings))
+    if switch is None or switch.settings is not settings:
+        return None
+    switch.plan = CheckPlan(Path(settings["PATH"]), settings, switch.store)
+    return switch.plan
+
+
+def _taken_plan(content_root: Path, settings: Mapping[str, Any], store: CacheStore
+                ) -> CheckPlan:
+    switch = _SWITCHES.get(id(settings))
+    planned = switch.plan if switch is not None and switch.settings is settings else None
+    if switch is not None:
+        switch.plan = None
+    if planned is not None and planned.root == content_root:
+        return planned
+    return CheckPlan(content_root, settings, store)
+
+
+def entry_of(content_root: Path, file: Path, data: bytes, settings: dict[str, Any]) -> Entry:
+    """One document's entry, computed: its parse and its own problems, sorted."""
+    document, parsed = read_document(content_root, file, data)
+    return document, tuple(sorted({*parsed, *document_problems(document, settings)}))
 
 
 def check_content(content_root: Path, settings: dict[str, Any]
                   ) -> tuple[list[SourceDocument], list[ContentProblem]]:
     """Every Markdown file under content/ (in path order) and every problem the rules find,
-    sorted; with a store (use_store), unchanged documents and their own problems come from it."""
+    sorted; with a store (use_store), unchanged documents and their own problems come from it
+    (or from the workers the reading plugin gave the plan to)."""
     store = store_of(settings)
     if store is None:
-        documents, problems = discover_documents(content_root)
-        return documents, sorted({*problems, *run_content_checks(documents, settings)})
-    base = digest(ENTRY_VERSION, code_digest(), listing_digest(content_root),
-                  settings_digest(settings, leave_out=("BUILD_DATE",)))
-    documents = []
-    found: set[ContentProblem] = set()
-    for file in sorted(content_root.rglob("*.md")):
-        data = file.read_bytes()
-        key = digest(base, file.relative_to(content_root).as_posix(), data)
-        entry = _entry(store.get(key))
-        if entry is None:
-            document, parsed = read_document(content_root, file, data)
-            entry = (document, tuple(sorted({*parsed, *document_problems(document, settings)})))
-            store.put(key, entry)
-        documents.append(entry[0])
-        found.update(entry[1])
-    return documents, sorted(found | set(cross_file_problems(documents, settings)))
+        with activated(ContentFolder.scan(content_root)):
+            documents, problems = discover_documents(content_root)
+            return documents, sorted({*problems, *run_content_checks(documents, settings)})
+    planned = _taken_plan(content_root, settings, store)
+    with activated(planned.folder):
+        planned.collect()
+        documents = []
+        found: set[ContentProblem] = set()
+        for file, key in planned.files:
+            entry = planned.entries.get(key) if key is not None else None
+            if entry is None:
+                data = planned.data[key] if key is not None else file.read_bytes()
+                entry = entry_of(content_root, file, data, settings)
+                if key is not None:
+                    store.put(key, entry)
+            documents.append(entry[0])
+            found.update(entry[1])
+        return documents, sorted(found | set(cross_file_problems(documents, settings)))
+
+
+#: In a check worker: the settings, the store and the listing it checks against.
+_WORKER: dict[str, Any] = {}
+
+
+def start_worker(settings: dict[str, Any], folder: str, listing: ContentFolder,
+                 receivers: tuple[Callable[..., Any], ...]) -> None:
+    """A pool's initializer: what :func:`check_job` needs (the per-document rules connected,
+    as they are in the build process: a spawned worker has no plugins registered)."""
+    for receiver in receivers:
+        document_check.connect(receiver)
+    activate_for_process(listing)
+    path = Path(folder)
+    _WORKER.update(settings=settings, store=CacheStore(path.parent, path.name))
+
+
+def check_job(job: CheckJob) -> Entry | None:
+    """In a worker: one document's entry, stored; None when anything fails (the build
+    process then checks it and reports the error itself)."""
+    settings = _WORKER["settings"]
+    root = Path(settings["PATH"])
+    try:
+        entry = entry_of(root, root / job.path, job.data, settings)
+    except Exception:
+        return None
+    _WORKER["store"].put(job.key, entry)
+    return entry
 
 
 def _entry(value: Any) -> tuple[SourceDocument, tuple[ContentProblem, ...]] | None:

@@ -55,8 +55,8 @@ def caches_of(settings: dict[str, Any]) -> ReadingCaches | None:
 
 
 def open_caches(pelican: Any) -> None:
-    """initialized (before the site plugin's content check): switch the caches on and start
-    reading the missing sources on every core."""
+    """initialized (before the site plugin's content check): switch the caches on, plan the
+    content check and start checking and reading the missing sources on every core."""
     settings = pelican.settings
     options = from_pelican(settings)
     if not options.cache:
@@ -71,7 +71,8 @@ def open_caches(pelican: Any) -> None:
     setattr(pelican, ATTRIBUTE, caches)
     _CURRENT[id(settings)] = caches
     caches.prereading = prereading.start(caches.sources, settings, options.workers,
-                                         tuple(MarkdownReader.file_extensions))
+                                         tuple(MarkdownReader.file_extensions),
+                                         checkcache.plan(settings))
 
 
 def wait_for_prereading(readers: Any) -> None:

@@ -1,15 +1,18 @@
-"""Read the sources missing from the cache on every core, before Pelican's generators read them.
+"""Read and check the sources missing from the caches on every core, before the build does.
 
-At `initialized`, before the content check, every Markdown file under content/ is read as
-text (common/sourcetext) and its key computed (common/sourcereader.source_key); the ones
-without an entry go to a pool of worker processes, which convert them and store the results.
-The build process meanwhile runs the content check; when the generators are created
-(`readers_init`) it waits for the pool, and Pelican's reader then finds every result in the
-cache. The result does not depend on which worker converts what: an entry is a pure function
-of the text and the key says so. A source a worker cannot convert gets no entry; the reader
-then converts it in the build process and reports its error there, named against the source,
-exactly as without the pool. A pool that breaks as a whole (a worker killed) is the same:
-every missing entry is converted in the build process.
+At `initialized`, before the content check, the check is planned (common/checkcache.CheckPlan:
+every Markdown file's check key, the entries already stored) and every Markdown file under
+content/ is read as text (common/sourcetext) and its key computed
+(common/sourcereader.source_key). The documents without a check entry, then the sources without
+a Markdown entry, go to one pool of worker processes, which check or convert them and store the
+results. The build process takes the check entries as they come and runs the rules across
+files while the workers convert; when the generators are created (`readers_init`) it waits for
+the pool, and Pelican's reader then finds every result in the cache. The result does not depend
+on which process computes what: an entry is a pure function of what its key digests. A source
+a worker cannot check or convert gets no entry; the build process then checks or converts it
+and reports its error, named against the source, exactly as without the pool. A pool that
+breaks as a whole (a worker killed) is the same: every missing entry is made in the build
+process.
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ from typing import Any
 from markdown import Markdown
 
 from ..common.cachestore import CacheStore
+from ..common.checkcache import CheckPlan, check_job, start_worker
 from ..common.sourcereader import (
     ConvertedSource,
     SourceCache,
@@ -111,18 +115,25 @@ class Prereading:
 
 
 def start(cache: SourceCache, settings: dict[str, Any], workers: int,
-          extensions: tuple[str, ...]) -> Prereading | None:
-    """Start converting the sources missing from the cache; None when there is nothing (or
-    too little) to do in parallel, or `workers` is 0."""
+          extensions: tuple[str, ...], checks: CheckPlan | None = None) -> Prereading | None:
+    """Start checking the documents the plan `checks` misses (their entries then come from
+    `checks.results`, in order) and converting the sources missing from the cache; None when
+    there is nothing (or too little) to do in parallel, or `workers` is 0."""
     root = Path(settings["PATH"])
     if workers < 1 or not root.is_dir():
         return None
     jobs = missing_jobs(cache, markdown_sources(root, extensions), root)
-    if len(jobs) < POOL_THRESHOLD:
+    check_jobs = checks.jobs if checks is not None else []
+    if len(jobs) + len(check_jobs) < POOL_THRESHOLD:
         return None
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
-    pool = ProcessPoolExecutor(max_workers=min(workers, len(jobs)), mp_context=context)
+    pool = ProcessPoolExecutor(
+        max_workers=min(workers, len(jobs) + len(check_jobs)), mp_context=context,
+        initializer=start_worker if checks is not None else None,
+        initargs=checks.worker_arguments(settings) if checks is not None else ())
+    if checks is not None:  # first: the build process waits for them, not for the Markdown
+        checks.results = pool.map(check_job, check_jobs, chunksize=CHUNK)
     arguments = markdown_arguments(settings)
     folder = str(cache.store.folder)
     results = pool.map(convert_job, jobs, [arguments] * len(jobs), [folder] * len(jobs),

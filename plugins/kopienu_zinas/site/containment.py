@@ -25,6 +25,7 @@ from typing import Any
 
 import yaml
 
+from ..common.contentfolder import realpath
 from ..common.frontmatter import SourceDocument
 from ..common.problems import ContentProblem
 from .references import all_references, intrasite, is_inside, resolve
@@ -111,7 +112,7 @@ def leaves_folder(relative: str) -> bool:
 
 
 def _strictly_inside(path: Path, folder: Path) -> bool:
-    return is_inside(path, folder) and path.resolve() != folder.resolve()
+    return is_inside(path, folder) and realpath(path) != realpath(folder)
 
 
 def is_one_name(name: str) -> bool:

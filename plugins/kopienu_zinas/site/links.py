@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from ..common import contentfolder
 from ..common.frontmatter import SourceDocument
 from ..common.problems import ContentProblem
 from ..images.paths import find
@@ -26,8 +27,10 @@ def check_document(sender: Any, document: SourceDocument,
 
 def _exists(target: Path, content_root: Path) -> bool:
     """The file exists, its name compared in NFC (macOS stores "Ēkas" decomposed)."""
+    if contentfolder.is_file(target):
+        return True
     relative = posixpath.normpath(target.relative_to(content_root).as_posix())
-    return target.is_file() or find(content_root, relative) is not None
+    return find(content_root, relative) is not None
 
 
 def check_links(document: SourceDocument, content_root: Path) -> Iterator[ContentProblem]:

@@ -41,6 +41,11 @@ class Placeholders:
     values: frozenset[str]  # sample field values (front matter, captions.yml)
     lines: frozenset[str]  # sample body lines (Markdown, headings without their #)
 
+    @functools.cached_property
+    def values_in_order(self) -> tuple[str, ...]:
+        """`values`, sorted: of two samples in one text, the first in this order is named."""
+        return tuple(sorted(self.values))
+
 
 def _uncommented(template: str) -> str:
     """The template with its commented sample fields (`# image_alt: …`) switched on."""
@@ -65,7 +70,10 @@ def _is_sample(text: str) -> bool:
 
 def _body_line(line: str) -> str:
     """A body line as compared with the samples: no heading marks, emphasis or extra spaces."""
-    return " ".join(_EMPHASIS.sub("", line.strip().lstrip("#")).split())
+    text = line.strip().lstrip("#")
+    if "*" in text or "_" in text or "~" in text or "`" in text:
+        text = _EMPHASIS.sub("", text)
+    return " ".join(text.split())
 
 
 @functools.cache
@@ -100,9 +108,9 @@ def _problem(path: str, line: int, field: str, text: str) -> ContentProblem:
 
 
 def _in_node(path: str, node: yaml.Node | None, first_line: int) -> Iterator[ContentProblem]:
-    samples = placeholders().values
+    samples = placeholders().values_in_order
     for field, text, line in _scalars(node):
-        found = next((sample for sample in sorted(samples) if sample in text), None)
+        found = next((sample for sample in samples if sample in text), None)
         if found:
             yield _problem(path, line + first_line, field, found)
 

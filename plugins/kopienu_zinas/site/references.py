@@ -14,13 +14,16 @@ library's HTML tokenizer, which decodes character references in attribute values
 
 from __future__ import annotations
 
+import os
+import posixpath
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from html.parser import HTMLParser
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from urllib.parse import unquote
 
+from ..common import contentfolder
 from ..common.absolute_urls import SRCSET_ATTRIBUTES, URL_ATTRIBUTES, srcset_candidates
 from ..common.frontmatter import SourceDocument
 
@@ -58,8 +61,12 @@ class Reference:
 
 def body_lines(document: SourceDocument) -> Iterator[tuple[int, str]]:
     """(line number in the file, text) of every body line outside fenced code."""
+    lines = document.body.splitlines()
+    if "```" not in document.body and "~~~" not in document.body:  # no fence: every line
+        yield from enumerate(lines, document.body_line)
+        return
     fenced = False
-    for offset, text in enumerate(document.body.splitlines()):
+    for offset, text in enumerate(lines):
         if _FENCE.match(text):
             fenced = not fenced
             continue
@@ -137,8 +144,9 @@ def all_references(document: SourceDocument) -> Iterator[Reference]:
 
     Images come with their alt text (`""` when empty), links with ``alt=None``.
     """
+    body = body_lines(document)
     lines = [(line, _CODE_SPAN.sub("", text) if "`" in text else text)
-             for line, text in _outside_comments(body_lines(document))]
+             for line, text in (_outside_comments(body) if "<!--" in document.body else body)]
     found: list[Reference] = []
     for line, text in lines:
         if "](" not in text and "]:" not in text and "<" not in text:
@@ -181,13 +189,17 @@ def is_external(target: str) -> bool:
 
 
 def is_inside(path: Path, folder: Path) -> bool:
-    """Whether a path, with `..` and symbolic links resolved, lies within folder."""
-    return path.resolve().is_relative_to(folder.resolve())
+    """Whether a path, with `..` and symbolic links resolved (`os.path.realpath`), lies within
+    folder; the content check answers from its listing of content/ (common/contentfolder.py)."""
+    real, real_folder = contentfolder.realpath(path), contentfolder.realpath(folder)
+    return real == real_folder or real.startswith(real_folder.rstrip(os.sep) + os.sep)
 
 
 def intrasite_links(document: SourceDocument) -> Iterator[Reference]:
     """Every `{filename}`/`{static}`/`{attach}` link in the body that is not an image."""
     for line, text in body_lines(document):
+        if "{" not in text and "|" not in text:
+            continue  # no marker: most lines
         text = _IMAGE.sub("", text)
         for match in _INTRASITE.finditer(text):
             yield Reference(line, match.group(0))
@@ -207,4 +219,4 @@ def resolve(target: str, document: SourceDocument, content_root: Path,
         return None
     if path.startswith("/") or relative_to_root:
         return content_root / path.lstrip("/")
-    return content_root / PurePosixPath(document.path).parent / path
+    return Path(content_root, posixpath.dirname(document.path), path)

@@ -1,0 +1,158 @@
+"""The names under content/, listed once per build, so the content rules ask no more of the disk.
+
+A :class:`ContentFolder` holds every file, folder and symbolic link under content/ (where each
+link points), as the content check's cache key digests them (common/checkcache.py). While one
+is *active* (:func:`activated`: the content check's run, or a check worker's life), the path
+questions of the rules (site/references.py `is_inside`, site/links.py) are answered from it:
+`os.path.realpath` of a path under content/ is the content folder's real path and the path's
+own names, as long as no symbolic link lies on the way and no `..` leaves the folder; those
+few paths, and every path when no snapshot is active, are asked of the disk as before. The
+answers are the disk's as long as the folder does not change during the check (a change
+during it changes the next build's keys anyway).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .fingerprint import digest
+
+#: Kinds of entries (what `os.scandir` says without following links).
+FOLDER, FILE, LINK, OTHER = "folder", "file", "link", "other"
+
+
+@dataclass(frozen=True)
+class ContentFolder:
+    """The content folder `root` (as the settings name it) and what lies under it.
+
+    `kinds` maps each relative POSIX path ("atteli/foto.jpg") to FOLDER, FILE, LINK or OTHER;
+    `links` maps each symbolic link's relative path to where it points (`os.readlink`);
+    `unlisted` holds folders that could not be listed (what is in them is asked of the disk).
+    """
+
+    root: str
+    real_root: str
+    kinds: dict[str, str] = field(default_factory=dict)
+    links: dict[str, str] = field(default_factory=dict)
+    unlisted: frozenset[str] = frozenset()
+
+    @classmethod
+    def scan(cls, root: Path | str) -> ContentFolder:
+        """List everything under `root` (symbolic links to folders are not followed, as
+        `os.walk` does not); a folder that cannot be listed is skipped, as `os.walk` does."""
+        top = os.fspath(root)
+        kinds: dict[str, str] = {}
+        links: dict[str, str] = {}
+        unlisted: set[str] = set()
+        pending = [""]
+        while pending:
+            relative = pending.pop()
+            try:
+                with os.scandir(os.path.join(top, relative) if relative else top) as entries:
+                    listed = list(entries)
+            except OSError:
+                unlisted.add(relative)
+                continue
+            for entry in listed:
+                name = f"{relative}/{entry.name}" if relative else entry.name
+                if entry.is_symlink():
+                    kinds[name] = LINK
+                    try:
+                        links[name] = os.readlink(entry.path)
+                    except OSError:
+                        links[name] = ""
+                elif entry.is_dir(follow_symlinks=False):
+                    kinds[name] = FOLDER
+                    pending.append(name)
+                else:
+                    kinds[name] = FILE if entry.is_file(follow_symlinks=False) else OTHER
+        return cls(top, os.path.realpath(top), kinds, links, frozenset(unlisted))
+
+    def digest(self) -> str:
+        """Digest of the names (and where each symbolic link points), not of the bytes."""
+        return digest(*sorted(f"{name}\0{self.links[name]}" if name in self.links else name
+                              for name in self.kinds))
+
+    def walk(self, path: str) -> tuple[str, bool] | None:
+        """`path` (under `root` as written, "." and ".." taken as they come) as a relative
+        path ("" for the folder itself) that names no symbolic link on the way and stays
+        inside the folder, and whether every name before its last is an existing folder (or
+        the system refuses to look further: a missing folder, a file); None when the disk
+        must say (a link, an unlisted folder, a `..` leaving content/, another folder, not
+        POSIX)."""
+        if os.sep != "/" or not (path == self.root or path.startswith(self.root + "/")):
+            return None
+        kept: list[str] = []
+        current, reachable = "", True
+        for part in path[len(self.root) + 1:].split("/") if path != self.root else ():
+            if current in self.unlisted:
+                return None
+            if current and self.kinds.get(current) != FOLDER:
+                reachable = False  # what follows a missing name or a file cannot be opened
+            if part in ("", "."):
+                continue
+            if part == "..":
+                if not kept:
+                    return None
+                kept.pop()
+            else:
+                kept.append(part)
+            current = "/".join(kept)
+            if self.kinds.get(current) == LINK:
+                return None
+        return current, reachable
+
+    def realpath(self, path: str) -> str:
+        """`os.path.realpath(path)`, from the listing where it can be."""
+        walked = self.walk(path)
+        if walked is None:
+            return os.path.realpath(path)
+        return f"{self.real_root}/{walked[0]}" if walked[0] else self.real_root
+
+
+_ACTIVE: list[ContentFolder] = []
+
+
+def active(path: str) -> ContentFolder | None:
+    """The active snapshot whose folder holds `path` (as written), if any."""
+    for snapshot in _ACTIVE:
+        if path == snapshot.root or path.startswith(snapshot.root + "/"):
+            return snapshot
+    return None
+
+
+@contextlib.contextmanager
+def activated(snapshot: ContentFolder) -> Iterator[ContentFolder]:
+    """Answer path questions under `snapshot.root` from it until the block ends."""
+    _ACTIVE.insert(0, snapshot)
+    try:
+        yield snapshot
+    finally:
+        _ACTIVE.remove(snapshot)
+
+
+def activate_for_process(snapshot: ContentFolder) -> None:
+    """In a check worker: answer from `snapshot` for the rest of the process's life."""
+    _ACTIVE.insert(0, snapshot)
+
+
+def realpath(path: Path | str) -> str:
+    """`os.path.realpath`, from the active snapshot when one holds the path."""
+    text = os.fspath(path)
+    snapshot = active(text)
+    return snapshot.realpath(text) if snapshot is not None else os.path.realpath(text)
+
+
+def is_file(path: Path | str) -> bool:
+    """`os.path.isfile`, from the active snapshot when one holds the path."""
+    text = os.fspath(path)
+    snapshot = active(text)
+    walked = snapshot.walk(text) if snapshot is not None else None
+    if snapshot is None or walked is None:
+        return os.path.isfile(text)
+    relative, reachable = walked
+    return reachable and snapshot.kinds.get(relative) == FILE

@@ -1,0 +1,84 @@
+"""The listing of content/ that the content check answers path questions from
+(common/contentfolder.py): every answer is the disk's (`os.path.realpath`, `os.path.isfile`,
+`is_inside`), also through symbolic links inside and out, `..` that leaves and comes back,
+names that do not exist and names under a file; and its digest follows every name and link."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from kopienu_zinas.common import contentfolder
+from kopienu_zinas.common.contentfolder import ContentFolder, activated
+from kopienu_zinas.site.references import is_inside
+
+#: Paths (relative to content/, as editors' links make them) asked of both.
+ASKED = (
+    "", "raksts.md", "atteli/foto.jpg", "atteli/nav.jpg", "atteli/../raksts.md",
+    "atteli/./foto.jpg", "nav-mapes/x/../../raksts.md", "raksts.md/zem-faila",
+    "saite-ara/slepens.txt", "saite-ara", "saite-iekša/foto.jpg", "saite-uz-failu",
+    "atteli/saite-atpakal/../raksts.md", "../content/raksts.md", "../ara/slepens.txt",
+    "../../", "pazudusi-saite", "Ēkas/foto.jpg", "atteli//foto.jpg", "atteli/",
+    "raksts.md/../atteli/foto.jpg", "nav-mapes/../atteli/foto.jpg", "raksts.md/",
+)
+
+
+@pytest.fixture
+def content(tmp_path: Path) -> Path:
+    """content/ with files, folders and symbolic links in it, out of it and nowhere."""
+    outside = tmp_path / "ara"
+    outside.mkdir()
+    (outside / "slepens.txt").write_text("x", encoding="utf-8")
+    root = tmp_path / "content"
+    (root / "atteli").mkdir(parents=True)
+    (root / "Ēkas").mkdir()
+    (root / "raksts.md").write_text("---\n", encoding="utf-8")
+    (root / "atteli" / "foto.jpg").write_bytes(b"jpg")
+    (root / "Ēkas" / "foto.jpg").write_bytes(b"jpg")
+    (root / "saite-ara").symlink_to(outside)
+    (root / "saite-iekša").symlink_to(root / "atteli")
+    (root / "saite-uz-failu").symlink_to("raksts.md")
+    (root / "atteli" / "saite-atpakal").symlink_to("..")
+    (root / "pazudusi-saite").symlink_to("nekur")
+    return root
+
+
+def test_answers_are_the_disks(content: Path) -> None:
+    listing = ContentFolder.scan(content)
+    with activated(listing):
+        for relative in ASKED:
+            path = f"{content}/{relative}" if relative else str(content)
+            assert contentfolder.realpath(path) == os.path.realpath(path), relative
+            assert contentfolder.is_file(path) == os.path.isfile(path), relative
+            assert is_inside(Path(path), content) == Path(path).resolve().is_relative_to(
+                content.resolve()), relative
+    assert not contentfolder._ACTIVE  # the block's end leaves nothing active
+
+
+def test_no_disk_is_asked_for_plain_names_inside(content: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    listing = ContentFolder.scan(content)
+    asked: list[str] = []
+    monkeypatch.setattr(contentfolder.os.path, "realpath",
+                        lambda path, **_: asked.append(path) or path)
+    with activated(listing):
+        assert is_inside(content / "atteli" / "../atteli/foto.jpg", content)
+        assert contentfolder.is_file(content / "atteli" / "foto.jpg")
+    assert asked == []
+    with activated(listing):
+        is_inside(content / "saite-ara" / "slepens.txt", content)
+    assert asked == [str(content / "saite-ara" / "slepens.txt")]
+
+
+def test_the_digest_follows_names_and_links_not_bytes(content: Path) -> None:
+    before = ContentFolder.scan(content).digest()
+    (content / "raksts.md").write_text("---\ncits teksts\n", encoding="utf-8")
+    assert ContentFolder.scan(content).digest() == before
+    (content / "atteli" / "jauns.jpg").write_bytes(b"jpg")
+    added = ContentFolder.scan(content).digest()
+    assert added != before
+    (content / "saite-uz-failu").unlink()
+    (content / "saite-uz-failu").symlink_to("atteli/foto.jpg")
+    assert ContentFolder.scan(content).digest() not in (before, added)
