@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from ..common.cachestore import CacheStore
-from ..common.checkcache import listing_digest
+from ..common.contentfolder import ContentFolder
 from ..common.fingerprint import code_digest, digest, settings_digest
 
 #: Bumped when a plan's shape changes.
@@ -39,7 +39,8 @@ def site_key(settings: Mapping[str, Any], pages: Mapping[str, str | None],
     """The digest of all a plan depends on besides its own document (module docstring)."""
     return digest(PLAN_VERSION, code_digest(), settings_digest(settings, leave_out={"BUILD_DATE"}),
                   json.dumps(sorted(pages.items(), key=lambda pair: pair[0])),
-                  json.dumps(sorted(static.items())), listing_digest(content_root))
+                  json.dumps(sorted(static.items())),
+                  ContentFolder.scan(content_root).digest())
 
 
 def document_key(path: str, page_url: str | None, data: bytes) -> str:

@@ -1,0 +1,59 @@
+"""Rendering the queued pages on every core (writing/parallel.py): the texts come back complete
+and in queue order whoever rendered them, a page that fails is reported once by the build
+process, and a worker that dies loses nothing."""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+from jinja2 import Environment
+
+from kopienu_zinas.writing.parallel import RenderJob, render_all
+
+PAGES = 100
+BUILD_PID = os.getpid()
+
+
+def jobs_for(source: str, errors: list[Exception] | None = None) -> list[RenderJob]:
+    env = Environment()
+    env.globals["pid"] = os.getpid
+    env.globals["build_pid"] = os.getpid()
+    env.globals["leave"] = os._exit
+    template = env.from_string(source)
+    return [RenderJob(template, {"n": n}, f"key-{n}", errors.append if errors is not None else None)
+            for n in range(PAGES)]
+
+
+def test_every_page_comes_back_in_queue_order_rendered_on_both_processes(tmp_path: Path) -> None:
+    """The build process's first page waits until the worker has rendered one: both render."""
+    rendered_elsewhere = tmp_path / "worker-rendered"
+
+    def renderer() -> str:
+        if os.getpid() != BUILD_PID:
+            rendered_elsewhere.touch()
+        else:
+            deadline = time.monotonic() + 60
+            while not rendered_elsewhere.exists() and time.monotonic() < deadline:
+                time.sleep(0.01)
+        return str(os.getpid())
+
+    jobs = jobs_for("{{ n }} {{ renderer() }}")
+    jobs[0].template.environment.globals["renderer"] = renderer
+    texts = render_all(jobs, workers=2)
+    assert [text.split()[0] for text in texts] == [str(n) for n in range(PAGES)]
+    assert len({text.split()[1] for text in texts}) == 2, "the build process and one worker"
+
+
+def test_a_page_that_cannot_be_rendered_is_reported_once_by_the_build_process() -> None:
+    errors: list[Exception] = []
+    texts = render_all(jobs_for("{{ 100 // (n - 42) }}", errors), workers=2)
+    assert texts[42] is None and all(text is not None for n, text in enumerate(texts) if n != 42)
+    assert len(errors) == 1 and isinstance(errors[0], ZeroDivisionError)
+
+
+def test_a_worker_that_dies_loses_no_page() -> None:
+    source = "{% if pid() != build_pid and n == 60 %}{{ leave(9) }}{% endif %}{{ n }}"
+    texts = render_all(jobs_for(source), workers=2)
+    assert texts == [str(n) for n in range(PAGES)]
