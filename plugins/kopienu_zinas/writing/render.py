@@ -28,8 +28,7 @@ from ..common.fingerprint import (
     templates_digest,
 )
 from .parallel import RenderJob, render_all
-from .reads import Path as ReadPath
-from .reads import resolve, template_reads
+from .reads import TRUTH, Read, resolve, resolve_level, template_reads
 from .values import Fingerprinter
 
 #: What the writer writes for a page rendered later (writing/parallel.py): never page text.
@@ -88,7 +87,8 @@ class RenderCache:
         self.fingerprints = Fingerprinter(settings)
         self.base = digest(code_digest(), settings_digest(settings, leave_out=NOT_IN_BASE),
                            settings_code(settings), templates_digest(settings))
-        self._reads: dict[tuple[int, str], tuple[tuple[str, ReadPath], ...] | None] = {}
+        self._reads: dict[tuple[int, str],
+                          tuple[tuple[tuple[str, Read], ...], bool] | None] = {}
         self.rendered = 0
         self.reused = 0
         #: pages to render when the generators are done (writing/parallel.py); None: at once
@@ -96,30 +96,41 @@ class RenderCache:
         #: set by the writer around each write: how to report a page that cannot be rendered
         self.on_error: Callable[[Exception], None] | None = None
 
-    def reads(self, template: Template) -> tuple[tuple[str, ReadPath], ...] | None:
-        """The template's reads, each with its text, in the order the key lists them."""
+    def reads(self, template: Template) -> tuple[tuple[tuple[str, Read], ...], bool] | None:
+        """The template's reads, each with its text, in the order the key lists them, and
+        whether list pages count by their view (writing/reads.py); None: the whole context."""
         key = (id(template.environment), str(template.name))
         if key not in self._reads:
             found = template_reads(template.environment, str(template.name), self.reads_store)
-            self._reads[key] = None if found is None else tuple(
-                sorted(((repr(path), path) for path in found), key=lambda pair: pair[0]))
+            self._reads[key] = None if found is None else (tuple(
+                sorted(((repr(read), read) for read in found.reads), key=lambda pair: pair[0])),
+                found.pages_by_view)
         return self._reads[key]
 
     def key(self, template: Template, context: dict[str, Any]) -> str:
         """The digest of everything the page rendered from `template` with `context` shows."""
-        reads = self.reads(template)
+        analysed = self.reads(template)
+        of = self.fingerprints.of
+        if analysed is None:
+            values = [(name, of(value)) for name, value in sorted(context.items())]
+            return digest(self.base, str(template.name), *(part for pair in values
+                                                            for part in pair))
+        reads, pages_by_view = analysed
         env = template.environment
-        if reads is None:
-            values = [(name, self.fingerprints.of(value)) for name, value
-                      in sorted(context.items())]
-        else:
-            settings = self.fingerprints.settings
-            values = [(text, self.fingerprints.of(resolve(env, context, path)))
-                      for text, path in reads
-                      # a setting as the settings have it is in self.base already
-                      if not (path[0] in settings and context.get(path[0]) is settings[path[0]]
-                              and path[0] not in NOT_IN_BASE)]
-        return digest(self.base, str(template.name), *(part for pair in values for part in pair))
+        settings = self.fingerprints.settings
+        parts = [self.base, str(template.name)]
+        for text, read in reads:
+            head = read.path[0]
+            # a setting as the settings have it is in self.base already
+            if head in settings and head not in NOT_IN_BASE and context.get(head) is settings[head]:
+                continue
+            parts.append(text)
+            if read.when and not all((resolve(env, context, (*path, TRUTH)) == "True") == taken
+                                     for path, taken in read.when):
+                parts.append("not read")  # its branch is not taken
+            else:
+                parts.append(of(*resolve_level(env, context, read.path), pages_by_view))
+        return digest(*parts)
 
     def render(self, template: Template, context: dict[str, Any]) -> str:
         key = self.key(template, context)

@@ -51,18 +51,27 @@ class Fingerprinter:
         #: digests computed once per build (content objects, paginators), by id; the object
         #: is kept with its digest, so its id stays unique
         self._content: dict[tuple[int, bool], tuple[Any, str]] = {}
-        self._values: dict[tuple[int, bool], tuple[Any, str]] = {}
+        self._values: dict[tuple[int, int, bool], tuple[Any, str]] = {}
+        #: how the value being digested counts list pages (`of`)
+        self._pages_by_view = False
 
-    def of(self, value: Any) -> str:
+    def of(self, value: Any, level: int = 0, pages_by_view: bool = False) -> str:
         """The digest of `value`'s canonical form; an object's once per build (the values a
-        page reads are final once the writers run, and many pages read the same ones)."""
+        page reads are final once the writers run, and many pages read the same ones).
+        `level`: how many content objects the value was reached through (the page's
+        article's `related` are at level 1: content there counts by its own fields, content
+        at level 2 by its address). `pages_by_view`: a page of a list counts by its view
+        (:meth:`_page_view`), not by its whole list; only for templates whose reads allow it
+        (writing/reads.py)."""
         simple = value is None or isinstance(value, (str, bytes, bool, int, float))
-        key = (id(value), True)
+        depth = min(level, 2)
+        key = (id(value), depth, pages_by_view)
         known = None if simple else self._values.get(key)
         if known is not None:
             return known[1]
         hasher = hashlib.sha256()
-        self._feed(hasher, value, set(), depth=0)
+        self._pages_by_view = pages_by_view
+        self._feed(hasher, value, set(), depth=depth)
         digest = hasher.hexdigest()
         if not simple:
             self._values[key] = (value, digest)
@@ -100,6 +109,17 @@ class Fingerprinter:
             known = self._content[key] = (paginator, hasher.hexdigest())
         return known[1]
 
+    def _page_view(self, hasher: Any, page: Page, active: set[int], depth: int) -> None:
+        """A page of a list by its view: its name, address and number, and its list's size,
+        page size and orphans (which decide the number of pages, whether it has neighbours,
+        its `url` and `save_as`); not its articles (its `object_list` counts where a template
+        reads it) nor the rest of its list."""
+        paginator = page.paginator
+        hasher.update(f"page-view:{page.full_name}|{page.base_url}|{page.number}|"
+                      f"{paginator.name}|{paginator.url}|{paginator.count}|"
+                      f"{paginator.per_page}|{paginator.orphans}|".encode())
+        self._feed(hasher, page.settings, active, depth)
+
     def _feed(self, hasher: Any, value: Any, active: set[int], depth: int) -> None:
         put = hasher.update
         if value is None or isinstance(value, (bool, int, float)):
@@ -123,6 +143,8 @@ class Fingerprinter:
                 put(b"content:" + self.content(value, shallow=depth >= 1).encode())
         elif isinstance(value, Paginator):  # one per paginated list, shown by each of its pages
             put(b"paginator:" + self._paginator(value).encode())
+        elif type(value) is Page and set(vars(value)) == PAGE_FIELDS and self._pages_by_view:
+            self._page_view(hasher, value, active, depth)
         elif type(value) is Page and set(vars(value)) == PAGE_FIELDS \
                 and value.object_list == value.paginator.page(value.number).object_list:
             # a page of a list: its paginator (the whole list, digested once) and which page;
@@ -158,7 +180,8 @@ class Fingerprinter:
             for item in value:
                 self._feed(hasher, item, active, depth)
         elif isinstance(value, (set, frozenset)):
-            for digest in sorted(self.of(item) for item in value):
+            for digest in sorted(self.of(item, depth, self._pages_by_view)
+                                 for item in value):
                 put(digest.encode())
         elif isinstance(value, types.MethodType):
             self._feed(hasher, value.__func__, active, depth)
