@@ -341,15 +341,25 @@ def _minimal(reads: Iterable[Read]) -> Iterator[Read]:
             yield read
 
 
-def resolve(env: Environment, context: dict[str, Any], path: Path) -> Any:
+#: Attribute and item look-ups already made in a build: by the object's id and the step, with
+#: the object (kept, so that its id stays its own) and what the step gave.
+Lookups = dict[tuple[int, Any], tuple[Any, Any]]
+
+
+def resolve(env: Environment, context: dict[str, Any], path: Path,
+            lookups: Lookups | None = None) -> Any:
     """The value at `path` in the page's context (then the environment's globals), looked up
     as Jinja looks it up (`Environment.getattr`/`getitem`), or :data:`MISSING`."""
-    return resolve_level(env, context, path)[0]
+    return resolve_level(env, context, path, lookups)[0]
 
 
-def resolve_level(env: Environment, context: dict[str, Any], path: Path) -> tuple[Any, int]:
+def resolve_level(env: Environment, context: dict[str, Any], path: Path,
+                  lookups: Lookups | None = None) -> tuple[Any, int]:
     """:func:`resolve`, and how many content objects (Pelican's articles, pages) the path
-    passes through to reach its value: `article.related` is content one level down."""
+    passes through to reach its value: `article.related` is content one level down. Each
+    step's result is kept in `lookups` when given: the values a page reads are final once the
+    writers run, and many pages read the same ones (every article's `url`, formatted by
+    Pelican at each look-up, is shown by several lists)."""
     head = path[0]
     missing = truth(MISSING) if path[-1] == TRUTH else MISSING
     if head in context:
@@ -363,11 +373,19 @@ def resolve_level(env: Environment, context: dict[str, Any], path: Path) -> tupl
         if step == TRUTH:
             return truth(value), 0
         level += isinstance(value, Content)
+        key = (id(value), step)
+        known = lookups.get(key) if lookups is not None else None
+        if known is not None and known[0] is value:
+            value = known[1]
+            continue
         try:
-            value = env.getitem(value, step[0]) if isinstance(step, tuple) \
+            found = env.getitem(value, step[0]) if isinstance(step, tuple) \
                 else env.getattr(value, step)
         except Exception:
             return missing, 0
+        if lookups is not None:
+            lookups[key] = (value, found)
+        value = found
     return value, level
 
 

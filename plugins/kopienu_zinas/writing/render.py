@@ -15,7 +15,7 @@ import inspect
 import os
 from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from jinja2 import Template
 
@@ -28,7 +28,7 @@ from ..common.fingerprint import (
     templates_digest,
 )
 from .parallel import RenderJob, render_all
-from .reads import TRUTH, Read, resolve, resolve_level, template_reads
+from .reads import TRUTH, Lookups, Read, resolve, resolve_level, template_reads
 from .values import Fingerprinter
 
 #: What the writer writes for a page rendered later (writing/parallel.py): never page text.
@@ -49,6 +49,19 @@ def placeholder_index(data: bytes) -> int | None:
 
 #: Settings the key's base leaves out: a page that reads them counts them itself.
 NOT_IN_BASE = LOCATION_SETTINGS | {"BUILD_DATE"}
+
+
+class KeyRead(NamedTuple):
+    """A read as a key lists it: its text, the read, and whether its name is a setting the
+    key's base holds (then it counts only where the page's context has another value)."""
+
+    text: bytes
+    read: Read
+    setting: bool
+
+
+#: A template's reads as its keys list them, and whether list pages count by their view.
+TemplateKeyReads = tuple[list[KeyRead], bool]
 
 
 def settings_code(settings: Mapping[str, Any]) -> str:
@@ -87,8 +100,9 @@ class RenderCache:
         self.fingerprints = Fingerprinter(settings)
         self.base = digest(code_digest(), settings_digest(settings, leave_out=NOT_IN_BASE),
                            settings_code(settings), templates_digest(settings))
-        self._reads: dict[tuple[int, str],
-                          tuple[tuple[tuple[str, Read], ...], bool] | None] = {}
+        self._reads: dict[tuple[int, str], TemplateKeyReads | None] = {}
+        #: the attribute look-ups of this build's keys (writing/reads.py `resolve_level`)
+        self._lookups: Lookups = {}
         self.rendered = 0
         self.reused = 0
         #: pages to render when the generators are done (writing/parallel.py); None: at once
@@ -96,14 +110,17 @@ class RenderCache:
         #: set by the writer around each write: how to report a page that cannot be rendered
         self.on_error: Callable[[Exception], None] | None = None
 
-    def reads(self, template: Template) -> tuple[tuple[tuple[str, Read], ...], bool] | None:
-        """The template's reads, each with its text, in the order the key lists them, and
-        whether list pages count by their view (writing/reads.py); None: the whole context."""
+    def reads(self, template: Template) -> TemplateKeyReads | None:
+        """The template's reads, in the order the key lists them, and whether list pages
+        count by their view (writing/reads.py); None: the whole context counts."""
         key = (id(template.environment), str(template.name))
         if key not in self._reads:
             found = template_reads(template.environment, str(template.name), self.reads_store)
-            self._reads[key] = None if found is None else (tuple(
-                sorted(((repr(read), read) for read in found.reads), key=lambda pair: pair[0])),
+            settings = self.fingerprints.settings
+            self._reads[key] = None if found is None else ([
+                KeyRead(text.encode(), read, read.path[0] in settings
+                        and read.path[0] not in NOT_IN_BASE)
+                for text, read in sorted((repr(read), read) for read in found.reads)],
                 found.pages_by_view)
         return self._reads[key]
 
@@ -118,18 +135,20 @@ class RenderCache:
         reads, pages_by_view = analysed
         env = template.environment
         settings = self.fingerprints.settings
-        parts = [self.base, str(template.name)]
-        for text, read in reads:
-            head = read.path[0]
+        lookups = self._lookups
+        parts: list[bytes | str] = [self.base, str(template.name)]
+        for text, read, setting in reads:
             # a setting as the settings have it is in self.base already
-            if head in settings and head not in NOT_IN_BASE and context.get(head) is settings[head]:
+            if setting and context.get(read.path[0]) is settings[read.path[0]]:
                 continue
             parts.append(text)
-            if read.when and not all((resolve(env, context, (*path, TRUTH)) == "True") == taken
-                                     for path, taken in read.when):
+            if read.when and not all(
+                    (resolve(env, context, (*path, TRUTH), lookups) == "True") == taken
+                    for path, taken in read.when):
                 parts.append("not read")  # its branch is not taken
             else:
-                parts.append(of(*resolve_level(env, context, read.path), pages_by_view))
+                parts.append(of(*resolve_level(env, context, read.path, lookups),
+                                pages_by_view))
         return digest(*parts)
 
     def render(self, template: Template, context: dict[str, Any]) -> str:

@@ -21,7 +21,7 @@ import datetime as dt
 import enum
 import hashlib
 import types
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from jinja2 import Undefined
@@ -52,6 +52,8 @@ class Fingerprinter:
         #: is kept with its digest, so its id stays unique
         self._content: dict[tuple[int, bool], tuple[Any, str]] = {}
         self._values: dict[tuple[int, int, bool], tuple[Any, str]] = {}
+        #: what values that count by their name and address count by (`_named`), by id
+        self._names: dict[int, tuple[Any, bytes]] = {}
         #: how the value being digested counts list pages (`of`)
         self._pages_by_view = False
 
@@ -109,6 +111,15 @@ class Fingerprinter:
             known = self._content[key] = (paginator, hasher.hexdigest())
         return known[1]
 
+    def _named(self, value: Any, text: Callable[[], str]) -> bytes:
+        """`text()` of a value that counts by its name and address (a region, a tag, an
+        author; content two levels down), computed once per build: Pelican formats the
+        address at each look-up."""
+        known = self._names.get(id(value))
+        if known is None:
+            known = self._names[id(value)] = (value, text().encode())
+        return known[1]
+
     def _page_view(self, hasher: Any, page: Page, active: set[int], depth: int) -> None:
         """A page of a list by its view: its name, address and number, and its list's size,
         page size and orphans (which decide the number of pages, whether it has neighbours,
@@ -138,7 +149,8 @@ class Fingerprinter:
             put(b"undefined;")
         elif isinstance(value, Content):
             if depth >= 2:
-                put(f"content-at:{getattr(value, 'save_as', '')}:{value.source_path};".encode())
+                put(self._named(value, lambda: f"content-at:{getattr(value, 'save_as', '')}:"
+                                               f"{value.source_path};"))
             else:
                 put(b"content:" + self.content(value, shallow=depth >= 1).encode())
         elif isinstance(value, Paginator):  # one per paginated list, shown by each of its pages
@@ -153,8 +165,8 @@ class Fingerprinter:
             self._feed(hasher, value.paginator, active, depth)
             self._feed(hasher, value.settings, active, depth)
         elif isinstance(value, URLWrapper):
-            put(f"{type(value).__qualname__}:{value.name}|{value.slug}|{value.url}|"
-                f"{value.save_as};".encode())
+            put(self._named(value, lambda: f"{type(value).__qualname__}:{value.name}|"
+                                           f"{value.slug}|{value.url}|{value.save_as};"))
         elif value is self.settings:
             put(b"settings;")
         elif isinstance(value, (types.FunctionType, types.BuiltinFunctionType, type)):
