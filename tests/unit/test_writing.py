@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import os
 from dataclasses import dataclass
@@ -10,8 +11,9 @@ from pathlib import Path
 import pytest
 from jinja2 import DictLoader, Environment
 from pelican import Pelican
+from pelican.contents import Article
 from pelican.generators import ArticlesGenerator
-from pelican.settings import read_settings
+from pelican.settings import DEFAULT_CONFIG, read_settings
 
 from kopienu_zinas.writing.output import OutputFiles
 from kopienu_zinas.writing.reads import (
@@ -20,6 +22,7 @@ from kopienu_zinas.writing.reads import (
     Read,
     TemplateReads,
     resolve,
+    resolve_level,
     template_reads,
 )
 from kopienu_zinas.writing.values import Fingerprinter
@@ -179,6 +182,31 @@ def test_fingerprints_change_with_any_nested_field_and_only_then() -> None:
     assert first != fingerprints.of({"cover": Cover("Ainava", when.replace(tzinfo=None)),
                                      "tags": ["a", "b"]})
     assert fingerprints.of(1) != fingerprints.of("1") != fingerprints.of(True)
+
+
+def _article(slug: str, body: str, related: tuple = ()) -> Article:
+    article = Article(body, metadata={"title": slug.title(), "slug": slug,
+                                      "date": dt.datetime(2026, 11, 23, 12)},
+                      settings=copy.deepcopy(DEFAULT_CONFIG), source_path=f"{slug}.md",
+                      context={})
+    article.related = related
+    return article
+
+
+def test_content_counts_two_levels_deep_from_the_page_not_from_the_value_read() -> None:
+    """`article.related` is content one level down: it counts by its own fields (a related
+    article's body, shown nowhere on the page, counts), and what it holds by its address (the
+    related article's own related, which the page does not show, does not count)."""
+    def related_key(far_body: str, near_body: str) -> str:
+        page = _article("lapa", "<p>Lapa.</p>", (
+            _article("tuvs", near_body, (_article("tals", far_body),)),))
+        value, level = resolve_level(Environment(), {"article": page}, ("article", "related"))
+        assert level == 1
+        return Fingerprinter({}).of(value, level)
+
+    first = related_key("<p>Tālais.</p>", "<p>Tuvais.</p>")
+    assert related_key("<p>Tālais, labots.</p>", "<p>Tuvais.</p>") == first
+    assert related_key("<p>Tālais.</p>", "<p>Tuvais, labots.</p>") != first
 
 
 def test_a_value_known_only_by_its_address_is_never_reused() -> None:
