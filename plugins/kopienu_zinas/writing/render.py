@@ -101,8 +101,9 @@ class RenderCache:
         self.base = digest(code_digest(), settings_digest(settings, leave_out=NOT_IN_BASE),
                            settings_code(settings), templates_digest(settings))
         self._reads: dict[tuple[int, str], TemplateKeyReads | None] = {}
-        #: the attribute look-ups of this build's keys (writing/reads.py `resolve_level`)
-        self._lookups: Lookups = {}
+        #: the attribute look-ups of this build's keys (writing/reads.py `resolve_level`);
+        #: none kept with RELATIVE_URLS, where content's links differ on each page
+        self._lookups: Lookups | None = None if settings.get("RELATIVE_URLS") else {}
         self.rendered = 0
         self.reused = 0
         #: pages to render when the generators are done (writing/parallel.py); None: at once
