@@ -2,8 +2,9 @@
 
 A page's key is the digest of: our code and the libraries' versions (`code_digest`), the
 settings except BUILD_DATE (`settings_digest`), the theme (`templates_digest`), the template's
-name, and the value at every context path the template can read (writing/reads.py), each by its
-fingerprint (writing/values.py). The build date counts where a template reads it: through
+name, and the value at every context path the template can read (writing/reads.py; a read in
+a branch only where the branch is taken), each by its fingerprint (writing/values.py), each
+attribute looked up once per build. The build date counts where a template reads it: through
 `BUILD_NOW` and through the values computed from it (upcoming events, the calendar months).
 A template whose reads cannot be found counts the whole context. Rendered pages are kept in
 `.cache/writing/pages/` by key (common/cachestore.py: damaged entries are misses).

@@ -6,9 +6,13 @@ dataclasses and plain objects by their fields, functions by their qualified name
 in the key through `code_digest`). Pelican's content objects (articles, pages, drafts and their
 translations) count by everything they hold (their metadata, their `content` and `summary`
 with links resolved, `url`, `save_as`) and by the content they show (translations, related
-articles…) one level down; deeper content by its address. Content objects are final once the
-writers run (every generator's context is complete before any output is written), so their
-digests are computed once per build, as are those of the other objects pages read.
+articles…) one level down; deeper content by its address. The levels count from the page: a
+value read through content (`article.related`) starts one level down. A page of a paginated
+list counts by its whole list, or by its view (its number, its list's size and page size;
+its articles count where a template reads its `object_list`) where the page's templates
+allow it (writing/reads.py). Content objects are final once the writers run (every
+generator's context is complete before any output is written), so their digests are
+computed once per build, as are those of the other objects pages read.
 
 A value whose canonical form cannot be known (an object whose text names its memory address)
 gets a digest that differs in every build: its pages are always rendered, never reused.
