@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import os
 from dataclasses import dataclass
@@ -10,19 +11,39 @@ from pathlib import Path
 import pytest
 from jinja2 import DictLoader, Environment
 from pelican import Pelican
+from pelican.contents import Article
 from pelican.generators import ArticlesGenerator
-from pelican.settings import read_settings
+from pelican.settings import DEFAULT_CONFIG, read_settings
 
 from kopienu_zinas.writing.output import OutputFiles
-from kopienu_zinas.writing.reads import CONTEXT_READERS, TRUTH, resolve, template_reads
+from kopienu_zinas.writing.reads import (
+    CONTEXT_READERS,
+    TRUTH,
+    Read,
+    TemplateReads,
+    resolve,
+    resolve_level,
+    template_reads,
+)
 from kopienu_zinas.writing.values import Fingerprinter
 from tests.sitebuild import ROOT
 
 
-def _reads(templates: dict[str, str], name: str = "page.html") -> set:
-    env = Environment(loader=DictLoader(templates))
-    reads = template_reads(env, name)
-    return None if reads is None else set(reads)
+def _analysed(templates: dict[str, str], name: str = "page.html") -> TemplateReads | None:
+    return template_reads(Environment(loader=DictLoader(templates)), name)
+
+
+def _reads(templates: dict[str, str], name: str = "page.html") -> set | None:
+    """The paths the template always reads."""
+    analysed = _analysed(templates, name)
+    return None if analysed is None else {read.path for read in analysed.reads if not read.when}
+
+
+def _conditional(templates: dict[str, str], name: str = "page.html") -> set:
+    """The reads the template makes under conditions only."""
+    analysed = _analysed(templates, name)
+    assert analysed is not None
+    return {read for read in analysed.reads if read.when}
 
 
 def test_reads_follow_attribute_paths_through_includes_and_extends() -> None:
@@ -40,8 +61,80 @@ def test_reads_follow_attribute_paths_through_includes_and_extends() -> None:
 def test_a_name_tested_for_truth_counts_by_its_truth_and_a_method_by_its_object() -> None:
     reads = _reads({"page.html": "{% if newsletter %}{{ newsletter.layout.rss }}{% endif %}"
                                  "{{ links.url('x') }}{{ macro_arg(whole) }}"})
-    assert {("newsletter", TRUTH), ("newsletter", "layout", "rss"), ("links",),
-            ("whole",)} <= reads
+    assert {("newsletter", TRUTH), ("links",), ("whole",)} <= reads
+    assert Read(("newsletter", "layout", "rss"), ((("newsletter",), True),)) in _conditional(
+        {"page.html": "{% if newsletter %}{{ newsletter.layout.rss }}{% endif %}"})
+
+
+def test_a_read_in_a_branch_counts_only_when_its_branch_is_taken() -> None:
+    """`articles_page.object_list if articles_page else articles` (the home page) reads the
+    whole list only without pages; a branch's condition is dropped where it cannot be known
+    from the page's context: a name some template binds, a macro's body, a child's block
+    (rendered wherever its parent places it), a template imported without the context."""
+    conditional = _conditional({"page.html": "{% set x = p.object_list if p else articles %}"
+                                             "{% if a.b %}{{ c }}{% else %}{{ d }}{% endif %}"})
+    assert {Read(("p", "object_list"), ((("p",), True),)),
+            Read(("articles",), ((("p",), False),)), Read(("c",), ((("a", "b"), True),)),
+            Read(("d",), ((("a", "b"), False),))} <= conditional
+    assert _conditional({
+        "base.html": "{% block b %}{% endblock %}",
+        "page.html": "{% extends 'base.html' %}{% if x %}{% block b %}{{ y }}{% endblock %}"
+                     "{% endif %}{% set z = 1 %}{% macro m() %}{% if w %}{{ v }}{% endif %}"
+                     "{% endmacro %}{{ u if z else t }}{% from 'm.html' import n %}"
+                     "{% include 'i.html' without context %}",
+        "m.html": "{% if q %}{{ r }}{% endif %}",
+        "i.html": "{% if q %}{{ s }}{% endif %}",
+    }) == set()
+    assert {("y",), ("v",), ("u",), ("t",), ("r",), ("s",)} <= _reads({
+        "base.html": "{% block b %}{% endblock %}",
+        "page.html": "{% extends 'base.html' %}{% if x %}{% block b %}{{ y }}{% endblock %}"
+                     "{% endif %}{% set z = 1 %}{% macro m() %}{% if w %}{{ v }}{% endif %}"
+                     "{% endmacro %}{{ u if z else t }}{% from 'm.html' import n %}"
+                     "{% include 'i.html' without context %}",
+        "m.html": "{% if q %}{{ r }}{% endif %}",
+        "i.html": "{% if q %}{{ s }}{% endif %}",
+    })
+
+
+@pytest.mark.parametrize(("template", "by_view"), [
+    ("{% for a in page.object_list %}{{ a.title }}{% endfor %}{{ page.paginator.num_pages }}"
+     "{{ m(page, previous, next) }}", True),
+    ("{% for a in page.paginator.object_list %}{{ a }}{% endfor %}", False),
+    ("{% set p = page %}{% for a in p.object_list %}{{ a }}{% endfor %}", False),
+    ("{{ m(page.paginator) }}", False),
+    ("{{ page|attr('paginator') }}", False),
+    ("{{ page['object_list'] }}", False),
+    ("{{ pages|map(attribute=name)|list }}", False),
+    ("{{ page.paginator.page(2) }}", False),
+])
+def test_list_pages_count_by_their_view_only_where_no_template_reaches_their_whole_list(
+        template: str, by_view: bool) -> None:
+    analysed = _analysed({"page.html": template})
+    assert analysed is not None and analysed.pages_by_view is by_view
+
+
+def test_a_list_page_by_its_view_counts_its_number_and_list_size_not_its_articles() -> None:
+    """Counted by its view, a page of a list changes with its number, its list's size and
+    page size (which decide its neighbours and their addresses), not with any article: its
+    own articles count where a template reads its `object_list`."""
+    from pelican.paginator import Paginator
+
+    settings = {"DEFAULT_ORPHANS": 0}
+    items = [f"raksts {n}" for n in range(25)]
+    paginator = Paginator("index.html", "", items, settings, per_page=10)
+
+    def view(paginator: Paginator, number: int) -> str:
+        return Fingerprinter(settings).of(paginator.page(number), pages_by_view=True)
+
+    edited = Paginator("index.html", "", [*items[:14], "labots", *items[15:]], settings,
+                       per_page=10)
+    assert [view(edited, number) for number in (1, 2, 3)] == \
+        [view(paginator, number) for number in (1, 2, 3)]
+    assert len({view(paginator, number) for number in (1, 2, 3)}) == 3
+    longer = Paginator("index.html", "", [*items, "raksts 25"], settings, per_page=10)
+    assert view(longer, 3) != view(paginator, 3)
+    assert Fingerprinter(settings).of(edited.page(2)) != Fingerprinter(settings).of(
+        paginator.page(2)), "counted whole, a page shows its list"
 
 
 def test_a_template_chosen_at_render_time_counts_the_whole_context() -> None:
@@ -89,6 +182,31 @@ def test_fingerprints_change_with_any_nested_field_and_only_then() -> None:
     assert first != fingerprints.of({"cover": Cover("Ainava", when.replace(tzinfo=None)),
                                      "tags": ["a", "b"]})
     assert fingerprints.of(1) != fingerprints.of("1") != fingerprints.of(True)
+
+
+def _article(slug: str, body: str, related: tuple = ()) -> Article:
+    article = Article(body, metadata={"title": slug.title(), "slug": slug,
+                                      "date": dt.datetime(2026, 11, 23, 12)},
+                      settings=copy.deepcopy(DEFAULT_CONFIG), source_path=f"{slug}.md",
+                      context={})
+    article.related = related
+    return article
+
+
+def test_content_counts_two_levels_deep_from_the_page_not_from_the_value_read() -> None:
+    """`article.related` is content one level down: it counts by its own fields (a related
+    article's body, shown nowhere on the page, counts), and what it holds by its address (the
+    related article's own related, which the page does not show, does not count)."""
+    def related_key(far_body: str, near_body: str) -> str:
+        page = _article("lapa", "<p>Lapa.</p>", (
+            _article("tuvs", near_body, (_article("tals", far_body),)),))
+        value, level = resolve_level(Environment(), {"article": page}, ("article", "related"))
+        assert level == 1
+        return Fingerprinter({}).of(value, level)
+
+    first = related_key("<p>Tālais.</p>", "<p>Tuvais.</p>")
+    assert related_key("<p>Tālais, labots.</p>", "<p>Tuvais.</p>") == first
+    assert related_key("<p>Tālais.</p>", "<p>Tuvais, labots.</p>") != first
 
 
 def test_a_value_known_only_by_its_address_is_never_reused() -> None:

@@ -2,8 +2,9 @@
 
 A page's key is the digest of: our code and the libraries' versions (`code_digest`), the
 settings except BUILD_DATE (`settings_digest`), the theme (`templates_digest`), the template's
-name, and the value at every context path the template can read (writing/reads.py), each by its
-fingerprint (writing/values.py). The build date counts where a template reads it: through
+name, and the value at every context path the template can read (writing/reads.py; a read in
+a branch only where the branch is taken), each by its fingerprint (writing/values.py), each
+attribute looked up once per build. The build date counts where a template reads it: through
 `BUILD_NOW` and through the values computed from it (upcoming events, the calendar months).
 A template whose reads cannot be found counts the whole context. Rendered pages are kept in
 `.cache/writing/pages/` by key (common/cachestore.py: damaged entries are misses).
@@ -15,7 +16,7 @@ import inspect
 import os
 from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from jinja2 import Template
 
@@ -28,8 +29,7 @@ from ..common.fingerprint import (
     templates_digest,
 )
 from .parallel import RenderJob, render_all
-from .reads import Path as ReadPath
-from .reads import resolve, template_reads
+from .reads import TRUTH, Lookups, Read, resolve, resolve_level, template_reads
 from .values import Fingerprinter
 
 #: What the writer writes for a page rendered later (writing/parallel.py): never page text.
@@ -50,6 +50,19 @@ def placeholder_index(data: bytes) -> int | None:
 
 #: Settings the key's base leaves out: a page that reads them counts them itself.
 NOT_IN_BASE = LOCATION_SETTINGS | {"BUILD_DATE"}
+
+
+class KeyRead(NamedTuple):
+    """A read as a key lists it: its text, the read, and whether its name is a setting the
+    key's base holds (then it counts only where the page's context has another value)."""
+
+    text: bytes
+    read: Read
+    setting: bool
+
+
+#: A template's reads as its keys list them, and whether list pages count by their view.
+TemplateKeyReads = tuple[list[KeyRead], bool]
 
 
 def settings_code(settings: Mapping[str, Any]) -> str:
@@ -88,7 +101,10 @@ class RenderCache:
         self.fingerprints = Fingerprinter(settings)
         self.base = digest(code_digest(), settings_digest(settings, leave_out=NOT_IN_BASE),
                            settings_code(settings), templates_digest(settings))
-        self._reads: dict[tuple[int, str], tuple[tuple[str, ReadPath], ...] | None] = {}
+        self._reads: dict[tuple[int, str], TemplateKeyReads | None] = {}
+        #: the attribute look-ups of this build's keys (writing/reads.py `resolve_level`);
+        #: none kept with RELATIVE_URLS, where content's links differ on each page
+        self._lookups: Lookups | None = None if settings.get("RELATIVE_URLS") else {}
         self.rendered = 0
         self.reused = 0
         #: pages to render when the generators are done (writing/parallel.py); None: at once
@@ -96,30 +112,46 @@ class RenderCache:
         #: set by the writer around each write: how to report a page that cannot be rendered
         self.on_error: Callable[[Exception], None] | None = None
 
-    def reads(self, template: Template) -> tuple[tuple[str, ReadPath], ...] | None:
-        """The template's reads, each with its text, in the order the key lists them."""
+    def reads(self, template: Template) -> TemplateKeyReads | None:
+        """The template's reads, in the order the key lists them, and whether list pages
+        count by their view (writing/reads.py); None: the whole context counts."""
         key = (id(template.environment), str(template.name))
         if key not in self._reads:
             found = template_reads(template.environment, str(template.name), self.reads_store)
-            self._reads[key] = None if found is None else tuple(
-                sorted(((repr(path), path) for path in found), key=lambda pair: pair[0]))
+            settings = self.fingerprints.settings
+            self._reads[key] = None if found is None else ([
+                KeyRead(text.encode(), read, read.path[0] in settings
+                        and read.path[0] not in NOT_IN_BASE)
+                for text, read in sorted((repr(read), read) for read in found.reads)],
+                found.pages_by_view)
         return self._reads[key]
 
     def key(self, template: Template, context: dict[str, Any]) -> str:
         """The digest of everything the page rendered from `template` with `context` shows."""
-        reads = self.reads(template)
+        analysed = self.reads(template)
+        of = self.fingerprints.of
+        if analysed is None:
+            values = [(name, of(value)) for name, value in sorted(context.items())]
+            return digest(self.base, str(template.name), *(part for pair in values
+                                                            for part in pair))
+        reads, pages_by_view = analysed
         env = template.environment
-        if reads is None:
-            values = [(name, self.fingerprints.of(value)) for name, value
-                      in sorted(context.items())]
-        else:
-            settings = self.fingerprints.settings
-            values = [(text, self.fingerprints.of(resolve(env, context, path)))
-                      for text, path in reads
-                      # a setting as the settings have it is in self.base already
-                      if not (path[0] in settings and context.get(path[0]) is settings[path[0]]
-                              and path[0] not in NOT_IN_BASE)]
-        return digest(self.base, str(template.name), *(part for pair in values for part in pair))
+        settings = self.fingerprints.settings
+        lookups = self._lookups
+        parts: list[bytes | str] = [self.base, str(template.name)]
+        for text, read, setting in reads:
+            # a setting as the settings have it is in self.base already
+            if setting and context.get(read.path[0]) is settings[read.path[0]]:
+                continue
+            parts.append(text)
+            if read.when and not all(
+                    (resolve(env, context, (*path, TRUTH), lookups) == "True") == taken
+                    for path, taken in read.when):
+                parts.append("not read")  # its branch is not taken
+            else:
+                parts.append(of(*resolve_level(env, context, read.path, lookups),
+                                pages_by_view))
+        return digest(*parts)
 
     def render(self, template: Template, context: dict[str, Any]) -> str:
         key = self.key(template, context)

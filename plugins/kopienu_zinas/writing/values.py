@@ -6,9 +6,13 @@ dataclasses and plain objects by their fields, functions by their qualified name
 in the key through `code_digest`). Pelican's content objects (articles, pages, drafts and their
 translations) count by everything they hold (their metadata, their `content` and `summary`
 with links resolved, `url`, `save_as`) and by the content they show (translations, related
-articles…) one level down; deeper content by its address. Content objects are final once the
-writers run (every generator's context is complete before any output is written), so their
-digests are computed once per build, as are those of the other objects pages read.
+articles…) one level down; deeper content by its address. The levels count from the page: a
+value read through content (`article.related`) starts one level down. A page of a paginated
+list counts by its whole list, or by its view (its number, its list's size and page size;
+its articles count where a template reads its `object_list`) where the page's templates
+allow it (writing/reads.py). Content objects are final once the writers run (every
+generator's context is complete before any output is written), so their digests are
+computed once per build, as are those of the other objects pages read.
 
 A value whose canonical form cannot be known (an object whose text names its memory address)
 gets a digest that differs in every build: its pages are always rendered, never reused.
@@ -21,7 +25,7 @@ import datetime as dt
 import enum
 import hashlib
 import types
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from jinja2 import Undefined
@@ -51,18 +55,29 @@ class Fingerprinter:
         #: digests computed once per build (content objects, paginators), by id; the object
         #: is kept with its digest, so its id stays unique
         self._content: dict[tuple[int, bool], tuple[Any, str]] = {}
-        self._values: dict[tuple[int, bool], tuple[Any, str]] = {}
+        self._values: dict[tuple[int, int, bool], tuple[Any, str]] = {}
+        #: what values that count by their name and address count by (`_named`), by id
+        self._names: dict[int, tuple[Any, bytes]] = {}
+        #: how the value being digested counts list pages (`of`)
+        self._pages_by_view = False
 
-    def of(self, value: Any) -> str:
+    def of(self, value: Any, level: int = 0, pages_by_view: bool = False) -> str:
         """The digest of `value`'s canonical form; an object's once per build (the values a
-        page reads are final once the writers run, and many pages read the same ones)."""
+        page reads are final once the writers run, and many pages read the same ones).
+        `level`: how many content objects the value was reached through (the page's
+        article's `related` are at level 1: content there counts by its own fields, content
+        at level 2 by its address). `pages_by_view`: a page of a list counts by its view
+        (:meth:`_page_view`), not by its whole list; only for templates whose reads allow it
+        (writing/reads.py)."""
         simple = value is None or isinstance(value, (str, bytes, bool, int, float))
-        key = (id(value), True)
+        depth = min(level, 2)
+        key = (id(value), depth, pages_by_view)
         known = None if simple else self._values.get(key)
         if known is not None:
             return known[1]
         hasher = hashlib.sha256()
-        self._feed(hasher, value, set(), depth=0)
+        self._pages_by_view = pages_by_view
+        self._feed(hasher, value, set(), depth=depth)
         digest = hasher.hexdigest()
         if not simple:
             self._values[key] = (value, digest)
@@ -100,6 +115,26 @@ class Fingerprinter:
             known = self._content[key] = (paginator, hasher.hexdigest())
         return known[1]
 
+    def _named(self, value: Any, text: Callable[[], str]) -> bytes:
+        """`text()` of a value that counts by its name and address (a region, a tag, an
+        author; content two levels down), computed once per build: Pelican formats the
+        address at each look-up."""
+        known = self._names.get(id(value))
+        if known is None:
+            known = self._names[id(value)] = (value, text().encode())
+        return known[1]
+
+    def _page_view(self, hasher: Any, page: Page, active: set[int], depth: int) -> None:
+        """A page of a list by its view: its name, address and number, and its list's size,
+        page size and orphans (which decide the number of pages, whether it has neighbours,
+        its `url` and `save_as`); not its articles (its `object_list` counts where a template
+        reads it) nor the rest of its list."""
+        paginator = page.paginator
+        hasher.update(f"page-view:{page.full_name}|{page.base_url}|{page.number}|"
+                      f"{paginator.name}|{paginator.url}|{paginator.count}|"
+                      f"{paginator.per_page}|{paginator.orphans}|".encode())
+        self._feed(hasher, page.settings, active, depth)
+
     def _feed(self, hasher: Any, value: Any, active: set[int], depth: int) -> None:
         put = hasher.update
         if value is None or isinstance(value, (bool, int, float)):
@@ -118,11 +153,14 @@ class Fingerprinter:
             put(b"undefined;")
         elif isinstance(value, Content):
             if depth >= 2:
-                put(f"content-at:{getattr(value, 'save_as', '')}:{value.source_path};".encode())
+                put(self._named(value, lambda: f"content-at:{getattr(value, 'save_as', '')}:"
+                                               f"{value.source_path};"))
             else:
                 put(b"content:" + self.content(value, shallow=depth >= 1).encode())
         elif isinstance(value, Paginator):  # one per paginated list, shown by each of its pages
             put(b"paginator:" + self._paginator(value).encode())
+        elif type(value) is Page and set(vars(value)) == PAGE_FIELDS and self._pages_by_view:
+            self._page_view(hasher, value, active, depth)
         elif type(value) is Page and set(vars(value)) == PAGE_FIELDS \
                 and value.object_list == value.paginator.page(value.number).object_list:
             # a page of a list: its paginator (the whole list, digested once) and which page;
@@ -131,8 +169,8 @@ class Fingerprinter:
             self._feed(hasher, value.paginator, active, depth)
             self._feed(hasher, value.settings, active, depth)
         elif isinstance(value, URLWrapper):
-            put(f"{type(value).__qualname__}:{value.name}|{value.slug}|{value.url}|"
-                f"{value.save_as};".encode())
+            put(self._named(value, lambda: f"{type(value).__qualname__}:{value.name}|"
+                                           f"{value.slug}|{value.url}|{value.save_as};"))
         elif value is self.settings:
             put(b"settings;")
         elif isinstance(value, (types.FunctionType, types.BuiltinFunctionType, type)):
@@ -158,7 +196,8 @@ class Fingerprinter:
             for item in value:
                 self._feed(hasher, item, active, depth)
         elif isinstance(value, (set, frozenset)):
-            for digest in sorted(self.of(item) for item in value):
+            for digest in sorted(self.of(item, depth, self._pages_by_view)
+                                 for item in value):
                 put(digest.encode())
         elif isinstance(value, types.MethodType):
             self._feed(hasher, value.__func__, active, depth)
