@@ -47,6 +47,7 @@ from ..common.problems import (
 )
 from ..writing import manifest as manifests
 from ..writing.render import cache_root
+from . import leftovers
 
 #: How many times a build moves aside what another build swapped in at the same moment.
 SWAP_ATTEMPTS = 5
@@ -176,7 +177,8 @@ def replace_folder(new: Path, target: Path) -> Path:
     finish at once into the same folder both succeed (the later swap wins) instead of one
     removing the other's old folder under it (QA report of issue 13, finding 5).
     """
-    aside = Path(tempfile.mkdtemp(prefix=f".{target.name}.old-", dir=target.parent))
+    aside = Path(tempfile.mkdtemp(prefix=leftovers.prefix(target, leftovers.REPLACED),
+                                  dir=target.parent))
     for attempt in range(SWAP_ATTEMPTS):
         with contextlib.suppress(FileNotFoundError):
             target.rename(aside / str(attempt))
@@ -260,7 +262,9 @@ def build(args: argparse.Namespace,
     root.setLevel(logging.WARNING)
     logging.getLogger("kopienu_zinas").setLevel(logging.INFO)  # notices (see ProblemCollector)
     target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.build-", dir=target.parent))
+    leftovers.remove_abandoned(target)
+    staging = Path(tempfile.mkdtemp(prefix=leftovers.prefix(target, leftovers.STAGING),
+                                    dir=target.parent))
     staging.chmod(usual_mode(folder=True))  # it becomes output/: readable as mkdir makes it
     settings = read_settings(args.settings, override={**overrides, "OUTPUT_PATH": str(staging)})
     requested = list(settings.get("PLUGINS") or [])

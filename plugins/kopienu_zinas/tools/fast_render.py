@@ -10,16 +10,19 @@ build (tools/warm_builder.py keeps it, with Pelican's generators and their conte
    `Readers.read_file`, as `ArticlesGenerator`/`PagesGenerator.generate_context` call it, so the
    reading cache, the YAML reader and the region assignment apply);
 2. only when what it changed shows on its own page alone — the same `save_as` and status, and
-   the same metadata except :data:`OWN_PAGE_FIELDS` — the new text replaces the old on a copy
-   of the content object from the last build (which keeps what the generators attached later:
-   events, related articles, problems), its pictures are made `<picture>` markup again
-   (images/generator.py `present`), and
+   the same metadata except :data:`OWN_PAGE_FIELDS` —, when the content has no events (their
+   calendar entries repeat its title and summary) and when neither the last build nor the
+   content check of the saved file alone found a problem in it (the preview's banner would be
+   stale), the new text replaces the old on a copy of the content object from the last build
+   (which keeps what the generators attached later: related articles, translations), its
+   pictures are made `<picture>` markup again (images/generator.py `present`), and
 3. its page is rendered with Pelican's writer exactly as the generator writes it (same template,
    context and arguments) and put in place in the served output folder by temp file + rename
    (common/atomicfile.py; never in place: the output holds hardlinks).
 
 Anything else — a new, moved, renamed or deleted source, a changed date, region, tags, events
-or picture, a source that cannot be read — renders nothing here: the full preview build, which
+or picture, an article with events, a file with a problem, a source that cannot be read —
+renders nothing here: the full preview build, which
 always follows, shows it (and replaces every fast-rendered file with its own). The fast render
 never logs: problems are reported by that build.
 """
@@ -40,6 +43,8 @@ from pelican.generators import ArticlesGenerator, Generator, PagesGenerator
 from pelican.writers import Writer
 
 from ..common.atomicfile import replace_file
+from ..common.checkcache import entry_of
+from ..common.problems import cross_file_problems
 
 #: Front-matter fields that show on the content's own page only (lists, feeds and the calendar
 #: show the rest, or it decides the address): an edit of these alone can be fast-rendered.
@@ -82,8 +87,11 @@ class Resident:
         if found is None:
             return None
         generator, old = found
+        if has_events(old) or getattr(old, "problems", None):
+            return None
         new = self._read(generator, source)
-        if new is None or not shows_on_own_page_only(old, new):
+        if new is None or not shows_on_own_page_only(old, new) \
+                or has_problems(source, generator.settings):
             return None
         fresh = refreshed(old, new)
         for other in self.generators:
@@ -146,6 +154,22 @@ def lists_of(generator: Generator) -> tuple[str, ...]:
 def contents_of(generator: Generator) -> Iterator[Any]:
     for name in lists_of(generator):
         yield from getattr(generator, name, None) or ()
+
+
+def has_events(content: Any) -> bool:
+    """Whether the content has events (events/attach.py attaches them, from its title and
+    summary too, at the generators' end, which a fast render does not repeat)."""
+    events = getattr(content, "events", None)
+    return bool(getattr(events, "events", events))
+
+
+def has_problems(source: str, settings: dict[str, Any]) -> bool:
+    """Whether the content check finds a problem in the saved file alone (its own rules and
+    the rules over all files, run on it): the preview's banner must then come from the full
+    build, which reports it."""
+    root = Path(settings["PATH"])
+    document, problems = entry_of(root, Path(source), Path(source).read_bytes(), settings)
+    return bool(problems or cross_file_problems([document], settings))
 
 
 def shows_on_own_page_only(old: Any, new: Any) -> bool:

@@ -38,6 +38,7 @@ import contextlib
 import importlib
 import logging
 import os
+import select
 import signal
 import sys
 import threading
@@ -53,11 +54,13 @@ from pelican.plugins._utils import load_plugins
 from pelican.settings import read_settings
 
 from ..common import fingerprint
-from . import build
+from . import build, leftovers
 from .fast_render import Resident
 
 #: The exit status of a child whose build raised (sysexits.h EX_SOFTWARE).
 CRASHED = 70
+#: Seconds a resident may take for one fast render before it is taken for hung.
+RENDER_SECONDS = 8.0
 
 
 @dataclass
@@ -69,12 +72,18 @@ class Child:
     answers: IO[str] | None = None
 
     def render(self, source: str) -> str:
-        """The resident's answer for one source: an output path, or '' (nothing rendered)."""
+        """The resident's answer for one source: an output path, or '' (nothing rendered).
+        A resident that does not answer within RENDER_SECONDS is stopped (the next build's
+        child takes over)."""
         if self.commands is None or self.answers is None:
             return ""
         try:
             self.commands.write(source + "\n")
             self.commands.flush()
+            if not select.select([self.answers], [], [], RENDER_SECONDS)[0]:
+                self.kill()
+                self.close()
+                return ""
             return self.answers.readline().strip()
         except (BrokenPipeError, ValueError):
             return ""
@@ -84,6 +93,7 @@ class Child:
             if stream is not None:
                 with contextlib.suppress(OSError):
                     stream.close()
+        self.commands = self.answers = None
 
     def wait(self) -> int:
         """The child's exit status once it has ended (a resident ends when its command pipe
@@ -130,10 +140,13 @@ class Children:
                     with contextlib.suppress(OSError, ValueError):
                         os.close(stream.fileno())
 
-    def kill_all(self) -> None:
-        for child in (self.building, self.resident):
-            if child is not None:
-                child.kill()
+    def stop_all(self) -> None:
+        """Stop the build under way and the resident, and wait for them to end."""
+        children = [child for child in (self.building, self.resident) if child is not None]
+        for child in children:
+            child.kill()
+        for child in children:
+            child.wait()
 
 
 CHILDREN = Children()
@@ -261,9 +274,11 @@ def await_build(child: Child, report_read: int) -> tuple[int, list[str]]:
     return child.wait(), learned
 
 
-def stop(_signal: int, _frame: FrameType | None) -> None:
-    """SIGTERM: stop the build under way too (its staging folder is never swapped in)."""
-    CHILDREN.kill_all()
+def stop(output: Path) -> None:
+    """Stop the build under way too (its staging folder is never swapped in, and is removed
+    with any other that no running build owns, tools/leftovers.py) and the resident."""
+    CHILDREN.stop_all()
+    leftovers.remove_abandoned(output)
     os._exit(0)
 
 
@@ -285,7 +300,13 @@ def main(argv: list[str] | None = None) -> int:
     replies = Replies()
     os.dup2(2, 1)  # whatever else is printed goes with the build's report, not the replies
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C stops serve.py, which stops us
-    signal.signal(signal.SIGTERM, stop)
+    output = Path(args.output or read_settings(args.settings)["OUTPUT_PATH"]).resolve()
+    args.output = str(output)
+
+    def on_sigterm(_signal: int, _frame: FrameType | None) -> None:
+        stop(output)
+
+    signal.signal(signal.SIGTERM, on_sigterm)
     warm_up(args)
     waiting: threading.Thread | None = None
 
@@ -304,7 +325,7 @@ def main(argv: list[str] | None = None) -> int:
         elif word == "render":
             number, _, source = rest.partition(" ")
             replies.say(f"rendered {number} {CHILDREN.render(source)}".rstrip())
-    CHILDREN.kill_all()
+    stop(output)
     return 0
 
 
