@@ -156,11 +156,12 @@ class Fingerprinter:
 
     def _feed(self, hasher: Any, value: Any, active: set[int], depth: int) -> None:
         put = hasher.update
-        if value is None or isinstance(value, (bool, int, float)):
-            put(f"{type(value).__name__}:{value!r};".encode())
-        elif isinstance(value, str):  # Markup too: same text, same page
+        if type(value) is str or isinstance(value, str):  # Markup too: same text, same page
             data = value.encode("utf-8", "surrogatepass")
-            put(b"s%d:" % len(data) + data)
+            put(b"s%d:" % len(data))
+            put(data)  # not concatenated: a page's content is long
+        elif value is None or isinstance(value, (bool, int, float)):
+            put(f"{type(value).__name__}:{value!r};".encode())
         elif isinstance(value, bytes):
             put(b"b%d:" % len(value) + value)
         elif isinstance(value, (dt.datetime, dt.date, dt.time)):
