@@ -209,6 +209,25 @@ def test_content_counts_two_levels_deep_from_the_page_not_from_the_value_read() 
     assert related_key("<p>Tālais.</p>", "<p>Tuvais, labots.</p>") != first
 
 
+def test_content_digests_sharing_the_keys_look_ups_equal_those_asking_pelican() -> None:
+    """A content object's `url` and link-resolved `content` are taken from the keys' look-ups
+    (asked of Pelican once per build): the page's key is the same as when each is asked
+    again, and an article's edit still changes it."""
+    def page_key(body: str) -> tuple[str, str]:
+        article = _article("lapa", body)
+        lookups: dict = {}
+        env = Environment()
+        fingerprints = Fingerprinter({}, lookups)
+        assert resolve(env, {"article": article}, ("article", "url"), lookups) == article.url
+        shared = fingerprints.of(article)
+        assert (id(article), "save_as") in lookups  # asked once, kept for the other digests
+        return shared, Fingerprinter({}).of(article)
+
+    shared, asked = page_key("<p>Lapa.</p>")
+    assert shared == asked
+    assert page_key("<p>Lapa, labota.</p>")[0] != shared
+
+
 def test_a_value_known_only_by_its_address_is_never_reused() -> None:
     fingerprints = Fingerprinter({})
     assert fingerprints.of(object()) != fingerprints.of(object())

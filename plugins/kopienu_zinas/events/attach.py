@@ -75,9 +75,12 @@ def article_events(article: Any, settings: EventsSettings,
     source = relative_source(article.source_path, pelican_settings["PATH"])
     events, _issues = parsed_events(pelican_settings, source, getattr(article, "events", None),
                                     article.title, settings.now.astimezone(RIGA).date())
-    article_url = on_site(settings.siteurl, article.url)
-    folder = article.save_as.rsplit("/", 1)[0] + "/" if "/" in article.save_as else ""
-    slug = slugify(article.url.replace("/", " "))  # zinas/2024/x/ → zinas-2024-x
+    if not events:
+        return []  # most articles: no address to format
+    url, save_as = article.url, article.save_as  # Pelican formats both at each access
+    article_url = on_site(settings.siteurl, url)
+    folder = save_as.rsplit("/", 1)[0] + "/" if "/" in save_as else ""
+    slug = slugify(url.replace("/", " "))  # zinas/2024/x/ → zinas-2024-x
     category = getattr(article, "category", None)
     placed = []
     for event in events:

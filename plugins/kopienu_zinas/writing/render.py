@@ -98,13 +98,13 @@ class RenderCache:
         self.store = CacheStore(cache_root(settings) / "writing", "pages")
         self.reads_store = CacheStore(cache_root(settings) / "writing", "reads")
         self.bytecode_store = CacheStore(cache_root(settings) / "writing", "jinja")
-        self.fingerprints = Fingerprinter(settings)
         self.base = digest(code_digest(), settings_digest(settings, leave_out=NOT_IN_BASE),
                            settings_code(settings), templates_digest(settings))
         self._reads: dict[tuple[int, str], TemplateKeyReads | None] = {}
         #: the attribute look-ups of this build's keys (writing/reads.py `resolve_level`);
         #: none kept with RELATIVE_URLS, where content's links differ on each page
         self._lookups: Lookups | None = None if settings.get("RELATIVE_URLS") else {}
+        self.fingerprints = Fingerprinter(settings, self._lookups)
         self.rendered = 0
         self.reused = 0
         #: pages to render when the generators are done (writing/parallel.py); None: at once

@@ -33,6 +33,8 @@ from pelican.contents import Content
 from pelican.paginator import Page, Paginator
 from pelican.urlwrappers import URLWrapper
 
+from .reads import Lookups
+
 #: Content attributes that are not what the content says: the whole build's context and the
 #: settings (in every key already).
 CONTENT_SKIPPED = frozenset({"_context", "settings"})
@@ -50,8 +52,13 @@ class Fingerprinter:
     """Digests of values for one build. `settings` (the build's settings dict) counts as a
     name only: the settings digest is part of every key."""
 
-    def __init__(self, settings: Mapping[str, Any]) -> None:
+    def __init__(self, settings: Mapping[str, Any],
+                 lookups: Lookups | None = None) -> None:
         self.settings = settings
+        #: attribute look-ups shared with the keys' reads (writing/reads.py `Lookups`): a
+        #: content object's `url` and link-resolved `content`, formatted by Pelican at each
+        #: access, are asked once per build; None: asked each time
+        self._lookups = lookups
         #: digests computed once per build (content objects, paginators), by id; the object
         #: is kept with its digest, so its id stays unique
         self._content: dict[tuple[int, bool], tuple[Any, str]] = {}
@@ -95,14 +102,26 @@ class Fingerprinter:
         fields = {name: value for name, value in vars(item).items()
                   if name not in CONTENT_SKIPPED}
         for name in CONTENT_PROPERTIES:
-            try:
-                fields[f"@{name}"] = getattr(item, name)
-            except Exception as error:
-                fields[f"@{name}"] = f"raised {type(error).__name__}"
+            fields[f"@{name}"] = self._property(item, name)
         self._feed(hasher, fields, set(), depth=2 if shallow else 1)
         digest = hasher.hexdigest()
         self._content[key] = (item, digest)  # the object is kept, so its id stays unique
         return digest
+
+    def _property(self, item: Content, name: str) -> Any:
+        """A computed content attribute, from the build's look-ups where it was asked already
+        (by a key's reads, or by another digest of the same object)."""
+        lookups = self._lookups
+        known = lookups.get((id(item), name)) if lookups is not None else None
+        if known is not None and known[0] is item:
+            return known[1]
+        try:
+            value = getattr(item, name)
+        except Exception as error:
+            return f"raised {type(error).__name__}"
+        if lookups is not None:
+            lookups[(id(item), name)] = (item, value)
+        return value
 
     def _paginator(self, paginator: Paginator) -> str:
         """A paginator's digest (its whole list), computed once: every page of the list
@@ -137,11 +156,12 @@ class Fingerprinter:
 
     def _feed(self, hasher: Any, value: Any, active: set[int], depth: int) -> None:
         put = hasher.update
-        if value is None or isinstance(value, (bool, int, float)):
-            put(f"{type(value).__name__}:{value!r};".encode())
-        elif isinstance(value, str):  # Markup too: same text, same page
+        if type(value) is str or isinstance(value, str):  # Markup too: same text, same page
             data = value.encode("utf-8", "surrogatepass")
-            put(b"s%d:" % len(data) + data)
+            put(b"s%d:" % len(data))
+            put(data)  # not concatenated: a page's content is long
+        elif value is None or isinstance(value, (bool, int, float)):
+            put(f"{type(value).__name__}:{value!r};".encode())
         elif isinstance(value, bytes):
             put(b"b%d:" % len(value) + value)
         elif isinstance(value, (dt.datetime, dt.date, dt.time)):
