@@ -4,8 +4,8 @@ After every successful build the build tool records, per output folder, the SHA-
 file it published and the digest of the whole build's inputs (:func:`build_inputs`). The next
 build uses the manifest twice:
 
-- unchanged pages are hardlinked from the published folder (writing/output.py), each checked
-  against its recorded digest first;
+- unchanged pages are hardlinked from the published folder (writing/output.py) where the
+  recorded digest is that of the new bytes, each published file then compared with them;
 - "nothing changed": when the inputs' digest is the recorded one and every published file still
   has its recorded digest (and there is no other file), the published folder is what a new build
   would write (a build is a function of its inputs and BUILD_DATE), so the build stops there.

@@ -82,9 +82,12 @@ class OutputFiles:
         digest = hashlib.sha256(data).hexdigest()
         published = self._same_published(target.relative_to(root).as_posix(), data, digest)
         if published is not None:
-            self._place(target, lambda path: os.link(published, path))
-            self.linked += 1
-        else:
+            try:
+                self._place(target, lambda path: os.link(published, path))
+                self.linked += 1
+            except OSError:  # removed or moved since it was compared: written instead
+                published = None
+        if published is None:
             self._place(target, lambda path: _create(path, data))
             self.written += 1
         self.placed[str(target)] = Placed(identity(os.stat(target)), digest)
