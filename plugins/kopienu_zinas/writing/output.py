@@ -81,13 +81,9 @@ class OutputFiles:
         are the same, else a new file. Raises OSError when neither can be put there."""
         digest = hashlib.sha256(data).hexdigest()
         published = self._same_published(target.relative_to(root).as_posix(), data, digest)
-        if published is not None:
-            try:
-                self._place(target, lambda path: os.link(published, path))
-                self.linked += 1
-            except OSError:  # removed or moved since it was compared: written instead
-                published = None
-        if published is None:
+        if published is not None and self._link(published, target):
+            self.linked += 1
+        else:
             self._place(target, lambda path: _create(path, data))
             self.written += 1
         self.placed[str(target)] = Placed(identity(os.stat(target)), digest)
@@ -109,6 +105,14 @@ class OutputFiles:
         except OSError:
             return None
         return published
+
+    def _link(self, published: Path, target: Path) -> bool:
+        """Hardlink `published` at `target`; False when it is gone or moved since."""
+        try:
+            self._place(target, lambda path: os.link(published, path))
+        except OSError:
+            return False
+        return True
 
     def _place(self, target: Path, put: Callable[[Path], None]) -> None:
         """Make a new file at `target` with `put`, which creates the name it is given and fails
