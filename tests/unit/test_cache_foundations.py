@@ -120,8 +120,10 @@ def test_replaced_files_and_swapped_folders_are_readable_by_a_web_server(tmp_pat
         replace_file(page, b"<p>Sveiki</p>")
         assert page.stat().st_mode & 0o777 == 0o644
         (tmp_path / "output").mkdir()
-        replace_folder(tmp_path / "new", tmp_path / "output")
+        aside = replace_folder(tmp_path / "new", tmp_path / "output")
         assert (tmp_path / "output" / "index.html").read_bytes() == b"<p>Sveiki</p>"
-        assert sorted(p.name for p in tmp_path.iterdir()) == ["output"], "nothing left aside"
+        assert (tmp_path / "output").stat().st_mode & 0o777 == 0o755
+        assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["output", aside.name]), \
+            "only the old output left aside, for the caller to remove"
     finally:
         os.umask(previous)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import hashlib
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -268,11 +269,87 @@ def test_a_published_file_edited_since_is_not_linked(tmp_path: Path) -> None:
     (published / "a.html").write_text("pirms", encoding="utf-8")
     files = OutputFiles()
     files.previous = published
-    files.previous_files = {"a.html": __import__("hashlib").sha256(b"pirms").hexdigest()}
+    files.previous_files = {"a.html": hashlib.sha256(b"pirms").hexdigest()}
     (published / "a.html").write_text("rokām", encoding="utf-8")
     written = _write(files, staging, "a.html", "pirms")
     assert not os.path.samefile(written, published / "a.html")
     assert written.read_text(encoding="utf-8") == "pirms"
+
+
+def test_a_published_file_edited_in_place_with_its_size_and_times_kept_is_not_linked(
+        tmp_path: Path) -> None:
+    """The manifest's digest is not trusted for the published file: its bytes are compared."""
+    published, staging = tmp_path / "output", tmp_path / "staging"
+    published.mkdir()
+    page = published / "a.html"
+    page.write_text("pirms", encoding="utf-8")
+    files = OutputFiles()
+    files.previous = published
+    files.previous_files = {"a.html": hashlib.sha256(b"pirms").hexdigest()}
+    before = page.stat()
+    with page.open("r+b") as handle:  # in place: every hardlink to it changes too
+        handle.write(b"PIRMS")
+    os.utime(page, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert (page.stat().st_size, page.stat().st_mtime_ns) == (before.st_size, before.st_mtime_ns)
+    written = _write(files, staging, "a.html", "pirms")
+    assert not os.path.samefile(written, page)
+    assert written.read_text(encoding="utf-8") == "pirms"
+    assert page.read_text(encoding="utf-8") == "PIRMS"
+
+
+def test_the_manifest_reads_only_the_files_the_writer_did_not_put_in_place(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Written and linked files count by the digest taken as they were placed; a static file,
+    and a written file another plugin replaced since (site/preview_links.py does), are read."""
+    from kopienu_zinas.common.atomicfile import replace_file
+    from kopienu_zinas.writing import manifest
+
+    published, staging = tmp_path / "output", tmp_path / "staging"
+    (published / "raksti").mkdir(parents=True)
+    (published / "raksti" / "same.html").write_text("vienāds", encoding="utf-8")
+    files = OutputFiles()
+    files.previous = published
+    files.previous_files = manifest.output_files(published)
+    _write(files, staging, "raksti/same.html", "vienāds")
+    _write(files, staging, "new.html", "jauns")
+    _write(files, staging, "rewritten.html", "pirms")
+    replace_file(staging / "rewritten.html", "pēc".encode())
+    (staging / "static").mkdir()
+    (staging / "static" / "logo.svg").write_bytes(b"<svg/>")
+    assert files.linked == 1 and files.written == 2
+    read: list[str] = []
+    digest_of = manifest.file_digest
+
+    def reading(path: Path) -> str:
+        read.append(path.relative_to(staging).as_posix())
+        return digest_of(path)
+
+    monkeypatch.setattr(manifest, "file_digest", reading)
+    recorded = manifest.output_files(staging.resolve(), files.placed)
+    assert sorted(read) == ["rewritten.html", "static/logo.svg"]
+    monkeypatch.undo()
+    assert recorded == manifest.output_files(staging)
+    assert recorded["rewritten.html"] == hashlib.sha256("pēc".encode()).hexdigest()
+
+
+def test_new_files_have_the_usual_permissions_and_linked_ones_need_them(tmp_path: Path) -> None:
+    """A web server that does not own the files must be able to read them (umask 022: 0644);
+    a published file whose permissions were changed since is written again, not linked."""
+    published, staging = tmp_path / "output", tmp_path / "staging"
+    published.mkdir()
+    previous = os.umask(0o022)
+    try:
+        (published / "a.html").write_text("vienāds", encoding="utf-8")
+        (published / "a.html").chmod(0o600)
+        files = OutputFiles()
+        files.previous = published
+        files.previous_files = {"a.html": hashlib.sha256("vienāds".encode()).hexdigest()}
+        written = _write(files, staging, "a.html", "vienāds")
+        assert not os.path.samefile(written, published / "a.html")
+        assert written.stat().st_mode & 0o777 == 0o644
+        assert (files.linked, files.written) == (0, 1)
+    finally:
+        os.umask(previous)
 
 
 def test_a_second_plain_write_of_one_file_fails_as_in_pelican(tmp_path: Path) -> None:

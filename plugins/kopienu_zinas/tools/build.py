@@ -219,11 +219,12 @@ def publish(staging: Path, target: Path, settings: dict[str, Any], inputs: str |
     left to tidy, which changes nothing that is served: removing the old output and keeping
     in the render cache only what this build used."""
     cache = cache_root(settings)
-    files = manifests.output_files(staging)
+    writing = getattr(getattr(pelican, ATTRIBUTE, None), "writing", None)
+    files = manifests.output_files(staging.resolve(),
+                                   writing.outputs.placed if writing is not None else None)
     manifests.forget(cache, target)
     aside = replace_folder(staging, target)
     manifests.save(cache, target, manifests.Manifest(inputs, files, records))
-    writing = getattr(getattr(pelican, ATTRIBUTE, None), "writing", None)
 
     def tidy() -> None:
         shutil.rmtree(aside, ignore_errors=True)

@@ -4,8 +4,8 @@ After every successful build the build tool records, per output folder, the SHA-
 file it published and the digest of the whole build's inputs (:func:`build_inputs`). The next
 build uses the manifest twice:
 
-- unchanged pages are hardlinked from the published folder (writing/output.py), each checked
-  against its recorded digest first;
+- unchanged pages are hardlinked from the published folder (writing/output.py) where the
+  recorded digest is that of the new bytes, each published file then compared with them;
 - "nothing changed": when the inputs' digest is the recorded one and every published file still
   has its recorded digest (and there is no other file), the published folder is what a new build
   would write (a build is a function of its inputs and BUILD_DATE), so the build stops there.
@@ -82,15 +82,55 @@ def forget(cache: Path, output: Path) -> None:
         manifest_path(cache, output).unlink(missing_ok=True)
 
 
+#: What tells a file apart from one put in its place or changed since: device, inode, size,
+#: modification and change times (ns). The change time moves with every write, chmod, link
+#: and unlink of the file and cannot be set back by hand.
+Identity = tuple[int, int, int, int, int]
+
+
+def identity(status: os.stat_result) -> Identity:
+    return (status.st_dev, status.st_ino, status.st_size, status.st_mtime_ns,
+            status.st_ctime_ns)
+
+
+@dataclass(frozen=True)
+class Placed:
+    """A file as the writer put it in place (writing/output.py): its identity just after,
+    and the SHA-256 hex of the bytes it wrote or linked."""
+
+    identity: Identity
+    digest: str
+
+
+def _entries(folder: str) -> Iterator[os.DirEntry[str]]:
+    """Every file under `folder`, as os.walk finds them (links to folders not followed)."""
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            if entry.is_dir(follow_symlinks=False):
+                yield from _entries(entry.path)
+            elif not entry.is_dir():
+                yield entry
+
+
 def _files(root: Path) -> Iterator[Path]:
-    for folder, _dirs, names in os.walk(root):
-        for name in names:
-            yield Path(folder, name)
+    for entry in _entries(str(root)):
+        yield Path(entry.path)
 
 
-def output_files(root: Path) -> dict[str, str]:
-    """Every file under `root` by relative path, with the SHA-256 of its bytes."""
-    return {path.relative_to(root).as_posix(): file_digest(path) for path in _files(root)}
+def output_files(root: Path, placed: Mapping[str, Placed] | None = None) -> dict[str, str]:
+    """Every file under `root` by relative path, with the SHA-256 of its bytes: from `placed`
+    (absolute path → :class:`Placed`) for a file that still has the identity it had when it
+    was placed, else read from the file (files not written by the writer: static files,
+    gallery images, plugins' own files, and any replaced or changed since). Raises OSError."""
+    placed = placed or {}
+    files: dict[str, str] = {}
+    prefix = len(str(root)) + 1
+    for entry in _entries(str(root)):
+        known = placed.get(entry.path)
+        files[entry.path[prefix:].replace(os.sep, "/")] = (
+            known.digest if known is not None and known.identity == identity(entry.stat())
+            else file_digest(Path(entry.path)))
+    return files
 
 
 def matches(root: Path, files: Mapping[str, str]) -> bool:

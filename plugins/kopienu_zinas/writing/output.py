@@ -1,10 +1,16 @@
 """Writing output files into the staging folder without ever changing a published file.
 
-Every page and feed the writer writes goes through :class:`OutputFiles`: the text is written to
-a temporary file beside its target and renamed over it, never written in place (the staging
-folder holds hardlinks: gallery files into `.cache/`, unchanged pages into the previous
-output). When the bytes are those the previous build published at the same path (its manifest's
-digest, checked against the file itself), the previous file is hardlinked instead of written.
+Every page and feed the writer writes goes through :class:`OutputFiles`. A file is written only
+when its name is new (created exclusively), else to a temporary file beside it renamed over it:
+never through a name that already exists (the staging folder holds hardlinks: gallery files into
+`.cache/`, unchanged pages into the previous output). When the bytes are those the previous
+build published at the same path (its manifest's digest, then the published file's bytes read
+and compared), the previous file is hardlinked instead of written.
+
+Each file's SHA-256 is computed once, from the bytes in memory, and kept with the file's
+identity (:func:`manifest.identity`) for the manifest (`placed`), which then reads only the
+files put in place otherwise (static files, gallery images, plugins' own files) or changed
+since.
 """
 
 from __future__ import annotations
@@ -13,13 +19,15 @@ import hashlib
 import io
 import logging
 import os
+import stat
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from pelican.writers import FileOverwriteFailedError
 
 from ..common.atomicfile import replace_with, usual_mode
-from ..common.fingerprint import file_digest
+from .manifest import Placed, identity
 from .render import placeholder_index
 
 logger = logging.getLogger(__name__)
@@ -27,13 +35,17 @@ logger = logging.getLogger(__name__)
 
 class OutputFiles:
     """The files one build writes: `previous` is the published output folder and its manifest
-    (relative path → SHA-256 of its bytes), when there is one."""
+    (relative path → SHA-256 of its bytes), when there is one; `placed` what this build put in
+    place, by absolute path (:class:`manifest.Placed`)."""
 
     def __init__(self) -> None:
         self.previous: Path | None = None
         self.previous_files: dict[str, str] = {}
+        self.placed: dict[str, Placed] = {}
         self.linked = 0
         self.written = 0
+        self._mode = usual_mode()
+        self._folders: set[Path] = set()
         self._overridden: set[str] = set()
         self._written: set[str] = set()
         #: files whose page is still to be rendered: (queue index, root, target, encoding)
@@ -66,33 +78,55 @@ class OutputFiles:
 
     def finish(self, root: Path, target: Path, data: bytes) -> None:
         """Put `data` at `target` (inside `root`): the previous output's file when its bytes
-        are the same, else a new file; by temp file + rename either way."""
-        def fill(temporary: Path) -> None:
-            if not self._link_previous(root, target, data, temporary):
-                temporary.write_bytes(data)
-                self.written += 1
+        are the same, else a new file. Raises OSError when neither can be put there."""
+        digest = hashlib.sha256(data).hexdigest()
+        published = self._same_published(target.relative_to(root).as_posix(), data, digest)
+        if published is not None and self._link(published, target):
+            self.linked += 1
+        else:
+            self._place(target, lambda path: _create(path, data))
+            self.written += 1
+        self.placed[str(target)] = Placed(identity(os.stat(target)), digest)
 
-        replace_with(target, fill)
-
-    def _link_previous(self, root: Path, target: Path, data: bytes, temporary: Path) -> bool:
-        if self.previous is None:
-            return False
-        relative = target.relative_to(root).as_posix()
-        expected = self.previous_files.get(relative)
-        if expected is None or expected != hashlib.sha256(data).hexdigest():
-            return False
+    def _same_published(self, relative: str, data: bytes, digest: str) -> Path | None:
+        """The published file at `relative` when the manifest recorded `digest` for it and it
+        holds exactly `data` with the usual permissions. Its bytes are compared, not its
+        digest trusted: a file edited by hand since (in place, through any of its links, its
+        size and times restored) is never linked."""
+        if self.previous is None or self.previous_files.get(relative) != digest:
+            return None
         published = self.previous / relative
         try:
-            if file_digest(published) != expected \
-                    or published.stat().st_mode & 0o777 != usual_mode():
-                return False
-            temporary.unlink()
-            os.link(published, temporary)
+            with open(os.open(published, os.O_RDONLY | os.O_NOFOLLOW | os.O_CLOEXEC), "rb") as file:
+                status = os.fstat(file.fileno())
+                if not stat.S_ISREG(status.st_mode) or status.st_size != len(data) \
+                        or stat.S_IMODE(status.st_mode) != self._mode or file.read() != data:
+                    return None
+        except OSError:
+            return None
+        return published
+
+    def _link(self, published: Path, target: Path) -> bool:
+        """Hardlink `published` at `target`; False when it is gone or moved since."""
+        try:
+            self._place(target, lambda path: os.link(published, path))
         except OSError:
             return False
-        self.linked += 1
         return True
 
+    def _place(self, target: Path, put: Callable[[Path], None]) -> None:
+        """Make a new file at `target` with `put`, which creates the name it is given and fails
+        if it exists; where `target` exists, by a temporary name renamed over it."""
+        if target.parent not in self._folders:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            self._folders.add(target.parent)
+        try:
+            put(target)
+        except FileExistsError:
+            def fill(temporary: Path) -> None:
+                temporary.unlink()
+                put(temporary)
+            replace_with(target, fill)
 
     def write_rendered(self, texts: list[str | None]) -> None:
         """Write the files whose pages were queued, now that `texts` has them (None: the page
@@ -102,6 +136,19 @@ class OutputFiles:
             text = texts[index]
             if text is not None:
                 self.finish(root, target, text.encode(encoding))
+
+
+def _create(path: Path, data: bytes) -> None:
+    """A new file holding `data`, with the usual permissions (0o666 under the umask). Raises
+    FileExistsError when `path` exists (it may be a hardlink: never written through); leaves
+    no partial file."""
+    handle = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o666)
+    try:
+        with open(handle, "wb", closefd=True) as file:
+            file.write(data)
+    except BaseException:
+        path.unlink(missing_ok=True)
+        raise
 
 
 class _AtomicText(io.StringIO):
