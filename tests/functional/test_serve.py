@@ -174,13 +174,9 @@ def test_a_plugin_change_gives_a_new_builder_and_a_crash_stops_only_its_build(
         assert "marker plugin v1" not in preview.terminal().split(NEW_BUILDER)[-1]
 
 
-PICTURED = GOOD.replace("Teksts.", "![Lasītāji bibliotēkā]({static}/atteli/nakts.jpg)\n\nTeksts.")
-
-
-def test_a_saved_article_is_served_at_once_while_its_full_build_runs(tmp_path: Path) -> None:
-    """The fast render (tools/fast_render.py): a body edit is on the served page before the
-    full build finishes, with the bytes that build then writes; an edit that shows elsewhere
-    (a new date: a new address, other lists) waits for the full build."""
+def holding_site(tmp_path: Path) -> tuple[Path, Path, Path]:
+    """Settings with the holding plugin (HOLDING_PLUGIN), an empty content folder with
+    `atteli/`, and the file whose existence holds every build before its swap."""
     plugins = tmp_path / "plugins"
     plugins.mkdir()
     hold = tmp_path / "hold"
@@ -190,6 +186,17 @@ def test_a_saved_article_is_served_at_once_while_its_full_build_runs(tmp_path: P
                         encoding="utf-8")
     content = tmp_path / "content"
     (content / "atteli").mkdir(parents=True)
+    return settings, content, hold
+
+
+PICTURED = GOOD.replace("Teksts.", "![Lasītāji bibliotēkā]({static}/atteli/nakts.jpg)\n\nTeksts.")
+
+
+def test_a_saved_article_is_served_at_once_while_its_full_build_runs(tmp_path: Path) -> None:
+    """The fast render (tools/fast_render.py): a body edit is on the served page before the
+    full build finishes, with the bytes that build then writes; an edit that shows elsewhere
+    (a new date: a new address, other lists) waits for the full build."""
+    settings, content, hold = holding_site(tmp_path)
     upright().save(content / "atteli" / "nakts.jpg", "JPEG")
     (content / "nakts.md").write_text(PICTURED, encoding="utf-8")
     for number in range(9):  # enough sources for the build's reading pool (forked workers)

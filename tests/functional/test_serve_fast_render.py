@@ -9,7 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests.functional.test_serve import HOLDING_PLUGIN, SETTINGS, save_like_an_editor
+from tests.functional.test_serve import holding_site, save_like_an_editor
 from tests.photos import upright
 from tests.preview import AT_ONCE, BUILT, REBUILDING, Preview, running_preview, wait_for
 from tests.sitebuild import BUILD_DATE, ROOT
@@ -40,20 +40,6 @@ image_credit: "Foto: Anna"
 Teksts.
 """
 COVER_PAGE = "zinas/2024/bilde/index.html"
-
-
-def holding_site(tmp_path: Path) -> tuple[Path, Path, Path]:
-    """Settings with the holding plugin, the content folder and the hold file."""
-    plugins = tmp_path / "plugins"
-    plugins.mkdir()
-    hold = tmp_path / "hold"
-    (plugins / "holding.py").write_text(HOLDING_PLUGIN.format(hold=str(hold)), encoding="utf-8")
-    settings = tmp_path / "testconf.py"
-    settings.write_text(SETTINGS.format(root=str(ROOT), plugins=str(plugins), plugin="holding"),
-                        encoding="utf-8")
-    content = tmp_path / "content"
-    (content / "atteli").mkdir(parents=True)
-    return settings, content, hold
 
 
 def saved_during_held_build(preview: Preview, output: Path, hold: Path, source: Path,
