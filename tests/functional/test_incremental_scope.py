@@ -30,10 +30,10 @@ from kopienu_zinas.writing.render import RenderCache
 
 original = RenderCache.render_queued
 
-def render_queued(self):
+def render_queued(self, place):
     for job in self.queue or []:
         print("RENDERED", job.template.name, job.context["output_file"], file=sys.stderr)
-    return original(self)
+    return original(self, place)
 
 RenderCache.render_queued = render_queued
 sys.exit(build.main(sys.argv[1:]))

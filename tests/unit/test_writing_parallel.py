@@ -1,6 +1,7 @@
-"""Rendering the queued pages on every core (writing/parallel.py): the texts come back complete
-and in queue order whoever rendered them, a page that fails is reported once by the build
-process, and a worker that dies loses nothing."""
+"""Rendering the queued pages on every core (writing/parallel.py): each text is delivered by the
+process that rendered it and what delivering returned comes back complete and in queue order, a
+page that fails is reported once by the build process, and a worker that dies or fails to
+deliver loses nothing."""
 
 from __future__ import annotations
 
@@ -14,6 +15,14 @@ from kopienu_zinas.writing.parallel import RenderJob, render_all
 
 PAGES = 100
 BUILD_PID = os.getpid()
+
+
+def delivered(index: int, text: str) -> tuple[int, str, str]:
+    return index, text, str(os.getpid())
+
+
+def text_of(_index: int, text: str) -> str:
+    return text
 
 
 def jobs_for(source: str, errors: list[Exception] | None = None) -> list[RenderJob]:
@@ -41,19 +50,32 @@ def test_every_page_comes_back_in_queue_order_rendered_on_both_processes(tmp_pat
 
     jobs = jobs_for("{{ n }} {{ renderer() }}")
     jobs[0].template.environment.globals["renderer"] = renderer
-    texts = render_all(jobs, workers=2)
-    assert [text.split()[0] for text in texts] == [str(n) for n in range(PAGES)]
-    assert len({text.split()[1] for text in texts}) == 2, "the build process and one worker"
+    outcomes = render_all(jobs, delivered, workers=2)
+    assert [index for index, _text, _pid in outcomes] == list(range(PAGES))
+    assert [text.split()[0] for _index, text, _pid in outcomes] == [str(n) for n in range(PAGES)]
+    assert all(text.split()[1] == pid for _index, text, pid in outcomes), \
+        "delivered by the process that rendered it"
+    assert len({pid for _index, _text, pid in outcomes}) == 2, "the build process and one worker"
 
 
 def test_a_page_that_cannot_be_rendered_is_reported_once_by_the_build_process() -> None:
     errors: list[Exception] = []
-    texts = render_all(jobs_for("{{ 100 // (n - 42) }}", errors), workers=2)
+    texts = render_all(jobs_for("{{ 100 // (n - 42) }}", errors), text_of, workers=2)
     assert texts[42] is None and all(text is not None for n, text in enumerate(texts) if n != 42)
     assert len(errors) == 1 and isinstance(errors[0], ZeroDivisionError)
 
 
 def test_a_worker_that_dies_loses_no_page() -> None:
     source = "{% if pid() != build_pid and n == 60 %}{{ leave(9) }}{% endif %}{{ n }}"
-    texts = render_all(jobs_for(source), workers=2)
+    texts = render_all(jobs_for(source), text_of, workers=2)
+    assert texts == [str(n) for n in range(PAGES)]
+
+
+def test_a_page_a_worker_cannot_deliver_is_delivered_by_the_build_process() -> None:
+    def deliver(index: int, text: str) -> str:
+        if os.getpid() != BUILD_PID and index % 10 == 3:
+            raise OSError("disk full")
+        return text
+
+    texts = render_all(jobs_for("{{ n }}"), deliver, workers=2)
     assert texts == [str(n) for n in range(PAGES)]

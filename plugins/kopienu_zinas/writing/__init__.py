@@ -16,7 +16,7 @@ from pelican import signals
 
 from ..common.build import ATTRIBUTE, build_of
 from . import bytecode
-from .output import OutputFiles
+from .output import OutputFiles, Placement
 from .render import RenderCache
 
 
@@ -29,8 +29,17 @@ class Writing:
     outputs: OutputFiles
 
     def flush(self) -> None:
-        """Render the queued pages and write their files."""
-        self.outputs.write_rendered(self.render.render_queued())
+        """Render the queued pages and put their files in place, each in the process that
+        rendered it (no process holds every page's text)."""
+        pending = self.outputs.take_pending()
+
+        def place(index: int, text: str) -> tuple[Placement, ...]:
+            return tuple(self.outputs.place(root, target, text.encode(encoding))
+                         for root, target, encoding in pending.get(index, ()))
+
+        for placements in self.render.render_queued(place):
+            for placement in placements or ():
+                self.outputs.note(placement)
 
 
 class FlushGenerator:

@@ -21,6 +21,7 @@ import logging
 import os
 import stat
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -77,16 +78,29 @@ class OutputFiles:
         return _AtomicText(self, Path(output_root), Path(target), encoding)
 
     def finish(self, root: Path, target: Path, data: bytes) -> None:
+        """Put `data` at `target` (inside `root`) and note it. Raises OSError as `place`."""
+        self.note(self.place(root, target, data))
+
+    def place(self, root: Path, target: Path, data: bytes) -> Placement:
         """Put `data` at `target` (inside `root`): the previous output's file when its bytes
-        are the same, else a new file. Raises OSError when neither can be put there."""
+        are the same, else a new file; what :meth:`note` records of it. Changes no state of
+        this object but the folders known to exist, so a forked rendering worker may place
+        files and send the placements back (writing/parallel.py). Raises OSError when neither
+        can be put there."""
         digest = hashlib.sha256(data).hexdigest()
         published = self._same_published(target.relative_to(root).as_posix(), data, digest)
-        if published is not None and self._link(published, target):
+        linked = published is not None and self._link(published, target)
+        if not linked:
+            self._place(target, lambda path: _create(path, data))
+        return Placement(str(target), Placed(identity(os.stat(target)), digest), linked)
+
+    def note(self, placement: Placement) -> None:
+        """Record a placed file for the manifest and the counts."""
+        if placement.linked:
             self.linked += 1
         else:
-            self._place(target, lambda path: _create(path, data))
             self.written += 1
-        self.placed[str(target)] = Placed(identity(os.stat(target)), digest)
+        self.placed[placement.path] = placement.placed
 
     def _same_published(self, relative: str, data: bytes, digest: str) -> Path | None:
         """The published file at `relative` when the manifest recorded `digest` for it and it
@@ -128,14 +142,24 @@ class OutputFiles:
                 put(temporary)
             replace_with(target, fill)
 
-    def write_rendered(self, texts: list[str | None]) -> None:
-        """Write the files whose pages were queued, now that `texts` has them (None: the page
-        could not be rendered and was reported; its file is not written)."""
+    def take_pending(self) -> dict[int, list[tuple[Path, Path, str]]]:
+        """The files whose pages are still to be rendered, by queue index: (root, target,
+        encoding) each; none are pending afterwards."""
         pending, self.pending = self.pending, []
+        by_index: dict[int, list[tuple[Path, Path, str]]] = {}
         for index, root, target, encoding in pending:
-            text = texts[index]
-            if text is not None:
-                self.finish(root, target, text.encode(encoding))
+            by_index.setdefault(index, []).append((root, target, encoding))
+        return by_index
+
+
+@dataclass(frozen=True)
+class Placement:
+    """One file put in place (:meth:`OutputFiles.place`): its absolute path, as the manifest
+    takes it, and whether it is the published file linked."""
+
+    path: str
+    placed: Placed
+    linked: bool
 
 
 def _create(path: Path, data: bytes) -> None:

@@ -6,11 +6,13 @@ output files recognise and keep aside. Once every generator has asked for its pa
 writing plugin's generator runs last), :func:`render_all` renders the queue: when there are
 enough pages, this process and forked workers (one fewer than the cores: this process renders
 too) take chunks of the queue in turn from a shared counter, so a slow chunk never leaves a
-core idle; the workers inherit the finished context, so nothing is pickled but the rendered
-text. The objects that exist when the workers are forked are moved out of the cyclic garbage
+core idle; the workers inherit the finished context. Each text is delivered (stored in the
+render cache and its file put in place, writing/__init__.py) by the process that rendered it,
+so no process holds every page's text and only a small record of each file comes back. The
+objects that exist when the workers are forked are moved out of the cyclic garbage
 collector's reach for the while (`gc.freeze`, Python's documented way to keep forked workers
-from touching, and so copying, every inherited page while they collect). The texts come back
-in queue order, so what is written does not depend on the workers.
+from touching, and so copying, every inherited page while they collect). What each file is,
+and so the output, does not depend on which process rendered it.
 
 Contexts are final once the writers run (every generator completes its context before any
 generator writes, and no plugin changes an article, a list or a context value while writing:
@@ -28,7 +30,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from multiprocessing.process import BaseProcess
-from typing import Any
+from typing import Any, TypeVar
 
 from jinja2 import Template
 
@@ -45,66 +47,74 @@ class RenderJob:
     on_error: Callable[[Exception], None] | None
 
 
-_JOBS: list[RenderJob] = []  # the queue, inherited by forked workers
+T = TypeVar("T")
+#: The queue and what to do with each text, inherited by forked workers.
+_JOBS: list[RenderJob] = []
+_DELIVER: list[Callable[[int, str], Any]] = []
 #: Jobs claimed at a time from the shared counter.
 CHUNK = 8
 
 
-def _render(index: int) -> str | None:
+def _render_and_deliver(index: int) -> Any | None:
+    """The job's text delivered, or None when rendering or delivering failed (done again in
+    the build process, which reports the error)."""
     job = _JOBS[index]
     try:
-        return job.template.render(job.context)
+        return _DELIVER[0](index, job.template.render(job.context))
     except Exception:
-        return None  # rendered again in the build process, which reports the error
+        return None
 
 
-def _render_share(counter: Any, total: int) -> dict[int, str | None]:
-    """Render chunks of `_JOBS` claimed from `counter` until none is left; index → text."""
-    texts: dict[int, str | None] = {}
+def _render_share(counter: Any, total: int) -> dict[int, Any | None]:
+    """Render and deliver chunks of `_JOBS` claimed from `counter` until none is left;
+    index → what delivering returned."""
+    outcomes: dict[int, Any | None] = {}
     while True:
         with counter.get_lock():
             start = counter.value
             counter.value = start + CHUNK
         if start >= total:
-            return texts
+            return outcomes
         for index in range(start, min(start + CHUNK, total)):
-            texts[index] = _render(index)
+            outcomes[index] = _render_and_deliver(index)
 
 
 def _worker(counter: Any, total: int, results: Connection) -> None:
     results.send(_render_share(counter, total))
 
 
-def _collect(results: Connection, workers: Sequence[BaseProcess]) -> dict[int, str | None]:
+def _collect(results: Connection, workers: Sequence[BaseProcess]) -> dict[int, Any | None]:
     """What the workers sent, until every one of them has ended (a worker that died sent
     nothing: its pages are rendered again by the caller)."""
-    texts: dict[int, str | None] = {}
+    outcomes: dict[int, Any | None] = {}
     running = {worker.sentinel for worker in workers}
     while running or results.poll():
         ready = wait([results, *running])
         if results in ready:
             try:
-                texts.update(results.recv())
+                outcomes.update(results.recv())
                 continue
             except EOFError:  # every worker has ended
                 break
         running.difference_update(ready)
     for worker in workers:
         worker.join()
-    return texts
+    return outcomes
 
 
-def render_all(jobs: list[RenderJob], workers: int | None = None) -> list[str | None]:
-    """Each job's text (None when rendering failed), in the order of `jobs`. `workers`: the
-    processes rendering, this one included (default: the cores)."""
-    global _JOBS
+def render_all(jobs: list[RenderJob], deliver: Callable[[int, str], T],
+               workers: int | None = None) -> list[T | None]:
+    """Render each job and call `deliver(index, text)` in the process that rendered it, so no
+    process holds every text; what `deliver` returned (pickled back from a worker: keep it
+    small), in the order of `jobs`, None where rendering failed. `workers`: the processes
+    rendering, this one included (default: the cores)."""
     processes = min(workers or os.cpu_count() or 1, 2 * (len(jobs) // MIN_PARALLEL) or 1)
     if processes <= 1 or "fork" not in multiprocessing.get_all_start_methods():
-        return [_render_here(job) for job in jobs]
+        return [_deliver_here(jobs, index, deliver) for index in range(len(jobs))]
     context = multiprocessing.get_context("fork")
     counter = context.Value("q", 0)
     receiving, sending = context.Pipe(duplex=False)
-    _JOBS = jobs
+    _JOBS[:], _DELIVER[:] = jobs, [deliver]
     gc.freeze()
     try:
         forked = [context.Process(target=_worker, args=(counter, len(jobs), sending), daemon=True)
@@ -112,14 +122,22 @@ def render_all(jobs: list[RenderJob], workers: int | None = None) -> list[str | 
         for process in forked:
             process.start()
         sending.close()
-        texts = _render_share(counter, len(jobs))
-        texts.update(_collect(receiving, forked))
+        outcomes = _render_share(counter, len(jobs))
+        outcomes.update(_collect(receiving, forked))
     finally:
         gc.unfreeze()
-        _JOBS = []
+        _JOBS.clear()
+        _DELIVER.clear()
         receiving.close()
-    return [texts[index] if texts.get(index) is not None else _render_here(job)
-            for index, job in enumerate(jobs)]
+    return [outcomes[index] if outcomes.get(index) is not None
+            else _deliver_here(jobs, index, deliver) for index in range(len(jobs))]
+
+
+def _deliver_here(jobs: list[RenderJob], index: int, deliver: Callable[[int, str], T]) -> T | None:
+    """Render and deliver one job in this process; a page that cannot be rendered is reported
+    through its writer (None)."""
+    text = _render_here(jobs[index])
+    return None if text is None else deliver(index, text)
 
 
 def _render_here(job: RenderJob) -> str | None:

@@ -16,7 +16,7 @@ import inspect
 import os
 from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, TypeVar
 
 from jinja2 import Template
 
@@ -31,6 +31,8 @@ from ..common.fingerprint import (
 from .parallel import RenderJob, render_all
 from .reads import TRUTH, Lookups, Read, resolve, resolve_level, template_reads
 from .values import Fingerprinter
+
+T = TypeVar("T")
 
 #: What the writer writes for a page rendered later (writing/parallel.py): never page text.
 PLACEHOLDER = "\x00kopienu-zinas-deferred-page:"
@@ -167,16 +169,23 @@ class RenderCache:
         self.store.put(key, text)
         return text
 
-    def render_queued(self) -> list[str | None]:
-        """Render every queued page (on every core); their texts in queue order, None for a
-        page that could not be rendered (reported through its writer)."""
+    def render_queued(self, place: Callable[[int, str], T]) -> list[T | None]:
+        """Render every queued page (on every core), store each text and hand it, with its
+        queue index, to `place` in the process that rendered it; what `place` returned (sent
+        back from a worker: keep it small), in queue order, None for a page that could not be
+        rendered (reported through its writer)."""
         jobs, self.queue = self.queue or [], []
-        texts = render_all(jobs)
-        for job, text in zip(jobs, texts, strict=True):
-            if text is not None:
+
+        def deliver(index: int, text: str) -> T:
+            self.store.put(jobs[index].key, text)
+            return place(index, text)
+
+        outcomes = render_all(jobs, deliver)
+        for job, outcome in zip(jobs, outcomes, strict=True):
+            if outcome is not None:  # stored, maybe by a worker: used by this build
                 self.rendered += 1
-                self.store.put(job.key, text)
-        return texts
+                self.store.used.add(job.key)
+        return outcomes
 
     def wrap(self, template: Template) -> CachedTemplate:
         return CachedTemplate(template, self)
