@@ -202,20 +202,16 @@ def run_all(steps: Iterable[Callable[[], None]]) -> None:
 def run_child(args: argparse.Namespace, report: int, commands: int, answers: int) -> int:
     """In the forked child: build, report the status and the loaded modules, then stay as the
     resident when the build finished. Returns the exit status."""
-    finished: list[list[Any]] = []
+    generators: list[Any] = []
 
     def keep(sender: Any) -> None:  # Pelican's `all_generators_finalized` (sender: generators)
-        finished[:] = [list(sender)]
-
-    def forget(_pelican: Any) -> None:  # a build that reached `finalized` is swapped in
-        finished.append([])
+        generators[:] = sender
 
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     signals.all_generators_finalized.connect(keep, weak=False)
-    signals.finalized.connect(forget, weak=False)
-    tidying: list[Callable[[], None]] = []  # done after the report: the build is served
+    tidying: list[Callable[[], None]] = []  # what publish left: done once the build is served
     status = build.build(args, after_swap=tidying.append)
-    stays = len(finished) == 2
+    stays = bool(tidying and generators)  # swapped in, with the generators that made it
     with os.fdopen(report, "w", encoding="utf-8") as reporting:
         reporting.write(f"{status} {'resident' if stays else 'gone'}\n")
         reporting.write(" ".join(importable_names(args.settings)) + "\n")
@@ -224,7 +220,7 @@ def run_child(args: argparse.Namespace, report: int, commands: int, answers: int
     tidier = threading.Thread(target=run_all, args=(tidying,))
     tidier.start()
     if stays:
-        serve_as_resident(finished[0], Path(args.output).resolve(), commands, answers)
+        serve_as_resident(generators, Path(args.output).resolve(), commands, answers)
     tidier.join()
     return status
 
