@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .build import once
 from .cachestore import CacheStore
 from .contentfolder import ContentFolder, activate_for_process, activated
 from .fingerprint import code_digest, digest, settings_digest
@@ -45,6 +46,9 @@ ENTRY_VERSION = "content-check-1"
 #: Settings no per-document rule reads: the build date, and how the reading plugin works
 #: (whether it caches, on how many processes), which never changes a result.
 UNREAD_SETTINGS = ("BUILD_DATE", "READING")
+#: The build's record (common/build.py `once`) of the digest of the names under content/ the
+#: check listed, for later stages keyed on the same names (site/linkplans.py).
+LISTING_DIGEST = "content-listing-digest"
 
 #: One document's entry: its parse and every problem of its own, sorted.
 Entry = tuple[SourceDocument, tuple[ContentProblem, ...]]
@@ -174,10 +178,13 @@ def check_content(content_root: Path, settings: dict[str, Any]
     (or from the workers the reading plugin gave the plan to)."""
     store = store_of(settings)
     if store is None:
-        with activated(ContentFolder.scan(content_root)):
+        folder = ContentFolder.scan(content_root)
+        once(settings, LISTING_DIGEST, folder.digest)
+        with activated(folder):
             documents, problems = discover_documents(content_root)
             return documents, sorted({*problems, *run_content_checks(documents, settings)})
     planned = _taken_plan(content_root, settings, store)
+    once(settings, LISTING_DIGEST, planned.folder.digest)
     with activated(planned.folder):
         planned.collect()
         documents = []

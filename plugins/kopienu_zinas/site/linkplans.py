@@ -24,7 +24,9 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from ..common.build import once
 from ..common.cachestore import CacheStore
+from ..common.checkcache import LISTING_DIGEST, UNREAD_SETTINGS
 from ..common.contentfolder import ContentFolder
 from ..common.fingerprint import code_digest, digest, settings_digest
 
@@ -36,11 +38,12 @@ Plan = tuple[Any, ...]  # PlannedLink | ContentProblem, in the order planning fo
 
 def site_key(settings: Mapping[str, Any], pages: Mapping[str, str | None],
              static: Mapping[str, str], content_root: Path) -> str:
-    """The digest of all a plan depends on besides its own document (module docstring)."""
-    return digest(PLAN_VERSION, code_digest(), settings_digest(settings, leave_out={"BUILD_DATE"}),
+    """The digest of all a plan depends on besides its own document (module docstring); the
+    names under content/ as the content check listed them this build."""
+    listing = once(settings, LISTING_DIGEST, lambda: ContentFolder.scan(content_root).digest())
+    return digest(PLAN_VERSION, code_digest(), settings_digest(settings, leave_out=UNREAD_SETTINGS),
                   json.dumps(sorted(pages.items(), key=lambda pair: pair[0])),
-                  json.dumps(sorted(static.items())),
-                  ContentFolder.scan(content_root).digest())
+                  json.dumps(sorted(static.items())), listing)
 
 
 def document_key(path: str, page_url: str | None, data: bytes) -> str:
