@@ -82,3 +82,11 @@ def test_the_digest_follows_names_and_links_not_bytes(content: Path) -> None:
     (content / "saite-uz-failu").unlink()
     (content / "saite-uz-failu").symlink_to("atteli/foto.jpg")
     assert ContentFolder.scan(content).digest() not in (before, added)
+
+
+def test_symbolic_links_are_listed_as_the_disk_lists_them(content: Path) -> None:
+    from_disk = contentfolder.symlinks(content)
+    assert [name for name, _target in from_disk] == sorted(
+        ["saite-ara", "saite-iekša", "saite-uz-failu", "atteli/saite-atpakal", "pazudusi-saite"])
+    with activated(ContentFolder.scan(content)):
+        assert contentfolder.symlinks(content) == from_disk

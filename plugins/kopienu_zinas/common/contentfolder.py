@@ -156,3 +156,20 @@ def is_file(path: Path | str) -> bool:
         return os.path.isfile(text)
     relative, reachable = walked
     return reachable and snapshot.kinds.get(relative) == FILE
+
+
+def symlinks(root: Path | str) -> list[tuple[str, str]]:
+    """Every symbolic link under `root`: its POSIX path relative to `root` and where it points
+    (`os.readlink`), sorted; from the active snapshot of `root` when there is one, else from
+    the disk (`os.walk`, which like the snapshot does not follow links to folders)."""
+    text = os.fspath(root)
+    snapshot = active(text)
+    if snapshot is not None and snapshot.root == text:
+        return sorted(snapshot.links.items())
+    found = []
+    for folder, dirs, files in os.walk(text):
+        for name in [*dirs, *files]:
+            path = os.path.join(folder, name)
+            if os.path.islink(path):
+                found.append((Path(path).relative_to(text).as_posix(), os.readlink(path)))
+    return sorted(found)

@@ -17,7 +17,6 @@ guarded in outputs.py.
 
 from __future__ import annotations
 
-import os
 import posixpath
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -25,7 +24,7 @@ from typing import Any
 
 import yaml
 
-from ..common.contentfolder import realpath
+from ..common.contentfolder import realpath, symlinks
 from ..common.frontmatter import SourceDocument
 from ..common.problems import ContentProblem
 from .references import all_references, intrasite, is_inside, resolve
@@ -155,12 +154,9 @@ def _value(node: yaml.Node | None, key: str) -> yaml.Node | None:
 
 def check_symlinks(root: Path) -> Iterator[ContentProblem]:
     """Symbolic links under content/ that lead outside it (git keeps them as links)."""
-    for folder, dirs, files in os.walk(root):
-        for name in sorted([*dirs, *files]):
-            path = Path(folder) / name
-            if path.is_symlink() and not is_inside(path, root):
-                yield ContentProblem(
-                    path.relative_to(root).as_posix(), 0, "file",
-                    "simboliskā saite uz failu ārpus content/ mapes",
-                    "symbolic link to a file outside the content/ folder",
-                    "ieliec pašu failu content/ mapē saites vietā", os.readlink(path))
+    for relative, target in symlinks(root):
+        if not is_inside(root / relative, root):
+            yield ContentProblem(
+                relative, 0, "file", "simboliskā saite uz failu ārpus content/ mapes",
+                "symbolic link to a file outside the content/ folder",
+                "ieliec pašu failu content/ mapē saites vietā", target)
