@@ -91,7 +91,8 @@ def test_the_bundle_is_the_package_without_source_maps(tmp_path: Path) -> None:
 
 
 def test_unknown_cms_settings_are_refused() -> None:
-    with pytest.raises(ValueError, match=r"unknown CMS setting\(s\) repository"):
+    with pytest.raises(ValueError, match=r"CMS\[.repository.\]: nezināma atslēga "
+                                         r"\(.*unknown CMS setting\(s\)\): repository"):
         CmsSettings.from_pelican({"CMS": {"repository": "x"}})
 
 

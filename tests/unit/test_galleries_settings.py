@@ -20,7 +20,7 @@ def test_defaults_sit_beside_pelicans_cache_and_use_what_pillow_can_write() -> N
 
 
 @pytest.mark.parametrize("galleries, words", [
-    ({"widht": [480]}, "unknown GALLERIES setting(s) widht"),
+    ({"widht": [480]}, "unknown GALLERIES setting(s)): widht"),
     ({"widths": [0]}, "whole number ≥ 1"),
     ({"formats": ["webp"]}, "must include 'jpeg'"),
     ({"formats": ["jpeg", "gif"]}, "must include 'jpeg'"),

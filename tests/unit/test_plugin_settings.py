@@ -46,7 +46,8 @@ def test_old_and_new_spelling_together_is_an_error() -> None:
     (NewsletterSettings.from_pelican, "NEWSLETTER", "feed_items"),
 ])
 def test_true_is_not_a_number(read: object, setting: str, key: str) -> None:
-    with pytest.raises(ValueError, match=rf"{setting}\['{key}'\] must be a whole number"):
+    with pytest.raises(ValueError, match=rf"{setting}\['{key}'\]: jābūt veselam skaitlim ≥ \d "
+                                         r"\(.*must be a whole number ≥ \d\): True"):
         read({**BASE, setting: {key: True}})  # type: ignore[operator]
 
 
@@ -55,7 +56,8 @@ def test_true_is_not_a_number(read: object, setting: str, key: str) -> None:
     (SearchSettings.from_pelican, "SEARCH", "index"),
 ])
 def test_a_flag_is_true_or_false_only(read: object, setting: str, key: str) -> None:
-    with pytest.raises(ValueError, match=rf"{setting}\['{key}'\] must be True or False"):
+    with pytest.raises(ValueError, match=rf"{setting}\['{key}'\]: jābūt True vai False "
+                                         r"\(.*must be True or False\): 1"):
         read({**BASE, setting: {key: 1}})  # type: ignore[operator]
 
 
@@ -65,7 +67,9 @@ def test_a_flag_is_true_or_false_only(read: object, setting: str, key: str) -> N
     (SearchSettings.from_pelican, "SEARCH")])
 def test_unknown_keys_and_non_dicts_are_refused_naming_the_plugin(read: object,
                                                                   setting: str) -> None:
-    with pytest.raises(ValueError, match=rf"kopienu_zinas\.\w+: unknown {setting} setting\(s\) colour"):
+    with pytest.raises(ValueError, match=rf"{setting}\['colour'\]: nezināma atslēga "
+                                         rf"\(kopienu_zinas\.\w+: unknown {setting} setting\(s\)\): "
+                                         r"colour; zināmās \(known\): "):
         read({**BASE, setting: {"colour": "red"}})  # type: ignore[operator]
-    with pytest.raises(ValueError, match=rf"{setting} must be a dict"):
+    with pytest.raises(ValueError, match=rf"{setting}: jābūt vārdnīcai .*must be a dict\): list"):
         read({**BASE, setting: ["colour"]})  # type: ignore[operator]

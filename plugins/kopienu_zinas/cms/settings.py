@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..common.settings import merged
+from ..common.settings import SettingsError, merged
 
 PLUGIN = "kopienu_zinas.cms"
 
@@ -42,12 +42,13 @@ class CmsSettings:
 
     @classmethod
     def from_pelican(cls, settings: Mapping[str, Any]) -> CmsSettings:
-        """Raises ValueError naming the key for an unknown key or a URL not ending in '/'."""
+        """Raises SettingsError naming the key for an unknown key or a URL not ending in '/'."""
         values = merged(settings, "CMS", PLUGIN, DEFAULTS)
         url = str(values["url"])
         if not url.endswith("/") or url.startswith("/") or ".." in url.split("/"):
-            raise ValueError("CMS['url'] must be a site-relative folder ending with '/', "
-                             "e.g. 'admin/'")
+            raise SettingsError("CMS", "url", "jābūt mapei vietnes iekšienē, kas beidzas ar '/', "
+                                "piemēram, 'admin/'", "must be a site-relative folder ending "
+                                "with '/', e.g. 'admin/'")
         bundle = values["bundle"]
         return cls(url=url, bundle=Path(bundle) if bundle else None,
                    local_backend=values["local_backend"], repo=values["repo"],

@@ -3,7 +3,7 @@
 Two settings dicts use this: ``GALLERIES`` (gallery photos, docs/galleries.md) and ``IMAGES``
 (every other editor picture: ``content/atteli/``, anything under ``STATIC_PATHS``, covers named by
 ``image:``). Both accept the imaging keys of :data:`IMAGING_DEFAULTS`; ``IMAGES`` adds its own
-(:data:`DEFAULTS`). Unknown keys and bad values raise ValueError naming the plugin and the key.
+(:data:`DEFAULTS`). Unknown keys and bad values raise SettingsError naming the setting and key.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from typing import Any
 
 from PIL import features
 
-from ..common.settings import flag, merged, positive_int, whole_number
+from ..common.settings import SettingsError, flag, merged, positive_int, whole_number
 
 PLUGIN = "kopienu_zinas.images"
 
@@ -95,11 +95,13 @@ def imaging_from(values: Mapping[str, Any], setting: str, plugin: str,
     """The imaging keys of a merged settings dict, validated."""
     widths = tuple(sorted({positive_int(plugin, setting, "widths", w) for w in values["widths"]}))
     if not widths:
-        raise ValueError(f"{plugin}: {setting}['widths'] must list at least one width")
+        raise SettingsError(setting, "widths", "jānorāda vismaz viens platums",
+                            f"{plugin}: must list at least one width")
     formats = tuple(values["formats"])
     if "jpeg" not in formats or set(formats) - set(KNOWN_FORMATS):
-        raise ValueError(f"{plugin}: {setting}['formats'] must include 'jpeg' and may add "
-                         f"'avif' and 'webp', not {list(formats)!r}")
+        raise SettingsError(setting, "formats", "jābūt 'jpeg', var pievienot 'avif' un 'webp'",
+                            f"{plugin}: must include 'jpeg' and may add 'avif' and 'webp', "
+                            f"not {list(formats)!r}")
     formats = supported_formats(tuple(f for f in KNOWN_FORMATS if f in formats))
     quality = {**IMAGING_DEFAULTS["quality"], **values["quality"]}
     return ImagingSettings(
@@ -124,7 +126,7 @@ def cache_from(values: Mapping[str, Any], settings: Mapping[str, Any], folder: s
 
 
 def from_pelican(settings: Mapping[str, Any]) -> ImagesSettings:
-    """Validate IMAGES (unknown keys and bad values raise ValueError naming the plugin)."""
+    """Validate IMAGES (unknown keys and bad values raise SettingsError naming the key)."""
     values = merged(settings, "IMAGES", PLUGIN, DEFAULTS)
     og_width = positive_int(PLUGIN, "IMAGES", "og_width", values["og_width"])
     return ImagesSettings(

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
-from ..common.settings import merged, positive_int
+from ..common.settings import SettingsError, merged, positive_int
 
 PLUGIN = "kopienu_zinas.newsletter"
 
@@ -100,9 +100,10 @@ class SignupForm:
     controller: str
 
 
-def _signup_error(name: str, what: str, value: Any) -> ValueError:
-    return ValueError(f"{PLUGIN}: NEWSLETTER['{name}'] {what}, not {value!r} "
-                      "(docs/newsletter.md, \"E-mail sign-up\")")
+def _signup_error(name: str, what: str, value: Any) -> SettingsError:
+    return SettingsError("NEWSLETTER", name, "e-pasta pieteikšanās iestatījums nav derīgs",
+                         f"{PLUGIN}: {what}, not {value!r} "
+                         "(docs/newsletter.md, \"E-mail sign-up\")")
 
 
 def _text(values: Mapping[str, Any], name: str, what: str) -> str:
@@ -129,7 +130,7 @@ def _hidden_fields(value: Any) -> tuple[tuple[str, str], ...]:
 
 
 def _check_provider(form: SignupForm) -> None:
-    """Raises ValueError when `form` posts to a known provider (PROVIDERS) in a way it rejects:
+    """Raises SettingsError when `form` posts to a known provider (PROVIDERS) in a way it rejects:
     another endpoint, another address field name, a missing query parameter or hidden field."""
     parts = urlsplit(form.action)
     host, path, query = (parts.hostname or "").lower(), parts.path, parse_qs(parts.query)
@@ -158,7 +159,7 @@ def _check_provider(form: SignupForm) -> None:
 def signup_form(values: Mapping[str, Any]) -> SignupForm | None:
     """The sign-up form from the merged NEWSLETTER values, or None without `signup_action`.
 
-    Raises ValueError naming the key: an action that is not an https:// URL with a host (the
+    Raises SettingsError naming the key: an action that is not an https:// URL with a host (the
     address is sent there: never in clear text), a missing provider or data controller (the
     privacy note must name them), a field name a form cannot carry, hidden fields that are not
     text, sign-up keys given without `signup_action`, an address copied from HTML with its
@@ -167,8 +168,11 @@ def signup_form(values: Mapping[str, Any]) -> SignupForm | None:
     if action is None:
         stray = [name for name in SIGNUP_KEYS if values[name] != DEFAULTS[name]]
         if stray:
-            raise ValueError(f"{PLUGIN}: NEWSLETTER gives {', '.join(stray)} without "
-                             "'signup_action' (the provider's form address); add it or remove them")
+            raise SettingsError("NEWSLETTER", stray[0],
+                                f"{', '.join(stray)} dots bez 'signup_action' (pakalpojuma "
+                                "veidlapas adreses); pievieno to vai izņem tos",
+                                f"{PLUGIN}: gives {', '.join(stray)} without 'signup_action' "
+                                "(the provider's form address); add it or remove them")
         return None
     parts = urlsplit(action) if isinstance(action, str) else None
     if parts is None or parts.scheme != "https" or not parts.hostname or action != action.strip() \
@@ -214,15 +218,18 @@ class NewsletterSettings:
         try:
             issue_time = dt.time.fromisoformat(str(values["issue_time"]))
         except ValueError as error:
-            raise ValueError(f"{PLUGIN}: NEWSLETTER['issue_time'] must be HH:MM") from error
+            raise SettingsError("NEWSLETTER", "issue_time", "jābūt laikam HH:MM",
+                                f"{PLUGIN}: must be HH:MM") from error
         for name in ("feed_items", "ttl"):
             positive_int(PLUGIN, "NEWSLETTER", name, values[name])
         email = values["editor_email"]
         if email is not None and not _EMAIL.match(str(email)):
-            raise ValueError(f"{PLUGIN}: NEWSLETTER['editor_email'] is not an e-mail address")
+            raise SettingsError("NEWSLETTER", "editor_email", "nav e-pasta adrese",
+                                f"{PLUGIN}: is not an e-mail address")
         path = str(values["path"]).strip("/")
         if not path:
-            raise ValueError(f"{PLUGIN}: NEWSLETTER['path'] must not be empty")
+            raise SettingsError("NEWSLETTER", "path", "nedrīkst būt tukšs",
+                                f"{PLUGIN}: must not be empty")
         return cls(path=path, issue_time=issue_time, feed_items=values["feed_items"],
                    ttl=values["ttl"], editor=str(values["editor"]), editor_email=email,
                    logo=values["logo"] or None,

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from ..common.settings import flag, merged
+from ..common.settings import SettingsError, flag, merged
 
 PLUGIN = "kopienu_zinas.search"
 
@@ -33,7 +33,7 @@ class SearchSettings:
 
     @classmethod
     def from_pelican(cls, settings: Mapping[str, Any]) -> SearchSettings:
-        """Raises ValueError (naming the plugin) for unknown keys or wrong types."""
+        """Raises SettingsError (naming the key) for unknown keys or wrong types."""
         values = merged(settings, "SEARCH", PLUGIN, DEFAULTS)
         flag(PLUGIN, "SEARCH", "index", values["index"])
         flag(PLUGIN, "SEARCH", "preview_index", values["preview_index"])
@@ -41,8 +41,10 @@ class SearchSettings:
         pages = values["pages"]
         default_lang = str(settings.get("DEFAULT_LANG") or "lv")
         if not isinstance(pages, Mapping) or default_lang not in pages:
-            raise ValueError(f"{PLUGIN}: SEARCH['pages'] must map languages to page URLs, "
-                             f"including DEFAULT_LANG ({default_lang!r})")
+            raise SettingsError("SEARCH", "pages", "jāsaista valodas ar lapu adresēm, ieskaitot "
+                                f"DEFAULT_LANG ({default_lang!r})",
+                                f"{PLUGIN}: must map languages to page URLs, including "
+                                f"DEFAULT_LANG ({default_lang!r})")
         normalised = tuple((str(lang), str(url).strip("/") + "/") for lang, url in pages.items())
         return cls(index=index, pages=normalised, default_lang=default_lang)
 

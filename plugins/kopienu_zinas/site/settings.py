@@ -9,6 +9,7 @@ from typing import Any
 
 from ..common.clock import build_now
 from ..common.dates import SUPPORTED_LANGUAGES
+from ..common.settings import SettingsError
 
 
 @dataclass(frozen=True)
@@ -21,5 +22,6 @@ class SiteSettings:
     def from_pelican(cls, settings: Mapping[str, Any]) -> SiteSettings:
         regions = settings.get("REGIONS")
         if not regions or not all(isinstance(r, str) and r for r in regions):
-            raise ValueError("REGIONS must be a non-empty list of region names")
+            raise SettingsError("REGIONS", None, "jābūt sarakstam ar novadu nosaukumiem",
+                                "must be a non-empty list of region names")
         return cls(regions=tuple(regions), now=build_now(settings))

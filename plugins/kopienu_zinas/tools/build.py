@@ -48,6 +48,7 @@ from ..common.problems import (
 from ..writing import manifest as manifests
 from ..writing.render import cache_root
 from . import leftovers
+from .settings_check import settings_problems
 
 #: How many times a build moves aside what another build swapped in at the same moment.
 SWAP_ATTEMPTS = 5
@@ -257,6 +258,12 @@ def build(args: argparse.Namespace,
     inputs = manifests.build_inputs(settings, build_mode(args))  # OUTPUT_PATH is not an input
     if unchanged(settings, inputs, target):
         return 0
+    refused = settings_problems(settings, Path(args.settings))
+    if refused:
+        print_records([(logging.ERROR, problem.format()) for problem in refused])
+        print(f"Būvēšana neizdevās (build failed): {len(refused)} settings problem(s); "
+              f"{target.name}/ left unchanged.", file=sys.stderr)
+        return 1
     collector = ProblemCollector(settings["PATH"])
     root = logging.getLogger()
     root.addHandler(collector)

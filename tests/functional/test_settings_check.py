@@ -1,0 +1,57 @@
+"""A wrong plugin setting stops the build before any content is read, named at the line of the
+settings file that gives it, in Latvian and English: never against an article, and not hidden
+behind the content's own problems."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from kopienu_zinas.tools.settings_check import assignment
+from tests.sitebuild import ROOT, run_build
+
+BROKEN = ROOT / "tests/fixtures/broken"
+
+SETTINGS = '''from pelicanconf import *  # noqa: F403
+
+EVENTS = {
+    "home_limit": 3,
+    "bogus": 1,
+}
+IMAGES = {}
+IMAGES["og_width"] = True
+'''
+
+
+def test_a_wrong_setting_is_named_at_its_line_before_any_content(tmp_path: Path) -> None:
+    settings = tmp_path / "siteconf.py"
+    settings.write_text(SETTINGS, encoding="utf-8")
+    output = tmp_path / "out"
+    output.mkdir()
+    (output / "index.html").write_text("previous site", encoding="utf-8")
+    result = run_build(output, content=BROKEN, settings=str(settings))
+    assert result.returncode == 1
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error: ")]
+    assert errors == [
+        "error: siteconf.py:5: EVENTS['bogus']: nezināma atslēga (kopienu_zinas.events: unknown "
+        "EVENTS setting(s)): bogus; zināmās (known): calendar_ics, calendar_name, calendar_url, "
+        "domain, home_limit, recurrence_future_days, recurrence_limit, recurrence_past_days, "
+        "refresh_hours, region_ics, region_limit — izlabo šo iestatījumu un būvē vēlreiz; "
+        "zināmās atslēgas un vērtības: docs/settings.md (fix this setting and build again; the "
+        "keys and values: docs/settings.md)",
+        "error: siteconf.py:8: IMAGES['og_width']: jābūt veselam skaitlim ≥ 1 "
+        "(kopienu_zinas.images: must be a whole number ≥ 1): True — izlabo šo iestatījumu un "
+        "būvē vēlreiz; zināmās atslēgas un vērtības: docs/settings.md (fix this setting and "
+        "build again; the keys and values: docs/settings.md)"]
+    assert ".md" not in result.stderr.replace("docs/settings.md", "")  # no article blamed
+    assert [p.name for p in output.iterdir()] == ["index.html"]
+
+
+def test_a_setting_given_in_a_star_imported_file_is_found_there(tmp_path: Path) -> None:
+    base = tmp_path / "baseconf.py"
+    base.write_text('SITENAME = "x"\nNEWSLETTER = dict(\n    path="",\n)\n', encoding="utf-8")
+    publish = tmp_path / "publishconf.py"
+    publish.write_text("from baseconf import *\n\nSITEURL = 'https://example.lv'\n",
+                       encoding="utf-8")
+    assert assignment(publish, "NEWSLETTER", "path") == (base, 2)
+    assert assignment(publish, "SITEURL", None) == (publish, 3)
+    assert assignment(publish, "EVENTS", "x") == (publish, 0)
