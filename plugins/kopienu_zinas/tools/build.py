@@ -48,7 +48,6 @@ from ..common.problems import (
 from ..writing import manifest as manifests
 from ..writing.render import cache_root
 from . import leftovers
-from .settings_check import settings_problems
 
 #: How many times a build moves aside what another build swapped in at the same moment.
 SWAP_ATTEMPTS = 5
@@ -258,6 +257,8 @@ def build(args: argparse.Namespace,
     inputs = manifests.build_inputs(settings, build_mode(args))  # OUTPUT_PATH is not an input
     if unchanged(settings, inputs, target):
         return 0
+    # imported here: it loads every plugin, which a build that stops above never needs
+    from .settings_check import settings_problems
     refused = settings_problems(settings, Path(args.settings))
     if refused:
         print_records([(logging.ERROR, problem.format()) for problem in refused])
