@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import functools
 import os
-from collections.abc import Callable, Hashable, Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 import pelican.contents
@@ -65,19 +65,23 @@ def _folder_key(*paths: Any) -> str:
     return "" if all(os.path.isabs(path) for path in paths) else os.getcwd()
 
 
-@functools.lru_cache(maxsize=MEMO_SIZE)
-def _relative_source_path(folder: str, content_root: Hashable, source_path: Hashable) -> str:
-    del folder  # only part of the key
-    return pelican.utils.posixize_path(os.path.relpath(
-        os.path.abspath(os.path.join(content_root, source_path)),  # type: ignore[arg-type]
-        os.path.abspath(content_root)))  # type: ignore[arg-type]
+#: A path as settings and content objects hold it.
+AnyPath = str | os.PathLike[str]
 
 
 @functools.lru_cache(maxsize=MEMO_SIZE)
-def _relative_dir(folder: str, content_root: Hashable, source_path: Hashable) -> str:
+def _relative_source_path(folder: str, content_root: AnyPath, source_path: AnyPath) -> str:
     del folder  # only part of the key
-    return pelican.utils.posixize_path(os.path.dirname(os.path.relpath(
-        os.path.abspath(source_path), os.path.abspath(content_root))))  # type: ignore[arg-type]
+    return str(pelican.utils.posixize_path(os.path.relpath(
+        os.path.abspath(os.path.join(content_root, source_path)),
+        os.path.abspath(content_root))))
+
+
+@functools.lru_cache(maxsize=MEMO_SIZE)
+def _relative_dir(folder: str, content_root: AnyPath, source_path: AnyPath) -> str:
+    del folder  # only part of the key
+    return str(pelican.utils.posixize_path(os.path.dirname(os.path.relpath(
+        os.path.abspath(source_path), os.path.abspath(content_root)))))
 
 
 def get_relative_source_path(self: Any, source_path: str | None = None) -> str | None:
@@ -99,12 +103,12 @@ def relative_dir(self: Any) -> str:
     try:
         return _relative_dir(_folder_key(root, self.source_path), root, self.source_path)
     except TypeError:  # a path that cannot be a key: as Pelican does
-        return str(ORIGINAL_RELATIVE_DIR.fget(self))  # type: ignore[attr-defined]
+        return str(ORIGINAL_RELATIVE_DIR.fget(self))
 
 
 def install() -> None:
     """Put the memoized functions where Pelican looks them up (idempotent)."""
     for module in (pelican.utils, pelican.contents, pelican.urlwrappers):
-        module.slugify = slugify  # type: ignore[attr-defined]
-    pelican.contents.Content.get_relative_source_path = get_relative_source_path  # type: ignore[method-assign]
-    pelican.contents.Content.relative_dir = property(relative_dir)  # type: ignore[assignment,method-assign]
+        module.slugify = slugify
+    pelican.contents.Content.get_relative_source_path = get_relative_source_path
+    pelican.contents.Content.relative_dir = property(relative_dir)
