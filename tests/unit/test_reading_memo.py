@@ -100,3 +100,37 @@ def test_an_articles_url_follows_every_change_before_it_is_written(tmp_path: Pat
     assert article.url == "citur/talka.md"
     article.metadata["path"] = "noteikts/cels.md"
     assert article.url == "noteikts/cels.md"
+
+
+def resolved_relative(source, content_root) -> str:
+    """What common/problems.relative_source computed with pathlib before it used strings."""
+    root = Path(content_root).resolve()
+    path = (root / source).resolve()
+    return path.relative_to(root).as_posix() if path.is_relative_to(root) else path.as_posix()
+
+
+def test_relative_source_is_what_pathlib_resolves(tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """Editors' paths in problems (safety net, events): symbolic links in and out of content/,
+    `..`, the folder itself, absolute paths, relative roots, a link loop (an error either way)."""
+    from kopienu_zinas.common.problems import relative_source
+
+    (tmp_path / "c" / "a").mkdir(parents=True)
+    (tmp_path / "x").mkdir()
+    (tmp_path / "c" / "a" / "f.md").write_text("x", encoding="utf-8")
+    (tmp_path / "c" / "ara").symlink_to(tmp_path / "x")
+    (tmp_path / "c" / "iek").symlink_to(tmp_path / "c" / "a")
+    (tmp_path / "caur").symlink_to(tmp_path / "c")
+    (tmp_path / "c" / "cilpa").symlink_to(tmp_path / "c" / "cilpa")
+    monkeypatch.chdir(tmp_path)
+    for root in (tmp_path / "c", f"{tmp_path}/c/", "c", "c/", "", "/", tmp_path / "caur",
+                 "caur/a/.."):
+        for source in ("a/f.md", "/etc/hosts", "ara/z.md", "iek/f.md", "../c/a/f.md", ".",
+                       tmp_path / "c" / "a" / "f.md", "a//f.md", "nav/../a/f.md", "cilpa/x"):
+            try:
+                expected = resolved_relative(source, root)
+            except RuntimeError:
+                with pytest.raises(RuntimeError):
+                    relative_source(source, root)
+                continue
+            assert relative_source(source, root) == expected, (root, source)
