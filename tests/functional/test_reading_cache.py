@@ -237,6 +237,34 @@ def test_workers_and_the_build_process_read_the_same_site(
         p.name for p in entries(site, "markdown", "serial-cache")]
 
 
+def test_a_warm_build_on_workers_reads_each_source_once_before_planning_links(
+        site: Path, conversions: Counter, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The bytes the content check reads are the ones keyed for the reader: an unchanged
+    source is read by the check's plan and (site/linkcheck.py) the link planning, nothing
+    else; the edited one also by the reader, which converts it. The site is the one a build
+    in the build process alone makes of the same sources."""
+    source = site / "content" / "raksts-03.md"
+    source.write_text(source.read_text(encoding="utf-8").replace("Pirmā", "Labota"),
+                      encoding="utf-8")
+    reads: dict[str, int] = {}
+    read_bytes = Path.read_bytes
+
+    def counted(path: Path) -> bytes:
+        if path.suffix == ".md":
+            name = path.relative_to(site / "content").as_posix()
+            reads[name] = reads.get(name, 0) + 1
+        return read_bytes(path)
+
+    with monkeypatch.context() as counting:
+        counting.setattr(Path, "read_bytes", counted)
+        assert run(site, "parallel", workers=2) == 0
+    assert conversions.conversions == 1
+    assert reads.pop("raksts-03.md") == 3
+    assert set(reads.values()) == {2} and len(reads) == ARTICLES
+    assert run(site, "serial", workers=0, cache="serial-cache") == 0
+    assert files(site / "parallel") == files(site / "serial")
+
+
 def test_a_source_that_fails_in_a_worker_is_reported_as_in_the_build_process(
         site: Path, monkeypatch: pytest.MonkeyPatch,
         capsys: pytest.CaptureFixture[str]) -> None:

@@ -90,3 +90,42 @@ def test_symbolic_links_are_listed_as_the_disk_lists_them(content: Path) -> None
         ["saite-ara", "saite-iekša", "saite-uz-failu", "atteli/saite-atpakal", "pazudusi-saite"])
     with activated(ContentFolder.scan(content)):
         assert contentfolder.symlinks(content) == from_disk
+
+
+def plain_content(root: Path) -> Path:
+    """content/ without symbolic links: Markdown under hidden and nested folders, other
+    extensions, a folder named like a Markdown file, names that sort differently as paths."""
+    for name in ("raksts.md", "a-b.md", "a/b.md", "a/.slepens.md", ".git/x.md", "z/y/x.markdown",
+                 "z/y/x.mdown", "teksts.txt", "Ēkas/ēka.md", ".md", "a.b/c.md"):
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text("---\n", encoding="utf-8")
+    (root / "mape.md").mkdir()
+    return root
+
+
+def test_markdown_files_from_a_complete_listing_are_the_disks(tmp_path: Path) -> None:
+    """The content check and the reading plugin find the Markdown files in the listing (no
+    second walk of content/): the same files, paths and order as the walks they replace."""
+    from kopienu_zinas.common.checkcache import markdown_files
+    from kopienu_zinas.reading.prereading import markdown_sources
+
+    root = plain_content(tmp_path / "content")
+    listing = ContentFolder.scan(root)
+    assert listing.complete_names() is not None
+    walked = sorted(root.rglob("*.md"))
+    assert markdown_files(root, listing) == [
+        (file, file.relative_to(root).as_posix()) for file in walked]
+    extensions = ("md", "markdown", "mdown")
+    assert markdown_sources(root, extensions, listing) == markdown_sources(root, extensions)
+    assert [path for _file, path in markdown_sources(root, extensions)] == [
+        "a/b.md", "a-b.md", "a.b/c.md", "raksts.md", "z/y/x.markdown", "z/y/x.mdown",
+        "Ēkas/ēka.md"]  # path order: "a/b.md" before "a-b.md"
+
+
+def test_a_listing_with_a_symbolic_link_sends_the_walks_to_the_disk(content: Path) -> None:
+    from kopienu_zinas.common.checkcache import markdown_files
+
+    listing = ContentFolder.scan(content)
+    assert listing.complete_names() is None
+    assert [file for file, _path in markdown_files(content, listing)] == sorted(
+        content.rglob("*.md"))

@@ -80,13 +80,16 @@ class CheckPlan:
         self.entries: dict[str, Entry] = {}
         self.jobs: list[CheckJob] = []
         self.results: Iterator[Entry | None] | None = None
-        for file in sorted(content_root.rglob("*.md")):
-            path = file.relative_to(content_root).as_posix()
+        #: Every Markdown file's bytes as read here, by path under content/, until the
+        #: reading plugin takes them (`take_bytes`): no file is read twice at `initialized`.
+        self.bytes: dict[str, bytes] = {}
+        for file, path in markdown_files(content_root, self.folder):
             try:
                 data = file.read_bytes()
             except OSError:  # read again, and reported, by the check itself
                 self.files.append((file, None))
                 continue
+            self.bytes[path] = data
             key = digest(base, path, data)
             self.files.append((file, key))
             store.used.add(key)
@@ -96,6 +99,11 @@ class CheckPlan:
             else:
                 self.jobs.append(CheckJob(key, path, data))
         self.data = {job.key: job.data for job in self.jobs}
+
+    def take_bytes(self) -> dict[str, bytes]:
+        """The bytes read while planning, by path under content/ (given once, then dropped)."""
+        taken, self.bytes = self.bytes, {}
+        return taken
 
     def worker_arguments(self, settings: dict[str, Any]) -> tuple[Any, ...]:
         """What :func:`start_worker` needs in a worker process (passed by the pool's
@@ -116,6 +124,17 @@ class CheckPlan:
                     self.entries[job.key] = entry
         except Exception:  # a broken pool: the build process checks what is missing
             pass
+
+
+def markdown_files(content_root: Path, folder: ContentFolder) -> list[tuple[Path, str]]:
+    """Every name under content/ ending in `.md` (what `rglob("*.md")` finds), with its path
+    under content/, in path order; from the listing when it is complete, else from the disk."""
+    names = folder.complete_names()
+    if names is None:
+        found = sorted(content_root.rglob("*.md"))
+        return [(file, file.relative_to(content_root).as_posix()) for file in found]
+    return sorted(((content_root / name, name) for name in names if name.endswith(".md")),
+                  key=lambda pair: pair[0])
 
 
 class CheckCache:

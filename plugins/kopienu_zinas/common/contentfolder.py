@@ -72,6 +72,14 @@ class ContentFolder:
                     kinds[name] = FILE if entry.is_file(follow_symlinks=False) else OTHER
         return cls(top, os.path.realpath(top), kinds, links, frozenset(unlisted))
 
+    def complete_names(self) -> list[str] | None:
+        """Every name under the folder (relative POSIX paths, folders included) when they are
+        all the disk would show — no symbolic link (the disk may lead on through it), no folder
+        that could not be listed — else None (the caller asks the disk)."""
+        if self.links or self.unlisted:
+            return None
+        return list(self.kinds)
+
     def digest(self) -> str:
         """Digest of the names (and where each symbolic link points), not of the bytes."""
         return digest(*sorted(f"{name}\0{self.links[name]}" if name in self.links else name

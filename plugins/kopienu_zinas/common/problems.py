@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import errno
 import logging
+import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -76,10 +77,28 @@ class SourceFailed(ProblemError):
 
 
 def relative_source(source: str | Path, content_root: str | Path) -> str:
-    """A source path as editors see it: relative to content/, with forward slashes."""
-    root = Path(content_root).resolve()
-    path = (root / source).resolve()  # an absolute `source` stays as it is
-    return path.relative_to(root).as_posix() if path.is_relative_to(root) else path.as_posix()
+    """A source path as editors see it: relative to content/ (both with symbolic links
+    resolved), with forward slashes; a path outside content/ stays absolute. What
+    `Path.resolve` and `relative_to` give, on strings (the safety net and the events ask
+    this for every article). Raises RuntimeError on a symbolic-link loop, as `resolve` does."""
+    root = _resolved(os.fspath(content_root))
+    path = _resolved(os.path.join(root, source))  # an absolute `source` stays as it is
+    if path == root:
+        return "."
+    inside = root if root.endswith("/") else root + "/"
+    return path[len(inside):] if path.startswith(inside) else path
+
+
+def _resolved(path: str) -> str:
+    """`str(Path(path).resolve())` on POSIX: `os.path.realpath`, and a symbolic-link loop
+    raised as RuntimeError."""
+    real = os.path.realpath(path)
+    try:
+        os.stat(real)
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            raise RuntimeError(f"Symlink loop from {error.filename!r}") from error
+    return real
 
 
 def failure_problem(path: str, error: BaseException | None, stage: str, *,

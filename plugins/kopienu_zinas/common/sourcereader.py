@@ -18,6 +18,7 @@ exactly as without the cache. The reading plugin switches the cache on per build
 from __future__ import annotations
 
 import copy
+import os
 import weakref
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -103,6 +104,10 @@ class SourceCache:
         self.settings = settings
         self.store = store
         self.shared = shared_key(settings)
+        #: Each source's key by absolute path, computed by the reading plugin at
+        #: `initialized` from the bytes the content check read (each taken once, by
+        #: :func:`prepared`): the reader finds the entry without reading the file again.
+        self.keys: dict[str, str] = {}
 
 
 _SWITCHES: weakref.WeakValueDictionary[int, SourceCache] = weakref.WeakValueDictionary()
@@ -119,6 +124,19 @@ def use_store(settings: Mapping[str, Any], store: CacheStore) -> SourceCache:
 def cache_of(settings: Mapping[str, Any]) -> SourceCache | None:
     switch = _SWITCHES.get(id(settings))
     return switch if switch is not None and switch.settings is settings else None
+
+
+def prepared(source_path: str, settings: Mapping[str, Any]) -> ConvertedSource | None:
+    """The cached result of the source at `source_path` when the reading plugin computed its
+    key this build (from the bytes the content check checked) and the entry is stored; else
+    None, and the reader reads the file (a result a worker could not make, a damaged entry,
+    a file nobody planned)."""
+    cache = cache_of(settings)
+    key = cache.keys.pop(os.path.abspath(source_path), None) if cache is not None else None
+    if cache is None or key is None:
+        return None
+    cached = cache.store.get(key)
+    return cached if isinstance(cached, ConvertedSource) else None
 
 
 def convert_cached(text: str, md: Markdown, settings: Mapping[str, Any]

@@ -18,16 +18,18 @@ process.
 from __future__ import annotations
 
 import multiprocessing
+import os
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from markdown import Markdown
 
 from ..common.cachestore import CacheStore
 from ..common.checkcache import CheckPlan, check_job, start_worker
+from ..common.contentfolder import FILE, ContentFolder
 from ..common.sourcereader import (
     ConvertedSource,
     SourceCache,
@@ -49,26 +51,40 @@ class Job:
     text: str
 
 
-def markdown_sources(content_root: Path, extensions: tuple[str, ...]) -> list[Path]:
+def markdown_sources(content_root: Path, extensions: tuple[str, ...],
+                     folder: ContentFolder | None = None) -> list[tuple[Path, str]]:
     """Every file under content/ that the Markdown reader reads, hidden files and folders
-    (IGNORE_FILES' default `**/.*`) left out, in path order."""
-    return sorted(path for path in content_root.rglob("*")
-                  if path.suffix.lstrip(".") in extensions and path.is_file()
-                  and not any(part.startswith(".")
-                              for part in path.relative_to(content_root).parts))
+    (IGNORE_FILES' default `**/.*`) left out, with its path under content/, in path order;
+    from the content check's listing `folder` when it is complete, else from the disk."""
+    names = folder.complete_names() if folder is not None else None
+    if folder is not None and names is not None:
+        return sorted(((content_root / name, name) for name in names
+                       if folder.kinds[name] == FILE
+                       and PurePosixPath(name).suffix.lstrip(".") in extensions
+                       and not any(part.startswith(".") for part in name.split("/"))),
+                      key=lambda pair: pair[0])
+    found = sorted(path for path in content_root.rglob("*")
+                   if path.suffix.lstrip(".") in extensions and path.is_file()
+                   and not any(part.startswith(".")
+                               for part in path.relative_to(content_root).parts))
+    return [(path, path.relative_to(content_root).as_posix()) for path in found]
 
 
-def missing_jobs(cache: SourceCache, sources: list[Path], content_root: Path) -> list[Job]:
+def missing_jobs(cache: SourceCache, sources: list[tuple[Path, str]],
+                 data: dict[str, bytes] | None = None) -> list[Job]:
     """One job per distinct text without an entry; every source's key is marked used (kept
-    when the cache is pruned)."""
+    when the cache is pruned) and kept for the reader (`SourceCache.keys`). `data`: bytes
+    already read, by path under content/ (the content check's)."""
+    known = data or {}
     jobs: dict[str, Job] = {}
-    for source in sources:
+    for source, path in sources:
         try:
-            text = read_source(source, source.relative_to(content_root).as_posix()).text
+            text = read_source(source, path, known.get(path)).text
         except OSError:
             continue  # the reader reports it
         key = source_key(cache.shared, text)
         cache.store.used.add(key)
+        cache.keys[os.path.abspath(source)] = key
         if key not in jobs and not cache.store.contains(key):
             jobs[key] = Job(key, text)
     return list(jobs.values())
@@ -120,9 +136,12 @@ def start(cache: SourceCache, settings: dict[str, Any], workers: int,
     `checks.results`, in order) and converting the sources missing from the cache; None when
     there is nothing (or too little) to do in parallel, or `workers` is 0."""
     root = Path(settings["PATH"])
+    data = checks.take_bytes() if checks is not None else None
     if workers < 1 or not root.is_dir():
         return None
-    jobs = missing_jobs(cache, markdown_sources(root, extensions), root)
+    jobs = missing_jobs(cache, markdown_sources(root, extensions,
+                                                checks.folder if checks is not None else None),
+                        data)
     check_jobs = checks.jobs if checks is not None else []
     if len(jobs) + len(check_jobs) < POOL_THRESHOLD:
         return None

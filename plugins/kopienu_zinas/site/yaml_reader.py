@@ -12,7 +12,9 @@
   cost of a large build. Anything it cannot read goes to the plugin's own code, which reports
   the error its usual way.
 - Header and body HTML (common/sourcereader.py) come from the reading plugin's cache when it
-  holds them (docs/building.md, "Caches: reading"); Pelican's metadata is made afresh.
+  holds them (docs/building.md, "Caches: reading"); Pelican's metadata is made afresh. When
+  the reading plugin keyed the source at `initialized` (from the bytes the content check
+  read), the file is not read again.
 """
 
 from __future__ import annotations
@@ -25,22 +27,26 @@ from pelican.plugins.yaml_metadata import yaml_metadata
 from pelican.plugins.yaml_metadata.yaml_metadata import YAMLMetadataReader
 
 from ..common.problems import SourceFailed, failure_problem, relative_source
-from ..common.sourcereader import ConvertedSource, convert_cached
+from ..common.sourcereader import ConvertedSource, convert_cached, prepared
 from ..common.sourcetext import read_source
 
 
 class LibyamlMetadataReader(YAMLMetadataReader):
     def read(self, source_path: str) -> tuple[str, dict[str, Any]]:
-        path = relative_source(source_path, self.settings.get("PATH") or ".")
         try:
-            content, metadata = self._read_text(read_source(Path(source_path), path).text,
-                                                source_path)
+            converted = prepared(source_path, self.settings)
+            if converted is not None:  # keyed from the bytes the content check read
+                content, metadata = converted.html, self.metadata_of(converted, source_path)
+            else:  # the text's problems are the content check's to report
+                content, metadata = self._read_text(
+                    read_source(Path(source_path), source_path).text, source_path)
             if "summary" not in self.settings.get("FORMATTED_FIELDS", ()):
                 summary_as_html(metadata)
             return content, metadata
         except SourceFailed:
             raise
         except Exception as error:
+            path = relative_source(source_path, self.settings.get("PATH") or ".")
             raise SourceFailed(failure_problem(path, error, "reading")) from error
 
     def _read_text(self, text: str, source_path: str) -> tuple[str, dict[str, Any]]:

@@ -1,0 +1,114 @@
+"""Pure functions Pelican recomputes on every access, memoized for the process.
+
+Pelican formats an article's `url` and `save_as` afresh on every access (about twelve times
+per article and build: the generators, the writers, `{filename}` links, the templates, our
+plugins), and each formatting makes the source path relative to PATH again (`abspath`,
+`relpath`, a working-folder look-up each) and the slug of its author and category again when
+those objects are new: Pelican makes a new Tag, Author and Category object for every article
+and name, and each slugifies its name once. Both functions depend on their arguments alone:
+
+- `pelican.utils.slugify(value, regex_subs, preserve_case, use_unicode)`: Markup tag
+  stripping, NFKC, Unidecode, regular expressions and `lower()` — nothing else;
+- `Content.get_relative_source_path` and `Content.relative_dir`: string arithmetic on the
+  source path and PATH (and on the working folder, for relative paths: part of the key).
+
+So the memos return exactly what Pelican computes; no content object's state is cached (an
+article's metadata, slug, author or category may change until it is written, and its URL
+follows: tests/unit/test_reading_memo.py). :func:`install` puts the memoized functions where
+Pelican and our plugins look them up (at import of the reading plugin, before the plugins
+listed after it import Pelican's `slugify`).
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+from collections.abc import Callable, Iterable
+from typing import Any
+
+import pelican.contents
+import pelican.urlwrappers
+import pelican.utils
+
+#: Pelican's own functions, as installed before :func:`install`.
+ORIGINAL_SLUGIFY: Callable[..., str] = pelican.utils.slugify
+ORIGINAL_RELATIVE_SOURCE_PATH = pelican.contents.Content.get_relative_source_path
+ORIGINAL_RELATIVE_DIR = pelican.contents.Content.relative_dir
+#: Distinct arguments remembered (a 4,000-article site asks about 10,000).
+MEMO_SIZE = 1 << 16
+
+
+@functools.lru_cache(maxsize=MEMO_SIZE)
+def _slugify(value: str, regex_subs: tuple[tuple[str, str], ...], preserve_case: bool,
+             use_unicode: bool) -> str:
+    return ORIGINAL_SLUGIFY(value, regex_subs=regex_subs, preserve_case=preserve_case,
+                            use_unicode=use_unicode)
+
+
+def slugify(value: str, regex_subs: Iterable[tuple[str, str]] = (),
+            preserve_case: bool = False, use_unicode: bool = False) -> str:
+    """`pelican.utils.slugify`, remembered per argument values (arguments that cannot be a key,
+    such as a value that is not a string, go to Pelican's function directly)."""
+    try:
+        subs = tuple((src, dst) for src, dst in regex_subs)
+        return _slugify(value, subs, preserve_case, use_unicode) if isinstance(value, str) \
+            else ORIGINAL_SLUGIFY(value, regex_subs=subs, preserve_case=preserve_case,
+                                  use_unicode=use_unicode)
+    except (TypeError, ValueError):  # unhashable or odd substitutions: as Pelican does
+        return ORIGINAL_SLUGIFY(value, regex_subs=regex_subs, preserve_case=preserve_case,
+                                use_unicode=use_unicode)
+
+
+def _folder_key(*paths: Any) -> str:
+    """The working folder when the meaning of one of these paths depends on it, else "".
+    (PATH joined with a relative source path is absolute when PATH is.)"""
+    return "" if all(os.path.isabs(path) for path in paths) else os.getcwd()
+
+
+#: A path as settings and content objects hold it.
+AnyPath = str | os.PathLike[str]
+
+
+@functools.lru_cache(maxsize=MEMO_SIZE)
+def _relative_source_path(folder: str, content_root: AnyPath, source_path: AnyPath) -> str:
+    del folder  # only part of the key
+    return str(pelican.utils.posixize_path(os.path.relpath(
+        os.path.abspath(os.path.join(content_root, source_path)),
+        os.path.abspath(content_root))))
+
+
+@functools.lru_cache(maxsize=MEMO_SIZE)
+def _relative_dir(folder: str, content_root: AnyPath, source_path: AnyPath) -> str:
+    del folder  # only part of the key
+    return str(pelican.utils.posixize_path(os.path.dirname(os.path.relpath(
+        os.path.abspath(source_path), os.path.abspath(content_root)))))
+
+
+def get_relative_source_path(self: Any, source_path: str | None = None) -> str | None:
+    """`Content.get_relative_source_path`, remembered per (working folder, PATH, source)."""
+    if not source_path:
+        source_path = self.source_path
+    if source_path is None:
+        return None
+    root = self.settings["PATH"]
+    try:
+        return _relative_source_path(_folder_key(root), root, source_path)
+    except TypeError:  # a path that cannot be a key: as Pelican does
+        return ORIGINAL_RELATIVE_SOURCE_PATH(self, source_path)
+
+
+def relative_dir(self: Any) -> str:
+    """`Content.relative_dir`, remembered per (working folder, PATH, source)."""
+    root = self.settings["PATH"]
+    try:
+        return _relative_dir(_folder_key(root, self.source_path), root, self.source_path)
+    except TypeError:  # a path that cannot be a key: as Pelican does
+        return str(ORIGINAL_RELATIVE_DIR.fget(self))
+
+
+def install() -> None:
+    """Put the memoized functions where Pelican looks them up (idempotent)."""
+    for module in (pelican.utils, pelican.contents, pelican.urlwrappers):
+        module.slugify = slugify
+    pelican.contents.Content.get_relative_source_path = get_relative_source_path
+    pelican.contents.Content.relative_dir = property(relative_dir)
