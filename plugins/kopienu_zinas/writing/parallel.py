@@ -8,11 +8,18 @@ enough pages, this process and forked workers (one fewer than the cores: this pr
 too) take chunks of the queue in turn from a shared counter, so a slow chunk never leaves a
 core idle; the workers inherit the finished context. Each text is delivered (stored in the
 render cache and its file put in place, writing/__init__.py) by the process that rendered it,
-so no process holds every page's text and only a small record of each file comes back. The
-objects that exist when the workers are forked are moved out of the cyclic garbage
-collector's reach for the while (`gc.freeze`, Python's documented way to keep forked workers
-from touching, and so copying, every inherited page while they collect). What each file is,
-and so the output, does not depend on which process rendered it.
+so no process holds every page's text and only a small record of each file comes back. What
+each file is, and so the output, does not depend on which process rendered it.
+
+Memory: a forked worker shares the build process's pages until one of the two writes to one
+(copy-on-write), and rendering writes to every object it reads (reference counts), so over a
+whole queue the two processes would end up with their own copy of nearly everything the pages
+show (every article). So a worker ends once it has made `WORKER_MEMORY` bytes its own (its
+minor page faults: pages it copied or added) and the build process forks a fresh one, which
+shares everything again, for the rest of the queue; only what the current worker's stretch of
+the queue touched is held twice. The objects that exist when a worker is forked are moved out
+of the cyclic garbage collector's reach for the while (`gc.freeze`, Python's documented way to
+keep forked workers from touching, and so copying, every inherited page while they collect).
 
 Contexts are final once the writers run (every generator completes its context before any
 generator writes, and no plugin changes an article, a list or a context value while writing:
@@ -26,9 +33,10 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
-from collections.abc import Callable, Sequence
+import resource
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from multiprocessing.connection import Connection, wait
+from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
 from typing import Any, TypeVar
 
@@ -53,6 +61,10 @@ _JOBS: list[RenderJob] = []
 _DELIVER: list[Callable[[int, str], Any]] = []
 #: Jobs claimed at a time from the shared counter.
 CHUNK = 8
+#: Bytes a worker may make its own (pages it copied from the build process or added) before it
+#: ends and a fresh one is forked: what the two processes hold twice at most, beside the pages
+#: a fresh worker copies at once (about 20 MiB at 4,000 articles), paid again at every fork.
+WORKER_MEMORY = 48 * 1024 * 1024
 
 
 def _render_and_deliver(index: int) -> Any | None:
@@ -65,40 +77,79 @@ def _render_and_deliver(index: int) -> Any | None:
         return None
 
 
-def _render_share(counter: Any, total: int) -> dict[int, Any | None]:
-    """Render and deliver chunks of `_JOBS` claimed from `counter` until none is left;
-    index → what delivering returned."""
-    outcomes: dict[int, Any | None] = {}
+def _chunks(counter: Any, total: int) -> Iterator[range]:
+    """Chunks of the queue claimed from `counter` in turn, until none is left."""
     while True:
         with counter.get_lock():
             start = counter.value
             counter.value = start + CHUNK
         if start >= total:
-            return outcomes
-        for index in range(start, min(start + CHUNK, total)):
-            outcomes[index] = _render_and_deliver(index)
+            return
+        yield range(start, min(start + CHUNK, total))
 
 
-def _worker(counter: Any, total: int, results: Connection) -> None:
-    results.send(_render_share(counter, total))
+def _memory_made_own() -> int:
+    """Bytes this forked process has made its own: its minor page faults since the fork (the
+    counts start at zero in a forked child, fork(2)), each an inherited page it copied by
+    writing to it or a new page, times the page size."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_minflt * resource.getpagesize()
 
 
-def _collect(results: Connection, workers: Sequence[BaseProcess]) -> dict[int, Any | None]:
-    """What the workers sent, until every one of them has ended (a worker that died sent
-    nothing: its pages are rendered again by the caller)."""
+def _worker(counter: Any, total: int, results: Connection, budget: int) -> None:
+    """Render chunks claimed from `counter` until none is left or this process has made
+    `budget` bytes its own; send index → what delivering returned."""
     outcomes: dict[int, Any | None] = {}
-    running = {worker.sentinel for worker in workers}
-    while running or results.poll():
-        ready = wait([results, *running])
-        if results in ready:
-            try:
-                outcomes.update(results.recv())
-                continue
-            except EOFError:  # every worker has ended
-                break
-        running.difference_update(ready)
-    for worker in workers:
-        worker.join()
+    for chunk in _chunks(counter, total):
+        outcomes.update((index, _render_and_deliver(index)) for index in chunk)
+        if _memory_made_own() >= budget:
+            break
+    results.send(outcomes)
+
+
+@dataclass
+class _Worker:
+    """A forked worker and the end of its own pipe its outcomes come through (one writer per
+    pipe: messages never interleave)."""
+
+    process: BaseProcess
+    results: Connection
+
+    def finish(self) -> dict[int, Any | None]:
+        """What the worker sent (nothing when it died: its pages are rendered again by the
+        caller), once it has ended."""
+        try:
+            outcomes: dict[int, Any | None] = self.results.recv()
+        except EOFError:
+            outcomes = {}
+        self.process.join()
+        self.results.close()
+        return outcomes
+
+
+def _start(context: Any, counter: Any, total: int) -> _Worker:
+    receiving, sending = context.Pipe(duplex=False)
+    process = context.Process(target=_worker, args=(counter, total, sending, WORKER_MEMORY),
+                              daemon=True)
+    process.start()
+    sending.close()
+    return _Worker(process, receiving)
+
+
+def _render_beside(context: Any, counter: Any, total: int, count: int) -> dict[int, Any | None]:
+    """Render chunks here while `count` forked workers render theirs, a worker that ended
+    replaced by a fresh one between this process's chunks while pages are left; index → what
+    delivering returned (a page a worker died on is missing)."""
+    running = [_start(context, counter, total) for _ in range(count)]
+    outcomes: dict[int, Any | None] = {}
+    for chunk in _chunks(counter, total):
+        outcomes.update((index, _render_and_deliver(index)) for index in chunk)
+        for worker in [worker for worker in running if worker.results.poll()]:
+            outcomes.update(worker.finish())
+            running.remove(worker)
+            if counter.value < total:
+                running.append(_start(context, counter, total))
+    for worker in running:
+        outcomes.update(worker.finish())
     return outcomes
 
 
@@ -113,22 +164,14 @@ def render_all(jobs: list[RenderJob], deliver: Callable[[int, str], T],
         return [_deliver_here(jobs, index, deliver) for index in range(len(jobs))]
     context = multiprocessing.get_context("fork")
     counter = context.Value("q", 0)
-    receiving, sending = context.Pipe(duplex=False)
     _JOBS[:], _DELIVER[:] = jobs, [deliver]
     gc.freeze()
     try:
-        forked = [context.Process(target=_worker, args=(counter, len(jobs), sending), daemon=True)
-                  for _ in range(processes - 1)]
-        for process in forked:
-            process.start()
-        sending.close()
-        outcomes = _render_share(counter, len(jobs))
-        outcomes.update(_collect(receiving, forked))
+        outcomes = _render_beside(context, counter, len(jobs), processes - 1)
     finally:
         gc.unfreeze()
         _JOBS.clear()
         _DELIVER.clear()
-        receiving.close()
     return [outcomes[index] if outcomes.get(index) is not None
             else _deliver_here(jobs, index, deliver) for index in range(len(jobs))]
 
