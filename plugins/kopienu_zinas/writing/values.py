@@ -47,6 +47,10 @@ CONTENT_PROPERTIES = ("content", "summary", "url", "save_as")
 PAGE_FIELDS = frozenset({"full_name", "name", "extension", "base_name", "base_url",
                          "object_list", "number", "paginator", "settings"})
 
+#: How `_feed_container` opens each of the commonest containers (its module and name).
+PLAIN_CONTAINERS = {kind: f"<{kind.__module__}.{kind.__qualname__}".encode()
+                    for kind in (list, tuple, dict)}
+
 
 class Fingerprinter:
     """Digests of values for one build. `settings` (the build's settings dict) counts as a
@@ -89,6 +93,18 @@ class Fingerprinter:
         if not simple:
             self._values[key] = (value, digest)
         return digest
+
+    def part(self, value: Any, level: int = 0, pages_by_view: bool = False) -> bytes:
+        """What a key lists for `value`: text and plain numbers as they are (tagged with their
+        type; no digest of their own), anything else by its digest (:meth:`of`). The tags never
+        begin alike: `s` text, `#` a digest, a type's name (`int:`, `bool:`, `float:`,
+        `NoneType:`) a number."""
+        kind = type(value)
+        if kind is str or isinstance(value, str):  # Markup too: same text, same page
+            return b"s" + value.encode("utf-8", "surrogatepass")
+        if value is None or kind is bool or kind is int or kind is float:
+            return f"{kind.__name__}:{value!r}".encode()
+        return b"#" + self.of(value, level, pages_by_view).encode()
 
     def content(self, item: Content, shallow: bool) -> str:
         """A content object's digest: its own fields, and other content it holds by their own
@@ -156,12 +172,29 @@ class Fingerprinter:
 
     def _feed(self, hasher: Any, value: Any, active: set[int], depth: int) -> None:
         put = hasher.update
-        if type(value) is str or isinstance(value, str):  # Markup too: same text, same page
+        kind = type(value)
+        if kind is str or isinstance(value, str):  # Markup too: same text, same page
             data = value.encode("utf-8", "surrogatepass")
             put(b"s%d:" % len(data))
             put(data)  # not concatenated: a page's content is long
         elif value is None or isinstance(value, (bool, int, float)):
-            put(f"{type(value).__name__}:{value!r};".encode())
+            put(f"{kind.__name__}:{value!r};".encode())
+        elif (kind is list or kind is tuple or kind is dict) and value is not self.settings:
+            # the commonest containers, as `_feed_container` feeds them, without its tests
+            if id(value) in active:
+                put(f"cycle:{kind.__qualname__};".encode())
+                return
+            active.add(id(value))
+            put(PLAIN_CONTAINERS[kind])
+            if kind is dict:
+                for key, item in sorted(value.items(), key=lambda pair: repr(pair[0])):
+                    self._feed(hasher, key, active, depth)
+                    self._feed(hasher, item, active, depth)
+            else:
+                for item in value:
+                    self._feed(hasher, item, active, depth)
+            put(b">")
+            active.discard(id(value))
         elif isinstance(value, bytes):
             put(b"b%d:" % len(value) + value)
         elif isinstance(value, (dt.datetime, dt.date, dt.time)):
