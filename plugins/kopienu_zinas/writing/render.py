@@ -4,7 +4,9 @@ A page's key is the digest of: our code and the libraries' versions (`code_diges
 settings except BUILD_DATE (`settings_digest`), the theme (`templates_digest`), the template's
 name, and the value at every context path the template can read (writing/reads.py; a read in
 a branch only where the branch is taken), each by its fingerprint (writing/values.py), each
-attribute looked up once per build. The build date counts where a template reads it: through
+attribute looked up once per build; a path under a name the page shares with the template's
+previous page (the generator's context), or under a name the context lacks, is worked out
+once per build. The build date counts where a template reads it: through
 `BUILD_NOW` and through the values computed from it (upcoming events, the calendar months).
 A template whose reads cannot be found counts the whole context. Rendered pages are kept in
 `.cache/writing/pages/` by key (common/cachestore.py: damaged entries are misses).

@@ -14,6 +14,9 @@ allow it (writing/reads.py). Content objects are final once the writers run (eve
 generator's context is complete before any output is written), so their digests are
 computed once per build, as are those of the other objects pages read.
 
+A key lists text and plain numbers as they are, tagged with their type
+(:meth:`Fingerprinter.part`), and anything else by its digest.
+
 A value whose canonical form cannot be known (an object whose text names its memory address)
 gets a digest that differs in every build: its pages are always rendered, never reused.
 """
