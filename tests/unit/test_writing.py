@@ -226,6 +226,40 @@ def test_content_digests_sharing_the_keys_look_ups_equal_those_asking_pelican() 
     assert page_key("<p>Lapa, labota.</p>")[0] != shared
 
 
+def test_a_page_key_is_the_same_whatever_pages_were_keyed_before_it(tmp_path: Path) -> None:
+    """The parts of paths under names a page shares with the template's previous page (the
+    generator's context: the whole list, the menus) are worked out once per build: a page's key
+    is what a fresh build's cache gives it, and a shared value's change still changes it."""
+    from kopienu_zinas.writing.render import RenderCache
+
+    settings = {**DEFAULT_CONFIG, "CACHE_PATH": str(tmp_path / "cache" / "pelican"),
+                "THEME": str(ROOT / "theme")}
+    env = Environment(loader=DictLoader({"page.html": (
+        "{{ menu.title }}{% for a in everything %}{{ a }}{% endfor %}{{ article.title }}"
+        "{% if menu.flag %}{{ menu.extra }}{% endif %}{{ absent.name }}")}))
+    template = env.get_template("page.html")
+
+    @dataclass
+    class Menu:
+        title: str
+        flag: bool
+        extra: str
+
+    shared = {"menu": Menu("Izvēlne", True, "vēl"), "everything": ["a", "b"]}
+    pages = [{**shared, "article": Menu(f"Raksts {n}", False, "")} for n in range(3)]
+
+    def fresh_key(page: dict) -> str:
+        return RenderCache(settings).key(template, page)
+
+    cache = RenderCache(settings)
+    assert [cache.key(template, page) for page in pages] == [fresh_key(page) for page in pages]
+    assert len({fresh_key(page) for page in pages}) == 3
+    for change in ({"everything": ["a", "c"]}, {"menu": Menu("Izvēlne", False, "vēl")},
+                   {"menu": Menu("Izvēlne", True, "cits")}):
+        changed = {**pages[2], **change}
+        assert cache.key(template, changed) == fresh_key(changed) != fresh_key(pages[2])
+
+
 def test_a_value_known_only_by_its_address_is_never_reused() -> None:
     fingerprints = Fingerprinter({})
     assert fingerprints.of(object()) != fingerprints.of(object())

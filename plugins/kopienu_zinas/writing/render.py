@@ -4,7 +4,9 @@ A page's key is the digest of: our code and the libraries' versions (`code_diges
 settings except BUILD_DATE (`settings_digest`), the theme (`templates_digest`), the template's
 name, and the value at every context path the template can read (writing/reads.py; a read in
 a branch only where the branch is taken), each by its fingerprint (writing/values.py), each
-attribute looked up once per build. The build date counts where a template reads it: through
+attribute looked up once per build; a path under a name the page shares with the template's
+previous page (the generator's context), or under a name the context lacks, is worked out
+once per build. The build date counts where a template reads it: through
 `BUILD_NOW` and through the values computed from it (upcoming events, the calendar months).
 A template whose reads cannot be found counts the whole context. Rendered pages are kept in
 `.cache/writing/pages/` by key (common/cachestore.py: damaged entries are misses).
@@ -18,7 +20,7 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any, NamedTuple, TypeVar
 
-from jinja2 import Template
+from jinja2 import Environment, Template
 
 from ..common.cachestore import CacheStore
 from ..common.fingerprint import (
@@ -29,7 +31,8 @@ from ..common.fingerprint import (
     templates_digest,
 )
 from .parallel import RenderJob, render_all
-from .reads import TRUTH, Lookups, Read, resolve, resolve_level, template_reads
+from .reads import MISSING, TRUTH, Lookups, Read, resolve_level, template_reads
+from .reads import Path as ReadPath
 from .values import Fingerprinter
 
 T = TypeVar("T")
@@ -49,6 +52,10 @@ def placeholder_index(data: bytes) -> int | None:
         return None
     return int(data[len(prefix):].rstrip(b"\x00"))
 
+
+#: What a key lists for a truth read that takes a branch, and for a read in a branch not taken.
+TRUE = b"sTrue"
+NOT_READ = b"not read"
 
 #: Settings the key's base leaves out: a page that reads them counts them itself.
 NOT_IN_BASE = LOCATION_SETTINGS | {"BUILD_DATE"}
@@ -107,6 +114,11 @@ class RenderCache:
         #: none kept with RELATIVE_URLS, where content's links differ on each page
         self._lookups: Lookups | None = None if settings.get("RELATIVE_URLS") else {}
         self.fingerprints = Fingerprinter(settings, self._lookups)
+        #: each template's previous page's context (`_shared_roots`), by environment and name
+        self._previous: dict[tuple[int, str], dict[str, Any]] = {}
+        #: the parts of paths under shared names (`_part`): by environment, the name's value
+        #: (kept, so that its id stays its own), path and how list pages count
+        self._parts: dict[tuple[int, int, ReadPath, bool], tuple[Any, bytes]] = {}
         self.rendered = 0
         self.reused = 0
         #: pages to render when the generators are done (writing/parallel.py); None: at once
@@ -131,29 +143,74 @@ class RenderCache:
     def key(self, template: Template, context: dict[str, Any]) -> str:
         """The digest of everything the page rendered from `template` with `context` shows."""
         analysed = self.reads(template)
-        of = self.fingerprints.of
         if analysed is None:
+            of = self.fingerprints.of
             values = [(name, of(value)) for name, value in sorted(context.items())]
             return digest(self.base, str(template.name), *(part for pair in values
                                                             for part in pair))
         reads, pages_by_view = analysed
         env = template.environment
         settings = self.fingerprints.settings
-        lookups = self._lookups
+        previous = self._previous_page(template, context)
+        #: this page's parts by path: many reads share their branches' tests
+        known: dict[tuple[ReadPath, bool], bytes] = {}
+
+        def part(path: ReadPath, by_view: bool) -> bytes:
+            found = known.get((path, by_view))
+            if found is None:
+                found = known[(path, by_view)] = self._part(env, context, path, by_view,
+                                                            previous)
+            return found
+
         parts: list[bytes | str] = [self.base, str(template.name)]
         for text, read, setting in reads:
             # a setting as the settings have it is in self.base already
             if setting and context.get(read.path[0]) is settings[read.path[0]]:
                 continue
             parts.append(text)
-            if read.when and not all(
-                    (resolve(env, context, (*path, TRUTH), lookups) == "True") == taken
-                    for path, taken in read.when):
-                parts.append("not read")  # its branch is not taken
+            if read.when and not all((part((*path, TRUTH), False) == TRUE) == taken
+                                     for path, taken in read.when):
+                parts.append(NOT_READ)  # its branch is not taken
             else:
-                parts.append(of(*resolve_level(env, context, read.path, lookups),
-                                pages_by_view))
+                parts.append(part(read.path, pages_by_view))
         return digest(*parts)
+
+    def _previous_page(self, template: Template,
+                       context: dict[str, Any]) -> dict[str, Any] | None:
+        """The context of the template's previous page (None: this is its first page, or no
+        parts are kept, with RELATIVE_URLS); this page becomes the previous one."""
+        if self._lookups is None:
+            return None
+        key = (id(template.environment), str(template.name))
+        previous = self._previous.get(key)
+        self._previous[key] = context
+        return previous
+
+    def _part(self, env: Environment, context: dict[str, Any], path: ReadPath,
+              pages_by_view: bool, previous: dict[str, Any] | None) -> bytes:
+        """What the key lists for the value at `path` (values.Fingerprinter.part). A path
+        under a name this page shares with the template's previous page (the generator's
+        context: settings, whole lists, menus…), or under a name the context lacks (the
+        environment's globals), is worked out once per build: values are final once the
+        writers run. A page's own values (its article, its slice of a list) are not kept: no
+        other page reads them through the same name."""
+        head = path[0]
+        if head in context:
+            root = context[head]
+            shared = previous is not None and previous.get(head, MISSING) is root
+        else:
+            root = env.globals.get(head, MISSING)
+            shared = previous is not None
+        if not shared:
+            value, level = resolve_level(env, context, path, self._lookups)
+            return self.fingerprints.part(value, level, pages_by_view)
+        key = (id(env), id(root), path, pages_by_view)
+        known = self._parts.get(key)
+        if known is None or known[0] is not root:
+            value, level = resolve_level(env, context, path, self._lookups)
+            known = self._parts[key] = (root, self.fingerprints.part(value, level,
+                                                                       pages_by_view))
+        return known[1]
 
     def render(self, template: Template, context: dict[str, Any]) -> str:
         key = self.key(template, context)

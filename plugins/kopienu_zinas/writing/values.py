@@ -14,6 +14,9 @@ allow it (writing/reads.py). Content objects are final once the writers run (eve
 generator's context is complete before any output is written), so their digests are
 computed once per build, as are those of the other objects pages read.
 
+A key lists text and plain numbers as they are, tagged with their type
+(:meth:`Fingerprinter.part`), and anything else by its digest.
+
 A value whose canonical form cannot be known (an object whose text names its memory address)
 gets a digest that differs in every build: its pages are always rendered, never reused.
 """
@@ -46,6 +49,10 @@ CONTENT_PROPERTIES = ("content", "summary", "url", "save_as")
 #: counts by all its fields.
 PAGE_FIELDS = frozenset({"full_name", "name", "extension", "base_name", "base_url",
                          "object_list", "number", "paginator", "settings"})
+
+#: How `_feed_container` opens each of the commonest containers (its module and name).
+PLAIN_CONTAINERS = {kind: f"<{kind.__module__}.{kind.__qualname__}".encode()
+                    for kind in (list, tuple, dict)}
 
 
 class Fingerprinter:
@@ -89,6 +96,18 @@ class Fingerprinter:
         if not simple:
             self._values[key] = (value, digest)
         return digest
+
+    def part(self, value: Any, level: int = 0, pages_by_view: bool = False) -> bytes:
+        """What a key lists for `value`: text and plain numbers as they are (tagged with their
+        type; no digest of their own), anything else by its digest (:meth:`of`). The tags never
+        begin alike: `s` text, `#` a digest, a type's name (`int:`, `bool:`, `float:`,
+        `NoneType:`) a number."""
+        kind = type(value)
+        if kind is str or isinstance(value, str):  # Markup too: same text, same page
+            return b"s" + value.encode("utf-8", "surrogatepass")
+        if value is None or kind is bool or kind is int or kind is float:
+            return f"{kind.__name__}:{value!r}".encode()
+        return b"#" + self.of(value, level, pages_by_view).encode()
 
     def content(self, item: Content, shallow: bool) -> str:
         """A content object's digest: its own fields, and other content it holds by their own
@@ -156,12 +175,29 @@ class Fingerprinter:
 
     def _feed(self, hasher: Any, value: Any, active: set[int], depth: int) -> None:
         put = hasher.update
-        if type(value) is str or isinstance(value, str):  # Markup too: same text, same page
+        kind = type(value)
+        if kind is str or isinstance(value, str):  # Markup too: same text, same page
             data = value.encode("utf-8", "surrogatepass")
             put(b"s%d:" % len(data))
             put(data)  # not concatenated: a page's content is long
         elif value is None or isinstance(value, (bool, int, float)):
-            put(f"{type(value).__name__}:{value!r};".encode())
+            put(f"{kind.__name__}:{value!r};".encode())
+        elif (kind is list or kind is tuple or kind is dict) and value is not self.settings:
+            # the commonest containers, as `_feed_container` feeds them, without its tests
+            if id(value) in active:
+                put(f"cycle:{kind.__qualname__};".encode())
+                return
+            active.add(id(value))
+            put(PLAIN_CONTAINERS[kind])
+            if kind is dict:
+                for key, item in sorted(value.items(), key=lambda pair: repr(pair[0])):
+                    self._feed(hasher, key, active, depth)
+                    self._feed(hasher, item, active, depth)
+            else:
+                for item in value:
+                    self._feed(hasher, item, active, depth)
+            put(b">")
+            active.discard(id(value))
         elif isinstance(value, bytes):
             put(b"b%d:" % len(value) + value)
         elif isinstance(value, (dt.datetime, dt.date, dt.time)):
