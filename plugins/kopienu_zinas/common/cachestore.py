@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import os
 import pickle
 from pathlib import Path
 from typing import Any
@@ -33,26 +34,28 @@ class CacheStore:
 
     def __init__(self, root: Path, kind: str) -> None:
         self.folder = root / kind
+        self._folder = str(self.folder)
         self.used: set[str] = set()
 
-    def _path(self, key: str) -> Path:
-        return self.folder / key[:2] / key
+    def _path(self, key: str) -> str:
+        return f"{self._folder}/{key[:2]}/{key}"
 
     def contains(self, key: str) -> bool:
         """Whether an entry is stored under `key` (not whether it is readable: `get` says)."""
-        return self._path(key).is_file()
+        return os.path.isfile(self._path(key))
 
     def get(self, key: str) -> Any | None:
         """The value stored under `key`, or None for a miss (an unreadable entry is removed)."""
         path = self._path(key)
         try:
-            data = path.read_bytes()
+            data = _read(path)
         except OSError:
             return None
         try:
             value = pickle.loads(_payload(data, key))
         except Exception:  # any damage to an entry is a miss, never a failure
-            path.unlink(missing_ok=True)
+            with contextlib.suppress(OSError):
+                os.unlink(path)
             return None
         self.used.add(key)
         return value
@@ -60,13 +63,12 @@ class CacheStore:
     def put(self, key: str, value: Any) -> None:
         """Store `value` under `key` atomically. A value that cannot be pickled, or a full disk,
         leaves the entry absent: the cache is an optimisation, never a reason to fail."""
-        path = self._path(key)
         self.used.add(key)
         try:
             payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
             data = b"".join((MAGIC, key.encode("ascii"), b"\n",
                              hashlib.sha256(payload).hexdigest().encode("ascii"), b"\n", payload))
-            replace_file(path, data)
+            replace_file(self._path(key), data)
         except (OSError, pickle.PicklingError, TypeError, AttributeError):
             return
 
@@ -89,14 +91,39 @@ class CacheStore:
         return removed
 
     def _remove_all_but(self, keep: set[str]) -> int:
+        """Remove every entry (and leftover temporary file) not named in `keep`: one listing
+        of each `<key[:2]>` folder, no other call for a kept entry."""
         removed = 0
-        if not self.folder.is_dir():
+        try:
+            folders = [entry.path for entry in os.scandir(self._folder)
+                       if entry.is_dir(follow_symlinks=False)]
+        except OSError:  # no folder: nothing stored
             return 0
-        for path in self.folder.glob("*/*"):
-            if path.name not in keep:
-                path.unlink(missing_ok=True)
-                removed += 1
+        for folder in folders:
+            with contextlib.suppress(OSError), os.scandir(folder) as entries:
+                for entry in entries:
+                    if entry.name not in keep:
+                        with contextlib.suppress(FileNotFoundError):
+                            os.unlink(entry.path)
+                        removed += 1
         return removed
+
+
+def _read(path: str) -> bytes:
+    """The bytes of the file at `path`: its size asked, then one read of one byte more (a
+    short read, were there one, gives a damaged entry: a miss). Raises OSError."""
+    handle = os.open(path, os.O_RDONLY | os.O_CLOEXEC)
+    try:
+        size = os.fstat(handle).st_size
+        data = os.read(handle, size + 1)
+        if len(data) <= size:
+            return data
+        parts = [data]  # it grew since the size was asked: read to its end
+        while chunk := os.read(handle, 1 << 20):
+            parts.append(chunk)
+        return b"".join(parts)
+    finally:
+        os.close(handle)
 
 
 def _payload(data: bytes, key: str) -> bytes:
