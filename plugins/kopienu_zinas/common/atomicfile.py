@@ -38,6 +38,20 @@ def usual_mode(folder: bool = False) -> int:
     return (0o777 if folder else 0o666) & ~mask
 
 
+def read_whole(handle: int) -> bytes:
+    """The bytes of the open regular file `handle`, from its start position to its end: its
+    size asked, then one read of one byte more (a file that grew meanwhile is read on to its
+    end). Raises OSError."""
+    size = os.fstat(handle).st_size
+    data = os.read(handle, size + 1)
+    if len(data) <= size:
+        return data
+    parts = [data]
+    while chunk := os.read(handle, 1 << 20):
+        parts.append(chunk)
+    return b"".join(parts)
+
+
 def create_file(path: str | Path, data: bytes) -> None:
     """A new file at `path` holding `data`, with the usual permissions (0o666 under the umask).
     Raises FileExistsError when `path` exists (it may be a hardlink: never written through),

@@ -15,7 +15,7 @@ import pickle
 from pathlib import Path
 from typing import Any
 
-from .atomicfile import replace_file
+from .atomicfile import read_whole, replace_file
 
 #: The header every entry starts with; anything else is not one of ours. Then the entry's own
 #: key and the SHA-256 of the pickled value, each on its line: an entry copied under another
@@ -110,18 +110,11 @@ class CacheStore:
 
 
 def _read(path: str) -> bytes:
-    """The bytes of the file at `path`: its size asked, then one read of one byte more (a
-    short read, were there one, gives a damaged entry: a miss). Raises OSError."""
+    """The bytes of the file at `path` (a short read, were there one, gives a damaged entry:
+    a miss). Raises OSError."""
     handle = os.open(path, os.O_RDONLY | os.O_CLOEXEC)
     try:
-        size = os.fstat(handle).st_size
-        data = os.read(handle, size + 1)
-        if len(data) <= size:
-            return data
-        parts = [data]  # it grew since the size was asked: read to its end
-        while chunk := os.read(handle, 1 << 20):
-            parts.append(chunk)
-        return b"".join(parts)
+        return read_whole(handle)
     finally:
         os.close(handle)
 

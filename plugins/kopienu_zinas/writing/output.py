@@ -33,7 +33,7 @@ from typing import Any
 
 from pelican.writers import FileOverwriteFailedError
 
-from ..common.atomicfile import create_file, replace_with, usual_mode
+from ..common.atomicfile import create_file, read_whole, replace_with, usual_mode
 from ..common.cachestore import CacheStore
 from .manifest import Manifest, Placed, identity
 from .render import placeholder_index
@@ -71,7 +71,8 @@ class OutputFiles:
         self.linked = 0
         self.written = 0
         self._mode = usual_mode()
-        self._folders: set[Path] = set()
+        #: each output root given to `open`, with its symbolic links resolved
+        self._roots: dict[str, Path] = {}
         self._overridden: set[str] = set()
         self._written: set[str] = set()
         #: files whose page is still to be rendered: (queue index, root, target, encoding)
@@ -165,16 +166,28 @@ class OutputFiles:
         target = self.claim(filename, override)
         if target == os.devnull:
             return open(os.devnull, "w", encoding=encoding)
-        return _AtomicText(self, Path(output_root), Path(target), encoding)
+        return _AtomicText(self, *self._resolved(output_root, target), encoding)
+
+    def _resolved(self, root: str, target: str) -> tuple[Path, Path]:
+        """`root` and `target` with their symbolic links resolved (as the manifest names
+        them): the root's once; a target inside it by its path from there, for the folders
+        the build makes in its new output folder are no links."""
+        resolved = self._roots.get(root)
+        if resolved is None:
+            resolved = self._roots[root] = Path(root).resolve()
+        target = os.path.abspath(target)
+        inside = os.path.join(os.path.abspath(root), "")
+        if target.startswith(inside):
+            return resolved, resolved / target[len(inside):]
+        return resolved, Path(target).resolve()
 
     def place(self, root: Path, target: Path, data: bytes, source: str | None = None
               ) -> Placement:
         """Put `data` at `target` (inside `root`): the previous output's file when its bytes
         are the same, else a new file; what :meth:`note` records of it (with `source`, the
         render key of the page text `data` is the UTF-8 of, if it is one). Changes no state of
-        this object but the folders known to exist, so a forked rendering worker may place
-        files and send the placements back (writing/parallel.py). Raises OSError when neither
-        can be put there."""
+        this object, so a forked rendering worker may place files and send the placements
+        back (writing/parallel.py). Raises OSError when neither can be put there."""
         digest = hashlib.sha256(data).hexdigest()
         published = self._same_published(target.relative_to(root).as_posix(), data, digest)
         linked = published is not None and self._link(published, target)
@@ -209,14 +222,15 @@ class OutputFiles:
             handle = os.open(self.previous / relative, os.O_RDONLY | os.O_NOFOLLOW | os.O_CLOEXEC)
         except OSError:
             return None
-        with open(handle, "rb") as file:
-            try:
-                status = os.fstat(handle)
-                if not stat.S_ISREG(status.st_mode) or stat.S_IMODE(status.st_mode) != self._mode:
-                    return None
-                return file.read()
-            except OSError:
+        try:
+            status = os.fstat(handle)
+            if not stat.S_ISREG(status.st_mode) or stat.S_IMODE(status.st_mode) != self._mode:
                 return None
+            return read_whole(handle)
+        except OSError:
+            return None
+        finally:
+            os.close(handle)
 
     def _link(self, published: Path, target: Path) -> bool:
         """Hardlink `published` at `target`; False when it is gone or moved since."""
@@ -228,13 +242,11 @@ class OutputFiles:
 
     def _place(self, target: Path, put: Callable[[Path], None]) -> None:
         """Make a new file at `target` with `put`, which creates the name it is given and fails
-        if it exists; where `target` exists, by a temporary name renamed over it."""
-        if target.parent not in self._folders:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            self._folders.add(target.parent)
+        if it exists; where `target` exists, by a temporary name renamed over it, which also
+        makes a missing folder (the writer makes it first: so no call is spent asking)."""
         try:
             put(target)
-        except FileExistsError:
+        except (FileExistsError, FileNotFoundError):
             replace_with(target, lambda temporary: put(Path(temporary)))
 
     def take_pending(self) -> dict[int, list[tuple[Path, Path, str]]]:
@@ -271,8 +283,7 @@ class _AtomicText(io.StringIO):
         if not self.closed:
             text = self.getvalue()
             super().close()
-            self.files.write_text(self.root.resolve(), self.target.resolve(), text,
-                                  self.encoding_name)
+            self.files.write_text(self.root, self.target, text, self.encoding_name)
 
     def __exit__(self, *exc: Any) -> None:
         if exc[0] is None:
