@@ -246,8 +246,8 @@ def test_unchanged_files_are_linked_from_the_previous_output_and_changed_ones_re
     (published / "changed.html").write_text("vecs", encoding="utf-8")
     files = OutputFiles()
     files.previous = published
-    from kopienu_zinas.writing.manifest import output_files
-    files.previous_files = output_files(published)
+    from kopienu_zinas.writing.manifest import scan_output
+    files.previous_files = scan_output(published)[0]
     same = _write(files, staging, "same.html", "vienāds")
     changed = _write(files, staging, "changed.html", "jauns")
     assert os.path.samefile(same, published / "same.html")
@@ -307,7 +307,7 @@ def test_the_manifest_reads_only_the_files_the_writer_did_not_put_in_place(
     (published / "raksti" / "same.html").write_text("vienāds", encoding="utf-8")
     files = OutputFiles()
     files.previous = published
-    files.previous_files = manifest.output_files(published)
+    files.previous_files = manifest.scan_output(published)[0]
     _write(files, staging, "raksti/same.html", "vienāds")
     _write(files, staging, "new.html", "jauns")
     _write(files, staging, "rewritten.html", "pirms")
@@ -323,10 +323,10 @@ def test_the_manifest_reads_only_the_files_the_writer_did_not_put_in_place(
         return digest_of(path)
 
     monkeypatch.setattr(manifest, "file_digest", reading)
-    recorded = manifest.output_files(staging.resolve(), files.placed)
+    recorded = manifest.scan_output(staging.resolve(), files.placed)[0]
     assert sorted(read) == ["rewritten.html", "static/logo.svg"]
     monkeypatch.undo()
-    assert recorded == manifest.output_files(staging)
+    assert recorded == manifest.scan_output(staging)[0]
     assert recorded["rewritten.html"] == hashlib.sha256("pēc".encode()).hexdigest()
 
 

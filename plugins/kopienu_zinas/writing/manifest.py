@@ -125,12 +125,6 @@ def _files(root: Path) -> Iterator[Path]:
         yield Path(entry.path)
 
 
-def output_files(root: Path, placed: Mapping[str, Placed] | None = None) -> dict[str, str]:
-    """Every file under `root` by relative path, with the SHA-256 of its bytes (the first
-    half of :func:`scan_output`). Raises OSError."""
-    return scan_output(root, placed)[0]
-
-
 def scan_output(root: Path, placed: Mapping[str, Placed] | None = None
                 ) -> tuple[dict[str, str], dict[str, str]]:
     """Every file under `root` by relative path, with the SHA-256 of its bytes: from `placed`
