@@ -167,3 +167,17 @@ def test_pruning_removes_leftover_temporary_files_and_keeps_the_used_entries(
     assert kept.prune() == 2
     assert [p.name for p in (tmp_path / "pages").rglob("*") if p.is_file()] == ["aa01"]
     assert CacheStore(tmp_path / "none", "pages").prune() == 0
+
+
+def test_a_new_entry_is_written_at_its_name_and_an_existing_one_replaced_not_written_through(
+        tmp_path: Path) -> None:
+    store = CacheStore(tmp_path, "pages")
+    store.put("aa01", "<p>1</p>")
+    entry = tmp_path / "pages" / "aa" / "aa01"
+    os.link(entry, tmp_path / "other-name")
+    store.put("aa01", "<p>2</p>")  # e.g. after a damaged entry that could not be removed
+    assert CacheStore(tmp_path, "pages").get("aa01") == "<p>2</p>"
+    assert b"<p>1</p>" in (tmp_path / "other-name").read_bytes()
+    entry.write_bytes(entry.read_bytes()[:-4])  # half written: a build stopped meanwhile
+    assert CacheStore(tmp_path, "pages").get("aa01") is None
+    assert sorted(p.name for p in (tmp_path / "pages" / "aa").iterdir()) == []

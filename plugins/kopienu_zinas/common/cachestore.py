@@ -2,8 +2,10 @@
 
 Reading never trusts the folder: a missing, truncated, corrupted or foreign entry (written by
 another version of the code, whose keys differ anyway) is a miss, removed and rebuilt by the
-caller. Writing is atomic (a temporary file renamed into place), so two builds at once, or a
-build stopped half-way, never leave half an entry behind.
+caller. A new entry is written straight at its name, created exclusively (never through an
+existing name); one that exists is replaced by a temporary file renamed over it. Half an entry
+(a build stopped while writing it, or one read while another build writes it) fails its digest
+and is a miss like any damage: the output never depends on it.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ import pickle
 from pathlib import Path
 from typing import Any
 
-from .atomicfile import read_whole, replace_file
+from .atomicfile import create_file, read_whole, replace_file
 
 #: The header every entry starts with; anything else is not one of ours. Then the entry's own
 #: key and the SHA-256 of the pickled value, each on its line: an entry copied under another
@@ -68,7 +70,7 @@ class CacheStore:
             payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
             data = b"".join((MAGIC, key.encode("ascii"), b"\n",
                              hashlib.sha256(payload).hexdigest().encode("ascii"), b"\n", payload))
-            replace_file(self._path(key), data)
+            _store(self._path(key), data)
         except (OSError, pickle.PicklingError, TypeError, AttributeError):
             return
 
@@ -107,6 +109,17 @@ class CacheStore:
                             os.unlink(entry.path)
                         removed += 1
         return removed
+
+
+def _store(path: str, data: bytes) -> None:
+    """Write an entry: a new one straight at its name, created exclusively (half of one, from
+    a build stopped while writing it or read while another build writes it, fails its digest:
+    a miss); one that exists, or whose folder is missing, by temp file + rename. Raises
+    OSError."""
+    try:
+        create_file(path, data)
+    except (FileExistsError, FileNotFoundError):
+        replace_file(path, data)
 
 
 def _read(path: str) -> bytes:
