@@ -63,8 +63,9 @@ class CacheStore:
         return value
 
     def put(self, key: str, value: Any) -> None:
-        """Store `value` under `key` atomically. A value that cannot be pickled, or a full disk,
-        leaves the entry absent: the cache is an optimisation, never a reason to fail."""
+        """Store `value` under `key` (`get` finds it whole or not at all). A value that cannot
+        be pickled, or a full disk, leaves the entry absent: the cache is an optimisation, never
+        a reason to fail."""
         self.used.add(key)
         try:
             payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
