@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import random
 import re
 import shutil
@@ -280,3 +281,25 @@ def test_a_hand_edited_output_file_is_rewritten(site: Site, cold: Path) -> None:
     site.incremental()
     difference = first_difference(site.output, cold)
     assert difference is None, f"editing an output file by hand: {difference}"
+
+
+def test_pages_proven_from_the_published_output_need_no_render_cache(site: Site,
+                                                                     cold: Path) -> None:
+    """A reused page whose published file still holds its text (the manifest's `sources`, the
+    file's bytes digested) is linked without reading the render cache: with every cached page
+    gone, only the page edited by hand (its size and times kept) is rendered again."""
+    site.incremental()
+    _damage(site.cache, lambda entry: entry.unlink())
+    page = site.output / "index.html"
+    before, data = page.stat(), page.read_bytes()
+    page.write_bytes(data.replace(b"<html", b"<HTML", 1))
+    os.utime(page, ns=(before.st_atime_ns, before.st_mtime_ns))
+    for manifest in (site.cache / "writing" / "manifests").glob("*.json"):
+        recorded = json.loads(manifest.read_text(encoding="utf-8"))
+        manifest.write_text(json.dumps({**recorded, "inputs": None}), encoding="utf-8")
+    report = site.incremental()  # a build, not "nothing changed"
+    difference = first_difference(site.output, cold)
+    assert difference is None, f"pages proven from the output: {difference}"
+    rendered = re.search(r"Lapas \(pages\): (\d+) rendered, (\d+) reused", report)
+    assert rendered is not None and rendered.group(1) == "1" and int(rendered.group(2)) > 10, \
+        report[-500:]

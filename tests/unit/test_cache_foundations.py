@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import pytest
+
 from kopienu_zinas.common.cachestore import MAGIC, CacheStore
 from kopienu_zinas.common.fingerprint import (
     code_digest,
@@ -127,3 +129,55 @@ def test_replaced_files_and_swapped_folders_are_readable_by_a_web_server(tmp_pat
             "only the old output left aside, for the caller to remove"
     finally:
         os.umask(previous)
+
+
+def test_replacing_skips_a_taken_temporary_name_and_makes_missing_folders(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A temporary file left by an earlier process that had this pid is neither written
+    through nor removed; a missing folder is made; an existing file is replaced, not written
+    through (here: a hardlink whose other name keeps its bytes)."""
+    import itertools
+
+    from kopienu_zinas.common import atomicfile
+
+    monkeypatch.setattr(atomicfile, "_COUNTER", itertools.count())
+    folder = tmp_path / "a" / "b"
+    folder.mkdir(parents=True)
+    leftover = folder / f".tmp-{os.getpid()}-0"
+    leftover.write_bytes(b"cits process")
+    atomicfile.replace_file(folder / "page.html", b"<p>1</p>")
+    assert leftover.read_bytes() == b"cits process"
+    os.link(folder / "page.html", tmp_path / "published.html")
+    atomicfile.replace_file(folder / "page.html", b"<p>2</p>")
+    assert (folder / "page.html").read_bytes() == b"<p>2</p>"
+    assert (tmp_path / "published.html").read_bytes() == b"<p>1</p>"
+    atomicfile.replace_file(tmp_path / "new" / "deeper" / "page.html", b"<p>3</p>")
+    assert (tmp_path / "new" / "deeper" / "page.html").read_bytes() == b"<p>3</p>"
+    assert sorted(p.name for p in folder.iterdir()) == [leftover.name, "page.html"]
+
+
+def test_pruning_removes_leftover_temporary_files_and_keeps_the_used_entries(
+        tmp_path: Path) -> None:
+    store = CacheStore(tmp_path, "pages")
+    store.put("aa01", "<p>1</p>")
+    store.put("ab02", "<p>2</p>")
+    (tmp_path / "pages" / "aa" / ".tmp-1-1").write_bytes(b"half")  # a build stopped half-way
+    kept = CacheStore(tmp_path, "pages")
+    assert kept.get("aa01") == "<p>1</p>"
+    assert kept.prune() == 2
+    assert [p.name for p in (tmp_path / "pages").rglob("*") if p.is_file()] == ["aa01"]
+    assert CacheStore(tmp_path / "none", "pages").prune() == 0
+
+
+def test_a_new_entry_is_written_at_its_name_and_an_existing_one_replaced_not_written_through(
+        tmp_path: Path) -> None:
+    store = CacheStore(tmp_path, "pages")
+    store.put("aa01", "<p>1</p>")
+    entry = tmp_path / "pages" / "aa" / "aa01"
+    os.link(entry, tmp_path / "other-name")
+    store.put("aa01", "<p>2</p>")  # e.g. after a damaged entry that could not be removed
+    assert CacheStore(tmp_path, "pages").get("aa01") == "<p>2</p>"
+    assert b"<p>1</p>" in (tmp_path / "other-name").read_bytes()
+    entry.write_bytes(entry.read_bytes()[:-4])  # half written: a build stopped meanwhile
+    assert CacheStore(tmp_path, "pages").get("aa01") is None
+    assert sorted(p.name for p in (tmp_path / "pages" / "aa").iterdir()) == []

@@ -16,7 +16,8 @@ from pelican.contents import Article
 from pelican.generators import ArticlesGenerator
 from pelican.settings import DEFAULT_CONFIG, read_settings
 
-from kopienu_zinas.writing.output import OutputFiles
+from kopienu_zinas.common.cachestore import CacheStore
+from kopienu_zinas.writing.output import OutputFiles, PublishedPages
 from kopienu_zinas.writing.reads import (
     CONTEXT_READERS,
     TRUTH,
@@ -279,8 +280,8 @@ def test_unchanged_files_are_linked_from_the_previous_output_and_changed_ones_re
     (published / "changed.html").write_text("vecs", encoding="utf-8")
     files = OutputFiles()
     files.previous = published
-    from kopienu_zinas.writing.manifest import output_files
-    files.previous_files = output_files(published)
+    from kopienu_zinas.writing.manifest import scan_output
+    files.previous_files = scan_output(published)[0]
     same = _write(files, staging, "same.html", "vienāds")
     changed = _write(files, staging, "changed.html", "jauns")
     assert os.path.samefile(same, published / "same.html")
@@ -340,7 +341,7 @@ def test_the_manifest_reads_only_the_files_the_writer_did_not_put_in_place(
     (published / "raksti" / "same.html").write_text("vienāds", encoding="utf-8")
     files = OutputFiles()
     files.previous = published
-    files.previous_files = manifest.output_files(published)
+    files.previous_files = manifest.scan_output(published)[0]
     _write(files, staging, "raksti/same.html", "vienāds")
     _write(files, staging, "new.html", "jauns")
     _write(files, staging, "rewritten.html", "pirms")
@@ -356,10 +357,10 @@ def test_the_manifest_reads_only_the_files_the_writer_did_not_put_in_place(
         return digest_of(path)
 
     monkeypatch.setattr(manifest, "file_digest", reading)
-    recorded = manifest.output_files(staging.resolve(), files.placed)
+    recorded = manifest.scan_output(staging.resolve(), files.placed)[0]
     assert sorted(read) == ["rewritten.html", "static/logo.svg"]
     monkeypatch.undo()
-    assert recorded == manifest.output_files(staging)
+    assert recorded == manifest.scan_output(staging)[0]
     assert recorded["rewritten.html"] == hashlib.sha256("pēc".encode()).hexdigest()
 
 
@@ -381,6 +382,56 @@ def test_new_files_have_the_usual_permissions_and_linked_ones_need_them(tmp_path
         assert (files.linked, files.written) == (0, 1)
     finally:
         os.umask(previous)
+
+
+def _published_page(tmp_path: Path, text: str) -> tuple[OutputFiles, PublishedPages, Path]:
+    """A published `a.html` placed from the text of render key "aa01", as its manifest
+    records, that text in the render cache, and this build's output files and page store."""
+    from kopienu_zinas.writing.manifest import Manifest
+
+    published = tmp_path / "output"
+    published.mkdir()
+    (published / "a.html").write_text(text, encoding="utf-8")
+    CacheStore(tmp_path / "cache", "pages").put("aa01", text)
+    files = OutputFiles()
+    files.use_previous(published, Manifest(
+        None, {"a.html": hashlib.sha256(text.encode()).hexdigest()}, [], {"a.html": "aa01"}))
+    return files, PublishedPages(CacheStore(tmp_path / "cache", "pages"), files), published
+
+
+def test_a_reused_page_its_published_file_holds_is_linked_without_reading_the_cache(
+        tmp_path: Path) -> None:
+    files, pages, published = _published_page(tmp_path, "vienāds")
+    for entry in (tmp_path / "cache" / "pages").rglob("aa01"):
+        entry.unlink()  # were it read, it would be a miss
+    stand_in = pages.get("aa01")
+    assert isinstance(stand_in, str) and stand_in != "vienāds"
+    assert "aa01" in pages.used, "kept by the cache's pruning"
+    written = _write(files, tmp_path / "staging", "a.html", stand_in)
+    assert os.path.samefile(written, published / "a.html")
+    assert (files.linked, files.written) == (1, 0)
+    assert files.placed[str(written)].source == "aa01"
+    # at another path, its bytes are placed as any others
+    other = _write(files, tmp_path / "staging", "b.html", pages.get("aa01") or "")
+    assert other.read_text(encoding="utf-8") == "vienāds"
+
+
+def test_a_reused_page_edited_by_hand_with_its_size_and_times_kept_comes_from_the_cache(
+        tmp_path: Path) -> None:
+    """The published file's bytes are digested: the manifest's word is not taken for them."""
+    files, pages, published = _published_page(tmp_path, "vienāds")
+    page = published / "a.html"
+    before = page.stat()
+    with page.open("r+b") as handle:
+        handle.write(b"V")
+    os.utime(page, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert pages.get("aa01") == "vienāds"
+    written = _write(files, tmp_path / "staging", "a.html", "vienāds")
+    assert not os.path.samefile(written, page)
+    assert written.read_text(encoding="utf-8") == "vienāds"
+    assert files.placed[str(written)].source == "aa01", "the text read from the cache"
+    other = _write(files, tmp_path / "staging", "c.html", "cits")
+    assert files.placed[str(other)].source is None, "not the text the cache gave"
 
 
 def test_a_second_plain_write_of_one_file_fails_as_in_pelican(tmp_path: Path) -> None:

@@ -2,19 +2,22 @@
 
 Reading never trusts the folder: a missing, truncated, corrupted or foreign entry (written by
 another version of the code, whose keys differ anyway) is a miss, removed and rebuilt by the
-caller. Writing is atomic (a temporary file renamed into place), so two builds at once, or a
-build stopped half-way, never leave half an entry behind.
+caller. A new entry is written straight at its name, created exclusively (never through an
+existing name); one that exists is replaced by a temporary file renamed over it. Half an entry
+(a build stopped while writing it, or one read while another build writes it) fails its digest
+and is a miss like any damage: the output never depends on it.
 """
 
 from __future__ import annotations
 
 import contextlib
 import hashlib
+import os
 import pickle
 from pathlib import Path
 from typing import Any
 
-from .atomicfile import replace_file
+from .atomicfile import create_file, read_whole, replace_file
 
 #: The header every entry starts with; anything else is not one of ours. Then the entry's own
 #: key and the SHA-256 of the pickled value, each on its line: an entry copied under another
@@ -33,40 +36,42 @@ class CacheStore:
 
     def __init__(self, root: Path, kind: str) -> None:
         self.folder = root / kind
+        self._folder = str(self.folder)
         self.used: set[str] = set()
 
-    def _path(self, key: str) -> Path:
-        return self.folder / key[:2] / key
+    def _path(self, key: str) -> str:
+        return f"{self._folder}/{key[:2]}/{key}"
 
     def contains(self, key: str) -> bool:
         """Whether an entry is stored under `key` (not whether it is readable: `get` says)."""
-        return self._path(key).is_file()
+        return os.path.isfile(self._path(key))
 
     def get(self, key: str) -> Any | None:
         """The value stored under `key`, or None for a miss (an unreadable entry is removed)."""
         path = self._path(key)
         try:
-            data = path.read_bytes()
+            data = _read(path)
         except OSError:
             return None
         try:
             value = pickle.loads(_payload(data, key))
         except Exception:  # any damage to an entry is a miss, never a failure
-            path.unlink(missing_ok=True)
+            with contextlib.suppress(OSError):
+                os.unlink(path)
             return None
         self.used.add(key)
         return value
 
     def put(self, key: str, value: Any) -> None:
-        """Store `value` under `key` atomically. A value that cannot be pickled, or a full disk,
-        leaves the entry absent: the cache is an optimisation, never a reason to fail."""
-        path = self._path(key)
+        """Store `value` under `key` (`get` finds it whole or not at all). A value that cannot
+        be pickled, or a full disk, leaves the entry absent: the cache is an optimisation, never
+        a reason to fail."""
         self.used.add(key)
         try:
             payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
             data = b"".join((MAGIC, key.encode("ascii"), b"\n",
                              hashlib.sha256(payload).hexdigest().encode("ascii"), b"\n", payload))
-            replace_file(path, data)
+            _store(self._path(key), data)
         except (OSError, pickle.PicklingError, TypeError, AttributeError):
             return
 
@@ -89,14 +94,43 @@ class CacheStore:
         return removed
 
     def _remove_all_but(self, keep: set[str]) -> int:
+        """Remove every entry (and leftover temporary file) not named in `keep`: one listing
+        of each `<key[:2]>` folder, no other call for a kept entry."""
         removed = 0
-        if not self.folder.is_dir():
+        try:
+            folders = [entry.path for entry in os.scandir(self._folder)
+                       if entry.is_dir(follow_symlinks=False)]
+        except OSError:  # no folder: nothing stored
             return 0
-        for path in self.folder.glob("*/*"):
-            if path.name not in keep:
-                path.unlink(missing_ok=True)
-                removed += 1
+        for folder in folders:
+            with contextlib.suppress(OSError), os.scandir(folder) as entries:
+                for entry in entries:
+                    if entry.name not in keep:
+                        with contextlib.suppress(FileNotFoundError):
+                            os.unlink(entry.path)
+                        removed += 1
         return removed
+
+
+def _store(path: str, data: bytes) -> None:
+    """Write an entry: a new one straight at its name, created exclusively (half of one, from
+    a build stopped while writing it or read while another build writes it, fails its digest:
+    a miss); one that exists, or whose folder is missing, by temp file + rename. Raises
+    OSError."""
+    try:
+        create_file(path, data)
+    except (FileExistsError, FileNotFoundError):
+        replace_file(path, data)
+
+
+def _read(path: str) -> bytes:
+    """The bytes of the file at `path` (a short read, were there one, gives a damaged entry:
+    a miss). Raises OSError."""
+    handle = os.open(path, os.O_RDONLY | os.O_CLOEXEC)
+    try:
+        return read_whole(handle)
+    finally:
+        os.close(handle)
 
 
 def _payload(data: bytes, key: str) -> bytes:

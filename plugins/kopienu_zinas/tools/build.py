@@ -220,11 +220,11 @@ def publish(staging: Path, target: Path, settings: dict[str, Any], inputs: str |
     in the render cache only what this build used."""
     cache = cache_root(settings)
     writing = getattr(getattr(pelican, ATTRIBUTE, None), "writing", None)
-    files = manifests.output_files(staging.resolve(),
-                                   writing.outputs.placed if writing is not None else None)
+    files, sources = manifests.scan_output(
+        staging.resolve(), writing.outputs.placed if writing is not None else None)
     manifests.forget(cache, target)
     aside = replace_folder(staging, target)
-    manifests.save(cache, target, manifests.Manifest(inputs, files, records))
+    manifests.save(cache, target, manifests.Manifest(inputs, files, records, sources))
 
     def tidy() -> None:
         shutil.rmtree(aside, ignore_errors=True)
@@ -285,9 +285,7 @@ def build(args: argparse.Namespace,
             logging.getLogger(__name__).error("plugin %s did not load (see the error above)", name)
         writing = getattr(getattr(pelican, ATTRIBUTE, None), "writing", None)
         if writing is not None and target.is_dir():
-            previous = manifests.load(cache_root(settings), target)
-            writing.outputs.previous = target
-            writing.outputs.previous_files = previous.files if previous else {}
+            writing.outputs.use_previous(target, manifests.load(cache_root(settings), target))
         if args.preview or not collector.failures(args.strict):
             pelican.run()
             finished = True

@@ -16,7 +16,7 @@ from pelican import signals
 
 from ..common.build import ATTRIBUTE, build_of
 from . import bytecode
-from .output import OutputFiles, Placement
+from .output import SOURCE_ENCODING, OutputFiles, Placement, PublishedPages
 from .render import RenderCache
 
 
@@ -32,9 +32,11 @@ class Writing:
         """Render the queued pages and put their files in place, each in the process that
         rendered it (no process holds every page's text)."""
         pending = self.outputs.take_pending()
+        keys = [job.key for job in self.render.queue or ()]
 
         def place(index: int, text: str) -> tuple[Placement, ...]:
-            return tuple(self.outputs.place(root, target, text.encode(encoding))
+            return tuple(self.outputs.place(root, target, text.encode(encoding),
+                                            keys[index] if encoding == SOURCE_ENCODING else None)
                          for root, target, encoding in pending.get(index, ()))
 
         for placements in self.render.render_queued(place):
@@ -61,7 +63,9 @@ def open_writing(pelican: Any) -> None:
     if build is not None:
         render = RenderCache(pelican.settings)
         render.queue = []
-        build.writing = Writing(render, OutputFiles())
+        outputs = OutputFiles()
+        render.store = PublishedPages(render.store, outputs)
+        build.writing = Writing(render, outputs)
 
 
 def use_stored_bytecode(generator: Any) -> None:

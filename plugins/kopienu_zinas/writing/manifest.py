@@ -36,18 +36,22 @@ from ..common.fingerprint import (
 )
 from .render import settings_code
 
-VERSION = 1
+VERSION = 2
 
 
 @dataclass(frozen=True)
 class Manifest:
     """`files`: relative path → SHA-256 hex of the published bytes; `inputs`: the build's
     input digest (None when the build cannot be repeated, e.g. without BUILD_DATE);
-    `records`: the (level, text) problems the build printed, printed again when it is reused."""
+    `records`: the (level, text) problems the build printed, printed again when it is reused;
+    `sources`: relative path → the render key (writing/render.py) of the page text whose UTF-8
+    bytes the file held as the writer placed it, for the files that still held them when
+    the build was published (writing/output.py proves reused pages with it)."""
 
     inputs: str | None
     files: dict[str, str]
     records: list[tuple[int, str]] = field(default_factory=list)
+    sources: dict[str, str] = field(default_factory=dict)
 
 
 def manifest_path(cache: Path, output: Path) -> Path:
@@ -61,7 +65,8 @@ def load(cache: Path, output: Path) -> Manifest | None:
         if data.get("version") != VERSION:
             return None
         return Manifest(inputs=data["inputs"], files=dict(data["files"]),
-                        records=[(int(level), str(text)) for level, text in data["records"]])
+                        records=[(int(level), str(text)) for level, text in data["records"]],
+                        sources=dict(data["sources"]))
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None
 
@@ -70,7 +75,8 @@ def save(cache: Path, output: Path, manifest: Manifest) -> None:
     """Write the manifest atomically. A cache that cannot be written (read-only, full) leaves
     it unwritten: the next build then builds, as without a cache."""
     text = json.dumps({"version": VERSION, "inputs": manifest.inputs, "files": manifest.files,
-                       "records": manifest.records}, ensure_ascii=False, sort_keys=True)
+                       "records": manifest.records, "sources": manifest.sources},
+                      ensure_ascii=False, sort_keys=True)
     with contextlib.suppress(OSError):
         replace_file(manifest_path(cache, output), text.encode("utf-8"))
 
@@ -96,10 +102,12 @@ def identity(status: os.stat_result) -> Identity:
 @dataclass(frozen=True)
 class Placed:
     """A file as the writer put it in place (writing/output.py): its identity just after,
-    and the SHA-256 hex of the bytes it wrote or linked."""
+    the SHA-256 hex of the bytes it wrote or linked, and the render key of the page text they
+    are the UTF-8 bytes of (None: not known to be a rendered page's)."""
 
     identity: Identity
     digest: str
+    source: str | None = None
 
 
 def _entries(folder: str) -> Iterator[os.DirEntry[str]]:
@@ -117,20 +125,28 @@ def _files(root: Path) -> Iterator[Path]:
         yield Path(entry.path)
 
 
-def output_files(root: Path, placed: Mapping[str, Placed] | None = None) -> dict[str, str]:
+def scan_output(root: Path, placed: Mapping[str, Placed] | None = None
+                ) -> tuple[dict[str, str], dict[str, str]]:
     """Every file under `root` by relative path, with the SHA-256 of its bytes: from `placed`
     (absolute path → :class:`Placed`) for a file that still has the identity it had when it
     was placed, else read from the file (files not written by the writer: static files,
-    gallery images, plugins' own files, and any replaced or changed since). Raises OSError."""
+    gallery images, plugins' own files, and any replaced or changed since); and the render
+    key of each file that still has its placed identity and a known `source` (the manifest's
+    `sources`). Raises OSError."""
     placed = placed or {}
     files: dict[str, str] = {}
+    sources: dict[str, str] = {}
     prefix = len(str(root)) + 1
     for entry in _entries(str(root)):
+        relative = entry.path[prefix:].replace(os.sep, "/")
         known = placed.get(entry.path)
-        files[entry.path[prefix:].replace(os.sep, "/")] = (
-            known.digest if known is not None and known.identity == identity(entry.stat())
-            else file_digest(Path(entry.path)))
-    return files
+        if known is not None and known.identity == identity(entry.stat()):
+            files[relative] = known.digest
+            if known.source is not None:
+                sources[relative] = known.source
+        else:
+            files[relative] = file_digest(Path(entry.path))
+    return files, sources
 
 
 def matches(root: Path, files: Mapping[str, str]) -> bool:

@@ -11,12 +11,18 @@ Each file's SHA-256 is computed once, from the bytes in memory, and kept with th
 identity (:func:`manifest.identity`) for the manifest (`placed`), which then reads only the
 files put in place otherwise (static files, gallery images, plugins' own files) or changed
 since.
+
+A page the render cache reuses need not be read back from it: when the manifest recorded that
+a published file was placed from the text of the page's render key, and that file's bytes (read)
+still have the recorded digest, :meth:`OutputFiles.published_page` hands the writer a stand-in
+for the text, and writing the stand-in links the published file (:class:`PublishedPages`).
 """
 
 from __future__ import annotations
 
 import hashlib
 import io
+import itertools
 import logging
 import os
 import stat
@@ -27,30 +33,115 @@ from typing import Any
 
 from pelican.writers import FileOverwriteFailedError
 
-from ..common.atomicfile import replace_with, usual_mode
-from .manifest import Placed, identity
+from ..common.atomicfile import create_file, read_whole, replace_with, usual_mode
+from ..common.cachestore import CacheStore
+from .manifest import Manifest, Placed, identity
 from .render import placeholder_index
 
 logger = logging.getLogger(__name__)
 
 
+#: What the writer writes for a page whose published file holds its text (never page text).
+PUBLISHED = "\x00kopienu-zinas-published-page:"
+#: The encoding the manifest's `sources` mean (Pelican's writer writes pages in UTF-8).
+SOURCE_ENCODING = "utf-8"
+
+
+@dataclass(frozen=True)
+class _Proven:
+    """A published file found to hold the UTF-8 bytes of the text rendered under `key`."""
+
+    key: str
+    relative: str
+    data: bytes
+    digest: str
+
+
 class OutputFiles:
     """The files one build writes: `previous` is the published output folder and its manifest
-    (relative path → SHA-256 of its bytes), when there is one; `placed` what this build put in
-    place, by absolute path (:class:`manifest.Placed`)."""
+    (relative path → SHA-256 of its bytes; render key → relative path of a file holding that
+    page), when there is one; `placed` what this build put in place, by absolute path
+    (:class:`manifest.Placed`)."""
 
     def __init__(self) -> None:
         self.previous: Path | None = None
         self.previous_files: dict[str, str] = {}
+        self.previous_pages: dict[str, str] = {}
         self.placed: dict[str, Placed] = {}
         self.linked = 0
         self.written = 0
         self._mode = usual_mode()
-        self._folders: set[Path] = set()
+        #: each output root given to `open`, with its symbolic links resolved
+        self._roots: dict[str, Path] = {}
         self._overridden: set[str] = set()
         self._written: set[str] = set()
         #: files whose page is still to be rendered: (queue index, root, target, encoding)
         self.pending: list[tuple[int, Path, Path, str]] = []
+        #: published files proven for a page, by the number in their stand-in, until written
+        self._proven: dict[int, _Proven] = {}
+        self._serials = itertools.count()
+        #: the page text last read from the render cache, with its key
+        self._fetched: tuple[str, str] | None = None
+
+    def use_previous(self, folder: Path, manifest: Manifest | None) -> None:
+        """Link unchanged files from the published `folder`, whose manifest is `manifest`."""
+        self.previous = folder
+        self.previous_files = manifest.files if manifest else {}
+        self.previous_pages = ({key: relative for relative, key in manifest.sources.items()}
+                               if manifest else {})
+
+    def published_page(self, key: str) -> str | None:
+        """A stand-in for the text of the page rendered under `key`, when a published file
+        holds its UTF-8 bytes: the manifest recorded the file as placed from that text, and
+        the file, read now, has the recorded digest and the usual permissions (so a file
+        edited by hand since is never taken, whatever its size and times). Writing the
+        stand-in (:meth:`write_text`) puts those bytes in place. None: the text must come
+        from the render cache."""
+        relative = self.previous_pages.get(key)
+        if relative is None:
+            return None
+        data = self._published_bytes(relative)
+        digest = self.previous_files.get(relative)
+        if data is None or hashlib.sha256(data).hexdigest() != digest:
+            return None
+        serial = next(self._serials)
+        self._proven[serial] = _Proven(key, relative, data, digest)
+        return f"{PUBLISHED}{serial}\x00"
+
+    def fetched(self, key: str, text: str) -> None:
+        """The render cache gave `text` for `key`: written as it is, it places that page."""
+        self._fetched = (key, text)
+
+    def write_text(self, root: Path, target: Path, text: str, encoding: str) -> None:
+        """Put what the writer wrote to `target` (inside `root`) in place: a page's text, its
+        stand-in (:meth:`published_page`) or its placeholder (rendered later, writing/render.py).
+        Raises OSError as `place`."""
+        fetched, self._fetched = self._fetched, None
+        if text.startswith(PUBLISHED):
+            proven = self._proven.pop(int(text[len(PUBLISHED):].rstrip("\x00")))
+            self.note(self._place_proven(root, target, proven, encoding))
+            return
+        data = text.encode(encoding)
+        queued = placeholder_index(data)
+        if queued is not None:
+            self.pending.append((queued, root, target, encoding))
+            return
+        source = fetched[0] if fetched and encoding == SOURCE_ENCODING and fetched[1] == text \
+            else None
+        self.note(self.place(root, target, data, source))
+
+    def _place_proven(self, root: Path, target: Path, proven: _Proven,
+                      encoding: str) -> Placement:
+        """Put a proven page's bytes at `target`: the published file linked when it is at the
+        same path, else its bytes placed as any others."""
+        if encoding != SOURCE_ENCODING:
+            return self.place(root, target, proven.data.decode(SOURCE_ENCODING).encode(encoding))
+        assert self.previous is not None  # a page is proven from the previous output only
+        if target.relative_to(root).as_posix() == proven.relative \
+                and self._link(self.previous / proven.relative, target):
+            return Placement(str(target), Placed(identity(os.stat(target)), proven.digest,
+                                                 proven.key), True)
+        return self.place(root, target, proven.data, proven.key)
 
     def claim(self, filename: str, override: bool) -> str:
         """Pelican's rule for one path written twice (Writer._open_w): a second write fails
@@ -75,24 +166,34 @@ class OutputFiles:
         target = self.claim(filename, override)
         if target == os.devnull:
             return open(os.devnull, "w", encoding=encoding)
-        return _AtomicText(self, Path(output_root), Path(target), encoding)
+        return _AtomicText(self, *self._resolved(output_root, target), encoding)
 
-    def finish(self, root: Path, target: Path, data: bytes) -> None:
-        """Put `data` at `target` (inside `root`) and note it. Raises OSError as `place`."""
-        self.note(self.place(root, target, data))
+    def _resolved(self, root: str, target: str) -> tuple[Path, Path]:
+        """`root` and `target` with their symbolic links resolved (as the manifest names
+        them): the root's once; a target inside it by its path from there, for the folders
+        the build makes in its new output folder are no links."""
+        resolved = self._roots.get(root)
+        if resolved is None:
+            resolved = self._roots[root] = Path(root).resolve()
+        target = os.path.abspath(target)
+        inside = os.path.join(os.path.abspath(root), "")
+        if target.startswith(inside):
+            return resolved, resolved / target[len(inside):]
+        return resolved, Path(target).resolve()
 
-    def place(self, root: Path, target: Path, data: bytes) -> Placement:
+    def place(self, root: Path, target: Path, data: bytes, source: str | None = None
+              ) -> Placement:
         """Put `data` at `target` (inside `root`): the previous output's file when its bytes
-        are the same, else a new file; what :meth:`note` records of it. Changes no state of
-        this object but the folders known to exist, so a forked rendering worker may place
-        files and send the placements back (writing/parallel.py). Raises OSError when neither
-        can be put there."""
+        are the same, else a new file; what :meth:`note` records of it (with `source`, the
+        render key of the page text `data` is the UTF-8 of, if it is one). Changes no state of
+        this object, so a forked rendering worker may place files and send the placements
+        back (writing/parallel.py). Raises OSError when neither can be put there."""
         digest = hashlib.sha256(data).hexdigest()
         published = self._same_published(target.relative_to(root).as_posix(), data, digest)
         linked = published is not None and self._link(published, target)
         if not linked:
-            self._place(target, lambda path: _create(path, data))
-        return Placement(str(target), Placed(identity(os.stat(target)), digest), linked)
+            self._place(target, lambda path: create_file(path, data))
+        return Placement(str(target), Placed(identity(os.stat(target)), digest, source), linked)
 
     def note(self, placement: Placement) -> None:
         """Record a placed file for the manifest and the counts."""
@@ -107,18 +208,29 @@ class OutputFiles:
         holds exactly `data` with the usual permissions. Its bytes are compared, not its
         digest trusted: a file edited by hand since (in place, through any of its links, its
         size and times restored) is never linked."""
-        if self.previous is None or self.previous_files.get(relative) != digest:
+        if self.previous_files.get(relative) != digest or self._published_bytes(relative) != data:
             return None
-        published = self.previous / relative
+        assert self.previous is not None  # previous_files are the previous output's
+        return self.previous / relative
+
+    def _published_bytes(self, relative: str) -> bytes | None:
+        """The bytes of the published file at `relative`, if it is a regular file (not a
+        symbolic link) with the usual permissions."""
+        if self.previous is None:
+            return None
         try:
-            with open(os.open(published, os.O_RDONLY | os.O_NOFOLLOW | os.O_CLOEXEC), "rb") as file:
-                status = os.fstat(file.fileno())
-                if not stat.S_ISREG(status.st_mode) or status.st_size != len(data) \
-                        or stat.S_IMODE(status.st_mode) != self._mode or file.read() != data:
-                    return None
+            handle = os.open(self.previous / relative, os.O_RDONLY | os.O_NOFOLLOW | os.O_CLOEXEC)
         except OSError:
             return None
-        return published
+        try:
+            status = os.fstat(handle)
+            if not stat.S_ISREG(status.st_mode) or stat.S_IMODE(status.st_mode) != self._mode:
+                return None
+            return read_whole(handle)
+        except OSError:
+            return None
+        finally:
+            os.close(handle)
 
     def _link(self, published: Path, target: Path) -> bool:
         """Hardlink `published` at `target`; False when it is gone or moved since."""
@@ -130,17 +242,12 @@ class OutputFiles:
 
     def _place(self, target: Path, put: Callable[[Path], None]) -> None:
         """Make a new file at `target` with `put`, which creates the name it is given and fails
-        if it exists; where `target` exists, by a temporary name renamed over it."""
-        if target.parent not in self._folders:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            self._folders.add(target.parent)
+        if it exists; where `target` exists, by a temporary name renamed over it, which also
+        makes a missing folder (the writer makes it first: so no call is spent asking)."""
         try:
             put(target)
-        except FileExistsError:
-            def fill(temporary: Path) -> None:
-                temporary.unlink()
-                put(temporary)
-            replace_with(target, fill)
+        except (FileExistsError, FileNotFoundError):
+            replace_with(target, lambda temporary: put(Path(temporary)))
 
     def take_pending(self) -> dict[int, list[tuple[Path, Path, str]]]:
         """The files whose pages are still to be rendered, by queue index: (root, target,
@@ -162,19 +269,6 @@ class Placement:
     linked: bool
 
 
-def _create(path: Path, data: bytes) -> None:
-    """A new file holding `data`, with the usual permissions (0o666 under the umask). Raises
-    FileExistsError when `path` exists (it may be a hardlink: never written through); leaves
-    no partial file."""
-    handle = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o666)
-    try:
-        with open(handle, "wb", closefd=True) as file:
-            file.write(data)
-    except BaseException:
-        path.unlink(missing_ok=True)
-        raise
-
-
 class _AtomicText(io.StringIO):
     """A text file for the writer: collected in memory, put in place on close."""
 
@@ -187,17 +281,34 @@ class _AtomicText(io.StringIO):
 
     def close(self) -> None:
         if not self.closed:
-            data = self.getvalue().encode(self.encoding_name)
+            text = self.getvalue()
             super().close()
-            queued = placeholder_index(data)
-            if queued is not None:
-                self.files.pending.append((queued, self.root.resolve(), self.target.resolve(),
-                                           self.encoding_name))
-            else:
-                self.files.finish(self.root.resolve(), self.target.resolve(), data)
+            self.files.write_text(self.root, self.target, text, self.encoding_name)
 
     def __exit__(self, *exc: Any) -> None:
         if exc[0] is None:
             self.close()
         else:
             super().close()
+
+
+class PublishedPages(CacheStore):
+    """The render cache's page store (writing/render.py `RenderCache.store`) as the output
+    files see it: a page whose published file holds its text (:meth:`OutputFiles.published_page`)
+    is given as a stand-in, without reading its entry (kept, as used); any other page's text is
+    read from the store and told to the output files, which record its key with the file."""
+
+    def __init__(self, store: CacheStore, outputs: OutputFiles) -> None:
+        super().__init__(store.folder.parent, store.folder.name)
+        self.used = store.used
+        self.outputs = outputs
+
+    def get(self, key: str) -> Any | None:
+        stand_in = self.outputs.published_page(key)
+        if stand_in is not None:
+            self.used.add(key)
+            return stand_in
+        value = super().get(key)
+        if isinstance(value, str):
+            self.outputs.fetched(key, value)
+        return value
