@@ -161,6 +161,18 @@ def settings_overrides(args: argparse.Namespace) -> dict[str, Any]:
     return overrides
 
 
+def command_line_settings(args: argparse.Namespace) -> dict[str, str]:
+    """The settings the command line gives, each with the option that gives it (a problem in
+    one is named by it, not at a line of the settings file: tools/settings_check.py)."""
+    given = {key: f"-e {key}" for key, _, _ in
+             (item.partition("=") for item in args.extra_setting)}
+    if args.build_date:
+        given["BUILD_DATE"] = "--build-date"
+    if args.siteurl:
+        given["SITEURL"] = given["FEED_DOMAIN"] = "--siteurl"
+    return given
+
+
 def missing_plugins(requested: list[Any], registered: list[str]) -> list[str]:
     """Requested plugins that did not register (Pelican only logs these)."""
     names = [p if isinstance(p, str) else getattr(p, "__name__", str(p)) for p in requested]
@@ -259,7 +271,7 @@ def build(args: argparse.Namespace,
         return 0
     # imported here: it loads every plugin, which a build that stops above never needs
     from .settings_check import settings_problems
-    refused = settings_problems(settings, Path(args.settings))
+    refused = settings_problems(settings, Path(args.settings), command_line_settings(args))
     if refused:
         print_records([(logging.ERROR, problem.format()) for problem in refused])
         print(f"Būvēšana neizdevās (build failed): {len(refused)} settings problem(s); "
