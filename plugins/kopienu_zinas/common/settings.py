@@ -66,20 +66,7 @@ def merged(settings: Mapping[str, Any], setting: str, plugin: str, defaults: Map
         raise SettingsError(setting, unknown[0], "nezināma atslēga",
                             f"{plugin}: unknown {setting} setting(s)",
                             f"{', '.join(unknown)}; zināmās (known): {known}")
-    for key, value in values.items():
-        _same_kind(setting, plugin, str(key), value, defaults[key])
     return {**defaults, **values}
-
-
-def _same_kind(setting: str, plugin: str, key: str, value: Any, default: Any) -> None:
-    """A list where the default is a list, a dict where it is a dict (e.g. `widths: 960`, one
-    number where a list of them is meant, refused here rather than failing in the plugin)."""
-    if isinstance(default, (list, tuple)) and not isinstance(value, (list, tuple)):
-        raise SettingsError(setting, key, "jābūt sarakstam […]", f"{plugin}: must be a list",
-                            repr(value))
-    if isinstance(default, Mapping) and not isinstance(value, Mapping):
-        raise SettingsError(setting, key, "jābūt vārdnīcai {…}", f"{plugin}: must be a dict",
-                            repr(value))
 
 
 def whole_number(plugin: str, setting: str, name: str, value: Any, minimum: int = 0) -> int:
