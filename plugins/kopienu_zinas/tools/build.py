@@ -266,7 +266,9 @@ def build(args: argparse.Namespace,
         return 2
     settings = read_settings(args.settings, override=overrides)
     target = Path(args.output or settings["OUTPUT_PATH"]).resolve()
-    inputs = manifests.build_inputs(settings, build_mode(args))  # OUTPUT_PATH is not an input
+    # what editors change, digested again after the build (OUTPUT_PATH is not an input)
+    sources = manifests.sources_digest(settings) if settings.get("BUILD_DATE") else None
+    inputs = manifests.build_inputs(settings, build_mode(args), sources)
     if unchanged(settings, inputs, target):
         return 0
     # imported here: it loads every plugin, which a build that stops above never needs
@@ -287,6 +289,7 @@ def build(args: argparse.Namespace,
     staging = Path(tempfile.mkdtemp(prefix=leftovers.prefix(target, leftovers.STAGING),
                                     dir=target.parent))
     staging.chmod(usual_mode(folder=True))  # it becomes output/: readable as mkdir makes it
+    read_before = settings
     settings = read_settings(args.settings, override={**overrides, "OUTPUT_PATH": str(staging)})
     requested = list(settings.get("PLUGINS") or [])
     finished = False
@@ -307,6 +310,8 @@ def build(args: argparse.Namespace,
         root.removeHandler(collector)
     failures = collector.failures(args.strict)
     print_records(collector.records)
+    if inputs is not None and manifests.sources_digest(read_before) != sources:
+        inputs = None  # a source was saved while it was built: the next build builds again
     if args.preview and finished:
         after_swap(publish(staging, target, settings, inputs, collector.records, pelican))
         print(f"Priekšskatījums gatavs (preview ready): {target}; "

@@ -120,11 +120,6 @@ def _entries(folder: str) -> Iterator[os.DirEntry[str]]:
                 yield entry
 
 
-def _files(root: Path) -> Iterator[Path]:
-    for entry in _entries(str(root)):
-        yield Path(entry.path)
-
-
 def scan_output(root: Path, placed: Mapping[str, Placed] | None = None
                 ) -> tuple[dict[str, str], dict[str, str]]:
     """Every file under `root` by relative path, with the SHA-256 of its bytes: from `placed`
@@ -150,16 +145,33 @@ def scan_output(root: Path, placed: Mapping[str, Placed] | None = None
 
 
 def matches(root: Path, files: Mapping[str, str]) -> bool:
-    """Whether `root` holds exactly `files` with exactly these bytes."""
+    """Whether `root` holds exactly `files` with exactly these bytes, as a build writes them:
+    each a regular file, and nothing else — no symbolic link (in a file's place, or to a
+    folder), no folder without a recorded file under it."""
     if not root.is_dir():
         return False
+    folders = {relative.rsplit("/", depth)[0] for relative in files
+               for depth in range(1, relative.count("/") + 1)}
+    prefix = len(str(root)) + 1
+    pending = [str(root)]
     seen = 0
-    for path in _files(root):
-        relative = path.relative_to(root).as_posix()
-        expected = files.get(relative)
-        if expected is None or file_digest(path) != expected:
-            return False
-        seen += 1
+    try:
+        while pending:
+            with os.scandir(pending.pop()) as entries:
+                for entry in entries:
+                    relative = entry.path[prefix:].replace(os.sep, "/")
+                    if entry.is_dir(follow_symlinks=False):
+                        if relative not in folders:
+                            return False
+                        pending.append(entry.path)
+                        continue
+                    expected = files.get(relative)
+                    if expected is None or not entry.is_file(follow_symlinks=False) \
+                            or file_digest(Path(entry.path)) != expected:
+                        return False
+                    seen += 1
+    except OSError:  # a folder or file that cannot be read: build
+        return False
     return seen == len(files)
 
 
@@ -175,19 +187,28 @@ def _named_paths(value: Any) -> Iterator[Path]:
             yield from _named_paths(item)
 
 
-def build_inputs(settings: Mapping[str, Any], mode: str) -> str | None:
+def build_inputs(settings: Mapping[str, Any], mode: str, sources: str | None = None
+                 ) -> str | None:
     """The digest of everything a build reads: our code and every installed distribution's
-    version, the settings (with BUILD_DATE), the build mode (`mode`, e.g. strict), the content
-    folder, the theme, and every file or folder another setting names. None without a fixed
+    version, the settings (with BUILD_DATE), the build mode (`mode`, e.g. strict), and
+    `sources` (:func:`sources_digest`, worked out here when not given). None without a fixed
     BUILD_DATE: then "now" differs in every build."""
     if not settings.get("BUILD_DATE"):
         return None
     distributions = sorted(f"{dist.metadata['Name']}=={dist.version}"
                            for dist in metadata.distributions())
+    return digest(code_digest(), *distributions, settings_digest(settings),
+                  settings_code(settings), mode,
+                  sources if sources is not None else sources_digest(settings))
+
+
+def sources_digest(settings: Mapping[str, Any]) -> str:
+    """The digest of the files editors change: the content folder, the theme, and every file
+    or folder another setting names. Worked out again after a build (tools/build.py): a file
+    saved while the build read it makes the build's inputs unknown."""
     named = sorted({path.resolve() for key, value in settings.items()
                     if key not in LOCATION_SETTINGS for path in _named_paths(value)})
-    parts = [code_digest(), *distributions, settings_digest(settings), settings_code(settings), mode,
-             tree_digest(Path(settings["PATH"])), tree_digest(Path(settings["THEME"]))]
+    parts = [tree_digest(Path(settings["PATH"])), tree_digest(Path(settings["THEME"]))]
     for path in named:
         parts += [str(path), tree_digest(path) if path.is_dir() else file_digest(path)]
     return digest(*parts)

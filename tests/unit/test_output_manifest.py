@@ -1,0 +1,48 @@
+"""A "nothing changed" build (tools/build.py `unchanged`) trusts the published output folder only
+when it holds exactly what the manifest recorded, as a cold build would write it: regular
+files with the recorded bytes and nothing else — no symbolic link in a file's place (its target
+can change or vanish), no link to a folder and no folder without a recorded file in it (a cold
+build writes neither)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from kopienu_zinas.writing import manifest
+
+
+def _published(tmp_path: Path) -> tuple[Path, dict[str, str]]:
+    root = tmp_path / "output"
+    (root / "zinas").mkdir(parents=True)
+    (root / "index.html").write_bytes(b"<p>Sveiki</p>")
+    (root / "zinas" / "raksts.html").write_bytes(b"<p>Raksts</p>")
+    return root, manifest.scan_output(root)[0]
+
+
+def test_the_output_as_recorded_matches(tmp_path: Path) -> None:
+    root, files = _published(tmp_path)
+    assert manifest.matches(root, files)
+
+
+def test_a_file_replaced_by_a_link_to_the_same_bytes_does_not_match(tmp_path: Path) -> None:
+    root, files = _published(tmp_path)
+    elsewhere = tmp_path / "elsewhere.html"
+    elsewhere.write_bytes((root / "index.html").read_bytes())
+    (root / "index.html").unlink()
+    (root / "index.html").symlink_to(elsewhere)
+    assert not manifest.matches(root, files)
+
+
+def test_a_link_to_a_folder_put_in_the_output_does_not_match(tmp_path: Path) -> None:
+    root, files = _published(tmp_path)
+    private = tmp_path / "private"
+    private.mkdir()
+    (private / "secret.txt").write_text("parole", encoding="utf-8")
+    (root / "faili").symlink_to(private, target_is_directory=True)
+    assert not manifest.matches(root, files)
+
+
+def test_an_empty_folder_put_in_the_output_does_not_match(tmp_path: Path) -> None:
+    root, files = _published(tmp_path)
+    (root / "tukss" / "dziļāk").mkdir(parents=True)
+    assert not manifest.matches(root, files)
