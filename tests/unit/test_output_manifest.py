@@ -6,7 +6,10 @@ build writes neither)."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
+
+import pytest
 
 from kopienu_zinas.writing import manifest
 
@@ -46,3 +49,24 @@ def test_an_empty_folder_put_in_the_output_does_not_match(tmp_path: Path) -> Non
     root, files = _published(tmp_path)
     (root / "tukss" / "dziļāk").mkdir(parents=True)
     assert not manifest.matches(root, files)
+
+
+@pytest.mark.parametrize("damage", [
+    {"sources": {"index.html": ["a render key in a list"]}},
+    {"files": {"index.html": None}},
+    {"files": [["index.html", "0" * 64]]},
+    {"inputs": {"digest": "x"}},
+])
+def test_a_manifest_that_parses_but_has_other_shapes_is_no_manifest(tmp_path: Path,
+                                                                   damage: dict) -> None:
+    """A manifest edited or damaged so that it is still JSON stopped the next build with a
+    TypeError when a render key was not text (QA of issue 5): it is no manifest, as one that
+    does not parse."""
+    root, files = _published(tmp_path)
+    cache = tmp_path / "cache"
+    manifest.save(cache, root, manifest.Manifest("inputs", files, [], {}))
+    assert manifest.load(cache, root) is not None
+    path = manifest.manifest_path(cache, root)
+    path.write_text(json.dumps({**json.loads(path.read_text(encoding="utf-8")), **damage}),
+                    encoding="utf-8")
+    assert manifest.load(cache, root) is None

@@ -62,13 +62,22 @@ def load(cache: Path, output: Path) -> Manifest | None:
     """The manifest of `output`, or None when there is none or it cannot be read."""
     try:
         data = json.loads(manifest_path(cache, output).read_text(encoding="utf-8"))
-        if data.get("version") != VERSION:
+        if data.get("version") != VERSION or not isinstance(data["inputs"], (str, type(None))):
             return None
-        return Manifest(inputs=data["inputs"], files=dict(data["files"]),
+        return Manifest(inputs=data["inputs"], files=_texts(data["files"]),
                         records=[(int(level), str(text)) for level, text in data["records"]],
-                        sources=dict(data["sources"]))
+                        sources=_texts(data["sources"]))
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None
+
+
+def _texts(value: Any) -> dict[str, str]:
+    """A JSON object of text values as a dict. Raises ValueError for anything else (a
+    manifest edited or damaged so that it still parses is no manifest)."""
+    if not isinstance(value, dict) or not all(isinstance(key, str) and isinstance(text, str)
+                                              for key, text in value.items()):
+        raise ValueError("not an object of text values")
+    return value
 
 
 def save(cache: Path, output: Path, manifest: Manifest) -> None:
