@@ -1,8 +1,8 @@
 """A "nothing changed" build (tools/build.py `unchanged`) trusts the published output folder only
 when it holds exactly what the manifest recorded, as a cold build would write it: regular
-files with the recorded bytes and nothing else — no symbolic link in a file's place (its target
-can change or vanish), no link to a folder and no folder without a recorded file in it (a cold
-build writes neither)."""
+files with the recorded bytes and the usual permissions, and nothing else — no symbolic link in
+a file's place (its target can change or vanish), no link to a folder and no folder without a
+recorded file in it (a cold build writes neither)."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from kopienu_zinas.common.atomicfile import usual_mode
 from kopienu_zinas.writing import manifest
 
 
@@ -48,6 +49,18 @@ def test_a_link_to_a_folder_put_in_the_output_does_not_match(tmp_path: Path) -> 
 def test_an_empty_folder_put_in_the_output_does_not_match(tmp_path: Path) -> None:
     root, files = _published(tmp_path)
     (root / "tukss" / "dziļāk").mkdir(parents=True)
+    assert not manifest.matches(root, files)
+
+
+def test_a_file_or_folder_whose_permissions_changed_does_not_match(tmp_path: Path) -> None:
+    """chmod 600 by hand: a web server that is not the owner could not read the page, and a
+    cold build writes it readable (QA of issue 5: "nothing changed" kept it)."""
+    root, files = _published(tmp_path)
+    (root / "index.html").chmod(0o600)
+    assert not manifest.matches(root, files)
+    (root / "index.html").chmod(usual_mode())
+    assert manifest.matches(root, files)
+    (root / "zinas").chmod(0o700)
     assert not manifest.matches(root, files)
 
 

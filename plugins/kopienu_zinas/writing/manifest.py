@@ -17,15 +17,17 @@ or damaged manifest is no manifest.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
 import os
+import stat
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from ..common.atomicfile import replace_file
+from ..common.atomicfile import replace_file, usual_mode
 from ..common.fingerprint import (
     LOCATION_SETTINGS,
     code_digest,
@@ -161,6 +163,7 @@ def matches(root: Path, files: Mapping[str, str]) -> bool:
         return False
     folders = {relative.rsplit("/", depth)[0] for relative in files
                for depth in range(1, relative.count("/") + 1)}
+    file_mode, folder_mode = usual_mode(), usual_mode(folder=True)
     prefix = len(str(root)) + 1
     pending = [str(root)]
     seen = 0
@@ -170,18 +173,31 @@ def matches(root: Path, files: Mapping[str, str]) -> bool:
                 for entry in entries:
                     relative = entry.path[prefix:].replace(os.sep, "/")
                     if entry.is_dir(follow_symlinks=False):
-                        if relative not in folders:
+                        if relative not in folders \
+                                or stat.S_IMODE(entry.stat(follow_symlinks=False).st_mode) \
+                                != folder_mode:
                             return False
                         pending.append(entry.path)
                         continue
                     expected = files.get(relative)
-                    if expected is None or not entry.is_file(follow_symlinks=False) \
-                            or file_digest(Path(entry.path)) != expected:
+                    if expected is None or _published_digest(entry.path, file_mode) != expected:
                         return False
                     seen += 1
     except OSError:  # a folder or file that cannot be read: build
         return False
     return seen == len(files)
+
+
+def _published_digest(path: str, mode: int) -> str | None:
+    """The SHA-256 hex of the file at `path` if it is a regular file (not a symbolic link)
+    with permissions `mode`, as a build makes every file (chmod 600 by hand: a web server
+    that is not its owner could not read it), else None. Raises OSError."""
+    handle = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_CLOEXEC)
+    with os.fdopen(handle, "rb") as file:
+        status = os.fstat(handle)
+        if not stat.S_ISREG(status.st_mode) or stat.S_IMODE(status.st_mode) != mode:
+            return None
+        return hashlib.file_digest(file, "sha256").hexdigest()
 
 
 def _named_paths(value: Any) -> Iterator[Path]:
