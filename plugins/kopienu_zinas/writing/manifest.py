@@ -215,25 +215,25 @@ def _named_paths(value: Any) -> Iterator[Path]:
 def build_inputs(settings: Mapping[str, Any], mode: str, sources: str | None = None
                  ) -> str | None:
     """The digest of everything a build reads: our code and every installed distribution's
-    version, the settings (with BUILD_DATE), the build mode (`mode`, e.g. strict), and
-    `sources` (:func:`sources_digest`, worked out here when not given). None without a fixed
-    BUILD_DATE: then "now" differs in every build."""
+    version, the settings (with BUILD_DATE), the build mode (`mode`, e.g. strict), the content
+    folder and the theme (`sources`: :func:`sources_digest`, worked out here when not given),
+    and every file or folder another setting names. None without a fixed BUILD_DATE: then
+    "now" differs in every build."""
     if not settings.get("BUILD_DATE"):
         return None
     distributions = sorted(f"{dist.metadata['Name']}=={dist.version}"
                            for dist in metadata.distributions())
-    return digest(code_digest(), *distributions, settings_digest(settings),
-                  settings_code(settings), mode,
-                  sources if sources is not None else sources_digest(settings))
-
-
-def sources_digest(settings: Mapping[str, Any]) -> str:
-    """The digest of the files editors change: the content folder, the theme, and every file
-    or folder another setting names. Worked out again after a build (tools/build.py): a file
-    saved while the build read it makes the build's inputs unknown."""
     named = sorted({path.resolve() for key, value in settings.items()
                     if key not in LOCATION_SETTINGS for path in _named_paths(value)})
-    parts = [tree_digest(Path(settings["PATH"])), tree_digest(Path(settings["THEME"]))]
+    parts = [code_digest(), *distributions, settings_digest(settings), settings_code(settings),
+             mode, sources if sources is not None else sources_digest(settings)]
     for path in named:
         parts += [str(path), tree_digest(path) if path.is_dir() else file_digest(path)]
     return digest(*parts)
+
+
+def sources_digest(settings: Mapping[str, Any]) -> str:
+    """The digest of the files editors save: the content folder and the theme. Worked out
+    again after a build (tools/build.py): a file saved while the build read it makes the
+    build's inputs unknown."""
+    return digest(tree_digest(Path(settings["PATH"])), tree_digest(Path(settings["THEME"])))
