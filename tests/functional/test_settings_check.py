@@ -55,3 +55,39 @@ def test_a_setting_given_in_a_star_imported_file_is_found_there(tmp_path: Path) 
     assert assignment(publish, "NEWSLETTER", "path") == (base, 2)
     assert assignment(publish, "SITEURL", None) == (publish, 3)
     assert assignment(publish, "EVENTS", "x") == (publish, 0)
+
+
+FIX = ("izlabo šo iestatījumu un būvē vēlreiz; zināmās atslēgas un vērtības: docs/settings.md "
+       "(fix this setting and build again; the keys and values: docs/settings.md)")
+
+
+def test_settings_given_on_the_command_line_are_named_by_their_option(tmp_path: Path) -> None:
+    """`-e EVENTS=…` replaces pelicanconf.py's EVENTS: the file's line 48 has no 'bogus' and
+    was named all the same; a date that is no date was a traceback (QA of issue 5)."""
+    result = run_build(tmp_path / "out", '-eEVENTS={"bogus": 1}', "--build-date", "2026-13-45",
+                       content=ROOT / "tests/fixtures/english")
+    assert result.returncode == 1, result.stderr[-2000:]
+    assert "Traceback" not in result.stderr
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error: ")]
+    assert errors == [
+        "error: --build-date: BUILD_DATE: jābūt ISO datumam vai datumam ar laiku (must be an ISO "
+        "date or datetime, e.g. 2026-11-23 or 2026-11-23T12:00:00+02:00): '2026-13-45' — " + FIX,
+        "error: -e EVENTS: EVENTS['bogus']: nezināma atslēga (kopienu_zinas.events: unknown "
+        "EVENTS setting(s)): bogus; zināmās (known): calendar_ics, calendar_name, calendar_url, "
+        "domain, home_limit, recurrence_future_days, recurrence_limit, recurrence_past_days, "
+        "refresh_hours, region_ics, region_limit — " + FIX]
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_value_no_reader_foresaw_is_named_at_its_setting_not_a_traceback(tmp_path: Path) -> None:
+    settings = tmp_path / "siteconf.py"
+    settings.write_text("from pelicanconf import *  # noqa: F403\n\nIMAGES = {'cache': 5}\n"
+                        "GALLERIES = {'workers': 2, 'cache': ['x']}\n", encoding="utf-8")
+    result = run_build(tmp_path / "out", content=ROOT / "tests/fixtures/english",
+                       settings=str(settings))
+    assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr[-2000:]
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error: ")]
+    assert [error.split(": ")[1:4] for error in errors] == [
+        ["siteconf.py:3", "IMAGES", "nevar nolasīt (kopienu_zinas.images"],
+        ["siteconf.py:4", "GALLERIES", "nevar nolasīt (kopienu_zinas.galleries"]]
+    assert all("TypeError" in error for error in errors)

@@ -46,6 +46,23 @@ def test_tree_digest_follows_bytes_and_names_not_times(tmp_path: Path) -> None:
     assert len(code_digest()) == 64
 
 
+def test_a_template_in_a_linked_folder_counts_under_the_links_name(tmp_path: Path) -> None:
+    """A theme whose partials are a symbolic link to a shared folder: Jinja reads the templates
+    through the link, so an edit there must change the theme's digest (the render keys and the
+    "nothing changed" check), else every page keeps the old template (QA of issue 5)."""
+    shared = tmp_path / "shared-partials"
+    shared.mkdir()
+    footer = shared / "footer.html"
+    footer.write_text("<footer>vecs</footer>", encoding="utf-8")
+    theme = tmp_path / "theme"
+    (theme / "templates").mkdir(parents=True)
+    (theme / "templates" / "partials").symlink_to(shared, target_is_directory=True)
+    (theme / "templates" / "partials" / "loop").symlink_to(theme, target_is_directory=True)
+    before = templates_digest({"THEME": str(theme)})
+    footer.write_text("<footer>jauns</footer>", encoding="utf-8")
+    assert templates_digest({"THEME": str(theme)}) != before
+
+
 def test_store_round_trip_and_damaged_entries_are_misses(tmp_path: Path) -> None:
     store = CacheStore(tmp_path, "markdown")
     store.put("ab12", {"html": "<p>Sveiki</p>"})

@@ -8,6 +8,7 @@ import logging
 
 import pytest
 
+from kopienu_zinas.common.settings import SettingsError
 from kopienu_zinas.events.settings import EventsSettings
 from kopienu_zinas.galleries.settings import from_pelican as galleries_settings
 from kopienu_zinas.images.settings import from_pelican as images_settings
@@ -73,3 +74,18 @@ def test_unknown_keys_and_non_dicts_are_refused_naming_the_plugin(read: object,
         read({**BASE, setting: {"colour": "red"}})  # type: ignore[operator]
     with pytest.raises(ValueError, match=rf"{setting}: jābūt vārdnīcai .*must be a dict\): list"):
         read({**BASE, setting: ["colour"]})  # type: ignore[operator]
+
+
+@pytest.mark.parametrize("read, setting, given, key", [
+    (images_settings, "IMAGES", {"widths": 960}, "widths"),
+    (images_settings, "IMAGES", {"quality": 80}, "quality"),
+    (galleries_settings, "GALLERIES", {"formats": None}, "formats"),
+])
+def test_one_value_where_a_list_or_dict_is_meant_names_the_key(read: object, setting: str,
+                                                              given: dict, key: str) -> None:
+    """`widths: 960` (one number for a list of them) was a TypeError traceback, not a
+    settings problem at its line (QA of issue 5)."""
+    with pytest.raises(SettingsError) as refused:
+        read({**BASE, setting: given})  # type: ignore[operator]
+    assert refused.value.field == f"{setting}[{key!r}]"
+    assert refused.value.detail == repr(given[key])

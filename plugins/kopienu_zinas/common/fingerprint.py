@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
+import os
 import sys
 from collections.abc import Iterable, Mapping
 from importlib import metadata
@@ -47,13 +48,27 @@ def file_digest(path: Path) -> str:
 def tree_digest(root: Path, files: Iterable[Path] | None = None) -> str:
     """Digest of the relative names and bytes of every file under `root` (or of `files`, each
     under `root`), in sorted order; `__pycache__` folders are left out. A missing root gives the
-    digest of nothing."""
-    chosen = sorted(files if files is not None else
-                    (p for p in root.rglob("*") if p.is_file() and "__pycache__" not in p.parts))
+    digest of nothing. Files in a folder reached through a symbolic link count under the link's
+    name, as Pelican's generators (`os.walk(followlinks=True)`) and Jinja's loader read them."""
+    chosen = sorted(files if files is not None else files_under(root))
     parts: list[str] = []
     for file in chosen:
         parts += [file.relative_to(root).as_posix(), file_digest(file)]
     return digest(*parts)
+
+
+def files_under(root: Path) -> list[Path]:
+    """Every file under `root`, links to folders followed (a link back to a folder already
+    walked is not: no loop), `__pycache__` folders left out."""
+    found: list[Path] = []
+    walked: set[str] = set()
+    for folder, folders, names in os.walk(root, followlinks=True):
+        walked.add(os.path.realpath(folder))
+        folders[:] = [name for name in folders if name != "__pycache__"
+                      and os.path.realpath(os.path.join(folder, name)) not in walked]
+        found.extend(Path(folder, name) for name in names
+                     if os.path.isfile(os.path.join(folder, name)))
+    return found
 
 
 @functools.cache

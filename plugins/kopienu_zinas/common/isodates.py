@@ -26,6 +26,8 @@ import re
 from typing import Literal
 from zoneinfo import ZoneInfo
 
+from .settings import SettingsError
+
 #: The site's time zone: every naive date and time is Riga's wall clock.
 RIGA = ZoneInfo("Europe/Riga")
 
@@ -104,9 +106,16 @@ def parse_build_date(value: object) -> dt.datetime:
         try:
             value, _kind = parse(value, offsets=True)
         except ValueError:
-            raise ValueError(f"BUILD_DATE must be an ISO date or datetime, not {value!r}") from None
+            raise not_a_build_date(value) from None
     if isinstance(value, dt.datetime):
         return in_riga(value)
     if isinstance(value, dt.date):
         return as_datetime(value)
-    raise ValueError(f"BUILD_DATE must be an ISO date or datetime, not {value!r}")
+    raise not_a_build_date(value)
+
+
+def not_a_build_date(value: object) -> SettingsError:
+    """The error for a BUILD_DATE that is no date (a ValueError, named at its setting)."""
+    return SettingsError("BUILD_DATE", None, "jābūt ISO datumam vai datumam ar laiku",
+                         "must be an ISO date or datetime, e.g. 2026-11-23 or "
+                         "2026-11-23T12:00:00+02:00", repr(value))

@@ -93,6 +93,12 @@ def supported_formats(wanted: tuple[str, ...]) -> tuple[str, ...]:
 def imaging_from(values: Mapping[str, Any], setting: str, plugin: str,
                  jpeg_widths: tuple[int, ...] = ()) -> ImagingSettings:
     """The imaging keys of a merged settings dict, validated."""
+    for name, kind, what_lv, what_en in (("widths", (list, tuple), "sarakstam", "a list"),
+                                         ("formats", (list, tuple), "sarakstam", "a list"),
+                                         ("quality", Mapping, "vārdnīcai", "a dict")):
+        if not isinstance(values[name], kind):  # e.g. `widths: 960`, one number for a list
+            raise SettingsError(setting, name, f"jābūt {what_lv}", f"{plugin}: must be {what_en}",
+                                repr(values[name]))
     widths = tuple(sorted({positive_int(plugin, setting, "widths", w) for w in values["widths"]}))
     if not widths:
         raise SettingsError(setting, "widths", "jānorāda vismaz viens platums",

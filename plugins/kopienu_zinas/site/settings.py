@@ -21,7 +21,8 @@ class SiteSettings:
     @classmethod
     def from_pelican(cls, settings: Mapping[str, Any]) -> SiteSettings:
         regions = settings.get("REGIONS")
-        if not regions or not all(isinstance(r, str) and r for r in regions):
+        if not regions or isinstance(regions, str) \
+                or not all(isinstance(r, str) and r for r in regions):
             raise SettingsError("REGIONS", None, "jābūt sarakstam ar novadu nosaukumiem",
                                 "must be a non-empty list of region names")
         return cls(regions=tuple(regions), now=build_now(settings))

@@ -161,6 +161,18 @@ def settings_overrides(args: argparse.Namespace) -> dict[str, Any]:
     return overrides
 
 
+def command_line_settings(args: argparse.Namespace) -> dict[str, str]:
+    """The settings the command line gives, each with the option that gives it (a problem in
+    one is named by it, not at a line of the settings file: tools/settings_check.py)."""
+    given = {key: f"-e {key}" for key, _, _ in
+             (item.partition("=") for item in args.extra_setting)}
+    if args.build_date:
+        given["BUILD_DATE"] = "--build-date"
+    if args.siteurl:
+        given["SITEURL"] = given["FEED_DOMAIN"] = "--siteurl"
+    return given
+
+
 def missing_plugins(requested: list[Any], registered: list[str]) -> list[str]:
     """Requested plugins that did not register (Pelican only logs these)."""
     names = [p if isinstance(p, str) else getattr(p, "__name__", str(p)) for p in requested]
@@ -254,12 +266,14 @@ def build(args: argparse.Namespace,
         return 2
     settings = read_settings(args.settings, override=overrides)
     target = Path(args.output or settings["OUTPUT_PATH"]).resolve()
-    inputs = manifests.build_inputs(settings, build_mode(args))  # OUTPUT_PATH is not an input
+    # what editors change, digested again after the build (OUTPUT_PATH is not an input)
+    sources = manifests.sources_digest(settings) if settings.get("BUILD_DATE") else None
+    inputs = manifests.build_inputs(settings, build_mode(args), sources)
     if unchanged(settings, inputs, target):
         return 0
     # imported here: it loads every plugin, which a build that stops above never needs
     from .settings_check import settings_problems
-    refused = settings_problems(settings, Path(args.settings))
+    refused = settings_problems(settings, Path(args.settings), command_line_settings(args))
     if refused:
         print_records([(logging.ERROR, problem.format()) for problem in refused])
         print(f"Būvēšana neizdevās (build failed): {len(refused)} settings problem(s); "
@@ -275,6 +289,7 @@ def build(args: argparse.Namespace,
     staging = Path(tempfile.mkdtemp(prefix=leftovers.prefix(target, leftovers.STAGING),
                                     dir=target.parent))
     staging.chmod(usual_mode(folder=True))  # it becomes output/: readable as mkdir makes it
+    read_before = settings
     settings = read_settings(args.settings, override={**overrides, "OUTPUT_PATH": str(staging)})
     requested = list(settings.get("PLUGINS") or [])
     finished = False
@@ -295,6 +310,8 @@ def build(args: argparse.Namespace,
         root.removeHandler(collector)
     failures = collector.failures(args.strict)
     print_records(collector.records)
+    if inputs is not None and manifests.sources_digest(read_before) != sources:
+        inputs = None  # a source was saved while it was built: the next build builds again
     if args.preview and finished:
         after_swap(publish(staging, target, settings, inputs, collector.records, pelican))
         print(f"Priekšskatījums gatavs (preview ready): {target}; "

@@ -26,39 +26,61 @@ from ..reading.settings import from_pelican as reading_settings
 from ..search.settings import SearchSettings
 from ..site.settings import SiteSettings
 
-#: Each plugin's settings reader, by the name it has in PLUGINS; each raises SettingsError.
-READERS: Mapping[str, Callable[[Mapping[str, Any]], object]] = {
-    "kopienu_zinas.site": SiteSettings.from_pelican,
-    "kopienu_zinas.reading": reading_settings,
-    "kopienu_zinas.events": EventsSettings.from_pelican,
-    "kopienu_zinas.images": images_settings,
-    "kopienu_zinas.galleries": galleries_settings,
-    "kopienu_zinas.newsletter": NewsletterSettings.from_pelican,
-    "kopienu_zinas.search": SearchSettings.from_pelican,
-    "kopienu_zinas.cms": CmsSettings.from_pelican,
+#: Each plugin's settings reader and the setting it reads, by the plugin's name in PLUGINS;
+#: each raises SettingsError.
+READERS: Mapping[str, tuple[str, Callable[[Mapping[str, Any]], object]]] = {
+    "kopienu_zinas.site": ("REGIONS", SiteSettings.from_pelican),
+    "kopienu_zinas.reading": ("READING", reading_settings),
+    "kopienu_zinas.events": ("EVENTS", EventsSettings.from_pelican),
+    "kopienu_zinas.images": ("IMAGES", images_settings),
+    "kopienu_zinas.galleries": ("GALLERIES", galleries_settings),
+    "kopienu_zinas.newsletter": ("NEWSLETTER", NewsletterSettings.from_pelican),
+    "kopienu_zinas.search": ("SEARCH", SearchSettings.from_pelican),
+    "kopienu_zinas.cms": ("CMS", CmsSettings.from_pelican),
 }
 
 FIX = ("izlabo šo iestatījumu un būvē vēlreiz; zināmās atslēgas un vērtības: docs/settings.md "
        "(fix this setting and build again; the keys and values: docs/settings.md)")
 
 
-def settings_problems(settings: Mapping[str, Any], settings_file: Path) -> list[ContentProblem]:
+def settings_problems(settings: Mapping[str, Any], settings_file: Path,
+                      command_line: Mapping[str, str] | None = None) -> list[ContentProblem]:
     """One problem per enabled plugin whose settings are refused, at the line of
     `settings_file` (or of a file it star-imports, e.g. publishconf.py → pelicanconf.py) that
     assigns the setting, or its key inside a dict literal; line 0 when no assignment is found.
-    """
+    A setting given on the command line is named by the option that gave it (`command_line`:
+    setting → option, e.g. "EVENTS" → "-e EVENTS"), never at a line of the file it replaced.
+    A reader failing otherwise than with SettingsError (a value of a kind it did not foresee)
+    is reported the same way against the plugin, never as a crash."""
     enabled = {str(name) for name in settings.get("PLUGINS") or ()}
+    given = command_line or {}
     problems = []
-    for plugin, read in READERS.items():
+    for plugin, (setting, read) in READERS.items():
         if plugin not in enabled:
             continue
         try:
             read(settings)
         except SettingsError as error:
-            path, line = assignment(settings_file, error.setting, error.key)
-            problems.append(ContentProblem(_shown(path), line, error.field, error.what_lv,
-                                           error.what_en, FIX, error.detail))
+            problem = _problem(error, settings_file, given)
+            if problem not in problems:  # one setting two plugins read (BUILD_DATE)
+                problems.append(problem)
+        except Exception as error:  # any other refusal is the setting's problem too
+            problems.append(_problem(SettingsError(
+                setting, None, "nevar nolasīt", f"{plugin}: cannot be read",
+                f"{type(error).__name__}: {error}"), settings_file, given))
     return problems
+
+
+def _problem(error: SettingsError, settings_file: Path,
+             command_line: Mapping[str, str]) -> ContentProblem:
+    option = command_line.get(error.setting)
+    if option is not None:
+        shown, line = option, 0
+    else:
+        path, line = assignment(settings_file, error.setting, error.key)
+        shown = _shown(path)
+    return ContentProblem(shown, line, error.field, error.what_lv, error.what_en, FIX,
+                          error.detail)
 
 
 def assignment(settings_file: Path, name: str, key: str | None,

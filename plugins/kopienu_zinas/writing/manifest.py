@@ -17,15 +17,17 @@ or damaged manifest is no manifest.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
 import os
+import stat
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from ..common.atomicfile import replace_file
+from ..common.atomicfile import replace_file, usual_mode
 from ..common.fingerprint import (
     LOCATION_SETTINGS,
     code_digest,
@@ -62,13 +64,22 @@ def load(cache: Path, output: Path) -> Manifest | None:
     """The manifest of `output`, or None when there is none or it cannot be read."""
     try:
         data = json.loads(manifest_path(cache, output).read_text(encoding="utf-8"))
-        if data.get("version") != VERSION:
+        if data.get("version") != VERSION or not isinstance(data["inputs"], (str, type(None))):
             return None
-        return Manifest(inputs=data["inputs"], files=dict(data["files"]),
+        return Manifest(inputs=data["inputs"], files=_texts(data["files"]),
                         records=[(int(level), str(text)) for level, text in data["records"]],
-                        sources=dict(data["sources"]))
+                        sources=_texts(data["sources"]))
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None
+
+
+def _texts(value: Any) -> dict[str, str]:
+    """A JSON object of text values as a dict. Raises ValueError for anything else (a
+    manifest edited or damaged so that it still parses is no manifest)."""
+    if not isinstance(value, dict) or not all(isinstance(key, str) and isinstance(text, str)
+                                              for key, text in value.items()):
+        raise ValueError("not an object of text values")
+    return value
 
 
 def save(cache: Path, output: Path, manifest: Manifest) -> None:
@@ -120,11 +131,6 @@ def _entries(folder: str) -> Iterator[os.DirEntry[str]]:
                 yield entry
 
 
-def _files(root: Path) -> Iterator[Path]:
-    for entry in _entries(str(root)):
-        yield Path(entry.path)
-
-
 def scan_output(root: Path, placed: Mapping[str, Placed] | None = None
                 ) -> tuple[dict[str, str], dict[str, str]]:
     """Every file under `root` by relative path, with the SHA-256 of its bytes: from `placed`
@@ -150,17 +156,48 @@ def scan_output(root: Path, placed: Mapping[str, Placed] | None = None
 
 
 def matches(root: Path, files: Mapping[str, str]) -> bool:
-    """Whether `root` holds exactly `files` with exactly these bytes."""
+    """Whether `root` holds exactly `files` with exactly these bytes, as a build writes them:
+    each a regular file, and nothing else — no symbolic link (in a file's place, or to a
+    folder), no folder without a recorded file under it."""
     if not root.is_dir():
         return False
+    folders = {relative.rsplit("/", depth)[0] for relative in files
+               for depth in range(1, relative.count("/") + 1)}
+    file_mode, folder_mode = usual_mode(), usual_mode(folder=True)
+    prefix = len(str(root)) + 1
+    pending = [str(root)]
     seen = 0
-    for path in _files(root):
-        relative = path.relative_to(root).as_posix()
-        expected = files.get(relative)
-        if expected is None or file_digest(path) != expected:
-            return False
-        seen += 1
+    try:
+        while pending:
+            with os.scandir(pending.pop()) as entries:
+                for entry in entries:
+                    relative = entry.path[prefix:].replace(os.sep, "/")
+                    if entry.is_dir(follow_symlinks=False):
+                        if relative not in folders \
+                                or stat.S_IMODE(entry.stat(follow_symlinks=False).st_mode) \
+                                != folder_mode:
+                            return False
+                        pending.append(entry.path)
+                        continue
+                    expected = files.get(relative)
+                    if expected is None or _published_digest(entry.path, file_mode) != expected:
+                        return False
+                    seen += 1
+    except OSError:  # a folder or file that cannot be read: build
+        return False
     return seen == len(files)
+
+
+def _published_digest(path: str, mode: int) -> str | None:
+    """The SHA-256 hex of the file at `path` if it is a regular file (not a symbolic link)
+    with permissions `mode`, as a build makes every file (chmod 600 by hand: a web server
+    that is not its owner could not read it), else None. Raises OSError."""
+    handle = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_CLOEXEC)
+    with os.fdopen(handle, "rb") as file:
+        status = os.fstat(handle)
+        if not stat.S_ISREG(status.st_mode) or stat.S_IMODE(status.st_mode) != mode:
+            return None
+        return hashlib.file_digest(file, "sha256").hexdigest()
 
 
 def _named_paths(value: Any) -> Iterator[Path]:
@@ -175,19 +212,28 @@ def _named_paths(value: Any) -> Iterator[Path]:
             yield from _named_paths(item)
 
 
-def build_inputs(settings: Mapping[str, Any], mode: str) -> str | None:
+def build_inputs(settings: Mapping[str, Any], mode: str, sources: str | None = None
+                 ) -> str | None:
     """The digest of everything a build reads: our code and every installed distribution's
     version, the settings (with BUILD_DATE), the build mode (`mode`, e.g. strict), the content
-    folder, the theme, and every file or folder another setting names. None without a fixed
-    BUILD_DATE: then "now" differs in every build."""
+    folder and the theme (`sources`: :func:`sources_digest`, worked out here when not given),
+    and every file or folder another setting names. None without a fixed BUILD_DATE: then
+    "now" differs in every build."""
     if not settings.get("BUILD_DATE"):
         return None
     distributions = sorted(f"{dist.metadata['Name']}=={dist.version}"
                            for dist in metadata.distributions())
     named = sorted({path.resolve() for key, value in settings.items()
                     if key not in LOCATION_SETTINGS for path in _named_paths(value)})
-    parts = [code_digest(), *distributions, settings_digest(settings), settings_code(settings), mode,
-             tree_digest(Path(settings["PATH"])), tree_digest(Path(settings["THEME"]))]
+    parts = [code_digest(), *distributions, settings_digest(settings), settings_code(settings),
+             mode, sources if sources is not None else sources_digest(settings)]
     for path in named:
         parts += [str(path), tree_digest(path) if path.is_dir() else file_digest(path)]
     return digest(*parts)
+
+
+def sources_digest(settings: Mapping[str, Any]) -> str:
+    """The digest of the files editors save: the content folder and the theme. Worked out
+    again after a build (tools/build.py): a file saved while the build read it makes the
+    build's inputs unknown."""
+    return digest(tree_digest(Path(settings["PATH"])), tree_digest(Path(settings["THEME"])))
