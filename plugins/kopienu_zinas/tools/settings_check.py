@@ -61,13 +61,15 @@ def settings_problems(settings: Mapping[str, Any], settings_file: Path,
         try:
             read(settings)
         except SettingsError as error:
-            problem = _problem(error, settings_file, given)
-            if problem not in problems:  # one setting two plugins read (BUILD_DATE)
-                problems.append(problem)
+            refused = error
         except Exception as error:  # any other refusal is the setting's problem too
-            problems.append(_problem(SettingsError(
-                setting, None, "nevar nolasīt", f"{plugin}: cannot be read",
-                f"{type(error).__name__}: {error}"), settings_file, given))
+            refused = SettingsError(setting, None, "nevar nolasīt", f"{plugin}: cannot be read",
+                                    f"{type(error).__name__}: {error}")
+        else:
+            continue
+        problem = _problem(refused, settings_file, given)
+        if problem not in problems:  # one setting two plugins read (BUILD_DATE)
+            problems.append(problem)
     return problems
 
 
