@@ -138,6 +138,21 @@ def test_a_symbolic_link_out_of_content_is_named(content: Path) -> None:
                                   "symbolic link to a file outside the content/ folder")]
 
 
+def test_a_symbolic_link_that_would_read_files_twice_is_named(content: Path) -> None:
+    """Pelican follows links: a folder linked inside content/ had each of its articles
+    "skipped" for a missing date, or written twice, with no word of the link."""
+    (content / "raksti").mkdir()
+    (content / "raksti" / "a.md").write_text(HEADER.format(extra=""), encoding="utf-8")
+    (content / "arhivs").symlink_to(content / "raksti")
+    (content / "kopija.md").symlink_to(content / "raksti" / "a.md")
+    found = [problem for problem in problems(content) if problem[2] == "file"]
+    assert found == [
+        ("arhivs", 0, "file", "symbolic link to a folder inside content/: its files would be "
+                              "read twice, under two names"),
+        ("kopija.md", 0, "file", "symbolic link to an article or page: it would be "
+                                 "published twice")]
+
+
 @pytest.mark.parametrize(("path", "leaves"), [
     ("zinas/2024/a/index.html", False), ("zinas/2024/../../x.html", False),
     ("zinas/../../x.html", True), ("../output-2/x.html", True), ("/tmp/x", True),

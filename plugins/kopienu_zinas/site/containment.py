@@ -8,7 +8,8 @@ CI. Checked here, where the files are read, for every kind of path:
 - links and pictures in Markdown and HTML: `{static}`, `{filename}`, `{attach}` (and `|…|`);
 - front matter: `image:`, `gallery:`, and the address fields `slug:`, `save_as:`, `url:`;
 - gallery `captions.yml`: the file names under `photos:`;
-- symbolic links anywhere under content/ that point outside it.
+- symbolic links anywhere under content/ that point outside it, and those inside it that would
+  make Pelican read the same files twice (a link to a folder, or to an article or a page).
 
 Newsletter introductions are Markdown documents like the others, so their links are covered by
 the first item. The writing side (what Pelican would write outside the output folder) is
@@ -23,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from pelican.readers import HTMLReader, MarkdownReader
 
 from ..common.contentfolder import realpath, symlinks
 from ..common.frontmatter import SourceDocument
@@ -152,11 +154,35 @@ def _value(node: yaml.Node | None, key: str) -> yaml.Node | None:
     return None
 
 
+#: File extensions Pelican reads as articles and pages (its Markdown and HTML readers).
+DOCUMENT_EXTENSIONS = frozenset(f".{extension}" for extension in
+                                (*MarkdownReader.file_extensions, *HTMLReader.file_extensions))
+
+
 def check_symlinks(root: Path) -> Iterator[ContentProblem]:
-    """Symbolic links under content/ that lead outside it (git keeps them as links)."""
+    """Symbolic links under content/ (git keeps them as links): those that lead outside it, and
+    those inside it through which Pelican, which follows links, would read the same files a
+    second time under another name: a link to a folder (every file in it twice, each article
+    then "skipped" or "overwritten" with no word of the link), or to an article or a page (the
+    same article published twice). A link to a picture or another file is only a second
+    address for it, and allowed."""
     for relative, target in symlinks(root):
-        if not is_inside(root / relative, root):
+        path = root / relative
+        if not is_inside(path, root):
             yield ContentProblem(
                 relative, 0, "file", "simboliskā saite uz failu ārpus content/ mapes",
                 "symbolic link to a file outside the content/ folder",
                 "ieliec pašu failu content/ mapē saites vietā", target)
+        elif path.is_dir():
+            yield ContentProblem(
+                relative, 0, "file", "simboliskā saite uz mapi content/ mapē: tās faili "
+                "tiktu nolasīti divreiz", "symbolic link to a folder inside content/: its "
+                "files would be read twice, under two names",
+                "izdzēs saiti; ja faili vajadzīgi arī šeit, pārvieto tos (git mv), nevis "
+                "saisti", target)
+        elif path.suffix.lower() in DOCUMENT_EXTENSIONS:
+            yield ContentProblem(
+                relative, 0, "file", "simboliskā saite uz rakstu: tas tiktu publicēts divreiz",
+                "symbolic link to an article or page: it would be published twice",
+                "izdzēs saiti; uz citu rakstu atsaucies ar saiti tekstā, piemēram "
+                "[teksts]({filename}/raksts.md)", target)
