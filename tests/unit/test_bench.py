@@ -5,15 +5,17 @@ No timing is asserted: the benchmark prints figures, tests check that they are c
 
 from __future__ import annotations
 
+import json
 import re
 import sys
 import textwrap
 from pathlib import Path
 
 import pytest
+from pelican.readers import Readers
 from pelican.settings import read_settings
 
-from bench import bench, hugo_build, measure, serve_latency, synthetic
+from bench import bench, hugo_build, measure, pelican_build, serve_latency, synthetic
 from tests.sitebuild import ROOT
 
 ARTICLE = textwrap.dedent("""\
@@ -154,3 +156,88 @@ def test_hugo_writes_our_page_kinds_for_the_same_articles(tmp_path: Path) -> Non
                     "regioni/latgale/index.html", "regioni/latgale/index.xml", "temas/index.html",
                     "autori/index.html", "arhivs/index.html", "404.html", "sitemap.xml"):
         assert (output / written).is_file(), written
+
+
+PLAIN_ARTICLE = textwrap.dedent("""\
+    ---
+    title: "Sporta diena Ludzā: gaidīti visi interesenti"
+    date: 2024-07-15 14:15
+    region: Latgale
+    tags: ["sports", "pilsoniskā līdzdalība"]
+    authors: ["Ilze Ozoliņa", "Jānis Bērziņš"]
+    summary: "Sacentās komandas no piecām sādžām. Uzvarēja \\"Ludza\\"."
+    ---
+
+    tags: ["body", "text"] stays as written.
+    """)
+
+
+def test_plain_pelican_reads_our_front_matter_values_as_we_wrote_them(tmp_path: Path) -> None:
+    """Pelican's Markdown reader (the meta extension) gets the title without JSON's quotes,
+    each tag and author by name, and the date in Riga time; the body is untouched."""
+    article = tmp_path / "raksts.md"
+    article.write_text(PLAIN_ARTICLE, encoding="utf-8")
+    [converted] = pelican_build.write_site([article], tmp_path / "site")
+    pelican_build.write_settings(tmp_path / "plainconf.py", tmp_path / "site", tmp_path / "cache")
+    settings = read_settings(str(tmp_path / "plainconf.py"))
+    read = Readers(settings).read_file(base_path=settings["PATH"], path=converted.name)
+    assert read.title == "Sporta diena Ludzā: gaidīti visi interesenti"
+    assert [tag.name for tag in read.tags] == ["sports", "pilsoniskā līdzdalība"]
+    assert [author.name for author in read.authors] == ["Ilze Ozoliņa", "Jānis Bērziņš"]
+    assert read.date.isoformat() == "2024-07-15T14:15:00+03:00"
+    assert read.metadata["region"] == "Latgale"
+    assert read.summary == '<p>Sacentās komandas no piecām sādžām. Uzvarēja "Ludza".</p>'
+    assert converted.read_text("utf-8").endswith('\n---\n\ntags: ["body", "text"] stays as written.\n')
+
+
+def test_a_value_plain_pelican_would_split_differently_is_refused() -> None:
+    with pytest.raises(ValueError, match="comma"):
+        pelican_build.meta_front_matter(PLAIN_ARTICLE.replace('"sports"', '"sports, spēles"'))
+    with pytest.raises(ValueError, match="front matter"):
+        pelican_build.meta_front_matter("title: no front matter\n")
+
+
+def test_plain_pelican_writes_every_article_and_rebuilds_the_edited_one(tmp_path: Path) -> None:
+    """Plain Pelican's two timed builds on a tiny synthetic site: every article's page is
+    written (the benchmark stops otherwise), `{filename}` links lead to written pages, no
+    installed plugin ran (no compressed copies), and the cached rebuild shows the edit."""
+    paths = synthetic.write_site(tmp_path / "content", 12)
+    site = bench.plain_site(tmp_path / "plain", paths)
+    output = site.workspace.output
+    timings = bench.plain_pelican(site)
+    assert [timing.label for timing in timings] == [bench.PLAIN_COLD, bench.PLAIN_ONE_CHANGED]
+    assert all(timing.files == measure.count_files(output) for timing in timings)
+    pages = list(output.glob(bench.ARTICLE_PAGES))
+    assert len(pages) == 12
+    links = {link for page in pages
+             for link in re.findall(r'Lasiet arī: <a href="([^"]+)"', page.read_text("utf-8"))}
+    assert links and all((output / link.strip("/") / "index.html").is_file() for link in links)
+    assert not list(output.rglob("*.gz")) and not list(output.rglob("*.br"))
+    assert any(site.workspace.cache.iterdir())
+    [edited_page] = [page for page in pages if synthetic.EDIT.strip() in page.read_text("utf-8")]
+    title = re.search(r'^title: (".*")$', bench.edited(paths).read_text("utf-8"), re.MULTILINE)
+    assert title and json.loads(title.group(1)) in edited_page.read_text("utf-8")
+
+
+def test_plain_pelican_rows_are_printed_beside_ours_with_the_ratios(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    timings = [bench.Timing(bench.COLD, 20.0, 30.0, 300.0, 500.0, 5000),
+               bench.Timing(bench.ONE_CHANGED, 8.0, 6.0, 200.0, 210.0, 5000),
+               bench.Timing(bench.UNCHANGED, 1.0, 1.0, 40.0, 45.0, 5000),
+               bench.Timing(bench.PLAIN_COLD, 10.0, 10.0, 90.0, 90.0, 1070),
+               bench.Timing(bench.PLAIN_ONE_CHANGED, 4.0, 4.0, 90.0, 90.0, 1070),
+               bench.Timing(bench.HUGO, 5.0, 10.0, 200.0, 200.0, 4000)]
+    bench.print_table(timings, 1000, 1)
+    lines = capsys.readouterr().out.splitlines()
+    plain_cold = next(line for line in lines if line.startswith(bench.PLAIN_COLD))
+    assert plain_cold.split()[3:10] == ["10.00", "10.00", "90", "90", "1070", "2.00×", "1.00×"]
+    assert any(line.startswith(bench.PLAIN_ONE_CHANGED) for line in lines)
+    assert ("ours ÷ plain Pelican (wall / CPU): cold 2.00× / 3.00×; "
+            "one article changed 2.00× / 1.50×") in lines
+    bench.print_table([timings[0], timings[-1]], 1000, 1)
+    assert "plain Pelican" not in capsys.readouterr().out
+
+
+def test_plain_pelican_can_be_left_out_of_quick_runs() -> None:
+    assert bench.parse_arguments([]).no_pelican is False
+    assert bench.parse_arguments(["--no-pelican"]).no_pelican is True
