@@ -4,9 +4,9 @@ A page's key is the digest of: our code and the libraries' versions (`code_diges
 settings except BUILD_DATE (`settings_digest`), the theme (`templates_digest`), the template's
 name, and the value at every context path the template can read (writing/reads.py; a read in
 a branch only where the branch is taken), each by its fingerprint (writing/values.py), each
-attribute looked up once per build; a path under a name the page shares with the template's
+attribute looked up once per process; a path under a name the page shares with the template's
 previous page (the generator's context), or under a name the context lacks, is worked out
-once per build. The build date counts where a template reads it: through
+once per process. The build date counts where a template reads it: through
 `BUILD_NOW` and through the values computed from it (upcoming events, the calendar months).
 A template whose reads cannot be found counts the whole context. Rendered pages are kept in
 `.cache/writing/pages/` by key (common/cachestore.py: damaged entries are misses).
@@ -208,8 +208,9 @@ class RenderCache:
         """What the key lists for the value at `path` (values.Fingerprinter.part). A path
         under a name this page shares with the template's previous page (the generator's
         context: settings, whole lists, menus…), or under a name the context lacks (the
-        environment's globals), is worked out once per build: values are final once the
-        writers run. A page's own values (its article, its slice of a list) are not kept: no
+        environment's globals), is worked out once per process (the build process, or a
+        worker with what the build process worked out before it forked): values are final
+        once the writers run. A page's own values (its article, its slice of a list) are not kept: no
         other page reads them through the same name."""
         head = path[0]
         if head in context:
