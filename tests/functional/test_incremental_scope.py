@@ -2,8 +2,8 @@
 "Caches: writing"): the article, and of the paginated lists (home, region, tag, author) only
 the pages whose slice holds the article — not every page of each list that holds it.
 
-The pages a build renders are recorded by running our build tool with the render cache's
-queue reported (every page the cache misses goes through `RenderCache.render_queued`).
+The pages a build renders are recorded by running our build tool with every page the render
+cache renders reported (`RenderCache.text`, in whichever process runs the page's job).
 """
 
 from __future__ import annotations
@@ -28,14 +28,17 @@ import sys
 from kopienu_zinas.tools import build
 from kopienu_zinas.writing.render import RenderCache
 
-original = RenderCache.render_queued
+original = RenderCache.text
 
-def render_queued(self, place):
-    for job in self.queue or []:
-        print("RENDERED", job.template.name, job.context["output_file"], file=sys.stderr)
-    return original(self, place)
+def text(self, template, context, key):
+    found = original(self, template, context, key)
+    if found[1]:
+        # one write per line: the processes running jobs share stderr
+        sys.stderr.write(f"RENDERED {template.name} {context['output_file']}\\n")
+        sys.stderr.flush()
+    return found
 
-RenderCache.render_queued = render_queued
+RenderCache.text = text
 sys.exit(build.main(sys.argv[1:]))
 """
 

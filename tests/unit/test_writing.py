@@ -10,14 +10,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from jinja2 import DictLoader, Environment
+from jinja2 import DictLoader, Environment, Template
 from pelican import Pelican
 from pelican.contents import Article
 from pelican.generators import ArticlesGenerator
 from pelican.settings import DEFAULT_CONFIG, read_settings
 
-from kopienu_zinas.common.cachestore import CacheStore
-from kopienu_zinas.writing.output import OutputFiles, PublishedPages
+from kopienu_zinas.writing import Writing
+from kopienu_zinas.writing.output import OutputFiles
 from kopienu_zinas.writing.reads import (
     CONTEXT_READERS,
     TRUTH,
@@ -384,54 +384,78 @@ def test_new_files_have_the_usual_permissions_and_linked_ones_need_them(tmp_path
         os.umask(previous)
 
 
-def _published_page(tmp_path: Path, text: str) -> tuple[OutputFiles, PublishedPages, Path]:
-    """A published `a.html` placed from the text of render key "aa01", as its manifest
-    records, that text in the render cache, and this build's output files and page store."""
+def _published_page(tmp_path: Path, text: str) -> tuple[Writing, str, Path, Template]:
+    """A published `a.html` placed from the text of a page's render key (returned), as its
+    manifest records, that text in the render cache, this build's writing queueing the
+    writer's pages, and the page's template (context: `{"title": text}`)."""
     from kopienu_zinas.writing.manifest import Manifest
+    from kopienu_zinas.writing.render import RenderCache
 
+    settings = {**DEFAULT_CONFIG, "CACHE_PATH": str(tmp_path / "cache" / "pelican"),
+                "THEME": str(ROOT / "theme")}
+    template = Environment(loader=DictLoader({"page.html": "{{ title }}"})).get_template(
+        "page.html")
+    previous = RenderCache(settings)
+    key = previous.key(template, {"title": text})
+    previous.store.put(key, text)
     published = tmp_path / "output"
     published.mkdir()
     (published / "a.html").write_text(text, encoding="utf-8")
-    CacheStore(tmp_path / "cache", "pages").put("aa01", text)
     files = OutputFiles()
     files.use_previous(published, Manifest(
-        None, {"a.html": hashlib.sha256(text.encode()).hexdigest()}, [], {"a.html": "aa01"}))
-    return files, PublishedPages(CacheStore(tmp_path / "cache", "pages"), files), published
+        None, {"a.html": hashlib.sha256(text.encode()).hexdigest()}, [], {"a.html": key}))
+    render = RenderCache(settings)
+    render.queue = []
+    return Writing(render, files), key, published, template
+
+
+def _write_page(writing: Writing, root: Path, name: str, template: Template,
+                context: dict) -> Path:
+    """Write a page as Pelican's writer does through the writing plugin (its text rendered
+    through the render cache: a placeholder while pages are queued)."""
+    return _write(writing.outputs, root, name, writing.render.wrap(template).render(context))
 
 
 def test_a_reused_page_its_published_file_holds_is_linked_without_reading_the_cache(
         tmp_path: Path) -> None:
-    files, pages, published = _published_page(tmp_path, "vienāds")
-    for entry in (tmp_path / "cache" / "pages").rglob("aa01"):
+    writing, key, published, template = _published_page(tmp_path, "vienāds")
+    for entry in (tmp_path / "cache").rglob(key):
         entry.unlink()  # were it read, it would be a miss
-    stand_in = pages.get("aa01")
-    assert isinstance(stand_in, str) and stand_in != "vienāds"
-    assert "aa01" in pages.used, "kept by the cache's pruning"
-    written = _write(files, tmp_path / "staging", "a.html", stand_in)
+    staging = tmp_path / "staging"
+    written = _write_page(writing, staging, "a.html", template, {"title": "vienāds"})
+    other = _write_page(writing, staging, "b.html", template, {"title": "vienāds"})
+    writing.flush()
     assert os.path.samefile(written, published / "a.html")
-    assert (files.linked, files.written) == (1, 0)
-    assert files.placed[str(written)].source == "aa01"
     # at another path, its bytes are placed as any others
-    other = _write(files, tmp_path / "staging", "b.html", pages.get("aa01") or "")
     assert other.read_text(encoding="utf-8") == "vienāds"
+    files = writing.outputs
+    assert (files.linked, files.written) == (1, 1)
+    assert files.placed[str(written)].source == files.placed[str(other)].source == key
+    assert (writing.render.rendered, writing.render.reused) == (0, 2)
+    assert key in writing.render.store.used, "kept by the cache's pruning"
 
 
 def test_a_reused_page_edited_by_hand_with_its_size_and_times_kept_comes_from_the_cache(
         tmp_path: Path) -> None:
     """The published file's bytes are digested: the manifest's word is not taken for them."""
-    files, pages, published = _published_page(tmp_path, "vienāds")
+    writing, key, published, template = _published_page(tmp_path, "vienāds")
     page = published / "a.html"
     before = page.stat()
     with page.open("r+b") as handle:
         handle.write(b"V")
     os.utime(page, ns=(before.st_atime_ns, before.st_mtime_ns))
-    assert pages.get("aa01") == "vienāds"
-    written = _write(files, tmp_path / "staging", "a.html", "vienāds")
+    written = _write_page(writing, tmp_path / "staging", "a.html", template,
+                          {"title": "vienāds"})
+    other = _write_page(writing, tmp_path / "staging", "c.html", template, {"title": "cits"})
+    writing.flush()
     assert not os.path.samefile(written, page)
     assert written.read_text(encoding="utf-8") == "vienāds"
-    assert files.placed[str(written)].source == "aa01", "the text read from the cache"
-    other = _write(files, tmp_path / "staging", "c.html", "cits")
-    assert files.placed[str(other)].source is None, "not the text the cache gave"
+    assert (writing.render.rendered, writing.render.reused) == (1, 1), "the text from the cache"
+    files = writing.outputs
+    assert files.placed[str(written)].source == key, "the text read from the cache"
+    assert files.placed[str(other)].source not in (None, key), "its own render key"
+    plain = _write(files, tmp_path / "staging", "d.html", "vienāds")
+    assert files.placed[str(plain)].source is None, "not a page's text"
 
 
 def test_a_second_plain_write_of_one_file_fails_as_in_pelican(tmp_path: Path) -> None:

@@ -16,30 +16,40 @@ from pelican import signals
 
 from ..common.build import ATTRIBUTE, build_of
 from . import bytecode
-from .output import SOURCE_ENCODING, OutputFiles, Placement, PublishedPages
+from .output import SOURCE_ENCODING, OutputFiles, Placement
 from .render import RenderCache
 
 
 @dataclass(frozen=True)
 class Writing:
-    """One build's render cache and output files. Pages the cache misses are queued and
-    rendered together on every core by :meth:`flush` (writing/parallel.py)."""
+    """One build's render cache and output files. The writer's pages are queued and their
+    jobs (key, render cache, rendering, placing the files) run together on every core by
+    :meth:`flush` (writing/parallel.py)."""
 
     render: RenderCache
     outputs: OutputFiles
 
     def flush(self) -> None:
-        """Render the queued pages and put their files in place, each in the process that
-        rendered it (no process holds every page's text)."""
+        """Run the queued pages' jobs (writing/render.py `RenderCache.render_queued`): each
+        page's files are put in place by the process that ran its job, from the published
+        files that hold its text (linked) or from its text (no process holds every page's
+        text); the build process notes the placements for the manifest."""
         pending = self.outputs.take_pending()
-        keys = [job.key for job in self.render.queue or ()]
 
-        def place(index: int, text: str) -> tuple[Placement, ...]:
+        def reuse(index: int, key: str) -> tuple[Placement, ...] | None:
+            files = pending.get(index, [])
+            proven = self.outputs.published_page(key) if files else None
+            if proven is None:
+                return None
+            return tuple(self.outputs.place_proven(root, target, proven, encoding)
+                         for root, target, encoding in files)
+
+        def place(index: int, key: str, text: str) -> tuple[Placement, ...]:
             return tuple(self.outputs.place(root, target, text.encode(encoding),
-                                            keys[index] if encoding == SOURCE_ENCODING else None)
+                                            key if encoding == SOURCE_ENCODING else None)
                          for root, target, encoding in pending.get(index, ()))
 
-        for placements in self.render.render_queued(place):
+        for placements in self.render.render_queued(reuse, place):
             for placement in placements or ():
                 self.outputs.note(placement)
 
@@ -63,9 +73,7 @@ def open_writing(pelican: Any) -> None:
     if build is not None:
         render = RenderCache(pelican.settings)
         render.queue = []
-        outputs = OutputFiles()
-        render.store = PublishedPages(render.store, outputs)
-        build.writing = Writing(render, outputs)
+        build.writing = Writing(render, OutputFiles())
 
 
 def use_stored_bytecode(generator: Any) -> None:

@@ -14,15 +14,15 @@ since.
 
 A page the render cache reuses need not be read back from it: when the manifest recorded that
 a published file was placed from the text of the page's render key, and that file's bytes (read)
-still have the recorded digest, :meth:`OutputFiles.published_page` hands the writer a stand-in
-for the text, and writing the stand-in links the published file (:class:`PublishedPages`).
+still have the recorded digest, :meth:`OutputFiles.published_page` proves it and
+:meth:`OutputFiles.place_proven` puts those bytes in place, the published file linked (the
+queued page's job, writing/render.py `RenderCache.render_queued`, asks before the cache).
 """
 
 from __future__ import annotations
 
 import hashlib
 import io
-import itertools
 import logging
 import os
 import stat
@@ -34,21 +34,18 @@ from typing import Any
 from pelican.writers import FileOverwriteFailedError
 
 from ..common.atomicfile import create_file, read_whole, replace_with, usual_mode
-from ..common.cachestore import CacheStore
 from .manifest import Manifest, Placed, identity
 from .render import placeholder_index
 
 logger = logging.getLogger(__name__)
 
 
-#: What the writer writes for a page whose published file holds its text (never page text).
-PUBLISHED = "\x00kopienu-zinas-published-page:"
 #: The encoding the manifest's `sources` mean (Pelican's writer writes pages in UTF-8).
 SOURCE_ENCODING = "utf-8"
 
 
 @dataclass(frozen=True)
-class _Proven:
+class ProvenPage:
     """A published file found to hold the UTF-8 bytes of the text rendered under `key`."""
 
     key: str
@@ -77,11 +74,6 @@ class OutputFiles:
         self._written: set[str] = set()
         #: files whose page is still to be rendered: (queue index, root, target, encoding)
         self.pending: list[tuple[int, Path, Path, str]] = []
-        #: published files proven for a page, by the number in their stand-in, until written
-        self._proven: dict[int, _Proven] = {}
-        self._serials = itertools.count()
-        #: the page text last read from the render cache, with its key
-        self._fetched: tuple[str, str] | None = None
 
     def use_previous(self, folder: Path, manifest: Manifest | None) -> None:
         """Link unchanged files from the published `folder`, whose manifest is `manifest`."""
@@ -90,13 +82,13 @@ class OutputFiles:
         self.previous_pages = ({key: relative for relative, key in manifest.sources.items()}
                                if manifest else {})
 
-    def published_page(self, key: str) -> str | None:
-        """A stand-in for the text of the page rendered under `key`, when a published file
-        holds its UTF-8 bytes: the manifest recorded the file as placed from that text, and
-        the file, read now, has the recorded digest and the usual permissions (so a file
-        edited by hand since is never taken, whatever its size and times). Writing the
-        stand-in (:meth:`write_text`) puts those bytes in place. None: the text must come
-        from the render cache."""
+    def published_page(self, key: str) -> ProvenPage | None:
+        """The published file that holds the UTF-8 bytes of the page rendered under `key`:
+        the manifest recorded the file as placed from that text, and the file, read now, has
+        the recorded digest and the usual permissions (so a file edited by hand since is never
+        taken, whatever its size and times). :meth:`place_proven` puts those bytes in place.
+        None: the text must come from the render cache. Changes no state of this object (a
+        forked rendering worker asks)."""
         relative = self.previous_pages.get(key)
         if relative is None:
             return None
@@ -104,36 +96,24 @@ class OutputFiles:
         digest = self.previous_files.get(relative)
         if data is None or hashlib.sha256(data).hexdigest() != digest:
             return None
-        serial = next(self._serials)
-        self._proven[serial] = _Proven(key, relative, data, digest)
-        return f"{PUBLISHED}{serial}\x00"
-
-    def fetched(self, key: str, text: str) -> None:
-        """The render cache gave `text` for `key`: written as it is, it places that page."""
-        self._fetched = (key, text)
+        return ProvenPage(key, relative, data, digest)
 
     def write_text(self, root: Path, target: Path, text: str, encoding: str) -> None:
-        """Put what the writer wrote to `target` (inside `root`) in place: a page's text, its
-        stand-in (:meth:`published_page`) or its placeholder (rendered later, writing/render.py).
-        Raises OSError as `place`."""
-        fetched, self._fetched = self._fetched, None
-        if text.startswith(PUBLISHED):
-            proven = self._proven.pop(int(text[len(PUBLISHED):].rstrip("\x00")))
-            self.note(self._place_proven(root, target, proven, encoding))
-            return
+        """Put what the writer wrote to `target` (inside `root`) in place: a page's text, or its
+        placeholder (the page's job runs later, writing/render.py). Raises OSError as `place`."""
         data = text.encode(encoding)
         queued = placeholder_index(data)
         if queued is not None:
             self.pending.append((queued, root, target, encoding))
             return
-        source = fetched[0] if fetched and encoding == SOURCE_ENCODING and fetched[1] == text \
-            else None
-        self.note(self.place(root, target, data, source))
+        self.note(self.place(root, target, data))
 
-    def _place_proven(self, root: Path, target: Path, proven: _Proven,
-                      encoding: str) -> Placement:
-        """Put a proven page's bytes at `target`: the published file linked when it is at the
-        same path, else its bytes placed as any others."""
+    def place_proven(self, root: Path, target: Path, proven: ProvenPage,
+                     encoding: str) -> Placement:
+        """Put a proven page's bytes (:meth:`published_page`) at `target`, in `encoding`: the
+        published file linked when it is at the same path, else its bytes placed as any
+        others; what :meth:`note` records of it. Changes no state of this object, as
+        :meth:`place`."""
         if encoding != SOURCE_ENCODING:
             return self.place(root, target, proven.data.decode(SOURCE_ENCODING).encode(encoding))
         assert self.previous is not None  # a page is proven from the previous output only
@@ -290,25 +270,3 @@ class _AtomicText(io.StringIO):
             self.close()
         else:
             super().close()
-
-
-class PublishedPages(CacheStore):
-    """The render cache's page store (writing/render.py `RenderCache.store`) as the output
-    files see it: a page whose published file holds its text (:meth:`OutputFiles.published_page`)
-    is given as a stand-in, without reading its entry (kept, as used); any other page's text is
-    read from the store and told to the output files, which record its key with the file."""
-
-    def __init__(self, store: CacheStore, outputs: OutputFiles) -> None:
-        super().__init__(store.folder.parent, store.folder.name)
-        self.used = store.used
-        self.outputs = outputs
-
-    def get(self, key: str) -> Any | None:
-        stand_in = self.outputs.published_page(key)
-        if stand_in is not None:
-            self.used.add(key)
-            return stand_in
-        value = super().get(key)
-        if isinstance(value, str):
-            self.outputs.fetched(key, value)
-        return value

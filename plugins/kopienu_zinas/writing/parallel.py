@@ -1,30 +1,33 @@
-"""Rendering the pages the cache does not have on every core, in a fixed order.
+"""Running the queued pages' jobs on every core, in a fixed order.
 
-While the generators write, a page the render cache misses is not rendered at once: its job
-(template, the page's context, key) is queued and the writer gets a placeholder, which the
-output files recognise and keep aside. Once every generator has asked for its pages (the
-writing plugin's generator runs last), :func:`render_all` renders the queue: when there are
-enough pages, this process and forked workers (one fewer than the cores: this process renders
-too) take chunks of the queue in turn from a shared counter, so a slow chunk never leaves a
-core idle; the workers inherit the finished context. Each text is delivered (stored in the
-render cache and its file put in place, writing/__init__.py) by the process that rendered it,
-so no process holds every page's text and only a small record of each file comes back. What
-each file is, and so the output, does not depend on which process rendered it.
+While the generators write, a page is not rendered at once: its job (template, the page's
+context, how to report a failure) is queued and the writer gets a placeholder, which the output
+files recognise and keep aside. Once every generator has asked for its pages (the writing
+plugin's generator runs last), :func:`render_all` runs the queue: when there are enough pages,
+this process and forked workers (one fewer than the cores: this process runs jobs too) take
+chunks of the queue in turn from a shared counter, so a slow chunk never leaves a core idle;
+the workers inherit the finished context. A job does all of one page's work in the process
+that claimed it (writing/render.py `RenderCache.render_queued`): its render key, the render
+cache's look-up, rendering it when the cache misses, and putting its files in place
+(writing/__init__.py), so no process holds every page's text and only a small record of each
+page comes back. What each file is, and so the output, does not depend on which process ran
+its job.
 
 Memory: a forked worker shares the build process's pages until one of the two writes to one
 (copy-on-write), and rendering writes to every object it reads (reference counts), so over a
 whole queue the two processes would end up with their own copy of nearly everything the pages
 show (every article). So a worker ends once it has made `WORKER_MEMORY` bytes its own (its
-minor page faults: pages it copied or added) and the build process forks a fresh one, which
-shares everything again, for the rest of the queue; only what the current worker's stretch of
-the queue touched is held twice. The objects that exist when a worker is forked are moved out
-of the cyclic garbage collector's reach for the while (`gc.freeze`, Python's documented way to
-keep forked workers from touching, and so copying, every inherited page while they collect).
+minor page faults: pages it copied or added, the digests its keys computed among them) and the
+build process forks a fresh one, which shares everything again, for the rest of the queue;
+only what the current worker's stretch of the queue touched is held twice. The objects that
+exist when a worker is forked are moved out of the cyclic garbage collector's reach for the
+while (`gc.freeze`, Python's documented way to keep forked workers from touching, and so
+copying, every inherited page while they collect).
 
 Contexts are final once the writers run (every generator completes its context before any
 generator writes, and no plugin changes an article, a list or a context value while writing:
-the contract in plugins/PLUGIN_ARCH.md), so a page rendered later shows what it would have
-shown at once; the differential test (tests/functional/test_incremental.py) compares with
+the contract in plugins/PLUGIN_ARCH.md), so a page keyed and rendered later shows what it would
+have shown at once; the differential test (tests/functional/test_incremental.py) compares with
 what the same pages give when nothing is cached.
 """
 
@@ -48,17 +51,18 @@ MIN_PARALLEL = 24
 
 @dataclass
 class RenderJob:
+    """A page the writer asked for: rendered from `template` with `context`."""
+
     template: Template
     context: dict[str, Any]
-    key: str
-    #: the writer's report for a page that cannot be rendered (site/safety.py's problem)
+    #: the writer's report for a page that cannot be written (site/safety.py's problem)
     on_error: Callable[[Exception], None] | None
 
 
 T = TypeVar("T")
-#: The queue and what to do with each text, inherited by forked workers.
+#: The queue and how to run each job, inherited by forked workers.
 _JOBS: list[RenderJob] = []
-_DELIVER: list[Callable[[int, str], Any]] = []
+_RUN: list[Callable[[int, RenderJob], Any]] = []
 #: Jobs claimed at a time from the shared counter.
 CHUNK = 8
 #: Bytes a worker may make its own (pages it copied from the build process or added) before it
@@ -67,12 +71,11 @@ CHUNK = 8
 WORKER_MEMORY = 48 * 1024 * 1024
 
 
-def _render_and_deliver(index: int) -> Any | None:
-    """The job's text delivered, or None when rendering or delivering failed (done again in
-    the build process, which reports the error)."""
-    job = _JOBS[index]
+def _run(index: int) -> Any | None:
+    """What running the job returned, or None when it failed (run again in the build
+    process, which reports the error)."""
     try:
-        return _DELIVER[0](index, job.template.render(job.context))
+        return _RUN[0](index, _JOBS[index])
     except Exception:
         return None
 
@@ -96,11 +99,11 @@ def _memory_made_own() -> int:
 
 
 def _worker(counter: Any, total: int, results: Connection, budget: int) -> None:
-    """Render chunks claimed from `counter` until none is left or this process has made
-    `budget` bytes its own; send index → what delivering returned."""
+    """Run chunks claimed from `counter` until none is left or this process has made
+    `budget` bytes its own; send index → what running the job returned."""
     outcomes: dict[int, Any | None] = {}
     for chunk in _chunks(counter, total):
-        outcomes.update((index, _render_and_deliver(index)) for index in chunk)
+        outcomes.update((index, _run(index)) for index in chunk)
         if _memory_made_own() >= budget:
             break
     results.send(outcomes)
@@ -115,7 +118,7 @@ class _Worker:
     results: Connection
 
     def finish(self) -> dict[int, Any | None]:
-        """What the worker sent (nothing when it died: its pages are rendered again by the
+        """What the worker sent (nothing when it died: its jobs are run again by the
         caller), once it has ended."""
         try:
             outcomes: dict[int, Any | None] = self.results.recv()
@@ -136,13 +139,13 @@ def _start(context: Any, counter: Any, total: int) -> _Worker:
 
 
 def _render_beside(context: Any, counter: Any, total: int, count: int) -> dict[int, Any | None]:
-    """Render chunks here while `count` forked workers render theirs, a worker that ended
-    replaced by a fresh one between this process's chunks while pages are left; index → what
-    delivering returned (a page a worker died on is missing)."""
+    """Run chunks here while `count` forked workers run theirs, a worker that ended replaced
+    by a fresh one between this process's chunks while jobs are left; index → what running
+    the job returned (a job a worker died on is missing)."""
     running = [_start(context, counter, total) for _ in range(count)]
     outcomes: dict[int, Any | None] = {}
     for chunk in _chunks(counter, total):
-        outcomes.update((index, _render_and_deliver(index)) for index in chunk)
+        outcomes.update((index, _run(index)) for index in chunk)
         for worker in [worker for worker in running if worker.results.poll()]:
             outcomes.update(worker.finish())
             running.remove(worker)
@@ -153,39 +156,36 @@ def _render_beside(context: Any, counter: Any, total: int, count: int) -> dict[i
     return outcomes
 
 
-def render_all(jobs: list[RenderJob], deliver: Callable[[int, str], T],
+def render_all(jobs: list[RenderJob], run: Callable[[int, RenderJob], T],
                workers: int | None = None) -> list[T | None]:
-    """Render each job and call `deliver(index, text)` in the process that rendered it, so no
-    process holds every text; what `deliver` returned (pickled back from a worker: keep it
-    small), in the order of `jobs`, None where rendering failed. `workers`: the processes
-    rendering, this one included (default: the cores)."""
+    """Call `run(index, job)` for each job in the process that claims it (it keys the page,
+    takes it from the render cache or renders it, and puts its files in place: so no process
+    holds every text); what `run` returned (pickled back from a worker: keep it small; never
+    None), in the order of `jobs`, None where it failed (reported through the job's writer).
+    `workers`: the processes running jobs, this one included (default: the cores)."""
     processes = min(workers or os.cpu_count() or 1, 2 * (len(jobs) // MIN_PARALLEL) or 1)
     if processes <= 1 or "fork" not in multiprocessing.get_all_start_methods():
-        return [_deliver_here(jobs, index, deliver) for index in range(len(jobs))]
+        return [_run_here(jobs, index, run) for index in range(len(jobs))]
     context = multiprocessing.get_context("fork")
     counter = context.Value("q", 0)
-    _JOBS[:], _DELIVER[:] = jobs, [deliver]
+    _JOBS[:], _RUN[:] = jobs, [run]
     gc.freeze()
     try:
         outcomes = _render_beside(context, counter, len(jobs), processes - 1)
     finally:
         gc.unfreeze()
         _JOBS.clear()
-        _DELIVER.clear()
+        _RUN.clear()
     return [outcomes[index] if outcomes.get(index) is not None
-            else _deliver_here(jobs, index, deliver) for index in range(len(jobs))]
+            else _run_here(jobs, index, run) for index in range(len(jobs))]
 
 
-def _deliver_here(jobs: list[RenderJob], index: int, deliver: Callable[[int, str], T]) -> T | None:
-    """Render and deliver one job in this process; a page that cannot be rendered is reported
+def _run_here(jobs: list[RenderJob], index: int, run: Callable[[int, RenderJob], T]) -> T | None:
+    """Run one job in this process; a page that cannot be rendered or placed is reported
     through its writer (None)."""
-    text = _render_here(jobs[index])
-    return None if text is None else deliver(index, text)
-
-
-def _render_here(job: RenderJob) -> str | None:
+    job = jobs[index]
     try:
-        return job.template.render(job.context)
+        return run(index, job)
     except Exception as error:
         if job.on_error is None:
             raise

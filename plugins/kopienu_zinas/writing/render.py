@@ -4,12 +4,18 @@ A page's key is the digest of: our code and the libraries' versions (`code_diges
 settings except BUILD_DATE (`settings_digest`), the theme (`templates_digest`), the template's
 name, and the value at every context path the template can read (writing/reads.py; a read in
 a branch only where the branch is taken), each by its fingerprint (writing/values.py), each
-attribute looked up once per build; a path under a name the page shares with the template's
+attribute looked up once per process; a path under a name the page shares with the template's
 previous page (the generator's context), or under a name the context lacks, is worked out
-once per build. The build date counts where a template reads it: through
+once per process. The build date counts where a template reads it: through
 `BUILD_NOW` and through the values computed from it (upcoming events, the calendar months).
 A template whose reads cannot be found counts the whole context. Rendered pages are kept in
 `.cache/writing/pages/` by key (common/cachestore.py: damaged entries are misses).
+
+In a build the writer's pages are queued (`RenderCache.queue`) and each page's whole job runs
+later on every core (writing/parallel.py, `RenderCache.render_queued`): its key, the store's
+look-up, and rendering it on a miss, in whichever process claims it. A key does not depend on
+which process computes it nor on which pages that process keyed before: the parts and digests
+kept per process (`_parts`, the Fingerprinter's, the look-ups) are those of final values.
 """
 
 from __future__ import annotations
@@ -17,8 +23,9 @@ from __future__ import annotations
 import inspect
 import os
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, NamedTuple, TypeVar
+from typing import Any, Generic, NamedTuple, TypeVar
 
 from jinja2 import Environment, Template
 
@@ -72,6 +79,16 @@ class KeyRead(NamedTuple):
 
 #: A template's reads as its keys list them, and whether list pages count by their view.
 TemplateKeyReads = tuple[list[KeyRead], bool]
+
+
+@dataclass(frozen=True)
+class QueuedPage(Generic[T]):
+    """What a queued page's job sends back to the build process (`RenderCache.render_queued`):
+    its render key, whether it was rendered (else reused), and what placing its files gave."""
+
+    key: str
+    rendered: bool
+    placed: T
 
 
 def settings_code(settings: Mapping[str, Any]) -> str:
@@ -191,8 +208,9 @@ class RenderCache:
         """What the key lists for the value at `path` (values.Fingerprinter.part). A path
         under a name this page shares with the template's previous page (the generator's
         context: settings, whole lists, menus…), or under a name the context lacks (the
-        environment's globals), is worked out once per build: values are final once the
-        writers run. A page's own values (its article, its slice of a list) are not kept: no
+        environment's globals), is worked out once per process (the build process, or a
+        worker with what the build process worked out before it forked): values are final
+        once the writers run. A page's own values (its article, its slice of a list) are not kept: no
         other page reads them through the same name."""
         head = path[0]
         if head in context:
@@ -213,36 +231,73 @@ class RenderCache:
         return known[1]
 
     def render(self, template: Template, context: dict[str, Any]) -> str:
-        key = self.key(template, context)
-        text = self.store.get(key)
-        if isinstance(text, str):
-            self.reused += 1
-            return text
+        """The page's text: the stored one when its key is known, else rendered and stored.
+        While pages are queued (`queue`), a placeholder instead: the page's job runs later
+        (`render_queued`)."""
         if self.queue is not None:
-            self.queue.append(RenderJob(template, context, key, self.on_error))
+            self.queue.append(RenderJob(template, context, self.on_error))
             return placeholder(len(self.queue) - 1)
-        text = template.render(context)
-        self.rendered += 1
-        self.store.put(key, text)
+        text, rendered = self.text(template, context, self.key(template, context))
+        self._count(rendered)
         return text
 
-    def render_queued(self, place: Callable[[int, str], T]) -> list[T | None]:
-        """Render every queued page (on every core), store each text and hand it, with its
-        queue index, to `place` in the process that rendered it; what `place` returned (sent
-        back from a worker: keep it small), in queue order, None for a page that could not be
-        rendered (reported through its writer)."""
+    def text(self, template: Template, context: dict[str, Any], key: str) -> tuple[str, bool]:
+        """The text of the page `template` renders with `context`, whose key is `key`: the
+        stored one, else rendered and stored; and whether it was rendered."""
+        text = self.store.get(key)
+        if isinstance(text, str):
+            return text, False
+        text = template.render(context)
+        self.store.put(key, text)
+        return text, True
+
+    def _count(self, rendered: bool) -> None:
+        if rendered:
+            self.rendered += 1
+        else:
+            self.reused += 1
+
+    def render_queued(self, reuse: Callable[[int, str], T | None],
+                      place: Callable[[int, str, str], T]) -> list[T | None]:
+        """Run every queued page's job on every core (writing/parallel.py), all of it in the
+        process that claims it: the page's key; `reuse(index, key)`, which puts its files in
+        place without its text (None: it cannot); else its text, stored or rendered and
+        stored (`text`), given to `place(index, key, text)`. What `reuse` or `place` returned
+        (sent back from a worker: keep it small), in queue order, None for a page that could
+        not be rendered or placed (reported through its writer). Every key counts as used by
+        this build (kept by the store's prune), every page as rendered or reused."""
         jobs, self.queue = self.queue or [], []
+        self._key_first_pages(jobs)
 
-        def deliver(index: int, text: str) -> T:
-            self.store.put(jobs[index].key, text)
-            return place(index, text)
+        def run(index: int, job: RenderJob) -> QueuedPage[T]:
+            key = self.key(job.template, job.context)
+            placed = reuse(index, key)
+            if placed is not None:
+                return QueuedPage(key, False, placed)
+            text, rendered = self.text(job.template, job.context, key)
+            return QueuedPage(key, rendered, place(index, key, text))
 
-        outcomes = render_all(jobs, deliver)
-        for job, outcome in zip(jobs, outcomes, strict=True):
-            if outcome is not None:  # stored, maybe by a worker: used by this build
-                self.rendered += 1
-                self.store.used.add(job.key)
-        return outcomes
+        done = render_all(jobs, run)
+        for page in done:
+            if page is not None:
+                self.store.used.add(page.key)
+                self._count(page.rendered)
+        return [None if page is None else page.placed for page in done]
+
+    def _key_first_pages(self, jobs: list[RenderJob]) -> None:
+        """Key the first queued page of each template in this process, before any worker is
+        forked: every worker then inherits the template's reads, the templates it uses
+        compiled, and the digests its pages share (whole lists, menus: `_parts`, the
+        Fingerprinter's), instead of working them out again after each fork. A page whose key
+        fails is left to its job, which reports it."""
+        first: dict[tuple[int, str], RenderJob] = {}
+        for job in jobs:
+            first.setdefault((id(job.template.environment), str(job.template.name)), job)
+        for job in first.values():
+            try:
+                self.key(job.template, job.context)
+            except Exception:  # reported by the page's job
+                continue
 
     def wrap(self, template: Template) -> CachedTemplate:
         return CachedTemplate(template, self)
