@@ -34,7 +34,9 @@ def test_lightbox_opens_moves_with_arrows_closes_with_escape_and_returns_focus(
     assert dialog.is_visible()
     assert dialog.locator("figcaption").inner_text() == captions.nth(0).inner_text()
     dialog.locator("img").wait_for()
-    assert page.evaluate("document.querySelector('dialog.lightbox img').naturalWidth") > 0
+    # the photo loads (a broken address never does: the wait times out and fails the test)
+    page.wait_for_function("(() => { const img = document.querySelector('dialog.lightbox img');"
+                           " return img.complete && img.naturalWidth > 0; })()", timeout=5000)
     page.keyboard.press("ArrowRight")
     assert dialog.locator("figcaption").inner_text() == captions.nth(1).inner_text()
     page.keyboard.press("ArrowLeft")
