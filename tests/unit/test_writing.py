@@ -484,3 +484,36 @@ def test_a_list_page_counts_by_its_list_and_number() -> None:
     changed = paginator.page(1)
     changed.object_list = [*changed.object_list[:9], "cits"]
     assert Fingerprinter(settings).of(changed) != pages[0]
+
+
+@pytest.mark.parametrize("after", ["published_page", "place"])
+def test_a_published_file_replaced_after_it_was_read_is_never_linked(
+        tmp_path: Path, after: str) -> None:
+    """The file is read through a handle and linked by its path: another build swapping the
+    output folder in between (or an editor's tool replacing the page) must not get its file
+    linked in place of the bytes that were checked."""
+    writing, key, published, _template = _published_page(tmp_path, "vienāds")
+    files = writing.outputs
+    staging = tmp_path / "staging"
+    staging.mkdir()
+    target = staging / "a.html"
+    swapped = tmp_path / "swapped.html"
+    swapped.write_text("cits", encoding="utf-8")
+    if after == "published_page":
+        proven = files.published_page(key)
+        assert proven is not None
+        os.replace(swapped, published / "a.html")
+        placement = files.place_proven(staging, target, proven, "utf-8")
+    else:
+        real_published = files._published
+
+        def read_then_swap(relative: str):  # type: ignore[no-untyped-def]
+            found = real_published(relative)
+            os.replace(swapped, published / "a.html")
+            return found
+
+        files._published = read_then_swap  # type: ignore[method-assign]
+        placement = files.place(staging, target, "vienāds".encode())
+    assert target.read_text(encoding="utf-8") == "vienāds"
+    assert not os.path.samefile(target, published / "a.html")
+    assert not placement.linked

@@ -46,12 +46,26 @@ SOURCE_ENCODING = "utf-8"
 
 @dataclass(frozen=True)
 class ProvenPage:
-    """A published file found to hold the UTF-8 bytes of the text rendered under `key`."""
+    """A published file found to hold the UTF-8 bytes of the text rendered under `key`; its
+    `signature` (:func:`signature`) as it was read."""
 
     key: str
     relative: str
     data: bytes
     digest: str
+    signature: Signature
+
+
+#: Which file a published path held when its bytes were read: device, inode, size and
+#: modification time in nanoseconds (:func:`signature`).
+Signature = tuple[int, int, int, int]
+
+
+def signature(status: os.stat_result) -> Signature:
+    """What tells the file a path names apart from any file put there since: another build
+    swapping the output folder, or an editor's tool replacing a page, between its bytes being
+    read and the file being hardlinked by its path."""
+    return (status.st_dev, status.st_ino, status.st_size, status.st_mtime_ns)
 
 
 class OutputFiles:
@@ -92,11 +106,11 @@ class OutputFiles:
         relative = self.previous_pages.get(key)
         if relative is None:
             return None
-        data = self._published_bytes(relative)
+        published = self._published(relative)
         digest = self.previous_files.get(relative)
-        if data is None or hashlib.sha256(data).hexdigest() != digest:
+        if published is None or hashlib.sha256(published[0]).hexdigest() != digest:
             return None
-        return ProvenPage(key, relative, data, digest)
+        return ProvenPage(key, relative, published[0], digest, published[1])
 
     def write_text(self, root: Path, target: Path, text: str, encoding: str) -> None:
         """Put what the writer wrote to `target` (inside `root`) in place: a page's text, or its
@@ -118,7 +132,7 @@ class OutputFiles:
             return self.place(root, target, proven.data.decode(SOURCE_ENCODING).encode(encoding))
         assert self.previous is not None  # a page is proven from the previous output only
         if target.relative_to(root).as_posix() == proven.relative \
-                and self._link(self.previous / proven.relative, target):
+                and self._link(self.previous / proven.relative, proven.signature, target):
             return Placement(str(target), Placed(identity(os.stat(target)), proven.digest,
                                                  proven.key), True)
         return self.place(root, target, proven.data, proven.key)
@@ -170,7 +184,7 @@ class OutputFiles:
         back (writing/parallel.py). Raises OSError when neither can be put there."""
         digest = hashlib.sha256(data).hexdigest()
         published = self._same_published(target.relative_to(root).as_posix(), data, digest)
-        linked = published is not None and self._link(published, target)
+        linked = published is not None and self._link(*published, target)
         if not linked:
             self._place(target, lambda path: create_file(path, data))
         return Placement(str(target), Placed(identity(os.stat(target)), digest, source), linked)
@@ -183,19 +197,23 @@ class OutputFiles:
             self.written += 1
         self.placed[placement.path] = placement.placed
 
-    def _same_published(self, relative: str, data: bytes, digest: str) -> Path | None:
-        """The published file at `relative` when the manifest recorded `digest` for it and it
-        holds exactly `data` with the usual permissions. Its bytes are compared, not its
-        digest trusted: a file edited by hand since (in place, through any of its links, its
-        size and times restored) is never linked."""
-        if self.previous_files.get(relative) != digest or self._published_bytes(relative) != data:
+    def _same_published(self, relative: str, data: bytes,
+                        digest: str) -> tuple[Path, Signature] | None:
+        """The published file at `relative`, with its signature as read, when the manifest
+        recorded `digest` for it and it holds exactly `data` with the usual permissions. Its
+        bytes are compared, not its digest trusted: a file edited by hand since (in place,
+        through any of its links, its size and times restored) is never linked."""
+        if self.previous_files.get(relative) != digest:
+            return None
+        published = self._published(relative)
+        if published is None or published[0] != data:
             return None
         assert self.previous is not None  # previous_files are the previous output's
-        return self.previous / relative
+        return self.previous / relative, published[1]
 
-    def _published_bytes(self, relative: str) -> bytes | None:
-        """The bytes of the published file at `relative`, if it is a regular file (not a
-        symbolic link) with the usual permissions."""
+    def _published(self, relative: str) -> tuple[bytes, Signature] | None:
+        """The bytes of the published file at `relative` and its signature, if it is a regular
+        file (not a symbolic link) with the usual permissions."""
         if self.previous is None:
             return None
         try:
@@ -206,19 +224,27 @@ class OutputFiles:
             status = os.fstat(handle)
             if not stat.S_ISREG(status.st_mode) or stat.S_IMODE(status.st_mode) != self._mode:
                 return None
-            return read_whole(handle)
+            return read_whole(handle), signature(status)
         except OSError:
             return None
         finally:
             os.close(handle)
 
-    def _link(self, published: Path, target: Path) -> bool:
-        """Hardlink `published` at `target`; False when it is gone or moved since."""
+    def _link(self, published: Path, read: Signature, target: Path) -> bool:
+        """Hardlink `published` at `target`; False (and no link left) when it is gone, or is
+        not the file whose bytes were read (`read`, its signature then): the path is linked
+        by name, so the file the link made is compared with the one that was read."""
         try:
             self._place(target, lambda path: os.link(published, path))
         except OSError:
             return False
-        return True
+        try:
+            if signature(os.lstat(target)) == read:
+                return True
+            os.unlink(target)
+        except OSError:
+            pass
+        return False
 
     def _place(self, target: Path, put: Callable[[Path], None]) -> None:
         """Make a new file at `target` with `put`, which creates the name it is given and fails
