@@ -34,4 +34,3 @@ CONTEXT_READERS  # writing/reads.py: checked by tests/unit/test_writing.py again
 load_bytecode  # Jinja BytecodeCache API (writing/bytecode.py), called by Jinja's loaders
 dump_bytecode
 newstyle_gettext  # Jinja's i18n extension reads it when compiling {% trans %} (common/i18n.py)
-page_name  # Pelican's generators read a tag's, category's or author's page_name (pagination)

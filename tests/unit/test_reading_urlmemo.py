@@ -10,11 +10,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pelican.contents
-import pelican.urlwrappers
 import pytest
 from pelican import signals
 from pelican.contents import Article, Page, Static
-from pelican.urlwrappers import Author, Category, Tag
 
 from kopienu_zinas import reading
 from kopienu_zinas.reading import urlmemo
@@ -47,8 +45,6 @@ class Counting:
 
 def test_the_reading_plugin_installs_the_memo_where_pelican_looks() -> None:
     assert pelican.contents.Content.get_url_setting is urlmemo.get_url_setting
-    for name in ("url", "save_as", "page_name"):
-        assert getattr(pelican.urlwrappers.URLWrapper, name).fget.__module__ == urlmemo.__name__
 
 
 def test_the_window_opens_when_contents_are_final_and_closes_at_every_builds_end() -> None:
@@ -111,29 +107,6 @@ def test_after_the_window_a_changed_article_has_its_new_url_at_once(tmp_path: Pa
     assert article.url == "latgale/anna-liepa/2025/cita-talka/"
     assert article.save_as == "latgale/anna-liepa/2025/cita-talka/index.html"
     assert region.url == "category/latgale.html"
-
-
-def test_tags_categories_and_authors_give_pelicans_urls_once_per_object(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, window: None) -> None:
-    settings = settings_for(str(tmp_path / "content"))
-    settings.update(TAG_URL="temas/{slug}/", TAG_SAVE_AS="temas/{slug}/index.html")
-    calls = []
-    fields = pelican.urlwrappers.URLWrapper.as_dict  # what each formatting fills in
-
-    def counted(wrapper: pelican.urlwrappers.URLWrapper) -> dict:
-        calls.append(wrapper)
-        return fields(wrapper)
-
-    monkeypatch.setattr(pelican.urlwrappers.URLWrapper, "as_dict", counted)
-    wrappers = [Tag(" Kultūra ", settings), Category("Sēlija", settings),
-                Author("Anna Liepa", settings), Tag("kultura", settings)]
-    for _again in range(2):
-        assert [(w.url, w.save_as, w.page_name) for w in wrappers] == [
-            ("temas/kultura/", "temas/kultura/index.html", "temas/kultura/"),
-            ("category/selija.html", "category/selija.html", "category/selija"),
-            ("author/anna-liepa.html", "author/anna-liepa.html", "author/anna-liepa"),
-            ("temas/kultura/", "temas/kultura/index.html", "temas/kultura/")]
-    assert len(calls) == 3 * len(wrappers)  # equal tags are two objects: each its own entry
 
 
 def test_static_files_are_never_remembered(tmp_path: Path, window: None) -> None:

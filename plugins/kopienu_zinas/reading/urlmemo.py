@@ -2,10 +2,11 @@
 
 Pelican formats the `url` and `save_as` of an article or page afresh at every access
 (`Content.get_url_setting`: the URL setting formatted with a copy of the metadata, the slug,
-date, language, author and category slugs and the source path, about 45 µs), and those of a
-tag, category or author too (`URLWrapper._from_settings`); a build asks for them hundreds of
-thousands of times (every page shows dozens of articles, tags and regions; the render keys,
-`{filename}` links, the link check and the sitemap ask again).
+date, language, author and category slugs and the source path, about 45 µs), and a build asks
+for them hundreds of thousands of times (every list page shows dozens of articles; the render
+keys, `{filename}` links, the link check and the sitemap ask again). Tags, regions and
+authors are not remembered: Pelican makes new ones for every article, each asked for its URL
+once or twice, so entries (21,000 at 2,000 articles) would cost memory and save nothing.
 
 From `all_generators_finalized` until `finalized` (the *window*) contents are final: every
 generator has completed its context before any generator writes, and no plugin changes a
@@ -30,20 +31,17 @@ too. What is remembered is what Pelican computes (tests/unit/test_reading_urlmem
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Callable
 from typing import Any
 
 import pelican.contents
-import pelican.urlwrappers
 
-#: Pelican's own functions, as installed before :func:`install`.
+#: Pelican's own function, as installed before :func:`install`.
 ORIGINAL_GET_URL_SETTING: Callable[[Any, str], str] = pelican.contents.Content.get_url_setting
-ORIGINAL_FROM_SETTINGS: Callable[..., Any] = pelican.urlwrappers.URLWrapper._from_settings
 
 #: (id of the object, what was asked) → (the object, held while its entry exists; the value);
 #: None outside the window.
-_memo: dict[tuple[int, str], tuple[Any, Any]] | None = None
+_memo: dict[tuple[int, str], tuple[Any, str]] | None = None
 
 
 def open_window(*_signal_args: Any) -> None:
@@ -70,27 +68,6 @@ def get_url_setting(self: Any, key: str) -> str:
     return entry[1]
 
 
-def _wrapper_setting(key: str, get_page_name: bool = False) -> property:
-    """A `URLWrapper` property (`url`, `save_as`, `page_name`) remembered in the window."""
-    asked = f"{key}:{get_page_name}"
-    compute = functools.partial(ORIGINAL_FROM_SETTINGS, key=key, get_page_name=get_page_name)
-
-    def value(self: Any) -> Any:
-        memo = _memo
-        if memo is None:
-            return compute(self)
-        entry = memo.get((id(self), asked))
-        if entry is None:
-            entry = memo[(id(self), asked)] = (self, compute(self))
-        return entry[1]
-
-    return property(value)
-
-
 def install() -> None:
-    """Put the remembering functions where Pelican looks them up (idempotent)."""
+    """Put the remembering function where Pelican looks it up (idempotent)."""
     pelican.contents.Content.get_url_setting = get_url_setting
-    wrapper = pelican.urlwrappers.URLWrapper
-    wrapper.page_name = _wrapper_setting("URL", get_page_name=True)
-    wrapper.url = _wrapper_setting("URL")
-    wrapper.save_as = _wrapper_setting("SAVE_AS")
