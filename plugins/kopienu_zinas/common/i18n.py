@@ -41,8 +41,8 @@ def _compiled(po_source: bytes, lang: str) -> Translations:
 
 
 def page_language(context: Context | dict[str, Any]) -> str:
-    """The UI language of the page being rendered (as the template sees `article`/`page`
-    where the call is: a loop variable of that name counts)."""
+    """The UI language of the page being rendered: of the `article` or `page` in the context
+    the call gets (one the template sets counts; a `for` loop's variable does not)."""
     lookup = context.resolve_or_missing if isinstance(context, Context) else context.get
     for name in ("article", "page"):
         lang = getattr(lookup(name), "lang", None)  # jinja2's `missing` has no `lang` either
