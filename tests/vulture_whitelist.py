@@ -33,3 +33,4 @@ static_links  # updated in place in Pelican's context
 CONTEXT_READERS  # writing/reads.py: checked by tests/unit/test_writing.py against the theme's environment
 load_bytecode  # Jinja BytecodeCache API (writing/bytecode.py), called by Jinja's loaders
 dump_bytecode
+newstyle_gettext  # Jinja's i18n extension reads it when compiling {% trans %} (common/i18n.py)

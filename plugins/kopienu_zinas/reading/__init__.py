@@ -1,7 +1,9 @@
 """The reading plugin: caches of reading each source (header and Markdown → HTML) and of each
 document's content-check results under .cache/reading/, keyed by content hashes; the sources
 missing from the cache read on every core before the generators read them; Pelican's slugify
-and source-path arithmetic memoized (reading/memo.py) (docs/building.md, "Caches: reading").
+and source-path arithmetic memoized (reading/memo.py), and Pelican's URL formatting remembered
+while contents are final, from `all_generators_finalized` to `finalized` (reading/urlmemo.py)
+(docs/building.md, "Caches: reading").
 
 List it before `kopienu_zinas.site` in PLUGINS: its `initialized` must run before the site
 plugin's content check.
@@ -9,12 +11,16 @@ plugin's content check.
 
 from pelican import signals
 
-from . import caches, memo
+from . import caches, memo, urlmemo
 
 memo.install()  # before the plugins listed after this one import Pelican's slugify
+urlmemo.install()
 
 
 def register() -> None:
+    signals.initialized.connect(urlmemo.close_window)  # left open by a build that raised
     signals.initialized.connect(caches.open_caches)
     signals.readers_init.connect(caches.wait_for_prereading)
+    signals.all_generators_finalized.connect(urlmemo.open_window)  # before the site's receivers
+    signals.finalized.connect(urlmemo.close_window)
     signals.finalized.connect(caches.prune_after_success)

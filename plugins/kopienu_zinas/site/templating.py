@@ -14,7 +14,7 @@ from ..common import dates
 from ..common.absolute_urls import on_site
 from ..common.clock import build_now
 from ..common.collation import latvian_key
-from ..common.i18n import make_gettext_callables, page_language
+from ..common.i18n import install_gettext, make_gettext_callables, page_language
 
 
 def _in_page_language(format_value: Callable[[Any, str], str]) -> Callable[..., str]:
@@ -66,7 +66,5 @@ def install(generator: Any) -> None:
     env.globals["BUILD_NOW"] = build_now(generator.settings)
     # JSON-LD stays readable Latvian; sorted keys keep it deterministic.
     env.policies["json.dumps_kwargs"] = {"sort_keys": True, "ensure_ascii": False}
-    env.add_extension("jinja2.ext.i18n")
     translations = os.path.join(generator.settings["THEME"], "translations")
-    gettext, ngettext = make_gettext_callables(translations)
-    env.install_gettext_callables(gettext, ngettext, newstyle=True)
+    install_gettext(env, *make_gettext_callables(translations))
