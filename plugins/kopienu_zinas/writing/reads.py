@@ -83,10 +83,12 @@ IMPLICIT_READS: tuple[Path, ...] = (("article", "lang"), ("page", "lang"), ("DEF
                                     ("SITEURL",))
 
 #: The modules whose `pass_context` filters and globals read only what IMPLICIT_READS declares:
-#: ours (the page's language, SITEURL), Jinja's own filters (they use the context to reach the
-#: environment and its settings, not its values) and Jinja's i18n wrappers around our gettext.
+#: ours (the page's language, SITEURL; common/i18n.py's new-style gettext and ngettext, which
+#: templates call directly for `_()` and `{% trans %}`, with no Jinja wrapper between) and
+#: Jinja's own filters (they use the context to reach the environment and its settings, not
+#: its values).
 CONTEXT_READERS = frozenset({"kopienu_zinas.site.templating", "kopienu_zinas.events.templating",
-                             "kopienu_zinas.common.i18n", "jinja2.filters", "jinja2.ext"})
+                             "kopienu_zinas.common.i18n", "jinja2.filters"})
 
 
 #: The last step of a path read only for its truth (`{% if x %}`, `x if y else z`, `not x`,
@@ -341,8 +343,9 @@ def _minimal(reads: Iterable[Read]) -> Iterator[Read]:
             yield read
 
 
-#: Attribute and item look-ups already made in a build: by the object's id and the step, with
-#: the object (kept, so that its id stays its own) and what the step gave.
+#: Attribute and item look-ups already made in this process (the build process, or a rendering
+#: worker with what the build process had made before it forked): by the object's id and the
+#: step, with the object (kept, so that its id stays its own) and what the step gave.
 Lookups = dict[tuple[int, Any], tuple[Any, Any]]
 
 

@@ -11,8 +11,12 @@ value read through content (`article.related`) starts one level down. A page of 
 list counts by its whole list, or by its view (its number, its list's size and page size;
 its articles count where a template reads its `object_list`) where the page's templates
 allow it (writing/reads.py). Content objects are final once the writers run (every
-generator's context is complete before any output is written), so their digests are
-computed once per build, as are those of the other objects pages read.
+generator's context is complete before any output is written), so their digests, and those
+of the other objects pages read, are kept once computed: once per process, since render keys
+are computed where pages are rendered (writing/render.py, writing/parallel.py). A forked
+rendering worker inherits what the build process had computed before the fork (the first page
+of each template is keyed there first); what the worker computes after it stays in the
+worker.
 
 A key lists text and plain numbers as they are, tagged with their type
 (:meth:`Fingerprinter.part`), and anything else by its digest.
@@ -64,10 +68,10 @@ class Fingerprinter:
         self.settings = settings
         #: attribute look-ups shared with the keys' reads (writing/reads.py `Lookups`): a
         #: content object's `url` and link-resolved `content`, formatted by Pelican at each
-        #: access, are asked once per build; None: asked each time
+        #: access, are asked once per process; None: asked each time
         self._lookups = lookups
-        #: digests computed once per build (content objects, paginators), by id; the object
-        #: is kept with its digest, so its id stays unique
+        #: digests computed once per process (content objects, paginators), by id; the
+        #: object is kept with its digest, so its id stays unique
         self._content: dict[tuple[int, bool], tuple[Any, str]] = {}
         self._values: dict[tuple[int, int, bool], tuple[Any, str]] = {}
         #: what values that count by their name and address count by (`_named`), by id
@@ -76,8 +80,8 @@ class Fingerprinter:
         self._pages_by_view = False
 
     def of(self, value: Any, level: int = 0, pages_by_view: bool = False) -> str:
-        """The digest of `value`'s canonical form; an object's once per build (the values a
-        page reads are final once the writers run, and many pages read the same ones).
+        """The digest of `value`'s canonical form; an object's once per process (the values
+        a page reads are final once the writers run, and many pages read the same ones).
         `level`: how many content objects the value was reached through (the page's
         article's `related` are at level 1: content there counts by its own fields, content
         at level 2 by its address). `pages_by_view`: a page of a list counts by its view
@@ -111,7 +115,7 @@ class Fingerprinter:
 
     def content(self, item: Content, shallow: bool) -> str:
         """A content object's digest: its own fields, and other content it holds by their own
-        fields (`shallow`: by their address only). Computed once per object."""
+        fields (`shallow`: by their address only). Computed once per object and process."""
         key = (id(item), shallow)
         known = self._content.get(key)
         if known is not None:
@@ -128,8 +132,8 @@ class Fingerprinter:
         return digest
 
     def _property(self, item: Content, name: str) -> Any:
-        """A computed content attribute, from the build's look-ups where it was asked already
-        (by a key's reads, or by another digest of the same object)."""
+        """A computed content attribute, from the process's look-ups where it was asked
+        already (by a key's reads, or by another digest of the same object)."""
         lookups = self._lookups
         known = lookups.get((id(item), name)) if lookups is not None else None
         if known is not None and known[0] is item:
@@ -143,8 +147,8 @@ class Fingerprinter:
         return value
 
     def _paginator(self, paginator: Paginator) -> str:
-        """A paginator's digest (its whole list), computed once: every page of the list
-        shows its paginator, and the list is final once the writers run."""
+        """A paginator's digest (its whole list), computed once per process: every page of
+        the list shows its paginator, and the list is final once the writers run."""
         key = (id(paginator), False)
         known = self._content.get(key)
         if known is None:
@@ -155,7 +159,7 @@ class Fingerprinter:
 
     def _named(self, value: Any, text: Callable[[], str]) -> bytes:
         """`text()` of a value that counts by its name and address (a region, a tag, an
-        author; content two levels down), computed once per build: Pelican formats the
+        author; content two levels down), computed once per process: Pelican formats the
         address at each look-up."""
         known = self._names.get(id(value))
         if known is None:
