@@ -28,7 +28,7 @@ from typing import Any
 from markdown import Markdown
 
 from ..common.cachestore import CacheStore
-from ..common.checkcache import CheckPlan, check_job, start_worker
+from ..common.checkcache import CheckPlan, check_job, path_order, start_worker
 from ..common.contentfolder import FILE, ContentFolder
 from ..common.sourcereader import (
     ConvertedSource,
@@ -58,11 +58,10 @@ def markdown_sources(content_root: Path, extensions: tuple[str, ...],
     from the content check's listing `folder` when it is complete, else from the disk."""
     names = folder.complete_names() if folder is not None else None
     if folder is not None and names is not None:
-        return sorted(((content_root / name, name) for name in names
-                       if folder.kinds[name] == FILE
-                       and PurePosixPath(name).suffix.lstrip(".") in extensions
-                       and not any(part.startswith(".") for part in name.split("/"))),
-                      key=lambda pair: pair[0])
+        return [(content_root / name, name) for name in sorted(
+            (name for name in names if folder.kinds[name] == FILE
+             and PurePosixPath(name).suffix.lstrip(".") in extensions
+             and not any(part.startswith(".") for part in name.split("/"))), key=path_order)]
     found = sorted(path for path in content_root.rglob("*")
                    if path.suffix.lstrip(".") in extensions and path.is_file()
                    and not any(part.startswith(".")
