@@ -87,6 +87,8 @@ class CheckPlan:
         self.results: Iterator[Entry | None] | None = None
         #: SOURCE_DIGESTS: each file's bytes' SHA-256 hex, by path under content/.
         self.digests: dict[str, str] = {}
+        #: Each file's key, by path under content/ (a file that could not be read has none).
+        self.keys: dict[str, str] = {}
         #: Every Markdown file's bytes as read here, by path under content/, until the
         #: reading plugin takes them (`take_bytes`): no file is read twice at `initialized`.
         self.bytes: dict[str, bytes] = {}
@@ -99,6 +101,7 @@ class CheckPlan:
             self.bytes[path] = data
             self.digests[path] = hashlib.sha256(data).hexdigest()
             key = digest(base, path, data)
+            self.keys[path] = key
             self.files.append((file, key))
             store.used.add(key)
             entry = _entry(store.get(key))
