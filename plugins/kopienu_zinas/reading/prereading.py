@@ -22,7 +22,7 @@ import os
 from collections.abc import Iterator, Mapping
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Any
 
 from markdown import Markdown
@@ -61,13 +61,22 @@ def markdown_sources(content_root: Path, extensions: tuple[str, ...],
     if folder is not None and names is not None:
         return [(content_root / name, name) for name in sorted(
             (name for name in names if folder.kinds[name] == FILE
-             and PurePosixPath(name).suffix.lstrip(".") in extensions
+             and extension_of(name) in extensions
              and not any(part.startswith(".") for part in name.split("/"))), key=path_order)]
     found = sorted(path for path in content_root.rglob("*")
                    if path.suffix.lstrip(".") in extensions and path.is_file()
                    and not any(part.startswith(".")
                                for part in path.relative_to(content_root).parts))
     return [(path, path.relative_to(content_root).as_posix()) for path in found]
+
+
+def extension_of(name: str) -> str:
+    """The extension of a relative POSIX path without its dot, as
+    `PurePosixPath(name).suffix.lstrip(".")` gives it ("" for ".hidden" or "name."), without
+    making a path object of each name."""
+    base = name.rpartition("/")[2]
+    dot = base.rfind(".")
+    return base[dot:].lstrip(".") if 0 < dot < len(base) - 1 else ""
 
 
 #: Bumped when what the key index (:func:`missing_jobs`) holds changes.
