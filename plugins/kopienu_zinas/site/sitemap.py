@@ -61,9 +61,10 @@ VERDICTS_VERSION = "sitemap-noindex-1"
 
 
 class Verdicts:
-    """Whether a page may be indexed, by the SHA-256 hex of its bytes: those of the last
-    successful sitemap (`known`) and this build's (`found`), kept as one entry whose key
-    digests our code and the NOINDEX pattern."""
+    """Whether a page may be indexed, by the SHA-256 hex of its bytes: those of the pages of
+    the last sitemap written (`known`) and this build's (`found`), kept as one entry whose key
+    digests our code and the NOINDEX pattern. A verdict is a function of the bytes alone, so
+    one found in a build that then failed is as good as any."""
 
     def __init__(self, store: CacheStore) -> None:
         self.store = store
