@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 from pathlib import Path
 
+import pytest
+
 from kopienu_zinas.common.problems import SourceFailed, failure_problem
+from kopienu_zinas.tools import build
 from kopienu_zinas.tools.build import PELICAN_READ_FAILED, ProblemCollector
 
 
@@ -43,3 +47,29 @@ def test_a_missing_content_folder_is_one_clear_message(tmp_path: Path, capsys) -
     assert error.strip() == (f"error: satura mape nav atrasta (content folder not found): "
                              f"{missing} — pārbaudi --content ceļu")
     assert not (tmp_path / "out").exists()
+
+
+def test_full_collections_are_rare_while_pelican_runs_and_as_before_afterwards(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A build keeps nearly all it makes: its full collections would scan it all again and
+    again while Pelican starts and runs. The preview's process builds again and again: the
+    thresholds are restored after a build, also after one that fails."""
+    before = gc.get_threshold()
+    seen: list[tuple[str, tuple[int, int, int]]] = []
+
+    class Recording:
+        def __init__(self, settings: dict[str, object]) -> None:
+            self.settings = settings
+            seen.append(("start", gc.get_threshold()))
+
+        def run(self) -> None:
+            seen.append(("run", gc.get_threshold()))
+            raise ValueError("a build that fails")
+
+    monkeypatch.setattr(build, "Pelican", Recording)
+    content = tmp_path / "content"
+    content.mkdir()
+    assert build.main(["--content", str(content), "--output", str(tmp_path / "out")]) == 1
+    rare = (before[0], before[1], build.FULL_COLLECTION_AFTER)
+    assert seen == [("start", rare), ("run", rare)]
+    assert gc.get_threshold() == before

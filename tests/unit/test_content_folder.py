@@ -96,7 +96,8 @@ def plain_content(root: Path) -> Path:
     """content/ without symbolic links: Markdown under hidden and nested folders, other
     extensions, a folder named like a Markdown file, names that sort differently as paths."""
     for name in ("raksts.md", "a-b.md", "a/b.md", "a/.slepens.md", ".git/x.md", "z/y/x.markdown",
-                 "z/y/x.mdown", "teksts.txt", "Ēkas/ēka.md", ".md", "a.b/c.md"):
+                 "z/y/x.mdown", "teksts.txt", "Ēkas/ēka.md", ".md", "a.b/c.md", "divi..md",
+                 "beigas.md."):
         (root / name).parent.mkdir(parents=True, exist_ok=True)
         (root / name).write_text("---\n", encoding="utf-8")
     (root / "mape.md").mkdir()
@@ -118,7 +119,7 @@ def test_markdown_files_from_a_complete_listing_are_the_disks(tmp_path: Path) ->
     extensions = ("md", "markdown", "mdown")
     assert markdown_sources(root, extensions, listing) == markdown_sources(root, extensions)
     assert [path for _file, path in markdown_sources(root, extensions)] == [
-        "a/b.md", "a-b.md", "a.b/c.md", "raksts.md", "z/y/x.markdown", "z/y/x.mdown",
+        "a/b.md", "a-b.md", "a.b/c.md", "divi..md", "raksts.md", "z/y/x.markdown", "z/y/x.mdown",
         "Ēkas/ēka.md"]  # path order: "a/b.md" before "a-b.md"
 
 

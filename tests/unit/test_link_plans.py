@@ -3,15 +3,17 @@ its document and the site around it are what they were, and a damaged store is a
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 from kopienu_zinas.common.problems import ContentProblem
-from kopienu_zinas.site.linkcheck import PlannedLink
+from kopienu_zinas.site.linkcheck import PlannedLink, SourceUrls, _plan_file
 from kopienu_zinas.site.linkplans import PlanCache, document_key, site_key
 
 SETTINGS = {"SITEURL": "https://example.lv", "TAG_URL": "temas/{slug}/", "BUILD_DATE": "2026-11-23"}
 PAGES = {"raksts.md": "zinas/2024/raksts/", "melnraksts.md": None}
 STATIC = {"atteli/foto.jpg": "atteli/foto.jpg"}
+URLS = SourceUrls(PAGES, STATIC)
 PLAN = (PlannedLink("zinas/2024/cits/", ContentProblem("raksts.md", 7, "link", "nav", "none",
                                                        "labo", "/zinas/2024/cits/")),)
 
@@ -39,13 +41,17 @@ def test_the_site_key_follows_what_a_plan_depends_on(tmp_path: Path) -> None:
     assert len({key, *changed}) == 1 + len(changed)
 
 
+def sha(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
 def test_the_document_key_follows_its_path_page_and_bytes() -> None:
-    key = document_key("raksts.md", "zinas/2024/raksts/", b"[a](/b/)")
-    assert document_key("raksts.md", "zinas/2024/raksts/", b"[a](/b/)") == key
-    assert len({key, document_key("cits.md", "zinas/2024/raksts/", b"[a](/b/)"),
-                document_key("raksts.md", "zinas/2024/cits/", b"[a](/b/)"),
-                document_key("raksts.md", None, b"[a](/b/)"),
-                document_key("raksts.md", "zinas/2024/raksts/", b"[a](/c/)")}) == 5
+    key = document_key("raksts.md", "zinas/2024/raksts/", sha(b"[a](/b/)"))
+    assert document_key("raksts.md", "zinas/2024/raksts/", sha(b"[a](/b/)")) == key
+    assert len({key, document_key("cits.md", "zinas/2024/raksts/", sha(b"[a](/b/)")),
+                document_key("raksts.md", "zinas/2024/cits/", sha(b"[a](/b/)")),
+                document_key("raksts.md", None, sha(b"[a](/b/)")),
+                document_key("raksts.md", "zinas/2024/raksts/", sha(b"[a](/c/)"))}) == 5
 
 
 def test_a_stored_plan_is_the_plan_and_only_the_last_site_is_kept(tmp_path: Path) -> None:
@@ -69,3 +75,21 @@ def test_a_damaged_store_is_a_miss(tmp_path: Path) -> None:
     entry = next((tmp_path / "site" / "link-plans").glob("*/" + "a" * 64))
     entry.write_bytes(entry.read_bytes()[:-5])
     assert PlanCache(tmp_path, "a" * 64).get("doc") is None
+
+
+def test_a_kept_plan_is_found_by_the_digest_the_check_read_and_a_new_one_from_the_file(
+        tmp_path: Path) -> None:
+    root = content(tmp_path)
+    data = (root / "raksts.md").read_bytes()
+    stored = PlanCache(tmp_path, "a" * 64)
+    stored.put(document_key("raksts.md", "zinas/2024/raksts/", sha(data)), PLAN)
+    stored.save()
+    plans = PlanCache(tmp_path, "a" * 64)
+    (root / "raksts.md").unlink()  # not read again: its plan is found by the check's digest
+    assert _plan_file(root, "raksts.md", sha(data), "zinas/2024/raksts/", URLS, (), plans) == PLAN
+    (root / "raksts.md").write_text("---\ntitle: R\n---\n[a](/nav/)\n", encoding="utf-8")
+    # saved after the check read it: planned from the bytes read now, kept under their key
+    plan = _plan_file(root, "raksts.md", sha(b"earlier"), "zinas/2024/raksts/", URLS, (), plans)
+    assert [item.url for item in plan if isinstance(item, PlannedLink)] == ["nav/"]
+    key = document_key("raksts.md", "zinas/2024/raksts/", sha((root / "raksts.md").read_bytes()))
+    assert plans.current[key] == plan

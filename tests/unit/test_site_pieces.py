@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
+import pytest
 from jinja2 import Environment
 
+from kopienu_zinas.common.cachestore import CacheStore
 from kopienu_zinas.site.addresses import content_addresses
-from kopienu_zinas.site.sitemap import content_dates, indexable_pages, sitemap_xml
+from kopienu_zinas.site.sitemap import Verdicts, content_dates, indexable_pages, sitemap_xml
 from kopienu_zinas.site.templating import FILTERS
 from kopienu_zinas.tools.build import missing_plugins
+from kopienu_zinas.writing.manifest import Placed, identity
 from tests.unit.newsletter_fakes import at
 
 
@@ -71,3 +76,49 @@ def test_latvian_sort_and_absolute_url_filters() -> None:
         "ābols cits čūska zāle")
     assert render("{{ '/par-mums/'|absolute_url }} {{ 'https://x.lv/'|absolute_url }}",
                   SITEURL="https://example.lv/") == "https://example.lv/par-mums/ https://x.lv/"
+
+
+def placed_pages(output: Path, pages: dict[str, bytes]) -> dict[str, Placed]:
+    """Write `pages` under `output` as the writer would, with what it records of each."""
+    placed = {}
+    for relative, data in pages.items():
+        file = output / relative
+        file.parent.mkdir(parents=True, exist_ok=True)
+        file.write_bytes(data)
+        placed[str(file)] = Placed(identity(os.stat(file)), hashlib.sha256(data).hexdigest())
+    return placed
+
+
+PAGES = {"index.html": b"<title>S</title>", "404.html": b'<meta name="robots" content="noindex">',
+         "zinas/a/index.html": b"<title>A</title>"}
+
+
+def test_a_page_still_as_placed_is_judged_by_its_digest_without_reading_it(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    output, store = tmp_path / "output", CacheStore(tmp_path / "cache", "sitemap")
+    placed = placed_pages(output, PAGES)
+    first = Verdicts(store)
+    assert list(indexable_pages(output, placed, first)) == ["", "zinas/a/"]
+    first.save()
+    opened: list[str] = []
+    real_open = open
+    monkeypatch.setattr("builtins.open", lambda path, *a, **k: (opened.append(str(path)),
+                                                                  real_open(path, *a, **k))[1])
+    assert list(indexable_pages(output, placed, Verdicts(store))) == ["", "zinas/a/"]
+    assert opened == []
+
+
+def test_a_page_changed_since_it_was_placed_or_unknown_verdicts_are_read(tmp_path: Path) -> None:
+    output, store = tmp_path / "output", CacheStore(tmp_path / "cache", "sitemap")
+    placed = placed_pages(output, PAGES)
+    verdicts = Verdicts(store)
+    list(indexable_pages(output, placed, verdicts))
+    verdicts.save()
+    (output / "zinas/a/index.html").write_bytes(b'<meta name="robots" content="NOINDEX">')
+    assert list(indexable_pages(output, placed, Verdicts(store))) == [""]
+    entry = next((tmp_path / "cache" / "sitemap").glob("*/*"))
+    entry.write_bytes(entry.read_bytes()[:-5])  # a damaged entry: a miss
+    damaged = Verdicts(store)
+    assert damaged.known == {}
+    placed = placed_pages(output, {"zinas/a/index.html": b"<title>A</title>"})
+    assert list(indexable_pages(output, placed, damaged)) == ["", "zinas/a/"]

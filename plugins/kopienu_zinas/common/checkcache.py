@@ -21,6 +21,7 @@ in the build process, which reports any error exactly as without workers.
 
 from __future__ import annotations
 
+import hashlib
 import weakref
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
@@ -49,6 +50,10 @@ UNREAD_SETTINGS = ("BUILD_DATE", "READING")
 #: The build's record (common/build.py `once`) of the digest of the names under content/ the
 #: check listed, for later stages keyed on the same names (site/linkplans.py).
 LISTING_DIGEST = "content-listing-digest"
+#: The build's record of the SHA-256 hex of each Markdown file's bytes as the check read them,
+#: by path under content/ in path order (a file it could not read left out), for later stages
+#: that key on those bytes (site/linkcheck.py), so they need not read them again.
+SOURCE_DIGESTS = "content-source-digests"
 
 #: One document's entry: its parse and every problem of its own, sorted.
 Entry = tuple[SourceDocument, tuple[ContentProblem, ...]]
@@ -80,6 +85,10 @@ class CheckPlan:
         self.entries: dict[str, Entry] = {}
         self.jobs: list[CheckJob] = []
         self.results: Iterator[Entry | None] | None = None
+        #: SOURCE_DIGESTS: each file's bytes' SHA-256 hex, by path under content/.
+        self.digests: dict[str, str] = {}
+        #: Each file's key, by path under content/ (a file that could not be read has none).
+        self.keys: dict[str, str] = {}
         #: Every Markdown file's bytes as read here, by path under content/, until the
         #: reading plugin takes them (`take_bytes`): no file is read twice at `initialized`.
         self.bytes: dict[str, bytes] = {}
@@ -90,7 +99,9 @@ class CheckPlan:
                 self.files.append((file, None))
                 continue
             self.bytes[path] = data
+            self.digests[path] = hashlib.sha256(data).hexdigest()
             key = digest(base, path, data)
+            self.keys[path] = key
             self.files.append((file, key))
             store.used.add(key)
             entry = _entry(store.get(key))
@@ -133,8 +144,14 @@ def markdown_files(content_root: Path, folder: ContentFolder) -> list[tuple[Path
     if names is None:
         found = sorted(content_root.rglob("*.md"))
         return [(file, file.relative_to(content_root).as_posix()) for file in found]
-    return sorted(((content_root / name, name) for name in names if name.endswith(".md")),
-                  key=lambda pair: pair[0])
+    return [(content_root / name, name) for name in sorted(
+        (name for name in names if name.endswith(".md")), key=path_order)]
+
+
+def path_order(name: str) -> list[str]:
+    """The sort key that puts relative POSIX paths in the order of their `Path`s (part by
+    part: "a/b" before "a-b"), without making a `Path` of each."""
+    return name.split("/")
 
 
 class CheckCache:
@@ -204,6 +221,7 @@ def check_content(content_root: Path, settings: dict[str, Any]
             return documents, sorted({*problems, *run_content_checks(documents, settings)})
     planned = _taken_plan(content_root, settings, store)
     once(settings, LISTING_DIGEST, planned.folder.digest)
+    once(settings, SOURCE_DIGESTS, lambda: planned.digests)
     with activated(planned.folder):
         planned.collect()
         documents = []

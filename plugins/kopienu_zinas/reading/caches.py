@@ -19,8 +19,8 @@ from .settings import from_pelican
 
 #: The attribute of the Pelican instance that owns its reading caches.
 ATTRIBUTE = "kopienu_reading"
-#: Entry kinds under .cache/reading/.
-MARKDOWN, CHECKS = "markdown", "checks"
+#: Entry kinds under .cache/reading/ (KEYS: the Markdown cache's key index, one entry).
+MARKDOWN, CHECKS, KEYS = "markdown", "checks", "keys"
 
 
 class FailureWatch(logging.Handler):
@@ -39,11 +39,12 @@ class FailureWatch(logging.Handler):
 class ReadingCaches:
     sources: sourcereader.SourceCache
     checks: checkcache.CheckCache
+    keys: CacheStore
     watch: FailureWatch = field(default_factory=FailureWatch)
     prereading: prereading.Prereading | None = None
 
     def stores(self) -> tuple[CacheStore, ...]:
-        return self.sources.store, self.checks.store
+        return self.sources.store, self.checks.store, self.keys
 
 
 _CURRENT: weakref.WeakValueDictionary[int, ReadingCaches] = weakref.WeakValueDictionary()
@@ -63,7 +64,8 @@ def open_caches(pelican: Any) -> None:
         return
     caches = ReadingCaches(
         sourcereader.use_store(settings, CacheStore(options.folder, MARKDOWN)),
-        checkcache.use_store(settings, CacheStore(options.folder, CHECKS)))
+        checkcache.use_store(settings, CacheStore(options.folder, CHECKS)),
+        CacheStore(options.folder, KEYS))
     root = logging.getLogger()
     for handler in [h for h in root.handlers if isinstance(h, FailureWatch)]:
         root.removeHandler(handler)  # of a build that stopped before `finalized`
@@ -72,7 +74,7 @@ def open_caches(pelican: Any) -> None:
     _CURRENT[id(settings)] = caches
     caches.prereading = prereading.start(caches.sources, settings, options.workers,
                                          tuple(MarkdownReader.file_extensions),
-                                         checkcache.plan(settings))
+                                         checkcache.plan(settings), caches.keys)
 
 
 def wait_for_prereading(readers: Any) -> None:

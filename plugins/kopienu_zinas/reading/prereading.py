@@ -19,17 +19,18 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Any
 
 from markdown import Markdown
 
 from ..common.cachestore import CacheStore
-from ..common.checkcache import CheckPlan, check_job, start_worker
+from ..common.checkcache import CheckPlan, check_job, path_order, start_worker
 from ..common.contentfolder import FILE, ContentFolder
+from ..common.fingerprint import digest
 from ..common.sourcereader import (
     ConvertedSource,
     SourceCache,
@@ -58,11 +59,10 @@ def markdown_sources(content_root: Path, extensions: tuple[str, ...],
     from the content check's listing `folder` when it is complete, else from the disk."""
     names = folder.complete_names() if folder is not None else None
     if folder is not None and names is not None:
-        return sorted(((content_root / name, name) for name in names
-                       if folder.kinds[name] == FILE
-                       and PurePosixPath(name).suffix.lstrip(".") in extensions
-                       and not any(part.startswith(".") for part in name.split("/"))),
-                      key=lambda pair: pair[0])
+        return [(content_root / name, name) for name in sorted(
+            (name for name in names if folder.kinds[name] == FILE
+             and extension_of(name) in extensions
+             and not any(part.startswith(".") for part in name.split("/"))), key=path_order)]
     found = sorted(path for path in content_root.rglob("*")
                    if path.suffix.lstrip(".") in extensions and path.is_file()
                    and not any(part.startswith(".")
@@ -70,24 +70,72 @@ def markdown_sources(content_root: Path, extensions: tuple[str, ...],
     return [(path, path.relative_to(content_root).as_posix()) for path in found]
 
 
+def extension_of(name: str) -> str:
+    """The extension of a relative POSIX path without its dot, as
+    `PurePosixPath(name).suffix.lstrip(".")` gives it ("" for ".hidden" or "name."), without
+    making a path object of each name."""
+    base = name.rpartition("/")[2]
+    dot = base.rfind(".")
+    return base[dot:].lstrip(".") if 0 < dot < len(base) - 1 else ""
+
+
+#: Bumped when what the key index (:func:`missing_jobs`) holds changes.
+KEY_INDEX_VERSION = "markdown-key-index-1"
+
+
 def missing_jobs(cache: SourceCache, sources: list[tuple[Path, str]],
-                 data: dict[str, bytes] | None = None) -> list[Job]:
+                 data: dict[str, bytes] | None = None,
+                 check_keys: Mapping[str, str] | None = None,
+                 indexes: CacheStore | None = None) -> list[Job]:
     """One job per distinct text without an entry; every source's key is marked used (kept
     when the cache is pruned) and kept for the reader (`SourceCache.keys`). `data`: bytes
-    already read, by path under content/ (the content check's)."""
+    already read, by path under content/ (the content check's); `check_keys`: the content
+    check's key of each of those bytes, by path.
+
+    A check key digests the file's bytes (and more), and a source's key is a function of
+    those bytes (their text as read) and of what every key of this cache shares: so the
+    source keys of the last build are kept in one entry of `indexes` (the *key index*: check
+    key → source key, under a key digesting the shared part), and a file whose check key is
+    in it is not decoded and digested again. A missing or damaged index is none: every file
+    is decoded."""
     known = data or {}
+    checked = check_keys or {}
+    index_key = digest(KEY_INDEX_VERSION, cache.shared)
+    index = key_index(indexes.get(index_key)) if indexes is not None and checked else {}
+    kept: dict[str, str] = {}
     jobs: dict[str, Job] = {}
     for source, path in sources:
-        try:
-            text = read_source(source, path, known.get(path)).text
-        except OSError:
-            continue  # the reader reports it
-        key = source_key(cache.shared, text)
+        check_key = checked.get(path)
+        key = index.get(check_key) if check_key is not None else None
+        text = None
+        if key is None:
+            try:
+                text = read_source(source, path, known.get(path)).text
+            except OSError:
+                continue  # the reader reports it
+            key = source_key(cache.shared, text)
+        if check_key is not None:
+            kept[check_key] = key
         cache.store.used.add(key)
         cache.keys[os.path.abspath(source)] = key
         if key not in jobs and not cache.store.contains(key):
+            if text is None:
+                try:
+                    text = read_source(source, path, known.get(path)).text
+                except OSError:
+                    continue  # the reader reports it
             jobs[key] = Job(key, text)
+    if indexes is not None and kept and kept != index:
+        indexes.put(index_key, kept)
     return list(jobs.values())
+
+
+def key_index(value: Any) -> dict[str, str]:
+    """A stored key index if it has the index's shape (anything else is none)."""
+    if isinstance(value, dict) and all(isinstance(key, str) and isinstance(source, str)
+                                       for key, source in value.items()):
+        return value
+    return {}
 
 
 _MARKDOWN: dict[str, Markdown] = {}
@@ -131,17 +179,19 @@ class Prereading:
 
 
 def start(cache: SourceCache, settings: dict[str, Any], workers: int,
-          extensions: tuple[str, ...], checks: CheckPlan | None = None) -> Prereading | None:
+          extensions: tuple[str, ...], checks: CheckPlan | None = None,
+          indexes: CacheStore | None = None) -> Prereading | None:
     """Start checking the documents the plan `checks` misses (their entries then come from
-    `checks.results`, in order) and converting the sources missing from the cache; None when
-    there is nothing (or too little) to do in parallel, or `workers` is 0."""
+    `checks.results`, in order) and converting the sources missing from the cache (the key
+    index in `indexes`: :func:`missing_jobs`); None when there is nothing (or too little) to
+    do in parallel, or `workers` is 0."""
     root = Path(settings["PATH"])
     data = checks.take_bytes() if checks is not None else None
     if workers < 1 or not root.is_dir():
         return None
     jobs = missing_jobs(cache, markdown_sources(root, extensions,
                                                 checks.folder if checks is not None else None),
-                        data)
+                        data, checks.keys if checks is not None else None, indexes)
     check_jobs = checks.jobs if checks is not None else []
     if len(jobs) + len(check_jobs) < POOL_THRESHOLD:
         return None

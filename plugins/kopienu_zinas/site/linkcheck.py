@@ -26,6 +26,7 @@ signal gets no context), as the sitemap does with its dates.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import posixpath
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -34,7 +35,8 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import unquote, urljoin, urlsplit
 
-from ..common.build import build_of
+from ..common.build import build_of, once
+from ..common.checkcache import SOURCE_DIGESTS
 from ..common.frontmatter import SourceDocument, kind_of, read_body
 from ..common.problems import ContentProblem, log_problem
 from ..writing.render import cache_root
@@ -212,14 +214,28 @@ def _source_file(document: SourceDocument, root: Path, path: str,
 
 
 def written_urls(output: Path) -> frozenset[str]:
-    """Site-relative URLs of every file in the output folder; `dir/` for each `dir/index.html`."""
+    """Site-relative URLs of every file in the output folder; `dir/` for each `dir/index.html`.
+    As `os.walk` lists them: a symbolic link to a folder is neither walked nor a file."""
     urls: set[str] = set()
-    for folder, _dirs, files in os.walk(output):
-        prefix = Path(folder).relative_to(output).as_posix()
-        prefix = "" if prefix == "." else f"{prefix}/"
-        urls.update(f"{prefix}{name}" for name in files)
-        if "index.html" in files:
-            urls.add(prefix)
+    pending = [(str(output), "")]
+    while pending:
+        folder, prefix = pending.pop()
+        try:
+            with os.scandir(folder) as listing:
+                entries = list(listing)
+        except OSError:  # os.walk skips a folder it cannot list
+            continue
+        for entry in entries:
+            try:
+                is_folder = entry.is_dir()
+            except OSError:
+                is_folder = False
+            if not is_folder:
+                urls.add(f"{prefix}{entry.name}")
+                if entry.name == "index.html":
+                    urls.add(prefix)
+            elif not entry.is_symlink():
+                pending.append((entry.path, f"{prefix}{entry.name}/"))
     return frozenset(urls)
 
 
@@ -258,15 +274,14 @@ def plan_links(generators: list[Any]) -> None:
     sites = site_addresses(settings)
     plans = PlanCache(cache_root(settings), site_key(settings, urls.pages, urls.static, root))
     planned: list[PlannedLink] = []
-    for file in sorted(root.rglob("*.md")):
-        relative = file.relative_to(root).as_posix()
+    for relative, sha in markdown_digests(settings, root):
         if kind_of(PurePosixPath(relative)) == "newsletter":
             page_url = None
         elif urls.pages.get(relative):
             page_url = urls.pages[relative]
         else:
             continue  # not published in this build: its links lead nowhere anyone reads
-        plan = _plan_file(root, file, page_url, urls, sites, plans)
+        plan = _plan_file(root, relative, sha, page_url, urls, sites, plans)
         for item in plan:
             if isinstance(item, ContentProblem):
                 log_problem(item)
@@ -278,14 +293,30 @@ def plan_links(generators: list[Any]) -> None:
                         in content_addresses(settings, context).by_path.items() if save_as}
 
 
-def _plan_file(root: Path, file: Path, page_url: str | None, urls: SourceUrls,
-               sites: tuple[SiteAddress, ...], plans: PlanCache) -> Plan:
-    """One source file's plan: the stored one when the file is unchanged, else planned now."""
+def markdown_digests(settings: Mapping[str, Any], root: Path) -> Iterable[tuple[str, str | None]]:
+    """Every Markdown file under content/ (path under content/, in path order) with the
+    SHA-256 hex of the bytes the content check read this build (common/checkcache.py
+    SOURCE_DIGESTS; a file it could not read is left out), or, when it recorded none, None
+    each: then the file is read."""
+    recorded: Mapping[str, str] | None = once(settings, SOURCE_DIGESTS, lambda: None)
+    if recorded is not None:
+        return recorded.items()
+    return [(file.relative_to(root).as_posix(), None) for file in sorted(root.rglob("*.md"))]
+
+
+def _plan_file(root: Path, relative: str, sha: str | None, page_url: str | None,
+               urls: SourceUrls, sites: tuple[SiteAddress, ...], plans: PlanCache) -> Plan:
+    """One source file's plan: the stored one when the file is unchanged, else planned now
+    (its key then from the bytes read now)."""
+    plan = plans.get(document_key(relative, page_url, sha)) if sha is not None else None
+    if plan is not None:
+        return plan
+    file = root / relative
     try:
-        data = file.read_bytes()
+        sha = hashlib.sha256(file.read_bytes()).hexdigest()
     except OSError:
         return ()  # an unreadable file is the content check's problem
-    key = document_key(file.relative_to(root).as_posix(), page_url, data)
+    key = document_key(relative, page_url, sha)
     plan = plans.get(key)
     if plan is None:
         try:

@@ -8,7 +8,8 @@ tags, regions, authors and the index (the settings), the site's own addresses (t
 the names under content/ (a plain path that names a file there gets a fix naming it), and our
 code. The last three and the URL maps make one digest, the *site key*; the plans of one build
 are one entry in `.cache/site/link-plans/` under it, each plan by the digest of its document's
-path, page URL and bytes. A build whose site key differs (an article added, moved or deleted;
+path, page URL and bytes (their SHA-256, as the content check read them: the file is not read
+again when its plan is kept). A build whose site key differs (an article added, moved or deleted;
 a setting or the code changed) plans every document again; an edited document is planned again
 alone. Plans hold no absolute path (content/ may move), only paths relative to it.
 
@@ -31,7 +32,7 @@ from ..common.contentfolder import ContentFolder
 from ..common.fingerprint import code_digest, digest, settings_digest
 
 #: Bumped when a plan's shape changes.
-PLAN_VERSION = "link-plans-1"
+PLAN_VERSION = "link-plans-2"
 
 Plan = tuple[Any, ...]  # PlannedLink | ContentProblem, in the order planning found them
 
@@ -46,9 +47,10 @@ def site_key(settings: Mapping[str, Any], pages: Mapping[str, str | None],
                   json.dumps(sorted(static.items())), listing)
 
 
-def document_key(path: str, page_url: str | None, data: bytes) -> str:
-    """The digest of one document's path, page URL (None: a newsletter introduction) and bytes."""
-    return digest(path, json.dumps(page_url), data)
+def document_key(path: str, page_url: str | None, sha: str) -> str:
+    """The digest of one document's path, page URL (None: a newsletter introduction) and bytes
+    (`sha`: the SHA-256 hex of the bytes)."""
+    return digest(path, json.dumps(page_url), sha)
 
 
 class PlanCache:

@@ -8,18 +8,30 @@ of its own would run before the other plugins' generators. pelican-sitemap is no
 pages with `datetime.now()`, which breaks byte-identical builds. `lastmod` comes from content
 dates: an article's or page's own, a region/tag/author page's newest article; other pages go
 without (the field is optional).
+
+Whether a page may be indexed is a function of its bytes, kept between builds by their SHA-256
+(:class:`Verdicts`, one entry in `.cache/site/sitemap/`): a page the writer placed this build
+(writing/output.py), still with the identity it had when placed, is known by the digest of the
+bytes it wrote, so an unchanged page is not read again; every other page (a plugin's own file,
+one replaced since, a digest not seen before) is read and searched. A missing or damaged entry
+is no verdicts: every page is read, as without the cache.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
 from ..common.build import build_of
+from ..common.cachestore import CacheStore
+from ..common.fingerprint import code_digest, digest
+from ..writing.manifest import Placed, identity
+from ..writing.render import cache_root
 from .addresses import Addresses, content_addresses
 
 #: Matched on the file's bytes, ASCII case-insensitively (as HTML compares attribute values):
@@ -44,13 +56,75 @@ def content_dates(context: dict[str, Any], addresses: Addresses
     return dates
 
 
-def indexable_pages(output: Path) -> Iterator[str]:
-    """Site-relative URLs of the written HTML pages that search engines may index."""
-    for file in sorted(output.rglob("*.html")):
-        if NOINDEX.search(file.read_bytes()):
-            continue
-        relative = file.relative_to(output).as_posix()
-        yield relative.removesuffix("index.html")
+#: Bumped when what an entry of :class:`Verdicts` holds changes.
+VERDICTS_VERSION = "sitemap-noindex-1"
+
+
+class Verdicts:
+    """Whether a page may be indexed, by the SHA-256 hex of its bytes: those of the pages of
+    the last sitemap written (`known`) and this build's (`found`), kept as one entry whose key
+    digests our code and the NOINDEX pattern. A verdict is a function of the bytes alone, so
+    one found in a build that then failed is as good as any."""
+
+    def __init__(self, store: CacheStore) -> None:
+        self.store = store
+        self.key = digest(VERDICTS_VERSION, code_digest(), NOINDEX.pattern,
+                          str(NOINDEX.flags))
+        stored = store.get(self.key)
+        self.known: dict[str, bool] = (
+            stored if isinstance(stored, dict) and all(
+                isinstance(sha, str) and isinstance(verdict, bool)
+                for sha, verdict in stored.items()) else {})
+        self.found: dict[str, bool] = {}
+
+    def get(self, sha: str) -> bool | None:
+        verdict = self.known.get(sha)
+        if verdict is not None:
+            self.found[sha] = verdict
+        return verdict
+
+    def save(self) -> None:
+        """Keep this build's verdicts (when they differ from the stored ones) and no other."""
+        if self.found != self.known or not self.store.contains(self.key):
+            self.store.put(self.key, self.found)
+        self.store.prune()
+
+
+def html_files(output: Path) -> list[tuple[str, os.DirEntry[str]]]:
+    """Every file under `output` whose name ends in `.html` (symbolic links to folders not
+    followed), by relative POSIX path, in the order of their paths' parts."""
+    found: list[tuple[str, os.DirEntry[str]]] = []
+    pending = [(str(output), "")]
+    while pending:
+        folder, prefix = pending.pop()
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                if entry.is_dir(follow_symlinks=False):
+                    pending.append((entry.path, f"{prefix}{entry.name}/"))
+                elif entry.name.endswith(".html") and not entry.is_dir():
+                    found.append((f"{prefix}{entry.name}", entry))
+    found.sort(key=lambda pair: pair[0].split("/"))
+    return found
+
+
+def indexable_pages(output: Path, placed: Mapping[str, Placed] | None = None,
+                    verdicts: Verdicts | None = None) -> Iterator[str]:
+    """Site-relative URLs of the written HTML pages that search engines may index. `placed`:
+    the writer's files by absolute path (writing/output.py), whose digests find `verdicts`
+    of pages still as placed; every other page is read."""
+    placed = placed or {}
+    for relative, entry in html_files(output):
+        known = placed.get(entry.path)
+        sha = known.digest if known is not None and known.identity == identity(entry.stat()) \
+            else None
+        indexable = verdicts.get(sha) if verdicts is not None and sha is not None else None
+        if indexable is None:
+            with open(entry.path, "rb") as file:
+                indexable = NOINDEX.search(file.read()) is None
+            if verdicts is not None and sha is not None:
+                verdicts.found[sha] = indexable
+        if indexable:
+            yield relative.removesuffix("index.html")
 
 
 def sitemap_xml(siteurl: str, urls: Iterable[str], dates: dict[str, dt.datetime | None]) -> str:
@@ -74,11 +148,15 @@ def remember_content_dates(generators: list[Any]) -> None:
 
 def write_sitemap(pelican: Any) -> None:
     """Write sitemap.xml and robots.txt into the finished output folder."""
-    output = Path(pelican.output_path)
+    output = Path(pelican.output_path).resolve()  # as the writer names what it placed
     siteurl = pelican.settings["SITEURL"].rstrip("/")
     build = build_of(pelican.settings)
     dates = build.sitemap_dates if build is not None else {}
-    (output / "sitemap.xml").write_text(
-        sitemap_xml(siteurl, indexable_pages(output), dates), encoding="utf-8")
+    writing = build.writing if build is not None else None
+    verdicts = Verdicts(CacheStore(cache_root(pelican.settings) / "site", "sitemap"))
+    urls = list(indexable_pages(output, writing.outputs.placed if writing is not None else None,
+                                verdicts))
+    verdicts.save()
+    (output / "sitemap.xml").write_text(sitemap_xml(siteurl, urls, dates), encoding="utf-8")
     (output / "robots.txt").write_text(
         f"User-agent: *\nAllow: /\nSitemap: {siteurl}/sitemap.xml\n", encoding="utf-8")

@@ -22,13 +22,14 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import gc
 import json
 import logging
 import shutil
 import sys
 import tempfile
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -54,6 +55,14 @@ SWAP_ATTEMPTS = 5
 
 #: Pelican's message when reading one source raised (its generators then skip the file).
 PELICAN_READ_FAILED = "Could not process %s"
+
+#: While Pelican starts and runs, the collector's full collections (of its oldest generation) wait for
+#: this many collections of the middle one (Python's default: 10). A build keeps nearly all it
+#: makes until it ends (articles, cached entries, the render keys), so each full collection
+#: scans the whole of it again and finds little: with the default, they took 1.5 of 23 CPU
+#: seconds of a 4,000-article build with one article changed. Young objects (where cycles of
+#: garbage are) are collected as usual.
+FULL_COLLECTION_AFTER = 1000
 
 
 class ProblemCollector(logging.Handler):
@@ -250,6 +259,19 @@ def publish(staging: Path, target: Path, settings: dict[str, Any], inputs: str |
     return tidy
 
 
+@contextlib.contextmanager
+def few_full_collections() -> Iterator[None]:
+    """Collect the oldest generation only every FULL_COLLECTION_AFTER collections of the
+    middle one until the block ends; then the thresholds are what they were (the preview's
+    process builds again and again)."""
+    young, middle, full = gc.get_threshold()
+    gc.set_threshold(young, middle, FULL_COLLECTION_AFTER)
+    try:
+        yield
+    finally:
+        gc.set_threshold(young, middle, full)
+
+
 def tidy_now(tidy: Callable[[], None]) -> None:
     tidy()
 
@@ -295,15 +317,17 @@ def build(args: argparse.Namespace,
     finished = False
     pelican: Pelican | None = None
     try:
-        pelican = Pelican(settings)
-        for name in missing_plugins(requested, pelican.settings["PLUGINS"]):
-            logging.getLogger(__name__).error("plugin %s did not load (see the error above)", name)
-        writing = getattr(getattr(pelican, ATTRIBUTE, None), "writing", None)
-        if writing is not None and target.is_dir():
-            writing.outputs.use_previous(target, manifests.load(cache_root(settings), target))
-        if args.preview or not collector.failures(args.strict):
-            pelican.run()
-            finished = True
+        with few_full_collections():
+            pelican = Pelican(settings)
+            for name in missing_plugins(requested, pelican.settings["PLUGINS"]):
+                logging.getLogger(__name__).error("plugin %s did not load (see the error above)",
+                                                  name)
+            writing = getattr(getattr(pelican, ATTRIBUTE, None), "writing", None)
+            if writing is not None and target.is_dir():
+                writing.outputs.use_previous(target, manifests.load(cache_root(settings), target))
+            if args.preview or not collector.failures(args.strict):
+                pelican.run()
+                finished = True
     except Exception as error:
         report_crash(error, settings["PATH"])
     finally:
