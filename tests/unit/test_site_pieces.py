@@ -119,6 +119,6 @@ def test_a_page_changed_since_it_was_placed_or_unknown_verdicts_are_read(tmp_pat
     entry = next((tmp_path / "cache" / "sitemap").glob("*/*"))
     entry.write_bytes(entry.read_bytes()[:-5])  # a damaged entry: a miss
     damaged = Verdicts(store)
-    assert damaged.known == {}
+    assert damaged.previous == {}
     placed = placed_pages(output, {"zinas/a/index.html": b"<title>A</title>"})
     assert list(indexable_pages(output, placed, damaged)) == ["", "zinas/a/"]

@@ -30,6 +30,7 @@ from ..common.cachestore import CacheStore
 from ..common.checkcache import LISTING_DIGEST, UNREAD_SETTINGS
 from ..common.contentfolder import ContentFolder
 from ..common.fingerprint import code_digest, digest, settings_digest
+from ..common.lastbuild import LastBuildTable
 
 #: Bumped when a plan's shape changes.
 PLAN_VERSION = "link-plans-2"
@@ -53,28 +54,9 @@ def document_key(path: str, page_url: str | None, sha: str) -> str:
     return digest(path, json.dumps(page_url), sha)
 
 
-class PlanCache:
-    """One build's plans: those of the last build with the same site key, and the new ones."""
+class PlanCache(LastBuildTable[Plan]):
+    """One build's plans: those of the last build with the same site key, and the new ones
+    (common/lastbuild.py)."""
 
     def __init__(self, cache_root: Path, key: str) -> None:
-        self.store = CacheStore(cache_root / "site", "link-plans")
-        self.key = key
-        stored = self.store.get(key)
-        self.previous: dict[str, Plan] = stored if isinstance(stored, dict) else {}
-        self.current: dict[str, Plan] = {}
-
-    def get(self, key: str) -> Plan | None:
-        plan = self.previous.get(key)
-        if plan is not None:
-            self.current[key] = plan
-        return plan
-
-    def put(self, key: str, plan: Plan) -> None:
-        self.current[key] = plan
-
-    def save(self) -> None:
-        """Keep this build's plans (when they differ from the stored ones: a plan is a
-        function of its key) and nothing else."""
-        if self.current.keys() != self.previous.keys() or not self.store.contains(self.key):
-            self.store.put(self.key, self.current)
-        self.store.prune()
+        super().__init__(CacheStore(cache_root / "site", "link-plans"), key)

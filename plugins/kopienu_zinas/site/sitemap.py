@@ -30,6 +30,7 @@ from xml.sax.saxutils import escape
 from ..common.build import build_of
 from ..common.cachestore import CacheStore
 from ..common.fingerprint import code_digest, digest
+from ..common.lastbuild import LastBuildTable
 from ..writing.manifest import Placed, identity
 from ..writing.render import cache_root
 from .addresses import Addresses, content_addresses
@@ -60,34 +61,16 @@ def content_dates(context: dict[str, Any], addresses: Addresses
 VERDICTS_VERSION = "sitemap-noindex-1"
 
 
-class Verdicts:
+class Verdicts(LastBuildTable[bool]):
     """Whether a page may be indexed, by the SHA-256 hex of its bytes: those of the pages of
-    the last sitemap written (`known`) and this build's (`found`), kept as one entry whose key
-    digests our code and the NOINDEX pattern. A verdict is a function of the bytes alone, so
-    one found in a build that then failed is as good as any."""
+    the last sitemap written and this build's (common/lastbuild.py), kept as one entry whose
+    key digests our code and the NOINDEX pattern. A verdict is a function of the bytes alone,
+    so one found in a build that then failed is as good as any."""
 
     def __init__(self, store: CacheStore) -> None:
-        self.store = store
-        self.key = digest(VERDICTS_VERSION, code_digest(), NOINDEX.pattern,
-                          str(NOINDEX.flags))
-        stored = store.get(self.key)
-        self.known: dict[str, bool] = (
-            stored if isinstance(stored, dict) and all(
-                isinstance(sha, str) and isinstance(verdict, bool)
-                for sha, verdict in stored.items()) else {})
-        self.found: dict[str, bool] = {}
-
-    def get(self, sha: str) -> bool | None:
-        verdict = self.known.get(sha)
-        if verdict is not None:
-            self.found[sha] = verdict
-        return verdict
-
-    def save(self) -> None:
-        """Keep this build's verdicts (when they differ from the stored ones) and no other."""
-        if self.found != self.known or not self.store.contains(self.key):
-            self.store.put(self.key, self.found)
-        self.store.prune()
+        super().__init__(store, digest(VERDICTS_VERSION, code_digest(), NOINDEX.pattern,
+                                       str(NOINDEX.flags)),
+                         valid=lambda verdict: isinstance(verdict, bool))
 
 
 def html_files(output: Path) -> list[tuple[str, os.DirEntry[str]]]:
@@ -122,7 +105,7 @@ def indexable_pages(output: Path, placed: Mapping[str, Placed] | None = None,
             with open(entry.path, "rb") as file:
                 indexable = NOINDEX.search(file.read()) is None
             if verdicts is not None and sha is not None:
-                verdicts.found[sha] = indexable
+                verdicts.put(sha, indexable)
         if indexable:
             yield relative.removesuffix("index.html")
 
