@@ -53,19 +53,8 @@ def jobs_for(source: str, errors: list[Exception] | None = None) -> list[RenderJ
 
 def test_every_page_comes_back_in_queue_order_rendered_on_both_processes(tmp_path: Path) -> None:
     """The build process's first page waits until the worker has rendered one: both render."""
-    rendered_elsewhere = tmp_path / "worker-rendered"
-
-    def renderer() -> str:
-        if os.getpid() != BUILD_PID:
-            rendered_elsewhere.touch()
-        else:
-            deadline = time.monotonic() + 60
-            while not rendered_elsewhere.exists() and time.monotonic() < deadline:
-                time.sleep(0.01)
-        return str(os.getpid())
-
     jobs = jobs_for("{{ n }} {{ renderer() }}")
-    jobs[0].template.environment.globals["renderer"] = renderer
+    jobs[0].template.environment.globals["renderer"] = waits_for_a_worker(tmp_path)
     outcomes = render_all(jobs, rendering(delivered), workers=2)
     assert [index for index, _text, _pid in outcomes] == list(range(PAGES))
     assert [text.split()[0] for _index, text, _pid in outcomes] == [str(n) for n in range(PAGES)]
