@@ -12,7 +12,7 @@ from PIL import Image
 from kopienu_zinas.common.frontmatter import read_document
 from kopienu_zinas.common.problems import ContentProblem, run_content_checks
 from kopienu_zinas.site import register
-from kopienu_zinas.site.containment import leaves_folder
+from kopienu_zinas.site.containment import check_symlinks, leaves_folder
 from kopienu_zinas.site.linkcheck import (
     PlannedLink,
     SourceUrls,
@@ -151,6 +151,23 @@ def test_a_symbolic_link_that_would_read_files_twice_is_named(content: Path) -> 
                               "read twice, under two names"),
         ("kopija.md", 0, "file", "symbolic link to an article or page: it would be "
                                  "published twice")]
+
+
+def test_a_symbolic_link_to_nothing_or_in_a_loop_is_named(content: Path) -> None:
+    """A link whose file is gone, or a loop of links, was no problem of the check: a picture
+    was silently left out of the site (only Pelican's "Cannot get modification stamp"
+    warning), and an article's link to nothing was called one that publishes it twice."""
+    (content / "atteli" / "nav.jpg").symlink_to("izdzests.jpg")
+    (content / "atteli" / "a.jpg").symlink_to("b.jpg")
+    (content / "atteli" / "b.jpg").symlink_to("a.jpg")
+    nothing = "symbolic link to a file that does not exist"
+    loop = "symbolic link that leads back to itself (a loop of links)"
+    found = [problem for problem in problems(content) if problem[2] == "file"]
+    assert found == [("atteli/a.jpg", 0, "file", loop), ("atteli/b.jpg", 0, "file", loop),
+                     ("atteli/nav.jpg", 0, "file", nothing)]
+    (content / "vecs.md").symlink_to("raksti/vecs.md")  # the documents' reading fails on it
+    assert ("vecs.md", nothing) in [(problem.path, problem.what_en)
+                                    for problem in check_symlinks(content)]
 
 
 @pytest.mark.parametrize(("path", "leaves"), [

@@ -517,3 +517,24 @@ def test_a_published_file_replaced_after_it_was_read_is_never_linked(
     assert target.read_text(encoding="utf-8") == "vienāds"
     assert not os.path.samefile(target, published / "a.html")
     assert not placement.linked
+
+
+@pytest.mark.parametrize("again", ["place_proven", "place"])
+def test_a_page_placed_again_by_its_job_run_again_leaves_no_temporary_file(
+        tmp_path: Path, again: str) -> None:
+    """A job whose worker died (writing/parallel.py) runs again in the build process, and the
+    file the worker linked is already in place: renaming a second link of the same file over
+    it does nothing (rename(2)), and the temporary name was left in the output folder."""
+    writing, key, published, _template = _published_page(tmp_path, "vienāds")
+    files = writing.outputs
+    staging = tmp_path / "staging"
+    staging.mkdir()
+    target = staging / "a.html"
+    for _run in range(2):
+        proven = files.published_page(key)
+        assert proven is not None
+        placement = (files.place_proven(staging, target, proven, "utf-8")
+                     if again == "place_proven" else files.place(staging, target, proven.data))
+        assert placement.linked
+    assert sorted(path.name for path in staging.iterdir()) == ["a.html"]
+    assert os.path.samefile(target, published / "a.html")

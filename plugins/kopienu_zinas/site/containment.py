@@ -8,8 +8,9 @@ CI. Checked here, where the files are read, for every kind of path:
 - links and pictures in Markdown and HTML: `{static}`, `{filename}`, `{attach}` (and `|…|`);
 - front matter: `image:`, `gallery:`, and the address fields `slug:`, `save_as:`, `url:`;
 - gallery `captions.yml`: the file names under `photos:`;
-- symbolic links anywhere under content/ that point outside it, and those inside it that would
-  make Pelican read the same files twice (a link to a folder, or to an article or a page).
+- symbolic links anywhere under content/ that point outside it, those that lead to no file (its
+  file gone, or a loop of links), and those inside it that would make Pelican read the same
+  files twice (a link to a folder, or to an article or a page).
 
 Newsletter introductions are Markdown documents like the others, so their links are covered by
 the first item. The writing side (what Pelican would write outside the output folder) is
@@ -18,6 +19,8 @@ guarded in outputs.py.
 
 from __future__ import annotations
 
+import errno
+import os
 import posixpath
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -159,20 +162,41 @@ DOCUMENT_EXTENSIONS = frozenset(f".{extension}" for extension in
                                 (*MarkdownReader.file_extensions, *HTMLReader.file_extensions))
 
 
+def _leads_nowhere(link: Path) -> tuple[str, str] | None:
+    """What is wrong with a symbolic link that leads to no file, in Latvian and English: its
+    file does not exist, or the links lead back to themselves (ELOOP); None when it leads to
+    a file or a folder (or cannot be followed for another reason, which reading it reports)."""
+    try:
+        os.stat(link)
+    except FileNotFoundError:
+        return ("simboliskā saite uz failu, kura nav",
+                "symbolic link to a file that does not exist")
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            return ("simboliskā saite, kas ved atpakaļ uz sevi (saišu cilpa)",
+                    "symbolic link that leads back to itself (a loop of links)")
+    return None
+
+
 def check_symlinks(root: Path) -> Iterator[ContentProblem]:
     """Symbolic links under content/ (git keeps them as links): those that lead outside it, and
     those inside it through which Pelican, which follows links, would read the same files a
     second time under another name: a link to a folder (every file in it twice, each article
     then "skipped" or "overwritten" with no word of the link), or to an article or a page (the
-    same article published twice). A link to a picture or another file is only a second
-    address for it, and allowed."""
+    same article published twice); and those that lead to no file, which Pelican leaves out
+    of the site with no more than a warning of a missing modification time. A link to a
+    picture or another file is only a second address for it, and allowed."""
     for relative, target in symlinks(root):
         path = root / relative
+        nowhere = _leads_nowhere(path)
         if not is_inside(path, root):
             yield ContentProblem(
                 relative, 0, "file", "simboliskā saite uz failu ārpus content/ mapes",
                 "symbolic link to a file outside the content/ folder",
                 "ieliec pašu failu content/ mapē saites vietā", target)
+        elif nowhere is not None:
+            yield ContentProblem(relative, 0, "file", *nowhere,
+                                 "izdzēs saiti vai ieliec tās vietā pašu failu", target)
         elif path.is_dir():
             yield ContentProblem(
                 relative, 0, "file", "simboliskā saite uz mapi content/ mapē: tās faili "

@@ -233,9 +233,14 @@ class OutputFiles:
     def _link(self, published: Path, read: Signature, target: Path) -> bool:
         """Hardlink `published` at `target`; False (and no link left) when it is gone, or is
         not the file whose bytes were read (`read`, its signature then): the path is linked
-        by name, so the file the link made is compared with the one that was read."""
+        by name, so the file the link made is compared with the one that was read. The file
+        read, found at `target` already (linked by the page's job in a worker that died before
+        reporting it: the job runs again, writing/parallel.py), is left in place: renaming
+        another link of one file over it does nothing (rename(2)), and the temporary name would
+        stay in the output folder."""
         try:
-            self._place(target, lambda path: os.link(published, path))
+            self._place(target, lambda path: os.link(published, path),
+                        kept=lambda: signature(os.lstat(target)) == read)
         except OSError:
             return False
         try:
@@ -246,13 +251,18 @@ class OutputFiles:
             pass
         return False
 
-    def _place(self, target: Path, put: Callable[[Path], None]) -> None:
+    def _place(self, target: Path, put: Callable[[Path], None],
+               kept: Callable[[], bool] | None = None) -> None:
         """Make a new file at `target` with `put`, which creates the name it is given and fails
-        if it exists; where `target` exists, by a temporary name renamed over it, which also
-        makes a missing folder (the writer makes it first: so no call is spent asking)."""
+        if it exists; where `target` exists, by a temporary name renamed over it (unless
+        `kept()` says the file there is the one wanted), which also makes a missing folder
+        (the writer makes it first: so no call is spent asking)."""
         try:
             put(target)
-        except (FileExistsError, FileNotFoundError):
+        except FileExistsError:
+            if kept is None or not kept():
+                replace_with(target, lambda temporary: put(Path(temporary)))
+        except FileNotFoundError:
             replace_with(target, lambda temporary: put(Path(temporary)))
 
     def take_pending(self) -> dict[int, list[tuple[Path, Path, str]]]:
