@@ -200,3 +200,19 @@ def test_an_error_about_a_file_in_content_names_that_file(tmp_path: Path) -> Non
         gallery_step(content)
     assert build.source_in_traceback(caught.value.__traceback__, str(content)) == (
         "galleries/talka/a.jpg")
+
+
+def test_a_crash_about_a_loop_of_links_is_reported_not_crashed_on(tmp_path: Path) -> None:
+    """The crash reporter resolved every path in the traceback: a loop of symbolic links made
+    it raise in turn ("Symlink loop"), and the editor saw two tracebacks."""
+    content = tmp_path / "content"
+    content.mkdir()
+    (content / "a.md").symlink_to("b.md")
+    (content / "b.md").symlink_to("a.md")
+
+    def read(file: Path) -> bytes:
+        return file.read_bytes()
+
+    with pytest.raises(OSError) as caught:
+        read(content / "a.md")
+    assert build.source_in_traceback(caught.value.__traceback__, str(content)) is None

@@ -73,3 +73,35 @@ def test_full_collections_are_rare_while_pelican_runs_and_as_before_afterwards(
     rare = (before[0], before[1], build.FULL_COLLECTION_AFTER)
     assert seen == [("start", rare), ("run", rare)]
     assert gc.get_threshold() == before
+
+
+def test_a_build_that_stops_early_ends_its_reading_workers(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A pool of reading workers left to the interpreter's exit could fail there and print
+    "Exception ignored … OSError: [Errno 9] Bad file descriptor" after the build's report."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    from kopienu_zinas.reading.caches import ATTRIBUTE, ReadingCaches
+    from kopienu_zinas.reading.prereading import Prereading
+
+    pools: list[ProcessPoolExecutor] = []
+
+    class StartsReading:
+        def __init__(self, settings: dict[str, object]) -> None:
+            self.settings = settings
+            pool = ProcessPoolExecutor(max_workers=1)
+            pools.append(pool)
+            caches = object.__new__(ReadingCaches)
+            caches.prereading = Prereading(pool, iter(pool.map(abs, range(1000))))
+            setattr(self, ATTRIBUTE, caches)
+
+        def run(self) -> None:
+            raise ValueError("a build that fails before reading")
+
+    monkeypatch.setattr(build, "Pelican", StartsReading)
+    content = tmp_path / "content"
+    content.mkdir()
+    assert build.main(["--content", str(content), "--output", str(tmp_path / "out")]) == 1
+    [pool] = pools
+    with pytest.raises(RuntimeError, match="after shutdown"):
+        pool.submit(abs, 1)

@@ -198,3 +198,20 @@ def test_a_new_entry_is_written_at_its_name_and_an_existing_one_replaced_not_wri
     entry.write_bytes(entry.read_bytes()[:-4])  # half written: a build stopped meanwhile
     assert CacheStore(tmp_path, "pages").get("aa01") is None
     assert sorted(p.name for p in (tmp_path / "pages" / "aa").iterdir()) == []
+
+
+def test_a_link_to_no_file_counts_in_the_tree_by_where_it_points(tmp_path: Path) -> None:
+    """'Nothing changed' compares this digest: a link to nothing (or a loop) added by an
+    editor was not in it, so the build that would have named the link never ran."""
+    (tmp_path / "raksts.md").write_text("Teksts.", encoding="utf-8")
+    before = tree_digest(tmp_path)
+    (tmp_path / "nav.md").symlink_to("nav-tada.md")
+    broken = tree_digest(tmp_path)
+    assert broken != before
+    (tmp_path / "nav.md").unlink()
+    (tmp_path / "nav.md").symlink_to("cits.md")
+    assert tree_digest(tmp_path) not in (before, broken)
+    (tmp_path / "nav.md").unlink()
+    (tmp_path / "cilpa-a.md").symlink_to("cilpa-b.md")
+    (tmp_path / "cilpa-b.md").symlink_to("cilpa-a.md")
+    assert tree_digest(tmp_path) not in (before, broken)

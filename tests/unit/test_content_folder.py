@@ -113,7 +113,7 @@ def test_markdown_files_from_a_complete_listing_are_the_disks(tmp_path: Path) ->
     root = plain_content(tmp_path / "content")
     listing = ContentFolder.scan(root)
     assert listing.complete_names() is not None
-    walked = sorted(root.rglob("*.md"))
+    walked = sorted(file for file in root.rglob("*.md") if file.is_file())
     assert markdown_files(root, listing) == [
         (file, file.relative_to(root).as_posix()) for file in walked]
     extensions = ("md", "markdown", "mdown")
@@ -130,3 +130,26 @@ def test_a_listing_with_a_symbolic_link_sends_the_walks_to_the_disk(content: Pat
     assert listing.complete_names() is None
     assert [file for file, _path in markdown_files(content, listing)] == sorted(
         content.rglob("*.md"))
+
+
+def test_a_folder_named_md_or_a_link_to_no_file_is_no_markdown_file(tmp_path: Path) -> None:
+    """Read as documents, a link to nothing and a loop of links crashed the content check
+    (FileNotFoundError, ELOOP) before the rule that names them could run."""
+    from kopienu_zinas.common.checkcache import markdown_files
+    from kopienu_zinas.common.frontmatter import discover_documents
+
+    root = tmp_path / "content"
+    (root / "mape.md").mkdir(parents=True)
+    (root / "raksts.md").write_text("---\ntitle: A\n---\nTeksts.\n", encoding="utf-8")
+    listing = ContentFolder.scan(root)
+    assert listing.complete_names() is not None
+    assert markdown_files(root, listing) == [(root / "raksts.md", "raksts.md")]
+    (root / "nav.md").symlink_to("nav-tada.md")
+    (root / "cilpa-a.md").symlink_to("cilpa-b.md")
+    (root / "cilpa-b.md").symlink_to("cilpa-a.md")
+    (root / "saite.md").symlink_to("raksts.md")
+    listing = ContentFolder.scan(root)
+    assert listing.complete_names() is None  # links: the disk is asked
+    assert [path for _file, path in markdown_files(root, listing)] == ["raksts.md", "saite.md"]
+    documents, _problems = discover_documents(root)
+    assert [document.path for document in documents] == ["raksts.md", "saite.md"]

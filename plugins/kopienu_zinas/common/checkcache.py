@@ -30,7 +30,7 @@ from typing import Any
 
 from .build import once
 from .cachestore import CacheStore
-from .contentfolder import ContentFolder, activate_for_process, activated
+from .contentfolder import FILE, ContentFolder, activate_for_process, activated
 from .fingerprint import code_digest, digest, settings_digest
 from .frontmatter import SourceDocument, discover_documents, read_document
 from .problems import (
@@ -138,14 +138,17 @@ class CheckPlan:
 
 
 def markdown_files(content_root: Path, folder: ContentFolder) -> list[tuple[Path, str]]:
-    """Every name under content/ ending in `.md` (what `rglob("*.md")` finds), with its path
-    under content/, in path order; from the listing when it is complete, else from the disk."""
+    """Every file under content/ named `*.md` (what `rglob("*.md")` finds that is a file, or
+    a link to one), with its path under content/, in path order; from the listing when it is
+    complete, else from the disk. A folder so named, a link to nothing and a loop of links are
+    not documents: the content check names the links (site/containment.py)."""
     names = folder.complete_names()
     if names is None:
-        found = sorted(content_root.rglob("*.md"))
+        found = sorted(file for file in content_root.rglob("*.md") if file.is_file())
         return [(file, file.relative_to(content_root).as_posix()) for file in found]
     return [(content_root / name, name) for name in sorted(
-        (name for name in names if name.endswith(".md")), key=path_order)]
+        (name for name in names if name.endswith(".md") and folder.kinds[name] == FILE),
+        key=path_order)]
 
 
 def path_order(name: str) -> list[str]:

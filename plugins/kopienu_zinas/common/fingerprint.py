@@ -53,13 +53,16 @@ def tree_digest(root: Path, files: Iterable[Path] | None = None) -> str:
     chosen = sorted(files if files is not None else files_under(root))
     parts: list[str] = []
     for file in chosen:
-        parts += [file.relative_to(root).as_posix(), file_digest(file)]
+        parts += [file.relative_to(root).as_posix(),
+                  file_digest(file) if os.path.isfile(file) else f"link:{os.readlink(file)}"]
     return digest(*parts)
 
 
 def files_under(root: Path) -> list[Path]:
     """Every file under `root`, links to folders followed (a link back to a folder already
-    walked is not: no loop), `__pycache__` folders left out."""
+    walked is not: no loop), `__pycache__` folders left out; and every symbolic link that
+    leads to no file (to nothing, or a loop of links), which counts by where it points: an
+    editor adding one changes the tree (the content check names it)."""
     found: list[Path] = []
     walked: set[str] = set()
     for folder, folders, names in os.walk(root, followlinks=True):
@@ -67,7 +70,8 @@ def files_under(root: Path) -> list[Path]:
         folders[:] = [name for name in folders if name != "__pycache__"
                       and os.path.realpath(os.path.join(folder, name)) not in walked]
         found.extend(Path(folder, name) for name in names
-                     if os.path.isfile(os.path.join(folder, name)))
+                     if os.path.isfile(path := os.path.join(folder, name))
+                     or os.path.islink(path))
     return found
 
 

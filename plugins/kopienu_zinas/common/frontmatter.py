@@ -166,10 +166,11 @@ def read_body(content_root: Path, file: Path) -> SourceDocument:
 
 
 def discover_documents(content_root: Path) -> tuple[list[SourceDocument], list[ContentProblem]]:
-    """Every Markdown file under content/, in path order."""
+    """Every Markdown file under content/, in path order (a folder named `*.md`, a link to
+    nothing and a loop of links are none: the content check names the links)."""
     documents: list[SourceDocument] = []
     problems: list[ContentProblem] = []
-    for file in sorted(content_root.rglob("*.md")):
+    for file in sorted(file for file in content_root.rglob("*.md") if file.is_file()):
         document, found = read_document(content_root, file)
         documents.append(document)
         problems.extend(found)

@@ -84,6 +84,14 @@ def wait_for_prereading(readers: Any) -> None:
         caches.prereading.wait()
 
 
+def stop_prereading(pelican: Any) -> None:
+    """End the reading workers of a build that stopped early (the content check failed, or
+    a crash): called by the build tool whatever happened (tools/build.py)."""
+    caches: ReadingCaches | None = getattr(pelican, ATTRIBUTE, None)
+    if caches is not None and caches.prereading is not None:
+        caches.prereading.stop()
+
+
 def prune_after_success(pelican: Any) -> None:
     """finalized: remove the entries neither this build nor the previous successful one used,
     unless anything went wrong in this one."""

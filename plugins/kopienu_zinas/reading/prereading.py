@@ -174,6 +174,14 @@ class Prereading:
         except Exception:  # a broken pool: the reader converts what is missing
             pass
         finally:
+            self.stop()
+
+    def stop(self) -> None:
+        """End the workers, dropping the conversions not yet started (a build that stopped
+        before reading: a pool left to the interpreter's exit could fail there, printing
+        "Exception ignored … OSError: [Errno 9] Bad file descriptor" after the build's own
+        report). Their entries are left for the next build."""
+        if self.pool is not None:
             self.pool.shutdown(wait=True, cancel_futures=True)
             self.pool = None
 

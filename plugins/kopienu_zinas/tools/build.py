@@ -118,10 +118,19 @@ def source_in_traceback(trace: TracebackType | None, content_root: str) -> str |
             if isinstance(source, str):
                 return relative_source(source, content_root)
         for value in frame.f_locals.values():
-            if isinstance(value, Path) and value.resolve().is_relative_to(root) \
-                    and value.resolve() != root:
+            if isinstance(value, Path) and _inside(value, root):
                 return relative_source(value, content_root)
     return None
+
+
+def _inside(path: Path, root: Path) -> bool:
+    """Whether `path` resolves to a path strictly inside `root` (False when it cannot be
+    resolved: a loop of symbolic links, which the crash being reported may be about)."""
+    try:
+        resolved = path.resolve()
+    except (OSError, RuntimeError):
+        return False
+    return resolved.is_relative_to(root) and resolved != root
 
 
 def report_crash(error: Exception, content_root: str) -> None:
@@ -332,6 +341,9 @@ def build(args: argparse.Namespace,
         report_crash(error, settings["PATH"])
     finally:
         root.removeHandler(collector)
+        if pelican is not None:  # its plugins are loaded: importing the reading plugin is free
+            from ..reading.caches import stop_prereading
+            stop_prereading(pelican)
     failures = collector.failures(args.strict)
     print_records(collector.records)
     if inputs is not None and manifests.sources_digest(read_before) != sources:
