@@ -61,6 +61,21 @@ def test_titles_too_long_for_a_file_name_are_each_named_and_the_output_kept(tmp_
     assert not output.exists(), "a failed build leaves no half-written site"
 
 
+def test_a_link_to_a_page_that_could_not_be_written_is_not_reported_again(
+        tmp_path: Path) -> None:
+    """The page's own problem names what to fix; "a page this build does not publish (a draft
+    or scheduled)" against every article linking to it would send the editor the wrong way."""
+    content = tmp_path / "content"
+    long_title = " ".join(["Garš virsraksts par kopienas dzīvi Latgalē"] * 10)
+    article(content, "garais.md", long_title, day=1)
+    article(content, "labs.md", "Labs raksts", body="Skat [garo]({filename}garais.md).", day=2)
+    result = run_build(tmp_path / "output", content=content)
+    assert result.returncode != 0
+    assert [line.split(" ", 2)[1] for line in errors(result.stderr)] == ["garais.md:2:"], \
+        result.stderr
+    assert "1 problem(s)" in result.stderr
+
+
 def in_process_build(content: Path, output: Path, *extra: str) -> int:
     return build.main(["--content", str(content), "--output", str(output),
                        "--build-date", BUILD_DATE, *extra])

@@ -12,6 +12,9 @@ A build holds:
   ``banner_template``), from ``all_generators_finalized`` to ``finalized``;
 - parse results shared by the content check and the generators (:meth:`Build.once`: each
   article's events, the galleries), so each is parsed once per build;
+- ``unwritten``: the output names (relative to the output folder, `/`-separated) of pages
+  whose writing failed and was reported against their source (site/safety.py), so that the
+  link check does not report links to them again as links to an unpublished page;
 - ``writing``: the writing plugin's render cache and output files (writing/__init__.py
   ``Writing``), which the site's writer renders and writes through when it is set.
 """
@@ -44,6 +47,7 @@ class Build:
     banner_template: Any | None = None
     parsed: dict[Hashable, Any] = field(default_factory=dict)
     writing: Any | None = None
+    unwritten: set[str] = field(default_factory=set)
 
     def once(self, key: Hashable, compute: Callable[[], T]) -> T:
         """compute()'s result, computed the first time `key` is asked for in this build."""

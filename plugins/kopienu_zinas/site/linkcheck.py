@@ -231,12 +231,18 @@ def written_urls(output: Path) -> frozenset[str]:
             except OSError:
                 is_folder = False
             if not is_folder:
-                urls.add(f"{prefix}{entry.name}")
-                if entry.name == "index.html":
-                    urls.add(prefix)
+                urls.update(file_urls(f"{prefix}{entry.name}"))
             elif not entry.is_symlink():
                 pending.append((entry.path, f"{prefix}{entry.name}/"))
     return frozenset(urls)
+
+
+def file_urls(name: str) -> tuple[str, ...]:
+    """The site-relative URLs that find the output file `name` (`/`-separated, relative to the
+    output folder): its name, and `dir/` too for `dir/index.html`."""
+    if name == "index.html" or name.endswith("/index.html"):
+        return name, name[:-len("index.html")]
+    return (name,)
 
 
 def is_written(url: str, urls: frozenset[str]) -> bool:
@@ -336,7 +342,10 @@ def check_written_links(pelican: Any) -> None:
     planned: tuple[PlannedLink, ...] = build.link_plan
     output = Path(pelican.output_path)
     urls = written_urls(output)
-    missing = [link.problem for link in planned if not is_written(link.url, urls)]
+    # a page whose writing failed is reported already, against its own source
+    failed = frozenset(url for name in build.unwritten for url in file_urls(name))
+    missing = [link.problem for link in planned
+               if not is_written(link.url, urls) and not is_written(link.url, failed)]
     for problem in missing:
         log_problem(problem)
     show_link_problems(pelican.settings, output, missing, build.link_files)

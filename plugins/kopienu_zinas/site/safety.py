@@ -14,11 +14,12 @@ build then fails (publishing) or shows the problems (preview).
 from __future__ import annotations
 
 import functools
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from pelican.writers import Writer
 
+from ..common.build import build_of
 from ..common.frontmatter import read_document
 from ..common.problems import (
     ContentProblem,
@@ -85,10 +86,14 @@ class SafeWriter(Writer):
             self.report_write_failure(name, kwargs, error)
 
     def report_write_failure(self, name: Any, kwargs: dict[str, Any], error: Exception) -> None:
-        """A page that cannot be written, reported against its source."""
+        """A page that cannot be written, reported against its source; its name is kept as
+        unwritten (common/build.py), so that links to it are not reported a second time."""
         root = self.settings["PATH"]
         source = source_of(kwargs, root, str(name))
         log_problem(source_failed(root, source, error, f"writing {name}"))
+        build = build_of(self.settings)
+        if build is not None:
+            build.unwritten.add(PurePosixPath(str(name)).as_posix())
 
     def write_feed(self, elements: Any, context: dict[str, Any], path: Any = None,
                    url: Any = None, feed_type: str = "atom", override_output: bool = False,
