@@ -213,3 +213,20 @@ def test_every_calendar_file_of_the_site_reads_the_same_in_ical_js(
     assert len(files) > 10
     assert icalcheck.assert_calendar_apps_agree(icaljs, files) > 0
     assert not any(b"COMMENT" in f.read_bytes() for f in files)
+
+
+def test_every_calendar_file_has_a_component_a_region_without_events_the_zone(
+        built_site: BuiltSite) -> None:
+    """QA: /regioni/vidzeme/kalendars.ics was a VCALENDAR without any component (RFC 5545
+    §3.6 requires one): the site-wide, region and event files all hold one now."""
+    for ics in sorted(built_site.output.rglob("*.ics")):
+        assert Calendar.from_ical(ics.read_bytes()).subcomponents, ics
+    dated = {slug(article.region) for article, event in seed_events()
+             if len(str(event["start"])) > 7}  # month-only events are in no calendar file
+    quiet = {slug(article.region) for article in articles()} - dated
+    assert quiet  # the real content has a region without a dated event
+    for region in quiet:
+        cal = Calendar.from_ical(
+            (built_site.output / f"regioni/{region}/kalendars.ics").read_bytes())
+        assert [str(zone["TZID"]) for zone in cal.timezones] == ["Europe/Riga"]
+        assert not cal.events

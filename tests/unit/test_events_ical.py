@@ -17,7 +17,7 @@ from tests.sitebuild import ROOT
 
 INFO = ical.CalendarInfo("Kopienu ziņas: pasākumi", "Apraksts", "https://kopienuzinas.lv/kalendars/",
                          "kalendars@kopienuzinas.lv", "-//Kopienu ziņas//kopienuzinas.lv//LV",
-                         dt.timedelta(hours=12))
+                         dt.timedelta(hours=12), 2024)
 STAMP = dt.datetime(2024, 1, 15, 9, 30, tzinfo=dt.timezone(dt.timedelta(hours=2)))
 
 
@@ -179,3 +179,24 @@ def test_an_english_events_file_speaks_english_and_a_latvian_one_latvian() -> No
     assert "Price: 3 EUR" in str(first["DESCRIPTION"]) and "More: https://" in str(first["DESCRIPTION"])
     assert str(second["SUMMARY"]) == "Atcelts: Reading night"
     assert "Rīko: Biedrība" in str(second["DESCRIPTION"]) and "Vairāk: https://" in str(second["DESCRIPTION"])
+
+
+def test_a_calendar_without_events_holds_the_zone_so_it_has_a_component(tmp_path, icaljs) -> None:
+    """QA: a region without events got a VCALENDAR with no component, which RFC 5545 §3.6
+    (`icalbody = calprops component`) does not allow. It holds the Riga VTIMEZONE alone, right
+    from the first day of the build's year on, through the zone's yearly rule."""
+    data = ical.to_bytes(ical.calendar(INFO, []))
+    cal = Calendar.from_ical(data)
+    assert [part.name for part in cal.subcomponents] == ["VTIMEZONE"]
+    zone = cal.timezones[0].to_tz()
+    for day in (dt.datetime(2024, 1, 1, 12), dt.datetime(2024, 7, 1, 12),
+                dt.datetime(2031, 7, 1, 12), dt.datetime(2031, 12, 1, 12)):
+        assert day.replace(tzinfo=zone).utcoffset() == day.replace(tzinfo=RIGA).utcoffset(), day
+    path = tmp_path / "tuks.ics"
+    path.write_bytes(data)
+    assert icalcheck.assert_calendar_apps_agree(icaljs, [path]) == 0  # ical.js reads it
+
+
+def test_a_calendar_of_all_day_events_gets_no_zone_it_does_not_use() -> None:
+    _data, cal = build({"start": "2024-03-01", "location": "Ilgu muiža"})
+    assert [part.name for part in cal.subcomponents] == ["VEVENT"]

@@ -6,7 +6,9 @@ What the library does not do by itself, and why it is done here:
 - DTSTAMP is the article's modified/date in UTC, never the clock, so rebuilds are identical;
 - the Europe/Riga VTIMEZONE defines every instant the file uses, recurrences included, and no
   more (see vtimezone.py; add_missing_timezones() writes every clock change from 1970 to 2038
-  and nothing after, and a COMMENT that RFC 5545 does not allow there);
+  and nothing after, and a COMMENT that RFC 5545 does not allow there); a file without any
+  event (a region without events) gets it too, from its `year` on: RFC 5545 §3.6 requires a
+  calendar to hold at least one component, and the library writes an empty one without a word;
 - REFRESH-INTERVAL gets VALUE=DURATION (RFC 7986 requires it; the library leaves it out);
 - X-WR-CALNAME is written once, by Calendar.new(name=…); no METHOD (PUBLISH would require an
   ORGANIZER in every event).
@@ -65,6 +67,7 @@ class CalendarInfo:
     uid: str
     prodid: str
     refresh: dt.timedelta
+    year: int  # the build's year: an empty calendar's VTIMEZONE starts on its first day
 
 
 def summary(event: Event, labels: Labels) -> str:
@@ -127,7 +130,9 @@ def _span(timed: Sequence[Event]) -> tuple[dt.date, dt.date, bool]:
 def calendar(info: CalendarInfo, events: Sequence[Event],
              labels: Callable[[str], Labels] = lambda _lang: Labels()) -> Calendar:
     """One VCALENDAR with the events that have a day (month-only ones never go in); each event's
-    words in its language (`labels(event.lang)`, default Latvian)."""
+    words in its language (`labels(event.lang)`, default Latvian). The VTIMEZONE comes first
+    when some event is timed; a calendar without events holds the zone alone, from the first
+    day of `info.year` on (RFC 5545 §3.6: at least one component)."""
     dated = [e for e in events if e.in_calendar_files]
     cal = Calendar.new(name=info.name, description=info.description, prodid=info.prodid,
                        uid=info.uid, url=info.url, refresh_interval=info.refresh)
@@ -141,6 +146,9 @@ def calendar(info: CalendarInfo, events: Sequence[Event],
     timed = [e for e in dated if not e.all_day]
     if timed:
         cal.subcomponents.insert(0, vtimezone(RIGA, *_span(timed)))
+    elif not dated:
+        new_year = dt.date(info.year, 1, 1)
+        cal.add_component(vtimezone(RIGA, new_year, new_year, open_ended=True))
     return cal
 
 
