@@ -5,12 +5,14 @@ changes replace and crashes do not reach, and tells open pages when a new build 
 from __future__ import annotations
 
 import contextlib
+import html
 import os
+import re
 from pathlib import Path
 
-from tests.photos import upright
+from tests.photos import upright, write_photo
 from tests.preview import AT_ONCE, BUILT, NEW_BUILDER, REBUILDING, fetch, running_preview, wait_for
-from tests.sitebuild import ROOT
+from tests.sitebuild import ROOT, run_build
 
 BROKEN = """---
 title: Talka Rēzeknē
@@ -229,3 +231,98 @@ def test_a_saved_article_is_served_at_once_while_its_full_build_runs(tmp_path: P
                             .replace("Teksts.", "Pārcelts."))
         preview.page_with(GOOD_PAGE, "Pārcelts.")
         assert AT_ONCE not in preview.terminal()[len(terminal):], "a new date waits for the build"
+
+
+#: An article showing an original that carries a GPS location and a truncated picture.
+PICTURES = """---
+title: Divi attēli
+date: 2024-04-05
+region: Latgale
+summary: Viens ar atrašanās vietu, otrs bojāts.
+---
+![Ar vietu]({static}/atteli/gps.jpg)
+
+![Bojāts]({static}/atteli/bojats.jpg)
+"""
+
+
+def reported_lines(terminal: str) -> list[str]:
+    """The problems a build printed (`error: …`, `warning: …`), without their level."""
+    return [line.split(": ", 1)[1] for line in terminal.splitlines()
+            if line.startswith(("error: ", "warning: "))]
+
+
+def banner(page: Path) -> list[str]:
+    """The problems a page's preview banner lists, as text."""
+    found = re.search(r'<section class="preview-problems".*?</section>',
+                      page.read_text(encoding="utf-8"), re.S)
+    assert found, f"no banner on {page}"
+    return [html.unescape(item) for item in re.findall(r"<li><code>(.*?)</code></li>",
+                                                       found.group(0), re.S)]
+
+
+def test_the_preview_shows_every_problem_it_counts_and_what_make_check_fails_on(
+        tmp_path: Path) -> None:
+    """QA: an original's GPS location was printed, in no banner and not counted ("0 problem(s)
+    shown on the pages") while `make check` failed on it; a truncated picture's error was
+    printed and counted but missing from the home page's list."""
+    content = tmp_path / "content"
+    (content / "atteli").mkdir(parents=True)
+    write_photo(content / "atteli" / "gps.jpg")
+    whole = tmp_path / "vesels.jpg"
+    upright().save(whole, "JPEG")
+    (content / "atteli" / "bojats.jpg").write_bytes(whole.read_bytes()[:3000])
+    (content / "atteli.md").write_text(PICTURES, encoding="utf-8")
+    (content / "nakts.md").write_text(GOOD, encoding="utf-8")
+
+    preview = run_build(tmp_path / "preview", "--preview", content=content)
+    printed = reported_lines(preview.stderr)
+    assert f"; {len(printed)} problem(s) shown on the pages." in preview.stderr
+    home = banner(tmp_path / "preview" / "index.html")
+    assert sorted(home) == sorted(printed), "the home page lists every problem it counts"
+    assert any(line.startswith("atteli/gps.jpg: location: ") for line in home)
+    assert any(line.startswith("atteli/bojats.jpg: image: ") for line in home)
+    article = banner(tmp_path / "preview" / "zinas/2024/divi-atteli/index.html")
+    assert article and article == [line for line in home if line.startswith("atteli.md:")]
+    assert "preview-problems" not in (tmp_path / "preview" / GOOD_PAGE.strip("/") /
+                                      "index.html").read_text(encoding="utf-8")
+
+    check = run_build(tmp_path / "check", "--strict", content=content)
+    assert check.returncode == 1
+    assert set(reported_lines(check.stderr)) <= set(printed), "what make check fails on"
+
+
+def test_a_date_no_calendar_has_is_one_problem_in_the_preview(tmp_path: Path) -> None:
+    """QA: `date: 2026-13-01` gave the content check's problem plus the YAML plugin's
+    "month must be in 1..12" and Pelican's "could not find information about 'title'":
+    three problems counted, one in the banner."""
+    content = tmp_path / "content"
+    content.mkdir()
+    (content / "talka.md").write_text(BROKEN.replace("03.04.2024", "2026-13-01"), "utf-8")
+    (content / "nakts.md").write_text(GOOD, encoding="utf-8")
+    result = run_build(tmp_path / "output", "--preview", content=content)
+    problem = PROBLEM.replace("03.04.2024", "2026-13-01")
+    assert [line.split(" — ")[0] for line in reported_lines(result.stderr)] == [problem]
+    assert "; 1 problem(s) shown on the pages." in result.stderr
+    assert [line.split(" — ")[0] for line in banner(tmp_path / "output" / "index.html")] == \
+        [problem]
+
+
+def test_a_report_about_no_source_is_on_the_home_page_too(tmp_path: Path) -> None:
+    """A warning that names no content file (here a plugin's) is counted and fails `make
+    check`: the home page lists it as printed."""
+    plugins = tmp_path / "plugins"
+    plugins.mkdir()
+    (plugins / "marker.py").write_text(PLUGIN.format(version="v1"), encoding="utf-8")
+    settings = tmp_path / "testconf.py"
+    settings.write_text(SETTINGS.format(root=str(ROOT), plugins=str(plugins), plugin="marker"),
+                        encoding="utf-8")
+    content = tmp_path / "content"
+    content.mkdir()
+    (content / "nakts.md").write_text(GOOD, encoding="utf-8")
+    result = run_build(tmp_path / "output", "--preview", content=content, settings=str(settings))
+    assert reported_lines(result.stderr) == ["marker: marker plugin v1"]
+    assert "; 1 problem(s) shown on the pages." in result.stderr
+    assert banner(tmp_path / "output" / "index.html") == ["marker: marker plugin v1"]
+    assert "preview-problems" not in (tmp_path / "output" / GOOD_PAGE.strip("/") /
+                                      "index.html").read_text(encoding="utf-8")

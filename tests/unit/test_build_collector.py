@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from kopienu_zinas.common.problems import SourceFailed, failure_problem
+from kopienu_zinas.common.problems import ContentProblem, SourceFailed, failure_problem
 from kopienu_zinas.tools import build
 from kopienu_zinas.tools.build import PELICAN_READ_FAILED, ProblemCollector
 
@@ -36,6 +36,66 @@ def test_the_echo_of_a_failure_already_named_is_not_repeated(tmp_path: Path) -> 
     collector.emit(record(PELICAN_READ_FAILED, (str(tmp_path / "raksts.md"),)))
     collector.emit(record("Could not read %s", ("x",), SourceFailed(problem)))
     assert collector.records == [(logging.ERROR, problem.format())]
+
+
+DATE = ContentProblem("raksts.md", 3, "date", "datums nav saprotams", "date could not be read",
+                      "raksti GGGG-MM-DD", "2026-13-01")
+
+
+class Skipped:
+    """A Pelican content object as its "Skipping" messages name it (by its source path)."""
+
+    def __init__(self, source_path: str) -> None:
+        self.source_path = source_path
+
+    def __str__(self) -> str:
+        return self.source_path
+
+
+def test_pelicans_echoes_of_a_reported_source_problem_are_left_out(tmp_path: Path) -> None:
+    """QA: the preview printed `date: 2026-13-01` properly, then the YAML plugin's "month must
+    be in 1..12" and Pelican's "could not find information about 'title'" (the title is
+    there): three problems counted, one on the pages."""
+    collector = ProblemCollector(str(tmp_path))
+    collector.emit(record("%s", (DATE.format(),), content_problem=DATE))
+    source = str(tmp_path / "raksts.md")
+    collector.emit(record("Error parsing YAML for file '%s", (source,),
+                          ValueError("month must be in 1..12")))
+    collector.emit(record("YAML header didn't parse as a dict for file '%s'", (source,)))
+    collector.emit(record("Skipping %s: could not find information about '%s'",
+                          (Skipped(source), "title")))
+    collector.emit(record("Skipping %s: file %r would be written outside output path",
+                          (Skipped(source), "../x.html")))
+    assert collector.records == [(logging.ERROR, DATE.format())]
+    assert collector.failures(strict=True) == [DATE.format()]
+
+
+def test_pelicans_message_about_a_source_without_a_reported_problem_stays(tmp_path: Path) -> None:
+    collector = ProblemCollector(str(tmp_path))
+    collector.emit(record("%s", (DATE.format(),), content_problem=DATE))
+    other = Skipped(str(tmp_path / "cits.md"))
+    collector.emit(record("Skipping %s: could not find information about '%s'", (other, "date")))
+    assert collector.failures(strict=False) == [
+        DATE.format(), f"pelican.generators: Skipping {other}: could not find information "
+                       "about 'date'"]
+
+
+def test_what_is_reported_is_each_warning_and_error_with_its_problem_in_order(
+        tmp_path: Path) -> None:
+    """What the preview shows on the pages (site/preview.py): the same entries the summary
+    counts, a source's as its ContentProblem; notices are not problems."""
+    collector = ProblemCollector(str(tmp_path))
+    located = ContentProblem("atteli/gps.jpg", 0, "location", "GPS", "GPS", "make strip-location")
+    warning = record("%s", (located.format(),), content_problem=located)
+    warning.levelno = logging.WARNING
+    notice = record("%s", ("scheduled",), notice=located)
+    notice.levelno = logging.INFO
+    for each in (warning, notice, record("%s", (DATE.format(),), content_problem=DATE),
+                 record("search index not built: %s", ("no pagefind",))):
+        collector.emit(each)
+    assert collector.reported() == [located, DATE,
+                                    "pelican.generators: search index not built: no pagefind"]
+    assert len(collector.reported()) == len(collector.failures(strict=True))
 
 
 def test_a_missing_content_folder_is_one_clear_message(tmp_path: Path, capsys) -> None:

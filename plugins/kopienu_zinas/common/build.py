@@ -7,7 +7,11 @@ A build holds:
 
 - ``now``: BUILD_DATE resolved once (common/isodates.parse_build_date), so every plugin and
   template agrees on "now" even when the real clock is used;
-- ``problems``: the content check's problems (the preview shows them on the pages);
+- ``problems``: the content check's problems;
+- ``reported``: what the build has reported so far, when the build tool runs it (its problem
+  collector's, tools/build.py): every warning and error in order, a ContentProblem when it
+  concerns one source, else the message's text. The preview shows all of them on the pages
+  (site/preview.py); without the tool, only the content check's;
 - what one stage prepares for a later one (``sitemap_dates``, ``link_plan``/``link_files``,
   ``banner_template``), from ``all_generators_finalized`` to ``finalized``;
 - parse results shared by the content check and the generators (:meth:`Build.once`: each
@@ -41,6 +45,7 @@ class Build:
     settings: dict[str, Any]
     now: dt.datetime
     problems: tuple[ContentProblem, ...] = ()
+    reported: Callable[[], list[ContentProblem | str]] | None = None
     sitemap_dates: dict[str, dt.datetime | None] = field(default_factory=dict)
     link_plan: tuple[Any, ...] = ()
     link_files: dict[str, str] = field(default_factory=dict)

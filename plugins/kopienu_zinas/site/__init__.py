@@ -50,6 +50,7 @@ def register() -> None:
     signals.all_generators_finalized.connect(preview_links.remember_banner)
     signals.finalized.connect(sitemap.write_sitemap)
     signals.finalized.connect(linkcheck.check_written_links)
+    signals.finalized.connect(preview_links.show_reported_problems)  # after the link check
     for rule in (rules, links, containment, images, placeholders):
         document_check.connect(rule.check_document)
     for rule in (rules, slugs, reserved, containment, placeholders):

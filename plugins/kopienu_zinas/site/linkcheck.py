@@ -42,7 +42,6 @@ from ..common.problems import ContentProblem, log_problem
 from ..writing.render import cache_root
 from .addresses import content_addresses
 from .linkplans import Plan, PlanCache, document_key, site_key
-from .preview_links import show_link_problems
 from .references import (
     Reference,
     all_references,
@@ -348,4 +347,3 @@ def check_written_links(pelican: Any) -> None:
                if not is_written(link.url, urls) and not is_written(link.url, failed)]
     for problem in missing:
         log_problem(problem)
-    show_link_problems(pelican.settings, output, missing, build.link_files)

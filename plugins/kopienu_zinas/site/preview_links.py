@@ -1,28 +1,27 @@
-"""The preview shows the link check's problems on the pages too (PREVIEW, `make serve`).
+"""The preview puts what the build reported after the pages were written on them (PREVIEW).
 
-The link check (linkcheck.py) can only run at ``finalized``, once every file is written: it
-compares links with what the build wrote. The pages are written by then, so in the preview its
-problems are put into them afterwards: the banner of each affected source's page (its content
-problems and its link problems, in file order) and the home page's list of all problems are
-rendered again with the theme's `partials/problem_list.html`, replacing the banner the page
-has or the marker comment `<!-- problems-banner -->` that preview_problems.html leaves on a
-page without problems.
+Some problems are only found once pages are written: a picture the pipeline cannot take (while
+the images generator processes it), the link check (linkcheck.py, at ``finalized``: it compares
+links with what the build wrote), a page that cannot be written. At ``finalized``, after the link
+check, every source with a reported problem gets the banner of its page (all its problems, in
+file order) and the home page the list of everything reported (preview.py `reported`), rendered
+again with the theme's `partials/problem_list.html`; it replaces the banner the page has or the
+marker comment `<!-- problems-banner -->` that preview_problems.html leaves on a page without
+problems. A page whose banner is already what it should be is left as it is.
 """
 
 from __future__ import annotations
 
 import re
-from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 from ..common.atomicfile import replace_file
 from ..common.build import build_of
-from ..common.problems import ContentProblem
-from .preview import content_problems
+from .preview import by_source, reported
 
-#: Where plan_links leaves the theme's banner template (a jinja2.Template) for the preview.
+#: Where remember_banner leaves the theme's banner template (a jinja2.Template) for the preview.
 BANNER_TEMPLATE = "partials/problem_list.html"
 MARKER = "<!-- problems-banner -->"
 _BANNER = re.compile(r'<section class="preview-problems".*?</section>\n?', re.S)
@@ -41,32 +40,28 @@ def _put_banner(file: Path, banner: str) -> None:
         return
     html = file.read_text(encoding="utf-8")
     if _BANNER.search(html):
-        html = _BANNER.sub(lambda _match: banner, html, count=1)
+        changed = _BANNER.sub(lambda _match: banner, html, count=1)
     elif MARKER in html:
-        html = html.replace(MARKER, banner.rstrip("\n"), 1)
+        changed = html.replace(MARKER, banner.rstrip("\n"), 1)
     else:
         return  # a page without the site's layout (e.g. an e-mail edition)
-    replace_file(file, html.encode("utf-8"))  # never in place: the file may be a hardlink
+    if changed != html:
+        replace_file(file, changed.encode("utf-8"))  # never in place: it may be a hardlink
 
 
-def show_link_problems(settings: dict[str, Any], output: Path,
-                       link_problems: Iterable[ContentProblem],
-                       page_files: Mapping[str, str]) -> None:
-    """Put `link_problems` on the written pages of their sources (`page_files`: content path →
-    output file) and on the home page, next to the content check's problems."""
-    build = build_of(settings)
+def show_reported_problems(pelican: Any) -> None:
+    """Receiver of finalized, after the link check (preview only): every reported problem on
+    the written page of its source (`Build.link_files`: content path → output file) and all
+    of them on the home page."""
+    build = build_of(pelican.settings)
     template = build.banner_template if build is not None else None
-    found = sorted(set(link_problems))
-    if template is None or not found:
+    shown = reported(pelican.settings)
+    if build is None or template is None or not shown:
         return
-    checked = content_problems(settings)
-    by_source: dict[str, set[ContentProblem]] = defaultdict(set)
-    for problem in (*checked, *found):
-        by_source[problem.path].add(problem)
-    for source in sorted({problem.path for problem in found}):
-        if source in page_files:
-            _put_banner(output / page_files[source],
-                        template.render(shown=sorted(by_source[source])))
-    everything = sorted({*checked, *found})
-    _put_banner(output / settings.get("INDEX_SAVE_AS", "index.html"),
-                template.render(shown=everything))
+    output = Path(pelican.output_path)
+    pages: Mapping[str, str] = build.link_files
+    for source, problems in by_source(shown).items():
+        if source in pages:
+            _put_banner(output / pages[source], template.render(shown=problems))
+    _put_banner(output / pelican.settings.get("INDEX_SAVE_AS", "index.html"),
+                template.render(shown=shown))

@@ -10,7 +10,8 @@ Errors (and, with --strict, warnings) fail the build; then the previous output f
 exactly as it was. Plugins that fail to load fail the build too (Pelican itself only logs them).
 
 --preview (what `make serve` runs) sets PREVIEW = True: problems are printed but do not stop
-the build, and every affected page shows them in a banner at its top.
+the build, and every affected page shows them in a banner at its top. It counts (and shows)
+what --strict fails on: warnings too.
 
 Incremental (docs/building.md, "Caches: writing"): pages whose inputs did not change come from
 the render cache, files with the bytes already published are hardlinked from the previous
@@ -55,6 +56,17 @@ SWAP_ATTEMPTS = 5
 
 #: Pelican's message when reading one source raised (its generators then skip the file).
 PELICAN_READ_FAILED = "Could not process %s"
+#: Pelican's (and its YAML plugin's) messages that it skipped a source or could not read its
+#: header, each naming the source first. After a problem of that source has been reported (the
+#: content check's, which the preview builds on: `date: 2026-13-01` made YAML fail, and then the
+#: title "missing") they are only its echo.
+SOURCE_ECHOES = frozenset({
+    PELICAN_READ_FAILED,
+    "Skipping %s: could not find information about '%s'",
+    "Skipping %s: file %r would be written outside output path",
+    "Error parsing YAML for file '%s",
+    "YAML header didn't parse as a dict for file '%s'",
+})
 
 #: While Pelican starts and runs, the collector's full collections (of its oldest generation) wait for
 #: this many collections of the middle one (Python's default: 10). A build keeps nearly all it
@@ -68,12 +80,14 @@ FULL_COLLECTION_AFTER = 1000
 class ProblemCollector(logging.Handler):
     """Collects warnings and errors from Pelican and our plugins, each message once, and our
     plugins' notices (INFO records with ``extra={"notice": ContentProblem}``, e.g. scheduled
-    articles), which are printed but never fail a build."""
+    articles), which are printed but never fail a build. Pelican's echoes of a problem already
+    reported against a source (SOURCE_ECHOES) are left out."""
 
     def __init__(self, content_root: str) -> None:
         super().__init__(level=logging.INFO)
         self.content_root = content_root
         self.records: list[tuple[int, str]] = []
+        self.problems: dict[tuple[int, str], ContentProblem] = {}  # of the records that have one
         self.sources: set[str] = set()  # content files a problem was reported for
 
     def problem_of(self, record: logging.LogRecord) -> ContentProblem | None:
@@ -88,12 +102,19 @@ class ProblemCollector(logging.Handler):
             problem = failure_problem(source, error, "reading")
         return problem
 
+    def echoes(self, record: logging.LogRecord) -> bool:
+        """Whether the record is Pelican's echo of a problem reported against its source."""
+        if record.msg not in SOURCE_ECHOES or not isinstance(record.args, tuple) \
+                or not record.args:
+            return False
+        return relative_source(str(record.args[0]), self.content_root) in self.sources
+
     def emit(self, record: logging.LogRecord) -> None:
         if record.levelno < logging.WARNING and getattr(record, "notice", None) is None:
             return
+        if self.echoes(record):
+            return
         problem = self.problem_of(record)
-        if record.msg == PELICAN_READ_FAILED and problem and problem.path in self.sources:
-            return  # Pelican's echo of a failure the safety net has named already
         if problem:
             self.sources.add(problem.path)
         text = problem.format() if problem else f"{record.name}: {record.getMessage()}"
@@ -102,10 +123,18 @@ class ProblemCollector(logging.Handler):
         entry = (record.levelno, text)
         if entry not in self.records:
             self.records.append(entry)
+            if problem:
+                self.problems[entry] = problem
 
     def failures(self, strict: bool) -> list[str]:
         threshold = logging.WARNING if strict else logging.ERROR
         return [text for level, text in self.records if level >= threshold]
+
+    def reported(self) -> list[ContentProblem | str]:
+        """Every warning and error so far, in order: its ContentProblem when it concerns a
+        source, else its text (what the preview shows on the pages: site/preview.py)."""
+        return [self.problems.get(entry, entry[1]) for entry in self.records
+                if entry[0] >= logging.WARNING]
 
 
 def source_in_traceback(trace: TracebackType | None, content_root: str) -> str | None:
@@ -328,6 +357,9 @@ def build(args: argparse.Namespace,
     try:
         with few_full_collections():
             pelican = Pelican(settings)
+            opened = getattr(pelican, ATTRIBUTE, None)
+            if opened is not None:  # the preview shows what is reported (common/build.py)
+                opened.reported = collector.reported
             for name in missing_plugins(requested, pelican.settings["PLUGINS"]):
                 logging.getLogger(__name__).error("plugin %s did not load (see the error above)",
                                                   name)
@@ -344,7 +376,7 @@ def build(args: argparse.Namespace,
         if pelican is not None:  # its plugins are loaded: importing the reading plugin is free
             from ..reading.caches import stop_prereading
             stop_prereading(pelican)
-    failures = collector.failures(args.strict)
+    failures = collector.failures(args.strict or args.preview)  # the preview shows all
     print_records(collector.records)
     if inputs is not None and manifests.sources_digest(read_before) != sources:
         inputs = None  # a source was saved while it was built: the next build builds again
