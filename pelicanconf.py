@@ -124,12 +124,24 @@ TRANSLATION_FEED_ATOM = TRANSLATION_FEED_RSS = None
 FEED_MAX_ITEMS = 20
 RSS_FEED_SUMMARY_ONLY = False
 
+# The words Markdown's extensions write into pages are in the default language (DEFAULT_LANG)
+# here, and in each other language in MARKDOWN_BY_LANG, merged into MARKDOWN for the articles and
+# pages with that `lang:` (docs/building.md, "Caches: reading"). Only the footnotes' back-link
+# title is such a word among the extensions used ("extra": footnotes, tables, abbreviations…):
+# an extension added here that writes words (toc's `permalink_title`…) needs them in both.
 MARKDOWN = {
     "extension_configs": {
-        "markdown.extensions.extra": {},
+        "markdown.extensions.extra": {
+            "footnotes": {"BACKLINK_TITLE": "Atpakaļ uz {}. zemsvītras piezīmes vietu tekstā"},
+        },
         "markdown.extensions.sane_lists": {},
     },
     "output_format": "html5",
+}
+MARKDOWN_BY_LANG = {
+    "en": {"extension_configs": {"markdown.extensions.extra": {
+        "footnotes": {"BACKLINK_TITLE": "Jump back to footnote {} in the text"},
+    }}},
 }
 
 # Templates do not change during a build: no file-date check on every template lookup.

@@ -30,3 +30,52 @@ def test_english_article_has_english_ui_and_dates(tmp_path: Path) -> None:
     skip_link = re.search(r'<a[^>]+href="#saturs"[^>]*>([^<]+)</a>', latvian).group(1).strip()
     assert skip_link in ui, "the skip link text must come from the catalog"
     assert ui[skip_link] in english and ui[skip_link] != skip_link
+
+
+FOOTNOTED = "\n\nPiezīme.[^1]\n\n[^1]: Avots.\n"
+LATVIAN_BACKLINK = 'title="Atpakaļ uz 1. zemsvītras piezīmes vietu tekstā"'
+ENGLISH_BACKLINK = 'title="Jump back to footnote 1 in the text"'
+
+
+def footnoted_site(content: Path, copies: int) -> dict[str, str]:
+    """The English fixture, each article `copies` times with a footnote; the page of each
+    (its path under the output folder) with its language."""
+    content.mkdir()
+    pages = {}
+    for number in range(copies):
+        for source in ("sveiki.md", "welcome.md"):
+            text = (FIXTURE / source).read_text("utf-8").replace("title: ", f"title: {number} ", 1)
+            (content / f"{number}-{source}").write_text(text + FOOTNOTED, encoding="utf-8")
+        pages[f"zinas/2024/{number}-sveicinati-kopienu-zinas/index.html"] = "lv"
+        pages[f"en/zinas/2024/{number}-welcome-to-community-news/index.html"] = "en"
+    return pages
+
+
+def test_footnote_back_links_speak_their_articles_language_in_pages_and_feeds(
+        tmp_path: Path) -> None:
+    """QA: Python-Markdown's footnotes wrote their English back-link title ("Jump back to
+    footnote 1 in the text") into Latvian pages and feeds. Enough sources that the reading
+    workers convert them (their own cache folder: none is cached yet); then again from the
+    cache, and with the English words changed (MARKDOWN_BY_LANG is in the cache's key)."""
+    pages = footnoted_site(tmp_path / "content", 5)
+    cache = ["-e", f'CACHE_PATH="{tmp_path / "cache" / "pelican"}"']
+    for run in ("cold", "cached"):
+        result = run_build(tmp_path / run, "--strict", *cache, content=tmp_path / "content")
+        assert result.returncode == 0, result.stderr
+        for page, lang in pages.items():
+            html = (tmp_path / run / page).read_text("utf-8")
+            expected, other = ((LATVIAN_BACKLINK, ENGLISH_BACKLINK) if lang == "lv"
+                               else (ENGLISH_BACKLINK, LATVIAN_BACKLINK))
+            assert expected in html and other not in html, (run, page)
+        feed = (tmp_path / run / "atom.xml").read_text("utf-8")
+        assert feed.count(LATVIAN_BACKLINK) == feed.count(ENGLISH_BACKLINK) == 5, run
+
+    words = '{"en": {"extension_configs": {"markdown.extensions.extra": {"footnotes": ' \
+            '{"BACKLINK_TITLE": "Back to note {}"}}}}}'
+    result = run_build(tmp_path / "changed", "--strict", *cache, "-e", f"MARKDOWN_BY_LANG={words}",
+                       content=tmp_path / "content")
+    assert result.returncode == 0, result.stderr
+    english = (tmp_path / "changed/en/zinas/2024/0-welcome-to-community-news/index.html")
+    assert 'title="Back to note 1"' in english.read_text("utf-8")
+    latvian = tmp_path / "changed/zinas/2024/0-sveicinati-kopienu-zinas/index.html"
+    assert LATVIAN_BACKLINK in latvian.read_text("utf-8")

@@ -9,8 +9,9 @@ and the reading plugin's workers both call it, so a cached result and a fresh on
 by construction (docs/building.md, "Caches: reading").
 
 A result's key (:func:`source_key`) is a content hash of the text as read (common/sourcetext:
-LF line ends, no BOM, no forbidden characters), the Markdown arguments (MARKDOWN) and our code
-and library versions. Errors are never cached: a source that fails is read, and reported,
+LF line ends, no BOM, no forbidden characters), the Markdown arguments of every language
+(MARKDOWN, MARKDOWN_BY_LANG and DEFAULT_LANG: the text's `lang:` chooses among them) and our
+code and library versions. Errors are never cached: a source that fails is read, and reported,
 exactly as without the cache. The reading plugin switches the cache on per build
 (:func:`use_store`); without it (unit tests, tools) every source is converted.
 """
@@ -59,24 +60,85 @@ def load_header(text: str) -> dict[str, Any] | None:
     return strip_forbidden(metadata)  # type: ignore[return-value]  # a dict stays a dict
 
 
-def convert_source(text: str, md: Markdown) -> ConvertedSource | None:
-    """Header and HTML of a source's text (LF line ends, as common/sourcetext gives it); None
-    when it has no `---` header or libyaml cannot read it (the reader's fallbacks handle
-    those, uncached). Raises whatever Markdown raises on the body."""
+def convert_source(text: str, markdowns: Markdowns) -> ConvertedSource | None:
+    """Header and HTML of a source's text (LF line ends, as common/sourcetext gives it), the
+    body converted by the Markdown of the header's language; None when it has no `---` header
+    or libyaml cannot read it (the reader's fallbacks handle those, uncached). Raises whatever
+    Markdown raises on the body."""
     match = yaml_metadata.HEADER_RE.fullmatch(text)
     if not match:
         return None
     metadata = load_header(match.group("metadata"))
     if metadata is None:
         return None
+    md = markdowns.of(metadata.get("lang"))
     return ConvertedSource(metadata, md.reset().convert(match.group("content")))
 
 
-def markdown_arguments(settings: Mapping[str, Any]) -> dict[str, Any]:
-    """The arguments the YAML reader gives `Markdown(**…)`, from MARKDOWN: Pelican's reader
-    fills in `extensions` (every configured one) when it is created, and the YAML reader drops
-    `meta`. The same whether or not a reader has already changed the setting in place."""
-    arguments = copy.deepcopy(dict(settings["MARKDOWN"]))
+@dataclass(frozen=True)
+class MarkdownArguments:
+    """The `Markdown(**…)` arguments for the sources of each language (picklable: the reading
+    workers get it). Python-Markdown's extensions write words into the HTML (the footnotes'
+    back-link title), so an article gets them in its own language."""
+
+    default_lang: str  # the language of a source without `lang:` (DEFAULT_LANG)
+    common: dict[str, Any]  # MARKDOWN's: for a language MARKDOWN_BY_LANG does not name
+    by_lang: dict[str, dict[str, Any]]  # MARKDOWN with MARKDOWN_BY_LANG[lang] merged in
+
+    def language(self, lang: object) -> str:
+        """Whose arguments a source's `lang` value takes: its own when MARKDOWN_BY_LANG names
+        it, else "" (MARKDOWN's); none (or not text) is DEFAULT_LANG."""
+        chosen = lang if isinstance(lang, str) and lang else self.default_lang
+        return chosen if chosen in self.by_lang else ""
+
+    def of(self, language: str) -> dict[str, Any]:
+        """The arguments of a :meth:`language`."""
+        return self.by_lang[language] if language else self.common
+
+
+class Markdowns:
+    """A Markdown converter for each language's sources, each made when first needed."""
+
+    def __init__(self, arguments: MarkdownArguments) -> None:
+        self.arguments = arguments
+        self._made: dict[str, Markdown] = {}
+
+    def of(self, lang: object) -> Markdown:
+        """The converter for a source whose header says `lang` (None: none)."""
+        language = self.arguments.language(lang)
+        if language not in self._made:
+            self._made[language] = Markdown(**self.arguments.of(language))
+        return self._made[language]
+
+
+def merged(base: Mapping[str, Any], over: Mapping[str, Any]) -> dict[str, Any]:
+    """`base` with `over` merged in: mappings key by key (at every depth), anything else
+    replaced; neither is changed."""
+    result = copy.deepcopy(dict(base))
+    for key, value in over.items():
+        if isinstance(value, Mapping) and isinstance(result.get(key), Mapping):
+            result[key] = merged(result[key], value)
+        else:
+            result[key] = copy.deepcopy(value)
+    return result
+
+
+def markdown_arguments(settings: Mapping[str, Any]) -> MarkdownArguments:
+    """The arguments the YAML reader gives `Markdown(**…)` for each language: MARKDOWN, and
+    for each language MARKDOWN_BY_LANG names MARKDOWN with its mapping merged in
+    (:func:`merged`)."""
+    languages: Mapping[str, Mapping[str, Any]] = settings.get("MARKDOWN_BY_LANG") or {}
+    common = dict(settings["MARKDOWN"])
+    return MarkdownArguments(
+        str(settings.get("DEFAULT_LANG") or ""), complete_arguments(common),
+        {lang: complete_arguments(merged(common, over)) for lang, over in languages.items()})
+
+
+def complete_arguments(markdown: Mapping[str, Any]) -> dict[str, Any]:
+    """`Markdown(**…)` arguments from a MARKDOWN-like setting: Pelican's reader fills in
+    `extensions` (every configured one) when it is created, and the YAML reader drops `meta`.
+    The same whether or not a reader has already changed the setting in place."""
+    arguments = copy.deepcopy(dict(markdown))
     arguments.setdefault("extension_configs", {})
     extensions = arguments.setdefault("extensions", [])
     for extension in arguments["extension_configs"]:
@@ -88,8 +150,10 @@ def markdown_arguments(settings: Mapping[str, Any]) -> dict[str, Any]:
 
 def shared_key(settings: Mapping[str, Any]) -> str:
     """What the keys of one build's entries share: entry version, code, Markdown arguments."""
-    return digest(ENTRY_VERSION, code_digest(),
-                  settings_digest({"MARKDOWN": markdown_arguments(settings)}))
+    arguments = markdown_arguments(settings)
+    return digest(ENTRY_VERSION, code_digest(), settings_digest(
+        {"DEFAULT_LANG": arguments.default_lang, "MARKDOWN": arguments.common,
+         "MARKDOWN_BY_LANG": arguments.by_lang}))
 
 
 def source_key(shared: str, text: str) -> str:
@@ -139,17 +203,17 @@ def prepared(source_path: str, settings: Mapping[str, Any]) -> ConvertedSource |
     return cached if isinstance(cached, ConvertedSource) else None
 
 
-def convert_cached(text: str, md: Markdown, settings: Mapping[str, Any]
+def convert_cached(text: str, markdowns: Markdowns, settings: Mapping[str, Any]
                    ) -> ConvertedSource | None:
     """:func:`convert_source`, from the build's cache when it holds this text's result."""
     cache = cache_of(settings)
     if cache is None:
-        return convert_source(text, md)
+        return convert_source(text, markdowns)
     key = source_key(cache.shared, text)
     cached = cache.store.get(key)
     if isinstance(cached, ConvertedSource):
         return cached
-    converted = convert_source(text, md)
+    converted = convert_source(text, markdowns)
     if converted is not None:
         cache.store.put(key, converted)
     return converted

@@ -25,14 +25,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from markdown import Markdown
-
 from ..common.cachestore import CacheStore
 from ..common.checkcache import CheckPlan, check_job, path_order, start_worker
 from ..common.contentfolder import FILE, ContentFolder
 from ..common.fingerprint import digest
 from ..common.sourcereader import (
     ConvertedSource,
+    MarkdownArguments,
+    Markdowns,
     SourceCache,
     convert_source,
     markdown_arguments,
@@ -138,15 +138,15 @@ def key_index(value: Any) -> dict[str, str]:
     return {}
 
 
-_MARKDOWN: dict[str, Markdown] = {}
+_MARKDOWN: dict[str, Markdowns] = {}
 
 
-def convert_job(job: Job, arguments: dict[str, Any], folder: str) -> str | None:
+def convert_job(job: Job, arguments: MarkdownArguments, folder: str) -> str | None:
     """In a worker: convert one source and store it; its key, or None when it has no entry."""
     name = repr(arguments)
     if name not in _MARKDOWN:
         _MARKDOWN.clear()
-        _MARKDOWN[name] = Markdown(**arguments)
+        _MARKDOWN[name] = Markdowns(arguments)
     try:
         converted = convert_source(job.text, _MARKDOWN[name])
     except Exception:  # reported by the reader in the build process, against its source

@@ -27,11 +27,22 @@ from pelican.plugins.yaml_metadata import yaml_metadata
 from pelican.plugins.yaml_metadata.yaml_metadata import YAMLMetadataReader
 
 from ..common.problems import SourceFailed, failure_problem, relative_source
-from ..common.sourcereader import ConvertedSource, convert_cached, prepared
+from ..common.sourcereader import (
+    ConvertedSource,
+    Markdowns,
+    convert_cached,
+    markdown_arguments,
+    prepared,
+)
 from ..common.sourcetext import read_source
 
 
 class LibyamlMetadataReader(YAMLMetadataReader):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        #: each language's converter (MARKDOWN_BY_LANG): the body in its `lang:`'s words
+        self.markdowns = Markdowns(markdown_arguments(self.settings))
+
     def read(self, source_path: str) -> tuple[str, dict[str, Any]]:
         try:
             converted = prepared(source_path, self.settings)
@@ -62,12 +73,13 @@ class LibyamlMetadataReader(YAMLMetadataReader):
         # way (and gives what it can)
         metadata = self._load_yaml_metadata(match.group("metadata"), source_path)
         self._set_meta(metadata)
-        return self._md.reset().convert(match.group("content")), metadata
+        md = self.markdowns.of(metadata.get("lang"))
+        return md.reset().convert(match.group("content")), metadata
 
     def convert(self, text: str) -> ConvertedSource | None:
         """The costly half of reading (common/sourcereader.py), from the build's cache when
         the reading plugin keeps one."""
-        return convert_cached(text, self._md, self.settings)
+        return convert_cached(text, self.markdowns, self.settings)
 
     def metadata_of(self, converted: ConvertedSource, source_path: str) -> dict[str, Any]:
         """Pelican's metadata from a converted source's header (dates, tags, authors and the
