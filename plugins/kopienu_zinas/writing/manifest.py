@@ -236,8 +236,8 @@ def build_inputs(settings: Mapping[str, Any], mode: str, sources: Sources) -> st
     without a fixed BUILD_DATE: then "now" differs in every build."""
     if not settings.get("BUILD_DATE"):
         return None
-    distributions = sorted(f"{dist.metadata['Name']}=={dist.version}"
-                           for dist in metadata.distributions())
+    distributions = sorted(f"{fields['Name']}=={fields['Version']}"  # each parsed once
+                           for fields in (dist.metadata for dist in metadata.distributions()))
     named = sorted({path.resolve() for key, value in settings.items()
                     if key not in LOCATION_SETTINGS for path in _named_paths(value)})
     parts = [code_digest(), *distributions, settings_digest(settings), settings_code(settings),
