@@ -9,8 +9,10 @@ import pytest
 
 from kopienu_zinas.common.cachestore import MAGIC, CacheStore
 from kopienu_zinas.common.fingerprint import (
+    TreeRead,
     code_digest,
     digest,
+    read_tree,
     settings_digest,
     templates_digest,
     tree_digest,
@@ -215,3 +217,36 @@ def test_a_link_to_no_file_counts_in_the_tree_by_where_it_points(tmp_path: Path)
     (tmp_path / "cilpa-a.md").symlink_to("cilpa-b.md")
     (tmp_path / "cilpa-b.md").symlink_to("cilpa-a.md")
     assert tree_digest(tmp_path) not in (before, broken)
+
+
+def test_a_tree_read_tells_a_file_saved_added_removed_or_a_link_that_now_leads_somewhere(
+        tmp_path: Path) -> None:
+    """What the build tool asks after a build (tools/build.py): whether a source changed
+    since the build read it."""
+    (tmp_path / "raksts.md").write_text("Teksts.", encoding="utf-8")
+    (tmp_path / "nav.md").symlink_to("nav-tada.md")
+    read = read_tree(tmp_path)
+    assert read.digest == tree_digest(tmp_path) and not read.changed()
+    (tmp_path / "jauns.md").write_text("Jauns.", encoding="utf-8")
+    assert read.changed()
+    (tmp_path / "jauns.md").unlink()
+    assert not read.changed()
+    (tmp_path / "nav-tada.md").write_text("Tagad ir.", encoding="utf-8")
+    assert read.changed()
+    (tmp_path / "nav-tada.md").unlink()
+    (tmp_path / "raksts.md").write_text("Cits.", encoding="utf-8")
+    assert read.changed()
+
+
+def test_a_file_changed_just_before_it_was_read_is_read_again(tmp_path: Path) -> None:
+    """Two saves within one tick of the file system's clock can leave a file's identity as it
+    was: for a file changed just before the tree was read, the bytes are compared too."""
+    source = tmp_path / "raksts.md"
+    source.write_text("Pirmais.", encoding="utf-8")
+    first = read_tree(tmp_path)
+    assert list(first.recent) == ["raksts.md"]
+    source.write_text("Otrais.", encoding="utf-8")
+    now = read_tree(tmp_path)
+    same_identity = TreeRead(tmp_path, first.digest, now.states, first.recent)
+    assert same_identity.changed()
+    assert not TreeRead(tmp_path, now.digest, now.states, now.recent).changed()

@@ -12,8 +12,11 @@ import functools
 import hashlib
 import json
 import os
+import stat
 import sys
+import time
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -39,39 +42,126 @@ def digest(*parts: bytes | str) -> str:
     return hasher.hexdigest()
 
 
-def file_digest(path: Path) -> str:
+def file_digest(path: Path | str) -> str:
     """SHA-256 hex digest of a file's bytes. Raises OSError when it cannot be read."""
-    with path.open("rb") as file:
+    with open(path, "rb") as file:
         return hashlib.file_digest(file, "sha256").hexdigest()
 
 
-def tree_digest(root: Path, files: Iterable[Path] | None = None) -> str:
-    """Digest of the relative names and bytes of every file under `root` (or of `files`, each
-    under `root`), in sorted order; `__pycache__` folders are left out. A missing root gives the
-    digest of nothing. Files in a folder reached through a symbolic link count under the link's
-    name, as Pelican's generators (`os.walk(followlinks=True)`) and Jinja's loader read them."""
-    chosen = sorted(files if files is not None else files_under(root))
+#: What tells a file apart from one put in its place or changed since: device, inode, size,
+#: modification and change times (ns). The change time moves with every write, chmod, link
+#: and unlink of the file and cannot be set back by hand.
+Identity = tuple[int, int, int, int, int]
+
+#: What a file of a tree was when it was read: its identity (:func:`identity`, of the file a
+#: link leads to), or for a symbolic link that leads to no file, where it points.
+FileState = Identity | str
+
+#: Nanoseconds before a tree is read within which a file's last change leaves its identity no
+#: proof that a later change would show: a change within the same tick of the file system's
+#: clock (a few milliseconds; two seconds on FAT) can leave every number as it was. Such
+#: recent files are read again by :meth:`TreeRead.changed`.
+RECENT_NS = 2_000_000_000
+
+
+def identity(status: os.stat_result) -> Identity:
+    return (status.st_dev, status.st_ino, status.st_size, status.st_mtime_ns,
+            status.st_ctime_ns)
+
+
+@dataclass(frozen=True)
+class TreeRead:
+    """A tree as :func:`read_tree` read it: `digest` (:func:`tree_digest`), each file's state
+    (:data:`FileState`, taken before its bytes were read) by relative POSIX path in sorted
+    order, and the digest part (the bytes' SHA-256 hex) of each file changed less than
+    RECENT_NS before the reading began."""
+
+    root: Path
+    digest: str
+    states: dict[str, FileState]
+    recent: dict[str, str]
+
+    def changed(self) -> bool:
+        """Whether a file may have been saved, added, removed or renamed since the tree was
+        read (also when it cannot be walked or read now): the files' states tell, and the
+        recent files' bytes, read again; the other files are not read. One `stat` per file."""
+        try:
+            files = _tree_files(self.root)
+            return [(relative, state) for relative, _path, state in files] \
+                != list(self.states.items()) \
+                or any(_part(path, state) != self.recent[relative]
+                       for relative, path, state in files if relative in self.recent)
+        except OSError:
+            return True
+
+
+def file_state(path: str) -> FileState | None:
+    """The identity of the file at `path` (following links) if it is a regular file; for a
+    symbolic link that leads to no regular file (to nothing, a loop of links, a device),
+    `link:` and where it points; None for anything else (a named pipe, a file gone)."""
+    try:
+        status = os.stat(path)
+        if stat.S_ISREG(status.st_mode):
+            return identity(status)
+    except OSError:
+        pass
+    try:
+        return f"link:{os.readlink(path)}"
+    except OSError:
+        return None
+
+
+def _part(path: str, state: FileState) -> str:
+    """A tree file's part of the tree's digest: its bytes' SHA-256 hex, or its link text.
+    Raises OSError when the file cannot be read."""
+    return state if isinstance(state, str) else file_digest(path)
+
+
+def read_tree(root: Path) -> TreeRead:
+    """Read every file under `root` (:func:`tree_digest`), each file's state taken before its
+    bytes are read. Raises OSError when a file cannot be read."""
+    since = time.time_ns() - RECENT_NS
+    recent: dict[str, str] = {}
     parts: list[str] = []
-    for file in chosen:
-        parts += [file.relative_to(root).as_posix(),
-                  file_digest(file) if os.path.isfile(file) else f"link:{os.readlink(file)}"]
-    return digest(*parts)
+    files = _tree_files(root)
+    for relative, path, state in files:
+        part = _part(path, state)
+        if isinstance(state, tuple) and state[4] >= since:
+            recent[relative] = part
+        parts += [relative, part]
+    return TreeRead(root, digest(*parts), {relative: state for relative, _path, state in files},
+                    recent)
 
 
-def files_under(root: Path) -> list[Path]:
-    """Every file under `root`, links to folders followed (a link back to a folder already
-    walked is not: no loop), `__pycache__` folders left out; and every symbolic link that
-    leads to no file (to nothing, or a loop of links), which counts by where it points: an
-    editor adding one changes the tree (the content check names it)."""
-    found: list[Path] = []
+def tree_digest(root: Path) -> str:
+    """Digest of the relative names and bytes of every file under `root`, in sorted order;
+    `__pycache__` folders are left out. A missing root gives the digest of nothing. Files in a
+    folder reached through a symbolic link count under the link's name, as Pelican's generators
+    (`os.walk(followlinks=True)`) and Jinja's loader read them; a symbolic link that leads to
+    no file (to nothing, or a loop of links) counts by where it points: an editor adding one
+    changes the tree (the content check names it). Raises OSError when a file cannot be
+    read."""
+    return read_tree(root).digest
+
+
+def _tree_files(root: Path) -> list[tuple[str, str, FileState]]:
+    """Every file under `root` as (relative POSIX path, path, :func:`file_state`), sorted as
+    their `Path`s sort (part by part): links to folders followed (a link back to a folder
+    already walked is not: no loop), `__pycache__` folders left out."""
+    top = os.fspath(root)
+    found: list[tuple[str, str, FileState]] = []
     walked: set[str] = set()
-    for folder, folders, names in os.walk(root, followlinks=True):
+    for folder, folders, names in os.walk(top, followlinks=True):
         walked.add(os.path.realpath(folder))
         folders[:] = [name for name in folders if name != "__pycache__"
                       and os.path.realpath(os.path.join(folder, name)) not in walked]
-        found.extend(Path(folder, name) for name in names
-                     if os.path.isfile(path := os.path.join(folder, name))
-                     or os.path.islink(path))
+        under = os.path.relpath(folder, top).replace(os.sep, "/")
+        for name in names:
+            path = os.path.join(folder, name)
+            state = file_state(path)
+            if state is not None:
+                found.append((name if under == "." else f"{under}/{name}", path, state))
+    found.sort(key=lambda file: file[0].split("/"))
     return found
 
 

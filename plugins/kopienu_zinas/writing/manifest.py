@@ -30,9 +30,13 @@ from typing import Any
 from ..common.atomicfile import replace_file, usual_mode
 from ..common.fingerprint import (
     LOCATION_SETTINGS,
+    Identity,
+    TreeRead,
     code_digest,
     digest,
     file_digest,
+    identity,
+    read_tree,
     settings_digest,
     tree_digest,
 )
@@ -97,17 +101,6 @@ def forget(cache: Path, output: Path) -> None:
     cache), the stale manifest is harmless: `matches` checks the output's bytes against it."""
     with contextlib.suppress(OSError):
         manifest_path(cache, output).unlink(missing_ok=True)
-
-
-#: What tells a file apart from one put in its place or changed since: device, inode, size,
-#: modification and change times (ns). The change time moves with every write, chmod, link
-#: and unlink of the file and cannot be set back by hand.
-Identity = tuple[int, int, int, int, int]
-
-
-def identity(status: os.stat_result) -> Identity:
-    return (status.st_dev, status.st_ino, status.st_size, status.st_mtime_ns,
-            status.st_ctime_ns)
 
 
 @dataclass(frozen=True)
@@ -212,28 +205,43 @@ def _named_paths(value: Any) -> Iterator[Path]:
             yield from _named_paths(item)
 
 
-def build_inputs(settings: Mapping[str, Any], mode: str, sources: str | None = None
-                 ) -> str | None:
+@dataclass(frozen=True)
+class Sources:
+    """The files editors save, as read before a build: the content folder and the theme."""
+
+    trees: tuple[TreeRead, ...]
+
+    @property
+    def digest(self) -> str:
+        return digest(*(tree.digest for tree in self.trees))
+
+    def changed(self) -> bool:
+        """Whether a file was saved, added or removed since they were read (one `stat` per
+        file, the files changed just before they were read read again:
+        `fingerprint.TreeRead.changed`): the build tool asks after a build, since a file
+        saved while the build read it makes the build's inputs unknown."""
+        return any(tree.changed() for tree in self.trees)
+
+
+def read_sources(settings: Mapping[str, Any]) -> Sources:
+    """Read the content folder (PATH) and the theme (THEME). Raises OSError when a file
+    cannot be read."""
+    return Sources((read_tree(Path(settings["PATH"])), read_tree(Path(settings["THEME"]))))
+
+
+def build_inputs(settings: Mapping[str, Any], mode: str, sources: Sources) -> str | None:
     """The digest of everything a build reads: our code and every installed distribution's
     version, the settings (with BUILD_DATE), the build mode (`mode`, e.g. strict), the content
-    folder and the theme (`sources`: :func:`sources_digest`, worked out here when not given),
-    and every file or folder another setting names. None without a fixed BUILD_DATE: then
-    "now" differs in every build."""
+    folder and the theme (`sources`), and every file or folder another setting names. None
+    without a fixed BUILD_DATE: then "now" differs in every build."""
     if not settings.get("BUILD_DATE"):
         return None
-    distributions = sorted(f"{dist.metadata['Name']}=={dist.version}"
-                           for dist in metadata.distributions())
+    distributions = sorted(f"{fields['Name']}=={fields['Version']}"  # each parsed once
+                           for fields in (dist.metadata for dist in metadata.distributions()))
     named = sorted({path.resolve() for key, value in settings.items()
                     if key not in LOCATION_SETTINGS for path in _named_paths(value)})
     parts = [code_digest(), *distributions, settings_digest(settings), settings_code(settings),
-             mode, sources if sources is not None else sources_digest(settings)]
+             mode, sources.digest]
     for path in named:
         parts += [str(path), tree_digest(path) if path.is_dir() else file_digest(path)]
     return digest(*parts)
-
-
-def sources_digest(settings: Mapping[str, Any]) -> str:
-    """The digest of the files editors save: the content folder and the theme. Worked out
-    again after a build (tools/build.py): a file saved while the build read it makes the
-    build's inputs unknown."""
-    return digest(tree_digest(Path(settings["PATH"])), tree_digest(Path(settings["THEME"])))
