@@ -92,6 +92,56 @@ def test_make_new_without_a_terminal_says_what_is_missing(tmp_path: Path) -> Non
     assert list(tmp_path.iterdir()) == []
 
 
+def article(title: str, date: str = "2026-03-05", extra: str = "") -> str:
+    return (f"---\ntitle: {title}\ndate: {date}\nregion: Latgale\nsummary: Īsi.\n{extra}---\n"
+            "Teksts.\n")
+
+
+def test_check_names_each_front_matter_slip_at_its_line_before_building(tmp_path: Path) -> None:
+    """What used to publish a draft, lose a field, take another page's address, or stop the
+    build late with Pelican's own words: each is a problem at its line, and nothing is built."""
+    content = tmp_path / "content"
+    (content / "pages").mkdir(parents=True)
+    files = {"a.md": article("🎉🎉🎉"), "b.md": article("🎉🎉🎉", "2026-03-06"),
+             "c.md": article('"—…!?"'), "pages/x.md": "---\ntitle: ⭐\n---\nTeksts.\n",
+             "d.md": article("Melnraksts", extra="stauts: draft\n"),
+             "e.md": article("Pulksteņi", "2026-03-29 03:30"),
+             "f.md": article("Atstarpe").replace("region: ", "region:\u00a0")}
+    for name, text in files.items():
+        (content / name).write_text(text, encoding="utf-8")
+    result = run_build(tmp_path / "output", "--strict", content=content)
+    assert result.returncode == 1
+    named = re.findall(r"^error: (\S+:\d+: [\w ]+): .*?\((.+?)\)", result.stderr, re.M)
+    no_address = "the title gives no address: it has no letters or digits"
+    assert named == [("a.md:2: title", no_address), ("b.md:2: title", no_address),
+                     ("c.md:2: title", no_address), ("d.md:6: stauts", "unknown field"),
+                     ("e.md:3: date", "this local time does not exist in Riga (clock change"),
+                     ("f.md:4: region", "a no-break space, U+00A0, that YAML does not read as a "
+                                        "space"),
+                     ("pages/x.md:2: title", no_address)], result.stderr
+    for words in ("FileOverwriteFailedError", "with slug", "outside the site's output folder",
+                  "mapping values"):
+        assert words not in result.stderr
+    assert not (tmp_path / "output").exists()
+
+
+def test_the_iso_date_forms_the_check_accepts_are_the_times_pelican_publishes(
+        tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    content.mkdir()
+    forms = {"a": "2026-03-05 10:00", "b": "2026-03-05T10:00", "c": "2026-03-05 10:00:00",
+             "d": "2026-03-05T9:05:30", "e": "2026-07-05T10:00"}
+    for name, date in forms.items():
+        (content / f"{name}.md").write_text(article(f"Laiks {name}", date), encoding="utf-8")
+    result = run_build(tmp_path / "output", "--strict", content=content)
+    assert result.returncode == 0, result.stderr
+    published = {name: re.search(r'<time datetime="([^"]+)"', BuiltSite(
+        tmp_path / "output", "").page(f"/zinas/2026/laiks-{name}/")).group(1) for name in forms}
+    assert published == {"a": "2026-03-05T10:00:00+02:00", "b": "2026-03-05T10:00:00+02:00",
+                         "c": "2026-03-05T10:00:00+02:00", "d": "2026-03-05T09:05:30+02:00",
+                         "e": "2026-07-05T10:00:00+03:00"}
+
+
 @pytest.fixture(scope="module")
 def site_with_draft(tmp_path_factory: pytest.TempPathFactory) -> Path:
     content = tmp_path_factory.mktemp("draft") / "content"

@@ -16,6 +16,7 @@ from kopienu_zinas.cms.settings import CmsSettings
 from kopienu_zinas.events.model import FIELDS as EVENT_FIELDS
 from kopienu_zinas.events.model import STATUSES
 from kopienu_zinas.galleries.captions import PHOTO_FIELDS
+from kopienu_zinas.site.rules import FIELDS as FRONT_MATTER_FIELDS
 from kopienu_zinas.tools.new import Request, article_text, captions_text, event_text
 from tests.sitebuild import ROOT
 
@@ -78,6 +79,14 @@ def test_the_cms_writes_keys_in_the_order_make_new_writes_them(settings: dict) -
     gallery_order = list(fields(collection(config, "galleries")))
     captions = yaml.safe_load(captions_text(request))
     assert list(captions) == [k for k in gallery_order if k in captions]
+
+
+def test_the_cms_writes_only_front_matter_fields_the_content_check_knows(settings: dict) -> None:
+    """A field the check did not know would stop every build of what the CMS saved."""
+    config = decap_config(settings, CmsSettings.from_pelican(settings))
+    for name, kind in (("articles", "article"), ("pages", "page"), ("newsletter", "newsletter")):
+        written = set(fields(collection(config, name))) - {"body"}  # the text, not a field
+        assert written <= FRONT_MATTER_FIELDS[kind], (name, written - FRONT_MATTER_FIELDS[kind])
 
 
 def test_the_bundle_is_the_package_without_source_maps(tmp_path: Path) -> None:

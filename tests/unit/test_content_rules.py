@@ -60,7 +60,8 @@ def assert_only_problem(found: list, field: str | None, line: int | None,
          "date could not be read"),
         ("region: Latgale", "region: Kurzeme", "region", 4, "unknown region"),
         ("tags: [kopienas]", "tags: kopienas, bibliotēkas", "tags", 5, "list"),
-        ("tags: [kopienas]", "tags: [kopienas]\ntitle_extra: x", None, None, None),
+        ("tags: [kopienas]", "tags: [kopienas]\ntitle_extra: x", "title_extra", 6,
+         "(unknown field): title_extra — izlabo nosaukumu: vai domāts 'title:'?"),
         ("summary: Īss kopsavilkums.", "summary: " + "ļoti " * 80, "summary", 6, "too long"),
         ("summary: Īss kopsavilkums.", "summary: [a, b]", "summary", 6, "must be text"),
     ],
@@ -151,3 +152,119 @@ def test_of_a_key_written_twice_the_message_echoes_the_value_yaml_keeps(tmp_path
                                                 "date: 2024-05-21\ndate: 0001-01-01"))
     assert sorted((p.line, p.field, p.value) for p in found) == [
         (4, "date", "0001-01-01"), (4, "date", "date")]
+
+
+@pytest.mark.parametrize(("new", "name", "words"), [
+    # a misspelt or invented `status:` would publish a draft
+    ("stauts: draft", "stauts", "unknown field): stauts — izlabo nosaukumu: vai domāts 'status:'?"),
+    ("draft: true", "draft", "unknown field): draft — lai nepublicētu, raksti 'status: draft'"),
+    ("published: false", "published", "— lai nepublicētu, raksti 'status: draft'"),
+    ("hidden: yes", "hidden", "— lai nepublicētu, raksti 'status: draft'"),
+    ("imgae: atteli/x.jpg", "imgae", "— izlabo nosaukumu: vai domāts 'image:'?"),
+    ("Status: draft", "Status", "(field names are lower case): Status — raksti 'status:'"),
+    ("category: Kultūra", "category", "— izlabo nosaukumu: vai domāts 'region:'?"),
+    ("tēmas: [kopienas]", "tēmas", "— izlabo nosaukumu: vai domāts 'tags:'?"),
+    ("krāsa: zila", "krāsa", "— izlabo nosaukumu vai izdzēs rindu; zināmie lauki: author, "
+                            "authors, date, events, gallery, image, image_alt, image_credit, lang"),
+])
+def test_a_field_nothing_reads_is_named_with_what_was_meant(tmp_path: Path, new: str, name: str,
+                                                            words: str) -> None:
+    text = GOOD.replace("summary:", f"{new}\nsummary:")
+    assert_only_problem(problems_for(tmp_path, text), name, 6, words)
+
+
+@pytest.mark.parametrize(("path", "header", "words"), [
+    ("pages/p.md", "title: Par mums\ntags: [a]", "tags: lapas šo lauku nelieto (pages do not use "
+                                                 "this field): tags — izdzēs šo rindu"),
+    ("pages/p.md", "title: Par mums\ndraft: true", "— lai nepublicētu, raksti 'status: draft'"),
+    ("newsletter/2024-05.md", "title: Maijs\nstatus: draft",
+     "(newsletter introductions do not use this field): status — izdevuma ievadi nevar būt "
+     "melnraksti"),
+    ("newsletter/2024-05.md", "title: Maijs\nsumary: Īsi.", "vai domāts 'summary:'?"),
+])
+def test_pages_and_introductions_have_their_own_fields(tmp_path: Path, path: str, header: str,
+                                                       words: str) -> None:
+    [problem] = problems_for(tmp_path, f"---\n{header}\n---\nTeksts\n", path)
+    assert (problem.path, problem.line) == (path, 3)
+    assert words in problem.format()
+
+
+def test_every_field_the_site_documents_and_writes_is_known(tmp_path: Path) -> None:
+    fields = ("modified: 2024-05-22\ntags: [a]\nauthors: [A]\nauthor: B\nimage: atteli/x.jpg\n"
+              "image_alt: X\nimage_credit: Y\nevents: []\ngallery: g\nstatus: draft\nlang: lv\n"
+              "slug: labs\ntranslation: 'false'\ntemplate: article\nnotes: Piezīme\n")
+    found = problems_for(tmp_path, GOOD.replace("summary:", fields + "summary:"))
+    assert [p for p in found if p.what_en in ("unknown field", "field names are lower case")] == []
+    assert problems_for(tmp_path, "---\ntitle: Abonēt\nslug: abonet\nsummary: S\ntemplate: "
+                                  "subscribe\nnotes: N\n---\nT\n", "pages/abonet.md") == []
+    assert problems_for(tmp_path, "---\ntitle: Maijs\nsummary: S\nauthors: [Redakcija]\n"
+                                  "notes: N\n---\nT\n", "newsletter/2024-05.md") == []
+
+
+@pytest.mark.parametrize(("old", "new", "field", "line", "words"), [
+    # Riga's clock changes: 2026-03-29 03:00–04:00 does not exist, 2026-10-25 03:00–04:00 twice
+    ("date: 2024-05-21", "date: 2026-03-29 03:30", "date", 3,
+     "(this local time does not exist in Riga (clock change)): 2026-03-29 03:30 — "),
+    ("date: 2024-05-21", "date: 2026-10-25T03:30", "date", 3,
+     "(this local time happens twice in Riga (clock change)): 2026-10-25T03:30 — "),
+    ("date: 2024-05-21", "date: 2024-05-21\nmodified: 2026-03-29 03:00", "modified", 4,
+     "does not exist in Riga"),
+    ("date: 2024-05-21", "date: 2024-05-21\nmodified: 2026-10-25 03:59:59", "modified", 4,
+     "happens twice in Riga"),
+    ("date: 2024-05-21", "date: 2026-03-29 02:59", None, None, None),
+    ("date: 2024-05-21", "date: 2026-10-25 04:00", None, None, None),
+    # the guide's forms, and the other ISO forms tools write (Pelican reads them alike)
+    ("date: 2024-05-21", "date: 2026-03-05T10:00", None, None, None),
+    ("date: 2024-05-21", "date: 2026-03-05 10:00:00", None, None, None),
+    ("date: 2024-05-21", "date: 2026-03-05T10:00:00", None, None, None),
+    ("date: 2024-05-21", "date: 2026-03-05T10:00:00+02:00", "date", 3, "date could not be read"),
+])
+def test_dates_at_a_clock_change_are_refused_and_iso_forms_read(
+        tmp_path: Path, old: str, new: str, field: str | None, line: int | None,
+        words: str | None) -> None:
+    assert_only_problem(problems_for(tmp_path, GOOD.replace(old, new)), field, line, words)
+
+
+def test_a_pages_dates_are_checked_like_an_articles(tmp_path: Path) -> None:
+    found = problems_for(tmp_path, "---\ntitle: Par\ndate: 2026-03-29 03:15\nmodified: "
+                                   "2026-10-25 03:15\n---\nT\n", "pages/par.md")
+    assert [(p.line, p.field, p.what_en) for p in found] == [
+        (3, "date", "this local time does not exist in Riga (clock change)"),
+        (4, "modified", "this local time happens twice in Riga (clock change)")]
+
+
+NBSP, TAB = "\u00a0", "\t"
+EVENT = "events:\n  - title: Talka\n    start: 2026-12-03\n    location: Bibliotēka\n"
+
+
+@pytest.mark.parametrize(("old", "new", "field", "line", "words"), [
+    ("title: Labs", f"title:{NBSP}Labs", "title", 2,
+     "title: rindā ir nedalāmā atstarpe U+00A0, ko YAML neuzskata par atstarpi (a no-break "
+     "space, U+00A0, that YAML does not read as a space): kolonna 7 — aizstāj to ar parastu "
+     "atstarpi"),
+    ("date: 2024", f"date:{NBSP}2024", "date", 3, "no-break space, U+00A0"),
+    ("summary: Īss", f"summary:{NBSP}Īss", "summary", 6, "no-break space, U+00A0"),  # the last
+    ("tags:", f"tags{NBSP}:", "tags", 5, "): kolonna 5 —"),
+    ("region: Latgale", f"region: Latgale\n{EVENT.replace('    start', TAB + 'start')}", "start",
+     7, "start: atkāpē ir tabulācija (a tab in the indentation: YAML indents with spaces only): "
+        "kolonna 1 — aizstāj tabulāciju ar atstarpēm"),
+    ("region: Latgale", f"region: Latgale\n{EVENT.replace('  - title', f'  -{TAB}title')}",
+     "title", 6, "(a tab in the indentation"),
+    # parsed, but as a field of the header named "    start" (with no-break spaces)
+    ("region: Latgale", f"region: Latgale\n{EVENT.replace('    start', NBSP * 4 + 'start')}",
+     "start", 7, "no-break space, U+00A0, that YAML does not read as a space): kolonna 1"),
+    ("region:", "\u200bregion:", "region", 4, "zero width space, U+200B"),
+])
+def test_invisible_spaces_and_tabs_in_yaml_are_named_at_their_line(
+        tmp_path: Path, old: str, new: str, field: str, line: int, words: str) -> None:
+    found = problems_for(tmp_path, GOOD.replace(old, new))
+    layout = [p for p in found if "U+" in p.what_en or "tab" in p.what_en]
+    assert [(p.path, p.line, p.field) for p in layout] == [("raksts.md", line, field)]
+    assert words in layout[0].format()
+    assert not any("mapping values" in p.what_en or "colon" in p.fix for p in found)
+
+
+def test_a_no_break_space_inside_a_value_is_text(tmp_path: Path) -> None:
+    text = GOOD.replace("Īss kopsavilkums.", f"16.{NBSP}maijā tikšanās.").replace(
+        "title: Labs raksts", f'title: "Labs:{NBSP}raksts"')
+    assert problems_for(tmp_path, text) == []

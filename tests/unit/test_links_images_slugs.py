@@ -22,12 +22,15 @@ def write(root: Path, name: str, body: str = "Teksts.\n", *, title: str = "Rakst
     file.write_text(HEADER.format(title=title, date=date, extra=extra) + body, encoding="utf-8")
 
 
-def check(root: Path) -> list[tuple[str, int, str]]:
+def all_problems(root: Path) -> list[ContentProblem]:
     documents, problems = discover_documents(root)
     settings = {"REGIONS": ["Latgale"], "BUILD_DATE": "2026-11-23", "PATH": str(root)}
     with registered(register):
-        found: list[ContentProblem] = problems + run_content_checks(documents, settings)
-    return [(p.path, p.line, p.field) for p in found]
+        return problems + run_content_checks(documents, settings)
+
+
+def check(root: Path) -> list[tuple[str, int, str]]:
+    return [(p.path, p.line, p.field) for p in all_problems(root)]
 
 
 SITE_SETTINGS = read_settings(str(Path(__file__).resolve().parents[2] / "pelicanconf.py"))
@@ -63,6 +66,27 @@ def test_translations_and_explicit_slugs_are_not_duplicates(tmp_path: Path) -> N
     assert check(tmp_path) == []
     write(tmp_path, "otrs.md", title="Otrs", date="2024-06-01", extra="slug: sveiki\n")
     assert check(tmp_path) == [("otrs.md", 6, "slug")]
+
+
+@pytest.mark.parametrize("title", ["🎉🎉🎉", '"—…!?"', "„…”"])
+def test_a_title_without_letters_or_digits_needs_a_slug(tmp_path: Path, title: str) -> None:
+    """Its slug is "" or "-": the article would take its year's address, two of them stop the
+    build late (FileOverwriteFailedError), a page would be the home page."""
+    write(tmp_path, "a.md", title=title)
+    write(tmp_path, "b.md", title=title, date="2024-06-01")
+    (tmp_path / "pages").mkdir()
+    (tmp_path / "pages/x.md").write_text(f"---\ntitle: {title}\n---\nTeksts\n", encoding="utf-8")
+    found = all_problems(tmp_path)
+    assert [(p.path, p.line, p.field, p.what_en) for p in found] == [
+        (path, 2, "title", "the title gives no address: it has no letters or digits")
+        for path in ("a.md", "b.md", "pages/x.md")]  # and not "same address as a.md"
+    assert all("pievieno rindu 'slug: '" in p.fix for p in found)
+    write(tmp_path, "a.md", title=title, extra="slug: svetki\n")
+    write(tmp_path, "b.md", title=title, extra="slug: '-'\n")
+    (tmp_path / "pages/x.md").unlink()
+    [problem] = all_problems(tmp_path)  # a '-' slug is no address either, nor a fix
+    assert (problem.path, problem.line, problem.field) == ("b.md", 6, "slug")
+    assert "'slug: -'" not in problem.fix and "piemēram 'slug: par-mums'" in problem.fix
 
 
 def test_links_resolve_from_the_content_root_or_next_to_the_file(tmp_path: Path) -> None:

@@ -78,8 +78,9 @@ def test_the_event_lies_ahead_and_nothing_is_overwritten(tmp_path: Path) -> None
     assert path.read_text(encoding="utf-8") == text
 
 
-def test_a_title_without_letters_is_refused(tmp_path: Path) -> None:
-    request = complete(arguments(kind="article", title="„…”", region="Latgale"), SETTINGS, None)
+@pytest.mark.parametrize("title", ["„…”", "—…!?", "🎉🎉🎉"])  # slugs "", "-", ""
+def test_a_title_without_letters_is_refused(tmp_path: Path, title: str) -> None:
+    request = complete(arguments(kind="article", title=title, region="Latgale"), SETTINGS, None)
     with pytest.raises(Refused, match="no address"):
         create(request, tmp_path, SETTINGS)
     assert list(tmp_path.iterdir()) == []

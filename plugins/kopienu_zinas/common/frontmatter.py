@@ -15,7 +15,7 @@ import yaml
 
 from .problems import ContentProblem
 from .sourcetext import read_source
-from .yamlnodes import node_problems, strip_forbidden
+from .yamlnodes import first_layout_problem, node_problems, strip_forbidden, syntax_problem
 
 _HEADER = re.compile(r"\A\s*^---[ \t]*$\n(?P<meta>.*?)^(?:---|\.\.\.)[ \t]*$\n?", re.M | re.S)
 
@@ -29,6 +29,8 @@ _TextDatesLoader.yaml_implicit_resolvers = {
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
 
+#: The file line of the header's first YAML line (after its `---`).
+FIRST_LINE = 2
 #: Top folders of content/ that are not articles, and what they hold.
 KIND_BY_FOLDER = {"pages": "page", "newsletter": "newsletter", "galleries": "gallery"}
 
@@ -55,15 +57,23 @@ class SourceDocument:
                 if not match:
                     return line
                 key_node, node = match[-1]  # of a key written twice, YAML keeps the last
-                line = key_node.start_mark.line + 2  # +1 for 1-based, +1 for the "---" line
+                line = key_node.start_mark.line + FIRST_LINE
             elif isinstance(node, yaml.SequenceNode) and isinstance(key, int):
                 if key >= len(node.value):
                     return line
                 node = node.value[key]
-                line = node.start_mark.line + 2
+                line = node.start_mark.line + FIRST_LINE
             else:
                 return line
         return line
+
+    def fields(self) -> list[tuple[str, int, int]]:
+        """Every top-level field name as written (a YAML key that is a scalar), with its file
+        line and the column (from 1) where it starts, in file order."""
+        if not isinstance(self.node, yaml.MappingNode):
+            return []
+        return [(key.value, key.start_mark.line + FIRST_LINE, key.start_mark.column + 1)
+                for key, _value in self.node.value if isinstance(key, yaml.ScalarNode)]
 
     def place(self, problem: ContentProblem) -> ContentProblem:
         """A problem found in this document's front matter (its field a path such as
@@ -135,21 +145,16 @@ def _parse(document: SourceDocument, text: str) -> tuple[SourceDocument, list[Co
         finally:
             loader.dispose()
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = mark.line + 2 if mark is not None else 1
-        reason = getattr(error, "problem", None) or str(error)
-        return document, [ContentProblem(
-            document.path, line, "front matter", "YAML galvene nav nolasāma",
-            f"YAML could not be read: {reason}",
-            "pārbaudi kolu ':' aiz lauka nosaukuma un pēdiņas ap tekstu ar ':' vai '#'")]
+        return document, [syntax_problem(document.path, match.group("meta"), error, FIRST_LINE)]
     if not isinstance(data, dict) or not isinstance(node, yaml.MappingNode):
-        return document, [ContentProblem(
-            document.path, 2, "front matter", "galvenē jābūt laukiem",
-            "the header must be a list of 'field: value' lines",
-            "raksti katru lauku savā rindā: 'title: Virsraksts'")]
+        return document, [
+            first_layout_problem(document.path, match.group("meta"), FIRST_LINE)
+            or ContentProblem(document.path, FIRST_LINE, "front matter", "galvenē jābūt laukiem",
+                              "the header must be a list of 'field: value' lines",
+                              "raksti katru lauku savā rindā: 'title: Virsraksts'")]
     document.metadata = cast(dict[str, Any], strip_forbidden(data))  # a dict stays a dict
     document.node = node
-    return document, node_problems(node, document.path, first_line=2)
+    return document, node_problems(node, document.path, first_line=FIRST_LINE)
 
 
 def read_body(content_root: Path, file: Path) -> SourceDocument:

@@ -16,7 +16,12 @@ written                    kind         value
 =========================  ===========  ============================================
 
 Anything else — `03.04.2024` (Pelican's own parser would read it as 4 March), an impossible
-day such as `2024-02-30` — raises ``ValueError``.
+day such as `2024-02-30` — raises ``ValueError``. Pelican reads every form of the table (without
+an offset) as the same Riga wall-clock time.
+
+A written wall-clock time may still be one that Riga's clock skips or passes twice (the hour
+from 03:00 on the last Sundays of March and October): :func:`clock_change_problem` is the one
+refusal of those, for events' times and the front matter's dates alike.
 """
 
 from __future__ import annotations
@@ -26,6 +31,7 @@ import re
 from typing import Literal
 from zoneinfo import ZoneInfo
 
+from .problems import ContentProblem
 from .settings import SettingsError
 
 #: The site's time zone: every naive date and time is Riga's wall clock.
@@ -77,6 +83,39 @@ def is_time_of_day(text: str) -> bool:
 def in_riga(value: dt.datetime) -> dt.datetime:
     """An aware datetime; a naive one is taken as Europe/Riga wall-clock time."""
     return value if value.tzinfo else value.replace(tzinfo=RIGA)
+
+
+def wall_time_fault(naive: dt.datetime) -> Literal["skipped", "repeated"] | None:
+    """"skipped" when a clock change skips this Riga wall-clock time (now: the last Sunday of
+    March, 03:00–04:00), "repeated" when it passes it twice (the last Sunday of October,
+    03:00–04:00), None when it happens exactly once (the tz database's rules of each year)."""
+    first, second = naive.replace(tzinfo=RIGA), naive.replace(tzinfo=RIGA, fold=1)
+    if first.astimezone(dt.UTC).astimezone(RIGA).replace(tzinfo=None) != naive:
+        return "skipped"
+    return "repeated" if first.utcoffset() != second.utcoffset() else None
+
+
+def clock_change_problem(naive: dt.datetime, field_name: str, written: object
+                         ) -> ContentProblem | None:
+    """The problem of a written Riga wall-clock time (`written`, as the editor wrote it) that
+    a clock change skips or passes twice, with no file and line yet (the caller places it);
+    None when the time happens exactly once. Events' `start:`/`end:` and the front matter's
+    `date:`/`modified:` refuse such times alike."""
+    fault = wall_time_fault(naive)
+    if fault is None:
+        return None
+    if fault == "skipped":
+        what_lv, what_en, fix = (
+            "šāda laika Rīgā nav: tajā naktī pulksteni pagriež uz priekšu",
+            "this local time does not exist in Riga (clock change)",
+            "raksti laiku stundu vēlāk (pēc 04:00) vai pirms 03:00")
+    else:
+        what_lv, what_en, fix = (
+            "šis laiks Rīgā ir divreiz: tajā naktī pulksteni pagriež atpakaļ",
+            "this local time happens twice in Riga (clock change)",
+            "raksti laiku pirms 03:00 vai no 04:00")
+    return ContentProblem("", 0, field_name, what_lv, what_en, fix,
+                          "" if written is None else str(written))
 
 
 def parse_iso_date(value: object) -> dt.date | dt.datetime:

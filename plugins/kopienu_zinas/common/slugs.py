@@ -24,6 +24,13 @@ def slugify_with_settings(text: str, settings: Mapping[str, Any]) -> str:
                            use_unicode=setting("SLUGIFY_USE_UNICODE"))
 
 
+def gives_address(slug: str) -> bool:
+    """Whether a slug can be an address: it holds a letter or a digit. A title of emoji or
+    punctuation alone gives "" (the article would take its section's own address, a page the
+    home page's) or "-"."""
+    return any(character.isalnum() for character in slug)
+
+
 def slugify(text: str) -> str:
     """Pelican's default slug (ASCII, lowercase), for names that must not follow site settings
     (image files, calendar UIDs): '„Darbīgo kopienu simpozijs” Krustpils pilī' →

@@ -1,4 +1,5 @@
-"""Problems only the parsed YAML shows: escaped forbidden characters and repeated keys.
+"""Problems only the parsed YAML shows: escaped forbidden characters and repeated keys; and
+what an editor can do about YAML that cannot be read.
 
 `common.sourcetext` finds characters XML 1.0 forbids when they are typed literally. YAML's
 double-quoted escapes (`"\\x0b"`, `"\\u0001"`, YAML 1.1 §5.7) put the same characters into a
@@ -6,16 +7,40 @@ value without them ever being in the file's text; and YAML lets a key appear twi
 mapping, where PyYAML silently keeps the last value (YAML 1.1 §3.2.1.1 says keys are unique).
 Both are found here by walking the composed node tree, so every scalar is seen, however
 deeply nested (event fields, tag lists, captions of photos).
+
+YAML separates and indents with the plain space only (YAML 1.2 §6.1: no tab in indentation;
+§5.5: a no-break space is not white space). A no-break space pasted from Word after `title:`
+makes the whole line one text, and the parser stops a line later with "mapping values are not
+allowed"; a tab in an indentation stops it there. :func:`syntax_problem` names the line and the
+character instead of the parser's words (`layout_fault`).
 """
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Iterator
 
 import yaml
 
 from .problems import ContentProblem
 from .sourcetext import XML_FORBIDDEN, character_names
+
+#: Characters that look like a space (or like nothing) and that YAML does not read as one.
+_INVISIBLE_CLASS = "\u00a0\u2000-\u200b\u202f\u205f\u2060\u3000\ufeff"
+INVISIBLE = re.compile(f"[{_INVISIBLE_CLASS}]")
+#: Names editors recognise for the ones they meet most (Latvian, English).
+_INVISIBLE_NAMES = {
+    "\u00a0": ("nedalāmā atstarpe", "no-break space"),
+    "\u202f": ("šaurā nedalāmā atstarpe", "narrow no-break space"),
+    "\u200b": ("nulles platuma atstarpe", "zero width space"),
+    "\ufeff": ("neredzamā zīme BOM", "zero width no-break space (BOM)"),
+}
+#: What YAML reads as a line's layout: its indentation and list dashes (with whatever wrongly
+#: stands in for their spaces), then a field name, its ':' and the character after it.
+_INDENT = re.compile(f"[ \t{_INVISIBLE_CLASS}]*(?:-[ \t{_INVISIBLE_CLASS}]+)*")
+_KEY = re.compile("(?P<name>[^ \t\n:#'\"\\[{,-][^ \t\n:]*):.?")
+_YAML_FIX = "pārbaudi kolu ':' aiz lauka nosaukuma un pēdiņas ap tekstu ar ':' vai '#'"
 
 
 def node_problems(node: yaml.Node | None, path: str, first_line: int = 1) -> list[ContentProblem]:
@@ -62,3 +87,70 @@ def strip_forbidden(value: object) -> object:
     if isinstance(value, dict):
         return {strip_forbidden(key): strip_forbidden(item) for key, item in value.items()}
     return value
+
+
+def layout_fault(line: str) -> tuple[int, str, str] | None:
+    """(column counted from 1, character, field name or "") of the first tab or invisible space
+    (:data:`INVISIBLE`) in `line`'s indentation or after a list item's '-', or of the first
+    invisible space in its field name or right after the name's ':'; None when its layout has
+    neither. A value's text is not looked at (a no-break space in a sentence is fine)."""
+    indent = _INDENT.match(line)
+    assert indent is not None  # the pattern matches the empty string
+    key = _KEY.match(line, indent.end())
+    field = INVISIBLE.sub("", key.group("name")) if key else ""
+    if line[indent.end():].strip():
+        for column, character in enumerate(indent.group(), 1):
+            if character == "\t" or INVISIBLE.fullmatch(character):
+                return column, character, field
+    found = INVISIBLE.search(key.group()) if key else None
+    return (indent.end() + found.start() + 1, found.group(), field) if found else None
+
+
+def layout_problem(path: str, line: int, column: int, character: str,
+                   field: str = "front matter") -> ContentProblem:
+    """The problem of a tab or an invisible space where YAML reads the layout, at `line`."""
+    if character == "\t":
+        return ContentProblem(
+            path, line, field, "atkāpē ir tabulācija",
+            "a tab in the indentation: YAML indents with spaces only",
+            "aizstāj tabulāciju ar atstarpēm (tik, cik līdzīgajās rindās virs tās)",
+            f"kolonna {column}")
+    code = ord(character)
+    name_lv, name_en = _INVISIBLE_NAMES.get(
+        character, ("neredzama atstarpe", unicodedata.name(character, "").lower()))
+    return ContentProblem(
+        path, line, field, f"rindā ir {name_lv} U+{code:04X}, ko YAML neuzskata par atstarpi",
+        f"a {name_en}, U+{code:04X}, that YAML does not read as a space",
+        "aizstāj to ar parastu atstarpi (vai izdzēs, ja atstarpe tur nav vajadzīga); tāda "
+        "bieži ienāk, kopējot tekstu no Word vai tīmekļa lapas", f"kolonna {column}")
+
+
+def first_layout_problem(path: str, text: str, first_line: int = 1,
+                         last_index: int | None = None) -> ContentProblem | None:
+    """The problem of the first line of YAML `text` (counted from 0, up to `last_index`; all
+    when None) whose layout holds a tab or an invisible space (:func:`layout_fault`), at its
+    field; `first_line` is the file line of the text's first line."""
+    lines = text.split("\n")
+    for index, line in enumerate(lines if last_index is None else lines[:last_index + 1]):
+        fault = layout_fault(line)
+        if fault is not None:
+            column, character, field = fault
+            return layout_problem(path, index + first_line, column, character,
+                                  field or "front matter")
+    return None
+
+
+def syntax_problem(path: str, text: str, error: yaml.YAMLError,
+                   first_line: int = 1) -> ContentProblem:
+    """The problem of YAML `text` that cannot be read (`error`): at the line with a tab or an
+    invisible space in its layout, at or before the line where the parser stopped, naming it;
+    else at that line, with the parser's words. `first_line` is the file line of the text's
+    first line."""
+    mark = getattr(error, "problem_mark", None)
+    layout = first_layout_problem(path, text, first_line, mark.line if mark else None)
+    if layout is not None:
+        return layout
+    reason = getattr(error, "problem", None) or str(error)
+    return ContentProblem(path, mark.line + first_line if mark is not None else 1,
+                          "front matter", "YAML galvene nav nolasāma",
+                          f"YAML could not be read: {reason}", _YAML_FIX)

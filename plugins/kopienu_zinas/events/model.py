@@ -167,18 +167,11 @@ def parse_when(value: object, field_name: str, today: dt.date) -> tuple[dt.date,
 
 
 def _riga(naive: dt.datetime, field_name: str, written: object) -> dt.datetime:
-    """A Riga wall-clock time as an aware datetime; _invalid when the clock change skips it
-    (last Sunday of March, 03:00–04:00) or passes it twice (last Sunday of October,
-    03:00–04:00)."""
-    fault = rules.wall_time_fault(naive)
-    if fault == "skipped":
-        raise _invalid(field_name, "šāda laika Rīgā nav: tajā naktī pulksteni pagriež uz priekšu",
-                       "this local time does not exist in Riga (clock change)",
-                       "raksti laiku stundu vēlāk (pēc 04:00) vai pirms 03:00", written)
-    if fault == "repeated":
-        raise _invalid(field_name, "šis laiks Rīgā ir divreiz: tajā naktī pulksteni pagriež "
-                       "atpakaļ", "this local time happens twice in Riga (clock change)",
-                       "raksti laiku pirms 03:00 vai no 04:00", written)
+    """A Riga wall-clock time as an aware datetime; ProblemError when a clock change skips it
+    or passes it twice (isodates.clock_change_problem)."""
+    problem = isodates.clock_change_problem(naive, field_name, written)
+    if problem is not None:
+        raise ProblemError(problem)
     return naive.replace(tzinfo=RIGA)
 
 

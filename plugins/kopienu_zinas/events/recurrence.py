@@ -19,7 +19,7 @@ from typing import cast
 from dateutil.rrule import rrule, rrulestr
 from icalendar import vRecur
 
-from ..common.isodates import RIGA
+from ..common.isodates import RIGA, wall_time_fault
 from .vtimezone import transitions
 
 #: Frequencies that make no sense for community events and whose expansion has no useful bound.
@@ -321,15 +321,6 @@ def _clock_change_times(times: set[dt.time], year: int) -> bool:
             for change in transitions(RIGA, year) for shift in (0, 1)}
     return any(not valid_wall_time(dt.datetime.combine(day, moment))
                for day in days for moment in times)
-
-
-def wall_time_fault(naive: dt.datetime) -> str | None:
-    """"skipped" when a clock change skips this Riga wall-clock time, "repeated" when it
-    passes it twice, None when it happens exactly once."""
-    first, second = naive.replace(tzinfo=RIGA), naive.replace(tzinfo=RIGA, fold=1)
-    if first.astimezone(dt.UTC).astimezone(RIGA).replace(tzinfo=None) != naive:
-        return "skipped"
-    return "repeated" if first.utcoffset() != second.utcoffset() else None
 
 
 def valid_wall_time(naive: dt.datetime) -> bool:

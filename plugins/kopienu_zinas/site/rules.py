@@ -1,20 +1,55 @@
-"""The content rules every article and page must pass (plugins add their own)."""
+"""The content rules every article and page must pass (plugins add their own), and the
+front matter fields each kind of document (newsletter introductions too) may have."""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Generator, Iterator, Sequence
+from difflib import get_close_matches
 from typing import Any
 
 from ..common.frontmatter import SourceDocument
-from ..common.isodates import as_datetime, parse_iso_date
+from ..common.isodates import as_datetime, clock_change_problem, parse_iso_date
 from ..common.problems import ContentProblem
 from ..common.schedule import EARLIEST_YEAR, is_scheduled, latest_allowed, too_early
+from ..common.yamlnodes import INVISIBLE, layout_problem
 from .settings import SiteSettings
 
 SUMMARY_LIMIT = 300
+#: Pelican's own front matter fields (its "File metadata") that our articles and pages may use.
+#: `category` is not one: an article's category is its `region:` (regions.py).
+PELICAN_FIELDS = ("title", "date", "modified", "slug", "lang", "translation", "status",
+                  "summary", "template", "save_as", "url")
+#: Every front matter field something reads, by kind of document (common/frontmatter.kind_of):
+#: Pelican; ours (`region`, the images plugin's `image`/`image_alt`/`image_credit`, the events
+#: plugin's `events`, the galleries plugin's `gallery`); the browser editor's and `make new`'s
+#: `notes` (editors' notes, never published); a newsletter introduction's, which the
+#: newsletter plugin reads (newsletter/intros.py). Any other field is reported: no reader
+#: would ever see it (`stauts: draft` would publish a draft, `imgae:` lose the picture).
+FIELDS = {
+    "article": frozenset({*PELICAN_FIELDS, "author", "authors", "tags", "region", "image",
+                          "image_alt", "image_credit", "events", "gallery", "notes"}),
+    "page": frozenset({*PELICAN_FIELDS, "notes"}),
+    "newsletter": frozenset({"title", "summary", "author", "authors", "date", "modified",
+                             "notes"}),
+}
+#: Field names (lower case) editors write meaning "do not publish this yet", or "do publish":
+#: Pelican knows only `status:`.
+STATUS_LIKE = frozenset({"status", "draft", "drafts", "published", "publish", "unpublished",
+                         "hidden", "private", "public", "visible", "melnraksts", "publicēts",
+                         "publicets", "publicēt", "publicet"})
+#: Fields written by another name (Latvian, or Pelican's `category`) → the field meant; a
+#: misspelt name is matched to the closest known one instead (difflib).
+SYNONYMS = {"category": "region", "categories": "region", "kategorija": "region",
+            "reģions": "region", "virsraksts": "title", "datums": "date", "tēmas": "tags",
+            "temas": "tags", "autori": "authors", "kopsavilkums": "summary", "attēls": "image",
+            "attels": "image", "galerija": "gallery", "pasākumi": "events", "pasakumi": "events",
+            "valoda": "lang", "adrese": "slug"}
 #: `status:` values Pelican knows (anything else silently drops the file from the site).
 STATUSES = ("published", "draft", "hidden")
+#: Each kind of document in Latvian and English (for "pages do not use this field").
+_KIND_NAMES = {"article": ("raksti", "articles"), "page": ("lapas", "pages"),
+               "newsletter": ("izdevuma ievadi", "newsletter introductions")}
 LIST_FIELDS = ("tags", "authors")
 TEXT_FIELDS = ("title", "summary", "image_credit", "image_alt", "slug", "lang")
 
@@ -22,12 +57,14 @@ TEXT_FIELDS = ("title", "summary", "image_credit", "image_alt", "slug", "lang")
 def check_document(sender: Any, document: SourceDocument,
                    settings: dict[str, Any]) -> list[ContentProblem]:
     """document_check: the fields of one article or page, except its dates (which depend on
-    the build date: `check_documents`)."""
+    the build date: `check_documents`); of a newsletter introduction, which fields it has."""
+    if document.kind == "newsletter":
+        return list(check_fields(document))
     if not document.header_found or document.node is None \
             or document.kind not in ("article", "page"):
         return []
-    problems = [*check_title(document), *check_types(document), *check_status(document),
-                *check_translation(document)]
+    problems = [*check_fields(document), *check_title(document), *check_types(document),
+                *check_status(document), *check_translation(document)]
     if document.kind == "article":
         site = SiteSettings.from_pelican(settings)
         problems += [*check_region(document, site), *check_summary(document),
@@ -43,12 +80,52 @@ def check_documents(sender: Any, documents: Sequence[SourceDocument],
     for document in documents:
         if not document.header_found or document.node is None:
             continue
-        if document.kind == "article":
+        if document.kind == "article" or (document.kind == "page"
+                                          and "date" in document.metadata):
             problems.extend(check_date(document, site))
+        if document.kind in ("article", "page"):
             problems.extend(check_modified(document, site))
-        elif document.kind == "page" and "date" in document.metadata:
-            problems.extend(check_date(document, site))
     return problems
+
+
+def check_fields(document: SourceDocument) -> Iterator[ContentProblem]:
+    """A problem at each field no reader of this kind of document uses (`FIELDS`), saying
+    what was probably meant."""
+    known = FIELDS[document.kind]
+    for name, line, column in document.fields():
+        if name in known:
+            continue
+        invisible = INVISIBLE.search(name)
+        if invisible:  # a field name with a pasted no-break space (or an indentation of them)
+            yield layout_problem(document.path, line, column + invisible.start(),
+                                 invisible.group(), INVISIBLE.sub("", name) or "front matter")
+        else:
+            yield ContentProblem(document.path, line, name, *_unknown_field(name, document.kind),
+                                 value=name)
+
+
+def _unknown_field(name: str, kind: str) -> tuple[str, str, str]:
+    """(what_lv, what_en, fix) for a field `name` that a document of `kind` does not use."""
+    known = FIELDS[kind]
+    lower = name.lower()
+    kind_lv, kind_en = _KIND_NAMES[kind]
+    if lower in known:
+        return ("lauka nosaukumu raksta ar mazajiem burtiem", "field names are lower case",
+                f"raksti '{lower}:'")
+    if lower in STATUS_LIKE:
+        return ("nezināms lauks", "unknown field", "lai nepublicētu, raksti 'status: draft' "
+                "(melnraksts); lai publicētu, izdzēs šo rindu") if "status" in known else (
+                f"{kind_lv} šo lauku nelieto", f"{kind_en} do not use this field",
+                f"{kind_lv} nevar būt melnraksti: ja fails vēl nav gatavs, neiesniedz to "
+                "(git commit); citādi izdzēs šo rindu")
+    if any(lower in fields for fields in FIELDS.values()):
+        return (f"{kind_lv} šo lauku nelieto", f"{kind_en} do not use this field",
+                "izdzēs šo rindu")
+    meant = SYNONYMS.get(lower) or next(iter(get_close_matches(lower, known, n=1)), None)
+    if meant in known:
+        return ("nezināms lauks", "unknown field", f"izlabo nosaukumu: vai domāts '{meant}:'?")
+    return ("nezināms lauks", "unknown field",
+            f"izlabo nosaukumu vai izdzēs rindu; zināmie lauki: {', '.join(sorted(known))}")
 
 
 def check_title(document: SourceDocument) -> Iterator[ContentProblem]:
@@ -76,15 +153,23 @@ def check_types(document: SourceDocument) -> Iterator[ContentProblem]:
 
 def _read_date(document: SourceDocument, field: str
                ) -> Generator[ContentProblem, None, dt.date | dt.datetime | None]:
-    """The ISO date or datetime in `field`, or None after yielding the problem that it cannot
-    be read (use with ``yield from``)."""
+    """The ISO date or datetime in `field` (isodates.parse_iso_date: the forms of the editors'
+    guide, `2026-03-05`, `2026-03-05 10:00`, `2026-03-05T10:00`, `2026-03-05 10:00:00`), or
+    None after yielding the problem that it cannot be read or that the Riga clock skips or
+    repeats its time (use with ``yield from``)."""
     raw = document.metadata[field]
     try:
-        return parse_iso_date(raw)
+        when = parse_iso_date(raw)
     except ValueError:
         yield document.problem(field, "datums nav saprotams", "date could not be read",
                                "raksti GGGG-MM-DD vai GGGG-MM-DD SS:MM", value=raw)
         return None
+    clock_change = isinstance(when, dt.datetime) and clock_change_problem(
+        when.replace(tzinfo=None), field, document.written(field))
+    if clock_change:
+        yield document.place(clock_change)
+        return None
+    return when
 
 
 def check_date(document: SourceDocument, site: SiteSettings) -> Iterator[ContentProblem]:

@@ -1,9 +1,12 @@
-"""Rules: a `slug:` is an address word; no two articles (or two pages) in the same language
-may get the same address.
+"""Rules: a `slug:` is an address word; a title without `slug:` must give an address; no two
+articles (or two pages) in the same language may get the same address.
 
 Pelican makes the slug from the title (or `slug:`), and with two equal slugs it silently
 publishes only one of the files. The older article keeps its address (it may already be
-linked from elsewhere); the newer one is reported.
+linked from elsewhere); the newer one is reported. A title of emoji or punctuation alone
+(`🎉🎉🎉`, `—…!?`) gives the slug "" or "-": the article would take its year's address
+(`/zinas/2026/`) or `/zinas/2026/-/`, a page the home page's, and two such files stop the
+build late with Pelican's FileOverwriteFailedError.
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ from typing import Any
 from ..common.frontmatter import SourceDocument
 from ..common.isodates import as_datetime, parse_iso_date
 from ..common.problems import ContentProblem
-from ..common.slugs import slugify_with_settings
+from ..common.slugs import gives_address, slugify_with_settings
 from .containment import is_one_name
 
 #: Document kinds whose slugs share one address space each.
@@ -29,15 +32,33 @@ def check_documents(sender: Any, documents: Sequence[SourceDocument],
                     settings: dict[str, Any]) -> list[ContentProblem]:
     groups: dict[tuple[str, str, str], list[SourceDocument]] = defaultdict(list)
     default_lang = settings.get("DEFAULT_LANG", "lv")
-    form_problems = [problem for document in documents
-                     for problem in check_slug_form(document, settings)]
+    problems = [problem for document in documents
+                for problem in check_slug_form(document, settings)]
     for document in documents:
+        if document.kind not in KINDS:
+            continue
         slug = document_slug(document, settings)
-        if document.kind in KINDS and slug:
+        if gives_address(slug):
             lang = document.metadata.get("lang") or default_lang
             groups[(document.kind, str(lang), slug)].append(document)
-    return form_problems + [problem for (_kind, _lang, slug), group in groups.items()
-                            if len(group) > 1 for problem in report_duplicates(slug, group)]
+        else:
+            problems.extend(check_title_address(document))
+    return problems + [problem for (_kind, _lang, slug), group in groups.items()
+                       if len(group) > 1 for problem in report_duplicates(slug, group)]
+
+
+def check_title_address(document: SourceDocument) -> list[ContentProblem]:
+    """The problem of a document whose title gives no address (its slug, made from the title,
+    has no letter or digit); none when the title is missing (check_title names that) or when
+    `slug:` is written (check_slug_form names a `slug:` that is no address)."""
+    title = document.metadata.get("title")
+    if "slug" in document.metadata or not isinstance(title, str) or not title.strip():
+        return []
+    return [document.problem(
+        "title", "no virsraksta nevar izveidot adresi: tajā nav burtu vai ciparu",
+        "the title gives no address: it has no letters or digits",
+        "pievieno rindu 'slug: ' ar adresi no mazajiem latīņu burtiem, cipariem un defisēm, "
+        "piemēram 'slug: svetku-sveiciens'", value=document.written("title"))]
 
 
 def check_slug_form(document: SourceDocument, settings: dict[str, Any]) -> list[ContentProblem]:
@@ -50,7 +71,7 @@ def check_slug_form(document: SourceDocument, settings: dict[str, Any]) -> list[
                                       or not is_one_name(explicit.strip())):
         return []  # valid, or leaving the output folder (containment.py names that)
     suggestion = slugify_with_settings(str(explicit or ""), settings)
-    fix = (f"raksti 'slug: {suggestion}'" if suggestion else
+    fix = (f"raksti 'slug: {suggestion}'" if gives_address(suggestion) else
            "raksti 'slug: ' ar mazajiem latīņu burtiem, cipariem un defisēm, "
            "piemēram 'slug: par-mums'")
     return [document.problem(

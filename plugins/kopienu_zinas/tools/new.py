@@ -23,7 +23,7 @@ from pathlib import Path
 from pelican.settings import read_settings
 
 from ..common.isodates import parse_build_date
-from ..common.slugs import slugify_with_settings
+from ..common.slugs import gives_address, slugify_with_settings
 
 #: The kinds editors can start, with the names they may type for each.
 KINDS = {
@@ -124,7 +124,7 @@ def target_path(content: Path, kind: str, slug: str) -> Path:
 def create(request: Request, content: Path, settings: dict) -> Path:
     """Write the new file (and gallery folder); Refused if anything is in the way."""
     slug = slugify_with_settings(request.title, settings)
-    if not slug:
+    if not gives_address(slug):
         raise Refused("no virsraksta nevar izveidot adresi (the title gives no address): "
                       "virsrakstā jābūt burtiem vai cipariem")
     path = target_path(content, request.kind, slug)
