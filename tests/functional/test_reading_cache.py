@@ -22,7 +22,7 @@ from kopienu_zinas.common import checkcache, sourcereader
 from kopienu_zinas.common.cachestore import MAGIC
 from kopienu_zinas.common.frontmatter import SourceDocument
 from kopienu_zinas.common.problems import document_check
-from kopienu_zinas.reading import prereading
+from kopienu_zinas.reading import prereading, readahead
 from kopienu_zinas.site import placeholders
 from kopienu_zinas.tools import build
 from tests.sitebuild import BUILD_DATE, ROOT
@@ -127,6 +127,25 @@ def test_a_warm_build_converts_no_markdown_and_writes_the_same_site(
     assert run(site, "warm") == 0
     assert conversions.conversions == 0
     assert files(site / "warm") == files(site / "cold")
+
+
+def test_a_warm_build_asks_ahead_for_every_file_it_reads_one_by_one(
+        site: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Reading ahead (reading/readahead.py) names every Markdown file and both its entries, as
+    the last build keyed them; without a key index, nothing; the site is the same either way."""
+    assert run(site, "indexed", workers=2) == 0  # the key index is kept where sources are keyed
+    advised: list[str] = []
+    monkeypatch.setattr(readahead, "advise", advised.extend)
+    assert run(site, "warm", workers=2) == 0
+    expected = {str(path) for path in (site / "content").rglob("*.md")} | {
+        str(path) for kind in ("checks", "markdown") for path in entries(site, kind)}
+    assert len(advised) == len(expected) == 3 * (ARTICLES + 1)
+    assert set(advised) == expected
+    shutil.rmtree(site / "cache" / "reading" / "keys")
+    advised.clear()
+    assert run(site, "unindexed", workers=2) == 0
+    assert advised == []
+    assert files(site / "unindexed") == files(site / "warm") == files(site / "cold")
 
 
 #: Ways an entry can be damaged (None: cut to half its length).

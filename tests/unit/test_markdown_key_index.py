@@ -37,7 +37,9 @@ def keys_after(tmp_path: Path, texts: dict[str, bytes], monkeypatch: pytest.Monk
 
     monkeypatch.setattr(prereading, "read_source", counted)
     files, data, check_keys = sources(tmp_path / "content", texts)
-    prereading.missing_jobs(cache, files, data, check_keys, CacheStore(tmp_path / "cache", "keys"))
+    indexes = CacheStore(tmp_path / "cache", "keys")
+    prereading.missing_jobs(cache, files, data, check_keys, indexes,
+                            prereading.last_index(cache, indexes))
     return {path: cache.keys[str(file.resolve())] for file, path in files}
 
 
@@ -72,3 +74,13 @@ def test_a_damaged_index_is_none(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     decoded.clear()
     assert keys_after(tmp_path, TEXTS, monkeypatch, decoded) == first
     assert decoded == ["a.md", "b.md"]
+
+
+def test_the_index_names_each_files_keys_by_path(tmp_path: Path,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    """What reading ahead (reading/readahead.py) asks for: each file's check and source key."""
+    keys = keys_after(tmp_path, TEXTS, monkeypatch, [])
+    cache = SourceCache(SETTINGS, CacheStore(tmp_path / "cache", "markdown"))
+    index = prereading.last_index(cache, CacheStore(tmp_path / "cache", "keys"))
+    _files, _data, check_keys = sources(tmp_path / "content", TEXTS)
+    assert index == {path: (check_keys[path], keys[path]) for path in TEXTS}

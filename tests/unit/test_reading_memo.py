@@ -6,6 +6,8 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import os
+import sys
+import types
 from pathlib import Path
 
 import pelican.contents
@@ -17,6 +19,7 @@ from pelican.contents import Article
 from pelican.settings import DEFAULT_CONFIG
 from pelican.urlwrappers import Author, Category
 
+from kopienu_zinas.common import slugs
 from kopienu_zinas.reading import memo
 
 SUBSTITUTIONS = [
@@ -44,6 +47,19 @@ def test_the_reading_plugin_installs_the_memos_where_pelican_looks() -> None:
     assert pelican.contents.slugify is memo.slugify
     assert pelican.urlwrappers.slugify is memo.slugify
     assert pelican.contents.Content.get_relative_source_path is memo.get_relative_source_path
+
+
+def test_our_modules_imported_before_the_plugin_use_the_memo_too(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The settings file imports our plugins' settings before Pelican loads the reading plugin,
+    and with them common/slugs.py (the content check's slugs): it must not keep Pelican's own
+    function, or every title is slugified twice per build."""
+    early = types.ModuleType(f"{memo.PACKAGE}.early_test_module")
+    early.pelican_slugify = memo.ORIGINAL_SLUGIFY  # as `from pelican.utils import slugify as …`
+    monkeypatch.setitem(sys.modules, early.__name__, early)
+    memo.install()
+    assert early.pelican_slugify is memo.slugify
+    assert slugs.pelican_slugify is memo.slugify
 
 
 def settings_for(root: str) -> dict:

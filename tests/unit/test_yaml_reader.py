@@ -3,13 +3,21 @@
 from __future__ import annotations
 
 import copy
+import datetime
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
+from pelican.plugins.yaml_metadata import yaml_metadata
 from pelican.plugins.yaml_metadata.yaml_metadata import YAMLMetadataReader
 from pelican.settings import DEFAULT_CONFIG
 
-from kopienu_zinas.site.yaml_reader import LibyamlMetadataReader
+from kopienu_zinas.site.yaml_reader import (
+    ORIGINAL_GET_DATE,
+    LibyamlMetadataReader,
+    get_date,
+    use_libyaml_reader,
+)
 from tests.sources import CONTENT
 
 FILES = sorted(CONTENT.rglob("*.md"))
@@ -72,3 +80,52 @@ def test_each_language_gets_its_markdown_words_and_the_cache_key_follows_them() 
     assert len(keys) == 4
     assert FOOTNOTES["extension_configs"]["markdown.extensions.extra"] == {
         "footnotes": {"BACKLINK_TITLE": "Atpakaļ {}"}}, "the setting is left as it was"
+
+
+def pelicans_answer(string: str) -> object:
+    """Pelican's date for `string`, or the error it raises (type and message)."""
+    try:
+        date = ORIGINAL_GET_DATE(string)
+    except ValueError as error:
+        return ("ValueError", str(error))
+    return (type(date), date, date.tzinfo, date.fold)
+
+
+def our_answer(string: str) -> object:
+    try:
+        date = get_date(string)
+    except ValueError as error:
+        return ("ValueError", str(error))
+    return (type(date), date, date.tzinfo, date.fold)
+
+
+ODD_DATES = ["2019-02-29", "2020-02-29", "2019-13-01", "2019-00-10", "2019-01-00", "2019-01-32",
+             "0999-01-01", "1000-01-01", "9999-12-31 23:59:59", "2019-07-29 24:00",
+             "2019-07-29 12:60", "2019-07-29T10:00:60", "2019-07-29 10:00:00.5",
+             "2019-07-29T10:00:00.123456", "2019-07-29T10:00:00+02:00", "2019-07-29 10:00 Z",
+             "2019-7-29", "2019-07-29  10:00", "2019-07-29t10:00", "2019-07-29 10", "29.07.2019",
+             "\u0662\u0660\u0661\u0669-07-29", "2019-07-29\n", " 2019-07-29", "2019-07-29 10:00:5",
+             "July 29, 2019", "2019", "x"]
+
+
+def test_dates_are_pelicans_to_the_type_zone_and_error() -> None:
+    """Every day of a leap year and of a common one, at the times editors write, and strings
+    that are no plain ISO date (Pelican's parser reads or rejects them)."""
+    days = [datetime.date(2023, 1, 1) + datetime.timedelta(days=n) for n in range(731)]
+    times = ["", " 00:00", "T23:59", " 10:00:05", "T07:30:00", " 24:00", " 12:61"]
+    for string in [f"{day.isoformat()}{time}" for day in days for time in times] + ODD_DATES:
+        assert our_answer(string) == pelicans_answer(string), string
+
+
+def test_the_reader_parses_header_dates_as_the_plugin_does(tmp_path: Path,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    source = tmp_path / "x.md"
+    source.write_text('---\ntitle: Talka\ndate: 2019-07-29\nmodified: "2019-07-30 10:15"\n---\n'
+                      "Teksts\n", encoding="utf-8")
+    settings = copy.deepcopy(DEFAULT_CONFIG)
+    monkeypatch.setattr(yaml_metadata, "get_date", ORIGINAL_GET_DATE)
+    expected = YAMLMetadataReader(settings).read(str(source))
+    use_libyaml_reader(SimpleNamespace(reader_classes={"md": YAMLMetadataReader}))
+    assert yaml_metadata.get_date is get_date
+    assert LibyamlMetadataReader(settings).read(str(source)) == expected
+    assert expected[1]["modified"] == datetime.datetime(2019, 7, 30, 10, 15)

@@ -1,6 +1,7 @@
 """The reading plugin: caches of reading each source (header and Markdown → HTML) and of each
-document's content-check results under .cache/reading/, keyed by content hashes; the sources
-missing from the cache read on every core before the generators read them; Pelican's slugify
+document's content-check results under .cache/reading/, keyed by content hashes; the files the
+last build read asked of the system ahead (reading/readahead.py); the sources missing from the
+cache read on every core before the generators read them; Pelican's slugify
 and source-path arithmetic memoized (reading/memo.py), and Pelican's URL formatting remembered
 while contents are final, from `all_generators_finalized` to `finalized` (reading/urlmemo.py)
 (docs/building.md, "Caches: reading").

@@ -8,13 +8,14 @@ from __future__ import annotations
 import logging
 import weakref
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from pelican.readers import MarkdownReader
 
 from ..common import checkcache, sourcereader
 from ..common.cachestore import CacheStore
-from . import prereading
+from . import prereading, readahead
 from .settings import from_pelican
 
 #: The attribute of the Pelican instance that owns its reading caches.
@@ -56,7 +57,8 @@ def caches_of(settings: dict[str, Any]) -> ReadingCaches | None:
 
 
 def open_caches(pelican: Any) -> None:
-    """initialized (before the site plugin's content check): switch the caches on, plan the
+    """initialized (before the site plugin's content check): switch the caches on, ask the
+    system for the files the last build's key index names (reading/readahead.py), plan the
     content check and start checking and reading the missing sources on every core."""
     settings = pelican.settings
     options = from_pelican(settings)
@@ -72,9 +74,12 @@ def open_caches(pelican: Any) -> None:
     root.addHandler(caches.watch)
     setattr(pelican, ATTRIBUTE, caches)
     _CURRENT[id(settings)] = caches
+    previous = prereading.last_index(caches.sources, caches.keys)
+    readahead.advise(readahead.files_read_next(previous, Path(settings["PATH"]),
+                                               caches.checks.store, caches.sources.store))
     caches.prereading = prereading.start(caches.sources, settings, options.workers,
                                          tuple(MarkdownReader.file_extensions),
-                                         checkcache.plan(settings), caches.keys)
+                                         checkcache.plan(settings), caches.keys, previous)
 
 
 def wait_for_prereading(readers: Any) -> None:

@@ -80,33 +80,48 @@ def extension_of(name: str) -> str:
 
 
 #: Bumped when what the key index (:func:`missing_jobs`) holds changes.
-KEY_INDEX_VERSION = "markdown-key-index-1"
+KEY_INDEX_VERSION = "markdown-key-index-2"
+#: The key index: each Markdown file the last build keyed, by path under content/ (in path
+#: order) → its check key and its source key then.
+KeyIndex = dict[str, tuple[str, str]]
+
+
+def index_key(cache: SourceCache) -> str:
+    """The key index's key: what every source key of this cache shares."""
+    return digest(KEY_INDEX_VERSION, cache.shared)
+
+
+def last_index(cache: SourceCache, indexes: CacheStore) -> KeyIndex:
+    """The key index the last build stored for sources keyed like this cache's (the same
+    shared part); {} when it is missing or damaged."""
+    return key_index(indexes.get(index_key(cache)))
 
 
 def missing_jobs(cache: SourceCache, sources: list[tuple[Path, str]],
                  data: dict[str, bytes] | None = None,
                  check_keys: Mapping[str, str] | None = None,
-                 indexes: CacheStore | None = None) -> list[Job]:
+                 indexes: CacheStore | None = None, previous: KeyIndex | None = None
+                 ) -> list[Job]:
     """One job per distinct text without an entry; every source's key is marked used (kept
     when the cache is pruned) and kept for the reader (`SourceCache.keys`). `data`: bytes
     already read, by path under content/ (the content check's); `check_keys`: the content
     check's key of each of those bytes, by path.
 
-    A check key digests the file's bytes (and more), and a source's key is a function of
-    those bytes (their text as read) and of what every key of this cache shares: so the
-    source keys of the last build are kept in one entry of `indexes` (the *key index*: check
-    key → source key, under a key digesting the shared part), and a file whose check key is
-    in it is not decoded and digested again. A missing or damaged index is none: every file
-    is decoded."""
+    A check key digests the file's bytes and path (and more), and a source's key is a
+    function of those bytes (their text as read) and of what every key of this cache shares:
+    so the keys of the last build are kept in one entry of `indexes` (the *key index*, under a
+    key digesting the shared part; `previous`, as :func:`last_index` read it), and a file
+    whose check key is the one recorded for its path is not decoded and digested again. A
+    missing or damaged index is none: every file is decoded."""
     known = data or {}
     checked = check_keys or {}
-    index_key = digest(KEY_INDEX_VERSION, cache.shared)
-    index = key_index(indexes.get(index_key)) if indexes is not None and checked else {}
-    kept: dict[str, str] = {}
+    index = previous or {}
+    kept: KeyIndex = {}
     jobs: dict[str, Job] = {}
     for source, path in sources:
         check_key = checked.get(path)
-        key = index.get(check_key) if check_key is not None else None
+        recorded = index.get(path)
+        key = recorded[1] if recorded is not None and recorded[0] == check_key else None
         text = None
         if key is None:
             try:
@@ -115,7 +130,7 @@ def missing_jobs(cache: SourceCache, sources: list[tuple[Path, str]],
                 continue  # the reader reports it
             key = source_key(cache.shared, text)
         if check_key is not None:
-            kept[check_key] = key
+            kept[path] = (check_key, key)
         cache.store.used.add(key)
         cache.keys[os.path.abspath(source)] = key
         if key not in jobs and not cache.store.contains(key):
@@ -126,14 +141,15 @@ def missing_jobs(cache: SourceCache, sources: list[tuple[Path, str]],
                     continue  # the reader reports it
             jobs[key] = Job(key, text)
     if indexes is not None and kept and kept != index:
-        indexes.put(index_key, kept)
+        indexes.put(index_key(cache), kept)
     return list(jobs.values())
 
 
-def key_index(value: Any) -> dict[str, str]:
+def key_index(value: Any) -> KeyIndex:
     """A stored key index if it has the index's shape (anything else is none)."""
-    if isinstance(value, dict) and all(isinstance(key, str) and isinstance(source, str)
-                                       for key, source in value.items()):
+    if isinstance(value, dict) and all(
+            isinstance(path, str) and isinstance(keys, tuple) and len(keys) == 2
+            and all(isinstance(key, str) for key in keys) for path, keys in value.items()):
         return value
     return {}
 
@@ -188,18 +204,19 @@ class Prereading:
 
 def start(cache: SourceCache, settings: dict[str, Any], workers: int,
           extensions: tuple[str, ...], checks: CheckPlan | None = None,
-          indexes: CacheStore | None = None) -> Prereading | None:
+          indexes: CacheStore | None = None, previous: KeyIndex | None = None
+          ) -> Prereading | None:
     """Start checking the documents the plan `checks` misses (their entries then come from
     `checks.results`, in order) and converting the sources missing from the cache (the key
-    index in `indexes`: :func:`missing_jobs`); None when there is nothing (or too little) to
-    do in parallel, or `workers` is 0."""
+    index in `indexes`, the last build's `previous`: :func:`missing_jobs`); None when there is
+    nothing (or too little) to do in parallel, or `workers` is 0."""
     root = Path(settings["PATH"])
     data = checks.take_bytes() if checks is not None else None
     if workers < 1 or not root.is_dir():
         return None
     jobs = missing_jobs(cache, markdown_sources(root, extensions,
                                                 checks.folder if checks is not None else None),
-                        data, checks.keys if checks is not None else None, indexes)
+                        data, checks.keys if checks is not None else None, indexes, previous)
     check_jobs = checks.jobs if checks is not None else []
     if len(jobs) + len(check_jobs) < POOL_THRESHOLD:
         return None
