@@ -2,6 +2,8 @@
 
 from pathlib import Path
 
+from kopienu_zinas.common import leftbehind
+
 HERE = Path(__file__).resolve().parent
 
 SITENAME = "Kopienu ziņas"
@@ -58,6 +60,11 @@ ARTICLE_EXCLUDES = ["pages", "galleries", "newsletter"]
 PAGE_PATHS = ["pages"]
 # Pictures for articles (`image: atteli/foto.jpg`, `![apraksts]({static}/atteli/foto.jpg)`).
 STATIC_PATHS = ["atteli"]  # never "galleries": originals are not published (docs/galleries.md)
+# What editors' tools and operating systems leave behind (.DS_Store, ._foto.png, Thumbs.db,
+# desktop.ini, .#raksts.md, raksts.md~ …; kopienu_zinas/common/leftbehind.py): never read,
+# published or reported. Pelican matches each pattern against every file's and folder's name
+# (its default, "**/.*", matches no name: it holds a "/").
+IGNORE_FILES = list(leftbehind.LEFT_BEHIND)
 
 # Every other editor picture (STATIC_PATHS, `image:` covers, `{static}` in the text) goes through
 # the same pipeline as gallery photos: docs/galleries.md, "Article pictures and covers".

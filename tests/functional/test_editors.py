@@ -15,6 +15,7 @@ import brotli
 import pytest
 import yaml
 
+from kopienu_zinas.common.leftbehind import left_behind
 from tests.sitebuild import BUILD_DATE, ROOT, BuiltSite, run_build
 
 TODAY = BUILD_DATE[:10]
@@ -175,6 +176,43 @@ def test_publishing_never_writes_a_draft(published: Path) -> None:
     assert (published / "index.html").exists()
     assert files_mentioning(published, "Melnraksts, kas vēl nav gatavs") == []
     assert files_mentioning(published, "melnraksti") == []
+
+
+#: What macOS, Windows and emacs leave behind (the QA report): each was copied to /atteli/ or
+#: failed `make check`; `.#raksts.md` is emacs' lock, a symbolic link to nowhere.
+LEFT_BEHIND = {".DS_Store": b"\x00\x00\x00\x01Bud1 foto.jpg", "._foto.jpg": b"\x00\x05\x16\x07",
+               "Thumbs.db": b"\xd0\xcf\x11\xe0 thumbnails", "desktop.ini": b"[.ShellClassInfo]",
+               "._raksts.md": b"\x00\x05\x16\x07\x00\x02\x00\x00Mac OS X"}
+
+
+def test_what_editors_tools_leave_behind_is_never_published_nor_reported(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    gallery = next(folder for folder in sorted((content / "galleries").iterdir()))
+    (content / "atteli").mkdir(exist_ok=True)
+    shutil.copy(next(gallery.glob("*.jpg")), content / "atteli/foto.jpg")
+    for folder in (content, content / "atteli", gallery):
+        for name, data in LEFT_BEHIND.items():
+            (folder / name).write_bytes(data)
+        (folder / ".#raksts.md").symlink_to("redaktors@dators.4242:1700000000")
+    output = tmp_path / "output"
+    result = run_build(output, "--strict", content=content, settings="publishconf.py")
+    assert result.returncode == 0, result.stderr
+    assert (output / "atteli/foto.jpg").is_file()
+    assert [path for path in output.rglob("*") if left_behind(path.name)] == []
+    assert not any(name in result.stderr for name in LEFT_BEHIND)
+
+
+def test_an_article_no_reader_takes_fails_the_check_naming_it(tmp_path: Path) -> None:
+    """`LIELAIS.MD` passed `make check` and was not on the site."""
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    (content / "LIELAIS.MD").write_text(DRAFT.replace("status: draft\n", ""), encoding="utf-8")
+    result = run_build(tmp_path / "output", "--strict", content=content)
+    assert result.returncode != 0
+    assert ("LIELAIS.MD: file: fails netiek lasīts: raksti ir Markdown faili ar galotni .md "
+            "(this file is not read: articles are Markdown files whose names end in .md) — "
+            "pārsauc to par LIELAIS.md") in result.stderr
 
 
 def test_published_text_files_have_identical_gzip_and_brotli_copies(published: Path) -> None:

@@ -113,9 +113,12 @@ def test_markdown_files_from_a_complete_listing_are_the_disks(tmp_path: Path) ->
     root = plain_content(tmp_path / "content")
     listing = ContentFolder.scan(root)
     assert listing.complete_names() is not None
-    walked = sorted(file for file in root.rglob("*.md") if file.is_file())
+    walked = sorted(file for file in root.rglob("*.md") if file.is_file()
+                    and not file.relative_to(root).as_posix().startswith((".", "a/.")))
     assert markdown_files(root, listing) == [
         (file, file.relative_to(root).as_posix()) for file in walked]
+    unlisted = ContentFolder(str(root), str(root), unlisted=frozenset({""}))  # asks the disk
+    assert markdown_files(root, listing) == markdown_files(root, unlisted)
     extensions = ("md", "markdown", "mdown")
     assert markdown_sources(root, extensions, listing) == markdown_sources(root, extensions)
     assert [path for _file, path in markdown_sources(root, extensions)] == [

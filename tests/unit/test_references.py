@@ -25,7 +25,7 @@ from kopienu_zinas.site.references import all_references
 from tests.signals import registered
 
 HEADER = "---\ntitle: Raksts\ndate: 2024-05-21\nregion: Latgale\nsummary: Īsi.\n{extra}---\n"
-SETTINGS = {"REGIONS": ["Latgale"], "BUILD_DATE": "2026-11-23"}
+SETTINGS = {"REGIONS": ["Latgale"], "BUILD_DATE": "2026-11-23", "STATIC_PATHS": ["atteli"]}
 
 
 def write(root: Path, name: str, body: str = "Teksts.\n", extra: str = "") -> Path:

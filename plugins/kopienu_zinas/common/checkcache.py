@@ -33,6 +33,7 @@ from .cachestore import CacheStore
 from .contentfolder import FILE, ContentFolder, activate_for_process, activated
 from .fingerprint import code_digest, digest, settings_digest
 from .frontmatter import SourceDocument, discover_documents, read_document
+from .leftbehind import left_behind_path
 from .problems import (
     ContentProblem,
     cross_file_problems,
@@ -139,12 +140,14 @@ class CheckPlan:
 
 def markdown_files(content_root: Path, folder: ContentFolder) -> list[tuple[Path, str]]:
     """Every file under content/ named `*.md` (what `rglob("*.md")` finds that is a file, or
-    a link to one), with its path under content/, in path order; from the listing when it is
-    complete, else from the disk. A folder so named, a link to nothing and a loop of links are
-    not documents: the content check names the links (site/containment.py)."""
+    a link to one), with its path under content/, in path order, but what editors' tools and
+    operating systems leave behind (`._raksts.md`; common/leftbehind.py); from the listing
+    when it is complete, else from the disk. A folder so named, a link to nothing and a loop
+    of links are not documents: the content check names the links (site/containment.py)."""
     names = folder.complete_names()
     if names is None:
-        found = sorted(file for file in content_root.rglob("*.md") if file.is_file())
+        found = sorted(file for file in content_root.rglob("*.md") if file.is_file()
+                       and not left_behind_path(file.relative_to(content_root).as_posix()))
         return [(file, file.relative_to(content_root).as_posix()) for file in found]
     return [(content_root / name, name) for name in sorted(
         (name for name in names if name.endswith(".md") and folder.kinds[name] == FILE),

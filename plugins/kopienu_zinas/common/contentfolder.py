@@ -9,6 +9,11 @@ own names, as long as no symbolic link lies on the way and no `..` leaves the fo
 few paths, and every path when no snapshot is active, are asked of the disk as before. The
 answers are the disk's as long as the folder does not change during the check (a change
 during it changes the next build's keys anyway).
+
+What editors' tools and operating systems leave behind (common/leftbehind.py: `.DS_Store`,
+`Thumbs.db`, `.#raksts.md` …) is not listed, nor anything in a folder so named: it is no
+content, so neither the rules nor the keys see it (a `.DS_Store` Finder rewrites is no change);
+a path question about such a name is asked of the disk.
 """
 
 from __future__ import annotations
@@ -20,6 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .fingerprint import digest
+from .leftbehind import left_behind
 
 #: Kinds of entries (what `os.scandir` says without following links).
 FOLDER, FILE, LINK, OTHER = "folder", "file", "link", "other"
@@ -27,7 +33,8 @@ FOLDER, FILE, LINK, OTHER = "folder", "file", "link", "other"
 
 @dataclass(frozen=True)
 class ContentFolder:
-    """The content folder `root` (as the settings name it) and what lies under it.
+    """The content folder `root` (as the settings name it) and what lies under it, what is
+    left behind (common/leftbehind.py) left out.
 
     `kinds` maps each relative POSIX path ("atteli/foto.jpg") to FOLDER, FILE, LINK or OTHER;
     `links` maps each symbolic link's relative path to where it points (`os.readlink`);
@@ -42,8 +49,9 @@ class ContentFolder:
 
     @classmethod
     def scan(cls, root: Path | str) -> ContentFolder:
-        """List everything under `root` (symbolic links to folders are not followed, as
-        `os.walk` does not); a folder that cannot be listed is skipped, as `os.walk` does."""
+        """List everything under `root` but what is left behind (symbolic links to folders
+        are not followed, as `os.walk` does not); a folder that cannot be listed is skipped,
+        as `os.walk` does."""
         top = os.fspath(root)
         kinds: dict[str, str] = {}
         links: dict[str, str] = {}
@@ -58,6 +66,8 @@ class ContentFolder:
                 unlisted.add(relative)
                 continue
             for entry in listed:
+                if left_behind(entry.name):
+                    continue
                 name = f"{relative}/{entry.name}" if relative else entry.name
                 if entry.is_symlink():
                     kinds[name] = LINK
@@ -73,9 +83,10 @@ class ContentFolder:
         return cls(top, os.path.realpath(top), kinds, links, frozenset(unlisted))
 
     def complete_names(self) -> list[str] | None:
-        """Every name under the folder (relative POSIX paths, folders included) when they are
-        all the disk would show — no symbolic link (the disk may lead on through it), no folder
-        that could not be listed — else None (the caller asks the disk)."""
+        """Every name under the folder (relative POSIX paths, folders included; what is left
+        behind left out) when they are all the disk would show — no symbolic link (the disk
+        may lead on through it), no folder that could not be listed — else None (the caller
+        asks the disk)."""
         if self.links or self.unlisted:
             return None
         return list(self.kinds)
@@ -90,8 +101,8 @@ class ContentFolder:
         path ("" for the folder itself) that names no symbolic link on the way and stays
         inside the folder, and whether every name before its last is an existing folder (or
         the system refuses to look further: a missing folder, a file); None when the disk
-        must say (a link, an unlisted folder, a `..` leaving content/, another folder, not
-        POSIX)."""
+        must say (a link, an unlisted folder, a name left behind, a `..` leaving content/,
+        another folder, not POSIX)."""
         if os.sep != "/" or not (path == self.root or path.startswith(self.root + "/")):
             return None
         kept: list[str] = []
@@ -107,6 +118,8 @@ class ContentFolder:
                 if not kept:
                     return None
                 kept.pop()
+            elif left_behind(part):
+                return None
             else:
                 kept.append(part)
             current = "/".join(kept)
@@ -167,17 +180,35 @@ def is_file(path: Path | str) -> bool:
 
 
 def symlinks(root: Path | str) -> list[tuple[str, str]]:
-    """Every symbolic link under `root`: its POSIX path relative to `root` and where it points
-    (`os.readlink`), sorted; from the active snapshot of `root` when there is one, else from
-    the disk (`os.walk`, which like the snapshot does not follow links to folders)."""
+    """Every symbolic link under `root` but those left behind (an emacs lock `.#raksts.md`):
+    its POSIX path relative to `root` and where it points (`os.readlink`), sorted; from the
+    active snapshot of `root` when there is one, else from the disk (`os.walk`, which like the
+    snapshot does not follow links to folders)."""
     text = os.fspath(root)
     snapshot = active(text)
     if snapshot is not None and snapshot.root == text:
         return sorted(snapshot.links.items())
-    found = []
-    for folder, dirs, files in os.walk(text):
-        for name in [*dirs, *files]:
+    return sorted((relative, os.readlink(path)) for relative, path in _walk(text)
+                  if os.path.islink(path))
+
+
+def files(root: Path | str) -> list[str]:
+    """Every file under `root`, and every symbolic link to one, but what is left behind: POSIX
+    paths relative to `root`, sorted; from the active snapshot of `root` when there is one,
+    else from the disk (links to folders not followed, as `os.walk` does not)."""
+    text = os.fspath(root)
+    snapshot = active(text)
+    if snapshot is not None and snapshot.root == text:
+        return sorted(name for name, kind in snapshot.kinds.items()
+                      if kind == FILE or (kind == LINK and os.path.isfile(f"{text}/{name}")))
+    return sorted(relative for relative, path in _walk(text) if os.path.isfile(path))
+
+
+def _walk(root: str) -> Iterator[tuple[str, str]]:
+    """(POSIX path relative to `root`, path) of every name under `root` (folders included) as
+    `os.walk` finds them, but what is left behind (nor what such a folder holds)."""
+    for folder, dirs, names in os.walk(root):
+        dirs[:] = [name for name in dirs if not left_behind(name)]
+        for name in [*dirs, *(name for name in names if not left_behind(name))]:
             path = os.path.join(folder, name)
-            if os.path.islink(path):
-                found.append((Path(path).relative_to(text).as_posix(), os.readlink(path)))
-    return sorted(found)
+            yield Path(path).relative_to(root).as_posix(), path

@@ -13,6 +13,7 @@ from typing import Any, cast
 
 import yaml
 
+from .leftbehind import left_behind_path
 from .problems import ContentProblem
 from .sourcetext import read_source
 from .yamlnodes import first_layout_problem, node_problems, strip_forbidden, syntax_problem
@@ -172,10 +173,12 @@ def read_body(content_root: Path, file: Path) -> SourceDocument:
 
 def discover_documents(content_root: Path) -> tuple[list[SourceDocument], list[ContentProblem]]:
     """Every Markdown file under content/, in path order (a folder named `*.md`, a link to
-    nothing and a loop of links are none: the content check names the links)."""
+    nothing and a loop of links are none: the content check names the links; nor is what
+    editors' tools and operating systems leave behind, common/leftbehind.py)."""
     documents: list[SourceDocument] = []
     problems: list[ContentProblem] = []
-    for file in sorted(file for file in content_root.rglob("*.md") if file.is_file()):
+    for file in sorted(file for file in content_root.rglob("*.md") if file.is_file()
+                       and not left_behind_path(file.relative_to(content_root).as_posix())):
         document, found = read_document(content_root, file)
         documents.append(document)
         problems.extend(found)

@@ -32,6 +32,7 @@ import yaml
 
 from ..common import isodates
 from ..common.build import once
+from ..common.leftbehind import left_behind
 from ..common.problems import ContentProblem
 from ..common.sourcetext import XML_FORBIDDEN, read_source
 from ..common.yamlnodes import node_problems
@@ -154,7 +155,7 @@ class _Reader:
                 self.problem(CAPTIONS, _line(key_node), key, "nezināms lauks", "unknown field",
                              f"atļautie: {', '.join(sorted(GALLERY_KEYS))}")
         files = {nfc(p.name): p for p in sorted(self.folder.iterdir())
-                 if p.is_file() and p.name != CAPTIONS and not p.name.startswith(".")}
+                 if p.is_file() and p.name != CAPTIONS and not left_behind(p.name)}
         if not files:
             return None  # an empty gallery is not shown (and is no error)
         default_photographer = _text(fields.get("photographer", (None, None))[1])
@@ -225,13 +226,15 @@ class _Reader:
 
 def discover(content_root: Path, max_pixels: int
              ) -> tuple[list[GallerySource], list[ContentProblem]]:
-    """Every gallery under content/galleries/ (sorted by name) and every problem found."""
+    """Every gallery under content/galleries/ (sorted by name) and every problem found; what
+    editors' tools and operating systems leave behind (`Thumbs.db`, `.DS_Store`, a `__MACOSX`
+    folder; common/leftbehind.py) is neither a gallery nor a photo, and no problem."""
     base = content_root / FOLDER
     galleries: list[GallerySource] = []
     problems: list[ContentProblem] = []
     if not base.is_dir():
         return galleries, problems
-    for folder in sorted(p for p in base.iterdir() if p.is_dir() and not p.name.startswith(".")):
+    for folder in sorted(p for p in base.iterdir() if p.is_dir() and not left_behind(p.name)):
         reader = _Reader(content_root, folder, max_pixels)
         gallery = reader.read()
         problems.extend(reader.problems)

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from ..common.frontmatter import SourceDocument
+from ..common.leftbehind import left_behind_path
 from ..common.problems import ContentProblem
 from .kinds import is_picture
 from .paths import collisions, content_path, content_relative, find, output_stem
@@ -36,13 +37,17 @@ def _meant_as_picture(path: Path) -> bool:
 
 
 def _pictures_under(root: Path, folders: Sequence[str]) -> Iterator[Path]:
+    """The pictures in these folders under content/ (or these files), what editors' tools
+    and operating systems leave behind (common/leftbehind.py) left out, as Pelican leaves
+    it out of the static files."""
     for folder in folders:
         base = root / folder
         if base.is_file() and _meant_as_picture(base):
             yield base
         elif base.is_dir():
             yield from (p for p in sorted(base.rglob("*")) if p.is_file()
-                        and not p.name.startswith(".") and _meant_as_picture(p))
+                        and not left_behind_path(p.relative_to(root).as_posix())
+                        and _meant_as_picture(p))
 
 
 def named_pictures(document: SourceDocument, root: Path) -> Iterator[tuple[Path, str, int]]:

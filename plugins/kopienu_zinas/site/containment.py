@@ -10,7 +10,14 @@ CI. Checked here, where the files are read, for every kind of path:
 - gallery `captions.yml`: the file names under `photos:`;
 - symbolic links anywhere under content/ that point outside it, those that lead to no file (its
   file gone, or a loop of links), and those inside it that would make Pelican read the same
-  files twice (a link to a folder, or to an article or a page).
+  files twice (a link to a folder, or to an article or a page);
+- `{static}` and `{attach}` paths to what editors' tools and operating systems leave behind
+  (`atteli/.DS_Store`, `._foto.png`; common/leftbehind.py), which Pelican would publish when
+  linked; such files themselves are never listed, so never reported (an emacs lock
+  `.#raksts.md`, a link to nowhere, is none of the links above).
+
+This module's content_check also runs the rule of unread.py: every file under content/ that
+nothing reads or publishes is named.
 
 Newsletter introductions are Markdown documents like the others, so their links are covered by
 the first item. The writing side (what Pelican would write outside the output folder) is
@@ -31,8 +38,10 @@ from pelican.readers import HTMLReader, MarkdownReader
 
 from ..common.contentfolder import realpath, symlinks
 from ..common.frontmatter import SourceDocument
+from ..common.leftbehind import left_behind, left_behind_path
 from ..common.problems import ContentProblem
 from .references import all_references, intrasite, is_inside, resolve
+from .unread import check_unread
 
 GALLERY_FOLDER = "galleries"
 CAPTIONS = "captions.yml"
@@ -42,6 +51,11 @@ ADDRESS_FIELDS = ("save_as", "url")
 OUTSIDE = ("ceļš iziet ārpus content/ mapes", "path leads outside the content/ folder")
 OUTSIDE_FIX = ("norādi failu content/ mapē, ceļu sākot ar '/', piemēram "
                "{static}/atteli/foto.jpg; '..' nedrīkst izvest ārpus content/")
+LEFT_BEHIND_LINK = ("datora vai redaktora programmas atstāts fails, tas netiek publicēts",
+                    "a file operating systems or editors leave behind (.DS_Store, ._…, "
+                    "Thumbs.db, …~): it is never published")
+LEFT_BEHIND_LINK_FIX = ("saisti uz pašu attēlu vai failu (macOS '._foto.png' ir tikai tā "
+                        "ēna: saisti uz 'foto.png'); ja tas ir īsts fails, pārsauc to")
 
 
 def check_document(sender: Any, document: SourceDocument,
@@ -53,20 +67,30 @@ def check_document(sender: Any, document: SourceDocument,
 
 def check_documents(sender: Any, documents: Sequence[SourceDocument],
                     settings: dict[str, Any]) -> list[ContentProblem]:
-    """content_check: what is not one document's (gallery captions, symbolic links)."""
+    """content_check: what is not one document's (gallery captions, symbolic links, files
+    nothing reads or publishes)."""
     root = Path(settings["PATH"])
-    return [*check_captions(root), *check_symlinks(root)]
+    return [*check_captions(root), *check_symlinks(root),
+            *check_unread(root, documents, settings)]
 
 
 def check_body(document: SourceDocument, root: Path) -> Iterator[ContentProblem]:
-    """`{static}`/`{filename}`/`{attach}` links and pictures whose file lies outside content/."""
+    """`{static}`/`{filename}`/`{attach}` links and pictures whose file lies outside content/,
+    and `{static}`/`{attach}` ones to a file left behind (Pelican would publish it)."""
     for reference in all_references(document):
-        if intrasite(reference.target) is None:
+        marker = intrasite(reference.target)
+        if marker is None:
             continue  # plain URLs are addresses on the site, not files: see linkcheck.py
         target = resolve(reference.target, document, root)
-        if target is not None and not is_inside(target, root):
+        if target is None:
+            continue
+        if not is_inside(target, root):
             yield ContentProblem(document.path, reference.line, reference.field, *OUTSIDE,
                                  OUTSIDE_FIX, reference.target)
+        elif marker[0] != "filename" and left_behind_path(
+                posixpath.normpath(target.relative_to(root).as_posix())):
+            yield ContentProblem(document.path, reference.line, reference.field,
+                                 *LEFT_BEHIND_LINK, LEFT_BEHIND_LINK_FIX, reference.target)
 
 
 def check_header(document: SourceDocument, root: Path) -> Iterator[ContentProblem]:
@@ -132,6 +156,8 @@ def check_captions(root: Path) -> Iterator[ContentProblem]:
     """
     base = root / GALLERY_FOLDER
     for captions in sorted(base.glob(f"*/{CAPTIONS}")) if base.is_dir() else ():
+        if left_behind(captions.parent.name):
+            continue  # no gallery (galleries/discover.py)
         try:
             node = yaml.compose(captions.read_text(encoding="utf-8"))
         except (yaml.YAMLError, UnicodeDecodeError, OSError):

@@ -5,11 +5,14 @@ milliseconds without walking the folders, so 4,000 articles cost nothing between
 events are not available (some network and container file systems; or forced with `--poll`)
 it polls every `interval` seconds. Changes are debounced: an editor's save in several writes
 (temporary file, rename, chmod) arrives as one batch once nothing has changed for `QUIET_MS`.
-Editor leftovers (`.swp`, `~`), `.git` and `__pycache__` are ignored (watchfiles' DefaultFilter).
+What editors' tools and operating systems leave behind (`.DS_Store`, `Thumbs.db`, `.#…` locks,
+`.swp`, `~`; common/leftbehind.py, the names the build ignores) starts no build, nor do `.git`
+and `__pycache__` (watchfiles' DefaultFilter).
 """
 
 from __future__ import annotations
 
+import os
 import queue
 import sys
 import threading
@@ -18,10 +21,20 @@ from pathlib import Path
 
 import watchfiles
 
+from ..common.leftbehind import left_behind
+
 #: Milliseconds without a further change after which a batch of changes is reported.
 QUIET_MS = 50
 #: Milliseconds after which a batch is reported even if changes keep coming.
 LONGEST_BATCH_MS = 1600
+
+
+class SourceFilter(watchfiles.DefaultFilter):
+    """watchfiles' DefaultFilter, and every name left behind (common/leftbehind.py): the
+    changed file's or folder's own name, as Pelican matches IGNORE_FILES."""
+
+    def __call__(self, change: watchfiles.Change, path: str) -> bool:
+        return super().__call__(change, path) and not left_behind(os.path.basename(path))
 
 
 class SourceWatcher:
@@ -43,7 +56,7 @@ class SourceWatcher:
         self.settings_folder = settings_folder.resolve()
         watched = [folder for folder in [*sources, *self.code] if folder.exists()]
         self.threads = [
-            threading.Thread(target=self._watch, args=(watched, True, watchfiles.DefaultFilter()),
+            threading.Thread(target=self._watch, args=(watched, True, SourceFilter()),
                              daemon=True),
             threading.Thread(target=self._watch, args=([self.settings_folder], False,
                                                        watchfiles.PythonFilter()), daemon=True),
