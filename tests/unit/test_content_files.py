@@ -29,6 +29,7 @@ from tests.signals import registered
 ROOT = Path(__file__).resolve().parents[2]
 SITE = read_settings(str(ROOT / "pelicanconf.py"))
 ARTICLE = "---\ntitle: Raksts\ndate: 2024-05-21\nregion: Latgale\nsummary: Īsi.\n{extra}---\n{body}"
+PAGE = "---\ntitle: Par mums\n---\nTeksts.\n"
 #: What macOS, Windows and editors leave in content/ (the QA report's and a few more).
 LEFT = (".DS_Store", "._foto.png", "Thumbs.db", "desktop.ini", "Desktop.ini", "._raksts.md",
         ".#raksts.md", ".raksts.md.swp", "raksts.md~", "#raksts.md#", "~$plans.docx",
@@ -86,7 +87,7 @@ def content(tmp_path: Path) -> Path:
     """content/ as editors keep it: an article, a page, a picture, a gallery, an introduction."""
     root = tmp_path / "content"
     write(root, "raksts.md", ARTICLE.format(extra="", body="Teksts.\n"))
-    write(root, "pages/par-mums.md", ARTICLE.format(extra="", body="Teksts.\n"))
+    write(root, "pages/par-mums.md", PAGE)
     write(root, "newsletter/2024-05.md", "---\ntitle: Maijs\n---\nLabdien!\n")
     (root / "atteli").mkdir()
     upright((40, 30)).save(root / "atteli/foto.jpg")
