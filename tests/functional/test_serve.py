@@ -149,8 +149,9 @@ def test_one_save_is_one_rebuild_whose_text_is_served_and_signalled(tmp_path: Pa
         preview.page_with(GOOD_PAGE, "Rīta kafija.")
 
 
-def test_a_plugin_change_gives_a_new_builder_and_a_crash_stops_only_its_build(
-        tmp_path: Path) -> None:
+def marker_site(tmp_path: Path) -> tuple[Path, Path, Path]:
+    """A site with one good article and the marker plugin (v1) in a plugin folder of its own:
+    (the plugin folder, the settings file, the content folder)."""
     plugins = tmp_path / "plugins"
     plugins.mkdir()
     (plugins / "marker.py").write_text(PLUGIN.format(version="v1"), encoding="utf-8")
@@ -160,6 +161,12 @@ def test_a_plugin_change_gives_a_new_builder_and_a_crash_stops_only_its_build(
     content = tmp_path / "content"
     content.mkdir()
     (content / "nakts.md").write_text(GOOD, encoding="utf-8")
+    return plugins, settings, content
+
+
+def test_a_plugin_change_gives_a_new_builder_and_a_crash_stops_only_its_build(
+        tmp_path: Path) -> None:
+    plugins, settings, content = marker_site(tmp_path)
     with running_preview(content, tmp_path / "output", "--settings", str(settings)) as preview:
         assert "marker plugin v1" in preview.terminal()
         preview.page_with(GOOD_PAGE, "Teksts.")
@@ -311,15 +318,7 @@ def test_a_date_no_calendar_has_is_one_problem_in_the_preview(tmp_path: Path) ->
 def test_a_report_about_no_source_is_on_the_home_page_too(tmp_path: Path) -> None:
     """A warning that names no content file (here a plugin's) is counted and fails `make
     check`: the home page lists it as printed."""
-    plugins = tmp_path / "plugins"
-    plugins.mkdir()
-    (plugins / "marker.py").write_text(PLUGIN.format(version="v1"), encoding="utf-8")
-    settings = tmp_path / "testconf.py"
-    settings.write_text(SETTINGS.format(root=str(ROOT), plugins=str(plugins), plugin="marker"),
-                        encoding="utf-8")
-    content = tmp_path / "content"
-    content.mkdir()
-    (content / "nakts.md").write_text(GOOD, encoding="utf-8")
+    _, settings, content = marker_site(tmp_path)
     result = run_build(tmp_path / "output", "--preview", content=content, settings=str(settings))
     assert reported_lines(result.stderr) == ["marker: marker plugin v1"]
     assert "; 1 problem(s) shown on the pages." in result.stderr
