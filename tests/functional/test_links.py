@@ -5,8 +5,10 @@ internal link or picture that leads nowhere, with its fix (issue 11, point 7).""
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -151,3 +153,68 @@ def link_errors(content: Path, output: Path) -> list[str]:
     result = run_make_check(content, output)
     assert result.returncode != 0
     return [line for line in result.stderr.splitlines() if line.startswith("error: ")]
+
+
+def test_links_to_files_with_spaces_and_diacritics_are_published_replaced(tmp_path: Path) -> None:
+    """Every form the editors' guide gives for a file name with spaces and diacritics reaches
+    the page and the feeds as the article's address; no marker is published anywhere."""
+    links = "\n\n".join([
+        "[a](<{filename}/Ēkas Ārpusē.md>) [b]({filename}/Ēkas Ārpusē.md)",
+        "[c]({filename}/%C4%92kas%20%C4%80rpus%C4%93.md) [d][ekas]",
+        "[ekas]: {filename}/%C4%92kas%20%C4%80rpus%C4%93.md \"Ēkas ārpusē\"",
+        '<a href="{filename}/Ēkas Ārpusē.md">e</a>'])
+    content = site(tmp_path, {"Ēkas Ārpusē.md": ("", "Teksts."),
+                              "saites-uz-failiem.md": ("", links)})
+    output = tmp_path / "output"
+    result = run_build(output, content=content)
+    assert result.returncode == 0, result.stderr
+    page = (output / "zinas/2024/raksts-1/index.html").read_text(encoding="utf-8")
+    hrefs = dict((text, href) for href, text in re.findall(r'href="([^"]*)"[^>]*>([a-e])</a>', page))
+    assert hrefs == dict.fromkeys("abcde", "http://localhost:8000/zinas/2024/raksts-0/")
+    feed = (output / "atom.xml").read_text(encoding="utf-8")
+    assert feed.count("http://localhost:8000/zinas/2024/raksts-0/") >= 5
+    markers = [p.relative_to(output).as_posix() for p in output.rglob("*")
+               if p.suffix in {".html", ".xml"} and re.search(
+                   r"[{|](filename|static|attach)[}|]", p.read_text(encoding="utf-8"))]
+    assert markers == []
+
+
+def test_make_check_names_links_pelican_would_publish_as_written(tmp_path: Path) -> None:
+    """A `{filename}` link to a file stored with decomposed letters (as macOS stores them),
+    percent-encoded or not, a definition Markdown does not take and a marker outside a link
+    were passed by the check and published as `{filename}/…` (Pelican only warned)."""
+    decomposed = unicodedata.normalize("NFD", "Ēkas Ārpusē.md")
+    bad = "\n".join([
+        "[c]({filename}/%C4%92kas%20%C4%80rpus%C4%93.md)", "", "[d][id]", "",
+        '[id]: <{filename}/Ēkas Ārpusē.md> "Ēkas"', "", "[e] ({filename}/raksts.md)"])
+    content = site(tmp_path, {decomposed: ("", "Teksts."), "raksts.md": ("", "Teksts."),
+                              "slikts.md": ("", bad)})
+    encoded = "{filename}/E%CC%84kas%20A%CC%84rpuse%CC%84.md"
+    assert link_errors(content, tmp_path / "output") == [
+        "error: slikts.md:7: link: Pelican failu pēc šāda ceļa neatrod: lapā saite paliktu "
+        "neaizstāta (Pelican does not find the file by this path: the page would keep the link "
+        "as written): {filename}/%C4%92kas%20%C4%80rpus%C4%93.md — raksti " + encoded
+        + " vai pārdēvē failu par ekas-arpuse.md (faila nosaukumā garumzīmes glabājas atsevišķi"
+        " no burtiem, kā tās saglabā macOS)",
+        "error: slikts.md:11: link: šī zīme nav saitē: lapā tā būtu redzama kā teksts (a marker "
+        "outside a link: the page would show it as text): [id]: <{filename}/Ēkas Ārpusē.md> "
+        '"Ēkas" — atsauces definīcijā ([id]: …) adresē nedrīkst būt atstarpes: raksti %20 '
+        "atstarpes vietā vai saiti tekstā [teksts](<{filename}/faila nosaukums.md>)",
+        "error: slikts.md:13: link: šī zīme nav saitē: lapā tā būtu redzama kā teksts (a marker "
+        "outside a link: the page would show it as text): [e] ({filename}/raksts.md) — raksti "
+        "saiti kā [teksts]({filename}/raksts.md) (starp ] un ( nav atstarpes); faila "
+        "nosaukumam ar atstarpēm: [teksts](<{filename}/faila nosaukums.md>); sintaksi rādot, "
+        "liec to `…` zīmēs"]
+
+
+def test_a_marker_pelican_leaves_in_the_page_is_an_error(tmp_path: Path) -> None:
+    """Markdown reads no link inside a raw HTML block: the page would show `{filename}/…` as
+    text. The link check reads the page Pelican makes, so nothing the reading of the source
+    misses reaches a page or a feed."""
+    body = "Teksts.\n\n<div class=\"izcelts\">\nSkat. [rakstu]({filename}/raksts.md).\n</div>"
+    content = site(tmp_path, {"raksts.md": ("", "Teksts."), "izcelts.md": ("", body)})
+    assert link_errors(content, tmp_path / "output") == [
+        "error: izcelts.md:10: link: Pelican šo zīmi lapā atstātu neaizstātu (Pelican would "
+        "leave this marker in the page unreplaced): {filename}/raksts.md). — {filename} der "
+        "saitei uz rakstu vai lapu, {static} — uz failu content/ mapē; raksti saiti Markdown: "
+        "[teksts]({filename}/raksts.md), ne HTML blokā"]

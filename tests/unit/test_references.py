@@ -4,6 +4,7 @@ no Pelican build."""
 
 from __future__ import annotations
 
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -17,11 +18,17 @@ from kopienu_zinas.site.linkcheck import (
     PlannedLink,
     SourceUrls,
     is_written,
+    markers_left,
     plan_document,
     site_addresses,
     written_urls,
 )
-from kopienu_zinas.site.references import all_references
+from kopienu_zinas.site.references import (
+    all_references,
+    pelican_keys,
+    pelican_link_regex,
+    stray_markers,
+)
 from tests.signals import registered
 
 HEADER = "---\ntitle: Raksts\ndate: 2024-05-21\nregion: Latgale\nsummary: Īsi.\n{extra}---\n"
@@ -215,8 +222,8 @@ def test_each_form_of_internal_link_is_resolved_to_a_site_url(content: Path) -> 
         ("url", "zinas/2024/neesoss-raksts/", 7), ("url", "zinas/2024/cits/", 7),
         ("url", "zinas/2024/cits/", 7), ("url", "atteli/foto.jpg", 8), ("url", "par-mums/", 8),
         ("url", "kalendars.ics", 9), ("url", "rss.xml", 9),
-        ("url", "faili/ar atstarpi.pdf", 11), ("url", "zinas/2024/raksts/foto.jpg", 11),
-        ("url", "temas/", 11), ("url", "izdevums/", 12)]
+        ("url", "temas/", 11), ("url", "faili/ar atstarpi.pdf", 11),
+        ("url", "zinas/2024/raksts/foto.jpg", 11), ("url", "izdevums/", 12)]
 
 
 def test_a_link_to_a_markdown_file_names_the_filename_fix(content: Path) -> None:
@@ -299,3 +306,215 @@ def test_a_footnote_is_no_link_and_a_reference_definition_is(content: Path) -> N
     body = "Teksts[^1] un [saite][id].\n\n[^1]: Piezīme par avotu.\n[id]: /ir/\n"
     document, _ = read_document(content, write(content, "raksts.md", body))
     assert [(r.line, r.target) for r in all_references(document)] == [(10, "/ir/")]
+
+
+# --- every way Markdown writes a link, read as Markdown reads it -------------------------
+
+#: (body, the links and pictures Markdown makes of it: (line, address, alt) in the order written)
+FORMS = {
+    "inline, spaces": ("[a]({filename}/Ēkas Ārpusē.md)", [(7, "{filename}/Ēkas Ārpusē.md", None)]),
+    "angle brackets": ("[b](<{filename}/Ēkas Ārpusē.md>)",
+                       [(7, "{filename}/Ēkas Ārpusē.md", None)]),
+    "angle brackets, title": ('[b](<{filename}/Ēkas Ārpusē.md> "Virsraksts")',
+                              [(7, "{filename}/Ēkas Ārpusē.md", None)]),
+    "percent-encoded": ("[c]({filename}/%C4%92kas%20%C4%80rpus%C4%93.md)",
+                        [(7, "{filename}/%C4%92kas%20%C4%80rpus%C4%93.md", None)]),
+    "titles": ("[d]({filename}/a.md \"t\") [e]({filename}/b.md 't') [f]({filename}/c.md (t))",
+               [(7, "{filename}/a.md", None), (7, "{filename}/b.md", None),
+                (7, "{filename}/c.md (t)", None)]),  # no title in parentheses inline
+    "parentheses in the path": ("[g]({filename}/a (1).md)", [(7, "{filename}/a (1).md", None)]),
+    "backslash escape": ("[h]({filename}/a\\_b.md)", [(7, "{filename}/a_b.md", None)]),
+    "ampersand": ("[i]({filename}/a&b.md)", [(7, "{filename}/a&b.md", None)]),
+    "over three lines": ("[garš\nteksts](\n{filename}/a.md\n)", [(9, "{filename}/a.md", None)]),
+    "image, angle brackets": ('![Foto](<{static}/atteli/Ēkas foto.jpg> "t")',
+                              [(7, "{static}/atteli/Ēkas foto.jpg", "Foto")]),
+    "picture in a link": ("[![Foto](/atteli/a.jpg)](/zinas/)",
+                          [(7, "/zinas/", None), (7, "/atteli/a.jpg", "Foto")]),
+    "reference": ('[j][id]\n\n[id]: <{filename}/a_b.md> "Virsraksts"',
+                  [(9, "{filename}/a_b.md", None)]),
+    "collapsed, short and picture references": (
+        "[k][] [l] ![m][n]\n\n[k]: {filename}/k.md\n[L]: {filename}/l.md 'v'\n"
+        "[n]:\n   {static}/atteli/n.jpg\n   (v)",
+        [(9, "{filename}/k.md", None), (10, "{filename}/l.md", None),
+         (12, "{static}/atteli/n.jpg", "m")]),
+    "reference in a quote": ("> [o][p]\n>\n> [p]: {filename}/p.md", [(9, "{filename}/p.md", None)]),
+    "autolink": ("<https://example.org/a b>", [(7, "https://example.org/a b", None)]),
+    "not links": ("[q] ({filename}/a.md) \\[r]({filename}/a.md) `[s]({filename}/a.md)` [t][nav]",
+                  []),
+    "definition Markdown does not take": ('[u][v]\n\n[v]: <{filename}/a b.md> "t"', []),
+    "unused definition": ("[w]: {filename}/w.md", []),
+}
+
+
+def markdown_makes(body: str) -> list[tuple[str, str]]:
+    """("a" | "img", href or src) of each link and picture Python-Markdown, with the site's
+    settings, makes of a body, in document order."""
+    from html.parser import HTMLParser
+
+    from markdown import Markdown
+    from pelican.settings import read_settings
+
+    from kopienu_zinas.common.sourcereader import markdown_arguments
+
+    settings = read_settings(str(Path(__file__).resolve().parents[2] / "pelicanconf.py"))
+    found: list[tuple[str, str]] = []
+
+    class Links(HTMLParser):
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            values = dict(attrs)
+            if tag in ("a", "img"):
+                found.append((tag, values.get("href" if tag == "a" else "src") or ""))
+
+    Links().feed(Markdown(**markdown_arguments(settings)).convert(body))
+    return found
+
+
+@pytest.mark.parametrize(("body", "expected"), FORMS.values(), ids=FORMS.keys())
+def test_each_form_of_link_is_read_as_markdown_reads_it(content: Path, body: str,
+                                                        expected: list) -> None:
+    document, _ = read_document(content, write(content, "raksts.md", body + "\n"))
+    found = [(r.line, r.target, r.alt) for r in all_references(document)]
+    assert found == expected
+    written = sorted(("a" if alt is None else "img", target) for _line, target, alt in found)
+    assert written == sorted(markdown_makes(body))
+
+
+def test_an_address_is_what_pelican_reads_in_the_page(content: Path) -> None:
+    """Markdown escapes `&` in the page; raw HTML is read as written, and where Pelican's
+    replacement does not reach (no quotes, `srcset`, the earlier of two in a tag) nothing."""
+    body = ("[a]({filename}/a&b.md)\n\n<a href='{filename}/a&amp;b.md'>b</a> <a href={filename}/c.md>"
+            "c</a>\n<video src=\"{static}/v.mp4\" poster=\"{static}/p.jpg\"></video>"
+            '<img srcset="{static}/s.jpg 2x" src="{static}/s.jpg" alt="S">\n')
+    document, _ = read_document(content, write(content, "raksts.md", body))
+    assert [(r.target, r.in_page) for r in all_references(document)] == [
+        ("{filename}/a&b.md", "{filename}/a&amp;b.md"),
+        ("{filename}/a&b.md", "{filename}/a&amp;b.md"), ("{filename}/c.md", None),
+        ("{static}/v.mp4", None), ("{static}/p.jpg", "{static}/p.jpg"),
+        ("{static}/s.jpg", None), ("{static}/s.jpg", "{static}/s.jpg")]
+
+
+def test_markers_outside_links_are_found_by_line(content: Path) -> None:
+    body = ("[a]({filename}/a.md) un [b] ({filename}/b.md)\n\n[c][d]\n\n"
+            '[d]: <{filename}/Ēkas Ārpusē.md> "t"\n\n`{filename}/koda-piemers.md`\n\n'
+            "    {filename}/atkapes-kods.md\n")
+    document, _ = read_document(content, write(content, "raksts.md", body))
+    assert [(r.line, r.target) for r in stray_markers(document)] == [
+        (7, "[a]({filename}/a.md) un [b] ({filename}/b.md)"),
+        (11, '[d]: <{filename}/Ēkas Ārpusē.md> "t"')]
+
+
+PELICAN_SOURCES = ("Ēkas Ārpusē.md", unicodedata.normalize("NFD", "Māja Ēnā.md"), "zinas/a.md",
+                   "a&b.md", "a;b.md", "zinas/raksts.md", "raksts.md")
+
+
+@pytest.mark.parametrize("document", ["zinas/raksts.md", "raksts.md"])
+@pytest.mark.parametrize("value", [
+    "/Ēkas Ārpusē.md", "/%C4%92kas%20%C4%80rpus%C4%93.md", "/Māja Ēnā.md",
+    "/Ma%CC%84ja%20E%CC%84na%CC%84.md", "a.md", "../zinas/a.md", "/zinas/./a.md",
+    "/zinas/../zinas/a.md", "//zinas/a.md", "/a&amp;b.md", "/a;b.md", "/a%3Bb.md", "#x",
+    "a.md#x", "a.md?q=1", "/a&amp;amp;b.md"])
+def test_the_content_paths_are_those_pelican_looks_up(document: str, value: str) -> None:
+    """pelican_keys finds a source exactly when Pelican's own replacement does."""
+    import copy
+    from types import SimpleNamespace
+
+    from pelican.contents import Article
+    from pelican.settings import DEFAULT_CONFIG
+
+    settings = {**copy.deepcopy(DEFAULT_CONFIG), "PATH": "/content"}
+    context = {"generated_content": {path: SimpleNamespace(url="x/") for path in PELICAN_SOURCES},
+               "static_content": {}, "localsiteurl": ""}
+    article = Article("", metadata={"title": "T"}, settings=settings,
+                      source_path=f"/content/{document}", context=context)
+    page = f'<a href="{{filename}}{value}">x</a>'
+    replaced = "{filename}" not in article._update_content(page, "")
+    keys = pelican_keys("{filename}" + value, document)
+    assert any(key in context["generated_content"] for key in keys) is replaced
+
+
+def test_what_pelican_leaves_in_a_page_is_named() -> None:
+    urls = SourceUrls({"a.md": "zinas/a/", "Ēkas Ārpusē.md": "zinas/e/"},
+                      {"atteli/p.jpg": "atteli/p.jpg"})
+    page = ('<p><a href="{filename}/a.md">a</a> <a href="{filename}/%C4%92kas%20%C4%80rpus%C4%93.md">'
+            'b</a> <a href="{tag}kultura">c</a>\n<video src="{static}/atteli/v.mp4" '
+            'poster="{static}/atteli/p.jpg"></video> <a href={filename}/a.md>d</a>\n'
+            "[e] ({filename}/b.md) <code>{filename}/piemers.md</code> "
+            "&lt;{filename}/Ēkas&amp;Ārpusē.md&gt;</p>")
+    assert markers_left(page, "raksts.md", urls, pelican_link_regex()) == [
+        "{static}/atteli/v.mp4", "{filename}/a.md", "{filename}/b.md)",
+        "{filename}/Ēkas&Ārpusē.md>"]
+
+
+# --- the content check: links Pelican would leave as written ------------------------------
+
+def link_problems(root: Path) -> list[tuple[int, str, str, str]]:
+    return [(p.line, p.what_en, p.value, p.fix) for p in _problems_of(root) if p.field == "link"]
+
+
+def _problems_of(root: Path) -> list[ContentProblem]:
+    from kopienu_zinas.common.frontmatter import discover_documents
+    documents, found = discover_documents(root)
+    with registered(register):
+        found += run_content_checks(documents, {**SETTINGS, "PATH": str(root)})
+    return found
+
+
+NOT_FOUND = ("Pelican does not find the file by this path: the page would keep the link as "
+             "written")
+
+
+def test_links_pelican_finds_pass_in_every_form(content: Path) -> None:
+    write(content, "Ēkas Ārpusē.md")
+    write(content, "zinas/cits.md")
+    body = "\n\n".join([
+        "[a]({filename}/Ēkas Ārpusē.md) [b](<{filename}/Ēkas Ārpusē.md>)",
+        "[c]({filename}/%C4%92kas%20%C4%80rpus%C4%93.md) [d](../Ēkas Ārpusē.md)",
+        "[e][id] [f](cits.md#x) [g]({filename}cits.md)",
+        "[id]: {filename}/%C4%92kas%20%C4%80rpus%C4%93.md \"Virsraksts\"",
+        '<a href="{filename}/Ēkas Ārpusē.md">h</a> <img src="{static}/atteli/foto.jpg" alt="F">',
+        "[i](<{static}/atteli/foto.jpg>) `[j] ({filename}/koda-piemers.md)`"])
+    write(content, "zinas/raksts.md", body.replace("(../Ēkas", "({filename}../Ēkas") + "\n")
+    assert link_problems(content) == []
+
+
+def test_links_pelican_would_leave_as_written_are_named_with_a_fix_that_works(
+        content: Path) -> None:
+    decomposed = unicodedata.normalize("NFD", "Māja Ēnā.md")
+    write(content, decomposed)
+    write(content, "a.md")
+    (content / "atteli" / "plans.pdf").write_bytes(b"%PDF")
+    body = "\n".join([
+        "[a]({filename}/Māja Ēnā.md)", "[b]({filename}/M%C4%81ja%20%C4%92n%C4%81.md)",
+        "[c]({filename}/zinas/../a.md)", "[d]({filename}//a.md)",
+        "[e]({filename}/atteli/plans.pdf)", "<a href={filename}/a.md>f</a>",
+        '<video src="{static}/atteli/foto.jpg" poster="{static}/atteli/foto.jpg"></video>',
+        "[g]({filename}/nav.md)", "[h] ({filename}/a.md)", "", "[i][j]", "",
+        '[j]: <{filename}/Māja Ēnā.md> "t"'])
+    write(content, "raksts.md", body + "\n")
+    encoded = "{filename}/Ma%CC%84ja%20E%CC%84na%CC%84.md"
+    found = link_problems(content)
+    assert [(line, what, value) for line, what, value, _fix in found] == [
+        (7, NOT_FOUND, "{filename}/Māja Ēnā.md"),
+        (8, NOT_FOUND, "{filename}/M%C4%81ja%20%C4%92n%C4%81.md"),
+        (9, NOT_FOUND, "{filename}/zinas/../a.md"),
+        (10, "the path after the marker starts with //: the page would link to another site",
+         "{filename}//a.md"),
+        (11, "{filename} links to an article or a page, not to a file",
+         "{filename}/atteli/plans.pdf"),
+        (12, "Pelican does not replace the link here: the page would keep it as written",
+         "{filename}/a.md"),
+        (13, "Pelican does not replace the link here: the page would keep it as written",
+         "{static}/atteli/foto.jpg"),
+        (14, "link to a file that does not exist", "{filename}/nav.md"),
+        (15, "a marker outside a link: the page would show it as text", "[h] ({filename}/a.md)"),
+        (19, "a marker outside a link: the page would show it as text",
+         '[j]: <{filename}/Māja Ēnā.md> "t"')]
+    fixes = [fix for _line, _what, _value, fix in found]
+    assert fixes[0].startswith(f"raksti {encoded} vai pārdēvē failu par maja-ena.md")
+    assert fixes[2:5] == ["raksti {filename}/a.md", "raksti {filename}/a.md",
+                          "raksti {static}/atteli/plans.pdf"]
+    assert "%20" in fixes[9] and "<{filename}/faila nosaukums.md>" in fixes[9]
+    # each fix, written in, is a link Pelican finds
+    write(content, "raksts.md", f"[a]({encoded})\n\n[b][j]\n\n[j]: {encoded}\n\n"
+                                "[c]({filename}/a.md) [e]({static}/atteli/plans.pdf)\n")
+    assert link_problems(content) == []

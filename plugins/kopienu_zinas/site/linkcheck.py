@@ -27,9 +27,11 @@ signal gets no context), as the sitemap does with its dates.
 from __future__ import annotations
 
 import hashlib
+import html
 import os
 import posixpath
-from collections.abc import Callable, Iterable, Iterator, Mapping
+import re
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -43,17 +45,28 @@ from ..writing.render import cache_root
 from .addresses import content_addresses
 from .linkplans import Plan, PlanCache, document_key, site_key
 from .references import (
+    MARKER,
     Reference,
     all_references,
+    body_lines,
     intrasite,
     is_external,
     is_inside,
     listing_marker,
+    pelican_keys,
     resolve,
 )
 
 #: Schemes under which an address on the site itself may be written.
 SITE_SCHEMES = ("http", "https", "webcal", "")
+#: A marker and what follows it up to a space, quote or tag: how a marker left in a page reads.
+_LEFT = re.compile(MARKER.pattern + r"[^\s\"'<>]*")
+#: Code in a page's HTML: syntax shown, not links.
+_CODE = re.compile(r"<(code|pre)\b.*?</\1\s*>", re.S | re.I)
+_LEFT_IN_PAGE = ("Pelican šo zīmi lapā atstātu neaizstātu",
+                 "Pelican would leave this marker in the page unreplaced",
+                 "{filename} der saitei uz rakstu vai lapu, {static} — uz failu content/ mapē; "
+                 "raksti saiti Markdown: [teksts]({filename}/raksts.md), ne HTML blokā")
 _ROOT_HINT = ("pārbaudi adresi; saitei uz citu rakstu raksti {filename}/faila-nosaukums.md, "
               "attēlam {static}/atteli/faila-nosaukums.jpg")
 
@@ -212,6 +225,52 @@ def _source_file(document: SourceDocument, root: Path, path: str,
     return next((c for c in candidates if c.is_file() and is_inside(c, root)), None)
 
 
+def markers_left(page_html: str, document_path: str, urls: SourceUrls,
+                 pattern: re.Pattern[str]) -> list[str]:
+    """Each marker Pelican's link replacement would leave in a page's HTML (the HTML Markdown
+    made of its body, before the replacement), as the page would read, with what follows it
+    up to a space, quote or tag (character references decoded). Pelican replaces a match of
+    its `pattern` (Content._get_intrasite_link_regex) whose file it finds by a content path
+    (references.pelican_keys): `{filename}` among the sources (`urls.pages`), then the static
+    files, `{static}`/`{attach}` among the static files; `{tag}`, `{category}`, `{author}` and
+    `{index}` always. Code (`<code>`, `<pre>`) shows syntax and is left out."""
+
+    def replaced(match: re.Match[str]) -> str:
+        """The match with its value taken out when Pelican replaces it (the rest of the tag
+        before it stays: an earlier marker in it is not replaced)."""
+        what = match.group("what")
+        keys = pelican_keys(match.group("path"), document_path)
+        where: list[Collection[str]] = [urls.static] if what != "filename" \
+            else [urls.pages, urls.static]
+        found = what in ("tag", "category", "author", "index") or (
+            what in ("filename", "static", "attach")
+            and any(key in known for known in where for key in keys))
+        return match.group("markup") + 2 * match.group("quote") if found else match.group(0)
+
+    rest = _CODE.sub("", pattern.sub(replaced, page_html))
+    return [html.unescape(match.group(0)) for match in _LEFT.finditer(rest)]
+
+
+def left_in_page(document: SourceDocument, content: Any, urls: SourceUrls,
+                 reported: Sequence[ContentProblem]) -> Iterator[ContentProblem]:
+    """A problem for each marker Pelican would leave in this page's text (Pelican's object
+    `content`), at the first source line that has it, unless the content check named it (a
+    problem of `reported` at this file whose value holds it): whatever the content check's
+    reading of the source missed (a link in a raw HTML block, where Markdown reads none),
+    none reaches a page or a feed."""
+    left_markers = dict.fromkeys(markers_left(content._content or "", document.path, urls,
+                                              content._get_intrasite_link_regex()))
+    lines = list(body_lines(document)) if left_markers else []
+    for left in left_markers:
+        if any(problem.path == document.path and left in problem.value for problem in reported):
+            continue
+        token = MARKER.match(left)
+        assert token is not None
+        line = next((number for text in (left, html.escape(left, quote=False), token.group(0))
+                     for number, written in lines if text in written), 0)
+        yield ContentProblem(document.path, line, "link", *_LEFT_IN_PAGE, left)
+
+
 def written_urls(output: Path) -> frozenset[str]:
     """Site-relative URLs of every file in the output folder; `dir/` for each `dir/index.html`.
     As `os.walk` lists them: a symbolic link to a folder is neither walked nor a file."""
@@ -286,7 +345,9 @@ def plan_links(generators: list[Any]) -> None:
             page_url = urls.pages[relative]
         else:
             continue  # not published in this build: its links lead nowhere anyone reads
-        plan = _plan_file(root, relative, sha, page_url, urls, sites, plans)
+        plan = _plan_file(root, relative, sha, page_url, urls, sites, plans,
+                          context["generated_content"].get(relative) if page_url else None,
+                          build.problems)
         for item in plan:
             if isinstance(item, ContentProblem):
                 log_problem(item)
@@ -310,9 +371,12 @@ def markdown_digests(settings: Mapping[str, Any], root: Path) -> Iterable[tuple[
 
 
 def _plan_file(root: Path, relative: str, sha: str | None, page_url: str | None,
-               urls: SourceUrls, sites: tuple[SiteAddress, ...], plans: PlanCache) -> Plan:
+               urls: SourceUrls, sites: tuple[SiteAddress, ...], plans: PlanCache,
+               content: Any = None, reported: Sequence[ContentProblem] = ()) -> Plan:
     """One source file's plan: the stored one when the file is unchanged, else planned now
-    (its key then from the bytes read now)."""
+    (its key then from the bytes read now). `content` is Pelican's object of the page (None:
+    not a page), whose HTML is checked for markers Pelican would leave; `reported` are the
+    content check's problems of this build, not reported again."""
     plan = plans.get(document_key(relative, page_url, sha)) if sha is not None else None
     if plan is not None:
         return plan
@@ -328,7 +392,8 @@ def _plan_file(root: Path, relative: str, sha: str | None, page_url: str | None,
             document = read_body(root, file)  # the header was checked by the content check
         except (OSError, UnicodeError):
             return ()
-        plan = tuple(plan_document(document, page_url, urls, root, sites))
+        plan = (*plan_document(document, page_url, urls, root, sites),
+                *([] if content is None else left_in_page(document, content, urls, reported)))
         plans.put(key, plan)
     return plan
 

@@ -2,13 +2,16 @@
 address or the site around it changed (docs/building.md, "Links and paths").
 
 A document's plan (site/linkcheck.plan_document: the URLs its links need, and the problems found
-already) depends on its bytes, its path and its page's URL, and on the site around it: every
+already, among them the markers Pelican would leave in its page, linkcheck.left_in_page)
+depends on its bytes, its path and its page's URL, and on the site around it: every
 source file's URL and every static file's URL (`{filename}`, `{static}`), the URLs Pelican gives
 tags, regions, authors and the index (the settings), the site's own addresses (the settings),
 the names under content/ (a plain path that names a file there gets a fix naming it), and our
-code. The last three and the URL maps make one digest, the *site key*; the plans of one build
-are one entry in `.cache/site/link-plans/` under it, each plan by the digest of its document's
-path, page URL and bytes (their SHA-256, as the content check read them: the file is not read
+code and library versions (how Markdown and Pelican read links: the page's HTML is Markdown's
+output of the bytes with the settings' MARKDOWN, changed by our images plugin from the names
+under content/). The last three and the URL maps make one digest, the *site key*; the plans of
+one build are one entry in `.cache/site/link-plans/` under it, each plan by the digest of its
+document's path, page URL and bytes (their SHA-256, as the content check read them: the file is not read
 again when its plan is kept). A build whose site key differs (an article added, moved or deleted;
 a setting or the code changed) plans every document again; an edited document is planned again
 alone. Plans hold no absolute path (content/ may move), only paths relative to it.
@@ -33,7 +36,7 @@ from ..common.fingerprint import code_digest, digest, settings_digest
 from ..common.lastbuild import LastBuildTable
 
 #: Bumped when a plan's shape changes.
-PLAN_VERSION = "link-plans-2"
+PLAN_VERSION = "link-plans-3"
 
 Plan = tuple[Any, ...]  # PlannedLink | ContentProblem, in the order planning found them
 
