@@ -365,7 +365,7 @@ def markdown_makes(body: str) -> list[tuple[str, str]]:
             if tag in ("a", "img"):
                 found.append((tag, values.get("href" if tag == "a" else "src") or ""))
 
-    Links().feed(Markdown(**markdown_arguments(settings)).convert(body))
+    Links().feed(Markdown(**markdown_arguments(settings).of("")).convert(body))
     return found
 
 
