@@ -25,7 +25,7 @@ def test_an_entry_file_is_where_the_store_keeps_the_entry(tmp_path: Path) -> Non
     store.folder.mkdir()
     key = "ab" * 32
     store.put(key, ("value",))
-    assert Path(readahead.entry_file(store, key)).is_file()
+    assert Path(store.entry_file(key)).is_file()
 
 
 def test_missing_files_folders_and_named_pipes_are_passed_over(tmp_path: Path) -> None:

@@ -39,16 +39,17 @@ class CacheStore:
         self._folder = str(self.folder)
         self.used: set[str] = set()
 
-    def _path(self, key: str) -> str:
+    def entry_file(self, key: str) -> str:
+        """The file that holds (or would hold) the entry of `key`."""
         return f"{self._folder}/{key[:2]}/{key}"
 
     def contains(self, key: str) -> bool:
         """Whether an entry is stored under `key` (not whether it is readable: `get` says)."""
-        return os.path.isfile(self._path(key))
+        return os.path.isfile(self.entry_file(key))
 
     def get(self, key: str) -> Any | None:
         """The value stored under `key`, or None for a miss (an unreadable entry is removed)."""
-        path = self._path(key)
+        path = self.entry_file(key)
         try:
             data = _read(path)
         except OSError:
@@ -71,7 +72,7 @@ class CacheStore:
             payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
             data = b"".join((MAGIC, key.encode("ascii"), b"\n",
                              hashlib.sha256(payload).hexdigest().encode("ascii"), b"\n", payload))
-            _store(self._path(key), data)
+            _store(self.entry_file(key), data)
         except (OSError, pickle.PicklingError, TypeError, AttributeError):
             return
 

@@ -27,12 +27,6 @@ from ..common.cachestore import CacheStore
 from .prereading import KeyIndex
 
 
-def entry_file(store: CacheStore, key: str) -> str:
-    """Where `store` keeps the entry of `key` (CacheStore's layout, `<kind>/<key[:2]>/<key>`;
-    were it to change, reading ahead would ask for files nobody reads: slower, never wrong)."""
-    return f"{store.folder}/{key[:2]}/{key}"
-
-
 def files_read_next(previous: KeyIndex, content_root: Path, checks: CacheStore,
                     sources: CacheStore) -> Iterator[str]:
     """The files a build reads next if nothing changed since the build that stored the key
@@ -40,9 +34,9 @@ def files_read_next(previous: KeyIndex, content_root: Path, checks: CacheStore,
     content check, in path order), then each source's Markdown entry (Pelican's reader)."""
     for path, (check_key, _source_key) in previous.items():
         yield str(content_root / path)
-        yield entry_file(checks, check_key)
+        yield checks.entry_file(check_key)
     for _check_key, source_key in previous.values():
-        yield entry_file(sources, source_key)
+        yield sources.entry_file(source_key)
 
 
 def advise(files: Iterable[str]) -> None:
