@@ -4,9 +4,13 @@ behind the content's own problems."""
 
 from __future__ import annotations
 
+import ast
 from pathlib import Path
 
-from kopienu_zinas.tools.settings_check import assignment
+import pytest
+from pelican.settings import read_settings
+
+from kopienu_zinas.tools.settings_check import assignment, settings_problems
 from tests.sitebuild import ROOT, run_build
 
 BROKEN = ROOT / "tests/fixtures/broken"
@@ -91,3 +95,45 @@ def test_a_value_no_reader_foresaw_is_named_at_its_setting_not_a_traceback(tmp_p
         ["siteconf.py:3", "IMAGES", "nevar nolasīt (kopienu_zinas.images"],
         ["siteconf.py:4", "GALLERIES", "nevar nolasīt (kopienu_zinas.galleries"]]
     assert all("TypeError" in error for error in errors)
+
+
+MARKDOWN_SETTINGS = '''from pelicanconf import *  # noqa: F403
+
+MARKDOWN_BY_LANG = {
+    "lv": {"extension_configs": {}},
+    {entry}
+}
+'''
+
+
+@pytest.mark.parametrize(("entry", "words"), [
+    ('"de": {}', "MARKDOWN_BY_LANG['de']: neatbalstīta valoda (unsupported language): de; "
+                 "zināmās (known): lv, en"),
+    ('"en": "Jump back"', "MARKDOWN_BY_LANG['en']: jābūt vārdnīcai ar Markdown iestatījumiem "
+                          "(must be a dict of Markdown settings, as MARKDOWN): str"),
+    ('"en": {"extensions_configs": {}}', "MARKDOWN_BY_LANG['en']: nezināma Markdown atslēga "
+     "(unknown Markdown setting(s)): extensions_configs; zināmās (known): extension_configs, "
+     "extensions, output_format, tab_length"),
+    ('"en": {"extension_configs": {"markdown.extensions.extra": {"footnotes": '
+     '{"BACKLINK_TITEL": "x"}}}}', "MARKDOWN_BY_LANG['en']: Markdown ar šiem iestatījumiem "
+     "nevar sagatavot (Markdown cannot be set up with these settings): KeyError: "
+     "'BACKLINK_TITEL'"),
+    ('"en": {"extension_configs": {"markdown.extensions.nav": {}}}', "MARKDOWN_BY_LANG['en']: "
+     "Markdown ar šiem iestatījumiem nevar sagatavot (Markdown cannot be set up with these "
+     "settings): ModuleNotFoundError: No module named 'markdown.extensions.nav'"),
+])
+def test_a_wrong_markdown_by_lang_is_named_at_its_language_s_line(
+        tmp_path: Path, entry: str, words: str) -> None:
+    """MARKDOWN_BY_LANG was read by every reader, never checked: a wrong one failed (or was
+    ignored) while articles were read."""
+    file = tmp_path / "siteconf.py"
+    file.write_text(MARKDOWN_SETTINGS.replace("{entry}", entry), encoding="utf-8")
+    given = ast.literal_eval(f'{{"lv": {{"extension_configs": {{}}}}, {entry}}}')
+    settings = {**read_settings(str(ROOT / "pelicanconf.py")), "MARKDOWN_BY_LANG": given}
+    [problem] = settings_problems(settings, file)
+    assert problem.format() == f"siteconf.py:5: {words} — {FIX}"
+
+
+def test_the_site_s_own_markdown_by_lang_is_accepted() -> None:
+    assert settings_problems(read_settings(str(ROOT / "pelicanconf.py")),
+                             ROOT / "pelicanconf.py") == []

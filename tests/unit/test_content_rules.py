@@ -173,6 +173,25 @@ def test_a_field_nothing_reads_is_named_with_what_was_meant(tmp_path: Path, new:
     assert_only_problem(problems_for(tmp_path, text), name, 6, words)
 
 
+@pytest.mark.parametrize(("written", "line"), [
+    ("Title: Labs raksts", 2), ("DATE: 2024-05-21", 3), ("Region: Latgale", 4),
+    ("Summary: Īss kopsavilkums.", 6)])
+def test_a_required_field_written_capitalised_is_one_problem_saying_lower_case(
+        tmp_path: Path, written: str, line: int) -> None:
+    """Pelican reads `Title:` as the title: the only fault is the case, never "missing"."""
+    name, _colon, value = written.partition(":")
+    text = GOOD.replace(f"{name.lower()}:{value}", written)
+    assert_only_problem(problems_for(tmp_path, text), name, line,
+                        f"{name}: lauka nosaukumu raksta ar mazajiem burtiem (field names are "
+                        f"lower case): {name} — raksti '{name.lower()}:'")
+
+
+def test_a_capitalised_field_s_value_is_checked_as_pelican_reads_it(tmp_path: Path) -> None:
+    found = problems_for(tmp_path, GOOD.replace("date: 2024-05-21", "Date: 21.05.2024"))
+    assert sorted((p.line, p.field, p.what_en) for p in found) == [
+        (3, "Date", "field names are lower case"), (3, "date", "date could not be read")]
+
+
 @pytest.mark.parametrize(("path", "header", "words"), [
     ("pages/p.md", "title: Par mums\ntags: [a]", "tags: lapas šo lauku nelieto (pages do not use "
                                                  "this field): tags — izdzēs šo rindu"),

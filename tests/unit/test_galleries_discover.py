@@ -78,8 +78,27 @@ def test_broken_yaml_and_unknown_fields_are_reported_with_their_line(tmp_path: P
     _galleries, problems = discover(tmp_path, MAX)
     unknown = [p for p in problems if p.field == "colour"]
     assert [(p.path, p.line) for p in unknown] == [("galleries/a/captions.yml", 3)]
-    assert any(p.path == "galleries/b/captions.yml" and p.what_en == "invalid YAML"
-               for p in problems)
+    [broken] = [p for p in problems if p.path == "galleries/b/captions.yml"]
+    assert broken.format().startswith(
+        "galleries/b/captions.yml:2: captions.yml: YAML nav nolasāms (YAML could not be read: ")
+    assert broken.fix.startswith("pārbaudi kolu ':' aiz lauka nosaukuma")
+
+
+def test_a_tab_or_no_break_space_in_captions_is_named_at_its_line_and_column(
+        tmp_path: Path) -> None:
+    """As in an article's front matter (common/yamlnodes.syntax_problem), not the parser's
+    words a line later."""
+    gallery(tmp_path, "a", "title: A\ndate:\u00a02024-01-01\nphotos: []\n", ["x.jpg"])
+    gallery(tmp_path, "b", "title: B\nphotos:\n  x.jpg:\n\t caption: X\n", ["x.jpg"])
+    _galleries, problems = discover(tmp_path, MAX)
+    assert sorted(p.format() for p in problems) == [
+        "galleries/a/captions.yml:2: date: rindā ir nedalāmā atstarpe U+00A0, ko YAML "
+        "neuzskata par atstarpi (a no-break space, U+00A0, that YAML does not read as a space): "
+        "kolonna 6 — aizstāj to ar parastu atstarpi (vai izdzēs, ja atstarpe tur nav "
+        "vajadzīga); tāda bieži ienāk, kopējot tekstu no Word vai tīmekļa lapas",
+        "galleries/b/captions.yml:4: caption: atkāpē ir tabulācija (a tab in the indentation: "
+        "YAML indents with spaces only): kolonna 1 — aizstāj tabulāciju ar atstarpēm (tik, cik "
+        "līdzīgajās rindās virs tās)"]
 
 
 def test_an_empty_folder_is_no_gallery_and_no_problem(tmp_path: Path) -> None:

@@ -49,12 +49,14 @@ class SourceDocument:
     header_found: bool = False
 
     def line_of(self, *keys: str | int) -> int:
-        """The line of a key (or of a nested key path such as ("events", 0, "start"))."""
+        """The line of a key (or of a nested key path such as ("events", 0, "start")); a
+        top-level field in any case, as Pelican reads it (`Title:` is `title`)."""
         node: yaml.Node | None = self.node
         line = 1
-        for key in keys:
+        for depth, key in enumerate(keys):
             if isinstance(node, yaml.MappingNode):
-                match = [(k, v) for k, v in node.value if k.value == key]
+                match = [(k, v) for k, v in node.value
+                         if (field_name(k.value) if depth == 0 else k.value) == key]
                 if not match:
                     return line
                 key_node, node = match[-1]  # of a key written twice, YAML keeps the last
@@ -87,7 +89,7 @@ class SourceDocument:
         written twice the last, the one YAML keeps."""
         if isinstance(self.node, yaml.MappingNode):
             for key_node, value_node in reversed(self.node.value):
-                if key_node.value == key:
+                if field_name(key_node.value) == key:
                     if isinstance(value_node, yaml.ScalarNode):
                         return value_node.value
                     break
@@ -99,6 +101,12 @@ class SourceDocument:
         line = self.line_of(*(at or (field_name,))) if self.node is not None else 1
         return ContentProblem(self.path, line, field_name, what_lv, what_en, fix,
                               "" if value in ("", None) else str(value))
+
+
+def field_name(key: object) -> object:
+    """A top-level field's name as Pelican's YAML reader takes it: a text key in lower case
+    (`Title:` is the title), any other key as it is."""
+    return key.lower() if isinstance(key, str) else key
 
 
 _FIELD_KEY = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
@@ -153,7 +161,10 @@ def _parse(document: SourceDocument, text: str) -> tuple[SourceDocument, list[Co
             or ContentProblem(document.path, FIRST_LINE, "front matter", "galvenē jābūt laukiem",
                               "the header must be a list of 'field: value' lines",
                               "raksti katru lauku savā rindā: 'title: Virsraksts'")]
-    document.metadata = cast(dict[str, Any], strip_forbidden(data))  # a dict stays a dict
+    # the fields as Pelican reads them: names in lower case (of `Title:` and `title:` the
+    # last); a name written otherwise is check_fields' one problem (site/rules.py)
+    document.metadata = {field_name(key): value for key, value in cast(
+        dict[Any, Any], strip_forbidden(data)).items()}  # a dict stays a dict
     document.node = node
     return document, node_problems(node, document.path, first_line=FIRST_LINE)
 

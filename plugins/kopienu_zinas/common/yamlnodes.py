@@ -126,31 +126,32 @@ def layout_problem(path: str, line: int, column: int, character: str,
 
 
 def first_layout_problem(path: str, text: str, first_line: int = 1,
-                         last_index: int | None = None) -> ContentProblem | None:
+                         last_index: int | None = None,
+                         field: str = "front matter") -> ContentProblem | None:
     """The problem of the first line of YAML `text` (counted from 0, up to `last_index`; all
     when None) whose layout holds a tab or an invisible space (:func:`layout_fault`), at its
-    field; `first_line` is the file line of the text's first line."""
+    field (`field` when the line names none); `first_line` is the file line of the text's
+    first line."""
     lines = text.split("\n")
     for index, line in enumerate(lines if last_index is None else lines[:last_index + 1]):
         fault = layout_fault(line)
         if fault is not None:
-            column, character, field = fault
-            return layout_problem(path, index + first_line, column, character,
-                                  field or "front matter")
+            column, character, name = fault
+            return layout_problem(path, index + first_line, column, character, name or field)
     return None
 
 
-def syntax_problem(path: str, text: str, error: yaml.YAMLError,
-                   first_line: int = 1) -> ContentProblem:
+def syntax_problem(path: str, text: str, error: yaml.YAMLError, first_line: int = 1,
+                   field: str = "front matter") -> ContentProblem:
     """The problem of YAML `text` that cannot be read (`error`): at the line with a tab or an
     invisible space in its layout, at or before the line where the parser stopped, naming it;
     else at that line, with the parser's words. `first_line` is the file line of the text's
-    first line."""
+    first line; `field` names the whole text (an article's "front matter", "captions.yml")."""
     mark = getattr(error, "problem_mark", None)
-    layout = first_layout_problem(path, text, first_line, mark.line if mark else None)
+    layout = first_layout_problem(path, text, first_line, mark.line if mark else None, field)
     if layout is not None:
         return layout
     reason = getattr(error, "problem", None) or str(error)
+    what_lv = "YAML galvene nav nolasāma" if field == "front matter" else "YAML nav nolasāms"
     return ContentProblem(path, mark.line + first_line if mark is not None else 1,
-                          "front matter", "YAML galvene nav nolasāma",
-                          f"YAML could not be read: {reason}", _YAML_FIX)
+                          field, what_lv, f"YAML could not be read: {reason}", _YAML_FIX)

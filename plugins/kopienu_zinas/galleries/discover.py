@@ -35,7 +35,7 @@ from ..common.build import once
 from ..common.leftbehind import left_behind
 from ..common.problems import ContentProblem
 from ..common.sourcetext import XML_FORBIDDEN, read_source
-from ..common.yamlnodes import node_problems
+from ..common.yamlnodes import node_problems, syntax_problem
 from ..images.paths import collisions, nfc, output_stem
 from ..images.pipeline import PICTURE_SUFFIXES, PhotoError, open_picture, too_large, unsupported
 from . import captions
@@ -88,6 +88,9 @@ class _Reader:
         self.folder = folder
         self.max_pixels = max_pixels
         self.problems: list[ContentProblem] = []
+        #: captions.yml could not be read (its one problem is named): no field is reported
+        #: missing, as no rule looks at an article whose front matter cannot be read
+        self.unreadable = False
 
     def rel(self, file: str) -> str:
         return nfc((self.folder / file).relative_to(self.root).as_posix())
@@ -105,15 +108,15 @@ class _Reader:
         try:
             node = yaml.compose(source.text)
             self.problems.extend(node_problems(node, self.rel(CAPTIONS)))
-        except yaml.YAMLError as error:
-            mark = getattr(error, "problem_mark", None)
-            self.problem(CAPTIONS, mark.line + 1 if mark else 1, "captions.yml",
-                         "YAML kļūda", "invalid YAML",
-                         "pārbaudi atkāpes un kolu (:) aiz katra lauka nosaukuma", str(error))
+        except yaml.YAMLError as error:  # named as an article's front matter is
+            self.problems.append(syntax_problem(self.rel(CAPTIONS), source.text, error,
+                                                field=CAPTIONS))
+            self.unreadable = True
             return None
         if node is not None and not isinstance(node, yaml.MappingNode):
             self.problem(CAPTIONS, _line(node), "captions.yml", "jābūt laukiem",
                          "must be a mapping", "raksti 'title: …', 'date: …', 'photos: …'")
+            self.unreadable = True
             return None
         return node
 
@@ -158,6 +161,10 @@ class _Reader:
                  if p.is_file() and p.name != CAPTIONS and not left_behind(p.name)}
         if not files:
             return None  # an empty gallery is not shown (and is no error)
+        if self.unreadable:  # the photos themselves are still checked
+            for name, file in files.items():
+                self.photo_file_ok(name, file)
+            return None
         default_photographer = _text(fields.get("photographer", (None, None))[1])
         entries = self.photo_entries(fields.get("photos"), set(files))
         ordered = [f for f in entries if f in files]

@@ -24,20 +24,21 @@ from ..images.settings import from_pelican as images_settings
 from ..newsletter.settings import NewsletterSettings
 from ..reading.settings import from_pelican as reading_settings
 from ..search.settings import SearchSettings
-from ..site.settings import SiteSettings
+from ..site.settings import SiteSettings, check_markdown_by_lang
 
-#: Each plugin's settings reader and the setting it reads, by the plugin's name in PLUGINS;
-#: each raises SettingsError.
-READERS: Mapping[str, tuple[str, Callable[[Mapping[str, Any]], object]]] = {
-    "kopienu_zinas.site": ("REGIONS", SiteSettings.from_pelican),
-    "kopienu_zinas.reading": ("READING", reading_settings),
-    "kopienu_zinas.events": ("EVENTS", EventsSettings.from_pelican),
-    "kopienu_zinas.images": ("IMAGES", images_settings),
-    "kopienu_zinas.galleries": ("GALLERIES", galleries_settings),
-    "kopienu_zinas.newsletter": ("NEWSLETTER", NewsletterSettings.from_pelican),
-    "kopienu_zinas.search": ("SEARCH", SearchSettings.from_pelican),
-    "kopienu_zinas.cms": ("CMS", CmsSettings.from_pelican),
-}
+#: (plugin's name in PLUGINS, a setting it reads, its reader) for every enabled plugin's
+#: settings; each reader raises SettingsError.
+READERS: tuple[tuple[str, str, Callable[[Mapping[str, Any]], object]], ...] = (
+    ("kopienu_zinas.site", "REGIONS", SiteSettings.from_pelican),
+    ("kopienu_zinas.site", "MARKDOWN_BY_LANG", check_markdown_by_lang),
+    ("kopienu_zinas.reading", "READING", reading_settings),
+    ("kopienu_zinas.events", "EVENTS", EventsSettings.from_pelican),
+    ("kopienu_zinas.images", "IMAGES", images_settings),
+    ("kopienu_zinas.galleries", "GALLERIES", galleries_settings),
+    ("kopienu_zinas.newsletter", "NEWSLETTER", NewsletterSettings.from_pelican),
+    ("kopienu_zinas.search", "SEARCH", SearchSettings.from_pelican),
+    ("kopienu_zinas.cms", "CMS", CmsSettings.from_pelican),
+)
 
 FIX = ("izlabo šo iestatījumu un būvē vēlreiz; zināmās atslēgas un vērtības: docs/settings.md "
        "(fix this setting and build again; the keys and values: docs/settings.md)")
@@ -45,7 +46,7 @@ FIX = ("izlabo šo iestatījumu un būvē vēlreiz; zināmās atslēgas un vērt
 
 def settings_problems(settings: Mapping[str, Any], settings_file: Path,
                       command_line: Mapping[str, str] | None = None) -> list[ContentProblem]:
-    """One problem per enabled plugin whose settings are refused, at the line of
+    """One problem per setting an enabled plugin refuses, at the line of
     `settings_file` (or of a file it star-imports, e.g. publishconf.py → pelicanconf.py) that
     assigns the setting, or its key inside a dict literal; line 0 when no assignment is found.
     A setting given on the command line is named by the option that gave it (`command_line`:
@@ -55,7 +56,7 @@ def settings_problems(settings: Mapping[str, Any], settings_file: Path,
     enabled = {str(name) for name in settings.get("PLUGINS") or ()}
     given = command_line or {}
     problems = []
-    for plugin, (setting, read) in READERS.items():
+    for plugin, setting, read in READERS:
         if plugin not in enabled:
             continue
         try:
