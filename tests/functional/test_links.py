@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
+from tests.photos import upright
 from tests.sitebuild import BUILD_DATE, ROOT, run_build, run_make_check
 
 ARTICLE = """---
@@ -218,3 +219,26 @@ def test_a_marker_pelican_leaves_in_the_page_is_an_error(tmp_path: Path) -> None
         "leave this marker in the page unreplaced): {filename}/raksts.md). — {filename} der "
         "saitei uz rakstu vai lapu, {static} — uz failu content/ mapē; raksti saiti Markdown: "
         "[teksts]({filename}/raksts.md), ne HTML blokā"]
+
+
+def test_a_link_to_a_picture_that_cannot_be_processed_names_the_picture_s_problem(
+        tmp_path: Path) -> None:
+    """A truncated picture in atteli/ is there, so "the file is not published — put it into
+    content/atteli/" (what a link to it was told) sent editors looking for the wrong fault. The
+    link check tells each link what is wrong with the picture and to fix the picture."""
+    body = "![x]({static}/atteli/bojats.jpg)\n\n[y](/atteli/bojats.jpg)"
+    content = site(tmp_path, {"raksts.md": ("", body)})
+    upright().save(tmp_path / "vesels.jpg", "JPEG")  # its header whole: only processing fails
+    (content / "atteli" / "bojats.jpg").write_bytes((tmp_path / "vesels.jpg").read_bytes()[:3000])
+    result = run_build(tmp_path / "out", "--strict", content=content)
+    assert result.returncode != 0
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error: ")]
+    truncated = ("attēla failu nevar nolasīt (bojāts vai nepilnīgs)",
+                 "image file is truncated or unreadable",
+                 "saglabā attēlu no jauna kā JPEG vai izņem to no mapes")
+    assert errors[0].startswith("error: atteli/bojats.jpg: image: {} ({}): ".format(*truncated))
+    assert errors[1:] == [
+        f"error: raksts.md:{line}: {field}: attēls netiek publicēts: {truncated[0]} (the picture "
+        f"is not published: {truncated[1]}): {target} — izlabo atteli/bojats.jpg "
+        f"({truncated[2]})" for line, field, target in [
+            (7, "image", "{static}/atteli/bojats.jpg"), (9, "link", "/atteli/bojats.jpg")]]

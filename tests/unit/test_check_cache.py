@@ -72,3 +72,30 @@ def test_cached_problems_equal_fresh_ones_and_follow_other_files(tmp_path: Path)
         widened, parsed = check(content, regions, store)
         assert len(parsed) == 3
         assert not [p for p in widened if p.field == "region"]
+
+
+@pytest.mark.parametrize("ending", ["md", "markdown", "mkd", "mdown"])
+def test_every_file_the_markdown_reader_reads_gets_the_content_check(tmp_path: Path,
+                                                                      ending: str) -> None:
+    """`raksts.markdown` was built but checked by no rule: its missing title and unknown region
+    reached the site without a word. Every ending of the site's reader (Pelican's Markdown
+    reader's) is a source, cached or not; `newsletter/` reads `.md` only, so an introduction
+    under another ending is named once, by the unread-file rule."""
+    content = tmp_path / "content"
+    (content / "newsletter").mkdir(parents=True)
+    (content / f"raksts.{ending}").write_text(ARTICLE.format(region="Nekur").replace(
+        "title: Raksts\n", ""), encoding="utf-8")
+    (content / f"newsletter/2024-05.{ending}").write_text("---\ntitle: Maijs\n---\nT\n",
+                                                           encoding="utf-8")
+    settings = {**read_settings(str(ROOT / "pelicanconf.py")), "PATH": str(content),
+                "BUILD_DATE": "2026-11-23"}
+    with registered(register):
+        for store in (None, CacheStore(tmp_path / "cache", "checks")):
+            found = check(content, settings, store)[0]
+            assert [p.format() for p in found if p.field in ("title", "region")] == [
+                f"raksts.{ending}:1: title: trūkst virsraksta (title is missing or empty) — "
+                "pievieno rindu 'title: Raksta virsraksts'",
+                f"raksts.{ending}:3: region: nezināms reģions (unknown region): Nekur — "
+                "izvēlies vienu no: Sēlija, Latgale, Rēzekne, Vidzeme"], found
+            assert [p.path for p in found if p.path.startswith("newsletter/")] == (
+                [] if ending == "md" else [f"newsletter/2024-05.{ending}"])

@@ -161,8 +161,9 @@ def test_an_article_saved_under_another_name_is_named_with_the_name_to_give_it(
 
 
 def test_what_pelican_reads_publishes_or_a_plugin_reads_is_not_named(content: Path) -> None:
-    for name in ("x.markdown", "x.mkd", "x.mdown", "pages/lapa.markdown"):
-        write(content, name, ARTICLE.format(extra="", body="Teksts.\n"))
+    for name in ("x.markdown", "x.mkd", "x.mdown", "pages/lapa.markdown"):  # good sources
+        text = PAGE if name.startswith("pages/") else ARTICLE.format(extra="", body="Teksts.\n")
+        write(content, name, text.replace("title: ", f"title: {name} ", 1))
     for name in ("atteli/plans.pdf", "atteli/lapa.html", "atteli/2024/teksts.txt"):
         write(content, name, "faila saturs")
     assert problems(content) == []

@@ -113,7 +113,8 @@ def test_markdown_files_from_a_complete_listing_are_the_disks(tmp_path: Path) ->
     root = plain_content(tmp_path / "content")
     listing = ContentFolder.scan(root)
     assert listing.complete_names() is not None
-    walked = sorted(file for file in root.rglob("*.md") if file.is_file()
+    walked = sorted(file for file in root.rglob("*") if file.is_file()  # every Markdown source
+                    and file.suffix in (".md", ".markdown", ".mkd", ".mdown")
                     and not file.relative_to(root).as_posix().startswith((".", "a/.")))
     assert markdown_files(root, listing) == [
         (file, file.relative_to(root).as_posix()) for file in walked]

@@ -19,6 +19,10 @@ A build holds:
 - ``unwritten``: the output names (relative to the output folder, `/`-separated) of pages
   whose writing failed and was reported against their source (site/safety.py), so that the
   link check does not report links to them again as links to an unpublished page;
+- ``unpublished_pictures``: the site paths (NFC: `atteli/foto.jpg`) of originals the images
+  pipeline could not take (truncated, unsupported, too large), each with the problem reported
+  at the picture (images/generator.py), so that the link check points a link to one at that
+  problem, never at where to put a file that is there;
 - ``writing``: the writing plugin's render cache and output files (writing/__init__.py
   ``Writing``), which the site's writer renders and writes through when it is set.
 """
@@ -53,6 +57,7 @@ class Build:
     parsed: dict[Hashable, Any] = field(default_factory=dict)
     writing: Any | None = None
     unwritten: set[str] = field(default_factory=set)
+    unpublished_pictures: dict[str, ContentProblem] = field(default_factory=dict)
 
     def once(self, key: Hashable, compute: Callable[[], T]) -> T:
         """compute()'s result, computed the first time `key` is asked for in this build."""

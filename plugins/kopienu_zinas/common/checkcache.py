@@ -32,8 +32,13 @@ from .build import once
 from .cachestore import CacheStore
 from .contentfolder import FILE, ContentFolder, activate_for_process, activated
 from .fingerprint import code_digest, digest, settings_digest
-from .frontmatter import SourceDocument, discover_documents, read_document
-from .leftbehind import left_behind_path
+from .frontmatter import (
+    SourceDocument,
+    discover_documents,
+    is_source,
+    read_document,
+    source_files,
+)
 from .problems import (
     ContentProblem,
     cross_file_problems,
@@ -139,18 +144,17 @@ class CheckPlan:
 
 
 def markdown_files(content_root: Path, folder: ContentFolder) -> list[tuple[Path, str]]:
-    """Every file under content/ named `*.md` (what `rglob("*.md")` finds that is a file, or
-    a link to one), with its path under content/, in path order, but what editors' tools and
+    """Every Markdown source under content/ (frontmatter.is_source: every file the build reads
+    as Markdown), with its path under content/, in path order, but what editors' tools and
     operating systems leave behind (`._raksts.md`; common/leftbehind.py); from the listing
     when it is complete, else from the disk. A folder so named, a link to nothing and a loop
     of links are not documents: the content check names the links (site/containment.py)."""
     names = folder.complete_names()
     if names is None:
-        found = sorted(file for file in content_root.rglob("*.md") if file.is_file()
-                       and not left_behind_path(file.relative_to(content_root).as_posix()))
-        return [(file, file.relative_to(content_root).as_posix()) for file in found]
+        return [(file, file.relative_to(content_root).as_posix())
+                for file in source_files(content_root)]
     return [(content_root / name, name) for name in sorted(
-        (name for name in names if name.endswith(".md") and folder.kinds[name] == FILE),
+        (name for name in names if is_source(name) and folder.kinds[name] == FILE),
         key=path_order)]
 
 

@@ -12,6 +12,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any, cast
 
 import yaml
+from pelican.plugins.yaml_metadata.yaml_metadata import YAMLMetadataReader
 
 from .leftbehind import left_behind_path
 from .problems import ContentProblem
@@ -30,6 +31,10 @@ _TextDatesLoader.yaml_implicit_resolvers = {
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
 
+#: The endings (without the dot) of the files the build reads as Markdown sources: those of its
+#: reader, the YAML front-matter plugin's (site/yaml_reader.py), which are Pelican's Markdown
+#: reader's (`md`, `markdown`, `mkd`, `mdown`). Compared as written, as Pelican compares them.
+MARKDOWN_ENDINGS: tuple[str, ...] = tuple(YAMLMetadataReader.file_extensions)
 #: The file line of the header's first YAML line (after its `---`).
 FIRST_LINE = 2
 #: Top folders of content/ that are not articles, and what they hold.
@@ -163,8 +168,8 @@ def _parse(document: SourceDocument, text: str) -> tuple[SourceDocument, list[Co
                               "raksti katru lauku savā rindā: 'title: Virsraksts'")]
     # the fields as Pelican reads them: names in lower case (of `Title:` and `title:` the
     # last); a name written otherwise is check_fields' one problem (site/rules.py)
-    document.metadata = {field_name(key): value for key, value in cast(
-        dict[Any, Any], strip_forbidden(data)).items()}  # a dict stays a dict
+    document.metadata = cast(dict[str, Any], {  # a dict stays a dict
+        field_name(key): value for key, value in cast(dict[Any, Any], strip_forbidden(data)).items()})
     document.node = node
     return document, node_problems(node, document.path, first_line=FIRST_LINE)
 
@@ -182,14 +187,49 @@ def read_body(content_root: Path, file: Path) -> SourceDocument:
                           body_line=text[: match.end()].count("\n") + 1, header_found=True)
 
 
+def extension_of(name: str) -> str:
+    """The extension of a relative POSIX path without its dot, as
+    `PurePosixPath(name).suffix.lstrip(".")` gives it ("" for ".hidden" or "name."; "md " for
+    "x.md "), without making a path object of each name."""
+    base = name.rpartition("/")[2]
+    dot = base.rfind(".")
+    return base[dot:].lstrip(".") if 0 < dot < len(base) - 1 else ""
+
+
+def markdown_ending(name: str) -> bool:
+    """Whether a file name or relative POSIX path ends in one of :data:`MARKDOWN_ENDINGS`, as
+    written ("x.MD" and "x.md " do not: Pelican reads neither)."""
+    return extension_of(name) in MARKDOWN_ENDINGS
+
+
+def is_source(name: str) -> bool:
+    """Whether the content check reads the file at this relative POSIX path as a Markdown
+    source: every file with a Markdown ending (:func:`markdown_ending`), but under
+    newsletter/ only `.md` ones, the introductions the newsletter plugin reads (any other is
+    named by site/unread.py, once)."""
+    if not markdown_ending(name):
+        return False
+    return not name.startswith("newsletter/") or name.endswith(".md")
+
+
+def source_files(content_root: Path) -> list[Path]:
+    """Every Markdown source under content/ (:func:`is_source`), from the disk, in path order
+    (a folder so named, a link to nothing and a loop of links are none: the content check
+    names the links; nor is what editors' tools and operating systems leave behind,
+    common/leftbehind.py)."""
+    found = []
+    for file in content_root.rglob("*"):
+        relative = file.relative_to(content_root).as_posix()
+        if is_source(relative) and not left_behind_path(relative) and file.is_file():
+            found.append(file)
+    return sorted(found)
+
+
 def discover_documents(content_root: Path) -> tuple[list[SourceDocument], list[ContentProblem]]:
-    """Every Markdown file under content/, in path order (a folder named `*.md`, a link to
-    nothing and a loop of links are none: the content check names the links; nor is what
-    editors' tools and operating systems leave behind, common/leftbehind.py)."""
+    """Every Markdown source under content/ (:func:`source_files`), in path order."""
     documents: list[SourceDocument] = []
     problems: list[ContentProblem] = []
-    for file in sorted(file for file in content_root.rglob("*.md") if file.is_file()
-                       and not left_behind_path(file.relative_to(content_root).as_posix())):
+    for file in source_files(content_root):
         document, found = read_document(content_root, file)
         documents.append(document)
         problems.extend(found)

@@ -26,7 +26,8 @@ from urllib.parse import unquote
 
 from pelican.generators import Generator
 
-from ..common.problems import log_problem
+from ..common.build import build_of
+from ..common.problems import ContentProblem, log_problem
 from .batch import BatchResult, process_photos
 from .cache import PhotoCache
 from .kinds import is_picture
@@ -51,6 +52,7 @@ class ImagesGenerator(Generator):
         self.keys: set[str] = set()
         self.views: dict[Path, Picture] = {}
         self.originals: dict[str, Path] = {}  # site path of an original → its file
+        self.failed: dict[Path, ContentProblem] = {}  # a picture's file → why not published
         # a file Pelican could not read is recorded as None (and reported by the safety net)
         contents = [c for c in self.context.get("generated_content", {}).values()
                     if c is not None]
@@ -112,7 +114,8 @@ class ImagesGenerator(Generator):
         result = process_photos(paths, self.config.imaging, self.cache, self.config.workers,
                                 prune=False)
         for path, problem in sorted(result.failed.items()):
-            log_problem(problem.placed(content_path(path, self.root)))
+            self.failed[path] = problem.placed(content_path(path, self.root))
+            log_problem(self.failed[path])
         for path, (key, rendered) in result.done.items():
             self.keys.add(key)
             relative = PurePosixPath(content_path(path, self.root))
@@ -197,6 +200,10 @@ class ImagesGenerator(Generator):
 
     def generate_output(self, writer: Any) -> None:
         self._take_static_pictures()
+        build = build_of(self.settings)
+        if build is not None:  # for the link check (site/linkcheck.py)
+            build.unpublished_pictures = {site_path: self.failed[source] for site_path, source
+                                          in self.originals.items() if source in self.failed}
         output = Path(self.output_path)
         for view in self.views.values():
             for path, cached in view.files.items():

@@ -11,10 +11,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pelican.readers import MarkdownReader
-
 from ..common import checkcache, sourcereader
 from ..common.cachestore import CacheStore
+from ..common.frontmatter import MARKDOWN_ENDINGS
 from . import prereading, readahead
 from .settings import from_pelican
 
@@ -78,7 +77,7 @@ def open_caches(pelican: Any) -> None:
     readahead.advise(readahead.files_read_next(previous, Path(settings["PATH"]),
                                                caches.checks.store, caches.sources.store))
     caches.prereading = prereading.start(caches.sources, settings, options.workers,
-                                         tuple(MarkdownReader.file_extensions),
+                                         MARKDOWN_ENDINGS,
                                          checkcache.plan(settings), caches.keys, previous)
 
 

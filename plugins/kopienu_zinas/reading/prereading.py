@@ -29,6 +29,7 @@ from ..common.cachestore import CacheStore
 from ..common.checkcache import CheckPlan, check_job, path_order, start_worker
 from ..common.contentfolder import FILE, ContentFolder
 from ..common.fingerprint import digest
+from ..common.frontmatter import extension_of
 from ..common.sourcereader import (
     ConvertedSource,
     MarkdownArguments,
@@ -68,15 +69,6 @@ def markdown_sources(content_root: Path, extensions: tuple[str, ...],
                    and not any(part.startswith(".")
                                for part in path.relative_to(content_root).parts))
     return [(path, path.relative_to(content_root).as_posix()) for path in found]
-
-
-def extension_of(name: str) -> str:
-    """The extension of a relative POSIX path without its dot, as
-    `PurePosixPath(name).suffix.lstrip(".")` gives it ("" for ".hidden" or "name."), without
-    making a path object of each name."""
-    base = name.rpartition("/")[2]
-    dot = base.rfind(".")
-    return base[dot:].lstrip(".") if 0 < dot < len(base) - 1 else ""
 
 
 #: Bumped when what the key index (:func:`missing_jobs`) holds changes.

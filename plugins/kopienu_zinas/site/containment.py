@@ -34,10 +34,10 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from pelican.readers import HTMLReader, MarkdownReader
+from pelican.readers import HTMLReader
 
 from ..common.contentfolder import realpath, symlinks
-from ..common.frontmatter import SourceDocument
+from ..common.frontmatter import MARKDOWN_ENDINGS, SourceDocument
 from ..common.leftbehind import left_behind, left_behind_path
 from ..common.problems import ContentProblem
 from .references import all_references, intrasite, is_inside, resolve
@@ -185,7 +185,7 @@ def _value(node: yaml.Node | None, key: str) -> yaml.Node | None:
 
 #: File extensions Pelican reads as articles and pages (its Markdown and HTML readers).
 DOCUMENT_EXTENSIONS = frozenset(f".{extension}" for extension in
-                                (*MarkdownReader.file_extensions, *HTMLReader.file_extensions))
+                                (*MARKDOWN_ENDINGS, *HTMLReader.file_extensions))
 
 
 def _leads_nowhere(link: Path) -> tuple[str, str] | None:

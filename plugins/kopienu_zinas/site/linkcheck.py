@@ -39,8 +39,9 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 from ..common.build import build_of, once
 from ..common.checkcache import SOURCE_DIGESTS
-from ..common.frontmatter import SourceDocument, kind_of, read_body
+from ..common.frontmatter import SourceDocument, kind_of, markdown_ending, read_body, source_files
 from ..common.problems import ContentProblem, log_problem
+from ..images.paths import nfc
 from ..writing.render import cache_root
 from .addresses import content_addresses
 from .linkplans import Plan, PlanCache, document_key, site_key
@@ -197,7 +198,7 @@ def _missing(document: SourceDocument, reference: Reference, root: Path, path: s
              *, from_root: bool) -> ContentProblem:
     """The problem for a link whose URL is not written, naming the marker it probably lacks."""
     source = _source_file(document, root, path, from_root)
-    if source is not None and source.suffix == ".md":
+    if source is not None and markdown_ending(source.name):
         what = ("saite uz Markdown failu, nevis tā lapu", "link to a Markdown file, not its page")
         fix = f"raksti {{filename}}/{source.relative_to(root).as_posix()}"
     elif source is not None:
@@ -360,14 +361,14 @@ def plan_links(generators: list[Any]) -> None:
 
 
 def markdown_digests(settings: Mapping[str, Any], root: Path) -> Iterable[tuple[str, str | None]]:
-    """Every Markdown file under content/ (path under content/, in path order) with the
+    """Every Markdown source under content/ (path under content/, in path order) with the
     SHA-256 hex of the bytes the content check read this build (common/checkcache.py
     SOURCE_DIGESTS; a file it could not read is left out), or, when it recorded none, None
     each: then the file is read."""
     recorded: Mapping[str, str] | None = once(settings, SOURCE_DIGESTS, lambda: None)
     if recorded is not None:
         return recorded.items()
-    return [(file.relative_to(root).as_posix(), None) for file in sorted(root.rglob("*.md"))]
+    return [(file.relative_to(root).as_posix(), None) for file in source_files(root)]
 
 
 def _plan_file(root: Path, relative: str, sha: str | None, page_url: str | None,
@@ -408,7 +409,19 @@ def check_written_links(pelican: Any) -> None:
     urls = written_urls(output)
     # a page whose writing failed is reported already, against its own source
     failed = frozenset(url for name in build.unwritten for url in file_urls(name))
-    missing = [link.problem for link in planned
+    missing = [link for link in planned
                if not is_written(link.url, urls) and not is_written(link.url, failed)]
-    for problem in missing:
-        log_problem(problem)
+    for link in missing:
+        picture = build.unpublished_pictures.get(nfc(link.url))
+        log_problem(link.problem if picture is None else unpublished_picture(link.problem, picture))
+
+
+def unpublished_picture(problem: ContentProblem, picture: ContentProblem) -> ContentProblem:
+    """A link's `problem` when it leads to a picture the images pipeline could not take
+    (`picture`: the problem reported at it): what is wrong with that picture and its fix, at
+    the link, rather than "the file is not published" and where to put a file that is there."""
+    return ContentProblem(
+        problem.path, problem.line, problem.field,
+        f"attēls netiek publicēts: {picture.what_lv}",
+        f"the picture is not published: {picture.what_en}",
+        f"izlabo {picture.path} ({picture.fix})", problem.value)

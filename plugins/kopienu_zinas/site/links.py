@@ -32,7 +32,7 @@ from typing import Any
 from urllib.parse import quote, urlparse
 
 from ..common import contentfolder
-from ..common.frontmatter import SourceDocument
+from ..common.frontmatter import SourceDocument, markdown_ending
 from ..common.problems import ContentProblem
 from ..common.slugs import slugify
 from ..images.paths import find, nfc
@@ -87,7 +87,7 @@ def _pelican_finds(what: str, key: str, content_root: Path) -> bool:
     if not key or key != posixpath.normpath(key) or key == "." or key.startswith("../"):
         return False  # Pelican's content paths are normalised, inside content/
     if contentfolder.is_file(content_root / key):
-        return what != "filename" or key.endswith(".md")
+        return what != "filename" or markdown_ending(key)
     return what != "filename" and key == nfc(key) and find(content_root, key) is not None
 
 
@@ -148,7 +148,7 @@ def _link_problem(link: Reference, document: SourceDocument,
         return problem("pēc zīmes ceļš sākas ar //: lapā tā būtu adrese citā vietnē",
                        "the path after the marker starts with //: the page would link to "
                        "another site", f"raksti {_working_link(what, relative)}")
-    if what == "filename" and not relative.endswith(".md"):
+    if what == "filename" and not markdown_ending(relative):
         return problem("{filename} ir saitei uz rakstu vai lapu, ne uz failu",
                        "{filename} links to an article or a page, not to a file",
                        f"raksti {_working_link('static', relative)}")

@@ -21,7 +21,7 @@ from __future__ import annotations
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from ..common.frontmatter import read_document
+from ..common.frontmatter import markdown_ending, read_document
 from ..common.problems import ContentProblem, log_problem
 from .containment import leaves_folder
 from .references import is_inside
@@ -75,7 +75,7 @@ def _problem(instance: Any, save_as: str) -> ContentProblem:
     field, line = "save_as", 0
     source = Path(instance.source_path)
     content_root = Path(instance.settings["PATH"])
-    if source.suffix == ".md" and source.is_file() and is_inside(source, content_root):
+    if markdown_ending(source.name) and source.is_file() and is_inside(source, content_root):
         document, _problems = read_document(content_root, source)
         for name in ("save_as", "url", "slug", "lang"):
             if name in document.metadata:

@@ -20,7 +20,7 @@ from typing import Any
 from pelican.writers import Writer
 
 from ..common.build import build_of
-from ..common.frontmatter import read_document
+from ..common.frontmatter import markdown_ending, read_document
 from ..common.problems import (
     ContentProblem,
     SourceFailed,
@@ -47,7 +47,7 @@ def source_failed(content_root: str, source: str, error: Exception, stage: str) 
     """The problem to report, at the source's title line when the source is a Markdown file."""
     file = Path(content_root) / source
     line = 1
-    if file.suffix == ".md" and file.is_file():
+    if markdown_ending(file.name) and file.is_file():
         line = read_document(Path(content_root), file)[0].line_of("title")
     return failure_problem(source, error, stage, title_line=line)
 

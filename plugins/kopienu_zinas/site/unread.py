@@ -30,17 +30,25 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from pelican.readers import BaseReader, MarkdownReader
+from pelican.readers import BaseReader
 from pelican.settings import DEFAULT_CONFIG
 
 from ..common.contentfolder import files
-from ..common.frontmatter import KIND_BY_FOLDER, SourceDocument, kind_of
+from ..common.frontmatter import (
+    KIND_BY_FOLDER,
+    MARKDOWN_ENDINGS,
+    SourceDocument,
+    extension_of,
+    is_source,
+    kind_of,
+    markdown_ending,
+)
 from ..common.problems import ContentProblem
 from ..images.paths import nfc
 from .references import all_references, intrasite, resolve
 
 #: Endings of files written as text: an article saved under another name.
-TEXT_ENDINGS = frozenset({*MarkdownReader.file_extensions, "txt", "text", "rst", "html", "htm"})
+TEXT_ENDINGS = frozenset({*MARKDOWN_ENDINGS, "txt", "text", "rst", "html", "htm"})
 #: Endings of text files that may as well be meant for download.
 PLAIN_TEXT_ENDINGS = frozenset({"txt", "text"})
 
@@ -103,7 +111,7 @@ class Fates:
     def is_source(self, name: str) -> bool:
         """Whether Pelican reads the file as an article or a page (and so never publishes it
         as it is): an ending a reader takes, under ARTICLE_PATHS or PAGE_PATHS, not excluded."""
-        return extension(name) in self.readers and any(
+        return extension_of(name) in self.readers and any(
             paths.hold(name) and not excludes.prune(name) for paths, excludes in self.documents)
 
     def taken(self, name: str) -> bool:
@@ -114,9 +122,9 @@ class Fates:
         if kind == "gallery":
             return name.count("/") == 2  # galleries/<name>/<file>
         if kind == "newsletter":
-            return name.endswith(".md")
+            return is_source(name)
         if self.is_source(name):
-            return extension(name) in MarkdownReader.file_extensions
+            return markdown_ending(name)
         return self.static.hold(name) and not self.static_excludes.prune(name)
 
 
@@ -128,14 +136,6 @@ def reader_extensions(settings: Mapping[str, Any]) -> frozenset[str]:
                                if reader.enabled for extension in reader.file_extensions}
     readers.update(_setting(settings, "READERS"))
     return frozenset(extension for extension, reader in readers.items() if reader)
-
-
-def extension(name: str) -> str:
-    """A relative path's ending without its dot, as Pelican takes it (`os.path.splitext`, for
-    every name not left behind): "MD" for "LIELAIS.MD", "md " for "x.md ", "" for none."""
-    base = name.rpartition("/")[2]
-    dot = base.rfind(".")
-    return base[dot + 1:] if dot > 0 else ""
 
 
 def named_files(documents: Sequence[SourceDocument], root: Path) -> set[str]:
