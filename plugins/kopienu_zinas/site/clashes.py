@@ -69,16 +69,17 @@ def _clashing(contents: Iterable[Any], settings: dict[str, Any], written: Sequen
     def order(content: Any) -> tuple[int, float, str]:
         return keeping_order(getattr(content, "date", None), _source(content, settings))
 
-    by_file: dict[str, list[Any]] = defaultdict(list)
-    for content in [*written, *sorted(contents, key=order)]:
-        by_file[str(content.save_as)].append(content)
     settled = {id(content) for content in written}
+    by_file: dict[str, list[Any]] = defaultdict(list)
+    for content in [*written, *contents]:
+        by_file[str(content.save_as)].append(content)
     clashing: dict[int, tuple[Any, str]] = {}
     for writers in by_file.values():
         overriding = [w for w in writers if hasattr(w, "override_save_as")]
-        if len(overriding) == 1:
+        if len(writers) == 1 or len(overriding) == 1:
             continue
-        keeper, *others = overriding or writers
+        ranked = sorted(overriding or writers, key=lambda w: (id(w) not in settled, order(w)))
+        keeper, *others = ranked
         clashing.update((id(other), (other, _source(keeper, settings))) for other in others
                         if id(other) not in settled)
     return clashing
