@@ -325,3 +325,34 @@ def test_a_report_about_no_source_is_on_the_home_page_too(tmp_path: Path) -> Non
     assert banner(tmp_path / "output" / "index.html") == ["marker: marker plugin v1"]
     assert "preview-problems" not in (tmp_path / "output" / GOOD_PAGE.strip("/") /
                                       "index.html").read_text(encoding="utf-8")
+
+
+def test_documents_on_one_address_are_problems_on_the_banner_not_a_stopped_writer(
+        tmp_path: Path) -> None:
+    """QA: two articles with one title (or two pages with one `save_as:`) ended the preview's
+    writing with Pelican's FileOverwriteFailedError, named against the article that keeps the
+    address, with a temporary folder's path. The preview shows the older article at the
+    address, leaves the newer one out and lists why on the home page, build after build."""
+    content = tmp_path / "content"
+    (content / "pages").mkdir(parents=True)
+    for name, date in (("a.md", "2024-04-02"), ("b.md", "2024-04-03")):
+        (content / name).write_text(GOOD.replace("2024-04-02", date), encoding="utf-8")
+    for name in ("x", "y"):
+        (content / "pages" / f"{name}.md").write_text(
+            f"---\ntitle: Lapa {name}\nsave_as: abc/index.html\nurl: abc/\n---\nTeksts.\n",
+            encoding="utf-8")
+    output = tmp_path / "output"
+    for text in ("Teksts.", "Labots teksts."):  # the second build reuses the first's pages
+        (content / "a.md").write_text(GOOD.replace("Teksts.", text), encoding="utf-8")
+        result = run_build(output, "--preview", content=content)
+        assert "Priekšskatījums gatavs (preview ready)" in result.stderr, result.stderr
+        assert "FileOverwriteFailedError" not in result.stderr
+        home = banner(output / "index.html")
+        assert any(line.startswith("b.md:2: title: tāda pati adrese kā a.md") for line in home)
+        assert any(line.startswith("pages/y.md: save_as: šī adrese jau ir pages/x.md") and
+                   "(the address is already pages/x.md's: the preview leaves this page out)"
+                   in line for line in home), home
+        assert not any(line.startswith(("a.md", "pages/x.md")) for line in home)
+        kept = (output / GOOD_PAGE.strip("/") / "index.html").read_text(encoding="utf-8")
+        assert 'datetime="2024-04-02' in kept
+        assert "Lapa x" in (output / "abc/index.html").read_text(encoding="utf-8")

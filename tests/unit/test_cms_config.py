@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -13,11 +14,14 @@ from pelican.settings import read_settings
 from kopienu_zinas.cms.bundle import BundleMissing, bundle_files
 from kopienu_zinas.cms.config import decap_config
 from kopienu_zinas.cms.settings import CmsSettings
+from kopienu_zinas.common.isodates import parse, parse_iso_date
+from kopienu_zinas.common.problems import ProblemError
 from kopienu_zinas.events.model import FIELDS as EVENT_FIELDS
-from kopienu_zinas.events.model import STATUSES
+from kopienu_zinas.events.model import STATUSES, parse_when
 from kopienu_zinas.galleries.captions import PHOTO_FIELDS
 from kopienu_zinas.site.rules import FIELDS as FRONT_MATTER_FIELDS
 from kopienu_zinas.tools.new import Request, article_text, captions_text, event_text
+from tests.jsregex import js_verdicts, python_verdicts
 from tests.sitebuild import ROOT
 
 
@@ -109,3 +113,55 @@ def test_unknown_cms_settings_are_refused() -> None:
 def test_the_editor_address_stays_inside_the_site(url: str) -> None:
     with pytest.raises(ValueError, match="site-relative folder"):
         CmsSettings.from_pelican({"CMS": {"url": url}})
+
+
+def _article_date(text: str) -> bool:
+    try:
+        parse_iso_date(text)
+    except ValueError:
+        return False
+    return True
+
+
+def _event_time(text: str) -> bool:
+    try:
+        parse_when(text, "start", dt.date(2026, 12, 1))
+    except ProblemError:
+        return False
+    return True
+
+
+def _gallery_date(text: str) -> bool:
+    """captions.yml `date:` is a day without a time (galleries/discover.py)."""
+    try:
+        return parse(text)[1] == "date"
+    except ValueError:
+        return False
+
+
+#: What editors type into the CMS's date fields (no clock-change hours: a time the build
+#: refuses for Riga's clock, not for its form, cf. the content check's own tests).
+TYPED = ["2026-12-01", "2026-12-01 10:00", "2026-12-01T10:00", "2026-12-01 10:00:00",
+         "2026-12-01T9:05:30", "2026-12-01 9:05", "2026-12", "2026-12-01 24:00",
+         "2026-12-01 10:60", "2026-02-29", "2028-02-29", "2026-04-31", "2026-13-01",
+         "01.12.2026", "2026-12-01T10:00+02:00", "2026-12-01T10:00Z", "10:00", "2026-1-5"]
+
+
+@pytest.mark.parametrize(("collection_name", "path", "reads"), [
+    ("articles", ("date",), _article_date),
+    ("articles", ("events", "start"), _event_time),
+    ("articles", ("events", "end"), _event_time),
+    ("galleries", ("date",), _gallery_date),
+])
+def test_the_cms_date_fields_accept_what_the_build_reads(
+        settings: dict, collection_name: str, path: tuple[str, ...], reads: Callable) -> None:
+    """The editor's date check and the build agree: `2026-12-01T10:00` or a time with seconds
+    is saved, `2026-02-29` or a gallery date with a time is refused before saving."""
+    field = collection(decap_config(settings, CmsSettings.from_pelican(settings)),
+                       collection_name)
+    for name in path:
+        field = fields(field)[name]
+    pattern = field["pattern"][0]
+    expected = [reads(text) for text in TYPED]
+    for verdicts in (python_verdicts(pattern, TYPED), js_verdicts(pattern, TYPED)):
+        assert [t for t, v, e in zip(TYPED, verdicts, expected, strict=True) if v != e] == []

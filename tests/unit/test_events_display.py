@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
+import os
+import subprocess
+import sys
 
 import pytest
 
 from kopienu_zinas.events.display import iso_when, when, when_each, where, where_text
 from kopienu_zinas.events.model import Event
+from tests.sitebuild import ROOT
 from tests.unit.newsletter_fakes import at
 
 
@@ -57,3 +62,34 @@ def test_where_names_the_place_and_the_online_part(fields: dict[str, object], te
     assert where_text(given, "tiešsaistē") == text
     assert where_text(given, "tiešsaistē", with_link=True) == with_link
     assert where(given).online == ("online" in fields or "online_pending" in fields)
+
+
+#: What an events page says, computed in a process with the OS locale given (Babel reads a
+#: locale it is not given from LANGUAGE, LC_ALL, LC_TIME, LANG).
+_SAYS = """
+import datetime as dt, json
+from kopienu_zinas.common.isodates import RIGA
+from kopienu_zinas.events.display import weekday_letter, when
+from kopienu_zinas.events.jsonld import price_value
+from kopienu_zinas.events.model import Event
+timed = Event(title="x", start=dt.datetime(2023, 10, 11, 11, tzinfo=RIGA),
+              end=dt.datetime(2023, 10, 11, 15, tzinfo=RIGA), all_day=False)
+days = Event(title="x", start=dt.date(2024, 3, 1), end=dt.date(2024, 3, 3), all_day=True)
+print(json.dumps([when(e, lang) for e in (timed, days) for lang in ("lv", "en")]
+                 + [weekday_letter(dt.date(2024, 5, 16), lang) for lang in ("lv", "en")]
+                 + [price_value("1 000,50 €")]))
+"""
+
+
+@pytest.mark.parametrize("os_locale", [{"LANG": "C", "LC_ALL": "C"},
+                                       {"LANGUAGE": "de", "LC_ALL": "de_DE.UTF-8"}])
+def test_dates_weekdays_and_prices_do_not_follow_the_os_locale(os_locale: dict[str, str]
+                                                                 ) -> None:
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("LANGUAGE", "LC_ALL", "LC_TIME", "LC_NUMERIC", "LANG")}
+    result = subprocess.run([sys.executable, "-c", _SAYS], env={**env, **os_locale},
+                            capture_output=True, text=True, check=True, cwd=ROOT)
+    said = [text.replace("\u2009", " ") for text in json.loads(result.stdout)]
+    assert said == ["trešdiena, 2023. gada 11. oktobris, 11:00–15:00",
+                    "Wednesday, October 11, 2023, 11:00–15:00",
+                    "2024. gada 1.–3. marts", "Mar 1 – 3, 2024", "C", "T", "1000.50"]

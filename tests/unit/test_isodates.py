@@ -4,7 +4,14 @@ import datetime as dt
 
 import pytest
 
-from kopienu_zinas.common.isodates import RIGA, parse, parse_build_date, parse_iso_date
+from kopienu_zinas.common.isodates import (
+    RIGA,
+    editor_pattern,
+    parse,
+    parse_build_date,
+    parse_iso_date,
+)
+from tests.jsregex import js_verdicts, python_verdicts
 
 
 @pytest.mark.parametrize(("text", "value", "kind"), [
@@ -37,3 +44,40 @@ def test_front_matter_dates_are_riga_time_and_build_dates_keep_their_offset() ->
                                                                         tzinfo=dt.UTC)
     with pytest.raises(ValueError, match="BUILD_DATE"):
         parse_build_date("23.11.2026")
+
+
+def _written_forms() -> list[str]:
+    """Dates and times as editors might type them: every month 00–13 with days 00–32 of common,
+    leap and century years (1900 is no leap year, 2000 is), every hour and minute up to the
+    impossible ones, and typing slips."""
+    days = [f"{year}-{month:02d}-{day:02d}" for year in ("0000", "0004", "1900", "2000", "2023",
+                                                         "2024", "2100", "9999")
+            for month in range(14) for day in range(33)]
+    clocks = [f"{hour}:{minute:02d}" for hour in range(25) for minute in (0, 59, 60)]
+    clocks += [f"{hour:02d}:30" for hour in range(25)]
+    clocks += ["10:00:00", "10:00:59", "10:00:60", "9:05:30", "10:0", "10:000", "100:00"]
+    times = [f"2024-02-29{sep}{clock}" for sep in (" ", "T") for clock in clocks]
+    slips = ["2026-12-01T10:00", "2026-12-01 10:00:00", " 2024-03-01 ", "2024-03-01\n",
+             "2024-3-1", "2024-03", "2024-13", "2024-00", "0000-01", "2024-3", "03.04.2024",
+             "2024-03-01T18:00Z", "2024-03-01T18:00+02:00", "2024-03-01  18:00", "2024-03-01t18:00",
+             "2024-03-01 18:00 x", "x2024-03-01", "18:00", "", "٢٠٢٤-٠٣-٠١", "2024-03-01 ١٨:٠٠"]
+    return days + times + slips
+
+
+def _reads_as(text: str, kinds: tuple[str, ...]) -> bool:
+    try:
+        return parse(text, months="month" in kinds)[1] in kinds
+    except ValueError:
+        return False
+
+
+@pytest.mark.parametrize("kinds", [("date",), ("date", "datetime"), ("date", "datetime", "month")])
+def test_the_editors_pattern_accepts_exactly_what_the_parser_reads(kinds: tuple) -> None:
+    """The CMS's date fields use these patterns: a browser (node's RegExp, as Decap uses it) and
+    Python's `re` both say yes exactly where the build reads the text."""
+    texts = _written_forms()
+    pattern = editor_pattern(*kinds)
+    expected = [_reads_as(text, kinds) for text in texts]
+    assert any(expected) and not all(expected)
+    for verdicts in (python_verdicts(pattern, texts), js_verdicts(pattern, texts)):
+        assert [t for t, v, e in zip(texts, verdicts, expected, strict=True) if v != e] == []

@@ -158,3 +158,25 @@ def test_a_yes_no_title_is_echoed_as_written(tmp_path: Path) -> None:
     [problem] = problems_for(tmp_path, "newsletter/2024-05.md",
                              INTRO.replace("title: Ievads", "title: no"))
     assert (problem.field, problem.value) == ("title", "no")
+
+
+@pytest.mark.parametrize(("line", "words"), [
+    ("date: 2024-03-31 03:30", "newsletter/2024-05.md:4: date: šāda laika Rīgā nav: tajā naktī "
+     "pulksteni pagriež uz priekšu (this local time does not exist in Riga (clock change)): "
+     "2024-03-31 03:30 — raksti laiku stundu vēlāk (pēc 04:00) vai pirms 03:00"),
+    ("modified: 2023-10-29T03:15", "newsletter/2024-05.md:4: modified: šis laiks Rīgā ir divreiz"),
+    ("date: 31.05.2024", "newsletter/2024-05.md:4: date: datums nav saprotams (date could not "
+     "be read): 31.05.2024 — raksti GGGG-MM-DD vai GGGG-MM-DD SS:MM"),
+])
+def test_an_intros_dates_are_read_like_an_articles(tmp_path: Path, line: str, words: str
+                                                   ) -> None:
+    """The issue's `updated` comes from these dates: a time Riga's clock skips or repeats, or
+    an unreadable date, is an error at its line, worded as for an article."""
+    [problem] = problems_for(tmp_path, "newsletter/2024-05.md",
+                             INTRO.replace("---\nTeksts", f"{line}\n---\nTeksts"))
+    assert words in problem.format()
+
+
+def test_an_intro_with_ordinary_dates_is_fine(tmp_path: Path) -> None:
+    text = INTRO.replace("---\nTeksts", "date: 2024-05-02 10:00\nmodified: 2024-05-03\n---\nTeksts")
+    assert problems_for(tmp_path, "newsletter/2024-05.md", text) == []

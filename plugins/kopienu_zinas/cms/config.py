@@ -74,7 +74,7 @@ def gallery_fields() -> list[f.Field]:
     photos = f.from_table(PHOTO_KEYS, f.PHOTO_FIELDS, PHOTO_REQUIRED)
     return [
         f.field("title", "Galerijas nosaukums", required=True),
-        f.field("date", "Datums", required=True, pattern=f.DATE_PATTERN),
+        f.field("date", "Datums", required=True, pattern=f.DAY_PATTERN),
         f.field("credit", "Autortiesības", hint="Piemēram, Foto: Vārds Uzvārds"),
         f.field("photographer", "Fotogrāfs", hint="Visiem attēliem, ja pie attēla nav cita"),
         f.field("photos", "Fotoattēli", "list", fields=photos, label_singular="fotoattēlu",

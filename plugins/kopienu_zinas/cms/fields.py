@@ -2,8 +2,9 @@
 
 Each function returns Decap field definitions (plain dicts, https://decapcms.org/docs/widgets/)
 in the order `make new` writes the keys, so a file saved by the CMS has the same keys in the same
-order. Dates are text fields checked against the ISO forms the content check accepts, so the CMS
-writes exactly what an editor types (`2024-05-21`, `2024-05-21 18:00`), never a reformatted date.
+order. Dates are text fields checked against exactly the ISO forms the build reads in that field
+(one definition, common/isodates), so the CMS writes what an editor types (`2024-05-21`,
+`2024-05-21 18:00`, `2024-05-21T18:00:00`), never a reformatted date.
 """
 
 from __future__ import annotations
@@ -11,11 +12,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from ..common.isodates import editor_pattern
+
 Field = dict[str, Any]
 
-DATE_PATTERN = [r"^\d{4}-\d{2}-\d{2}( \d{2}:\d{2})?$",
-                "Datums GGGG-MM-DD vai ar laiku GGGG-MM-DD SS:MM, piemēram, 2024-05-21 18:00"]
-EVENT_DATE_PATTERN = [r"^\d{4}-\d{2}(-\d{2}( \d{1,2}:\d{2})?)?$",
+#: Decap `pattern`s ([regular expression, message]) of the dates: what the build reads in that
+#: field (common/isodates.editor_pattern), no more and no less.
+DATE_PATTERN = [editor_pattern("date", "datetime"),
+                "Datums GGGG-MM-DD vai ar laiku GGGG-MM-DD SS:MM (arī SS:MM:ss), piemēram, "
+                "2024-05-21 18:00"]
+DAY_PATTERN = [editor_pattern("date"), "Datums GGGG-MM-DD (bez laika), piemēram, 2024-05-21"]
+EVENT_DATE_PATTERN = [editor_pattern("date", "datetime", "month"),
                       "GGGG-MM-DD (visa diena), GGGG-MM-DD SS:MM (ar laiku) vai GGGG-MM (mēnesis)"]
 #: Article `status:` values an editor chooses in the CMS (Pelican's own names).
 ARTICLE_STATUSES = (("Melnraksts (redzams tikai priekšskatījumā)", "draft"),

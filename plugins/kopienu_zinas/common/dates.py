@@ -44,6 +44,13 @@ def babel_locale(lang: str | None) -> str:
     return lang if lang in SUPPORTED_LANGUAGES else "lv"
 
 
+def locale_of(lang: str | None) -> Locale:
+    """Babel's `Locale` of our UI language for a page language code (:func:`babel_locale`),
+    parsed once per process: what every Babel call of the plugins passes as `locale=` (a
+    locale name would be parsed again at each call)."""
+    return _LOCALES[babel_locale(lang)]
+
+
 def riga_day(value: dt.date | None) -> dt.date:
     """The calendar day `value` falls on in Riga: an aware datetime converted to Europe/Riga,
     a naive one's own day (Riga's wall clock), a plain date itself. Raises TypeError for
@@ -93,7 +100,7 @@ def _time_text(value: dt.date | None, fold: int, lang: str | None) -> str:
     if not isinstance(value, dt.datetime):
         raise TypeError(f"no time of day to show: {value!r}")
     wall_clock = value.astimezone(RIGA) if value.tzinfo is not None else value
-    return format_time(wall_clock.time(), "HH:mm", locale=_LOCALES[babel_locale(lang)])
+    return format_time(wall_clock.time(), "HH:mm", locale=locale_of(lang))
 
 
 def short_time(value: dt.date | None, lang: str = "lv") -> str:

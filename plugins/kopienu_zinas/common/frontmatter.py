@@ -6,6 +6,7 @@ content check can say *where* a problem is. Both accept the same `---` … `---`
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -14,6 +15,7 @@ from typing import Any, cast
 import yaml
 from pelican.plugins.yaml_metadata.yaml_metadata import YAMLMetadataReader
 
+from .isodates import clock_change_problem, parse_iso_date
 from .leftbehind import left_behind_path
 from .problems import ContentProblem
 from .sourcetext import read_source
@@ -99,6 +101,23 @@ class SourceDocument:
                         return value_node.value
                     break
         return str(self.metadata.get(key, ""))
+
+    def date_problems(self, field_name: str) -> list[ContentProblem]:
+        """The problem of a front matter date `field_name` (`date`, `modified`) that
+        isodates.parse_iso_date cannot read, or whose Riga wall-clock time a clock change skips
+        or passes twice (isodates.clock_change_problem), at its line; [] for a readable date
+        and for a missing field (a kind that requires it says so itself)."""
+        if field_name not in self.metadata:
+            return []
+        try:
+            when = parse_iso_date(self.metadata[field_name])
+        except ValueError:
+            return [self.problem(field_name, "datums nav saprotams", "date could not be read",
+                                 "raksti GGGG-MM-DD vai GGGG-MM-DD SS:MM",
+                                 self.metadata[field_name])]
+        clock_change = isinstance(when, dt.datetime) and clock_change_problem(
+            when.replace(tzinfo=None), field_name, self.written(field_name))
+        return [self.place(clock_change)] if clock_change else []
 
     def problem(self, field_name: str, what_lv: str, what_en: str, fix: str,
                 value: object = "", *, at: tuple[str | int, ...] = ()) -> ContentProblem:

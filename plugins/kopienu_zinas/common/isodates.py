@@ -21,7 +21,11 @@ an offset) as the same Riga wall-clock time.
 
 A written wall-clock time may still be one that Riga's clock skips or passes twice (the hour
 from 03:00 on the last Sundays of March and October): :func:`clock_change_problem` is the one
-refusal of those, for events' times and the front matter's dates alike.
+refusal of those, for events' times and the front matter's dates alike, and (by
+:func:`wall_time_fault`) of newsletter introductions' dates and recurring events' occurrences.
+
+The browser editor (Decap CMS) checks the same forms before saving with :func:`editor_pattern`,
+a regular expression made from this table's definition, not written twice.
 """
 
 from __future__ import annotations
@@ -39,11 +43,31 @@ RIGA = ZoneInfo("Europe/Riga")
 
 Kind = Literal["date", "datetime", "month"]
 
-_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
-_DATETIME = re.compile(r"(\d{4})-(\d{2})-(\d{2})[ T](\d{1,2}):(\d{2})(?::(\d{2}))?"
-                       r"(Z|[+-]\d{2}:\d{2})?")
-_MONTH = re.compile(r"(\d{4})-(\d{2})")
-_TIME_OF_DAY = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?")
+# The written forms' pieces: ASCII digits only (Python's `\d` would also read other scripts'
+# digits, JavaScript's would not), shared by the parser and the editor's pattern below.
+_DAY = "([0-9]{4})-([0-9]{2})-([0-9]{2})"
+_CLOCK = "([0-9]{1,2}):([0-9]{2})(?::([0-9]{2}))?"
+_DATE = re.compile(_DAY)
+_DATETIME = re.compile(f"{_DAY}[ T]{_CLOCK}(Z|[+-][0-9]{{2}}:[0-9]{{2}})?")
+_MONTH = re.compile("([0-9]{4})-([0-9]{2})")
+_TIME_OF_DAY = re.compile(_CLOCK)
+
+# The same forms (without offsets) for a browser, spelling out which values exist: months
+# 01–12, each month's days, 29 February in leap years (Gregorian: every 4th year, of the
+# centuries every 4th), years 0001–9999 (Python's dt.date), hours 0–23, minutes and seconds 00–59.
+_YEAR_VALUE = "(?!0000)[0-9]{4}"
+_LEAP_YEAR = ("(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])"
+              "|(?:0[48]|[2468][048]|[13579][26])00)")
+_MONTH_VALUE = "(?:0[1-9]|1[0-2])"
+_DAY_VALUE = (f"(?:{_YEAR_VALUE}-(?:{_MONTH_VALUE}-(?:0[1-9]|1[0-9]|2[0-8])"
+              "|(?:0[13-9]|1[0-2])-(?:29|30)|(?:0[13578]|1[02])-31)"
+              f"|{_LEAP_YEAR}-02-29)")
+_CLOCK_VALUE = "(?:[01]?[0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9])?"
+_EDITOR_FORMS: dict[Kind, str] = {
+    "date": _DAY_VALUE,
+    "datetime": f"{_DAY_VALUE}[ T]{_CLOCK_VALUE}",
+    "month": f"{_YEAR_VALUE}-{_MONTH_VALUE}",
+}
 
 
 def _offset(text: str | None) -> dt.tzinfo | None:
@@ -73,6 +97,18 @@ def parse(text: str, *, months: bool = False, offsets: bool = False
     if months and (match := _MONTH.fullmatch(text)):
         return dt.date(int(match.group(1)), int(match.group(2)), 1), "month"
     raise ValueError(f"not an ISO date: {text!r}")
+
+
+def editor_pattern(*kinds: Kind) -> str:
+    """A regular expression that a text matches exactly when :func:`parse` reads it (with
+    ``months`` when "month" is among `kinds`, never with ``offsets``) as one of `kinds`, e.g.
+    ``editor_pattern("date", "datetime")`` for a front matter's `date:`.
+
+    Written in the syntax JavaScript and Python share (groups, alternation, a lookahead, ``\\s``)
+    and anchored, because Decap CMS checks a text field as ``RegExp(pattern).test(value)``: no
+    flags, a search. It checks the form and the calendar; a year's range and Riga's clock
+    changes stay the build's own checks."""
+    return r"^\s*(?:" + "|".join(_EDITOR_FORMS[kind] for kind in kinds) + r")\s*$"
 
 
 def is_time_of_day(text: str) -> bool:

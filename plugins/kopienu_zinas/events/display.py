@@ -1,6 +1,7 @@
 """When and where an event is, as every output says it: pages, e-mail, feeds and .ics files.
 
-Dates and times in Latvian (or English) with Babel's CLDR data, independent of the OS locale.
+Dates and times in Latvian (or English) with Babel's CLDR data, independent of the OS locale:
+common/dates.py's forms, and Babel's own calls with its `Locale` (common/dates.locale_of).
 """
 
 from __future__ import annotations
@@ -19,21 +20,21 @@ from .model import Event
 def when(event: Event, lang: str = "lv") -> str:
     """'trešdiena, 2023. gada 11. oktobris, 11:00–15:00', '2024. gada 1.–3. marts',
     '2024. gada septembris' (month-only: the template adds "date to be announced")."""
-    locale = dates.babel_locale(lang)
     if event.month_only:
-        return dates.month_year(event.start, locale)
+        return dates.month_year(event.start, lang)
     if event.is_multi_day:
         if event.all_day:
-            return format_interval(event.first_day, event.last_day, "yMMMMd", locale=locale)
-        start = f"{dates.long_date(event.start, locale)}, {dates.short_time(event.start, locale)}"
-        end = f"{dates.long_date(event.end, locale)}, {dates.short_time(event.end, locale)}"
+            return format_interval(event.first_day, event.last_day, "yMMMMd",
+                                   locale=dates.locale_of(lang))
+        start = f"{dates.long_date(event.start, lang)}, {dates.short_time(event.start, lang)}"
+        end = f"{dates.long_date(event.end, lang)}, {dates.short_time(event.end, lang)}"
         return f"{start} – {end}"
-    day = f"{dates.weekday(event.start, locale)}, {dates.long_date(event.first_day, locale)}"
+    day = f"{dates.weekday(event.start, lang)}, {dates.long_date(event.first_day, lang)}"
     if event.all_day:
         return day
-    hours = dates.short_time(event.start, locale)
+    hours = dates.short_time(event.start, lang)
     if event.end is not None and event.end != event.start:
-        hours += f"–{dates.short_time(event.end, locale)}"
+        hours += f"–{dates.short_time(event.end, lang)}"
     return f"{day}, {hours}"
 
 
@@ -43,15 +44,14 @@ def when_each(occurrences: Sequence[Event], lang: str = "lv") -> str:
     ('3. oktobris 18:00, 10. oktobris 19:00'); one occurrence reads as :func:`when`."""
     if len(occurrences) == 1:
         return when(occurrences[0], lang)
-    locale = dates.babel_locale(lang)
     first = occurrences[0]
     timed = not first.all_day
     same_time = timed and len({(_hours(o.start), _hours(o.end or o.start))
                                for o in occurrences}) == 1
-    days = ", ".join(dates.day_month(o.start, locale)
-                     + (f" {dates.short_time(o.start, locale)}" if timed and not same_time else "")
+    days = ", ".join(dates.day_month(o.start, lang)
+                     + (f" {dates.short_time(o.start, lang)}" if timed and not same_time else "")
                      for o in occurrences)
-    return f"{days}, {dates.short_time(first.start, locale)}" if same_time else days
+    return f"{days}, {dates.short_time(first.start, lang)}" if same_time else days
 
 
 def _hours(value: dt.date) -> dt.time | None:
@@ -97,4 +97,4 @@ def iso_when(event: Event) -> str:
 
 def weekday_letter(day: dt.date, lang: str = "lv") -> str:
     """'P', 'O', 'T', 'C', 'P', 'S', 'S' (CLDR narrow weekday names)."""
-    return format_date(day, "EEEEE", locale=dates.babel_locale(lang))
+    return format_date(day, "EEEEE", locale=dates.locale_of(lang))

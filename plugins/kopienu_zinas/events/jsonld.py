@@ -8,6 +8,7 @@ from typing import Any
 
 from babel.numbers import parse_decimal
 
+from ..common.dates import locale_of
 from .display import iso, iso_when
 from .model import Event, is_url
 
@@ -59,7 +60,7 @@ def price_value(text: str) -> str | None:
 
 def _amount(written: str) -> Decimal:
     """A matched amount as a Decimal (Babel reads a decimal point, "2.50", as such too)."""
-    return parse_decimal(written, locale="lv")
+    return parse_decimal(written, locale=locale_of("lv"))
 
 
 def _offers(event: Event) -> dict[str, Any]:

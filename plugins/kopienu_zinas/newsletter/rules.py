@@ -63,6 +63,8 @@ def check_intro(document: SourceDocument, current: Month) -> Iterator[ContentPro
             yield document.problem(name, "jābūt tekstam", "must be text",
                                    value=document.written(name),
                                    fix=f"raksti '{name}: ' un tekstu")
+    for name in ("date", "modified"):  # the issue's `updated` (docs/newsletter.md)
+        yield from document.date_problems(name)
     authors = document.metadata.get("authors")
     if authors is not None and (not isinstance(authors, list)
                                 or not all(isinstance(a, str) and a.strip() for a in authors)):

@@ -5,6 +5,7 @@ from pelican import signals
 
 from ..common.problems import content_check, document_check
 from . import (
+    clashes,
     containment,
     feeds,
     images,
@@ -38,11 +39,13 @@ def register() -> None:
     signals.content_object_init.connect(outputs.guard_content)
     signals.article_generator_pretaxonomy.connect(schedule.withhold_scheduled)
     signals.article_generator_pretaxonomy.connect(taxonomy.unify_names)
+    signals.article_generator_pretaxonomy.connect(clashes.withhold_clashing_articles)
     signals.get_writer.connect(feeds.get_writer)
     signals.article_generator_finalized.connect(related.attach_related)
     signals.article_generator_finalized.connect(preview.attach_problems)
     signals.page_generator_finalized.connect(schedule.withhold_scheduled_pages)
     signals.page_generator_finalized.connect(reserved.withhold_reserved_pages)
+    signals.page_generator_finalized.connect(clashes.withhold_clashing_pages)
     signals.page_generator_finalized.connect(preview.attach_problems)
     signals.static_generator_finalized.connect(outputs.guard_static_files)
     signals.all_generators_finalized.connect(sitemap.remember_content_dates)

@@ -18,6 +18,7 @@ from typing import Any
 
 from ..common.frontmatter import SourceDocument
 from ..common.problems import ContentProblem
+from .clashes import PAGE_LISTS, withhold
 from .slugs import document_slug
 
 #: Pelican settings whose *_URL is where pages themselves go (not a reserved section).
@@ -79,11 +80,6 @@ def check_documents(sender: Any, documents: Sequence[SourceDocument],
     return problems
 
 
-#: The page generator's lists a page on a reserved address is taken out of in the preview.
-_PAGE_LISTS = ("pages", "translations", "hidden_pages", "hidden_translations", "draft_pages",
-               "draft_translations")
-
-
 def _on_section(page: Any, reserved: set[str]) -> bool:
     """Whether a page is written at a section's address (`kalendars/…`; not `en/…`)."""
     first = str(getattr(page, "save_as", "")).split("/")[0]
@@ -93,12 +89,4 @@ def _on_section(page: Any, reserved: set[str]) -> bool:
 def withhold_reserved_pages(generator: Any) -> None:
     """Receiver of page_generator_finalized: no page is written over a section's address."""
     reserved = reserved_sections(generator.settings)
-    for name in _PAGE_LISTS:
-        pages = getattr(generator, name, None)
-        if not pages:
-            continue
-        kept = [page for page in pages if not _on_section(page, reserved)]
-        if len(kept) != len(pages):
-            setattr(generator, name, kept)
-            if generator.context.get(name) is pages:
-                generator.context[name] = kept
+    withhold(generator, PAGE_LISTS, lambda page: not _on_section(page, reserved))

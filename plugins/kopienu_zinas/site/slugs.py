@@ -11,6 +11,7 @@ build late with Pelican's FileOverwriteFailedError.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
@@ -89,13 +90,21 @@ def document_slug(document: SourceDocument, settings: dict[str, Any]) -> str:
     return slugify_with_settings(title, settings) if isinstance(title, str) else ""
 
 
+def keeping_order(when: dt.date | None, path: str) -> tuple[int, float, str]:
+    """Sort key of documents that want one address, the one that keeps it first: dated ones
+    oldest first (a plain date is midnight in Riga), then undated ones, each by source path
+    (relative to content/). The preview keeps the same one (clashes.py)."""
+    if when is None:
+        return (1, 0.0, path)
+    return (0, as_datetime(when).timestamp(), path)
+
+
 def _age(document: SourceDocument) -> tuple[int, float, str]:
-    """Sort key: dated documents oldest first, then undated ones, each by path."""
     try:
-        when = as_datetime(parse_iso_date(document.metadata.get("date")))
+        when = parse_iso_date(document.metadata.get("date"))
     except (TypeError, ValueError):
-        return (1, 0.0, document.path)
-    return (0, when.timestamp(), document.path)
+        when = None
+    return keeping_order(when, document.path)
 
 
 def report_duplicates(slug: str, group: list[SourceDocument]) -> Iterator[ContentProblem]:

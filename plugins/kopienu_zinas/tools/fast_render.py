@@ -45,15 +45,11 @@ from pelican.writers import Writer
 from ..common.atomicfile import replace_file
 from ..common.checkcache import entry_of
 from ..common.problems import cross_file_problems
+from ..site.clashes import ARTICLE_LISTS, PAGE_LISTS
 
 #: Front-matter fields that show on the content's own page only (lists, feeds and the calendar
 #: show the rest, or it decides the address): an edit of these alone can be fast-rendered.
 OWN_PAGE_FIELDS = frozenset({"title", "summary", "modified", "image_alt", "image_credit"})
-#: The content lists of each generator kind, in the order Pelican writes them.
-ARTICLE_LISTS = ("translations", "articles", "hidden_translations", "hidden_articles",
-                 "drafts_translations", "drafts")
-PAGE_LISTS = ("translations", "pages", "hidden_translations", "hidden_pages",
-              "draft_translations", "draft_pages")
 
 
 class Resident:
