@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import html
 
 import feedparser
 import pytest
@@ -150,3 +151,18 @@ def test_a_feed_without_issues_is_dated_at_the_build_not_the_wall_clock() -> Non
     last_build = etree.fromstring(rss).findtext("channel/lastBuildDate")
     assert last_build == "Mon, 10 Jun 2024 12:00:00 +0300"
     assert atom_problems(atom, INFO.atom_url) == [] and rss_problems(rss, INFO.rss_url) == []
+
+
+def test_plain_text_reads_as_written_in_rss_descriptions_and_atom() -> None:
+    """QA: readers take an RSS <description> as HTML, so plain text escaped once lost
+    "<dzeja>"; the channel's description and each item's summary are HTML there, plain text in
+    Atom (feedparser, as a reader: HTML is unescaped for display, text is shown as is)."""
+    text = 'Koncerts & <dzeja> "pēdiņas"'
+    info = dataclasses.replace(INFO, description=f"Par {text}")
+    rss, atom = render_feeds(info, [dataclasses.replace(i, summary=text) for i in items()],
+                             BUILT)
+    for data in (rss, atom):
+        parsed = feedparser.parse(data)
+        shown = [(d.value if d.type == "text/plain" else html.unescape(d.value))
+                 for d in (parsed.feed.subtitle_detail, *(e.summary_detail for e in parsed.entries))]
+        assert shown == [f"Par {text}", text, text]

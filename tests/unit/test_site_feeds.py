@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+import feedparser
 import pytest
 from lxml import etree
 from pelican.contents import Article, Author, Category, Tag
@@ -113,3 +115,20 @@ def test_an_english_articles_date_in_words_is_english(tmp_path: Path, kind: str)
     words = etree.fromstring((tmp_path / f"{kind}.xml").read_bytes()).findall(
         f".//{{{VIEW_NAMESPACE}}}date")
     assert [w.text for w in words] == ["May 16, 2024", "2024. gada 21. maijs", "2024. gada 1. maijs"]
+
+
+@pytest.mark.parametrize("kind", ["rss", "atom"])
+def test_plain_text_fields_read_as_written(tmp_path: Path, kind: str) -> None:
+    """Titles, the feed's title and description are plain text (their pages show them so);
+    Pelican's `Markup(title).striptags()` dropped "<12 gadi 2 €, pieaugušajiem >"."""
+    title = "Biļetes bērniem <12 gadi 2 €, pieaugušajiem >18 gadi 5 € & \"pēdiņas\""
+    settings = {**SETTINGS, "SITENAME": "Ziņas <&>", "SITE_DESCRIPTION": "Par <dzeja> & citu"}
+    writer = FeedWriter(str(tmp_path), settings=settings)
+    writer.write_feed([article(title, "biletes", dt.datetime(2024, 5, 2, tzinfo=RIGA),
+                               "<p>T.</p>", [])], dict(settings), "f.xml", "f.xml",
+                      feed_type=kind)
+    parsed = feedparser.parse((tmp_path / "f.xml").read_bytes())
+    description = parsed.feed.subtitle_detail
+    assert parsed.feed.title == "Ziņas <&>" and parsed.entries[0].title == title
+    assert (description.value if description.type == "text/plain"
+            else html.unescape(description.value)) == "Par <dzeja> & citu"

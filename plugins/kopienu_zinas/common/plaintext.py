@@ -1,4 +1,5 @@
-"""HTML fragments as plain text: for summaries in calendars and the newsletter's text e-mail.
+"""HTML fragments as plain text: for summaries in calendars and the newsletter's text e-mail;
+and back (:func:`as_html`, for RSS descriptions).
 
 Read with the standard library's HTML tokenizer (``html.parser``, as ``absolute_urls`` does):
 character references are decoded, tags dropped, and whitespace (any Unicode space, the no-break
@@ -8,6 +9,7 @@ inline elements (``<em>``, ``<a>``…) join their text to their neighbours' as a
 
 from __future__ import annotations
 
+import html
 from html.parser import HTMLParser
 
 #: Elements whose end (or, for ``br``, whose start) ends a text paragraph.
@@ -59,3 +61,12 @@ def paragraphs(markup: str | None) -> tuple[str, ...]:
     """Plain-text paragraphs for a text e-mail; a link becomes "text (url)":
     '<p>Sk. <a href="https://x.lv/">šeit</a>.</p><p>B</p>' → ('Sk. šeit (https://x.lv/).', 'B')."""
     return _blocks(markup, links=True)
+
+
+def as_html(text: str) -> str:
+    """Plain text as the HTML that shows it: 'Koncerts & <dzeja>' → 'Koncerts &amp; &lt;dzeja&gt;'.
+
+    For an RSS ``<description>`` (an item's or the channel's): readers treat it as HTML, so
+    plain text there is HTML-escaped here, and XML-escaped again when the feed is written;
+    escaped only once, "<dzeja>" would reach the reader as a tag and disappear."""
+    return html.escape(text, quote=False)

@@ -9,6 +9,9 @@
   both come from the issues here (the build's "now" for a feed without issues: Atom requires
   ``updated``, and the wall clock would be later than the build), and every datetime is
   timezone-aware.
+- Plain text (the feed's description, an item's summary) is HTML in an RSS ``<description>``
+  (common/plaintext.as_html): readers read it as HTML, so escaped only once "<dzeja>" was a
+  tag and disappeared. Atom's ``<subtitle>`` and ``<summary>`` are plain text (type text).
 - For people who open a feed in a browser (common/feedview.py): the one feed stylesheet's
   ``xml-stylesheet`` instruction, and each item's date in words as ``<kz:date>`` (a feedgen
   extension, :class:`DateInWords`).
@@ -27,6 +30,7 @@ from feedgen.feed import FeedGenerator
 from feedgen.util import xml_elem
 
 from ..common.feedview import DATE_ELEMENT, VIEW_NAMESPACE, VIEW_PREFIX, date_in_words, stylesheet_instruction
+from ..common.plaintext import as_html
 from .issues import Issue
 
 GENERATOR = "Kopienu ziņas (Pelican, feedgen)"
@@ -89,15 +93,19 @@ def _media_type(url: str) -> str:
     return mimetypes.guess_type(url)[0] or "image/jpeg"
 
 
-def _feed(info: FeedInfo, items: Sequence[FeedItem], now: dt.datetime, self_url: str,
-          self_type: str) -> FeedGenerator:
+def _feed(info: FeedInfo, items: Sequence[FeedItem], now: dt.datetime, *,
+          rss: bool) -> FeedGenerator:
+    """The RSS 2.0 feed (`rss`) or the Atom one; they differ in their self link and in how
+    plain text is written (HTML in an RSS description)."""
+    self_url, self_type = ((info.rss_url, "application/rss+xml") if rss
+                           else (info.atom_url, "application/atom+xml"))
+    text = as_html if rss else str
     feed = FeedGenerator()
     feed.load_extension("media", atom=True, rss=True)
     feed.register_extension(VIEW_PREFIX, DateInWordsFeed, DateInWords)
     feed.id(info.atom_url)
     feed.title(info.title)
-    feed.description(info.description)
-    feed.subtitle(info.description)
+    feed.description(text(info.description))  # RSS's description, Atom's subtitle
     feed.language("lv")
     author = {"name": info.editor}
     if info.editor_email:
@@ -117,11 +125,12 @@ def _feed(info: FeedInfo, items: Sequence[FeedItem], now: dt.datetime, self_url:
     if items:
         feed.pubDate(max(_require_aware(i.issue.published) for i in items))
     for item in reversed(items):  # feedgen prepends: the newest ends up first
-        _entry(feed, item)
+        _entry(feed, item, text(item.summary))
     return feed
 
 
-def _entry(feed: FeedGenerator, item: FeedItem) -> None:
+def _entry(feed: FeedGenerator, item: FeedItem, summary: str) -> None:
+    """One issue; `summary` is its plain summary as this feed writes text."""
     entry = feed.add_entry()
     entry.id(item.url)
     entry.guid(item.url, permalink=True)
@@ -130,8 +139,7 @@ def _entry(feed: FeedGenerator, item: FeedItem) -> None:
     entry.published(_require_aware(item.issue.published))
     getattr(entry, VIEW_PREFIX).date(date_in_words(item.issue.published, "lv"))
     entry.updated(_require_aware(item.issue.updated))
-    entry.description(item.summary)
-    entry.summary(item.summary)
+    entry.summary(summary)  # RSS's description too
     entry.content(item.content_html, type="html")
     cover = item.issue.cover
     if cover is not None:
@@ -150,6 +158,6 @@ def render_feeds(info: FeedInfo, items: Sequence[FeedItem],
                  now: dt.datetime) -> tuple[bytes, bytes]:
     """(RSS 2.0, Atom) documents for the given items, newest first; ``now`` (aware, the
     build's) dates a feed that has no items yet."""
-    rss = _feed(info, items, now, info.rss_url, "application/rss+xml")
-    atom = _feed(info, items, now, info.atom_url, "application/atom+xml")
+    rss = _feed(info, items, now, rss=True)
+    atom = _feed(info, items, now, rss=False)
     return _serialise(rss.rss_str, info.stylesheet_url), _serialise(atom.atom_str, info.stylesheet_url)

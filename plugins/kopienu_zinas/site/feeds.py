@@ -16,6 +16,17 @@ methods replaced (connected through the `get_writer` signal), decides what an it
   for entries without their own author;
 - the channel has a description (``SITE_DESCRIPTION``) and a language, and the RSS
   ``atom:link rel="self"`` has its type.
+- every feed says which page it follows and is its own: the channel ``<link>`` and Atom's
+  alternate link are that page (the home page, a region's page: :func:`feed_page`), an Atom
+  feed's ``<id>`` is its own URL (RFC 4287 §4.2.6: unique; Pelican gave every feed the site's).
+- text fields (title, author, category, the Atom subtitle) are plain text, as their pages show
+  them, and written escaped once (Pelican's ``Markup(title).striptags()`` read a plain title as
+  HTML: "bērniem <12 gadi …, pieaugušajiem >18" lost everything between ``<`` and ``>``); plain
+  text in an RSS ``<description>`` (the channel's) is HTML first (common/plaintext.as_html):
+  readers read it as HTML.
+- an item in another language than the feed's (an English article in the Latvian feeds) says
+  so: ``xml:lang`` on its Atom ``<entry>``, ``<dc:language>`` in its RSS ``<item>`` (RSS has no
+  language per item; Dublin Core's is the one readers such as feedparser read).
 
 - a person who opens a feed in a browser sees it styled by the one feed stylesheet, with each
   item's date in words (common/feedview.py: the ``xml-stylesheet`` instruction and
@@ -41,7 +52,6 @@ from typing import Any
 
 from feedgenerator import Atom1Feed, Rss201rev2Feed, get_tag_uri
 from feedgenerator.django.utils.xmlutils import SimplerXMLGenerator
-from markupsafe import Markup
 from pelican.utils import set_date_tzinfo
 from pelican.writers import Writer
 
@@ -55,12 +65,20 @@ from ..common.feedview import (
     stylesheet_instruction,
     stylesheet_url,
 )
+from ..common.plaintext import as_html
 from ..images.markup import for_feeds
 from .safety import SafeWriter
 
 #: Media RSS (https://www.rssboard.org/media-rss), read by feed readers and RSS-to-e-mail
 #: services for an item's picture in RSS and Atom alike.
 MEDIA_RSS = "http://search.yahoo.com/mrss/"
+#: Dublin Core: an RSS item's ``<dc:language>`` (and feedgenerator's ``<dc:creator>``).
+DUBLIN_CORE = "http://purl.org/dc/elements/1.1/"
+#: Pelican's feeds of each taxonomy (context key → the settings of their save paths); the
+#: site-wide feeds follow the home page.
+TAXONOMY_FEEDS = (("categories", ("CATEGORY_FEED_ATOM", "CATEGORY_FEED_RSS")),
+                  ("tags", ("TAG_FEED_ATOM", "TAG_FEED_RSS")),
+                  ("authors", ("AUTHOR_FEED_ATOM", "AUTHOR_FEED_RSS")))
 
 
 @dataclass(frozen=True)
@@ -92,6 +110,7 @@ class FeedEntry:
     date_in_words: str
     unique_id_is_permalink: bool = False
     cover: FeedImage | None = None
+    lang: str | None = None  # the item's language when the feed's is another, else None
 
 
 def author_names(item: Any) -> str | None:
@@ -121,8 +140,9 @@ def feed_entry(item: Any, link: str, site_url: str, settings: dict[str, Any],
                   *(getattr(item, "tags", None) or [])]
     modified = getattr(item, "modified", None)
     pubdate = set_date_tzinfo(item.date, timezone)
+    lang = getattr(item, "lang", None)
     return FeedEntry(
-        title=Markup(item.title).striptags(), link=link,
+        title=str(item.title), link=link,
         unique_id=get_tag_uri(link, item.date),
         description=description, content=content_element,
         categories=tuple(str(c) for c in categories) or None,
@@ -130,9 +150,9 @@ def feed_entry(item: Any, link: str, site_url: str, settings: dict[str, Any],
         pubdate=pubdate,
         updateddate=set_date_tzinfo(modified, timezone) if modified else None,
         # in the article's language (an English article's item reads "May 16, 2024")
-        date_in_words=date_in_words(pubdate, getattr(item, "lang", None)
-                                    or settings.get("DEFAULT_LANG")),
-        cover=cover_image(item))
+        date_in_words=date_in_words(pubdate, lang or settings.get("DEFAULT_LANG")),
+        cover=cover_image(item),
+        lang=lang if lang and lang != settings.get("DEFAULT_LANG") else None)
 
 
 def feed_texts(item: Any, link: str, site_url: str) -> tuple[str, str]:
@@ -182,10 +202,12 @@ class SiteRssFeed(Rss201rev2Feed):
         add_stylesheet(handler, self.feed)
 
     def rss_attributes(self) -> dict[str, str]:
-        return {**super().rss_attributes(), **EXTRA_NAMESPACES}
+        return {**super().rss_attributes(), **EXTRA_NAMESPACES, "xmlns:dc": DUBLIN_CORE}
 
     def add_item_elements(self, handler: Any, item: dict[str, Any]) -> None:
         super().add_item_elements(handler, item)
+        if item["lang"]:
+            handler.addQuickElement("dc:language", item["lang"])
         add_extra_elements(handler, item)
 
     def add_root_elements(self, handler: Any) -> None:
@@ -216,6 +238,9 @@ class SiteAtomFeed(Atom1Feed):
     def root_attributes(self) -> dict[str, str]:
         return {**super().root_attributes(), **EXTRA_NAMESPACES}
 
+    def item_attributes(self, item: dict[str, Any]) -> dict[str, str]:
+        return {"xml:lang": item["lang"]} if item["lang"] else {}
+
     def add_item_elements(self, handler: Any, item: dict[str, Any]) -> None:
         super().add_item_elements(handler, item)
         add_extra_elements(handler, item)
@@ -229,6 +254,12 @@ class FeedWriter(SafeWriter):
     def __init__(self, output_path: str, settings: dict[str, Any] | None = None) -> None:
         super().__init__(output_path, settings=settings)
         self.writing = getattr(build_of(settings or {}), "writing", None)
+        self.feed_page = ""  # the page the feed being written follows (write_feed)
+
+    def write_feed(self, elements: Any, context: dict[str, Any], path: str | None = None,
+                   *args: Any, **kwargs: Any) -> Any:
+        self.feed_page = feed_page(context, self.settings, path)
+        return super().write_feed(elements, context, path, *args, **kwargs)
 
     def write_file(self, name: Any, template: Any, context: dict[str, Any], *args: Any,
                    **kwargs: Any) -> None:
@@ -245,12 +276,14 @@ class FeedWriter(SafeWriter):
 
     def _create_new_feed(self, feed_type: str, feed_title: str | None,
                          context: dict[str, Any]) -> Rss201rev2Feed | Atom1Feed:
-        feed_class = SiteRssFeed if feed_type == "rss" else SiteAtomFeed
+        rss = feed_type == "rss"
         title = context["SITENAME"] + (f" - {feed_title}" if feed_title else "")
         description = context.get("SITE_DESCRIPTION") or context.get("SITESUBTITLE") or ""
-        return feed_class(
-            title=Markup(title).striptags(), link=f"{self.site_url}/", feed_url=self.feed_url,
-            description=description, subtitle=description or None,
+        return (SiteRssFeed if rss else SiteAtomFeed)(
+            title=title, link=self.urljoiner(self.site_url, self.feed_page),
+            feed_url=self.feed_url, feed_guid=self.feed_url,
+            description=as_html(description) if rss else description,
+            subtitle=description or None,
             language=context.get("DEFAULT_LANG"), author_name=context.get("EDITOR") or None,
             stylesheet=stylesheet_url(self.settings))
 
@@ -263,6 +296,20 @@ class FeedWriter(SafeWriter):
         arguments = {field.name: getattr(entry, field.name) for field in fields(entry)}
         arguments["categories"] = list(entry.categories) if entry.categories else None
         feed.add_item(**arguments)
+
+
+def feed_page(context: dict[str, Any], settings: dict[str, Any], path: str | None) -> str:
+    """The site-relative URL of the page the feed saved at `path` follows: its region's
+    (category's), tag's or author's page (Pelican's ``*_FEED_*`` settings, ``{slug}``), else
+    the home page (""). Raises nothing: an unknown feed follows the home page."""
+    for key, names in TAXONOMY_FEEDS:
+        patterns = [str(settings[name]) for name in names if settings.get(name)]
+        found = context.get(key) or ()
+        pairs = found.items() if isinstance(found, dict) else found  # Pelican's tags: a dict
+        for taxonomy, _articles in pairs if patterns else ():
+            if any(pattern.format(slug=taxonomy.slug) == path for pattern in patterns):
+                return str(taxonomy.url)
+    return ""
 
 
 def get_writer(pelican: Any) -> type[Writer]:

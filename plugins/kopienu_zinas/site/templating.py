@@ -40,6 +40,15 @@ def _page_lang(context: Context) -> str:
 
 
 @pass_context
+def _lang_if_other(context: Context, item: Any) -> str | None:
+    """`item`'s language (an article's, an event's, a newsletter entry's ``lang``) when it is
+    not the page's, else None: the ``lang`` attribute the part of the page that shows the item
+    needs (WCAG 3.1.2, language of parts), e.g. an English event in the Latvian calendar."""
+    lang = getattr(item, "lang", None)
+    return lang if lang and lang != page_language(context) else None
+
+
+@pass_context
 def _absolute_url(context: Context, path: str) -> str:
     """A site-relative URL made absolute with SITEURL (canonical links, Open Graph)."""
     return on_site(context.get("SITEURL", ""), path)
@@ -63,6 +72,7 @@ def install(generator: Any) -> None:
         return
     env.filters.update(FILTERS)
     env.globals["page_lang"] = _page_lang
+    env.globals["lang_if_other"] = _lang_if_other
     env.globals["BUILD_NOW"] = build_now(generator.settings)
     # JSON-LD stays readable Latvian; sorted keys keep it deterministic.
     env.policies["json.dumps_kwargs"] = {"sort_keys": True, "ensure_ascii": False}
