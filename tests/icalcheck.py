@@ -29,10 +29,12 @@ UNTIL = dt.date(2040, 1, 1)
 LIMIT = 400
 
 
-def icaljs_occurrences(library: str, files: Iterable[Path]) -> dict[str, list[dict]]:
+def icaljs_occurrences(library: str, files: Iterable[Path], limit: int = LIMIT
+                       ) -> dict[str, list[dict]]:
+    """File → its occurrences before UNTIL as ical.js finds them, at most `limit` per event."""
     node = shutil.which("node")
     assert node, "node is missing: install Node.js (apt-get install nodejs npm)"
-    result = subprocess.run([node, str(SCRIPT), library, UNTIL.isoformat(), str(LIMIT),
+    result = subprocess.run([node, str(SCRIPT), library, UNTIL.isoformat(), str(limit),
                              *map(str, files)], capture_output=True, text=True, timeout=120,
                             check=False)
     assert result.returncode == 0, result.stderr

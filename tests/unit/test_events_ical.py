@@ -200,3 +200,47 @@ def test_a_calendar_without_events_holds_the_zone_so_it_has_a_component(tmp_path
 def test_a_calendar_of_all_day_events_gets_no_zone_it_does_not_use() -> None:
     _data, cal = build({"start": "2024-03-01", "location": "Ilgu muiža"})
     assert [part.name for part in cal.subcomponents] == ["VEVENT"]
+
+
+
+def _monday_in_january(year: int) -> dt.date:
+    day = dt.date(year, 1, 1)
+    return day + dt.timedelta(days=-day.weekday() % 7)
+
+
+def _open_ended(year: int) -> dict[str, dict]:
+    """A weekly Monday evening from the year's first Monday and a yearly noon on 26 September."""
+    monday = _monday_in_january(year)
+    return {f"weekly-{year}": {"start": f"{monday} 18:00", "end": f"{monday} 19:00",
+                               "recurrence": "FREQ=WEEKLY", "location": "x"},
+            f"yearly-{year}": {"start": f"{year}-09-26 12:00", "recurrence": "FREQ=YEARLY",
+                               "location": "x"}}
+
+
+def test_open_ended_rules_from_any_year_are_at_rigas_instant_in_ical_js_and_icalendar(
+        tmp_path, icaljs) -> None:
+    """QA: a weekly rule from 1995 got a VTIMEZONE ending in 2025, a yearly one from 1999 one
+    ending in 2029 (1996 and 2000 broke the yearly pattern), so ical.js put 2026-06-01 18:00 at
+    16:00Z. Each event in its own file (as its own .ics): every occurrence to 2040 read through
+    the file's VTIMEZONE by ical.js, and every one from 2026 on read by icalendar, is the
+    instant zoneinfo gives."""
+    paths = []
+    for year in range(1985, 2031):
+        for name, raw in _open_ended(year).items():
+            paths.append(written(tmp_path, raw, name=f"{name}.ics")[0])
+    found = icalcheck.icaljs_occurrences(icaljs, paths, limit=3000)
+    for path in paths:
+        assert found[str(path)][-1]["local"] > "2039", path.name  # every year to 2040
+        # icalendar's reading of the file's own VTIMEZONE (not its zoneinfo by TZID)
+        zone = Calendar.from_ical(path.read_bytes()).timezones[0].to_tz(lookup_tzid=False)
+        for occurrence in found[str(path)]:
+            local = dt.datetime.fromisoformat(occurrence["local"])
+            riga = local.replace(tzinfo=RIGA)
+            assert occurrence["utc"] == f"{riga.astimezone(dt.UTC):%Y-%m-%dT%H:%M:%S.000Z}", \
+                (path.name, occurrence)
+            if local.year >= 2026:  # icalendar's zone reading is slow: the years ahead
+                assert local.replace(tzinfo=zone).utcoffset() == riga.utcoffset(), \
+                    (path.name, local)
+    [june] = [o for o in found[str(tmp_path / "weekly-1995.ics")]
+              if o["local"] == "2026-06-01T18:00:00"]
+    assert june["utc"] == "2026-06-01T15:00:00.000Z"
