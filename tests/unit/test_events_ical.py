@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import replace
 
 import recurring_ical_events
-from icalendar import Calendar
+from icalendar import Calendar, vText
 
 from kopienu_zinas.common.i18n import load_catalog
 from kopienu_zinas.common.isodates import RIGA
@@ -244,3 +244,29 @@ def test_open_ended_rules_from_any_year_are_at_rigas_instant_in_ical_js_and_ical
     [june] = [o for o in found[str(tmp_path / "weekly-1995.ics")]
               if o["local"] == "2026-06-01T18:00:00"]
     assert june["utc"] == "2026-06-01T15:00:00.000Z"
+
+
+def test_every_text_property_is_escaped_so_both_parsers_read_back_what_was_written(
+        tmp_path, icaljs) -> None:
+    """QA: an event's own .ics (named after the event) had `NAME:Koncerts; dzeja, \\ mūzika`
+    raw while SUMMARY was escaped: a reader splits the name at `;` and `,`."""
+    title = "Koncerts; dzeja, \\ mūzika"
+    info = replace(INFO, name=title, description="Vakari; dzeja, mūzika \\ deja")
+    [event] = placed({"title": title, "start": "2024-05-16 18:00", "location": "Zāle; 2. stāvs",
+                      "address": "Rīgas iela 1, Jēkabpils"})
+    data = ical.to_bytes(ical.calendar(info, [replace(event, summary="Dzeja; mūzika, \\")]))
+    path = tmp_path / "notikums.ics"
+    path.write_bytes(data)
+    theirs = icalcheck.icaljs_texts(icaljs, path)
+    ours = Calendar.from_ical(data)
+    expected = {("VCALENDAR", "NAME"): title, ("VCALENDAR", "X-WR-CALNAME"): title,
+                ("VCALENDAR", "DESCRIPTION"): info.description,
+                ("VCALENDAR", "X-WR-CALDESC"): info.description,
+                ("VEVENT", "SUMMARY"): title,
+                ("VEVENT", "LOCATION"): "Zāle; 2. stāvs, Rīgas iela 1, Jēkabpils"}
+    for (component, name), text in expected.items():
+        assert theirs[component, name] == [text], (name, theirs[component, name])
+        held = ours if component == "VCALENDAR" else ours.events[0]
+        # icalendar: the written value is the library's TEXT escaping of the text
+        assert held[name].to_ical() == vText(text).to_ical(), (name, held[name].to_ical())
+    assert theirs["VEVENT", "DESCRIPTION"][0].startswith("Dzeja; mūzika, \\\n")
