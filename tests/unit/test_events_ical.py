@@ -50,7 +50,8 @@ def test_weekly_18_00_stays_18_00_local_across_both_clock_changes() -> None:
 
 
 def test_all_day_events_are_dates_with_exclusive_end_and_land_on_their_days() -> None:
-    data, cal = build({"start": "2024-03-01", "end": "2024-03-03", "location": "Ilgu muiža"},
+    data, cal = build({"title": "Svētki", "start": "2024-03-01", "end": "2024-03-03",
+                       "location": "Ilgu muiža"},
                       {"start": "2024-01-31", "recurrence": "FREQ=MONTHLY;BYDAY=-1WE;COUNT=4",
                        "online": True})
     assert b"DTSTART;VALUE=DATE:20240301" in data and b"DTEND;VALUE=DATE:20240304" in data
@@ -171,7 +172,8 @@ def test_an_english_events_file_speaks_english_and_a_latvian_one_latvian() -> No
 
     raw = {"title": "Reading night", "start": "2024-05-16 18:00", "location": "Bibliotēka",
            "status": "cancelled", "organizer": "Biedrība", "price": "3 EUR"}
-    english, latvian = (replace(e, lang=lang) for e, lang in zip(placed(raw, raw), ("en", "lv"), strict=True))
+    both = placed(raw, {**raw, "id": "lv"})  # one title twice: the second needs an id
+    english, latvian = (replace(e, lang=lang) for e, lang in zip(both, ("en", "lv"), strict=True))
     cal = Calendar.from_ical(ical.to_bytes(ical.calendar(INFO, [english, latvian], labels)))
     first, second = cal.walk("VEVENT")
     assert str(first["SUMMARY"]) == "Cancelled: Reading night"
@@ -270,3 +272,21 @@ def test_every_text_property_is_escaped_so_both_parsers_read_back_what_was_writt
         # icalendar: the written value is the library's TEXT escaping of the text
         assert held[name].to_ical() == vText(text).to_ical(), (name, held[name].to_ical())
     assert theirs["VEVENT", "DESCRIPTION"][0].startswith("Dzeja; mūzika, \\\n")
+
+
+def test_cancelled_occurrences_are_exdates_in_dtstarts_type_that_both_parsers_skip(
+        tmp_path, icaljs) -> None:
+    path, data = written(
+        tmp_path,
+        {"title": "Klubs", "start": "2026-10-19 18:00", "end": "2026-10-19 19:00",
+         "recurrence": "FREQ=WEEKLY;COUNT=4", "exdate": ["2026-10-26", "2026-11-02 18:00"],
+         "location": "x"},
+        {"title": "Tirgus", "start": "2026-10-03", "recurrence": "FREQ=WEEKLY;COUNT=3",
+         "exdate": "2026-10-10", "location": "x"})
+    text = data.decode()
+    assert "EXDATE;TZID=Europe/Riga:20261026T180000,20261102T180000" in text
+    assert "EXDATE;VALUE=DATE:20261010" in text
+    found = icalcheck.icaljs_occurrences(icaljs, [path])[str(path)]
+    assert [o["local"] for o in found] == ["2026-10-19T18:00:00", "2026-11-09T18:00:00",
+                                           "2026-10-03", "2026-10-17"]
+    assert icalcheck.assert_calendar_apps_agree(icaljs, [path]) == 2  # icalendar agrees

@@ -108,6 +108,8 @@ def vevent(event: Event, labels: Labels) -> VEvent:
         status=STATUS[event.status], sequence=event.sequence or 0)
     if event.recurrence:
         component.add("rrule", vRecur.from_ical(event.recurrence.rule))
+        if event.recurrence.exdates:  # DTSTART's value type and TZID (RFC 5545 §3.8.5.1)
+            component.add("exdate", list(event.recurrence.exdates))
     if event.status == "cancelled":
         component.add("transp", "TRANSPARENT")
     return component
