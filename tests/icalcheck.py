@@ -24,19 +24,35 @@ from kopienu_zinas.events import display
 from kopienu_zinas.events.model import Event
 
 SCRIPT = Path(__file__).parent / "icaljs" / "occurrences.mjs"
+PROPERTIES = Path(__file__).parent / "icaljs" / "properties.mjs"
 #: Occurrences are compared up to here and at most this many per event.
 UNTIL = dt.date(2040, 1, 1)
 LIMIT = 400
 
 
-def icaljs_occurrences(library: str, files: Iterable[Path]) -> dict[str, list[dict]]:
+def _node(script: Path, *arguments: str) -> dict[str, list[dict]]:
+    """A script of tests/icaljs run with node: its JSON output."""
     node = shutil.which("node")
     assert node, "node is missing: install Node.js (apt-get install nodejs npm)"
-    result = subprocess.run([node, str(SCRIPT), library, UNTIL.isoformat(), str(LIMIT),
-                             *map(str, files)], capture_output=True, text=True, timeout=120,
-                            check=False)
+    result = subprocess.run([node, str(script), *arguments], capture_output=True, text=True,
+                            timeout=120, check=False)
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout)
+
+
+def icaljs_occurrences(library: str, files: Iterable[Path], limit: int = LIMIT
+                       ) -> dict[str, list[dict]]:
+    """File → its occurrences before UNTIL as ical.js finds them, at most `limit` per event."""
+    return _node(SCRIPT, library, UNTIL.isoformat(), str(limit), *map(str, files))
+
+
+def icaljs_texts(library: str, path: Path) -> dict[tuple[str, str], list[str]]:
+    """(component, PROPERTY) → the values ical.js decodes (TEXT unescaped) in the file."""
+    found: dict[tuple[str, str], list[str]] = {}
+    for item in _node(PROPERTIES, library, str(path))[str(path)]:
+        found.setdefault((item["component"].upper(), item["name"].upper()), []).extend(
+            item["values"])
+    return found
 
 
 def _tzid_of(calendar: Calendar) -> set[str]:

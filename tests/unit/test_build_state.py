@@ -62,7 +62,7 @@ def test_the_content_check_and_the_calendar_share_one_parse_of_the_events(
     assert len(calls) == 1
     assert [(e.start, e.location, e.uid) for e in events] == [
         (dt.datetime(2026, 12, 5, 10, tzinfo=RIGA), "Rēzekne",
-         "zinas-2026-talka-1@kopienuzinas.lv")]
+         "talka.notikums@kopienuzinas.lv")]  # source file talka.md, untitled event
 
 
 def test_galleries_are_discovered_once_per_build(tmp_path: Path,

@@ -30,6 +30,7 @@ class Article:
     url: str
     events: Any = None
     date: dt.datetime = PUBLISHED
+    modified: dt.datetime | None = None
     summary: str = "<p>Nāc &amp; piedalies!</p>"
     lang: str = "lv"
     category: Region = field(default_factory=lambda: Region("Latgale", "latgale", "regioni/latgale/"))
@@ -41,7 +42,7 @@ class Article:
 
     @property
     def source_path(self) -> str:
-        return f"content/{self.url.strip('/')}.md"
+        return f"{self.url.strip('/')}.md"  # relative: joined to PATH
 
 
 @dataclass
@@ -66,8 +67,8 @@ def test_each_article_gets_its_events_and_their_occurrences() -> None:
     assert isinstance(found, ArticleEvents)
     assert [e.title for e in found.events] == ["Mācības", "Tirgus"]
     training, fair = found.events
-    assert training.url == "https://example.lv/zinas/2024/aicinajums/#notikums-1"
-    assert training.ics_url == "https://example.lv/zinas/2024/aicinajums/notikums-1.ics"
+    assert training.url == "https://example.lv/zinas/2024/aicinajums/#notikums-macibas"
+    assert training.ics_url == "https://example.lv/zinas/2024/aicinajums/notikums-macibas.ics"
     assert training.summary == "Nāc & piedalies!" and training.region == "Latgale"
     assert [o.start for o in found.occurrences_of(training)] == [
         dt.datetime(2024, 5, d, 16, 0, tzinfo=RIGA) for d in (8, 15, 22)]
@@ -125,3 +126,44 @@ def test_a_weekly_club_and_a_reading_evening_each_get_their_own_ics_description(
     assert described == {"Adīšanas klubs": "Katru sestdienu adām kopā.",
                          "Lasījumu vakars": "Dzejniece lasa jaunus dzejoļus.",
                          "Tirgus": "Nāc & piedalies!"}
+
+
+def _placed(title: str, events: list[dict], **fields: Any) -> dict[str, tuple[str, str, str]]:
+    """Event title → (UID, anchor, .ics path) as the plugin places them in an article whose
+    source file is content/zinas/2024/aicinajums.md."""
+    article = Article(title, "zinas/2024/aicinajums/", events=events, **fields)
+    attach_events(Generator([article]))
+    return {e.title: (e.uid, e.anchor, e.ics_path) for e in article.events.events}
+
+
+def test_an_events_uid_anchor_and_file_outlive_new_events_and_a_new_article_title() -> None:
+    """QA: UIDs were `<url slug>-<position>`: an event inserted first shifted every UID, .ics
+    name and anchor, and fixing a typo in the article's title changed every UID (RFC 5545
+    §3.8.4.7: a UID must persist). Now: the source file and the event's own key."""
+    before = _placed("Aicinājums", [TRAINING, FAIR])
+    assert before["Mācības"] == ("zinas.2024.aicinajums.notikums-macibas@example.lv",
+                                 "notikums-macibas", "zinas/2024/aicinajums/notikums-macibas.ics")
+    concert = {"title": "Koncerts", "start": "2024-05-02 18:00", "location": "Ludza"}
+    after = _placed("Aicinajums (labots)", [concert, TRAINING, FAIR])
+    assert {title: after[title] for title in before} == before
+    untitled = {k: v for k, v in FAIR.items() if k != "title"}
+    [(uid, fragment, _ics)] = _placed("Tirgus Ludzā", [untitled]).values()
+    assert (uid, fragment) == ("zinas.2024.aicinajums.notikums@example.lv", "notikums")
+    assert _placed("Tirgus Ludzā!", [untitled]) == {"Tirgus Ludzā!": (uid, fragment, _ics)}
+    renamed = {**TRAINING, "title": "Mācības (jauns laiks)", "id": "macibas"}
+    assert _placed("Aicinājums", [renamed])["Mācības (jauns laiks)"] == before["Mācības"]
+
+
+def test_sequence_is_the_minutes_from_2000_to_the_articles_modified_date() -> None:
+    """A static build keeps no history: SEQUENCE grows when an editor sets a later `modified`
+    after moving an event (RFC 5545 §3.8.7.4); a `sequence:` adds to it."""
+    def sequence(events: list[dict], modified: dt.datetime | None) -> int | None:
+        article = Article("Aicinājums", "zinas/2024/aicinajums/", events=events, modified=modified)
+        attach_events(Generator([article]))
+        return article.events.events[0].sequence
+
+    assert sequence([FAIR], None) == 0
+    first, later = (sequence([FAIR], at(moment)) for moment in ("2024-04-02 10:00", "2024-04-02 10:05"))
+    assert later - first == 5 and first == (at("2024-04-02 10:00") - dt.datetime(2000, 1, 1, tzinfo=dt.UTC)) \
+        // dt.timedelta(minutes=1)
+    assert sequence([{**FAIR, "sequence": 3}], at("2024-04-02 10:00")) == first + 3

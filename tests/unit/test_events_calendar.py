@@ -69,10 +69,20 @@ def test_month_grid_starts_on_monday_marks_today_and_lists_undated_events() -> N
 
 
 def test_month_pages_are_months_with_events_and_the_build_month() -> None:
-    found = events({"start": "2023-10-11", "location": "x"},
-                   {"start": "2023-12-30", "end": "2024-01-02", "location": "x"})
+    found = events({"title": "Oktobrī", "start": "2023-10-11", "location": "x"},
+                   {"title": "Gadumijā", "start": "2023-12-30", "end": "2024-01-02", "location": "x"})
     occurrences = calendar.all_occurrences(found, WINDOW)
     months = calendar.month_range(occurrences, NOW)
     assert months == [Month(2023, 10), Month(2023, 12), Month(2024, 1), Month(2024, 3)]
     grid = calendar.month_grid(Month(2023, 12), occurrences, NOW, months)
     assert (grid.previous, grid.next) == (dt.date(2023, 10, 1), dt.date(2024, 1, 1))
+
+
+def test_a_cancelled_occurrence_is_off_the_pages_and_the_month_grid() -> None:
+    club = events({"title": "Klubs", "start": "2024-03-05 18:00", "recurrence": "FREQ=WEEKLY",
+                   "exdate": ["2024-03-12", "2024-03-26 18:00"], "location": "x"})
+    occurrences = calendar.all_occurrences(club, WINDOW)
+    march = [o.start.day for o in occurrences if o.start.month == 3]
+    assert march == [5, 19]
+    grid = calendar.month_grid(Month(2024, 3), occurrences, NOW, calendar.month_range(occurrences, NOW))
+    assert sorted(d.date.day for week in grid.weeks for d in week if d.events and d.in_month) == [5, 19]

@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import replace
 
 import recurring_ical_events
-from icalendar import Calendar
+from icalendar import Calendar, vText
 
 from kopienu_zinas.common.i18n import load_catalog
 from kopienu_zinas.common.isodates import RIGA
@@ -50,7 +50,8 @@ def test_weekly_18_00_stays_18_00_local_across_both_clock_changes() -> None:
 
 
 def test_all_day_events_are_dates_with_exclusive_end_and_land_on_their_days() -> None:
-    data, cal = build({"start": "2024-03-01", "end": "2024-03-03", "location": "Ilgu muiža"},
+    data, cal = build({"title": "Svētki", "start": "2024-03-01", "end": "2024-03-03",
+                       "location": "Ilgu muiža"},
                       {"start": "2024-01-31", "recurrence": "FREQ=MONTHLY;BYDAY=-1WE;COUNT=4",
                        "online": True})
     assert b"DTSTART;VALUE=DATE:20240301" in data and b"DTEND;VALUE=DATE:20240304" in data
@@ -171,7 +172,8 @@ def test_an_english_events_file_speaks_english_and_a_latvian_one_latvian() -> No
 
     raw = {"title": "Reading night", "start": "2024-05-16 18:00", "location": "Bibliotēka",
            "status": "cancelled", "organizer": "Biedrība", "price": "3 EUR"}
-    english, latvian = (replace(e, lang=lang) for e, lang in zip(placed(raw, raw), ("en", "lv"), strict=True))
+    both = placed(raw, {**raw, "id": "lv"})  # one title twice: the second needs an id
+    english, latvian = (replace(e, lang=lang) for e, lang in zip(both, ("en", "lv"), strict=True))
     cal = Calendar.from_ical(ical.to_bytes(ical.calendar(INFO, [english, latvian], labels)))
     first, second = cal.walk("VEVENT")
     assert str(first["SUMMARY"]) == "Cancelled: Reading night"
@@ -200,3 +202,91 @@ def test_a_calendar_without_events_holds_the_zone_so_it_has_a_component(tmp_path
 def test_a_calendar_of_all_day_events_gets_no_zone_it_does_not_use() -> None:
     _data, cal = build({"start": "2024-03-01", "location": "Ilgu muiža"})
     assert [part.name for part in cal.subcomponents] == ["VEVENT"]
+
+
+
+def _monday_in_january(year: int) -> dt.date:
+    day = dt.date(year, 1, 1)
+    return day + dt.timedelta(days=-day.weekday() % 7)
+
+
+def _open_ended(year: int) -> dict[str, dict]:
+    """A weekly Monday evening from the year's first Monday and a yearly noon on 26 September."""
+    monday = _monday_in_january(year)
+    return {f"weekly-{year}": {"start": f"{monday} 18:00", "end": f"{monday} 19:00",
+                               "recurrence": "FREQ=WEEKLY", "location": "x"},
+            f"yearly-{year}": {"start": f"{year}-09-26 12:00", "recurrence": "FREQ=YEARLY",
+                               "location": "x"}}
+
+
+def test_open_ended_rules_from_any_year_are_at_rigas_instant_in_ical_js_and_icalendar(
+        tmp_path, icaljs) -> None:
+    """QA: a weekly rule from 1995 got a VTIMEZONE ending in 2025, a yearly one from 1999 one
+    ending in 2029 (1996 and 2000 broke the yearly pattern), so ical.js put 2026-06-01 18:00 at
+    16:00Z. Each event in its own file (as its own .ics): every occurrence to 2040 read through
+    the file's VTIMEZONE by ical.js, and every one from 2026 on read by icalendar, is the
+    instant zoneinfo gives."""
+    paths = []
+    for year in range(1985, 2031):
+        for name, raw in _open_ended(year).items():
+            paths.append(written(tmp_path, raw, name=f"{name}.ics")[0])
+    found = icalcheck.icaljs_occurrences(icaljs, paths, limit=3000)
+    for path in paths:
+        assert found[str(path)][-1]["local"] > "2039", path.name  # every year to 2040
+        # icalendar's reading of the file's own VTIMEZONE (not its zoneinfo by TZID)
+        zone = Calendar.from_ical(path.read_bytes()).timezones[0].to_tz(lookup_tzid=False)
+        for occurrence in found[str(path)]:
+            local = dt.datetime.fromisoformat(occurrence["local"])
+            riga = local.replace(tzinfo=RIGA)
+            assert occurrence["utc"] == f"{riga.astimezone(dt.UTC):%Y-%m-%dT%H:%M:%S.000Z}", \
+                (path.name, occurrence)
+            if local.year >= 2026:  # icalendar's zone reading is slow: the years ahead
+                assert local.replace(tzinfo=zone).utcoffset() == riga.utcoffset(), \
+                    (path.name, local)
+    [june] = [o for o in found[str(tmp_path / "weekly-1995.ics")]
+              if o["local"] == "2026-06-01T18:00:00"]
+    assert june["utc"] == "2026-06-01T15:00:00.000Z"
+
+
+def test_every_text_property_is_escaped_so_both_parsers_read_back_what_was_written(
+        tmp_path, icaljs) -> None:
+    """QA: an event's own .ics (named after the event) had `NAME:Koncerts; dzeja, \\ mūzika`
+    raw while SUMMARY was escaped: a reader splits the name at `;` and `,`."""
+    title = "Koncerts; dzeja, \\ mūzika"
+    info = replace(INFO, name=title, description="Vakari; dzeja, mūzika \\ deja")
+    [event] = placed({"title": title, "start": "2024-05-16 18:00", "location": "Zāle; 2. stāvs",
+                      "address": "Rīgas iela 1, Jēkabpils"})
+    data = ical.to_bytes(ical.calendar(info, [replace(event, summary="Dzeja; mūzika, \\")]))
+    path = tmp_path / "notikums.ics"
+    path.write_bytes(data)
+    theirs = icalcheck.icaljs_texts(icaljs, path)
+    ours = Calendar.from_ical(data)
+    expected = {("VCALENDAR", "NAME"): title, ("VCALENDAR", "X-WR-CALNAME"): title,
+                ("VCALENDAR", "DESCRIPTION"): info.description,
+                ("VCALENDAR", "X-WR-CALDESC"): info.description,
+                ("VEVENT", "SUMMARY"): title,
+                ("VEVENT", "LOCATION"): "Zāle; 2. stāvs, Rīgas iela 1, Jēkabpils"}
+    for (component, name), text in expected.items():
+        assert theirs[component, name] == [text], (name, theirs[component, name])
+        held = ours if component == "VCALENDAR" else ours.events[0]
+        # icalendar: the written value is the library's TEXT escaping of the text
+        assert held[name].to_ical() == vText(text).to_ical(), (name, held[name].to_ical())
+    assert theirs["VEVENT", "DESCRIPTION"][0].startswith("Dzeja; mūzika, \\\n")
+
+
+def test_cancelled_occurrences_are_exdates_in_dtstarts_type_that_both_parsers_skip(
+        tmp_path, icaljs) -> None:
+    path, data = written(
+        tmp_path,
+        {"title": "Klubs", "start": "2026-10-19 18:00", "end": "2026-10-19 19:00",
+         "recurrence": "FREQ=WEEKLY;COUNT=4", "exdate": ["2026-10-26", "2026-11-02 18:00"],
+         "location": "x"},
+        {"title": "Tirgus", "start": "2026-10-03", "recurrence": "FREQ=WEEKLY;COUNT=3",
+         "exdate": "2026-10-10", "location": "x"})
+    text = data.decode()
+    assert "EXDATE;TZID=Europe/Riga:20261026T180000,20261102T180000" in text
+    assert "EXDATE;VALUE=DATE:20261010" in text
+    found = icalcheck.icaljs_occurrences(icaljs, [path])[str(path)]
+    assert [o["local"] for o in found] == ["2026-10-19T18:00:00", "2026-11-09T18:00:00",
+                                           "2026-10-03", "2026-10-17"]
+    assert icalcheck.assert_calendar_apps_agree(icaljs, [path]) == 2  # icalendar agrees

@@ -56,6 +56,17 @@ def test_online_true_means_online_with_the_link_not_yet_published() -> None:
     ({"start": "2024-03-01", "recurrence": "every week", "location": "x"}, "recurrence", "RRULE"),
     ({"start": "2024-03-01"}, "location", "neither location nor online"),
     ({"start": "2024-03-01", "online": "zoom"}, "online", "not a URL"),
+    ({"start": "2024-03-01", "exdate": "2024-03-08", "location": "x"}, "exdate",
+     "only a recurring event has occurrences to cancel"),
+    ({"start": "2024-03-01", "recurrence": "FREQ=WEEKLY", "exdate": "2024-03-09",
+      "location": "x"}, "exdate", "no occurrence of the event on that day"),
+    ({"start": "2024-03-01 18:00", "recurrence": "FREQ=WEEKLY", "exdate": "2024-03-08 17:00",
+      "location": "x"}, "exdate", "no occurrence of the event on that day"),
+    ({"start": "2024-03-01", "recurrence": "FREQ=WEEKLY", "exdate": ["2024-03-08 18:00"],
+      "location": "x"}, "exdate", "write the date of the cancelled occurrence"),
+    ({"start": "2024-03-01", "recurrence": "FREQ=WEEKLY", "exdate": "2024-03-01",
+      "location": "x"}, "exdate", "the first occurrence cannot be excluded"),
+    ({"start": "2024-03-01", "id": "„”", "location": "x"}, "id", "id needs letters or digits"),
 ])
 def test_each_bad_value_gives_one_issue_naming_event_and_field(fields, field, words) -> None:
     good = {"title": "Labs", "start": "2024-01-01", "location": "x"}
@@ -94,3 +105,28 @@ def test_a_description_up_to_the_limit_is_kept_longer_is_a_problem_placed_at_its
     [found] = problems
     assert (found.path, found.line, found.field) == ("klubs.md", 9, "events[1].description")
     assert f"{DESCRIPTION_LIMIT + 1} characters" in found.what_en and found.fix
+
+
+def test_a_date_that_is_not_an_occurrence_names_the_nearest_ones_to_write() -> None:
+    _events, [issue] = parse_events([{"start": "2024-03-01 18:00", "recurrence": "FREQ=WEEKLY",
+                                      "exdate": "2024-03-10", "location": "x"}], "R", TODAY)
+    assert "2024-03-08 18:00, 2024-03-15 18:00" in issue.fix
+
+
+@pytest.mark.parametrize("second", [{"start": "2024-05-02", "location": "y"},
+                                    {"title": "Tirgus", "start": "2024-05-02", "location": "y"}])
+def test_two_events_of_an_article_with_one_identity_ask_for_an_id(second: dict) -> None:
+    """Each event's UID, anchor and .ics name come from its `id:` or own title: two without a
+    title, or with one title, would share them."""
+    first = {"title": second.get("title"), "start": "2024-05-01", "location": "x"}
+    events, [issue] = parse_events([first, second], "Tirgus", TODAY)
+    assert len(events) == 1 and issue.field == "events[2].id" and "id:" in issue.fix
+    events, issues = parse_events([first, {**second, "id": "otrā-diena"}], "Tirgus", TODAY)
+    assert issues == [] and [e.key for e in events] == [events[0].key, "otra-diena"]
+
+
+def test_a_long_title_gives_a_key_cut_after_a_whole_word() -> None:
+    title = "Domnīca „Vēlās brokastis ar savējiem. Iedzīvotāji, kopienas, pašvaldība”"
+    [event], _issues = parse_events([{"title": title, "start": "2024-05-01", "location": "x"}],
+                                    "R", TODAY)
+    assert event.key == "domnica-velas-brokastis-ar-savejiem-iedzivotaji"

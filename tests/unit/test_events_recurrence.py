@@ -270,3 +270,23 @@ def test_far_dates_and_clock_change_rules_are_named_problems_in_the_content_chec
     assert "2026-10-25 03:30" in found["events[2].recurrence"].what_en
     assert found["events[3].recurrence"].line == 14
     assert "INTERVAL=0" in found["events[3].recurrence"].what_en
+
+
+def test_an_unknown_part_is_refused_listing_exactly_the_parts_the_checker_accepts() -> None:
+    """QA: the list named BYSECOND, BYMINUTE, BYHOUR, which the checker then refused."""
+    fix = issue(start="2026-12-03 18:00", recurrence="FREQ=DAILY;FOO=1").fix
+    listed = fix.split("atļautās daļas: ")[1].split(", ")
+    assert "BYHOUR" not in listed and "BYDAY" in listed
+    for part in listed:  # every part listed is accepted (a sample value of each)
+        value = {"FREQ": "YEARLY", "UNTIL": "20270101", "COUNT": "3", "INTERVAL": "2",
+                 "BYDAY": "TH", "BYMONTHDAY": "3", "BYYEARDAY": "337", "BYWEEKNO": "49",
+                 "BYMONTH": "12", "BYSETPOS": "1", "WKST": "MO"}[part]
+        rule = "FREQ=YEARLY" + ("" if part == "FREQ" else f";{part}={value}")
+        _parsed, problems = parse_events([{"start": "2026-12-03 18:00", "recurrence": rule,
+                                           "location": "x"}], "R", NOW.date())
+        assert not [p for p in problems if "not allowed" in p.what_en or "unknown" in p.what_en]
+
+
+def test_exdate_inside_the_rule_says_where_cancelled_occurrences_go() -> None:
+    found = issue(start="2026-12-03 18:00", recurrence="FREQ=WEEKLY;EXDATE=20261210")
+    assert "unknown part EXDATE" in found.what_en and "exdate:" in found.fix

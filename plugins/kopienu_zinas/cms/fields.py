@@ -33,6 +33,9 @@ EVENT_STATUS_LABELS = {"scheduled": "Notiks", "cancelled": "Atcelts", "postponed
 #: Event field → (widget settings, label, hint); the field list itself is the events model's.
 EVENT_FIELDS: dict[str, tuple[Field, str, str]] = {
     "title": ({"widget": "string"}, "Pasākuma nosaukums", ""),
+    "id": ({"widget": "string"}, "Pasākuma atslēga",
+           "Nav obligāta. Pēc tās kalendāri pasākumu atpazīst; ja tukša, pēc nosaukuma. Ieraksti "
+           "veco nosaukumu, ja to maini (piemēram, dzejas-vakars)"),
     "start": ({"widget": "string", "pattern": EVENT_DATE_PATTERN}, "Sākums",
               "GGGG-MM-DD SS:MM, piemēram, 2024-05-16 10:00; bez laika: visas dienas pasākums"),
     "end": ({"widget": "string", "pattern": EVENT_DATE_PATTERN}, "Beigas",
@@ -43,6 +46,9 @@ EVENT_FIELDS: dict[str, tuple[Field, str, str]] = {
                "https://… tiešsaistes pasākumam (vietas vietā vai blakus tai)"),
     "recurrence": ({"widget": "string"}, "Atkārtošanās",
                    "RRULE, piemēram, FREQ=MONTHLY;BYDAY=-1WE;COUNT=4 (skat. ceļvedi)"),
+    "exdate": ({"widget": "list", "field": {"name": "exdate", "label": "Datums",
+                                            "widget": "string", "pattern": EVENT_DATE_PATTERN}},
+               "Atceltās reizes", "Atkārtotam pasākumam: reižu datumi GGGG-MM-DD, kas nenotiks"),
     "status": ({"widget": "select"}, "Statuss", ("Atceltu vai pārceltu pasākumu neizdzēs: "
                                                  "nomaini statusu, lai kalendāri to atjaunina")),
     "organizer": ({"widget": "string"}, "Rīkotājs", ""),

@@ -12,6 +12,7 @@ import datetime as dt
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
+from pathlib import PurePosixPath
 from typing import Any
 
 from ..common.absolute_urls import on_site
@@ -25,8 +26,13 @@ from .contract import ArticleEvents
 from .model import Event
 from .settings import EventsSettings
 
-#: The fragment of an event on its article page ("#notikums-1").
-FRAGMENT = "notikums-{number}"
+#: The fragment of an event on its article page and its .ics file's name: "notikums" and the
+#: event's key ("notikums-dzejas-vakars"; "notikums" for the one event without a title of its
+#: own), never its position, so inserting an event leaves the others' addresses alone.
+FRAGMENT = "notikums"
+#: SEQUENCE counts the minutes from here to the article's `modified` (RFC 5545 INTEGER is 32
+#: bits: minutes last to the year 6000, seconds would run out in 2068).
+SEQUENCE_EPOCH = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
 
 
 @dataclass(frozen=True)
@@ -60,12 +66,27 @@ def _stamp(article: Any) -> dt.datetime:
 
 
 def _sequence(event: Event, article: Any) -> int:
-    """An explicit `sequence`, else the minutes between the article's date and its modified
-    date: it grows with every edit that bumps `modified`."""
-    if event.sequence is not None:
-        return event.sequence
+    """The minutes from SEQUENCE_EPOCH to the article's `modified` (0 without one) plus the
+    event's `sequence:` (0 unless written): a static build keeps no history, so a later
+    `modified` (or a larger `sequence:`) is what makes SEQUENCE grow when an event moves
+    (RFC 5545 §3.8.7.4); neither part ever makes it smaller."""
     modified = getattr(article, "modified", None)
-    return max(0, int((modified - article.date).total_seconds() // 60)) if modified else 0
+    minutes = max(0, int((modified - SEQUENCE_EPOCH).total_seconds() // 60)) if modified else 0
+    return minutes + (event.sequence or 0)
+
+
+def anchor(event: Event) -> str:
+    """"notikums-<key>", or "notikums" for the event without a key."""
+    return f"{FRAGMENT}-{event.key}" if event.key else FRAGMENT
+
+
+def uid(source: str, event: Event, domain: str) -> str:
+    """The event's UID (RFC 5545 §3.8.4.7: it must not change): the article's source file
+    (relative to content/, without its extension, each folder slugified, joined by dots) and
+    the event's anchor: `zinas.2024.koncerts.notikums-dzejas-vakars@kopienuzinas.lv`. Neither
+    the article's title nor the event's place in the list changes it."""
+    folders = (slugify(part) for part in PurePosixPath(source).with_suffix("").parts)
+    return ".".join([*filter(None, folders), anchor(event)]) + f"@{domain}"
 
 
 def article_events(article: Any, settings: EventsSettings,
@@ -80,17 +101,15 @@ def article_events(article: Any, settings: EventsSettings,
     url, save_as = article.url, article.save_as  # Pelican formats both at each access
     article_url = on_site(settings.siteurl, url)
     folder = save_as.rsplit("/", 1)[0] + "/" if "/" in save_as else ""
-    slug = slugify(url.replace("/", " "))  # zinas/2024/x/ → zinas-2024-x
     category = getattr(article, "category", None)
     placed = []
     for event in events:
-        number = event.index + 1
-        anchor = FRAGMENT.format(number=number)
-        ics = None if event.month_only else f"{folder}{anchor}.ics"
+        fragment = anchor(event)
+        ics = None if event.month_only else f"{folder}{fragment}.ics"
         placed.append(replace(
-            event, anchor=anchor, url=f"{article_url}#{anchor}", ics_path=ics,
+            event, anchor=fragment, url=f"{article_url}#{fragment}", ics_path=ics,
             ics_url=on_site(settings.siteurl, ics) if ics else None,
-            uid=f"{slug}-{number}@{settings.domain}",
+            uid=uid(source, event, settings.domain),
             article_url=article_url,
             summary=event.description or plain_text(getattr(article, "summary", "")),
             region=getattr(category, "name", ""), region_slug=getattr(category, "slug", ""),

@@ -10,8 +10,11 @@ What the library does not do by itself, and why it is done here:
   event (a region without events) gets it too, from its `year` on: RFC 5545 §3.6 requires a
   calendar to hold at least one component, and the library writes an empty one without a word;
 - REFRESH-INTERVAL gets VALUE=DURATION (RFC 7986 requires it; the library leaves it out);
-- X-WR-CALNAME is written once, by Calendar.new(name=…); no METHOD (PUBLISH would require an
-  ORGANIZER in every event).
+- NAME (RFC 7986 §5.1), X-WR-CALNAME, the calendar's DESCRIPTION and X-WR-CALDESC are TEXT
+  (RFC 5545 §3.3.11: `;` `,` `\\` and line breaks escaped), but icalendar 7.3 writes NAME and the
+  X-WR- names raw (it has no value type for them), so every calendar-level text is added here
+  as a vText; the VEVENT's texts (SUMMARY, LOCATION, DESCRIPTION) are typed by the library;
+- no METHOD (PUBLISH would require an ORGANIZER in every event).
 """
 
 from __future__ import annotations
@@ -21,7 +24,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, fields
 from typing import cast
 
-from icalendar import Calendar, vRecur
+from icalendar import Calendar, vRecur, vText
 from icalendar import Event as VEvent
 from icalendar.enums import STATUS as VSTATUS
 
@@ -105,6 +108,8 @@ def vevent(event: Event, labels: Labels) -> VEvent:
         status=STATUS[event.status], sequence=event.sequence or 0)
     if event.recurrence:
         component.add("rrule", vRecur.from_ical(event.recurrence.rule))
+        if event.recurrence.exdates:  # DTSTART's value type and TZID (RFC 5545 §3.8.5.1)
+            component.add("exdate", list(event.recurrence.exdates))
     if event.status == "cancelled":
         component.add("transp", "TRANSPARENT")
     return component
@@ -127,6 +132,13 @@ def _span(timed: Sequence[Event]) -> tuple[dt.date, dt.date, bool]:
     return min(e.first_day for e in timed), max(lasts), open_ended
 
 
+def _texts(component: Calendar, values: dict[str, str]) -> None:
+    """Each non-empty value as a TEXT property (vText: escaped as RFC 5545 §3.3.11 says)."""
+    for name, value in values.items():
+        if value:
+            component.add(name, vText(value))
+
+
 def calendar(info: CalendarInfo, events: Sequence[Event],
              labels: Callable[[str], Labels] = lambda _lang: Labels()) -> Calendar:
     """One VCALENDAR with the events that have a day (month-only ones never go in); each event's
@@ -134,11 +146,13 @@ def calendar(info: CalendarInfo, events: Sequence[Event],
     when some event is timed; a calendar without events holds the zone alone, from the first
     day of `info.year` on (RFC 5545 §3.6: at least one component)."""
     dated = [e for e in events if e.in_calendar_files]
-    cal = Calendar.new(name=info.name, description=info.description, prodid=info.prodid,
-                       uid=info.uid, url=info.url, refresh_interval=info.refresh)
+    cal = Calendar.new(prodid=info.prodid, uid=info.uid, url=info.url,
+                       refresh_interval=info.refresh)
+    _texts(cal, {"NAME": info.name, "X-WR-CALNAME": info.name,
+                 "DESCRIPTION": info.description, "X-WR-CALDESC": info.description,
+                 "X-WR-TIMEZONE": RIGA.key})
     # RFC 7986: REFRESH-INTERVAL;VALUE=DURATION (the library leaves the parameter out).
     cal["REFRESH-INTERVAL"].params["VALUE"] = "DURATION"
-    cal.add("X-WR-TIMEZONE", "Europe/Riga")
     refresh = cal["REFRESH-INTERVAL"].to_ical()
     cal.add("X-PUBLISHED-TTL", refresh.decode() if isinstance(refresh, bytes) else refresh)
     for event in dated:

@@ -19,14 +19,19 @@ from ..common import isodates
 from ..common.isodates import RIGA, is_time_of_day
 from ..common.months import Month
 from ..common.problems import ContentProblem, ProblemError
+from ..common.slugs import slugify
 from . import recurrence as rules
 from .recurrence import Recurrence, RecurrenceError
 
 STATUSES = ("scheduled", "cancelled", "postponed")
-FIELDS = ("title", "start", "end", "location", "address", "online", "recurrence", "status",
-          "organizer", "registration", "price", "description", "sequence")
-TEXT_FIELDS = ("title", "location", "address", "organizer", "registration", "price",
+FIELDS = ("title", "id", "start", "end", "location", "address", "online", "recurrence", "exdate",
+          "status", "organizer", "registration", "price", "description", "sequence")
+TEXT_FIELDS = ("title", "id", "location", "address", "organizer", "registration", "price",
                "description")
+
+#: The most characters of an event's key (its anchor, .ics name and UID end in it): a long
+#: title's slug is cut after its last whole word within this.
+KEY_LIMIT = 50
 
 #: The most characters an event's own `description:` may have: a calendar app shows a few lines
 #: of it, and the article is where the rest belongs (docs/events.md).
@@ -67,8 +72,9 @@ class Event:
     description: str | None = None  # this event's own words; else the article's summary
     sequence: int | None = None
     index: int = 0
+    key: str = ""  # its identity in the article: slug of `id:`, else of its own `title:`, or ""
     # Filled in by the Pelican glue (see events.attach): where the event lives on the site.
-    anchor: str = ""  # its id on the article page ("notikums-1"): the .ics file's name too
+    anchor: str = ""  # its id on the article page ("notikums-koncerts"): the .ics file's name too
     url: str = ""
     ics_path: str | None = None  # site-relative: the event's own .ics file
     ics_url: str | None = None  # the same, absolute
@@ -269,6 +275,13 @@ def parse_event(raw: object, index: int, default_title: str, today: dt.date) -> 
                            "a month-only event cannot recur", "norādi precīzu 'start:' datumu",
                            text)
         recurrence = _recurrence(text, start, end, today)
+    if raw.get("exdate") not in (None, "", []):
+        if recurrence is None:
+            raise _invalid("exdate", "atcelt reizi var tikai pasākumam, kas atkārtojas",
+                           "only a recurring event has occurrences to cancel",
+                           "izdzēs 'exdate:' vai pievieno 'recurrence:'", raw["exdate"])
+        recurrence = replace(recurrence, exdates=_exdates(raw["exdate"], start, recurrence,
+                                                          today))
     online_raw = raw.get("online")
     online, pending = None, False
     if online_raw is True:
@@ -294,7 +307,52 @@ def parse_event(raw: object, index: int, default_title: str, today: dt.date) -> 
         location=texts["location"], address=texts["address"], online=online,
         online_pending=pending, recurrence=recurrence, status=status,
         organizer=texts["organizer"], registration=texts["registration"], price=texts["price"],
-        description=texts["description"], sequence=sequence, index=index)
+        description=texts["description"], sequence=sequence, index=index,
+        key=_key(texts["id"], raw.get("title")))
+
+
+def _key(written_id: str | None, own_title: object) -> str:
+    """The event's identity in its article (its UID, anchor and .ics name end in it): the slug
+    of `id:`, else of its own `title:`, else "" (it is named after the article, whose title
+    may change); at most KEY_LIMIT characters (cut after a whole word). _invalid for an `id:`
+    without a letter or digit."""
+    if written_id is not None:
+        key = slugify(written_id)
+        if not key:
+            raise _invalid("id", "id jābūt burtiem vai cipariem", "id needs letters or digits",
+                           "raksti, piemēram, id: dzejas-vakars", written_id)
+    else:
+        key = slugify(own_title.strip()) if isinstance(own_title, str) else ""
+    if len(key) <= KEY_LIMIT:
+        return key
+    cut = key[:KEY_LIMIT + 1]
+    return cut.rsplit("-", 1)[0] if "-" in cut else key[:KEY_LIMIT]
+
+
+def _exdates(value: object, start: dt.date, recurrence: Recurrence,
+             today: dt.date) -> tuple[dt.date, ...]:
+    """The cancelled occurrences (`exdate:` one date or a list; a timed event's may give the
+    time too), each as the occurrence's start (DTSTART's value type); _invalid for a value that
+    is not an occurrence (the message names the nearest ones) or is the first one."""
+    found = set()
+    for item in value if isinstance(value, list) else [value]:
+        written, kind = parse_when(item, "exdate", today)
+        if kind == "month" or (kind == "datetime" and not isinstance(start, dt.datetime)):
+            raise _invalid("exdate", "raksti atceltās reizes datumu", "write the date of the "
+                           "cancelled occurrence", "raksti GGGG-MM-DD (pasākumam ar laiku var "
+                           "arī GGGG-MM-DD SS:MM)", item)
+        occurrence = recurrence.on_day(start, written)
+        if occurrence is None or (kind == "datetime" and occurrence != written):
+            near = ", ".join(rules.show(o) for o in recurrence.nearest(start, written))
+            raise _invalid("exdate", "šajā dienā nav pasākuma reizes",
+                           "no occurrence of the event on that day",
+                           f"raksti reizes datumu (tuvākās reizes: {near})", item)
+        if occurrence == start:
+            raise _invalid("exdate", "pirmo reizi nevar atcelt ar 'exdate:'",
+                           "the first occurrence cannot be excluded", "pārcel 'start:' uz "
+                           "nākamo reizi (vai atcel visu pasākumu ar status: cancelled)", item)
+        found.add(occurrence)
+    return tuple(sorted(found))
 
 
 def _raw_title(raw: object, default_title: str) -> str:
@@ -320,12 +378,28 @@ def parse_events(raw: object, default_title: str, today: dt.date
                                    "raksti katru pasākumu rindā, kas sākas ar '- '")]
     events: list[Event] = []
     problems: list[ContentProblem] = []
+    keys: set[str] = set()
     for index, item in enumerate(raw):
         try:
-            events.append(parse_event(item, index, default_title, today))
+            event = parse_event(item, index, default_title, today)
+            _unique(event, keys)
+            events.append(event)
         except ProblemError as invalid:
             problems.append(_named(invalid.problem, index, _raw_title(item, default_title)))
     return events, problems
+
+
+def _unique(event: Event, keys: set[str]) -> None:
+    """Adds the event's key to the article's `keys`; _invalid when an earlier event has it
+    (two events without a title of their own, or with the same title)."""
+    if event.key in keys:
+        raise _invalid("id", "rakstā jau ir pasākums ar tādu pašu nosaukumu (vai abiem tā nav)",
+                       "another event of the article has the same title (or neither has one)",
+                       "pievieno šim pasākumam 'id:' ar savu nosaukumu, piemēram id: "
+                       f"{event.key + '-2' if event.key else 'otrais'}; to vairs nemaina: pēc tā "
+                       "kalendāri pasākumu atpazīst",
+                       event.title)
+    keys.add(event.key)
 
 
 def _named(problem: ContentProblem, index: int, title: str) -> ContentProblem:

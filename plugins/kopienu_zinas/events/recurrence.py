@@ -35,6 +35,9 @@ MAX_COUNT = 1000
 #: The parts of a recurrence rule (RFC 5545 §3.3.10); any other part is refused.
 PARTS = ("FREQ", "UNTIL", "COUNT", "INTERVAL", "BYSECOND", "BYMINUTE", "BYHOUR", "BYDAY",
          "BYMONTHDAY", "BYYEARDAY", "BYWEEKNO", "BYMONTH", "BYSETPOS", "WKST")
+#: The parts an editor may write: every part but the refused ones (the refusal of an unknown
+#: part lists these).
+ALLOWED_PARTS = tuple(part for part in PARTS if part not in REFUSED_PARTS)
 #: How far an open-ended rule is followed when looking for a clock-change occurrence: the
 #: Gregorian calendar (dates and weekdays) repeats every 400 years.
 OPEN_ENDED_YEARS = 400
@@ -64,13 +67,16 @@ class Recurrence:
 
     `rule` is the RRULE value as the .ics writes it: keys upper-case, UNTIL in DTSTART's value
     type (RFC 5545 §3.3.10): a DATE for all-day events, a UTC DATE-TIME for timed ones.
-    `until` is that value as a date or an aware UTC datetime.
+    `until` is that value as a date or an aware UTC datetime. `exdates`: the cancelled
+    occurrences (the event's `exdate:`, RFC 5545 §3.8.5.1 EXDATE), as starts in DTSTART's value
+    type (aware Riga datetimes or dates), sorted; never the first occurrence.
     """
 
     rule: str
     freq: str
     count: int | None
     until: dt.date | None
+    exdates: tuple[dt.date, ...] = ()
 
     @property
     def open_ended(self) -> bool:
@@ -92,14 +98,37 @@ class Recurrence:
 
     def between(self, start: dt.date, after: dt.datetime, before: dt.datetime
                 ) -> Iterator[dt.date]:
-        """Occurrence starts from `after` to `before` (inclusive; aware datetimes), in order."""
+        """Occurrence starts from `after` to `before` (inclusive; aware datetimes), in order;
+        the cancelled ones (`exdates`) left out."""
         rule = self.rrule(start)
         if not isinstance(start, dt.datetime):
             after, before = _naive_local(after), _naive_local(before)
         for moment in rule.xafter(after, inc=True):
             if moment > before:
                 return
-            yield _as_start(moment, start)
+            if _as_start(moment, start) not in self.exdates:
+                yield _as_start(moment, start)
+
+    def on_day(self, start: dt.date, day: dt.date) -> dt.date | None:
+        """The occurrence starting on the Riga day of `day` (a date or aware datetime), or None.
+        A rule has at most one a day: its time comes from `start`."""
+        first = _day_start(_local_day(day))
+        return next(self.between(start, first, _day_start(_local_day(day) + _ONE_DAY)
+                                 - dt.timedelta(microseconds=1)), None)
+
+    def nearest(self, start: dt.date, day: dt.date) -> list[dt.date]:
+        """The occurrences just before and from the Riga day of `day` (one or two)."""
+        rule, first = self.rrule(start), _day_start(_local_day(day))
+        moment = first if isinstance(start, dt.datetime) else _naive_local(first)
+        return [_as_start(found, start) for found in (rule.before(moment), rule.after(moment))
+                if found is not None]
+
+
+_ONE_DAY = dt.timedelta(days=1)
+
+
+def _day_start(day: dt.date) -> dt.datetime:
+    return dt.datetime(day.year, day.month, day.day, tzinfo=RIGA)
 
 
 def _dtstart(start: dt.date) -> dt.datetime:
@@ -155,7 +184,7 @@ def parse(text: str, start: dt.date, latest: dt.date) -> Recurrence:
     if unknown:
         raise RecurrenceError(f"kārtulā ir nezināma daļa {unknown[0]}",
                               f"the rule has an unknown part {unknown[0]}",
-                              f"izdzēs {unknown[0]}; atļautās daļas: {', '.join(PARTS)}")
+                              _unknown_fix(unknown[0]))
     _check_single(cleaned, parts)
     _check_numbers(parts)
     _check_ranges(parts, freq)
@@ -197,7 +226,7 @@ def parse(text: str, start: dt.date, latest: dt.date) -> Recurrence:
         raise RecurrenceError(
             "sākums nav šīs kārtulas reize, kalendāri to rādītu dažādi",
             "start is not an occurrence of its own recurrence rule (calendar apps differ)",
-            f"raksti 'start:' kārtulas pirmajā reizē ({_show(_as_start(first, start))}) "
+            f"raksti 'start:' kārtulas pirmajā reizē ({show(_as_start(first, start))}) "
             "vai maini kārtulu")
     count = parts.get("COUNT")
     found = Recurrence(rule=rule, freq=freq, count=int(count[0]) if count else None,
@@ -205,8 +234,8 @@ def parse(text: str, start: dt.date, latest: dt.date) -> Recurrence:
     last = found.last(start) if count else None
     if last is not None and _local_day(last) > latest:
         raise RecurrenceError(
-            f"pēdējā reize ({_show(last)}) ir pēc {latest.isoformat()}: tik tālu pasākumus "
-            "nepublicē", f"the last occurrence ({_show(last)}) is after {latest.isoformat()}: "
+            f"pēdējā reize ({show(last)}) ir pēc {latest.isoformat()}: tik tālu pasākumus "
+            "nepublicē", f"the last occurrence ({show(last)}) is after {latest.isoformat()}: "
             "too far ahead to publish", "samazini COUNT vai izdzēs COUNT (pasākums atkārtosies "
             "bez beigām)")
     return found
@@ -220,6 +249,13 @@ def _unreadable_part(cleaned: str) -> str:
         except (ValueError, TypeError):
             return item
     return cleaned
+
+
+def _unknown_fix(part: str) -> str:
+    """How to fix an unknown part: EXDATE has its own field; else the parts allowed."""
+    if part == "EXDATE":
+        return "izdzēs EXDATE no kārtulas un raksti atceltās reizes laukā 'exdate:' (datumu sarakstā)"
+    return f"izdzēs {part}; atļautās daļas: {', '.join(ALLOWED_PARTS)}"
 
 
 def _check_single(cleaned: str, parts: vRecur) -> None:
@@ -332,7 +368,8 @@ def _local_day(value: dt.date) -> dt.date:
     return value.astimezone(RIGA).date() if isinstance(value, dt.datetime) else value
 
 
-def _show(value: dt.date) -> str:
+def show(value: dt.date) -> str:
+    """An occurrence's start as editors write it: `2026-06-01 18:00` (Riga) or `2026-06-01`."""
     if isinstance(value, dt.datetime):
         return value.astimezone(RIGA).strftime("%Y-%m-%d %H:%M")
     return value.isoformat()

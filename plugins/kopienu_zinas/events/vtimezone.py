@@ -8,10 +8,11 @@ and (c) stops at a last date, so a later occurrence of an open-ended rule gets t
 
 - Every clock change from the first day in use through the last is an observance;
 - when the file has an open-ended rule (or one too long to follow, see recurrence.FINITE_LIMIT),
-  the zone's yearly rule after that as STANDARD/DAYLIGHT observances with an RRULE
-  (FREQ=YEARLY;BYMONTH=…;BYDAY=…), as Google Calendar and Outlook write them. The rule is read
-  from one year's transitions and checked against the following years; a zone whose changes do
-  not repeat yearly gets explicit transitions for _EXPLICIT_YEARS more years instead.
+  explicit observances go on to the year before the zone's *current* rule begins
+  (`current_rule`: Riga's EU rule since 2001; 2000 had no summer time, 1996 changed back in
+  September), and that rule follows as STANDARD/DAYLIGHT observances with an RRULE
+  (FREQ=YEARLY;BYMONTH=…;BYDAY=…), as Google Calendar and Outlook write them. A zone whose
+  offset no longer changes gets no RRULE: its last observance holds for ever.
 """
 
 from __future__ import annotations
@@ -25,10 +26,11 @@ from zoneinfo import ZoneInfo
 from icalendar import Timezone, TimezoneDaylight, TimezoneStandard, vRecur
 
 _WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
-#: How many later years the derived yearly rule is checked against.
-_CHECK_YEARS = 30
-#: Explicit transitions written instead when the zone has no yearly rule.
-_EXPLICIT_YEARS = 30
+#: A year the zone's data describes by its rule alone (the TZif footer: files list explicit
+#: changes up to 2037 at most), where `current_rule` starts looking back from.
+_RULE_YEAR = 2100
+#: No zone had clock changes before this year (local mean time until the 1880s).
+_NO_ZONES_BEFORE = 1800
 _DAY, _HOUR, _MINUTE = dt.timedelta(days=1), dt.timedelta(hours=1), dt.timedelta(minutes=1)
 
 
@@ -77,13 +79,22 @@ def _byday(day: dt.date) -> str:
     return f"{-1 if last else (day.day - 1) // 7 + 1}{_WEEKDAYS[day.weekday()]}"
 
 
-def _repeats(zone: ZoneInfo, year: int, pattern: tuple[Transition, ...]) -> bool:
-    """Does every later year change the clocks like `pattern` (same month, BYDAY, time)?"""
-    def shape(items: tuple[Transition, ...]) -> list[tuple[object, ...]]:
-        return [(t.local.month, _byday(t.local), t.local.time(), t.offset_from, t.offset_to)
-                for t in items]
-    return all(shape(transitions(zone, later)) == shape(pattern)
-               for later in range(year + 1, year + 1 + _CHECK_YEARS))
+def _shape(items: tuple[Transition, ...]) -> list[tuple[object, ...]]:
+    """What a year's changes look like as a yearly rule: month, BYDAY, time, offsets."""
+    return [(t.local.month, _byday(t.local), t.local.time(), t.offset_from, t.offset_to)
+            for t in items]
+
+
+@lru_cache(maxsize=8)
+def current_rule(zone: ZoneInfo) -> int:
+    """The first year from which every year changes the clocks as the zone's rule does now
+    (2001 for Riga; the year after its last change for a zone that no longer changes): the
+    years from _RULE_YEAR back that all look alike."""
+    rule = _shape(transitions(zone, _RULE_YEAR))
+    year = _RULE_YEAR
+    while year > _NO_ZONES_BEFORE and _shape(transitions(zone, year - 1)) == rule:
+        year -= 1
+    return year
 
 
 def _observance(transition: Transition) -> TimezoneStandard | TimezoneDaylight:
@@ -97,17 +108,14 @@ def _observance(transition: Transition) -> TimezoneStandard | TimezoneDaylight:
 
 def vtimezone(zone: ZoneInfo, first: dt.date, last: dt.date, open_ended: bool) -> Timezone:
     """VTIMEZONE for `zone` defining every instant from `first` through `last` (explicit
-    observances), and with `open_ended` every later instant too (yearly RRULE observances
-    from the year after `last`)."""
+    observances), and with `open_ended` every later instant too: explicit observances up to the
+    year before the zone's current rule begins (current_rule), then that rule as yearly RRULE
+    observances from the year after the explicit ones."""
     start = dt.datetime(first.year, first.month, first.day)
     local = start.replace(tzinfo=zone)
     offset = local.utcoffset() or dt.timedelta()
     initial = Transition(start, offset, offset, local.tzname() or "", bool(local.dst()))
-    final_year = last.year
-    pattern = transitions(zone, final_year + 1) if open_ended else ()
-    yearly = bool(pattern) and _repeats(zone, final_year + 1, pattern)
-    if open_ended and not yearly:
-        final_year += _EXPLICIT_YEARS
+    final_year = max(last.year, current_rule(zone) - 1) if open_ended else last.year
     component = Timezone()
     component.add("TZID", zone.key)
     component.add_component(_observance(initial))
@@ -115,10 +123,9 @@ def vtimezone(zone: ZoneInfo, first: dt.date, last: dt.date, open_ended: bool) -
         for change in transitions(zone, year):
             if change.local > start:
                 component.add_component(_observance(change))
-    if yearly:
-        for change in pattern:
-            observance = _observance(change)
-            observance.add("RRULE", vRecur(FREQ="YEARLY", BYMONTH=change.local.month,
-                                           BYDAY=_byday(change.local)))
-            component.add_component(observance)
+    for change in transitions(zone, final_year + 1) if open_ended else ():
+        observance = _observance(change)
+        observance.add("RRULE", vRecur(FREQ="YEARLY", BYMONTH=change.local.month,
+                                       BYDAY=_byday(change.local)))
+        component.add_component(observance)
     return component
