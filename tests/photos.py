@@ -3,6 +3,7 @@ metadata to be stripped, truncated files and decompression bombs."""
 
 from __future__ import annotations
 
+import struct
 from pathlib import Path
 
 from PIL import Image
@@ -66,3 +67,18 @@ def quadrant_colours(image: Image.Image) -> list[tuple[int, ...]]:
 
 def close(a: tuple[int, ...], b: tuple[int, ...], tolerance: int = 40) -> bool:
     return all(abs(x - y) <= tolerance for x, y in zip(a, b, strict=True))
+
+
+def thumbnail_gps_exif(orientation: int = 1) -> bytes:
+    """EXIF ("Exif\\0\\0" + little-endian TIFF) whose IFD0 holds only the orientation and whose
+    IFD1 (the thumbnail's directory) points to a GPS directory: LatitudeRef N, Latitude
+    56/1, 30/1, 30/1. Pillow writes no IFD1, so the bytes are laid out here."""
+    ifd0, ifd1, gps = 8, 26, 44
+    latitude = gps + 2 + 2 * 12 + 4
+    return b"Exif\x00\x00" + b"".join((
+        b"II*\x00", struct.pack("<I", ifd0),
+        struct.pack("<HHHIHH", 1, 0x0112, 3, 1, orientation, 0), struct.pack("<I", ifd1),
+        struct.pack("<HHHII", 1, 0x8825, 4, 1, gps), struct.pack("<I", 0),
+        struct.pack("<HHHI4s", 2, 1, 2, 2, b"N\x00\x00\x00"),
+        struct.pack("<HHII", 2, 5, 3, latitude), struct.pack("<I", 0),
+        struct.pack("<6I", 56, 1, 30, 1, 30, 1)))

@@ -37,7 +37,7 @@ from ..common.problems import ContentProblem
 from ..common.sourcetext import XML_FORBIDDEN, read_source
 from ..common.yamlnodes import node_problems, syntax_problem
 from ..images.paths import collisions, nfc, output_stem
-from ..images.pipeline import PICTURE_SUFFIXES, PhotoError, open_picture, too_large, unsupported
+from ..images.pipeline import PICTURE_SUFFIXES, PhotoError, open_picture, unsupported
 from . import captions
 
 FOLDER = "galleries"
@@ -126,16 +126,11 @@ class _Reader:
             self.problems.append(unsupported(file.suffix).problem.placed(self.rel(name), field="photo"))
             return False
         try:
-            with open_picture(file) as image:
-                size = image.size
+            with open_picture(file, self.max_pixels):
+                return True
         except PhotoError as error:
             self.problems.append(error.problem.placed(self.rel(name), field="photo"))
             return False
-        if size[0] * size[1] > self.max_pixels:
-            self.problems.append(too_large(*size, self.max_pixels).problem.placed(
-                self.rel(name), field="photo"))
-            return False
-        return True
 
     def name_collisions(self, names: list[str]) -> set[str]:
         """Names whose output name another photo of the folder already has (each reported)."""

@@ -14,6 +14,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import re
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -106,30 +107,61 @@ def unsupported(detail: str) -> PhotoError:
                       "attēlu kā JPEG" if heic else "saglabā attēlu kā JPEG, PNG vai WebP")
 
 
-def too_large(width: int, height: int, max_pixels: int) -> PhotoError:
-    """A picture over IMAGES/GALLERIES max_pixels (a decompression bomb, or just too big)."""
-    return PhotoError.of(*_TOO_LARGE, f"{width}×{height}",
-                         f"samazini to līdz {max_pixels:,} pikseļiem".replace(",", " "))
+def _number(count: int) -> str:
+    """A number as Latvian editors read it: "64 000 000"."""
+    return f"{count:,}".replace(",", " ")
 
 
-def open_picture(source: Path) -> Image.Image:
-    """The picture opened lazily, recognised by its content; PhotoError when it is none we take.
+def _too_large(size: str, max_pixels: int) -> PhotoError:
+    """The one message and fix for a picture over IMAGES/GALLERIES max_pixels (a decompression
+    bomb, or just too big); `size` says how large ("8000×8000, 64 000 000 pikseļu")."""
+    return PhotoError.of(*_TOO_LARGE, size,
+                         f"samazini attēlu līdz {_number(max_pixels)} pikseļiem "
+                         f"(platums × augstums, piemēram, 6000 × 4000 = 24 000 000) un "
+                         f"saglabā to no jauna")
+
+
+def _bomb(error: Image.DecompressionBombError, max_pixels: int) -> PhotoError:
+    """Pillow's own refusal (more than twice Image.MAX_IMAGE_PIXELS) as :func:`_too_large`:
+    its English text gives the pixel count only, which is all the message says."""
+    count = re.search(r"\((\d+) pixels\)", str(error))
+    return _too_large(f"{_number(int(count.group(1)))} pikseļu" if count else "", max_pixels)
+
+
+def unreadable(error: BaseException, source: Path) -> PhotoError:
+    """A picture Pillow cannot read, with Pillow's reason: every form of the file's path is
+    left out (the problem names the file relative to content/; no machine path in messages)."""
+    reason = error.strerror if isinstance(error, OSError) and error.filename and \
+        error.strerror else str(error)
+    for form in sorted({os.fspath(source), str(source.absolute()), str(source.resolve())},
+                       key=len, reverse=True):
+        reason = reason.replace(repr(form), "").replace(form, "")
+    return PhotoError.of("attēla failu nevar nolasīt (bojāts vai nepilnīgs)",
+                         "image file is truncated or unreadable",
+                         " ".join(reason.split()).rstrip(" :"))
+
+
+def open_picture(source: Path, max_pixels: int) -> Image.Image:
+    """The picture opened lazily, recognised by its content; PhotoError when it is none we take
+    or it has more than `max_pixels` pixels.
 
     Animated GIF/WebP and MPO (a camera JPEG with a second frame) give their first frame.
     """
     try:
         image = Image.open(source)
     except Image.DecompressionBombError as error:
-        raise PhotoError.of(*_TOO_LARGE, str(error),
-                         "samazini attēlu (piem., līdz 4000 pikseļu platumam)") from error
+        raise _bomb(error, max_pixels) from error
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as error:
         if source.suffix.lower() in {".heic", ".heif"}:
             raise unsupported("HEIF") from error
-        raise PhotoError.of("attēla failu nevar nolasīt (bojāts vai nepilnīgs)",
-                         "image file is truncated or unreadable", str(error)) from error
+        raise unreadable(error, source) from error
     if image.format not in ACCEPTED_FORMATS:
         image.close()
         raise unsupported(str(image.format))
+    if image.width * image.height > max_pixels:
+        image.close()
+        raise _too_large(f"{image.width}×{image.height}, "
+                         f"{_number(image.width * image.height)} pikseļu", max_pixels)
     return image
 
 
@@ -204,11 +236,9 @@ def _save(image: Image.Image, fmt: str, target: Path, settings: ImagingSettings)
 def decode(source: Path, settings: ImagingSettings) -> tuple[Image.Image, tuple[int, int]]:
     """The picture upright and in sRGB, decoded once at the smallest scale the outputs allow,
     and the original's upright size (pixels). Raises PhotoError."""
-    image = open_picture(source)
+    image = open_picture(source, settings.max_pixels)
     try:
         width, height, orientation = _upright_size(image)
-        if width * height > settings.max_pixels:
-            raise too_large(width, height, settings.max_pixels)
         largest = min(max(settings.widths + settings.jpeg_widths), width)
         needed = (largest, max(1, round(height * largest / width)))
         if image.format in {"JPEG", "MPO"}:
@@ -222,10 +252,9 @@ def decode(source: Path, settings: ImagingSettings) -> tuple[Image.Image, tuple[
     except PhotoError:
         raise
     except Image.DecompressionBombError as error:
-        raise PhotoError.of(*_TOO_LARGE, str(error)) from error
+        raise _bomb(error, settings.max_pixels) from error
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as error:
-        raise PhotoError.of("attēla failu nevar nolasīt (bojāts vai nepilnīgs)",
-                         "image file is truncated or unreadable", str(error)) from error
+        raise unreadable(error, source) from error
 
 
 def render(source: Path, settings: ImagingSettings, folder: Path) -> Rendered:

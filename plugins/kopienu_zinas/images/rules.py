@@ -21,8 +21,8 @@ from ..common.leftbehind import left_behind_path
 from ..common.problems import ContentProblem
 from .kinds import is_picture
 from .paths import collisions, content_path, content_relative, find, output_stem
-from .pipeline import PICTURE_SUFFIXES, PhotoError, open_picture, too_large
-from .privacy import has_location
+from .pipeline import PICTURE_SUFFIXES, PhotoError, open_picture
+from .privacy import location_fix, read_metadata
 from .settings import from_pelican
 
 logger = logging.getLogger(__name__)
@@ -73,13 +73,10 @@ def picture_problem(path: Path, root: Path, max_pixels: int) -> ContentProblem |
     """Why the pipeline cannot take this picture, or None."""
     name = content_path(path, root)
     try:
-        with open_picture(path) as image:
-            width, height = image.size
+        with open_picture(path, max_pixels):
+            return None
     except PhotoError as error:
         return error.problem.placed(name)
-    if width * height > max_pixels:
-        return too_large(width, height, max_pixels).problem.placed(name)
-    return None
 
 
 def check_documents(sender: Any, documents: Sequence[SourceDocument],
@@ -102,15 +99,17 @@ def check_documents(sender: Any, documents: Sequence[SourceDocument],
 
 def warn_located(pelican: Any) -> None:
     """A warning for each picture in content/ that carries a GPS position (signal
-    `initialized`): a public repository publishes the original whatever the build does."""
+    `initialized`): a public repository publishes the original whatever the build does. The
+    warning names where the position is (privacy.read_metadata) and advises `make
+    strip-location` only for a file it can rewrite, else exporting it again."""
     if not from_pelican(pelican.settings).warn_location:
         return
     root = Path(pelican.settings["PATH"])
     for path in _pictures_under(root, ["."]):
-        if has_location(path):
+        found = read_metadata(path)
+        if found.location:
             problem = ContentProblem(
                 content_path(path, root), 0, "location",
                 "oriģinālā ir GPS atrašanās vieta", "the original carries a GPS location",
-                "palaid 'make strip-location' (izņem atrašanās vietu un kameras datus no "
-                "oriģināliem) un iesniedz izmaiņas")
+                location_fix(found), ", ".join(found.location))
             logger.warning("%s", problem.format(), extra={"content_problem": problem})
