@@ -8,6 +8,7 @@ import logging
 import re
 import shutil
 import struct
+import warnings
 import zlib
 from pathlib import Path
 from typing import ClassVar
@@ -155,13 +156,18 @@ def _forged_png(path: Path, width: int, height: int) -> None:
 def test_too_large_pictures_get_one_message_and_fix_however_large(tmp_path: Path) -> None:
     (tmp_path / "atteli").mkdir()
     _forged_png(tmp_path / "atteli/bumba.png", 40000, 40000)  # over Pillow's own limit
+    _forged_png(tmp_path / "atteli/videjs.png", 10000, 10000)  # over Pillow's warning limit
     upright((40, 30)).save(tmp_path / "atteli/liels.png")  # over ours: max_pixels 1000
-    bomb, large = _problems(tmp_path, {"IMAGES": {"max_pixels": 1000}})
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        bomb, large, middle = _problems(tmp_path, {"IMAGES": {"max_pixels": 1000}})
+    assert [str(w.message) for w in caught] == []  # no English line of Pillow's on stderr
+    assert "10000×10000, 100 000 000 pikseļu" in middle
     assert bomb.startswith("atteli/bumba.png: image: attēls ir pārāk liels")
     assert "1 600 000 000 pikseļu" in bomb and "exceeds limit" not in bomb
     assert large.startswith("atteli/liels.png: image: attēls ir pārāk liels")
     assert "40×30, 1 200 pikseļu" in large
-    assert bomb.split(" — ")[1] == large.split(" — ")[1] == (
+    assert bomb.split(" — ")[1] == large.split(" — ")[1] == middle.split(" — ")[1] == (
         "samazini attēlu līdz 1 000 pikseļiem (platums × augstums, piemēram, "
         "6000 × 4000 = 24 000 000) un saglabā to no jauna")
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from PIL import Image, UnidentifiedImageError
 
-from .pipeline import HEIF  # importing the pipeline registers the HEIF opener
+from .pipeline import HEIF, open_image  # importing the pipeline registers the HEIF opener
 
 #: Raster formats Pillow identifies by a signature (no format that accepts arbitrary bytes,
 #: such as TGA, so a binary download is never taken for a picture). HEIF/AVIF when the
@@ -30,7 +30,7 @@ def _sniff(path: str, _size: int, _mtime_ns: int) -> str | None:
     Image.init()
     formats = [f for f in RASTER_FORMATS if f in Image.OPEN and (f != "HEIF" or HEIF)]
     try:
-        with Image.open(path, formats=formats) as image:
+        with open_image(path, tuple(formats)) as image:
             return str(image.format)
     except Image.DecompressionBombError:
         return "BOMB"  # a picture, far too large: the pipeline refuses it by name

@@ -16,6 +16,7 @@ import json
 import os
 import re
 import shutil
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 from typing import cast
@@ -141,6 +142,15 @@ def unreadable(error: BaseException, source: Path) -> PhotoError:
                          " ".join(reason.split()).rstrip(" :"))
 
 
+def open_image(source: str | Path, formats: tuple[str, ...] | None = None) -> Image.Image:
+    """Image.open (lazy: the header only) without Pillow's DecompressionBombWarning, an English
+    line naming Pillow's own file on stderr: max_pixels refuses such a picture with our message.
+    Raises what Image.open raises."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+        return Image.open(source, formats=formats)
+
+
 def open_picture(source: Path, max_pixels: int) -> Image.Image:
     """The picture opened lazily, recognised by its content; PhotoError when it is none we take
     or it has more than `max_pixels` pixels.
@@ -148,7 +158,7 @@ def open_picture(source: Path, max_pixels: int) -> Image.Image:
     Animated GIF/WebP and MPO (a camera JPEG with a second frame) give their first frame.
     """
     try:
-        image = Image.open(source)
+        image = open_image(source)
     except Image.DecompressionBombError as error:
         raise _bomb(error, max_pixels) from error
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as error:

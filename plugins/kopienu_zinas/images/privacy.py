@@ -28,6 +28,8 @@ from pathlib import Path
 
 from PIL import ExifTags, Image, UnidentifiedImageError
 
+from .pipeline import open_image
+
 _GPS_IFD = ExifTags.IFD.GPSInfo
 _THUMBNAIL_IFD = ExifTags.IFD.IFD1
 _ORIENTATION = ExifTags.Base.Orientation
@@ -149,7 +151,7 @@ def read_metadata(path: Path) -> Metadata:
     strip-location` can rewrite it. A file Pillow cannot read gives ``Metadata("")`` (the
     content check reports it, once)."""
     try:
-        with Image.open(path) as image:
+        with open_image(path) as image:
             exif = image.getexif()
             xmp = _xmp(image)
             places = (("EXIF IFD0", _located(exif.get_ifd(_GPS_IFD))),
