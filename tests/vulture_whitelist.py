@@ -15,6 +15,8 @@ handle_endtag  # html.parser.HTMLParser callback
 handle_data  # html.parser.HTMLParser callback
 log_message  # http.server.BaseHTTPRequestHandler hook
 Meta  # markdown's meta extension reads Markdown.Meta
+extendMarkdown  # Python-Markdown calls an extension's extendMarkdown(md)
+makeExtension  # and a module's makeExtension() when `extensions` names it
 override_save_as  # Pelican's Content reads it for the output path
 override_url  # and this one for its URL
 unique_id  # feedgenerator item keyword arguments

@@ -73,7 +73,8 @@ def test_each_language_gets_its_markdown_words_and_the_cache_key_follows_them() 
 
     assert backlink("") == backlink("lang: lv\n") == backlink("lang: de\n") == "Atpakaļ 1"
     assert backlink("lang: en\n") == "Back 1"
-    assert markdown_arguments(settings).of("en")["extensions"] == ["markdown.extensions.extra"]
+    assert markdown_arguments(settings).of("en")["extensions"] == [
+        "markdown.extensions.extra", "kopienu_zinas.common.nocomments"]  # ours, always last
     english_site = {**settings, "DEFAULT_LANG": "en"}
     assert backlink("", Markdowns(markdown_arguments(english_site))) == "Back 1"
     keys = {shared_key(s) for s in (settings, english_site, {**settings, "MARKDOWN_BY_LANG": {}},

@@ -15,6 +15,7 @@ from . import (
     placeholders,
     preview,
     preview_links,
+    rawhtml,
     regions,
     related,
     reserved,
@@ -54,7 +55,7 @@ def register() -> None:
     signals.finalized.connect(sitemap.write_sitemap)
     signals.finalized.connect(linkcheck.check_written_links)
     signals.finalized.connect(preview_links.show_reported_problems)  # after the link check
-    for rule in (rules, links, containment, images, placeholders):
+    for rule in (rules, links, containment, images, placeholders, rawhtml):
         document_check.connect(rule.check_document)
     for rule in (rules, slugs, reserved, containment, placeholders):
         content_check.connect(rule.check_documents)

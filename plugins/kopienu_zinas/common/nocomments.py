@@ -1,0 +1,56 @@
+"""A Python-Markdown extension that publishes no HTML comment.
+
+Editors "comment out" text (`<!-- avota tālrunis … -->`, `teksts <!-- X --> beigas`) expecting
+it hidden, but Markdown passes raw HTML, comments included, into the page, and from there into
+the feeds, the newsletter, the search index and the summaries. Markdown keeps every piece of
+raw HTML (a block, an inline tag, a comment) in its stash until its `raw_html` postprocessor
+puts them back; this extension's postprocessor runs just before and removes each
+`<!-- … -->` from them. Text Markdown escaped (`<!--` in a code span or a code block is
+`&lt;!--`) is no raw HTML and stays visible. An unclosed `<!--` is text on the page, not a
+comment: the content check names it (site/rawhtml.py).
+
+Every converter of the site has it: `common/sourcereader.complete_arguments` adds it to the
+Markdown arguments, which are part of the reading cache's key.
+"""
+
+from __future__ import annotations
+
+import re
+
+from markdown import Markdown, util
+from markdown.extensions import Extension
+from markdown.postprocessors import Postprocessor
+
+#: This module, as Markdown's `extensions` names it.
+NAME = __name__
+#: An HTML comment (what HTML ends at the first `-->`).
+COMMENT = re.compile(r"<!--.*?-->", re.S)
+#: Markdown's `raw_html` postprocessor runs at priority 30; this one just before it.
+PRIORITY = 35
+
+
+class DropComments(Postprocessor):
+    """Removes the comments from the raw HTML Markdown stashed; a block that held nothing
+    else (a comment on lines of its own) is taken out of `text` with the paragraph Markdown
+    put around it, so that no empty `<p>` is left."""
+
+    def run(self, text: str) -> str:
+        blocks = self.md.htmlStash.rawHtmlBlocks
+        for index, block in enumerate(blocks):
+            if not isinstance(block, str) or "<!--" not in block:
+                continue
+            kept = blocks[index] = COMMENT.sub("", block)
+            if not kept.strip():
+                wrapped = f"<p>{util.HTML_PLACEHOLDER % index}</p>"
+                text = text.replace(f"{wrapped}\n", "").replace(wrapped, "")
+        return text
+
+
+class NoCommentsExtension(Extension):
+    def extendMarkdown(self, md: Markdown) -> None:
+        md.postprocessors.register(DropComments(md), "drop_comments", PRIORITY)
+
+
+def makeExtension(**kwargs: object) -> NoCommentsExtension:
+    """What Markdown calls for `extensions=["kopienu_zinas.common.nocomments"]`."""
+    return NoCommentsExtension(**kwargs)

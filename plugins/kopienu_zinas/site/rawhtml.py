@@ -1,0 +1,304 @@
+"""Rule: nothing in a body or a cover makes readers' browsers run code or ask another site,
+and no picture is published unprocessed inside the text.
+
+The README promises "no third-party requests, no trackers", and every picture goes through
+the images plugin, which removes its GPS position and camera data. Markdown passes raw HTML
+through, so an editor (or an exported document: Typora, Google Docs and Obsidian embed
+pictures as `data:` addresses) could publish, in the page and in every feed:
+
+- a picture embedded as a `data:` address, EXIF and GPS included (also as `image:`);
+- `<script>`, `<iframe>`, `<object>`, `<embed>` (video players, maps: the other site is asked
+  on every view), an event-handler attribute (`onclick=`) or a `javascript:` address;
+- a resource from another site: `<img src="https://…">` (a tracking pixel), an external
+  `src`/`srcset`/`poster`/`data` on any element, `<link href="https://…">`, a CSS `url(…)` or
+  `@import` in a `style` attribute or element (`image: https://…` as a cover, too).
+
+The check reads the HTML Markdown makes of the body (the site's own Markdown arguments, so
+comments are already gone: common/nocomments.py) with the standard library's tokenizer and
+names each fault at the first source line, from the previous fault's on, that holds what the
+HTML shows (the address, the attribute, the tag). Links to other sites (`<a href="https://…">`)
+are fine. A body without raw HTML is not converted: Markdown writes nothing there but its
+links and pictures, whose addresses the content check reads already (site/references.py);
+one with neither a picture nor a `data:`/`javascript:`/`vbscript:` address is not read at all.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from typing import Any
+from urllib.parse import urlsplit
+
+from pelican.settings import DEFAULT_CONFIG
+
+from ..common.absolute_urls import SRCSET_ATTRIBUTES, URL_ATTRIBUTES, srcset_candidates
+from ..common.frontmatter import SourceDocument
+from ..common.problems import ContentProblem
+from ..common.sourcereader import MarkdownArguments, Markdowns, markdown_arguments
+from .linkcheck import SiteAddress, on_site, site_addresses
+from .references import all_references
+
+#: A body with raw HTML (a tag or a comment; an autolink `<https://…>` is none).
+_RAW_HTML = re.compile(r"<(?:[a-z][a-z0-9-]*(?:[\s/>]|$)|!--)", re.I | re.M)
+#: What a body without raw HTML holds (in lower case) if it has a picture (`![`) or an
+#: address that is a file (`data:`) or a script (`javascript:`, `vbscript:`).
+_MAY_HOLD_FAULTS = ("![", "data:", "script:")
+#: Elements that run code or show another site inside the page.
+EMBEDDING_TAGS = frozenset({"script", "iframe", "frame", "frameset", "object", "embed",
+                            "applet"})
+#: Attributes the browser loads on its own, on any element (a URL, or a srcset list).
+LOADED_ATTRIBUTES = frozenset({"src", "poster", "data", "background", "lowsrc", "ping",
+                               *SRCSET_ATTRIBUTES})
+#: Elements whose `href` (or SVG's `xlink:href`) is loaded, not followed.
+LOADED_HREF_TAGS = frozenset({"link", "image", "use", "feimage"})
+#: Elements whose loaded address is a picture ("image" in messages; others are "html").
+PICTURE_TAGS = frozenset({"img", "picture", "image", "input"})
+#: Elements whose text is shown as written (a `<!--` there is no unclosed comment).
+CODE_TAGS = frozenset({"code", "pre", "kbd", "samp", "script", "style", "textarea"})
+#: CSS that loads an address: `url(…)` and `@import "…"`.
+_CSS_URL = re.compile(r"""url\(\s*(['"]?)(?P<url>.*?)\1\s*\)|@import\s+(['"])(?P<imported>.*?)\3""",
+                      re.I | re.S)
+#: Characters browsers drop from an address before reading its scheme.
+_URL_NOISE = re.compile(r"[\x00-\x20]")
+#: How much of a `data:` address a message shows.
+DATA_SHOWN = 40
+
+_DATA = ("attēls iegults tekstā kā data: adrese: tas tiktu publicēts neapstrādāts, ar GPS "
+         "atrašanās vietu un kameras datiem",
+         "picture embedded as a data: address, published unprocessed with its GPS and camera "
+         "data")
+_DATA_FIX = ("saglabā attēlu kā failu mapē content/atteli/ un saisti: "
+             "![Kas redzams attēlā]({static}/atteli/foto.jpg)")
+_PICTURE_ELSEWHERE = ("attēls no citas vietnes: lasītāja pārlūks to prasītu tai vietnei, "
+                      "trešajai pusei (izsekošana)",
+                      "picture from another site: readers' browsers would request it there, "
+                      "a third-party request")
+_PICTURE_ELSEWHERE_FIX = ("lejupielādē attēlu (ja drīkst to publicēt) mapē content/atteli/ un "
+                          "saisti: ![Kas redzams attēlā]({static}/atteli/foto.jpg)")
+_MEDIA_FIX = ("ieliec failu mapē content/ un saisti ar {static}/…, vai ieliec tikai saiti uz to: "
+              "[Skatīties video](https://…)")
+_STYLE_FIX = "izdzēs to: vietnes izskatu nosaka tēma, ne raksts"
+_SCRIPT_FIX = "izdzēs to: vietnē nav JavaScript; ja vajag, ieliec parastu saiti [teksts](https://…)"
+_EMBED_FIX = ("neiegul svešu saturu: ieliec saiti uz to, piemēram "
+              "[Skatīties video](https://www.youtube.com/watch?v=…)")
+
+
+@dataclass(frozen=True)
+class Fault:
+    """One thing in a body's HTML that must not be published: the field, what (Latvian,
+    English), the fix, the value to show, and what to look for in the source to find its line
+    (tried in order, case-insensitively)."""
+
+    field: str
+    what_lv: str
+    what_en: str
+    fix: str
+    value: str
+    needles: tuple[str, ...]
+
+
+def check_document(sender: Any, document: SourceDocument,
+                   settings: dict[str, Any]) -> list[ContentProblem]:
+    """document_check: the body's HTML and the cover (`image:`) of an article, page or
+    newsletter introduction."""
+    if not document.header_found or document.node is None:
+        return []
+    problems = list(check_cover(document))
+    if _RAW_HTML.search(document.body):
+        body_html = converter(settings).of(document.metadata.get("lang")).reset().convert(
+            document.body)
+        problems += located(document, find_faults(body_html, site_addresses(settings)))
+    elif any(map(document.body.lower().__contains__, _MAY_HOLD_FAULTS)):
+        problems += markdown_faults(document, site_addresses(settings))
+    return problems
+
+
+def markdown_faults(document: SourceDocument, sites: tuple[SiteAddress, ...]
+                    ) -> Iterator[ContentProblem]:
+    """The faults of a body without raw HTML, where Markdown writes nothing but its links
+    (`<a href>`) and pictures (`<img src>`): their addresses as the content check reads them
+    (site/references.py, which reads them as Markdown writes them), at their lines."""
+    for reference in all_references(document):
+        tag, name = ("a", "href") if reference.alt is None else ("img", "src")
+        for fault in address_faults(tag, name, reference.target, sites,
+                                    picture=reference.alt is not None):
+            yield ContentProblem(document.path, reference.line, fault.field, fault.what_lv,
+                                 fault.what_en, fault.fix, fault.value)
+
+
+def check_cover(document: SourceDocument) -> Iterator[ContentProblem]:
+    """An article's `image:` must name a picture under content/: a `data:` address or another
+    site's would show no cover and still go into the page's JSON-LD. (Other documents have no
+    cover: rules.py names the field.)"""
+    image = document.metadata.get("image")
+    if document.kind != "article" or not isinstance(image, str):
+        return
+    address = _URL_NOISE.sub("", image)
+    if address.lower().startswith("data:"):
+        yield document.problem("image", *_DATA, value=shortened(image),
+                               fix="saglabā attēlu kā failu mapē content/atteli/ un raksti "
+                                   "'image: atteli/foto.jpg'")
+    elif address.startswith("//") or re.match(r"[a-z][a-z0-9+.-]+:", address, re.I):
+        yield document.problem(
+            "image", "galvenajam attēlam jābūt failam content/ mapē",
+            "image: must be a picture under content/", value=image,
+            fix="lejupielādē attēlu (ja drīkst to publicēt) mapē content/atteli/ un raksti "
+                "'image: atteli/foto.jpg'")
+
+
+_LAST: list[tuple[MarkdownArguments, Markdowns]] = []
+
+
+def converter(settings: Mapping[str, Any]) -> Markdowns:
+    """The converters the site's reader uses for these settings (Pelican's default MARKDOWN
+    when the settings have none), kept while the arguments stay the same."""
+    arguments = markdown_arguments({"MARKDOWN": DEFAULT_CONFIG["MARKDOWN"], **settings})
+    if not _LAST or _LAST[0][0] != arguments:
+        _LAST[:] = [(arguments, Markdowns(arguments))]
+    return _LAST[0][1]
+
+
+def shortened(value: str) -> str:
+    """A `data:` address as a message shows it: its start (the rest is the file itself)."""
+    return value if len(value) <= DATA_SHOWN else f"{value[:DATA_SHOWN]}…"
+
+
+def located(document: SourceDocument, faults: Sequence[Fault]) -> Iterator[ContentProblem]:
+    """Each fault at the source line that holds it: the first of its needles found after the
+    previous fault's (the HTML is in source order; two faults may share a line), else from
+    the start; the body's first line when none is found."""
+    text = document.body.lower()
+    position = 0
+    for fault in faults:
+        found = _find(text, fault.needles, position)
+        position = position if found is None else found + 1
+        line = document.body_line + (text.count("\n", 0, found) if found is not None else 0)
+        yield ContentProblem(document.path, line, fault.field, fault.what_lv, fault.what_en,
+                             fault.fix, fault.value)
+
+
+def _find(text: str, needles: Sequence[str], start: int) -> int | None:
+    """Where in `text` (lower case) the first needle found occurs: from `start` on, else from
+    the beginning; each needle tried in turn (case-insensitively)."""
+    for needle in (n.lower() for n in needles if n):
+        found = text.find(needle, start)
+        if found < 0:
+            found = text.find(needle)
+        if found >= 0:
+            return found
+    return None
+
+
+def find_faults(body_html: str, sites: tuple[SiteAddress, ...] = ()) -> list[Fault]:
+    """Every fault in a body's HTML, in document order (`sites`: the site's own addresses,
+    which are no other site)."""
+    reader = _FaultReader(sites)
+    reader.feed(body_html)
+    reader.close()
+    return reader.faults
+
+
+class _FaultReader(HTMLParser):
+    def __init__(self, sites: tuple[SiteAddress, ...]) -> None:
+        super().__init__(convert_charrefs=True)
+        self.sites = sites
+        self.faults: list[Fault] = []
+        self.open: dict[str, int] = {}  # how many elements of each name are open
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._check_tag(tag, attrs)
+        self.open[tag] = self.open.get(tag, 0) + 1
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._check_tag(tag, attrs)
+
+    def handle_endtag(self, tag: str) -> None:
+        if self.open.get(tag):
+            self.open[tag] -= 1
+
+    def handle_data(self, data: str) -> None:
+        if self.open.get("style"):
+            self.faults.extend(self._css_faults("style", data, ("<style",)))
+        elif "<!--" in data and not any(self.open.get(tag) for tag in CODE_TAGS):
+            self.faults.append(Fault(
+                "comment", "komentārs nav aizvērts: teksts aiz <!-- tiek publicēts",
+                "comment not closed: the text after <!-- is published",
+                "aizver to ar --> pirms tukšās rindas (komentārs nevar pāriet pāri tukšai "
+                "rindai rindkopas vidū) vai izdzēs", "<!--",
+                (data[data.index("<!--"):].split("\n", 1)[0], "<!--")))
+
+    def _check_tag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in EMBEDDING_TAGS:
+            self.faults.append(Fault(
+                "html", f"<{tag}> netiek publicēts: vietnē nav JavaScript un sveša satura",
+                f"<{tag}> is not allowed: no scripts and no other site's content",
+                _SCRIPT_FIX if tag == "script" else _EMBED_FIX, f"<{tag}>", (f"<{tag}",)))
+            return
+        for name, value in attrs:
+            self.faults.extend(self._attribute_faults(tag, name, value or ""))
+
+    def _attribute_faults(self, tag: str, name: str, value: str) -> Iterator[Fault]:
+        if name.startswith("on"):
+            yield Fault("html", f"notikuma atribūts {name}= ir JavaScript",
+                        f"event-handler attribute {name}= (JavaScript) is not allowed",
+                        f"izdzēs atribūtu {name}=\"…\"", f"<{tag} {name}=", (f"{name}=",))
+        elif name == "style":
+            yield from self._css_faults(tag, value, (value, "style="))
+        elif name in SRCSET_ATTRIBUTES:
+            for url, _descriptor in srcset_candidates(value):
+                yield from address_faults(tag, name, url, self.sites, self._picture(tag))
+        elif name in URL_ATTRIBUTES or name in LOADED_ATTRIBUTES or name == "xlink:href":
+            yield from address_faults(tag, name, value, self.sites, self._picture(tag))
+
+    def _css_faults(self, tag: str, css: str, needles: tuple[str, ...]) -> Iterator[Fault]:
+        for match in _CSS_URL.finditer(css):
+            url = match.group("url") or match.group("imported") or ""
+            address = _URL_NOISE.sub("", url)
+            if address.lower().startswith("data:"):
+                yield Fault("html", *_DATA, _DATA_FIX, shortened(url), (url[:200], *needles))
+            elif elsewhere(address, self.sites):
+                yield Fault("html", f"<{tag}> stils ielādē failu no citas vietnes (trešās puses "
+                            "pieprasījums)", f"<{tag}> style loads a file from another site "
+                            "(a third-party request)", _STYLE_FIX, url, (url, *needles))
+
+    def _picture(self, tag: str) -> bool:
+        """Does this element show a picture (a `<source>` does in a `<picture>`)?"""
+        return tag in PICTURE_TAGS or (tag == "source" and bool(self.open.get("picture")))
+
+
+def address_faults(tag: str, name: str, value: str, sites: tuple[SiteAddress, ...],
+                   picture: bool) -> Iterator[Fault]:
+    """What is wrong with the address `value` of attribute `name` of a `tag` (a picture's
+    when `picture`): a `data:` one, a script's, or another site's that the browser loads."""
+    address = _URL_NOISE.sub("", value)
+    scheme = address.split(":", 1)[0].lower() if ":" in address else ""
+    needles = (value, html.escape(value, quote=False), f"{name}=", f"<{tag}")
+    if scheme == "data":
+        yield Fault("image" if picture else "html", *_DATA, _DATA_FIX, shortened(value),
+                    (value[:200], *needles[2:]))
+    elif scheme in ("javascript", "vbscript"):
+        yield Fault("link" if tag == "a" else "html", f"{scheme}: adrese ir JavaScript",
+                    f"{scheme}: address (a script) is not allowed",
+                    "izdzēs to vai ieliec parastu saiti: [teksts](https://…)", value, needles)
+    elif loaded(tag, name) and elsewhere(address, sites) and picture:
+        yield Fault("image", *_PICTURE_ELSEWHERE, _PICTURE_ELSEWHERE_FIX, value, needles)
+    elif loaded(tag, name) and elsewhere(address, sites):
+        yield Fault("html", f"<{tag}> ielādē failu no citas vietnes (trešās puses pieprasījums)",
+                    f"<{tag}> loads a file from another site (a third-party request)",
+                    _STYLE_FIX if tag == "link" else _MEDIA_FIX, value, needles)
+
+
+def loaded(tag: str, name: str) -> bool:
+    """Does the browser load the address in attribute `name` of a `tag` by itself?"""
+    return name in LOADED_ATTRIBUTES or (name in ("href", "xlink:href")
+                                         and tag in LOADED_HREF_TAGS)
+
+
+def elsewhere(address: str, sites: tuple[SiteAddress, ...]) -> bool:
+    """Is an address (browsers' noise dropped) on another site: absolute, not the site's own?"""
+    parts = urlsplit(address)
+    return bool(parts.netloc) and on_site(address if parts.scheme else f"https:{address}",
+                                          sites) is None
