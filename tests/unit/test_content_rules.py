@@ -449,3 +449,16 @@ def test_an_invisible_line_before_the_header_is_named_where_it_is(tmp_path: Path
     [problem] = problems_for(tmp_path, "\n\u200b\n" + GOOD)
     assert (problem.line, problem.value) == (2, "kolonna 1")
     assert "zero width space, U+200B" in problem.what_en
+
+
+def test_a_newsletter_introduction_s_date_with_a_zone_gets_the_same_message(
+        tmp_path: Path) -> None:
+    from kopienu_zinas.newsletter import register as newsletter
+
+    with registered(register), registered(newsletter):
+        found = problems_in_file(tmp_path, "newsletter/2026-10.md",
+                                 "---\ntitle: Oktobris\ndate: 2026-10-01T08:00:00Z\n---\nTeksts\n",
+                                 SETTINGS)
+    assert [(p.line, p.field, p.what_en, p.fix) for p in found] == [
+        (3, "date", "write no time zone: times are Riga time",
+         "izdzēs 'Z' un raksti laiku pēc Rīgas pulksteņa: 2026-10-01 11:00")]
