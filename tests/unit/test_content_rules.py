@@ -236,7 +236,9 @@ def test_every_field_the_site_documents_and_writes_is_known(tmp_path: Path) -> N
     ("date: 2024-05-21", "date: 2026-03-05T10:00", None, None, None),
     ("date: 2024-05-21", "date: 2026-03-05 10:00:00", None, None, None),
     ("date: 2024-05-21", "date: 2026-03-05T10:00:00", None, None, None),
-    ("date: 2024-05-21", "date: 2026-03-05T10:00:00+02:00", "date", 3, "date could not be read"),
+    ("date: 2024-05-21", "date: 2026-03-05T10:00:00+02:00", "date", 3,
+        "write no time zone: times are Riga time): 2026-03-05T10:00:00+02:00 — izdzēs '+02:00' "
+        "un raksti laiku pēc Rīgas pulksteņa: 2026-03-05 10:00"),
 ])
 def test_dates_at_a_clock_change_are_refused_and_iso_forms_read(
         tmp_path: Path, old: str, new: str, field: str | None, line: int | None,
@@ -287,3 +289,176 @@ def test_a_no_break_space_inside_a_value_is_text(tmp_path: Path) -> None:
     text = GOOD.replace("Īss kopsavilkums.", f"16.{NBSP}maijā tikšanās.").replace(
         "title: Labs raksts", f'title: "Labs:{NBSP}raksts"')
     assert problems_for(tmp_path, text) == []
+
+
+@pytest.mark.parametrize(("before", "name"), [
+    ("\u200b", "nulles platuma atstarpe U+200B"),
+    ("\ufeff\ufeff", "neredzamā zīme BOM U+FEFF"),  # the encoding's BOM, then one more
+    ("\u2060", "vārdu savienotājs U+2060"),
+    ("\u200e", "virziena zīme LRM U+200E"),
+])
+def test_an_invisible_character_before_the_first_dashes_is_named_at_line_1_column_1(
+        tmp_path: Path, before: str, name: str) -> None:
+    [problem] = problems_for(tmp_path, before + GOOD)
+    assert (problem.line, problem.field, problem.value) == (1, "front matter", "kolonna 1")
+    assert f"rindā ir {name}" in problem.what_lv
+    assert problem.fix.startswith("izdzēs to")
+    assert "no YAML front matter" not in problem.format()
+
+
+def test_a_toml_header_is_named_as_toml_with_how_to_write_yaml(tmp_path: Path) -> None:
+    toml = '+++\ntitle = "Labs raksts"\ndate = 2024-05-21\n+++\nTeksts.\n'
+    [problem] = problems_for(tmp_path, toml)
+    assert (problem.line, problem.field) == (1, "front matter")
+    assert "TOML" in problem.what_en and "Hugo" in problem.what_en
+    assert "'---'" in problem.fix and "title: Virsraksts" in problem.fix
+
+
+SMART = "title: “QA B11: gudrās pēdiņas”"
+
+
+def test_typographic_quotes_in_a_line_yaml_cannot_read_are_named_with_the_line_to_write(
+        tmp_path: Path) -> None:
+    [problem] = problems_for(tmp_path, GOOD.replace("title: Labs raksts", SMART))
+    assert (problem.line, problem.field) == (2, "title")
+    assert "typographic quotes “ ” are not quotes to YAML" in problem.what_en
+    fixed = 'title: "“QA B11: gudrās pēdiņas”"'
+    assert fixed in problem.fix
+    assert problems_for(tmp_path, GOOD.replace("title: Labs raksts", fixed)) == []
+
+
+@pytest.mark.parametrize("title", ["title: „Grāmata“ par X", "title: Saruna par „Grāmatu“",
+                                   "title: «Grāmata»"])
+def test_latvian_typographic_quotes_without_a_colon_are_text(tmp_path: Path, title: str) -> None:
+    assert problems_for(tmp_path, GOOD.replace("title: Labs raksts", title)) == []
+
+
+def test_a_syntax_error_without_typographic_quotes_keeps_the_parsers_words(
+        tmp_path: Path) -> None:
+    [problem] = problems_for(tmp_path, GOOD.replace("title: Labs raksts", "title: a: b"))
+    assert "mapping values are not allowed" in problem.what_en
+
+
+def scheduled_and_problems(tmp_path: Path, date: str) -> tuple[list, list]:
+    """(the notices `make check` prints, the problems) of GOOD dated `date`."""
+    from kopienu_zinas.common.frontmatter import read_document
+    from kopienu_zinas.site.schedule import scheduled_notices
+
+    text = GOOD.replace("2024-05-21", date)
+    found = problems_for(tmp_path, text)
+    document, _ = read_document(tmp_path, tmp_path / "raksts.md")
+    return list(scheduled_notices([document], SETTINGS)), found
+
+
+def test_a_date_more_than_a_year_ahead_is_one_error_and_not_also_scheduled(
+        tmp_path: Path) -> None:
+    notices, [problem] = scheduled_and_problems(tmp_path, "2099-01-01")
+    assert notices == []
+    assert problem.what_en == "date is more than a year ahead"
+    notices, found = scheduled_and_problems(tmp_path, "2026-12-22")
+    assert found == [] and [n.what_en for n in notices] == ["scheduled article"]
+
+
+@pytest.mark.parametrize(("written", "riga"), [
+    ("2026-11-01T10:00:00+02:00", "izdzēs '+02:00' un raksti laiku pēc Rīgas pulksteņa: "
+                                  "2026-11-01 10:00"),
+    ("2026-11-01T10:00:00Z", "izdzēs 'Z' un raksti laiku pēc Rīgas pulksteņa: 2026-11-01 12:00"),
+    ("2026-07-01 10:00-04:00", "izdzēs '-04:00' un raksti laiku pēc Rīgas pulksteņa: "
+                               "2026-07-01 17:00"),
+])
+def test_a_date_with_a_time_zone_says_to_write_riga_time(tmp_path: Path, written: str,
+                                                         riga: str) -> None:
+    for field, line in (("date", 3), ("modified", 4)):
+        text = GOOD.replace("date: 2024-05-21", f"date: {written}") if field == "date" else \
+            GOOD.replace("date: 2024-05-21", f"date: 2024-05-21\nmodified: {written}")
+        [problem] = problems_for(tmp_path, text)
+        assert (problem.line, problem.field, problem.value) == (line, field, written)
+        assert problem.what_en == "write no time zone: times are Riga time"
+        assert problem.fix == riga
+
+
+def test_text_values_are_read_in_nfc_whatever_form_the_file_has(tmp_path: Path) -> None:
+    import unicodedata
+
+    from kopienu_zinas.common.frontmatter import read_document
+
+    decomposed = unicodedata.normalize("NFD", GOOD.replace("Labs raksts", "Ēkas Ārpusē")
+                                       .replace("tags: [kopienas]", "tags: [Ēkas]"))
+    assert problems_for(tmp_path, decomposed) == []
+    document, _ = read_document(tmp_path, tmp_path / "raksts.md")
+    assert document.metadata["title"] == "Ēkas Ārpusē" == unicodedata.normalize("NFC",
+                                                                                "Ēkas Ārpusē")
+    assert document.metadata["tags"] == ["Ēkas"]
+    assert document.metadata["summary"] == "Īss kopsavilkums."
+
+
+ZWSP = "\u200b"
+
+
+@pytest.mark.parametrize(("old", "new", "line", "field", "words"), [
+    ("summary: Īss", f"summary: {ZWSP}Īss", 6, "summary",
+     "neredzama zīme: nulles platuma atstarpe U+200B (an invisible zero width space, U+200B, "
+     "would be published with the text): kolonna 10 — izdzēs to"),
+    ("title: Labs raksts", "title: Labs\ufeff raksts", 2, "title", "BOM U+FEFF"),
+    ("title: Labs raksts", "title: Labs\u2060raksts", 2, "title", "word joiner, U+2060"),
+    ("title: Labs raksts", "title: \u200fLabs raksts", 2, "title", "right-to-left mark"),
+    ("title: Labs raksts", "title: Lab\u200ds raksts", 2, "title", "zero width joiner"),
+    ("Teksts.", f"Teksts{ZWSP}.{ZWSP}", 8, "text", "with the text): kolonna 7, 9 —"),
+    ("region: Latgale", f"region: Latgale\n{EVENT.replace('Talka', 'Tal' + ZWSP + 'ka')}", 6,
+     "title", "zero width space"),
+])
+def test_an_invisible_character_in_a_value_or_the_text_is_a_warning_at_its_column(
+        tmp_path: Path, old: str, new: str, line: int, field: str, words: str) -> None:
+    [problem] = problems_for(tmp_path, GOOD.replace(old, new))
+    assert (problem.line, problem.field, problem.severity) == (line, field, "warning")
+    assert words in problem.format()
+
+
+@pytest.mark.parametrize(("old", "new"), [
+    ("title: Labs raksts", "title: Lauksaimniece 👩\u200d🌾"),        # an emoji sequence
+    ("title: Labs raksts", "title: Labs 👍🏽\u200d raksts"),           # after a skin tone
+    ("Teksts.", "Ļoti gar\u00adš vārds, 👨\u200d👩\u200d👧 ģimene."),  # a soft hyphen, emoji
+    ("Teksts.", "Auf\u200clage"),                                   # a non-joiner, on purpose
+    ("summary: Īss", "# piezīme ar \u200b\nsummary: Īss"),           # a comment is not published
+])
+def test_joiners_in_emoji_soft_hyphens_and_comments_are_left_alone(tmp_path: Path, old: str,
+                                                                   new: str) -> None:
+    assert problems_for(tmp_path, GOOD.replace(old, new)) == []
+
+
+def test_an_invisible_character_in_a_field_name_stays_an_error(tmp_path: Path) -> None:
+    found = problems_for(tmp_path, GOOD.replace("region:", "re\u200dgion:"))
+    [problem] = [p for p in found if "U+" in p.what_en]  # and "region is missing"
+    assert (problem.line, problem.field, problem.severity) == (4, "region", "error")
+    assert "zero width joiner, U+200D, that YAML does not read as a space" in problem.what_en
+
+
+def test_a_warning_is_logged_as_a_warning(caplog: pytest.LogCaptureFixture) -> None:
+    import logging
+
+    from kopienu_zinas.common.problems import log_problem
+
+    problem = ContentProblem("a.md", 2, "title", "x", "x", "x", severity="warning")
+    with caplog.at_level(logging.INFO):
+        log_problem(problem)
+        log_problem(ContentProblem("a.md", 2, "title", "x", "x", "x"))
+    assert [r.levelno for r in caplog.records] == [logging.WARNING, logging.ERROR]
+
+
+def test_an_invisible_line_before_the_header_is_named_where_it_is(tmp_path: Path) -> None:
+    [problem] = problems_for(tmp_path, "\n\u200b\n" + GOOD)
+    assert (problem.line, problem.value) == (2, "kolonna 1")
+    assert "zero width space, U+200B" in problem.what_en
+
+
+def test_a_newsletter_introduction_s_date_with_a_zone_gets_the_same_message(
+        tmp_path: Path) -> None:
+    from kopienu_zinas.newsletter import register as newsletter
+
+    with registered(register), registered(newsletter):
+        found = problems_in_file(tmp_path, "newsletter/2026-10.md",
+                                 "---\ntitle: Oktobris\ndate: 2026-10-01T08:00:00Z\n---\nTeksts\n",
+                                 SETTINGS)
+    assert [(p.line, p.field, p.what_en, p.fix) for p in found] == [
+        (3, "date", "write no time zone: times are Riga time",
+         "izdzēs 'Z' un raksti laiku pēc Rīgas pulksteņa: 2026-10-01 11:00")]

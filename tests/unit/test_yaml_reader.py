@@ -124,3 +124,19 @@ def test_the_reader_parses_header_dates_as_the_plugin_does(tmp_path: Path,
     assert yaml_metadata.get_date is get_date
     assert LibyamlMetadataReader(settings).read(str(source)) == expected
     assert expected[1]["modified"] == datetime.datetime(2019, 7, 30, 10, 15)
+
+
+def test_every_text_value_is_published_in_nfc(tmp_path: Path) -> None:
+    """A file saved on macOS (letters decomposed, NFD) gives the title, summary, tags and event
+    fields as typed on a keyboard (NFC): what <title>, <h1>, search and sorting see."""
+    import unicodedata
+
+    source = tmp_path / "x.md"
+    header = ("---\ntitle: Ēkas Ārpusē\nsummary: Ķekava\ntags: [Ūdens]\n"
+              "events:\n  - title: Talka Ļaudonā\n---\nTeksts\n")
+    source.write_text(unicodedata.normalize("NFD", header), encoding="utf-8")
+    metadata = LibyamlMetadataReader(copy.deepcopy(DEFAULT_CONFIG)).read(str(source))[1]
+    assert metadata["title"] == unicodedata.normalize("NFC", "Ēkas Ārpusē") == "Ēkas Ārpusē"
+    assert metadata["summary"] == "<p>Ķekava</p>"  # FORMATTED_FIELDS: Markdown, as ever
+    assert [tag.name for tag in metadata["tags"]] == ["Ūdens"]
+    assert metadata["events"] == [{"title": "Talka Ļaudonā"}]

@@ -15,11 +15,18 @@ from typing import Any, cast
 import yaml
 from pelican.plugins.yaml_metadata.yaml_metadata import YAMLMetadataReader
 
-from .isodates import clock_change_problem, parse_iso_date
+from .invisibles import stray_problems
+from .isodates import clock_change_problem, offset_problem, parse_iso_date
 from .leftbehind import left_behind_path
 from .problems import ContentProblem
 from .sourcetext import read_source
-from .yamlnodes import first_layout_problem, node_problems, strip_forbidden, syntax_problem
+from .yamlnodes import (
+    clean_values,
+    first_layout_problem,
+    layout_problem,
+    node_problems,
+    syntax_problem,
+)
 
 _HEADER = re.compile(r"\A\s*^---[ \t]*$\n(?P<meta>.*?)^(?:---|\.\.\.)[ \t]*$\n?", re.M | re.S)
 
@@ -104,17 +111,19 @@ class SourceDocument:
 
     def date_problems(self, field_name: str) -> list[ContentProblem]:
         """The problem of a front matter date `field_name` (`date`, `modified`) that
-        isodates.parse_iso_date cannot read, or whose Riga wall-clock time a clock change skips
-        or passes twice (isodates.clock_change_problem), at its line; [] for a readable date
-        and for a missing field (a kind that requires it says so itself)."""
+        isodates.parse_iso_date cannot read (written with a time zone:
+        isodates.offset_problem), or whose Riga wall-clock time a clock change skips or passes
+        twice (isodates.clock_change_problem), at its line; [] for a readable date and for a
+        missing field (a kind that requires it says so itself)."""
         if field_name not in self.metadata:
             return []
         try:
             when = parse_iso_date(self.metadata[field_name])
         except ValueError:
-            return [self.problem(field_name, "datums nav saprotams", "date could not be read",
-                                 "raksti GGGG-MM-DD vai GGGG-MM-DD SS:MM",
-                                 self.metadata[field_name])]
+            with_zone = offset_problem(self.written(field_name), field_name)
+            return [self.place(with_zone) if with_zone else self.problem(
+                field_name, "datums nav saprotams", "date could not be read",
+                "raksti GGGG-MM-DD vai GGGG-MM-DD SS:MM", self.metadata[field_name])]
         clock_change = isinstance(when, dt.datetime) and clock_change_problem(
             when.replace(tzinfo=None), field_name, self.written(field_name))
         return [self.place(clock_change)] if clock_change else []
@@ -164,9 +173,7 @@ def _parse(document: SourceDocument, text: str) -> tuple[SourceDocument, list[Co
     match = _HEADER.match(text)
     if not match:
         document.body = text
-        return document, [ContentProblem(
-            document.path, 1, "front matter", "nav YAML galvenes", "no YAML front matter",
-            "sāc failu ar rindu '---', tad lauki (title: …), tad atkal '---'")]
+        return document, [no_header_problem(document.path, text)]
     document.header_found = True
     document.body = text[match.end():]
     document.body_line = text[: match.end()].count("\n") + 1
@@ -188,9 +195,48 @@ def _parse(document: SourceDocument, text: str) -> tuple[SourceDocument, list[Co
     # the fields as Pelican reads them: names in lower case (of `Title:` and `title:` the
     # last); a name written otherwise is check_fields' one problem (site/rules.py)
     document.metadata = cast(dict[str, Any], {  # a dict stays a dict
-        field_name(key): value for key, value in cast(dict[Any, Any], strip_forbidden(data)).items()})
+        field_name(key): value for key, value in cast(dict[Any, Any], clean_values(data)).items()})
     document.node = node
-    return document, node_problems(node, document.path, first_line=FIRST_LINE)
+    return document, [*node_problems(node, document.path, first_line=FIRST_LINE),
+                      *stray_problems(document.path, match.group("meta"), FIRST_LINE,
+                                      header=True),
+                      *stray_problems(document.path, document.body, document.body_line,
+                                      header=False)]
+
+
+def no_header_problem(path: str, text: str) -> ContentProblem:
+    """Why a file's text has no `---` … `---` header: an invisible character before or on the
+    first line that shows anything, when that shows `---` (named at its line and column: the
+    editor sees `---` there), a TOML header (`+++`, Hugo's), or none at all."""
+    lines = text.split("\n")
+    first = next((number for number, line in enumerate(lines) if _visible(line)), None)
+    if first is not None and _visible(lines[first]) in ("---", "+++"):
+        hidden = next(((number, column, character) for number in range(first + 1)
+                       for column, character in enumerate(lines[number])
+                       if character not in " \t" and not character.isprintable()), None)
+        if hidden is not None:
+            number, column, character = hidden
+            return layout_problem(path, number + 1, column + 1, character, fix=(
+                "izdzēs to: novieto kursoru rindas sākumā un nospied Delete vienu reizi "
+                "(rindai jābūt tieši '---'); tāda zīme ienāk, kopējot tekstu no Word vai "
+                "tīmekļa lapas"))
+        if _visible(lines[first]) == "+++":
+            return ContentProblem(
+                path, first + 1, "front matter",
+                "galvene ir TOML formātā (Hugo), bet lasām tikai YAML",
+                "this is TOML front matter (Hugo); only YAML is read",
+                "raksti galveni starp rindām '---' (nevis '+++') un katru lauku kā 'lauks: "
+                "vērtība': title = \"Virsraksts\" → title: Virsraksts, tags = [\"a\", \"b\"] → "
+                "tags: [a, b]")
+    return ContentProblem(
+        path, 1, "front matter", "nav YAML galvenes", "no YAML front matter",
+        "sāc failu ar rindu '---', tad lauki (title: …), tad atkal '---'")
+
+
+def _visible(line: str) -> str:
+    """What of `line` shows: its characters that are printable and no space."""
+    return "".join(character for character in line
+                   if character.isprintable() and not character.isspace())
 
 
 def read_body(content_root: Path, file: Path) -> SourceDocument:

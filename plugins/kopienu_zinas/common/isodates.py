@@ -23,6 +23,9 @@ A written wall-clock time may still be one that Riga's clock skips or passes twi
 from 03:00 on the last Sundays of March and October): :func:`clock_change_problem` is the one
 refusal of those, for events' times and the front matter's dates alike, and (by
 :func:`wall_time_fault`) of newsletter introductions' dates and recurring events' occurrences.
+A time written with a zone where none may be (`2026-11-01T10:00+02:00`, `…Z`) gets
+:func:`offset_problem`, which names the same moment on Riga's clock, instead of "could not be
+read".
 
 The browser editor (Decap CMS) checks the same forms before saving with :func:`editor_pattern`,
 a regular expression made from this table's definition, not written twice.
@@ -152,6 +155,29 @@ def clock_change_problem(naive: dt.datetime, field_name: str, written: object
             "raksti laiku pirms 03:00 vai no 04:00")
     return ContentProblem("", 0, field_name, what_lv, what_en, fix,
                           "" if written is None else str(written))
+
+
+def offset_problem(written: object, field_name: str) -> ContentProblem | None:
+    """The problem of a date and time written with a time zone (`+02:00`, `Z`: what other
+    tools and ISO 8601 write), which editors' dates may not have: every time is Riga's. The
+    fix names the same moment on Riga's clock. No file and line yet (the caller places it);
+    None when `written` is no datetime with a zone. Events' `start:`/`end:` and the front
+    matter's `date:`/`modified:` can say it alike."""
+    text = str(written).strip()
+    match = _DATETIME.fullmatch(text)
+    if match is None or match.group(7) is None:
+        return None
+    try:
+        moment, _kind = parse(text, offsets=True)
+    except ValueError:  # a day or time no calendar has
+        return None
+    assert isinstance(moment, dt.datetime)  # _DATETIME matched
+    riga = moment.astimezone(RIGA).strftime("%Y-%m-%d %H:%M" if moment.second == 0
+                                            else "%Y-%m-%d %H:%M:%S")
+    return ContentProblem(
+        "", 0, field_name, "laika joslu neraksti: laiks vienmēr ir Rīgas laiks",
+        "write no time zone: times are Riga time",
+        f"izdzēs '{match.group(7)}' un raksti laiku pēc Rīgas pulksteņa: {riga}", str(written))
 
 
 def parse_iso_date(value: object) -> dt.date | dt.datetime:

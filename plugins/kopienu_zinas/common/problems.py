@@ -17,7 +17,7 @@ import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from blinker import signal
 
@@ -39,7 +39,8 @@ document_check = signal("kopienu_zinas.document_check")
 
 @dataclass(frozen=True, order=True)
 class ContentProblem:
-    """One thing an editor must fix."""
+    """One thing an editor must fix. A "warning" (`severity`) leaves the page as it would be
+    without it and fails only strict builds (`make check`); an "error" fails every build."""
 
     path: str
     line: int
@@ -48,6 +49,7 @@ class ContentProblem:
     what_en: str
     fix: str
     value: str = ""
+    severity: Literal["error", "warning"] = "error"
 
     def format(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path
@@ -120,8 +122,10 @@ def failure_problem(path: str, error: BaseException | None, stage: str, *,
 
 
 def log_problem(problem: ContentProblem) -> None:
-    """Report a problem through logging, so that both `pelican` and our build see it."""
-    logger.error("%s", problem.format(), extra={"content_problem": problem})
+    """Report a problem through logging (at its severity), so that both `pelican` and our
+    build see it."""
+    level = logging.WARNING if problem.severity == "warning" else logging.ERROR
+    logger.log(level, "%s", problem.format(), extra={"content_problem": problem})
 
 
 def document_problems(document: SourceDocument, settings: dict[str, Any]

@@ -32,6 +32,12 @@ def is_scheduled(when: dt.date | dt.datetime, now: dt.datetime) -> bool:
     return moment > now
 
 
+def too_late(when: dt.date | dt.datetime, now: dt.datetime) -> bool:
+    """True when ``when`` lies more than a year after ``now`` (:func:`latest_allowed`): taken
+    for a typo, reported as an error and never as scheduled (one verdict per date)."""
+    return as_datetime(when) > latest_allowed(now)
+
+
 def latest_allowed(now: dt.datetime) -> dt.datetime:
     """The latest date an editor may schedule for: the same moment one year after ``now``
     (29 February → 28 February)."""

@@ -32,7 +32,7 @@ from pelican.plugins.yaml_metadata import yaml_metadata
 from .cachestore import CacheStore
 from .fingerprint import code_digest, digest, settings_digest
 from .nocomments import NAME as NO_COMMENTS
-from .yamlnodes import strip_forbidden
+from .yamlnodes import clean_values
 
 #: Bumped when what an entry holds changes.
 ENTRY_VERSION = "markdown-1"
@@ -42,8 +42,9 @@ META_EXTENSION = "markdown.extensions.meta"
 
 @dataclass(frozen=True)
 class ConvertedSource:
-    """A source's header as libyaml loads it (a dict, forbidden characters removed: not yet
-    Pelican's metadata) and its body as HTML, `{static}`/`{filename}` links still unresolved."""
+    """A source's header as libyaml loads it (a dict, its text cleaned by yamlnodes.clean_values:
+    NFC, no forbidden characters; not yet Pelican's metadata) and its body as HTML,
+    `{static}`/`{filename}` links still unresolved."""
 
     metadata: dict[str, Any]
     html: str
@@ -58,7 +59,7 @@ def load_header(text: str) -> dict[str, Any] | None:
         return None
     if not isinstance(metadata, dict):
         return None
-    return strip_forbidden(metadata)  # type: ignore[return-value]  # a dict stays a dict
+    return clean_values(metadata)  # type: ignore[return-value]  # a dict stays a dict
 
 
 def convert_source(text: str, markdowns: Markdowns) -> ConvertedSource | None:

@@ -12,7 +12,13 @@ YAML separates and indents with the plain space only (YAML 1.2 §6.1: no tab in 
 §5.5: a no-break space is not white space). A no-break space pasted from Word after `title:`
 makes the whole line one text, and the parser stops a line later with "mapping values are not
 allowed"; a tab in an indentation stops it there. :func:`syntax_problem` names the line and the
-character instead of the parser's words (`layout_fault`).
+character instead of the parser's words (`layout_fault`). Typographic quotes (“ ” „ ‘ ’ « »,
+Word's and macOS's autocorrect) are text to YAML, not quotes: when the line where the parser
+stopped holds them, it says so and shows the line with the value in straight quotes.
+
+Both readers of front matter (this content check's, common/frontmatter.py, and Pelican's,
+common/sourcereader.py) take values through :func:`clean_values`: forbidden characters
+dropped, every text in Unicode NFC (macOS writes "Ē" as "E" and a combining macron, NFD).
 """
 
 from __future__ import annotations
@@ -26,21 +32,37 @@ import yaml
 from .problems import ContentProblem
 from .sourcetext import XML_FORBIDDEN, character_names
 
-#: Characters that look like a space (or like nothing) and that YAML does not read as one.
-_INVISIBLE_CLASS = "\u00a0\u2000-\u200b\u202f\u205f\u2060\u3000\ufeff"
+#: Characters that look like a space (or like nothing: zero-width joiners and direction marks
+#: too) and that YAML does not read as one.
+_INVISIBLE_CLASS = "\u00a0\u2000-\u200f\u202f\u205f\u2060\u3000\ufeff"
 INVISIBLE = re.compile(f"[{_INVISIBLE_CLASS}]")
 #: Names editors recognise for the ones they meet most (Latvian, English).
 _INVISIBLE_NAMES = {
     "\u00a0": ("nedalāmā atstarpe", "no-break space"),
     "\u202f": ("šaurā nedalāmā atstarpe", "narrow no-break space"),
     "\u200b": ("nulles platuma atstarpe", "zero width space"),
+    "\u200d": ("nulles platuma savienotājs", "zero width joiner"),
+    "\u200e": ("virziena zīme LRM", "left-to-right mark"),
+    "\u200f": ("virziena zīme RLM", "right-to-left mark"),
+    "\u2060": ("vārdu savienotājs", "word joiner"),
     "\ufeff": ("neredzamā zīme BOM", "zero width no-break space (BOM)"),
 }
+#: Quotes that word processors type for " and ', and Latvian typography's „…“: text to YAML.
+TYPOGRAPHIC_QUOTES = re.compile("[“”„‟‘’‚«»]")
 #: What YAML reads as a line's layout: its indentation and list dashes (with whatever wrongly
 #: stands in for their spaces), then a field name, its ':' and the character after it.
 _INDENT = re.compile(f"[ \t{_INVISIBLE_CLASS}]*(?:-[ \t{_INVISIBLE_CLASS}]+)*")
 _KEY = re.compile("(?P<name>[^ \t\n:#'\"\\[{,-][^ \t\n:]*):.?")
 _YAML_FIX = "pārbaudi kolu ':' aiz lauka nosaukuma un pēdiņas ap tekstu ar ':' vai '#'"
+_LAYOUT_FIX = ("aizstāj to ar parastu atstarpi (vai izdzēs, ja atstarpe tur nav vajadzīga); tāda "
+               "bieži ienāk, kopējot tekstu no Word vai tīmekļa lapas")
+
+
+def invisible_name(character: str) -> tuple[str, str]:
+    """(Latvian, English) name of an invisible character: the editors' name when
+    :data:`_INVISIBLE_NAMES` has one, else "neredzama atstarpe" and Unicode's name."""
+    return _INVISIBLE_NAMES.get(
+        character, ("neredzama atstarpe", unicodedata.name(character, "").lower()))
 
 
 def node_problems(node: yaml.Node | None, path: str, first_line: int = 1) -> list[ContentProblem]:
@@ -77,16 +99,33 @@ def _walk(node: yaml.Node | None, path: str, first_line: int,
             yield from _walk(value, path, first_line, name)
 
 
-def strip_forbidden(value: object) -> object:
-    """`value` (parsed YAML: dicts, lists, scalars) with forbidden characters removed from every
-    string, so that a preview can still show the page the problem is reported on."""
+def clean_values(value: object) -> object:
+    """`value` (parsed YAML: dicts, lists, scalars) with every string, at any depth, in Unicode
+    NFC and without forbidden characters (so that a preview can still show the page the
+    problem is reported on). NFC: a title saved decomposed (macOS) is published, searched,
+    sorted and compared as the same letters typed on a keyboard."""
     if isinstance(value, str):
-        return XML_FORBIDDEN.sub("", value)
+        return unicodedata.normalize("NFC", XML_FORBIDDEN.sub("", value))
     if isinstance(value, list):
-        return [strip_forbidden(item) for item in value]
+        return [clean_values(item) for item in value]
     if isinstance(value, dict):
-        return {strip_forbidden(key): strip_forbidden(item) for key, item in value.items()}
+        return {clean_values(key): clean_values(item) for key, item in value.items()}
     return value
+
+
+def _layout(line: str) -> tuple[re.Match[str], re.Match[str] | None]:
+    """The match of `line`'s indentation (with list dashes) and of its field name with its
+    ':' and the character after it (None when the line names no field)."""
+    indent = _INDENT.match(line)
+    assert indent is not None  # the pattern matches the empty string
+    return indent, _KEY.match(line, indent.end())
+
+
+def value_start(line: str) -> tuple[int, str]:
+    """(index where `line`'s value text starts, after its layout: indentation, list dashes, a
+    field name with ':' and the character after it; the field's name, "" when it names none)."""
+    indent, key = _layout(line)
+    return (key.end(), INVISIBLE.sub("", key.group("name"))) if key else (indent.end(), "")
 
 
 def layout_fault(line: str) -> tuple[int, str, str] | None:
@@ -94,9 +133,7 @@ def layout_fault(line: str) -> tuple[int, str, str] | None:
     (:data:`INVISIBLE`) in `line`'s indentation or after a list item's '-', or of the first
     invisible space in its field name or right after the name's ':'; None when its layout has
     neither. A value's text is not looked at (a no-break space in a sentence is fine)."""
-    indent = _INDENT.match(line)
-    assert indent is not None  # the pattern matches the empty string
-    key = _KEY.match(line, indent.end())
+    indent, key = _layout(line)
     field = INVISIBLE.sub("", key.group("name")) if key else ""
     if line[indent.end():].strip():
         for column, character in enumerate(indent.group(), 1):
@@ -107,8 +144,9 @@ def layout_fault(line: str) -> tuple[int, str, str] | None:
 
 
 def layout_problem(path: str, line: int, column: int, character: str,
-                   field: str = "front matter") -> ContentProblem:
-    """The problem of a tab or an invisible space where YAML reads the layout, at `line`."""
+                   field: str = "front matter", fix: str = _LAYOUT_FIX) -> ContentProblem:
+    """The problem of a tab or an invisible space where YAML reads the layout, at `line`
+    (`fix`: what to do, for a place where a space would not do either)."""
     if character == "\t":
         return ContentProblem(
             path, line, field, "atkāpē ir tabulācija",
@@ -116,13 +154,11 @@ def layout_problem(path: str, line: int, column: int, character: str,
             "aizstāj tabulāciju ar atstarpēm (tik, cik līdzīgajās rindās virs tās)",
             f"kolonna {column}")
     code = ord(character)
-    name_lv, name_en = _INVISIBLE_NAMES.get(
-        character, ("neredzama atstarpe", unicodedata.name(character, "").lower()))
+    name_lv, name_en = invisible_name(character)
     return ContentProblem(
         path, line, field, f"rindā ir {name_lv} U+{code:04X}, ko YAML neuzskata par atstarpi",
-        f"a {name_en}, U+{code:04X}, that YAML does not read as a space",
-        "aizstāj to ar parastu atstarpi (vai izdzēs, ja atstarpe tur nav vajadzīga); tāda "
-        "bieži ienāk, kopējot tekstu no Word vai tīmekļa lapas", f"kolonna {column}")
+        f"a {name_en}, U+{code:04X}, that YAML does not read as a space", fix,
+        f"kolonna {column}")
 
 
 def first_layout_problem(path: str, text: str, first_line: int = 1,
@@ -145,13 +181,38 @@ def syntax_problem(path: str, text: str, error: yaml.YAMLError, first_line: int 
                    field: str = "front matter") -> ContentProblem:
     """The problem of YAML `text` that cannot be read (`error`): at the line with a tab or an
     invisible space in its layout, at or before the line where the parser stopped, naming it;
-    else at that line, with the parser's words. `first_line` is the file line of the text's
-    first line; `field` names the whole text (an article's "front matter", "captions.yml")."""
+    else at the line where it stopped (or where what it stopped in began) when that holds
+    typographic quotes, saying so; else at the line where it stopped, with the parser's words.
+    `first_line` is the file line of the text's first line; `field` names the whole text (an
+    article's "front matter", "captions.yml")."""
     mark = getattr(error, "problem_mark", None)
     layout = first_layout_problem(path, text, first_line, mark.line if mark else None, field)
     if layout is not None:
         return layout
+    lines = text.split("\n")
+    for at in (mark, getattr(error, "context_mark", None)):
+        if at is not None and at.line < len(lines) \
+                and TYPOGRAPHIC_QUOTES.search(lines[at.line]):
+            return quotes_problem(path, lines[at.line], at.line + first_line, field)
     reason = getattr(error, "problem", None) or str(error)
     what_lv = "YAML galvene nav nolasāma" if field == "front matter" else "YAML nav nolasāms"
     return ContentProblem(path, mark.line + first_line if mark is not None else 1,
                           field, what_lv, f"YAML could not be read: {reason}", _YAML_FIX)
+
+
+def quotes_problem(path: str, line_text: str, line: int, field: str) -> ContentProblem:
+    """The problem of a YAML line (`line_text`, file line `line`) that cannot be read and holds
+    typographic quotes: they are text to YAML, so a ':' or '#' inside them breaks the line. The
+    fix shows the line with its whole value in straight quotes (the typographic ones kept:
+    they are shown as written)."""
+    start, name = value_start(line_text)
+    value = line_text[start:].strip()
+    quoted = f'"{value}"' if '"' not in value else "'" + value.replace("'", "''") + "'"
+    shown = f"{name}: {quoted}" if name else quoted
+    quotes = " ".join(dict.fromkeys(TYPOGRAPHIC_QUOTES.findall(line_text)))
+    return ContentProblem(
+        path, line, name or field, f"tipogrāfiskās pēdiņas {quotes} YAML neuzskata par pēdiņām",
+        f"typographic quotes {quotes} are not quotes to YAML, so a ':' or '#' inside them "
+        "breaks the line",
+        f"liec visu vērtību taisnās pēdiņās: {shown} (pēdiņas {quotes} paliek redzamas; ja tās "
+        "nav vajadzīgas, izdzēs tās)")

@@ -9,9 +9,9 @@ from difflib import get_close_matches
 from typing import Any
 
 from ..common.frontmatter import SourceDocument
-from ..common.isodates import as_datetime, clock_change_problem, parse_iso_date
+from ..common.isodates import parse_iso_date
 from ..common.problems import ContentProblem
-from ..common.schedule import EARLIEST_YEAR, is_scheduled, latest_allowed, too_early
+from ..common.schedule import EARLIEST_YEAR, is_scheduled, too_early, too_late
 from ..common.yamlnodes import INVISIBLE, layout_problem
 from .settings import SiteSettings
 
@@ -155,21 +155,11 @@ def _read_date(document: SourceDocument, field: str
                ) -> Generator[ContentProblem, None, dt.date | dt.datetime | None]:
     """The ISO date or datetime in `field` (isodates.parse_iso_date: the forms of the editors'
     guide, `2026-03-05`, `2026-03-05 10:00`, `2026-03-05T10:00`, `2026-03-05 10:00:00`), or
-    None after yielding the problem that it cannot be read or that the Riga clock skips or
-    repeats its time (use with ``yield from``)."""
-    raw = document.metadata[field]
-    try:
-        when = parse_iso_date(raw)
-    except ValueError:
-        yield document.problem(field, "datums nav saprotams", "date could not be read",
-                               "raksti GGGG-MM-DD vai GGGG-MM-DD SS:MM", value=raw)
-        return None
-    clock_change = isinstance(when, dt.datetime) and clock_change_problem(
-        when.replace(tzinfo=None), field, document.written(field))
-    if clock_change:
-        yield document.place(clock_change)
-        return None
-    return when
+    None after yielding the problems SourceDocument.date_problems finds in it (use with
+    ``yield from``)."""
+    problems = document.date_problems(field)
+    yield from problems
+    return None if problems else parse_iso_date(document.metadata[field])
 
 
 def check_date(document: SourceDocument, site: SiteSettings) -> Iterator[ContentProblem]:
@@ -185,7 +175,7 @@ def check_date(document: SourceDocument, site: SiteSettings) -> Iterator[Content
         yield document.problem(
             "date", f"datums ir pirms {EARLIEST_YEAR}. gada", f"date is before {EARLIEST_YEAR}",
             "pārbaudi gadu (četri cipari, piemēram 2026-05-16)", value=document.written("date"))
-    elif as_datetime(when) > latest_allowed(site.now):
+    elif too_late(when, site.now):
         yield document.problem(
             "date", "datums ir vairāk nekā gadu nākotnē", "date is more than a year ahead",
             "pārbaudi gadu un mēnesi; rakstu var ieplānot ne vairāk kā gadu uz priekšu",

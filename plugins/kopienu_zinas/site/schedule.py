@@ -24,7 +24,7 @@ from ..common.clock import build_now
 from ..common.frontmatter import SourceDocument
 from ..common.isodates import parse_iso_date
 from ..common.problems import ContentProblem
-from ..common.schedule import is_scheduled
+from ..common.schedule import is_scheduled, too_late
 
 logger = logging.getLogger(__name__)
 
@@ -77,7 +77,8 @@ def withhold_scheduled_pages(generator: Any) -> None:
 
 def scheduled_notices(documents: Sequence[SourceDocument],
                       settings: dict[str, Any]) -> Iterator[ContentProblem]:
-    """A notice for every article or page dated after "now" (where, when it will appear)."""
+    """A notice for every article or page dated after "now" (where, when it will appear); not
+    for a date more than a year ahead, which the date rule reports as an error instead."""
     now = build_now(settings)
     for document in documents:
         if document.kind not in ("article", "page") or not document.header_found \
@@ -89,7 +90,7 @@ def scheduled_notices(documents: Sequence[SourceDocument],
             when = parse_iso_date(document.metadata.get("date"))
         except ValueError:
             continue  # the date rule reports it
-        if is_scheduled(when, now):
+        if is_scheduled(when, now) and not too_late(when, now):  # too late: the date rule's
             what = ("ieplānots raksts", "scheduled article") if document.kind == "article" \
                 else ("ieplānota lapa", "scheduled page")
             yield document.problem(
