@@ -14,6 +14,7 @@ from typing import Any, cast
 import yaml
 
 from .leftbehind import left_behind_path
+from .packednodes import PackedMappingNode, pack
 from .problems import ContentProblem
 from .sourcetext import read_source
 from .yamlnodes import first_layout_problem, node_problems, strip_forbidden, syntax_problem
@@ -47,6 +48,18 @@ class SourceDocument:
     body: str = ""
     body_line: int = 1
     header_found: bool = False
+
+    def __getstate__(self) -> dict[str, Any]:
+        """Pickled with its node tree packed (common/packednodes.py)."""
+        state = dict(self.__dict__)
+        if self.node is not None:
+            state["node"] = pack(self.node)
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        """Read back with its node tree unpacked only when first used."""
+        tree = state.get("node")
+        self.__dict__.update(state, node=None if tree is None else PackedMappingNode(tree))
 
     def line_of(self, *keys: str | int) -> int:
         """The line of a key (or of a nested key path such as ("events", 0, "start"))."""
