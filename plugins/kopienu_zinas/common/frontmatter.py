@@ -14,7 +14,7 @@ from typing import Any, cast
 import yaml
 
 from .leftbehind import left_behind_path
-from .packednodes import PackedMappingNode, pack
+from .packednodes import PackedMappingNode, pack, top_scalar
 from .problems import ContentProblem
 from .sourcetext import read_source
 from .yamlnodes import first_layout_problem, node_problems, strip_forbidden, syntax_problem
@@ -97,14 +97,9 @@ class SourceDocument:
 
     def written(self, key: str) -> str:
         """A top-level value as the editor wrote it (`no`, not False), for messages; of a key
-        written twice the last, the one YAML keeps."""
-        if isinstance(self.node, yaml.MappingNode):
-            for key_node, value_node in reversed(self.node.value):
-                if key_node.value == key:
-                    if isinstance(value_node, yaml.ScalarNode):
-                        return value_node.value
-                    break
-        return str(self.metadata.get(key, ""))
+        written twice the last, the one YAML keeps (a packed tree is not unpacked for it)."""
+        text = top_scalar(self.node, key) if isinstance(self.node, yaml.MappingNode) else None
+        return str(self.metadata.get(key, "")) if text is None else text
 
     def problem(self, field_name: str, what_lv: str, what_en: str, fix: str,
                 value: object = "", *, at: tuple[str | int, ...] = ()) -> ContentProblem:

@@ -70,6 +70,22 @@ def unpack(mark: type, packed: Packed) -> yaml.Node:
     raise ValueError(f"not a packed node: {kind!r}")
 
 
+def top_scalar(node: yaml.MappingNode, key: str) -> str | None:
+    """The text of the scalar written under `key` at the top of a mapping (of a key written
+    twice, the last, the one YAML keeps); None when it is absent or not a scalar. A tree still
+    packed is answered without unpacking it."""
+    tree = vars(node).get(PACKED)
+    if tree is None:
+        for key_node, value_node in reversed(node.value):
+            if key_node.value == key:
+                return value_node.value if isinstance(value_node, yaml.ScalarNode) else None
+        return None
+    for packed_key, packed_value in reversed(tree[1][2]):
+        if packed_key[2] == key:
+            return packed_value[2] if packed_value[0] == SCALAR else None
+    return None
+
+
 class PackedMappingNode(yaml.MappingNode):
     """A mapping node read back packed: its attributes appear, the tree under it unpacked,
     when the first of them is asked for."""
