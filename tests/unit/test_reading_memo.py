@@ -6,8 +6,6 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import os
-import sys
-import types
 from pathlib import Path
 
 import pelican.contents
@@ -49,17 +47,25 @@ def test_the_reading_plugin_installs_the_memos_where_pelican_looks() -> None:
     assert pelican.contents.Content.get_relative_source_path is memo.get_relative_source_path
 
 
-def test_our_modules_imported_before_the_plugin_use_the_memo_too(
+def test_our_slugs_are_the_memos_whenever_our_module_was_imported(
         monkeypatch: pytest.MonkeyPatch) -> None:
-    """The settings file imports our plugins' settings before Pelican loads the reading plugin,
-    and with them common/slugs.py (the content check's slugs): it must not keep Pelican's own
-    function, or every title is slugified twice per build."""
-    early = types.ModuleType(f"{memo.PACKAGE}.early_test_module")
-    early.pelican_slugify = memo.ORIGINAL_SLUGIFY  # as `from pelican.utils import slugify as …`
-    monkeypatch.setitem(sys.modules, early.__name__, early)
-    memo.install()
-    assert early.pelican_slugify is memo.slugify
-    assert slugs.pelican_slugify is memo.slugify
+    """common/slugs.py is imported before the reading plugin (the settings file imports our
+    plugins' settings): it holds no slugify of Pelican's by name, so its slugs come from the
+    memo the plugin installed, and a title is slugified once for it and for Pelican."""
+    calls: list[str] = []
+
+    def counting(value: str, **arguments: object) -> str:
+        calls.append(value)
+        return pelican_slugify(value, **arguments)
+
+    pelican_slugify = memo.ORIGINAL_SLUGIFY
+    monkeypatch.setattr(memo, "ORIGINAL_SLUGIFY", counting)
+    title = "Slugs no atmiņas: test_our_slugs_are_the_memos"  # in no other test's memo
+    settings = settings_for("content")
+    assert slugs.slugify_with_settings(title, settings) == "slugs-no-atminas-test_our_slugs_are_the_memos"
+    assert pelican.utils.slugify(title, regex_subs=settings["SLUG_REGEX_SUBSTITUTIONS"]) == \
+        slugs.slugify_with_settings(title, settings)
+    assert calls == [title]
 
 
 def settings_for(root: str) -> dict:

@@ -1,8 +1,10 @@
 """The content check over content/, with each document's own results cached.
 
-A document's entry holds its parse (`SourceDocument`), the problems found while reading it and
-what the per-document rules (`problems.document_check`) found. Its key is a content hash of
-the file's bytes and path, our code and library versions (fingerprint.code_digest), the
+A document's entry holds its parse (`SourceDocument`, its YAML node tree packed: read back, a
+tree is unpacked only when a rule asks for a line in it, common/packednodes.py), the problems
+found while reading it and what the per-document rules (`problems.document_check`) found. Its
+key is a content hash of the SHA-256 of the file's bytes (the digest the build records, hashed
+once) and its path, our code and library versions (fingerprint.code_digest), the
 settings without BUILD_DATE and READING (per-document rules never read the date, and how the
 reading plugin runs changes no result) and the names of every file and symbolic link under
 content/ (rules check that linked files exist). Rules across files or depending on the build
@@ -48,7 +50,7 @@ from .problems import (
 )
 
 #: Bumped when an entry's shape changes.
-ENTRY_VERSION = "content-check-1"
+ENTRY_VERSION = "content-check-2"
 
 #: Settings no per-document rule reads: the build date, and how the reading plugin works
 #: (whether it caches, on how many processes), which never changes a result.
@@ -105,8 +107,8 @@ class CheckPlan:
                 self.files.append((file, None))
                 continue
             self.bytes[path] = data
-            self.digests[path] = hashlib.sha256(data).hexdigest()
-            key = digest(base, path, data)
+            self.digests[path] = source_digest = hashlib.sha256(data).hexdigest()
+            key = digest(base, path, source_digest)
             self.keys[path] = key
             self.files.append((file, key))
             store.used.add(key)

@@ -18,6 +18,7 @@ from pelican.plugins.yaml_metadata.yaml_metadata import YAMLMetadataReader
 from .invisibles import stray_problems
 from .isodates import clock_change_problem, offset_problem, parse_iso_date
 from .leftbehind import left_behind_path
+from .packednodes import PackedMappingNode, pack, top_scalar
 from .problems import ContentProblem
 from .sourcetext import read_source
 from .yamlnodes import (
@@ -62,6 +63,18 @@ class SourceDocument:
     body_line: int = 1
     header_found: bool = False
 
+    def __getstate__(self) -> dict[str, Any]:
+        """Pickled with its node tree packed (common/packednodes.py)."""
+        state = dict(self.__dict__)
+        if self.node is not None:
+            state["node"] = pack(self.node)
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        """Read back with its node tree unpacked only when first used."""
+        tree = state.get("node")
+        self.__dict__.update(state, node=None if tree is None else PackedMappingNode(tree))
+
     def line_of(self, *keys: str | int) -> int:
         """The line of a key (or of a nested key path such as ("events", 0, "start")); a
         top-level field in any case, as Pelican reads it (`Title:` is `title`)."""
@@ -100,14 +113,10 @@ class SourceDocument:
 
     def written(self, key: str) -> str:
         """A top-level value as the editor wrote it (`no`, not False), for messages; of a key
-        written twice the last, the one YAML keeps."""
-        if isinstance(self.node, yaml.MappingNode):
-            for key_node, value_node in reversed(self.node.value):
-                if field_name(key_node.value) == key:
-                    if isinstance(value_node, yaml.ScalarNode):
-                        return value_node.value
-                    break
-        return str(self.metadata.get(key, ""))
+        written twice the last, the one YAML keeps (a packed tree is not unpacked for it)."""
+        text = (top_scalar(self.node, key, field_name) if isinstance(self.node, yaml.MappingNode)
+                else None)
+        return str(self.metadata.get(key, "")) if text is None else text
 
     def date_problems(self, field_name: str) -> list[ContentProblem]:
         """The problem of a front matter date `field_name` (`date`, `modified`) that

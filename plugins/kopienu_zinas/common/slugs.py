@@ -4,6 +4,11 @@ the URLs it writes.
 With Pelican's defaults (``SLUGIFY_USE_UNICODE = False``) letters are transliterated to ASCII:
 `Sēlija` → `selija`. ``slugify_with_settings`` passes the site's ``SLUG_REGEX_SUBSTITUTIONS``,
 ``SLUGIFY_PRESERVE_CASE`` and ``SLUGIFY_USE_UNICODE`` the way ``pelican.contents.Content`` does.
+
+Pelican's function is looked up in ``pelican.utils`` at every call, never held by name: the
+reading plugin puts its memoized ``slugify`` there (reading/memo.py), and this module is
+imported before it (the settings file imports our plugins' settings), so every slug made
+here comes from the same memo as Pelican's own.
 """
 
 from __future__ import annotations
@@ -11,17 +16,17 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+import pelican.utils
 from pelican.settings import DEFAULT_CONFIG
-from pelican.utils import slugify as pelican_slugify
 
 
 def slugify_with_settings(text: str, settings: Mapping[str, Any]) -> str:
     """The slug Pelican makes of ``text`` with these settings (a missing one: Pelican's default)."""
     def setting(name: str) -> Any:
         return settings.get(name, DEFAULT_CONFIG[name])
-    return pelican_slugify(text, regex_subs=setting("SLUG_REGEX_SUBSTITUTIONS"),
-                           preserve_case=setting("SLUGIFY_PRESERVE_CASE"),
-                           use_unicode=setting("SLUGIFY_USE_UNICODE"))
+    return pelican.utils.slugify(text, regex_subs=setting("SLUG_REGEX_SUBSTITUTIONS"),
+                                 preserve_case=setting("SLUGIFY_PRESERVE_CASE"),
+                                 use_unicode=setting("SLUGIFY_USE_UNICODE"))
 
 
 def gives_address(slug: str) -> bool:

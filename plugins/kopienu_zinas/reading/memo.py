@@ -15,18 +15,16 @@ and name, and each slugifies its name once. Both functions depend on their argum
 So the memos return exactly what Pelican computes; no content object's state is cached (an
 article's metadata, slug, author or category may change until it is written, and its URL
 follows: tests/unit/test_reading_memo.py). :func:`install` puts the memoized functions where
-Pelican and our plugins look them up (at import of the reading plugin, before the plugins
-listed after it import Pelican's `slugify`), including the modules of ours that imported
-Pelican's `slugify` by name before (the settings file imports our plugins' settings, which
-import common/slugs.py): otherwise the content check made every title's slug with Pelican's
-own function and Pelican made it again.
+Pelican looks them up (at import of the reading plugin, before the plugins listed after it
+import Pelican's `slugify`: Pelican's own modules hold it by name). Our modules never hold
+Pelican's `slugify` by name: common/slugs.py, imported before the plugin, looks it up in
+`pelican.utils` at every call, so the content check's slugs come from the memo too.
 """
 
 from __future__ import annotations
 
 import functools
 import os
-import sys
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -110,19 +108,9 @@ def relative_dir(self: Any) -> str:
         return str(ORIGINAL_RELATIVE_DIR.fget(self))
 
 
-#: Our package: its modules imported before :func:`install` may hold Pelican's slugify.
-PACKAGE = __name__.partition(".")[0]
-
-
 def install() -> None:
-    """Put the memoized functions where Pelican looks them up, and where any other module of
-    ours already imported holds Pelican's slugify under some name (idempotent)."""
+    """Put the memoized functions where Pelican looks them up (idempotent)."""
     for module in (pelican.utils, pelican.contents, pelican.urlwrappers):
         module.slugify = slugify
-    for name, module in list(sys.modules.items()):
-        if name.startswith(f"{PACKAGE}.") and name != __name__ and module is not None:
-            for attribute, value in list(vars(module).items()):
-                if value is ORIGINAL_SLUGIFY:
-                    setattr(module, attribute, slugify)
     pelican.contents.Content.get_relative_source_path = get_relative_source_path
     pelican.contents.Content.relative_dir = property(relative_dir)

@@ -32,12 +32,12 @@ from . import (
 
 
 def register() -> None:
+    outputs.install()
     signals.initialized.connect(startup.prepare_build)
     signals.readers_init.connect(yaml_reader.use_libyaml_reader)
     signals.readers_init.connect(safety.guard_reading)
     signals.generator_init.connect(templating.install)
     signals.article_generator_context.connect(regions.assign_category)
-    signals.content_object_init.connect(outputs.guard_content)
     signals.article_generator_pretaxonomy.connect(schedule.withhold_scheduled)
     signals.article_generator_pretaxonomy.connect(taxonomy.unify_names)
     signals.article_generator_pretaxonomy.connect(clashes.withhold_clashing_articles)

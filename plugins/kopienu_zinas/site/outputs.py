@@ -7,8 +7,12 @@ content/ to two folders above the output folder. The content check (containment.
 mistakes where they are written; this guard makes sure that, in every build mode (the preview
 included, which does not stop on errors), such a file is reported and never written:
 
-- ``content_object_init``: an article, page or draft whose output file would lie outside the
-  output folder gets an empty `save_as` (Pelican then writes nothing for it);
+- Pelican's own check of an article's, page's or draft's `save_as` (`Content.is_valid`, asked
+  once the content is read, by the generators and by the preview's resident) is replaced by
+  :func:`guard_save_as`: a content whose output file would lie outside the output folder gets
+  an empty `save_as` (Pelican then writes nothing for it). It uses the one formatting of
+  `save_as` Pelican's check made (Pelican formats it afresh at every access; from
+  `all_generators_finalized` on, reading/urlmemo.py remembers it), so guarding costs none;
 - ``static_generator_finalized``: a static file whose source lies outside content/ (through
   `..` or a symbolic link) or whose output lies outside the output folder is dropped.
 
@@ -21,6 +25,8 @@ from __future__ import annotations
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+import pelican.contents
+
 from ..common.frontmatter import markdown_ending, read_document
 from ..common.problems import ContentProblem, log_problem
 from .containment import leaves_folder
@@ -32,18 +38,31 @@ _FIX = ("izdzēs rindu 'save_as:'/'url:' vai izlabo 'slug:' (tikai burti, cipari
         "ceļā nedrīkst būt '..'")
 
 
-def guard_content(instance: Any) -> None:
-    """Receiver of Pelican's content_object_init: stop a write outside the output folder."""
-    if instance.__class__.__name__ == "Static" or not getattr(instance, "source_path", None):
-        return  # static files are guarded once their list is complete (guard_static_files)
-    try:
-        save_as = instance.save_as
-    except (AttributeError, KeyError, TypeError, ValueError):
-        return  # no date or title: Pelican's own validation reports the file
-    if not save_as or not leaves_folder(save_as):
-        return
-    log_problem(_problem(instance, save_as))
-    instance.override_save_as = ""
+#: Pelican's check that `save_as` stays inside the output folder, before :func:`install`.
+ORIGINAL_HAS_VALID_SAVE_AS = pelican.contents.Content._has_valid_save_as
+
+
+def guard_save_as(instance: Any) -> bool:
+    """`Content._has_valid_save_as` (the part of `is_valid` that asks for `save_as`): stop a
+    write outside the output folder. Pelican's own check compares path strings by prefix and
+    passes `../output-2/x.html`; this one also stops that, reports the file and empties its
+    `save_as`, after which Pelican's check passes too: so the content is always valid here.
+    Static files and contents without a source keep Pelican's check (static files are guarded
+    once their list is complete: guard_static_files). A `save_as` that cannot be formatted
+    raises, as in Pelican's check."""
+    if isinstance(instance, pelican.contents.Static) or not getattr(instance, "source_path",
+                                                                     None):
+        return bool(ORIGINAL_HAS_VALID_SAVE_AS(instance))
+    save_as = instance.save_as
+    if save_as and leaves_folder(save_as):
+        log_problem(_problem(instance, save_as))
+        instance.override_save_as = ""
+    return True
+
+
+def install() -> None:
+    """Put :func:`guard_save_as` where Pelican's `is_valid` looks it up (idempotent)."""
+    pelican.contents.Content._has_valid_save_as = guard_save_as
 
 
 def guard_static_files(generator: Any) -> None:
