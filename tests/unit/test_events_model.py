@@ -67,6 +67,10 @@ def test_online_true_means_online_with_the_link_not_yet_published() -> None:
     ({"start": "2024-03-01", "recurrence": "FREQ=WEEKLY", "exdate": "2024-03-01",
       "location": "x"}, "exdate", "the first occurrence cannot be excluded"),
     ({"start": "2024-03-01", "id": "„”", "location": "x"}, "id", "id needs letters or digits"),
+    ({"start": "2024-03-01T18:00:00+02:00", "location": "x"}, "start",
+     "write no time zone: times are Riga time"),
+    ({"start": "2024-03-01 18:00", "end": "2024-03-01T19:00Z", "location": "x"}, "end",
+     "write no time zone: times are Riga time"),
 ])
 def test_each_bad_value_gives_one_issue_naming_event_and_field(fields, field, words) -> None:
     good = {"title": "Labs", "start": "2024-01-01", "location": "x"}

@@ -141,8 +141,9 @@ def _within(day: dt.date, field_name: str, written: object, today: dt.date) -> N
 
 def parse_when(value: object, field_name: str, today: dt.date) -> tuple[dt.date, str]:
     """(value, kind) with kind "date", "datetime" or "month"; _invalid for anything else,
-    including a day outside EARLIEST_YEAR … latest_day(today) and a Riga local time that does
-    not exist or happens twice (clock changes)."""
+    including a day outside EARLIEST_YEAR … latest_day(today), a Riga local time that does
+    not exist or happens twice (clock changes) and a time written with a zone (`Z`, `+02:00`:
+    isodates.offset_problem, as for articles' dates)."""
     if isinstance(value, dt.datetime):
         _within(value.date(), field_name, value, today)
         if value.tzinfo is None:
@@ -169,6 +170,9 @@ def parse_when(value: object, field_name: str, today: dt.date) -> tuple[dt.date,
                     field_name, value, today)
             return (_riga(parsed, field_name, value) if isinstance(parsed, dt.datetime)
                     else parsed), kind
+        with_zone = isodates.offset_problem(value, field_name)
+        if with_zone:
+            raise ProblemError(with_zone)
     raise _invalid(field_name, "datums nav saprotams", "date could not be read", _DATE_FIX, value)
 
 
