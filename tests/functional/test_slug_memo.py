@@ -47,7 +47,10 @@ def test_a_titles_slug_is_made_once_and_the_guard_formats_no_address(
 
     monkeypatch.setattr(memo, "ORIGINAL_SLUGIFY", slugify)
     monkeypatch.setattr(urlmemo, "ORIGINAL_GET_URL_SETTING", get_url_setting)
-    assert build.main([*settings_args(tmp_path), "--output", str(tmp_path / "output")]) == 0
+    # a `make html` build: the preview also leaves out documents that clash on one file
+    # (site/clashes.py), which formats each `save_as` before contents are final
+    arguments = [a for a in settings_args(tmp_path) if a != "--preview"]
+    assert build.main([*arguments, "--output", str(tmp_path / "output")]) == 0
     assert (tmp_path / "output/zinas/2024/talka-ar-atminu-selijas-parka/index.html").is_file()
     assert slugified[TITLE] == 1
     # Pelican's validation when the article is read (the guard's check too), then once in
