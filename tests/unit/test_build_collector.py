@@ -70,6 +70,36 @@ def test_pelicans_echoes_of_a_reported_source_problem_are_left_out(tmp_path: Pat
     assert collector.failures(strict=True) == [DATE.format()]
 
 
+SHARED = 'There are %s items "%s" with lang %s: \n%s\n%s'  # as pelican.utils formats it
+
+
+def slug_clash(source: str) -> ContentProblem:
+    return ContentProblem(source, 2, "title", "adrese jau aizņemta", "address already taken",
+                          "pievieno slug:")
+
+
+def test_pelicans_shared_address_warning_is_an_echo_once_each_source_is_reported(
+        tmp_path: Path) -> None:
+    """QA: the preview's banner showed Pelican's English "There are 2 items …" with machine
+    paths, twice, beside our own message about the two files."""
+    collector = ProblemCollector(str(tmp_path))
+    for source in ("a1.md", "a2.md"):
+        collector.emit(record("%s", (slug_clash(source).format(),),
+                              content_problem=slug_clash(source)))
+    paths = (str(tmp_path / "a2.md"), str(tmp_path / "a1.md"))
+    collector.emit(record(SHARED, (2, 'with slug "viena-adrese"', "lv", *paths)))
+    assert collector.records == [(logging.ERROR, slug_clash(s).format()) for s in ("a1.md", "a2.md")]
+
+
+def test_pelicans_shared_address_warning_stays_when_a_source_was_not_reported(
+        tmp_path: Path) -> None:
+    collector = ProblemCollector(str(tmp_path))
+    collector.emit(record("%s", (slug_clash("a1.md").format(),), content_problem=slug_clash("a1.md")))
+    paths = (str(tmp_path / "a2.md"), str(tmp_path / "a1.md"))
+    collector.emit(record(SHARED, (2, 'with slug "viena-adrese"', "lv", *paths)))
+    assert len(collector.records) == 2 and "There are 2 items" in collector.records[1][1]
+
+
 def test_pelicans_message_about_a_source_without_a_reported_problem_stays(tmp_path: Path) -> None:
     collector = ProblemCollector(str(tmp_path))
     collector.emit(record("%s", (DATE.format(),), content_problem=DATE))

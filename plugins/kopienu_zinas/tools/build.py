@@ -68,6 +68,12 @@ SOURCE_ECHOES = frozenset({
     "YAML header didn't parse as a dict for file '%s'",
 })
 
+#: Pelican's warnings that several sources share one address (`pelican.utils.
+#: process_translations`: the count, one or two more values, then each source's path). When the
+#: content check has reported every one of those sources (site/slugs.py names the clash in
+#: Latvian and English at its line) they are only its echo, in English, with machine paths.
+SHARED_ADDRESS_ECHOES = ("There are %s items ", "There are %s original (not translated) items ")
+
 #: While a build runs (`build`), the collector's full collections (of its oldest generation) wait for
 #: this many collections of the middle one (Python's default: 10). A build keeps nearly all it
 #: makes until it ends (articles, cached entries, the render keys), so each full collection
@@ -103,11 +109,18 @@ class ProblemCollector(logging.Handler):
         return problem
 
     def echoes(self, record: logging.LogRecord) -> bool:
-        """Whether the record is Pelican's echo of a problem reported against its source."""
-        if record.msg not in SOURCE_ECHOES or not isinstance(record.args, tuple) \
-                or not record.args:
+        """Whether the record is Pelican's echo of a problem reported against its source (or,
+        for SHARED_ADDRESS_ECHOES, against each of its sources)."""
+        if not isinstance(record.args, tuple) or not record.args:
             return False
-        return relative_source(str(record.args[0]), self.content_root) in self.sources
+        if record.msg in SOURCE_ECHOES:
+            return relative_source(str(record.args[0]), self.content_root) in self.sources
+        if isinstance(record.msg, str) and record.msg.startswith(SHARED_ADDRESS_ECHOES) \
+                and isinstance(record.args[0], int) and 0 < record.args[0] <= len(record.args):
+            paths = record.args[-record.args[0]:]
+            return all(relative_source(str(path), self.content_root) in self.sources
+                       for path in paths)
+        return False
 
     def emit(self, record: logging.LogRecord) -> None:
         if record.levelno < logging.WARNING and getattr(record, "notice", None) is None:
