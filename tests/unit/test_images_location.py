@@ -63,6 +63,30 @@ def test_a_position_in_the_thumbnails_directory_is_warned_about_and_stripped(
         assert image.getexif().get(0x0112) == 6  # still upright
 
 
+def test_a_position_in_a_second_exif_segment_is_warned_about_and_stripped(
+        tmp_path: Path, caplog: pytest.LogCaptureFixture,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """Pillow reads only the first EXIF APP1 of a JPEG; a second one with GPS is found too."""
+    (tmp_path / "atteli").mkdir()
+    plain = Image.Exif()
+    plain[0x0112] = 6
+    upright((40, 30)).save(tmp_path / "vesels.jpg", "JPEG", exif=plain)
+    data = (tmp_path / "vesels.jpg").read_bytes()
+    second = camera_exif(6).tobytes()
+    second = second if second.startswith(b"Exif\x00\x00") else b"Exif\x00\x00" + second
+    at = data.index(b"\xff\xdb")  # before the first quantisation table: after the first EXIF
+    (tmp_path / "atteli/foto.jpg").write_bytes(
+        data[:at] + b"\xff\xe1" + struct.pack(">H", len(second) + 2) + second + data[at:])
+    (warning,) = warnings_for(tmp_path, caplog)
+    assert warning.startswith("atteli/foto.jpg: location: oriģinālā ir GPS")
+    assert "EXIF APP1 2" in warning
+    code, out, err = strip(tmp_path, capsys)
+    assert (code, err) == (0, "")
+    assert out == "atteli/foto.jpg: notīrīts: atrašanās vieta (EXIF APP1 2) " \
+                  "(removed: location (EXIF APP1 2))\n"
+    assert warnings_for(tmp_path, caplog) == []
+
+
 def test_a_gps_directory_holding_only_its_version_is_no_location(
         tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
     (tmp_path / "atteli").mkdir()
