@@ -34,7 +34,7 @@ TEXT_FIELDS = ("title", "id", "location", "address", "organizer", "registration"
 KEY_LIMIT = 50
 #: The forms an `exdate:` value may take (isodates kinds): a day; for a timed event, a day
 #: with a time (never a month: exdate_when).
-EXDATE_KINDS = ("date", "datetime")
+EXDATE_KINDS: tuple[isodates.Kind, ...] = ("date", "datetime")
 
 #: The most characters an event's own `description:` may have: a calendar app shows a few lines
 #: of it, and the article is where the rest belongs (docs/events.md).

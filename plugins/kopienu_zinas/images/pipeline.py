@@ -148,7 +148,7 @@ def _header_size(source: Path) -> tuple[int, int] | None:
                 continue
             file.seek(0)
             try:
-                return cast(tuple[int, int], factory(file, os.fspath(source)).size)
+                return factory(file, os.fspath(source)).size
             except (SyntaxError, IndexError, TypeError, ValueError, OSError, struct.error):
                 continue
     return None

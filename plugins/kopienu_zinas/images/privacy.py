@@ -228,7 +228,8 @@ def _jpeg_segments(data: bytes) -> list[tuple[int, bytes]]:
     CannotStrip for a file that is not a JPEG, a broken segment or no scan."""
     if data[:2] != b"\xff\xd8":
         raise CannotStrip("not a JPEG")
-    segments, i = [], 2
+    segments: list[tuple[int, bytes]] = []
+    i = 2
     while i + 4 <= len(data):
         if data[i] != 0xFF:
             raise CannotStrip("broken JPEG segment")

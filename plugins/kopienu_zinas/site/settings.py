@@ -4,8 +4,7 @@ extensions write, per language: common/sourcereader.py), which the site's reader
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
