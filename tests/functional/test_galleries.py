@@ -211,6 +211,6 @@ def test_a_truncated_photo_fails_the_build_and_names_the_file(tmp_path: Path) ->
                        f'GALLERIES={json.dumps({"cache": str(tmp_path / "cache")})}',
                        content=content)
     assert result.returncode != 0
-    assert "galleries/talka/photo-3.jpg: photo: attēla failu nevar nolasīt" in result.stderr
+    assert "galleries/talka/photo-3.jpg: photo: attēla fails ir nepilnīgs" in result.stderr
     cached = list((tmp_path / "cache").iterdir())
     assert len(cached) == 7  # the other photos are done and kept for the next build

@@ -233,10 +233,10 @@ def test_a_link_to_a_picture_that_cannot_be_processed_names_the_picture_s_proble
     result = run_build(tmp_path / "out", "--strict", content=content)
     assert result.returncode != 0
     errors = [line for line in result.stderr.splitlines() if line.startswith("error: ")]
-    truncated = ("attēla failu nevar nolasīt (bojāts vai nepilnīgs)",
-                 "image file is truncated or unreadable",
-                 "saglabā attēlu no jauna kā JPEG vai izņem to no mapes")
-    assert errors[0].startswith("error: atteli/bojats.jpg: image: {} ({}): ".format(*truncated))
+    truncated = ("attēla fails ir nepilnīgs (beidzas pirms attēla beigām)",
+                 "image file is cut short (it ends before the picture does)",
+                 "saglabā vai eksportē attēlu no jauna (šis, iespējams, nav nokopēts līdz galam)")
+    assert errors[0] == "error: atteli/bojats.jpg: image: {} ({}) — {}".format(*truncated)
     assert errors[1:] == [
         f"error: raksts.md:{line}: {field}: attēls netiek publicēts: {truncated[0]} (the picture "
         f"is not published: {truncated[1]}): {target} — izlabo atteli/bojats.jpg "

@@ -118,6 +118,13 @@ MARKDOWN_BY_LANG = {
      '{"BACKLINK_TITEL": "x"}}}}', "MARKDOWN_BY_LANG['en']: Markdown ar šiem iestatījumiem "
      "nevar sagatavot (Markdown cannot be set up with these settings): KeyError: "
      "'BACKLINK_TITEL'"),
+    ('"en": {"extensions": "markdown.extensions.extra"}', "MARKDOWN_BY_LANG['en']: extensions: "
+     "jābūt sarakstam ar paplašinājumu nosaukumiem, piemēram, [\"markdown.extensions.extra\"] "
+     "(extensions must be a list of extension names): 'markdown.extensions.extra'"),
+    ('"en": {"tab_length": True}', "MARKDOWN_BY_LANG['en']: tab_length: jābūt pozitīvam veselam "
+     "skaitlim, piemēram, 4 (tab_length must be a positive whole number): True"),
+    ('"en": {"tab_length": -1}', "MARKDOWN_BY_LANG['en']: tab_length: jābūt pozitīvam veselam "
+     "skaitlim, piemēram, 4 (tab_length must be a positive whole number): -1"),
     ('"en": {"extension_configs": {"markdown.extensions.nav": {}}}', "MARKDOWN_BY_LANG['en']: "
      "Markdown ar šiem iestatījumiem nevar sagatavot (Markdown cannot be set up with these "
      "settings): ModuleNotFoundError: No module named 'markdown.extensions.nav'"),

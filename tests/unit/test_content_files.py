@@ -40,7 +40,9 @@ MEANT = ("raksts.md", "foto.png", "LIELAIS.MD", "x.md ", "Icon", "thumbs.png", "
 #: Files Pelican leaves out without a word (the QA report), and the Markdown file meant.
 UNREAD = {"LIELAIS.MD": "LIELAIS.md", "x.Md": "x.md", "y.mD": "y.md", "z.MARKDOWN": "z.md",
           "raksts.md.txt": "raksts.md", "teksts.txt": "teksts.md", "atstarpe.md ": "atstarpe.md",
-          "lapa.html": "lapa.md", "vecs.rst": "vecs.md"}
+          "lapa.html": "lapa.md", "vecs.rst": "vecs.md", "a.mkdn": "a.md", "b.mdwn": "b.md",
+          "c.mdtxt": "c.md", "d.mdtext": "d.md", "e.markdn": "e.md", "f.mkdown": "f.md",
+          "g.ronn": "g.md", "h.livemd": "h.md", "i.text": "i.md", "j.MKDN": "j.md"}
 
 
 def write(root: Path, name: str, text: str | bytes = "") -> Path:
@@ -156,7 +158,7 @@ def test_an_article_saved_under_another_name_is_named_with_the_name_to_give_it(
     assert line.startswith(f"{name}: file: fails netiek lasīts: raksti ir Markdown faili ar "
                            "galotni .md (this file is not read: articles are Markdown files")
     assert f"— pārsauc to par {UNREAD[name]}" in line
-    assert ("pārvieto to uz content/atteli/" in line) == name.endswith(".txt")
+    assert ("pārvieto to uz content/atteli/" in line) == name.endswith((".txt", ".text"))
     assert ("'atstarpe.md '" in line) == (name == "atstarpe.md ")
 
 

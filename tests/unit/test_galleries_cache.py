@@ -71,5 +71,5 @@ def test_spawned_workers_process_in_parallel_and_a_bad_file_spoils_nothing(tmp_p
     bad = write_truncated(tmp_path / "a" / "cut.jpg")
     result = process_photos([*files, bad], IMAGING, cache, workers=2, start_method="spawn")
     assert result.processed == 4 and set(result.done) == set(files)
-    assert "truncated" in result.failed[bad].what_en
+    assert "cut short" in result.failed[bad].what_en
     assert len(entries(cache)) == 4  # nothing half-written stays behind

@@ -63,7 +63,7 @@ def test_every_mistake_is_one_problem_naming_the_file(tmp_path: Path) -> None:
         (base + "d.jpg", "caption", "photo has no caption"),
         (base + "iphone.heic", "photo", "unsupported image format"),
         (base + "huge.jpg", "photo", "image too large (possible decompression bomb)"),
-        (base + "fake.png", "photo", "image file is truncated or unreadable"),
+        (base + "fake.png", "photo", "image file is damaged or not a picture"),
     }  # a file that cannot be published is not asked for captions as well
     missing = next(p for p in problems if p.what_en == "no such photo in the folder")
     assert missing.line == CAPTIONS.count("\n") + 1 and missing.value == "nav.jpg"

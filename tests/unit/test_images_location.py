@@ -63,6 +63,30 @@ def test_a_position_in_the_thumbnails_directory_is_warned_about_and_stripped(
         assert image.getexif().get(0x0112) == 6  # still upright
 
 
+def test_a_position_in_a_second_exif_segment_is_warned_about_and_stripped(
+        tmp_path: Path, caplog: pytest.LogCaptureFixture,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """Pillow reads only the first EXIF APP1 of a JPEG; a second one with GPS is found too."""
+    (tmp_path / "atteli").mkdir()
+    plain = Image.Exif()
+    plain[0x0112] = 6
+    upright((40, 30)).save(tmp_path / "vesels.jpg", "JPEG", exif=plain)
+    data = (tmp_path / "vesels.jpg").read_bytes()
+    second = camera_exif(6).tobytes()
+    second = second if second.startswith(b"Exif\x00\x00") else b"Exif\x00\x00" + second
+    at = data.index(b"\xff\xdb")  # before the first quantisation table: after the first EXIF
+    (tmp_path / "atteli/foto.jpg").write_bytes(
+        data[:at] + b"\xff\xe1" + struct.pack(">H", len(second) + 2) + second + data[at:])
+    (warning,) = warnings_for(tmp_path, caplog)
+    assert warning.startswith("atteli/foto.jpg: location: oriģinālā ir GPS")
+    assert "EXIF APP1 2" in warning
+    code, out, err = strip(tmp_path, capsys)
+    assert (code, err) == (0, "")
+    assert out == "atteli/foto.jpg: notīrīts: atrašanās vieta (EXIF APP1 2) " \
+                  "(removed: location (EXIF APP1 2))\n"
+    assert warnings_for(tmp_path, caplog) == []
+
+
 def test_a_gps_directory_holding_only_its_version_is_no_location(
         tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
     (tmp_path / "atteli").mkdir()
@@ -164,12 +188,52 @@ def test_too_large_pictures_get_one_message_and_fix_however_large(tmp_path: Path
     assert [str(w.message) for w in caught] == []  # no English line of Pillow's on stderr
     assert "10000×10000, 100 000 000 pikseļu" in middle
     assert bomb.startswith("atteli/bumba.png: image: attēls ir pārāk liels")
-    assert "1 600 000 000 pikseļu" in bomb and "exceeds limit" not in bomb
+    assert "40000×40000, 1 600 000 000 pikseļu" in bomb and "exceeds limit" not in bomb
     assert large.startswith("atteli/liels.png: image: attēls ir pārāk liels")
     assert "40×30, 1 200 pikseļu" in large
     assert bomb.split(" — ")[1] == large.split(" — ")[1] == middle.split(" — ")[1] == (
         "samazini attēlu līdz 1 000 pikseļiem (platums × augstums, piemēram, "
         "6000 × 4000 = 24 000 000) un saglabā to no jauna")
+
+
+def _forged_jpeg(path: Path, width: int, height: int) -> None:
+    """A JPEG header (SOI, SOF0 of three components, SOS) declaring `width` × `height`."""
+    components = b"".join(bytes([number, 0x11, 0]) for number in (1, 2, 3))
+    frame = struct.pack(">BHHB", 8, height, width, 3) + components
+    scan = bytes([3]) + b"".join(bytes([number, 0]) for number in (1, 2, 3)) + bytes([0, 63, 0])
+    path.write_bytes(b"\xff\xd8" + b"\xff\xc0" + struct.pack(">H", len(frame) + 2) + frame
+                     + b"\xff\xda" + struct.pack(">H", len(scan) + 2) + scan + b"\xff\xd9")
+
+
+def test_a_forged_jpeg_too_large_for_pillow_is_named_with_its_size(tmp_path: Path) -> None:
+    (tmp_path / "atteli").mkdir()
+    _forged_jpeg(tmp_path / "atteli/bumba.jpg", 40000, 40000)
+    (bomb,) = _problems(tmp_path, {})
+    assert bomb.startswith("atteli/bumba.jpg: image: attēls ir pārāk liels")
+    assert "40000×40000, 1 600 000 000 pikseļu" in bomb
+
+
+def test_empty_and_cut_short_pictures_are_told_in_our_words(tmp_path: Path) -> None:
+    """Never Pillow's English ("cannot identify image file", "image file is truncated (4 bytes
+    not processed)"): what is wrong and to save or export the picture again."""
+    (tmp_path / "atteli").mkdir()
+    (tmp_path / "atteli/tukss.jpg").write_bytes(b"")
+    (empty,) = _problems(tmp_path, {})
+    assert empty == ("atteli/tukss.jpg: image: attēla fails ir tukšs (0 baitu) (image file is "
+                     "empty (0 bytes)) — saglabā vai eksportē attēlu no jauna un ieliec to šī "
+                     "faila vietā")
+    upright((400, 300)).save(tmp_path / "vesels.png")
+    whole_png = (tmp_path / "vesels.png").read_bytes()
+    (tmp_path / "atteli/puse.png").write_bytes(whole_png[: len(whole_png) // 2])
+    imaging = from_pelican({**SETTINGS, "PATH": str(tmp_path)}).imaging
+    for cut in (write_truncated(tmp_path / "atteli/puse.jpg"), tmp_path / "atteli/puse.png"):
+        with pytest.raises(PhotoError) as error:
+            decode(cut, imaging)
+        text = error.value.problem.format()
+        assert text.startswith(": image: attēla fails ir nepilnīgs (beidzas pirms attēla beigām) "
+                               "(image file is cut short (it ends before the picture does))")
+        assert "saglabā vai eksportē attēlu no jauna" in text
+        assert "truncated" not in text and "not processed" not in text
 
 
 def test_unreadable_pictures_are_named_within_content_only(tmp_path: Path) -> None:

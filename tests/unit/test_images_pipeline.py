@@ -129,7 +129,7 @@ def test_not_a_picture_is_refused_saying_what_to_do(tmp_path: Path) -> None:
     with pytest.raises(PhotoError) as error:
         render(source, SETTINGS, tmp_path / "out")
     problem = error.value.problem
-    assert "unreadable" in problem.what_en and problem.what_lv and problem.fix
+    assert "not a picture" in problem.what_en and problem.what_lv and problem.fix
     assert problem.placed("atteli/dokuments.jpg").format().startswith("atteli/dokuments.jpg: image: ")
 
 

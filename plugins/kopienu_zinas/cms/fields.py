@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from ..common.isodates import editor_pattern
+from ..events.model import EXDATE_KINDS
 
 Field = dict[str, Any]
 
@@ -24,6 +25,8 @@ DATE_PATTERN = [editor_pattern("date", "datetime"),
 DAY_PATTERN = [editor_pattern("date"), "Datums GGGG-MM-DD (bez laika), piemēram, 2024-05-21"]
 EVENT_DATE_PATTERN = [editor_pattern("date", "datetime", "month"),
                       "GGGG-MM-DD (visa diena), GGGG-MM-DD SS:MM (ar laiku) vai GGGG-MM (mēnesis)"]
+EXDATE_PATTERN = [editor_pattern(*EXDATE_KINDS),
+                  "GGGG-MM-DD (pasākumam ar laiku var arī GGGG-MM-DD SS:MM), piemēram, 2026-12-24"]
 #: Article `status:` values an editor chooses in the CMS (Pelican's own names).
 ARTICLE_STATUSES = (("Melnraksts (redzams tikai priekšskatījumā)", "draft"),
                     ("Publicēt", "published"))
@@ -47,7 +50,7 @@ EVENT_FIELDS: dict[str, tuple[Field, str, str]] = {
     "recurrence": ({"widget": "string"}, "Atkārtošanās",
                    "RRULE, piemēram, FREQ=MONTHLY;BYDAY=-1WE;COUNT=4 (skat. ceļvedi)"),
     "exdate": ({"widget": "list", "field": {"name": "exdate", "label": "Datums",
-                                            "widget": "string", "pattern": EVENT_DATE_PATTERN}},
+                                            "widget": "string", "pattern": EXDATE_PATTERN}},
                "Atceltās reizes", "Atkārtotam pasākumam: reižu datumi GGGG-MM-DD, kas nenotiks"),
     "status": ({"widget": "select"}, "Statuss", ("Atceltu vai pārceltu pasākumu neizdzēs: "
                                                  "nomaini statusu, lai kalendāri to atjaunina")),

@@ -12,24 +12,19 @@ import datetime as dt
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
-from pathlib import PurePosixPath
 from typing import Any
 
 from ..common.absolute_urls import on_site
 from ..common.isodates import RIGA
 from ..common.plaintext import plain_text
 from ..common.problems import relative_source
-from ..common.slugs import slugify
 from . import calendar
 from .checks import parsed_events
 from .contract import ArticleEvents
+from .identity import anchor, uid_name
 from .model import Event
 from .settings import EventsSettings
 
-#: The fragment of an event on its article page and its .ics file's name: "notikums" and the
-#: event's key ("notikums-dzejas-vakars"; "notikums" for the one event without a title of its
-#: own), never its position, so inserting an event leaves the others' addresses alone.
-FRAGMENT = "notikums"
 #: SEQUENCE counts the minutes from here to the article's `modified` (RFC 5545 INTEGER is 32
 #: bits: minutes last to the year 6000, seconds would run out in 2068).
 SEQUENCE_EPOCH = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
@@ -75,18 +70,13 @@ def _sequence(event: Event, article: Any) -> int:
     return minutes + (event.sequence or 0)
 
 
-def anchor(event: Event) -> str:
-    """"notikums-<key>", or "notikums" for the event without a key."""
-    return f"{FRAGMENT}-{event.key}" if event.key else FRAGMENT
-
-
 def uid(source: str, event: Event, domain: str) -> str:
     """The event's UID (RFC 5545 §3.8.4.7: it must not change): the article's source file
     (relative to content/, without its extension, each folder slugified, joined by dots) and
     the event's anchor: `zinas.2024.koncerts.notikums-dzejas-vakars@kopienuzinas.lv`. Neither
-    the article's title nor the event's place in the list changes it."""
-    folders = (slugify(part) for part in PurePosixPath(source).with_suffix("").parts)
-    return ".".join([*filter(None, folders), anchor(event)]) + f"@{domain}"
+    the article's title nor the event's place in the list changes it; unique across the site
+    (checks.uid_collisions)."""
+    return f"{uid_name(source, event)}@{domain}"
 
 
 def article_events(article: Any, settings: EventsSettings,

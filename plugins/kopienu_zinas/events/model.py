@@ -32,6 +32,9 @@ TEXT_FIELDS = ("title", "id", "location", "address", "organizer", "registration"
 #: The most characters of an event's key (its anchor, .ics name and UID end in it): a long
 #: title's slug is cut after its last whole word within this.
 KEY_LIMIT = 50
+#: The forms an `exdate:` value may take (isodates kinds): a day; for a timed event, a day
+#: with a time (never a month: exdate_when).
+EXDATE_KINDS: tuple[isodates.Kind, ...] = ("date", "datetime")
 
 #: The most characters an event's own `description:` may have: a calendar app shows a few lines
 #: of it, and the article is where the rest belongs (docs/events.md).
@@ -333,6 +336,19 @@ def _key(written_id: str | None, own_title: object) -> str:
     return cut.rsplit("-", 1)[0] if "-" in cut else key[:KEY_LIMIT]
 
 
+def exdate_when(value: object, timed: bool, today: dt.date) -> tuple[dt.date, str]:
+    """One written `exdate:` value read as parse_when reads it, (value, kind): a day, or for a
+    `timed` event (a start with a time) a day with a time too; _invalid for any other form (a
+    month, a time of a whole-day event). The CMS's exdate field checks the forms of a timed
+    event (cms/fields.EXDATE_PATTERN, from EXDATE_KINDS)."""
+    written, kind = parse_when(value, "exdate", today)
+    if kind not in EXDATE_KINDS or (kind == "datetime" and not timed):
+        raise _invalid("exdate", "raksti atceltās reizes datumu", "write the date of the "
+                       "cancelled occurrence", "raksti GGGG-MM-DD (pasākumam ar laiku var "
+                       "arī GGGG-MM-DD SS:MM)", value)
+    return written, kind
+
+
 def _exdates(value: object, start: dt.date, recurrence: Recurrence,
              today: dt.date) -> tuple[dt.date, ...]:
     """The cancelled occurrences (`exdate:` one date or a list; a timed event's may give the
@@ -340,11 +356,7 @@ def _exdates(value: object, start: dt.date, recurrence: Recurrence,
     is not an occurrence (the message names the nearest ones) or is the first one."""
     found = set()
     for item in value if isinstance(value, list) else [value]:
-        written, kind = parse_when(item, "exdate", today)
-        if kind == "month" or (kind == "datetime" and not isinstance(start, dt.datetime)):
-            raise _invalid("exdate", "raksti atceltās reizes datumu", "write the date of the "
-                           "cancelled occurrence", "raksti GGGG-MM-DD (pasākumam ar laiku var "
-                           "arī GGGG-MM-DD SS:MM)", item)
+        written, kind = exdate_when(item, isinstance(start, dt.datetime), today)
         occurrence = recurrence.on_day(start, written)
         if occurrence is None or (kind == "datetime" and occurrence != written):
             near = ", ".join(rules.show(o) for o in recurrence.nearest(start, written))

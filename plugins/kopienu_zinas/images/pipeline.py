@@ -14,8 +14,8 @@ from __future__ import annotations
 import io
 import json
 import os
-import re
 import shutil
+import struct
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
@@ -122,24 +122,61 @@ def _too_large(size: str, max_pixels: int) -> PhotoError:
                          f"saglabā to no jauna")
 
 
-def _bomb(error: Image.DecompressionBombError, max_pixels: int) -> PhotoError:
-    """Pillow's own refusal (more than twice Image.MAX_IMAGE_PIXELS) as :func:`_too_large`:
-    its English text gives the pixel count only, which is all the message says."""
-    count = re.search(r"\((\d+) pixels\)", str(error))
-    return _too_large(f"{_number(int(count.group(1)))} pikseļu" if count else "", max_pixels)
+def _size(width: int, height: int) -> str:
+    """A picture's size as the messages give it: "8000×8000, 64 000 000 pikseļu"."""
+    return f"{width}×{height}, {_number(width * height)} pikseļu"
+
+
+def _bomb(source: Path, max_pixels: int) -> PhotoError:
+    """Pillow's own refusal (more than twice Image.MAX_IMAGE_PIXELS) as :func:`_too_large`,
+    with the size its header declares (:func:`_header_size`), as for any picture too large."""
+    size = _header_size(source)
+    return _too_large(_size(*size) if size else "", max_pixels)
+
+
+def _header_size(source: Path) -> tuple[int, int] | None:
+    """(width, height) that the picture's header declares, read as Image.open reads it but
+    without its decompression-bomb refusal (whose English text gives only the pixel count);
+    None when no format of Pillow's reads it."""
+    Image.init()
+    with open(source, "rb") as file:
+        prefix = file.read(16)
+        for name in Image.ID:
+            factory, accept = Image.OPEN[name]
+            accepted = not accept or accept(prefix)  # a str: "not quite" (Image.open's rule)
+            if not accepted or isinstance(accepted, str):
+                continue
+            file.seek(0)
+            try:
+                return factory(file, os.fspath(source)).size
+            except (SyntaxError, IndexError, TypeError, ValueError, OSError, struct.error):
+                continue
+    return None
+
+
+#: Our words for a picture Pillow cannot read (never Pillow's English): (Latvian, English, fix).
+_EMPTY = ("attēla fails ir tukšs (0 baitu)", "image file is empty (0 bytes)",
+          "saglabā vai eksportē attēlu no jauna un ieliec to šī faila vietā")
+_CUT_SHORT = ("attēla fails ir nepilnīgs (beidzas pirms attēla beigām)",
+              "image file is cut short (it ends before the picture does)",
+              "saglabā vai eksportē attēlu no jauna (šis, iespējams, nav nokopēts līdz galam)")
+_UNREADABLE = ("attēla failu nevar nolasīt (bojāts vai nav attēls)",
+               "image file is damaged or not a picture",
+               "saglabā attēlu no jauna kā JPEG vai izņem to no mapes")
+#: Pillow's words for a file that ends too early (ImageFile.load, the PNG and other plugins).
+_CUT_SHORT_SIGNS = ("truncated", "broken data stream", "unexpected end")
 
 
 def unreadable(error: BaseException, source: Path) -> PhotoError:
-    """A picture Pillow cannot read, with Pillow's reason: every form of the file's path is
-    left out (the problem names the file relative to content/; no machine path in messages)."""
-    reason = error.strerror if isinstance(error, OSError) and error.filename and \
-        error.strerror else str(error)
-    for form in sorted({os.fspath(source), str(source.absolute()), str(source.resolve())},
-                       key=len, reverse=True):
-        reason = reason.replace(repr(form), "").replace(form, "")
-    return PhotoError.of("attēla failu nevar nolasīt (bojāts vai nepilnīgs)",
-                         "image file is truncated or unreadable",
-                         " ".join(reason.split()).rstrip(" :"))
+    """A picture Pillow cannot read, said in our words (_EMPTY, _CUT_SHORT, else
+    _UNREADABLE): Pillow's English, which may hold machine paths, is never shown."""
+    try:
+        empty = source.stat().st_size == 0
+    except OSError:
+        empty = False
+    cut_short = any(sign in str(error).lower() for sign in _CUT_SHORT_SIGNS)
+    lv, en, fix = _EMPTY if empty else _CUT_SHORT if cut_short else _UNREADABLE
+    return PhotoError.of(lv, en, "", fix)
 
 
 def open_image(source: str | Path, formats: tuple[str, ...] | None = None) -> Image.Image:
@@ -160,7 +197,7 @@ def open_picture(source: Path, max_pixels: int) -> Image.Image:
     try:
         image = open_image(source)
     except Image.DecompressionBombError as error:
-        raise _bomb(error, max_pixels) from error
+        raise _bomb(source, max_pixels) from error
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as error:
         if source.suffix.lower() in {".heic", ".heif"}:
             raise unsupported("HEIF") from error
@@ -170,8 +207,7 @@ def open_picture(source: Path, max_pixels: int) -> Image.Image:
         raise unsupported(str(image.format))
     if image.width * image.height > max_pixels:
         image.close()
-        raise _too_large(f"{image.width}×{image.height}, "
-                         f"{_number(image.width * image.height)} pikseļu", max_pixels)
+        raise _too_large(_size(image.width, image.height), max_pixels)
     return image
 
 
@@ -262,7 +298,7 @@ def decode(source: Path, settings: ImagingSettings) -> tuple[Image.Image, tuple[
     except PhotoError:
         raise
     except Image.DecompressionBombError as error:
-        raise _bomb(error, settings.max_pixels) from error
+        raise _bomb(source, settings.max_pixels) from error
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as error:
         raise unreadable(error, source) from error
 

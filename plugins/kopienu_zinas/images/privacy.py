@@ -4,7 +4,8 @@ asked (`make strip-location`), removed in place without re-encoding the pixels.
 Where a picture carries its position (:func:`read_metadata`, the one definition the warning
 and the command share): the GPS directory that EXIF IFD0 (the picture's directory) or IFD1 (the
 thumbnail's) points to, and GPS fields in XMP, in every format Pillow reads them from (JPEG/MPO
-APP1, PNG eXIf and text chunks, WebP chunks, TIFF tags, HEIF/AVIF boxes). The command rewrites
+APP1, PNG eXIf and text chunks, WebP chunks, TIFF tags, HEIF/AVIF boxes); and in a JPEG's
+later EXIF APP1 segments, which Pillow does not read (it takes the first): "EXIF APP1 2". The command rewrites
 only the formats of :data:`STRIPPERS`, only a file that carries more than its orientation, and
 checks the result with :func:`read_metadata` before it replaces the file.
 
@@ -22,7 +23,7 @@ from __future__ import annotations
 import re
 import struct
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -117,13 +118,13 @@ def _located(gps: dict[int, object]) -> bool:
     return bool(set(gps) - {ExifTags.GPS.GPSVersionID})
 
 
-def _thumbnail_located(image: Image.Image, exif: Image.Exif, path: Path) -> bool:
+def _thumbnail_located(exif: Image.Exif, tiff: bytes | None) -> bool:
     """Does IFD1 (the thumbnail's directory) point to a GPS directory with a position? One
-    that cannot be read counts as located: strip or export it rather than publish it."""
+    that cannot be read (`tiff`, the EXIF's TIFF-structured bytes, None when unknown) counts as
+    located: strip or export it rather than publish it."""
     pointer = exif.get_ifd(_THUMBNAIL_IFD).get(_GPS_IFD)
     if not isinstance(pointer, int):
         return pointer is not None
-    tiff = _exif_bytes(image, path)
     try:
         return tiff is None or _located(_gps_directory(tiff, pointer))
     except (struct.error, ValueError, SyntaxError, OSError):
@@ -155,8 +156,9 @@ def read_metadata(path: Path) -> Metadata:
             exif = image.getexif()
             xmp = _xmp(image)
             places = (("EXIF IFD0", _located(exif.get_ifd(_GPS_IFD))),
-                      ("EXIF IFD1", _thumbnail_located(image, exif, path)),
-                      ("XMP", bool(_XMP_POSITION.search(xmp))))
+                      ("EXIF IFD1", _thumbnail_located(exif, _exif_bytes(image, path))),
+                      ("XMP", bool(_XMP_POSITION.search(xmp))),
+                      *(_later_exif_places(path) if image.format in {"JPEG", "MPO"} else ()))
             camera = (bool(_CAMERA_TAGS & set(exif)) or bool(_XMP_CAMERA.search(xmp))
                       or bool(_CAMERA_EXIF_TAGS & set(exif.get_ifd(ExifTags.IFD.Exif))))
             orientation = exif.get(_ORIENTATION, 1)
@@ -165,6 +167,26 @@ def read_metadata(path: Path) -> Metadata:
                             _refusal(image))
     except _UNREADABLE:
         return Metadata("")
+
+
+def _later_exif_places(path: Path) -> Iterator[tuple[str, bool]]:
+    """("EXIF APP1 <n>", located) for each EXIF APP1 segment of a JPEG after the first (the
+    one Pillow reads): located when its IFD0 or IFD1 has a GPS position, or it cannot be read.
+    Nothing for a JPEG whose segments cannot be walked (the pipeline reports that file)."""
+    try:
+        segments = _jpeg_segments(path.read_bytes())
+    except CannotStrip:
+        return
+    exifs = [segment[4 + len(_EXIF_HEADER):] for marker, segment in segments
+             if marker == 0xE1 and segment[4:].startswith(_EXIF_HEADER)]
+    for number, tiff in enumerate(exifs[1:], start=2):
+        exif = Image.Exif()
+        try:
+            exif.load(_EXIF_HEADER + tiff)
+            located = _located(exif.get_ifd(_GPS_IFD)) or _thumbnail_located(exif, tiff)
+        except (struct.error, ValueError, SyntaxError, OSError):
+            located = True
+        yield f"EXIF APP1 {number}", located
 
 
 def has_location(path: Path) -> bool:
@@ -200,10 +222,14 @@ def _minimal_exif(orientation: int) -> bytes:
     return data.removeprefix(_EXIF_HEADER)
 
 
-def _strip_jpeg(data: bytes, orientation: int) -> tuple[bytes, bool]:
+def _jpeg_segments(data: bytes) -> list[tuple[int, bytes]]:
+    """A JPEG's segments up to its first scan, as (marker, segment bytes from its 0xFF), the
+    last (0xDA, everything from the start of scan to the end of the file). Raises
+    CannotStrip for a file that is not a JPEG, a broken segment or no scan."""
     if data[:2] != b"\xff\xd8":
         raise CannotStrip("not a JPEG")
-    out, i, multi, private = [data[:2]], 2, False, False
+    segments: list[tuple[int, bytes]] = []
+    i = 2
     while i + 4 <= len(data):
         if data[i] != 0xFF:
             raise CannotStrip("broken JPEG segment")
@@ -211,19 +237,18 @@ def _strip_jpeg(data: bytes, orientation: int) -> tuple[bytes, bool]:
         if marker == 0xFF:
             i += 1
             continue
-        if marker == 0xDA:  # start of scan: the image data follows, up to the first EOI
-            rest = data[i:]
-            if multi:
-                end = rest.find(b"\xff\xd9")
-                rest = rest[:end + 2] if end >= 0 else rest
-            if orientation != 1:  # after the JFIF header, which must come first
-                at = next((n for n, s in enumerate(out) if n and s[:2] != b"\xff\xe0"), len(out))
-                exif = _EXIF_HEADER + _minimal_exif(orientation)
-                out.insert(at, b"\xff\xe1" + struct.pack(">H", len(exif) + 2) + exif)
-            return b"".join([*out, rest]), private
+        if marker == 0xDA:
+            return [*segments, (marker, data[i:])]
         length = struct.unpack(">H", data[i + 2:i + 4])[0]
-        segment = data[i:i + 2 + length]
+        segments.append((marker, data[i:i + 2 + length]))
         i += 2 + length
+    raise CannotStrip("JPEG without image data")
+
+
+def _strip_jpeg(data: bytes, orientation: int) -> tuple[bytes, bool]:
+    *head, (_sos, rest) = _jpeg_segments(data)
+    out, multi, private = [data[:2]], False, False
+    for marker, segment in head:
         if marker == 0xE2 and segment[4:8] == b"MPF\x00":
             multi = True
             continue
@@ -233,7 +258,14 @@ def _strip_jpeg(data: bytes, orientation: int) -> tuple[bytes, bool]:
             private = private or not is_exif or _private_exif(segment[4 + len(_EXIF_HEADER):])
             continue
         out.append(segment)
-    raise CannotStrip("JPEG without image data")
+    if multi:  # the image data, up to the first EOI
+        end = rest.find(b"\xff\xd9")
+        rest = rest[:end + 2] if end >= 0 else rest
+    if orientation != 1:  # after the JFIF header, which must come first
+        at = next((n for n, s in enumerate(out) if n and s[:2] != b"\xff\xe0"), len(out))
+        exif = _EXIF_HEADER + _minimal_exif(orientation)
+        out.insert(at, b"\xff\xe1" + struct.pack(">H", len(exif) + 2) + exif)
+    return b"".join([*out, rest]), private
 
 
 def _png_chunk(kind: bytes, body: bytes) -> bytes:

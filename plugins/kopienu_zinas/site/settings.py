@@ -4,11 +4,11 @@ extensions write, per language: common/sourcereader.py), which the site's reader
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from markdown import Markdown
+from markdown import Extension, Markdown
 
 from ..common.clock import build_now
 from ..common.dates import SUPPORTED_LANGUAGES
@@ -17,6 +17,33 @@ from ..common.sourcereader import markdown_arguments
 
 #: What `Markdown(**…)` takes, so what MARKDOWN_BY_LANG may give for one language.
 MARKDOWN_KEYS = ("extension_configs", "extensions", "output_format", "tab_length")
+
+
+def _extension_names(value: object) -> bool:
+    return isinstance(value, (list, tuple)) and all(
+        isinstance(item, (str, Extension)) for item in value)
+
+
+def _extension_settings(value: object) -> bool:
+    return isinstance(value, Mapping) and all(isinstance(c, Mapping) for c in value.values())
+
+
+def _positive_whole(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value > 0
+
+
+#: What a MARKDOWN_BY_LANG value must be, by key: (test, Latvian, English). Markdown itself
+#: says it in Python's words ("'str' object has no attribute 'append'") or not at all
+#: (`tab_length: True` or -1 are taken).
+MARKDOWN_VALUES: dict[str, tuple[Callable[[object], bool], str, str]] = {
+    "extensions": (_extension_names, "jābūt sarakstam ar paplašinājumu nosaukumiem, piemēram, "
+                   "[\"markdown.extensions.extra\"]", "must be a list of extension names"),
+    "extension_configs": (_extension_settings,
+                          "jābūt vārdnīcai {paplašinājums: {iestatījums: vērtība}}",
+                          "must be a dict of extension name → its settings"),
+    "tab_length": (_positive_whole, "jābūt pozitīvam veselam skaitlim, piemēram, 4",
+                   "must be a positive whole number"),
+}
 
 
 @dataclass(frozen=True)
@@ -81,3 +108,7 @@ def _check_language(lang: str, over: Any) -> None:
         raise SettingsError("MARKDOWN_BY_LANG", lang, "nezināma Markdown atslēga",
                             "unknown Markdown setting(s)",
                             f"{', '.join(unknown)}; zināmās (known): {', '.join(MARKDOWN_KEYS)}")
+    for key, (valid, lv, en) in MARKDOWN_VALUES.items():
+        if key in over and not valid(over[key]):
+            raise SettingsError("MARKDOWN_BY_LANG", lang, f"{key}: {lv}", f"{key} {en}",
+                                repr(over[key]))

@@ -47,8 +47,15 @@ from ..common.problems import ContentProblem
 from ..images.paths import nfc
 from .references import all_references, intrasite, resolve
 
-#: Endings of files written as text: an article saved under another name.
-TEXT_ENDINGS = frozenset({*MARKDOWN_ENDINGS, "txt", "text", "rst", "html", "htm"})
+#: Markdown endings (lower case) that editors' tools write and Pelican's Markdown reader does
+#: not take (MARKDOWN_ENDINGS are the ones it does): GitHub Linguist's Markdown list and the
+#: CommonMark spec's, less the ones of other languages (.scd, .workbook).
+OTHER_MARKDOWN_ENDINGS = frozenset({"mkdn", "mdwn", "mdtxt", "mdtext", "markdn", "mkdown",
+                                    "ronn", "livemd"})
+#: Endings of files written as text: an article saved under another name (told "rename it to
+#: ….md").
+TEXT_ENDINGS = frozenset({*MARKDOWN_ENDINGS, *OTHER_MARKDOWN_ENDINGS, "txt", "text", "rst",
+                          "html", "htm"})
 #: Endings of text files that may as well be meant for download.
 PLAIN_TEXT_ENDINGS = frozenset({"txt", "text"})
 
