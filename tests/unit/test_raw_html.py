@@ -176,3 +176,27 @@ def test_a_body_without_html_is_judged_from_its_links_as_with_html(
 def test_an_unclosed_comment_is_found_after_a_closed_one(tmp_path: Path) -> None:
     found = problems(tmp_path, "<!-- aizvērts -->\n\nTeksts.\n\nVēl <!-- slepens\n\nbeigas\n")
     assert where(found) == [(13, "comment")]
+
+
+def test_attribute_lists_are_checked_as_raw_html(tmp_path: Path) -> None:
+    """`extra`'s attribute lists (`{: … }`) write attributes the editor chose: the body is
+    judged from its HTML, with no raw HTML in it."""
+    found = problems(tmp_path, "\n".join([
+        "Rindkopa.",  # line 9
+        '{: style="background:url(https://tracker.example/p.png)" }',  # 10
+        "",
+        '## Virsraksts {: onclick="alert(1)" }',  # 12
+        "",
+        '[s](https://lr.lv){: href="javascript:alert(2)" }',  # 14
+        "",
+        '![f]({static}/atteli/x.jpg){: src="https://tracker.example/r.gif" }',  # 16
+        "",
+        'Cits.',  # 18
+        '{: ping="https://tracker.example/ping" }',  # 19
+        "",
+        "Vēl.",  # 21
+        f'{{: data-x="1" poster="{DATA}" }}',  # 22
+        ""]))
+    assert [(p.line, p.field) for p in found if "not found" not in p.what_en] == [
+        (10, "html"), (12, "html"), (14, "link"), (16, "image"), (19, "html"), (22, "html")]
+    assert "tracker.example/p.png" in found[0].value and found[1].value == "<h2 onclick="

@@ -17,9 +17,11 @@ The check reads the HTML Markdown makes of the body (the site's own Markdown arg
 comments are already gone: common/nocomments.py) with the standard library's tokenizer and
 names each fault at the first source line, from the previous fault's on, that holds what the
 HTML shows (the address, the attribute, the tag). Links to other sites (`<a href="https://…">`)
-are fine. A body without raw HTML is not converted: Markdown writes nothing there but its
-links and pictures, whose addresses the content check reads already (site/references.py);
-one with neither a picture nor a `data:`/`javascript:`/`vbscript:` address is not read at all.
+are fine. A body without raw HTML and without an attribute list (`{: … }`, any `{` but
+Pelican's `{static}`-style markers) is not converted: Markdown writes nothing there but its
+links and pictures (href, src, alt, title), whose addresses the content check reads already
+(site/references.py); one with neither a picture nor a `data:`/`javascript:`/`vbscript:`
+address is not read at all.
 """
 
 from __future__ import annotations
@@ -43,6 +45,11 @@ from .references import all_references
 
 #: A body with raw HTML (a tag or a comment; an autolink `<https://…>` is none).
 _RAW_HTML = re.compile(r"<(?:[a-z][a-z0-9-]*(?:[\s/>]|$)|!--)", re.I | re.M)
+#: A `{` that is no Pelican link marker: maybe an attribute list (`{: style="…" }` after a
+#: block, a heading, a link or a picture, or on a code fence: `extra`'s `attr_list`), where
+#: Markdown writes attributes the editor chose. (One search apart from `_RAW_HTML`: an
+#: alternation of the two costs ten times more.)
+_ATTRIBUTE_LIST = re.compile(r"\{(?!(?:static|filename|attach|tag|category|author|index)\})")
 #: What a body without raw HTML holds (in lower case) if it has a picture (`![`) or an
 #: address that is a file (`data:`) or a script (`javascript:`, `vbscript:`).
 _MAY_HOLD_FAULTS = ("![", "data:", "script:")
@@ -107,7 +114,7 @@ def check_document(sender: Any, document: SourceDocument,
     if not document.header_found or document.node is None:
         return []
     problems = list(check_cover(document))
-    if _RAW_HTML.search(document.body):
+    if _RAW_HTML.search(document.body) or _ATTRIBUTE_LIST.search(document.body):
         body_html = converter(settings).of(document.metadata.get("lang")).reset().convert(
             document.body)
         problems += located(document, find_faults(body_html, site_addresses(settings)))
