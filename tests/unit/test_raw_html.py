@@ -200,3 +200,38 @@ def test_attribute_lists_are_checked_as_raw_html(tmp_path: Path) -> None:
     assert [(p.line, p.field) for p in found if "not found" not in p.what_en] == [
         (10, "html"), (12, "html"), (14, "link"), (16, "image"), (19, "html"), (22, "html")]
     assert "tracker.example/p.png" in found[0].value and found[1].value == "<h2 onclick="
+
+
+@pytest.mark.parametrize(("html", "expected"), [
+    # Addresses as browsers read them (WHATWG URL): all on tracker.example.
+    ('<img src="http:tracker.example/x.gif" alt="">', [("image", "http:tracker.example/x.gif")]),
+    ('<img src="\\\\tracker.example\\x.gif" alt="">', [("image", "\\\\tracker.example\\x.gif")]),
+    ('<img src="/\\tracker.example/x.gif" alt="">', [("image", "/\\tracker.example/x.gif")]),
+    ('<img src="https:///tracker.example/x.gif" alt="">',
+     [("image", "https:///tracker.example/x.gif")]),
+    ('<img src="//tracker.\nexample/x.gif" alt="">', [("image", "//tracker.\nexample/x.gif")]),
+    # CSS: escapes decoded; any string is an address (image-set, @import, url("…")).
+    ('<p style="background:url(htt\\70s://tracker.example/bg.png)">a</p>',
+     [("html", "https://tracker.example/bg.png")]),
+    ("<p style=\"background-image: image-set('https://tracker.example/i.png' 1x)\">a</p>",
+     [("html", "https://tracker.example/i.png")]),
+    ("<p style=\"background: \\75rl('//tracker.example/u.png')\">a</p>",
+     [("html", "//tracker.example/u.png")]),
+    # What sends the reader, or what they type, elsewhere; an SVG setting an address.
+    ('<meta http-equiv=refresh content="0;url=https://evil.example/">', [("html", "<meta>")]),
+    ('<base href="https://evil.example/">', [("html", "<base>")]),
+    ('<form action="https://evil.example/"><input name="x"></form>', [("html", "<form>")]),
+    ('<button formaction="https://evil.example/">Sūtīt</button>',
+     [("html", "<button formaction=")]),
+    ('<svg><a><animate attributeName="href" to="javascript:alert(1)"/><text>x</text></a></svg>',
+     [("html", "<animate attributeName=href>")]),
+    ('<svg><set attributeName="xlink:href" to="javascript:alert(1)"/></svg>',
+     [("html", "<set attributeName=xlink:href>")]),
+    # Fine: the site's own, relative addresses, strings that are no address.
+    ('<img src="/atteli/a.jpg" alt="a"><img src="atteli\\b.jpg" alt="b">'
+     '<p style="font-family: \'Arial\'; background: url(/a.png)">c</p>'
+     '<svg><animate attributeName="opacity" to="1"/></svg>', []),
+])
+def test_what_browsers_act_on_is_read_as_they_read_it(
+        html: str, expected: list[tuple[str, str]]) -> None:
+    assert faults(html) == expected

@@ -41,7 +41,7 @@ from ..common.frontmatter import SourceDocument
 from ..common.problems import ContentProblem
 from ..common.sourcereader import MarkdownArguments, Markdowns, markdown_arguments
 from .linkcheck import SiteAddress, on_site, site_addresses
-from .references import all_references
+from .references import all_references, browser_address
 
 #: A body with raw HTML (a tag or a comment; an autolink `<https://…>` is none).
 _RAW_HTML = re.compile(r"<(?:[a-z][a-z0-9-]*(?:[\s/>]|$)|!--)", re.I | re.M)
@@ -56,6 +56,20 @@ _MAY_HOLD_FAULTS = ("![", "data:", "script:")
 #: Elements that run code or show another site inside the page.
 EMBEDDING_TAGS = frozenset({"script", "iframe", "frame", "frameset", "object", "embed",
                             "applet"})
+#: Elements that send the reader, or what they type, elsewhere, or change where every address
+#: of the page points: refused wherever they point (the site has no forms), with the fix.
+PAGE_CHANGING_TAGS = {
+    "meta": ("<meta> var pārsūtīt lasītāju uz citu vietni (http-equiv=refresh)",
+             "<meta> can send the reader to another site (http-equiv=refresh)"),
+    "base": ("<base> maina, uz kurieni ved visas lapas adreses",
+             "<base> changes where every address of the page points"),
+    "form": ("<form> sūtītu lasītāja ievadīto (vietnē nav veidlapu)",
+             "<form> would send what readers type somewhere (the site has no forms)"),
+}
+#: Attributes that send a form: refused on any element, like `<form>`.
+FORM_ATTRIBUTES = frozenset({"action", "formaction"})
+#: SVG elements that set another attribute (`attributeName`) while the page is shown.
+SVG_SETTING_TAGS = frozenset({"animate", "set"})
 #: Attributes the browser loads on its own, on any element (a URL, or a srcset list).
 LOADED_ATTRIBUTES = frozenset({"src", "poster", "data", "background", "lowsrc", "ping",
                                *SRCSET_ATTRIBUTES})
@@ -65,9 +79,15 @@ LOADED_HREF_TAGS = frozenset({"link", "image", "use", "feimage"})
 PICTURE_TAGS = frozenset({"img", "picture", "image", "input"})
 #: Elements whose text is shown as written (a `<!--` there is no unclosed comment).
 CODE_TAGS = frozenset({"code", "pre", "kbd", "samp", "script", "style", "textarea"})
-#: CSS that loads an address: `url(…)` and `@import "…"`.
-_CSS_URL = re.compile(r"""url\(\s*(['"]?)(?P<url>.*?)\1\s*\)|@import\s+(['"])(?P<imported>.*?)\3""",
+#: What CSS may load (escapes decoded first): an unquoted `url(…)` and any string, which
+#: `url("…")`, `@import "…"`, `image-set("…" 1x)` and other functions read as an address
+#: (a string that is no address, `"Arial"`, is a relative one: the site's own).
+_CSS_URL = re.compile(r"""url\(\s*(?P<url>[^'"\s)][^)\s]*)\s*\)|(['"])(?P<string>.*?)\2""",
                       re.I | re.S)
+#: A CSS escape: `\70 ` (hexadecimal, one optional space after), `\` and a line end (none),
+#: `\x` (the character itself).
+_CSS_ESCAPE = re.compile(r"\\(?:(?P<hex>[0-9a-f]{1,6})[ \t\n\r\f]?|(?P<char>[^\n]|\n))",
+                         re.I)
 #: Characters browsers drop from an address before reading its scheme.
 _URL_NOISE = re.compile(r"[\x00-\x20]")
 #: How much of a `data:` address a message shows.
@@ -244,6 +264,16 @@ class _FaultReader(HTMLParser):
                 f"<{tag}> is not allowed: no scripts and no other site's content",
                 _SCRIPT_FIX if tag == "script" else _EMBED_FIX, f"<{tag}>", (f"<{tag}",)))
             return
+        if tag in PAGE_CHANGING_TAGS:
+            self.faults.append(Fault("html", *PAGE_CHANGING_TAGS[tag], f"izdzēs <{tag}>",
+                                     f"<{tag}>", (f"<{tag}",)))
+            return
+        target = dict(attrs).get("attributename") or ""
+        if tag in SVG_SETTING_TAGS and target.lower().endswith("href"):
+            self.faults.append(Fault(
+                "html", f"<{tag}> maina saites adresi ({target}): tā var būt JavaScript",
+                f"<{tag}> sets an address ({target}), which may run a script",
+                f"izdzēs <{tag}>", f"<{tag} attributeName={target}>", (target, f"<{tag}")))
         for name, value in attrs:
             self.faults.extend(self._attribute_faults(tag, name, value or ""))
 
@@ -252,6 +282,11 @@ class _FaultReader(HTMLParser):
             yield Fault("html", f"notikuma atribūts {name}= ir JavaScript",
                         f"event-handler attribute {name}= (JavaScript) is not allowed",
                         f"izdzēs atribūtu {name}=\"…\"", f"<{tag} {name}=", (f"{name}=",))
+        elif name in FORM_ATTRIBUTES:
+            yield Fault("html", f"{name}= sūtītu lasītāja ievadīto (vietnē nav veidlapu)",
+                        f"{name}= would send what readers type somewhere (the site has no "
+                        "forms)", f"izdzēs atribūtu {name}=\"…\"", f"<{tag} {name}=",
+                        (f"{name}=",))
         elif name == "style":
             yield from self._css_faults(tag, value, (value, "style="))
         elif name in SRCSET_ATTRIBUTES:
@@ -261,12 +296,12 @@ class _FaultReader(HTMLParser):
             yield from address_faults(tag, name, value, self.sites, self._picture(tag))
 
     def _css_faults(self, tag: str, css: str, needles: tuple[str, ...]) -> Iterator[Fault]:
-        for match in _CSS_URL.finditer(css):
-            url = match.group("url") or match.group("imported") or ""
+        for match in _CSS_URL.finditer(css_decoded(css)):
+            url = match.group("url") or match.group("string") or ""
             address = _URL_NOISE.sub("", url)
             if address.lower().startswith("data:"):
                 yield Fault("html", *_DATA, _DATA_FIX, shortened(url), (url[:200], *needles))
-            elif elsewhere(address, self.sites):
+            elif elsewhere(url, self.sites):
                 yield Fault("html", f"<{tag}> stils ielādē failu no citas vietnes (trešās puses "
                             "pieprasījums)", f"<{tag}> style loads a file from another site "
                             "(a third-party request)", _STYLE_FIX, url, (url, *needles))
@@ -290,12 +325,23 @@ def address_faults(tag: str, name: str, value: str, sites: tuple[SiteAddress, ..
         yield Fault("link" if tag == "a" else "html", f"{scheme}: adrese ir JavaScript",
                     f"{scheme}: address (a script) is not allowed",
                     "izdzēs to vai ieliec parastu saiti: [teksts](https://…)", value, needles)
-    elif loaded(tag, name) and elsewhere(address, sites) and picture:
+    elif loaded(tag, name) and elsewhere(value, sites) and picture:
         yield Fault("image", *_PICTURE_ELSEWHERE, _PICTURE_ELSEWHERE_FIX, value, needles)
-    elif loaded(tag, name) and elsewhere(address, sites):
+    elif loaded(tag, name) and elsewhere(value, sites):
         yield Fault("html", f"<{tag}> ielādē failu no citas vietnes (trešās puses pieprasījums)",
                     f"<{tag}> loads a file from another site (a third-party request)",
                     _STYLE_FIX if tag == "link" else _MEDIA_FIX, value, needles)
+
+
+def css_decoded(css: str) -> str:
+    """CSS with its escapes decoded as a browser reads them (`htt\\70s:` is `https:`; a
+    code point that is none, 0 or above U+10FFFF, is U+FFFD)."""
+    def character(match: re.Match[str]) -> str:
+        if match.group("hex") is None:
+            return "" if match.group("char") == "\n" else match.group("char")
+        code = int(match.group("hex"), 16)
+        return chr(code) if 0 < code <= 0x10FFFF and not 0xD800 <= code <= 0xDFFF else "\ufffd"
+    return _CSS_ESCAPE.sub(character, css) if "\\" in css else css
 
 
 def loaded(tag: str, name: str) -> bool:
@@ -305,7 +351,9 @@ def loaded(tag: str, name: str) -> bool:
 
 
 def elsewhere(address: str, sites: tuple[SiteAddress, ...]) -> bool:
-    """Is an address (browsers' noise dropped) on another site: absolute, not the site's own?"""
-    parts = urlsplit(address)
-    return bool(parts.netloc) and on_site(address if parts.scheme else f"https:{address}",
+    """Is an address, as a browser reads it (`browser_address`), on another site: one with a
+    host, not the site's own? (A relative one is resolved against the page: the site's.)"""
+    absolute = browser_address(address)
+    parts = urlsplit(absolute)
+    return bool(parts.netloc) and on_site(absolute if parts.scheme else f"https:{absolute}",
                                           sites) is None
