@@ -235,3 +235,32 @@ def test_attribute_lists_are_checked_as_raw_html(tmp_path: Path) -> None:
 def test_what_browsers_act_on_is_read_as_they_read_it(
         html: str, expected: list[tuple[str, str]]) -> None:
     assert faults(html) == expected
+
+
+def test_a_comment_published_as_text_is_named_at_its_line(tmp_path: Path) -> None:
+    """Comments are dropped from the body text only: in a picture's description, a link's
+    title or a front-matter text Pelican publishes them as written (alt, title, meta
+    description, JSON-LD, feeds, the search index)."""
+    found = problems(tmp_path, "\n".join([
+        "Teksts <!-- paslēpts --> beigas.",  # line 11: hidden, fine
+        "",
+        "![Apraksts <!-- SECRET -->]({static}/atteli/a.jpg)",  # 13
+        "",
+        '[s](https://lr.lv "virsraksts <!-- SECRET -->")',  # 15
+        ""]), extra='image_alt: "Foto <!-- SECRET -->"\nnotes: "<!-- kolēģiem -->"\n')
+    comments = [p for p in found if "comment here" in p.what_en]
+    assert [(p.line, p.field) for p in comments] == [(6, "image_alt"), (13, "comment"),
+                                                     (15, "comment")]
+    assert comments[0].format().endswith(
+        "a comment here is published as text (comments are hidden only in the body text)): "
+        "<!-- — izdzēs to")
+
+
+def test_a_comment_in_the_summary_or_a_nested_value_is_named(tmp_path: Path) -> None:
+    with registered(register):
+        found = problems_in_file(tmp_path, "raksts.md", "\n".join([
+            "---", "title: Raksts", "date: 2024-05-21", "region: Latgale",
+            'summary: "x <!-- SECRET --> y"', "links:", "  - title: a", "  - title: b <!-- c -->",
+            "---", "Teksts.", ""]), SETTINGS)
+    assert [(p.line, p.field) for p in found if "comment here" in p.what_en] == [
+        (5, "summary"), (8, "links[2].title")]

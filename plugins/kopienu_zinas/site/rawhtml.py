@@ -107,6 +107,14 @@ _PICTURE_ELSEWHERE_FIX = ("lejupielādē attēlu (ja drīkst to publicēt) mapē
                           "saisti: ![Kas redzams attēlā]({static}/atteli/foto.jpg)")
 _MEDIA_FIX = ("ieliec failu mapē content/ un saisti ar {static}/…, vai ieliec tikai saiti uz to: "
               "[Skatīties video](https://…)")
+#: A comment where it is published as text: a front-matter value, an attribute (a picture's
+#: description, a link's title).
+_COMMENT_AS_TEXT = ("komentārs šeit tiek publicēts kā teksts (komentāri ir paslēpti tikai "
+                    "raksta tekstā)",
+                    "a comment here is published as text (comments are hidden only in the "
+                    "body text)", "izdzēs to")
+#: Front-matter fields that are never published (notes to colleagues).
+UNPUBLISHED_FIELDS = frozenset({"notes"})
 _STYLE_FIX = "izdzēs to: vietnes izskatu nosaka tēma, ne raksts"
 _SCRIPT_FIX = "izdzēs to: vietnē nav JavaScript; ja vajag, ieliec parastu saiti [teksts](https://…)"
 _EMBED_FIX = ("neiegul svešu saturu: ieliec saiti uz to, piemēram "
@@ -133,7 +141,7 @@ def check_document(sender: Any, document: SourceDocument,
     newsletter introduction."""
     if not document.header_found or document.node is None:
         return []
-    problems = list(check_cover(document))
+    problems = [*check_cover(document), *front_matter_comments(document)]
     if _RAW_HTML.search(document.body) or _ATTRIBUTE_LIST.search(document.body):
         body_html = converter(settings).of(document.metadata.get("lang")).reset().convert(
             document.body)
@@ -174,6 +182,34 @@ def check_cover(document: SourceDocument) -> Iterator[ContentProblem]:
             "image: must be a picture under content/", value=image,
             fix="lejupielādē attēlu (ja drīkst to publicēt) mapē content/atteli/ un raksti "
                 "'image: atteli/foto.jpg'")
+
+
+def front_matter_comments(document: SourceDocument) -> Iterator[ContentProblem]:
+    """A `<!--` in any published front-matter text (`summary:`, `title:`, a nested value):
+    Pelican publishes it as written, in the page's meta description, JSON-LD, feeds and
+    cards, comment markers and all; at the line of its field (`notes:` is never published)."""
+    for keys, text in _texts(document.metadata, ()):
+        if "<!--" in text and keys[0] not in UNPUBLISHED_FIELDS:
+            yield document.problem(_field_path(keys), *_COMMENT_AS_TEXT, value="<!--", at=keys)
+
+
+def _texts(value: object, keys: tuple[str | int, ...]
+           ) -> Iterator[tuple[tuple[str | int, ...], str]]:
+    """Every text in a front-matter value, with its key path (("events", 0, "title"))."""
+    if isinstance(value, str) and keys:
+        yield keys, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _texts(item, (*keys, str(key)))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _texts(item, (*keys, index))
+
+
+def _field_path(keys: tuple[str | int, ...]) -> str:
+    """A key path as problems name a field (frontmatter.field_keys's inverse, items counted
+    from 1): ("events", 0, "title") is `events[1].title`."""
+    return "".join(f"[{key + 1}]" if isinstance(key, int) else f".{key}" for key in keys)[1:]
 
 
 _LAST: list[tuple[MarkdownArguments, Markdowns]] = []
@@ -275,7 +311,11 @@ class _FaultReader(HTMLParser):
                 f"<{tag}> sets an address ({target}), which may run a script",
                 f"izdzēs <{tag}>", f"<{tag} attributeName={target}>", (target, f"<{tag}")))
         for name, value in attrs:
-            self.faults.extend(self._attribute_faults(tag, name, value or ""))
+            text = value or ""
+            if "<!--" in text:
+                self.faults.append(Fault("comment", *_COMMENT_AS_TEXT, "<!--", (
+                    text[text.index("<!--"):].split("\n", 1)[0], "<!--")))
+            self.faults.extend(self._attribute_faults(tag, name, text))
 
     def _attribute_faults(self, tag: str, name: str, value: str) -> Iterator[Fault]:
         if name.startswith("on"):
