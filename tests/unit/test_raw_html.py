@@ -264,3 +264,29 @@ def test_a_comment_in_the_summary_or_a_nested_value_is_named(tmp_path: Path) -> 
             "---", "Teksts.", ""]), SETTINGS)
     assert [(p.line, p.field) for p in found if "comment here" in p.what_en] == [
         (5, "summary"), (8, "links[2].title")]
+
+
+def test_every_fault_is_reported_once_at_its_own_line(tmp_path: Path) -> None:
+    """Values repeated in several forms (a character reference, upper case, Markdown and
+    HTML, a style element and attribute): each fault at its own line, none twice."""
+    picture = "data:image/png;base64,AAAA"
+    pixel = "https://tracker.example/a.png"
+    found = problems(tmp_path, "\n".join([
+        f'<!-- <img src="{picture}"> -->',  # line 9: commented out
+        "",
+        f'<img src="&#100;{picture[1:]}" alt=h>',  # 11
+        "",
+        f"![x]({picture})",  # 13
+        "",
+        f'<IMG SRC="{picture.upper()}" alt=h>',  # 15
+        "",
+        f'<img src="{picture}" alt=h>',  # 17
+        "",
+        f"<style>p {{ background: url({pixel}) }}</style>",  # 19
+        "",
+        f"![y]({pixel})",  # 21
+        "",
+        f'<p style="background: url({pixel})">z</p>',  # 23
+        ""]))
+    assert where(found) == [(11, "image"), (13, "image"), (15, "image"), (17, "image"),
+                            (19, "html"), (21, "image"), (23, "html")]

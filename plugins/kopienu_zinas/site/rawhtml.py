@@ -38,6 +38,7 @@ from pelican.settings import DEFAULT_CONFIG
 
 from ..common.absolute_urls import SRCSET_ATTRIBUTES, URL_ATTRIBUTES, srcset_candidates
 from ..common.frontmatter import SourceDocument
+from ..common.nocomments import COMMENT
 from ..common.problems import ContentProblem
 from ..common.sourcereader import MarkdownArguments, Markdowns, markdown_arguments
 from .linkcheck import SiteAddress, on_site, site_addresses
@@ -230,29 +231,48 @@ def shortened(value: str) -> str:
 
 
 def located(document: SourceDocument, faults: Sequence[Fault]) -> Iterator[ContentProblem]:
-    """Each fault at the source line that holds it: the first of its needles found after the
-    previous fault's (the HTML is in source order; two faults may share a line), else from
-    the start; the body's first line when none is found."""
-    text = document.body.lower()
+    """Each fault at the source line that holds it, each place taken once: the first of its
+    needles found, not yet taken, after the previous fault's place (the HTML is in source
+    order; two faults may share a line), else from the start (a reference definition comes
+    later); else where the needle is at all; the body's first line when none is found. The
+    source is read as the HTML reads it (`searched`)."""
+    texts = {field: searched(document.body, hide_comments=field != "comment")
+             for field in {fault.field for fault in faults}}
+    taken: set[int] = set()
     position = 0
     for fault in faults:
-        found = _find(text, fault.needles, position)
-        position = position if found is None else found + 1
+        text = texts[fault.field]
+        found = _find(text, fault.needles, position, taken)
+        if found is not None:
+            taken.add(found)
+            position = found + 1
         line = document.body_line + (text.count("\n", 0, found) if found is not None else 0)
         yield ContentProblem(document.path, line, fault.field, fault.what_lv, fault.what_en,
                              fault.fix, fault.value)
 
 
-def _find(text: str, needles: Sequence[str], start: int) -> int | None:
-    """Where in `text` (lower case) the first needle found occurs: from `start` on, else from
-    the beginning; each needle tried in turn (case-insensitively)."""
-    for needle in (n.lower() for n in needles if n):
-        found = text.find(needle, start)
-        if found < 0:
-            found = text.find(needle)
-        if found >= 0:
-            return found
-    return None
+def searched(body: str, hide_comments: bool) -> str:
+    """A body as its faults are looked for: lower case, character references decoded line
+    by line (`&#100;ata:` is `data:`, as the HTML reads it), and with `hide_comments` each
+    closed comment blanked but for its line ends (what is commented out is no fault)."""
+    if hide_comments:
+        body = COMMENT.sub(lambda comment: "\n" * comment.group().count("\n"), body)
+    return "\n".join(html.unescape(line) for line in body.split("\n")).lower()
+
+
+def _find(text: str, needles: Sequence[str], start: int, taken: set[int]) -> int | None:
+    """Where in `text` (lower case) a needle occurs at a place not `taken`: from `start` on,
+    else from the beginning, each needle tried in turn; else the first place of the first
+    needle found at all (a fault the source shows once more than it holds)."""
+    needles = [needle.lower() for needle in needles if needle]
+    for begin in (start, 0):
+        for needle in needles:
+            found = text.find(needle, begin)
+            while found >= 0 and found in taken:
+                found = text.find(needle, found + 1)
+            if found >= 0:
+                return found
+    return next((found for found in map(text.find, needles) if found >= 0), None)
 
 
 def find_faults(body_html: str, sites: tuple[SiteAddress, ...] = ()) -> list[Fault]:
