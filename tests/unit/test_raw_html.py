@@ -176,3 +176,117 @@ def test_a_body_without_html_is_judged_from_its_links_as_with_html(
 def test_an_unclosed_comment_is_found_after_a_closed_one(tmp_path: Path) -> None:
     found = problems(tmp_path, "<!-- aizvērts -->\n\nTeksts.\n\nVēl <!-- slepens\n\nbeigas\n")
     assert where(found) == [(13, "comment")]
+
+
+def test_attribute_lists_are_checked_as_raw_html(tmp_path: Path) -> None:
+    """`extra`'s attribute lists (`{: … }`) write attributes the editor chose: the body is
+    judged from its HTML, with no raw HTML in it."""
+    found = problems(tmp_path, "\n".join([
+        "Rindkopa.",  # line 9
+        '{: style="background:url(https://tracker.example/p.png)" }',  # 10
+        "",
+        '## Virsraksts {: onclick="alert(1)" }',  # 12
+        "",
+        '[s](https://lr.lv){: href="javascript:alert(2)" }',  # 14
+        "",
+        '![f]({static}/atteli/x.jpg){: src="https://tracker.example/r.gif" }',  # 16
+        "",
+        'Cits.',  # 18
+        '{: ping="https://tracker.example/ping" }',  # 19
+        "",
+        "Vēl.",  # 21
+        f'{{: data-x="1" poster="{DATA}" }}',  # 22
+        ""]))
+    assert [(p.line, p.field) for p in found if "not found" not in p.what_en] == [
+        (10, "html"), (12, "html"), (14, "link"), (16, "image"), (19, "html"), (22, "html")]
+    assert "tracker.example/p.png" in found[0].value and found[1].value == "<h2 onclick="
+
+
+@pytest.mark.parametrize(("html", "expected"), [
+    # Addresses as browsers read them (WHATWG URL): all on tracker.example.
+    ('<img src="http:tracker.example/x.gif" alt="">', [("image", "http:tracker.example/x.gif")]),
+    ('<img src="\\\\tracker.example\\x.gif" alt="">', [("image", "\\\\tracker.example\\x.gif")]),
+    ('<img src="/\\tracker.example/x.gif" alt="">', [("image", "/\\tracker.example/x.gif")]),
+    ('<img src="https:///tracker.example/x.gif" alt="">',
+     [("image", "https:///tracker.example/x.gif")]),
+    ('<img src="//tracker.\nexample/x.gif" alt="">', [("image", "//tracker.\nexample/x.gif")]),
+    # CSS: escapes decoded; any string is an address (image-set, @import, url("…")).
+    ('<p style="background:url(htt\\70s://tracker.example/bg.png)">a</p>',
+     [("html", "https://tracker.example/bg.png")]),
+    ("<p style=\"background-image: image-set('https://tracker.example/i.png' 1x)\">a</p>",
+     [("html", "https://tracker.example/i.png")]),
+    ("<p style=\"background: \\75rl('//tracker.example/u.png')\">a</p>",
+     [("html", "//tracker.example/u.png")]),
+    # What sends the reader, or what they type, elsewhere; an SVG setting an address.
+    ('<meta http-equiv=refresh content="0;url=https://evil.example/">', [("html", "<meta>")]),
+    ('<base href="https://evil.example/">', [("html", "<base>")]),
+    ('<form action="https://evil.example/"><input name="x"></form>', [("html", "<form>")]),
+    ('<button formaction="https://evil.example/">Sūtīt</button>',
+     [("html", "<button formaction=")]),
+    ('<svg><a><animate attributeName="href" to="javascript:alert(1)"/><text>x</text></a></svg>',
+     [("html", "<animate attributeName=href>")]),
+    ('<svg><set attributeName="xlink:href" to="javascript:alert(1)"/></svg>',
+     [("html", "<set attributeName=xlink:href>")]),
+    # Fine: the site's own, relative addresses, strings that are no address.
+    ('<img src="/atteli/a.jpg" alt="a"><img src="atteli\\b.jpg" alt="b">'
+     '<p style="font-family: \'Arial\'; background: url(/a.png)">c</p>'
+     '<svg><animate attributeName="opacity" to="1"/></svg>', []),
+])
+def test_what_browsers_act_on_is_read_as_they_read_it(
+        html: str, expected: list[tuple[str, str]]) -> None:
+    assert faults(html) == expected
+
+
+def test_a_comment_published_as_text_is_named_at_its_line(tmp_path: Path) -> None:
+    """Comments are dropped from the body text only: in a picture's description, a link's
+    title or a front-matter text Pelican publishes them as written (alt, title, meta
+    description, JSON-LD, feeds, the search index)."""
+    found = problems(tmp_path, "\n".join([
+        "Teksts <!-- paslēpts --> beigas.",  # line 11: hidden, fine
+        "",
+        "![Apraksts <!-- SECRET -->]({static}/atteli/a.jpg)",  # 13
+        "",
+        '[s](https://lr.lv "virsraksts <!-- SECRET -->")',  # 15
+        ""]), extra='image_alt: "Foto <!-- SECRET -->"\nnotes: "<!-- kolēģiem -->"\n')
+    comments = [p for p in found if "comment here" in p.what_en]
+    assert [(p.line, p.field) for p in comments] == [(6, "image_alt"), (13, "comment"),
+                                                     (15, "comment")]
+    assert comments[0].format().endswith(
+        "a comment here is published as text (comments are hidden only in the body text)): "
+        "<!-- — izdzēs to")
+
+
+def test_a_comment_in_the_summary_or_a_nested_value_is_named(tmp_path: Path) -> None:
+    with registered(register):
+        found = problems_in_file(tmp_path, "raksts.md", "\n".join([
+            "---", "title: Raksts", "date: 2024-05-21", "region: Latgale",
+            'summary: "x <!-- SECRET --> y"', "links:", "  - title: a", "  - title: b <!-- c -->",
+            "---", "Teksts.", ""]), SETTINGS)
+    assert [(p.line, p.field) for p in found if "comment here" in p.what_en] == [
+        (5, "summary"), (8, "links[2].title")]
+
+
+def test_every_fault_is_reported_once_at_its_own_line(tmp_path: Path) -> None:
+    """Values repeated in several forms (a character reference, upper case, Markdown and
+    HTML, a style element and attribute): each fault at its own line, none twice."""
+    picture = "data:image/png;base64,AAAA"
+    pixel = "https://tracker.example/a.png"
+    found = problems(tmp_path, "\n".join([
+        f'<!-- <img src="{picture}"> -->',  # line 9: commented out
+        "",
+        f'<img src="&#100;{picture[1:]}" alt=h>',  # 11
+        "",
+        f"![x]({picture})",  # 13
+        "",
+        f'<IMG SRC="{picture.upper()}" alt=h>',  # 15
+        "",
+        f'<img src="{picture}" alt=h>',  # 17
+        "",
+        f"<style>p {{ background: url({pixel}) }}</style>",  # 19
+        "",
+        f"![y]({pixel})",  # 21
+        "",
+        f'<p style="background: url({pixel})">z</p>',  # 23
+        ""]))
+    assert where(found) == [(11, "image"), (13, "image"), (15, "image"), (17, "image"),
+                            (19, "html"), (21, "image"), (23, "html")]

@@ -518,3 +518,12 @@ def test_links_pelican_would_leave_as_written_are_named_with_a_fix_that_works(
     write(content, "raksts.md", f"[a]({encoded})\n\n[b][j]\n\n[j]: {encoded}\n\n"
                                 "[c]({filename}/a.md) [e]({static}/atteli/plans.pdf)\n")
     assert link_problems(content) == []
+
+
+def test_an_address_a_browser_reads_as_another_sites_is_planned_as_none(content: Path) -> None:
+    """`/\\x.example/a.gif` and `http:x.example/a.gif` are another site's (WHATWG URL), as the
+    raw HTML rule says: no "not found" on the site for them."""
+    body = ('<img src="/\\tracker.example/x.gif" alt="a"> '
+            '<img src="http:tracker.example/z.gif" alt="c"> '
+            '<img src="/\\kopienuzinas.lv\\atteli\\foto.jpg" alt="d">\n')
+    assert [summary(item)[:2] for item in plan(content, body)] == [("url", "atteli/foto.jpg")]

@@ -50,6 +50,7 @@ from .references import (
     Reference,
     all_references,
     body_lines,
+    browser_address,
     intrasite,
     is_external,
     is_inside,
@@ -134,7 +135,7 @@ def plan_document(document: SourceDocument, page_url: str | None, urls: SourceUr
     it); None for a newsletter introduction, which is shown on several pages and in e-mail.
     """
     for reference in all_references(document):
-        target = reference.target
+        target = browser_address(reference.target)  # `/\\x.example/a` is another site's
         if not target or target.startswith("#"):
             continue
         marker = intrasite(target)

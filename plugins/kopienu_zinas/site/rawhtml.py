@@ -17,9 +17,11 @@ The check reads the HTML Markdown makes of the body (the site's own Markdown arg
 comments are already gone: common/nocomments.py) with the standard library's tokenizer and
 names each fault at the first source line, from the previous fault's on, that holds what the
 HTML shows (the address, the attribute, the tag). Links to other sites (`<a href="https://…">`)
-are fine. A body without raw HTML is not converted: Markdown writes nothing there but its
-links and pictures, whose addresses the content check reads already (site/references.py);
-one with neither a picture nor a `data:`/`javascript:`/`vbscript:` address is not read at all.
+are fine. A body without raw HTML and without an attribute list (`{: … }`, any `{` but
+Pelican's `{static}`-style markers) is not converted: Markdown writes nothing there but its
+links and pictures (href, src, alt, title), whose addresses the content check reads already
+(site/references.py); one with neither a picture nor a `data:`/`javascript:`/`vbscript:`
+address is not read at all.
 """
 
 from __future__ import annotations
@@ -36,19 +38,39 @@ from pelican.settings import DEFAULT_CONFIG
 
 from ..common.absolute_urls import SRCSET_ATTRIBUTES, URL_ATTRIBUTES, srcset_candidates
 from ..common.frontmatter import SourceDocument
+from ..common.nocomments import COMMENT
 from ..common.problems import ContentProblem
 from ..common.sourcereader import MarkdownArguments, Markdowns, markdown_arguments
 from .linkcheck import SiteAddress, on_site, site_addresses
-from .references import all_references
+from .references import all_references, browser_address
 
 #: A body with raw HTML (a tag or a comment; an autolink `<https://…>` is none).
 _RAW_HTML = re.compile(r"<(?:[a-z][a-z0-9-]*(?:[\s/>]|$)|!--)", re.I | re.M)
+#: A `{` that is no Pelican link marker: maybe an attribute list (`{: style="…" }` after a
+#: block, a heading, a link or a picture, or on a code fence: `extra`'s `attr_list`), where
+#: Markdown writes attributes the editor chose. (One search apart from `_RAW_HTML`: an
+#: alternation of the two costs ten times more.)
+_ATTRIBUTE_LIST = re.compile(r"\{(?!(?:static|filename|attach|tag|category|author|index)\})")
 #: What a body without raw HTML holds (in lower case) if it has a picture (`![`) or an
 #: address that is a file (`data:`) or a script (`javascript:`, `vbscript:`).
 _MAY_HOLD_FAULTS = ("![", "data:", "script:")
 #: Elements that run code or show another site inside the page.
 EMBEDDING_TAGS = frozenset({"script", "iframe", "frame", "frameset", "object", "embed",
                             "applet"})
+#: Elements that send the reader, or what they type, elsewhere, or change where every address
+#: of the page points: refused wherever they point (the site has no forms), with the fix.
+PAGE_CHANGING_TAGS = {
+    "meta": ("<meta> var pārsūtīt lasītāju uz citu vietni (http-equiv=refresh)",
+             "<meta> can send the reader to another site (http-equiv=refresh)"),
+    "base": ("<base> maina, uz kurieni ved visas lapas adreses",
+             "<base> changes where every address of the page points"),
+    "form": ("<form> sūtītu lasītāja ievadīto (vietnē nav veidlapu)",
+             "<form> would send what readers type somewhere (the site has no forms)"),
+}
+#: Attributes that send a form: refused on any element, like `<form>`.
+FORM_ATTRIBUTES = frozenset({"action", "formaction"})
+#: SVG elements that set another attribute (`attributeName`) while the page is shown.
+SVG_SETTING_TAGS = frozenset({"animate", "set"})
 #: Attributes the browser loads on its own, on any element (a URL, or a srcset list).
 LOADED_ATTRIBUTES = frozenset({"src", "poster", "data", "background", "lowsrc", "ping",
                                *SRCSET_ATTRIBUTES})
@@ -58,9 +80,15 @@ LOADED_HREF_TAGS = frozenset({"link", "image", "use", "feimage"})
 PICTURE_TAGS = frozenset({"img", "picture", "image", "input"})
 #: Elements whose text is shown as written (a `<!--` there is no unclosed comment).
 CODE_TAGS = frozenset({"code", "pre", "kbd", "samp", "script", "style", "textarea"})
-#: CSS that loads an address: `url(…)` and `@import "…"`.
-_CSS_URL = re.compile(r"""url\(\s*(['"]?)(?P<url>.*?)\1\s*\)|@import\s+(['"])(?P<imported>.*?)\3""",
+#: What CSS may load (escapes decoded first): an unquoted `url(…)` and any string, which
+#: `url("…")`, `@import "…"`, `image-set("…" 1x)` and other functions read as an address
+#: (a string that is no address, `"Arial"`, is a relative one: the site's own).
+_CSS_URL = re.compile(r"""url\(\s*(?P<url>[^'"\s)][^)\s]*)\s*\)|(['"])(?P<string>.*?)\2""",
                       re.I | re.S)
+#: A CSS escape: `\70 ` (hexadecimal, one optional space after), `\` and a line end (none),
+#: `\x` (the character itself).
+_CSS_ESCAPE = re.compile(r"\\(?:(?P<hex>[0-9a-f]{1,6})[ \t\n\r\f]?|(?P<char>[^\n]|\n))",
+                         re.I)
 #: Characters browsers drop from an address before reading its scheme.
 _URL_NOISE = re.compile(r"[\x00-\x20]")
 #: How much of a `data:` address a message shows.
@@ -80,6 +108,14 @@ _PICTURE_ELSEWHERE_FIX = ("lejupielādē attēlu (ja drīkst to publicēt) mapē
                           "saisti: ![Kas redzams attēlā]({static}/atteli/foto.jpg)")
 _MEDIA_FIX = ("ieliec failu mapē content/ un saisti ar {static}/…, vai ieliec tikai saiti uz to: "
               "[Skatīties video](https://…)")
+#: A comment where it is published as text: a front-matter value, an attribute (a picture's
+#: description, a link's title).
+_COMMENT_AS_TEXT = ("komentārs šeit tiek publicēts kā teksts (komentāri ir paslēpti tikai "
+                    "raksta tekstā)",
+                    "a comment here is published as text (comments are hidden only in the "
+                    "body text)", "izdzēs to")
+#: Front-matter fields that are never published (notes to colleagues).
+UNPUBLISHED_FIELDS = frozenset({"notes"})
 _STYLE_FIX = "izdzēs to: vietnes izskatu nosaka tēma, ne raksts"
 _SCRIPT_FIX = "izdzēs to: vietnē nav JavaScript; ja vajag, ieliec parastu saiti [teksts](https://…)"
 _EMBED_FIX = ("neiegul svešu saturu: ieliec saiti uz to, piemēram "
@@ -106,8 +142,8 @@ def check_document(sender: Any, document: SourceDocument,
     newsletter introduction."""
     if not document.header_found or document.node is None:
         return []
-    problems = list(check_cover(document))
-    if _RAW_HTML.search(document.body):
+    problems = [*check_cover(document), *front_matter_comments(document)]
+    if _RAW_HTML.search(document.body) or _ATTRIBUTE_LIST.search(document.body):
         body_html = converter(settings).of(document.metadata.get("lang")).reset().convert(
             document.body)
         problems += located(document, find_faults(body_html, site_addresses(settings)))
@@ -149,6 +185,34 @@ def check_cover(document: SourceDocument) -> Iterator[ContentProblem]:
                 "'image: atteli/foto.jpg'")
 
 
+def front_matter_comments(document: SourceDocument) -> Iterator[ContentProblem]:
+    """A `<!--` in any published front-matter text (`summary:`, `title:`, a nested value):
+    Pelican publishes it as written, in the page's meta description, JSON-LD, feeds and
+    cards, comment markers and all; at the line of its field (`notes:` is never published)."""
+    for keys, text in _texts(document.metadata, ()):
+        if "<!--" in text and keys[0] not in UNPUBLISHED_FIELDS:
+            yield document.problem(_field_path(keys), *_COMMENT_AS_TEXT, value="<!--", at=keys)
+
+
+def _texts(value: object, keys: tuple[str | int, ...]
+           ) -> Iterator[tuple[tuple[str | int, ...], str]]:
+    """Every text in a front-matter value, with its key path (("events", 0, "title"))."""
+    if isinstance(value, str) and keys:
+        yield keys, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _texts(item, (*keys, str(key)))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _texts(item, (*keys, index))
+
+
+def _field_path(keys: tuple[str | int, ...]) -> str:
+    """A key path as problems name a field (frontmatter.field_keys's inverse, items counted
+    from 1): ("events", 0, "title") is `events[1].title`."""
+    return "".join(f"[{key + 1}]" if isinstance(key, int) else f".{key}" for key in keys)[1:]
+
+
 _LAST: list[tuple[MarkdownArguments, Markdowns]] = []
 
 
@@ -167,29 +231,48 @@ def shortened(value: str) -> str:
 
 
 def located(document: SourceDocument, faults: Sequence[Fault]) -> Iterator[ContentProblem]:
-    """Each fault at the source line that holds it: the first of its needles found after the
-    previous fault's (the HTML is in source order; two faults may share a line), else from
-    the start; the body's first line when none is found."""
-    text = document.body.lower()
+    """Each fault at the source line that holds it, each place taken once: the first of its
+    needles found, not yet taken, after the previous fault's place (the HTML is in source
+    order; two faults may share a line), else from the start (a reference definition comes
+    later); else where the needle is at all; the body's first line when none is found. The
+    source is read as the HTML reads it (`searched`)."""
+    texts = {field: searched(document.body, hide_comments=field != "comment")
+             for field in {fault.field for fault in faults}}
+    taken: set[int] = set()
     position = 0
     for fault in faults:
-        found = _find(text, fault.needles, position)
-        position = position if found is None else found + 1
+        text = texts[fault.field]
+        found = _find(text, fault.needles, position, taken)
+        if found is not None:
+            taken.add(found)
+            position = found + 1
         line = document.body_line + (text.count("\n", 0, found) if found is not None else 0)
         yield ContentProblem(document.path, line, fault.field, fault.what_lv, fault.what_en,
                              fault.fix, fault.value)
 
 
-def _find(text: str, needles: Sequence[str], start: int) -> int | None:
-    """Where in `text` (lower case) the first needle found occurs: from `start` on, else from
-    the beginning; each needle tried in turn (case-insensitively)."""
-    for needle in (n.lower() for n in needles if n):
-        found = text.find(needle, start)
-        if found < 0:
-            found = text.find(needle)
-        if found >= 0:
-            return found
-    return None
+def searched(body: str, hide_comments: bool) -> str:
+    """A body as its faults are looked for: lower case, character references decoded line
+    by line (`&#100;ata:` is `data:`, as the HTML reads it), and with `hide_comments` each
+    closed comment blanked but for its line ends (what is commented out is no fault)."""
+    if hide_comments:
+        body = COMMENT.sub(lambda comment: "\n" * comment.group().count("\n"), body)
+    return "\n".join(html.unescape(line) for line in body.split("\n")).lower()
+
+
+def _find(text: str, needles: Sequence[str], start: int, taken: set[int]) -> int | None:
+    """Where in `text` (lower case) a needle occurs at a place not `taken`: from `start` on,
+    else from the beginning, each needle tried in turn; else the first place of the first
+    needle found at all (a fault the source shows once more than it holds)."""
+    needles = [needle.lower() for needle in needles if needle]
+    for begin in (start, 0):
+        for needle in needles:
+            found = text.find(needle, begin)
+            while found >= 0 and found in taken:
+                found = text.find(needle, found + 1)
+            if found >= 0:
+                return found
+    return next((found for found in map(text.find, needles) if found >= 0), None)
 
 
 def find_faults(body_html: str, sites: tuple[SiteAddress, ...] = ()) -> list[Fault]:
@@ -237,14 +320,33 @@ class _FaultReader(HTMLParser):
                 f"<{tag}> is not allowed: no scripts and no other site's content",
                 _SCRIPT_FIX if tag == "script" else _EMBED_FIX, f"<{tag}>", (f"<{tag}",)))
             return
+        if tag in PAGE_CHANGING_TAGS:
+            self.faults.append(Fault("html", *PAGE_CHANGING_TAGS[tag], f"izdzēs <{tag}>",
+                                     f"<{tag}>", (f"<{tag}",)))
+            return
+        target = dict(attrs).get("attributename") or ""
+        if tag in SVG_SETTING_TAGS and target.lower().endswith("href"):
+            self.faults.append(Fault(
+                "html", f"<{tag}> maina saites adresi ({target}): tā var būt JavaScript",
+                f"<{tag}> sets an address ({target}), which may run a script",
+                f"izdzēs <{tag}>", f"<{tag} attributeName={target}>", (target, f"<{tag}")))
         for name, value in attrs:
-            self.faults.extend(self._attribute_faults(tag, name, value or ""))
+            text = value or ""
+            if "<!--" in text:
+                self.faults.append(Fault("comment", *_COMMENT_AS_TEXT, "<!--", (
+                    text[text.index("<!--"):].split("\n", 1)[0], "<!--")))
+            self.faults.extend(self._attribute_faults(tag, name, text))
 
     def _attribute_faults(self, tag: str, name: str, value: str) -> Iterator[Fault]:
         if name.startswith("on"):
             yield Fault("html", f"notikuma atribūts {name}= ir JavaScript",
                         f"event-handler attribute {name}= (JavaScript) is not allowed",
                         f"izdzēs atribūtu {name}=\"…\"", f"<{tag} {name}=", (f"{name}=",))
+        elif name in FORM_ATTRIBUTES:
+            yield Fault("html", f"{name}= sūtītu lasītāja ievadīto (vietnē nav veidlapu)",
+                        f"{name}= would send what readers type somewhere (the site has no "
+                        "forms)", f"izdzēs atribūtu {name}=\"…\"", f"<{tag} {name}=",
+                        (f"{name}=",))
         elif name == "style":
             yield from self._css_faults(tag, value, (value, "style="))
         elif name in SRCSET_ATTRIBUTES:
@@ -254,12 +356,12 @@ class _FaultReader(HTMLParser):
             yield from address_faults(tag, name, value, self.sites, self._picture(tag))
 
     def _css_faults(self, tag: str, css: str, needles: tuple[str, ...]) -> Iterator[Fault]:
-        for match in _CSS_URL.finditer(css):
-            url = match.group("url") or match.group("imported") or ""
+        for match in _CSS_URL.finditer(css_decoded(css)):
+            url = match.group("url") or match.group("string") or ""
             address = _URL_NOISE.sub("", url)
             if address.lower().startswith("data:"):
                 yield Fault("html", *_DATA, _DATA_FIX, shortened(url), (url[:200], *needles))
-            elif elsewhere(address, self.sites):
+            elif elsewhere(url, self.sites):
                 yield Fault("html", f"<{tag}> stils ielādē failu no citas vietnes (trešās puses "
                             "pieprasījums)", f"<{tag}> style loads a file from another site "
                             "(a third-party request)", _STYLE_FIX, url, (url, *needles))
@@ -283,12 +385,23 @@ def address_faults(tag: str, name: str, value: str, sites: tuple[SiteAddress, ..
         yield Fault("link" if tag == "a" else "html", f"{scheme}: adrese ir JavaScript",
                     f"{scheme}: address (a script) is not allowed",
                     "izdzēs to vai ieliec parastu saiti: [teksts](https://…)", value, needles)
-    elif loaded(tag, name) and elsewhere(address, sites) and picture:
+    elif loaded(tag, name) and elsewhere(value, sites) and picture:
         yield Fault("image", *_PICTURE_ELSEWHERE, _PICTURE_ELSEWHERE_FIX, value, needles)
-    elif loaded(tag, name) and elsewhere(address, sites):
+    elif loaded(tag, name) and elsewhere(value, sites):
         yield Fault("html", f"<{tag}> ielādē failu no citas vietnes (trešās puses pieprasījums)",
                     f"<{tag}> loads a file from another site (a third-party request)",
                     _STYLE_FIX if tag == "link" else _MEDIA_FIX, value, needles)
+
+
+def css_decoded(css: str) -> str:
+    """CSS with its escapes decoded as a browser reads them (`htt\\70s:` is `https:`; a
+    code point that is none, 0 or above U+10FFFF, is U+FFFD)."""
+    def character(match: re.Match[str]) -> str:
+        if match.group("hex") is None:
+            return "" if match.group("char") == "\n" else match.group("char")
+        code = int(match.group("hex"), 16)
+        return chr(code) if 0 < code <= 0x10FFFF and not 0xD800 <= code <= 0xDFFF else "\ufffd"
+    return _CSS_ESCAPE.sub(character, css) if "\\" in css else css
 
 
 def loaded(tag: str, name: str) -> bool:
@@ -298,7 +411,9 @@ def loaded(tag: str, name: str) -> bool:
 
 
 def elsewhere(address: str, sites: tuple[SiteAddress, ...]) -> bool:
-    """Is an address (browsers' noise dropped) on another site: absolute, not the site's own?"""
-    parts = urlsplit(address)
-    return bool(parts.netloc) and on_site(address if parts.scheme else f"https:{address}",
+    """Is an address, as a browser reads it (`browser_address`), on another site: one with a
+    host, not the site's own? (A relative one is resolved against the page: the site's.)"""
+    absolute = browser_address(address)
+    parts = urlsplit(absolute)
+    return bool(parts.netloc) and on_site(absolute if parts.scheme else f"https:{absolute}",
                                           sites) is None

@@ -57,6 +57,14 @@ _INTRASITE = re.compile(r"[{|](?P<what>filename|static|attach)[}|](?P<path>.*)",
 #: Any of Pelican's markers, wherever it stands.
 MARKER = re.compile(r"[{|](?:filename|static|attach|tag|category|author|index)[}|]")
 _FENCE = re.compile(r"^\s{0,3}(```|~~~)")
+#: Schemes whose addresses WHATWG reads with `\\` as `/` and any number of slashes before
+#: the host (`http:x.example/a`, `https:///x.example/a` name the host x.example).
+SPECIAL_SCHEMES = frozenset({"http", "https", "ws", "wss", "ftp"})
+#: What WHATWG trims from an address's ends, and the tabs and line ends it drops within.
+_URL_ENDS = re.compile(r"^[\x00-\x20]+|[\x00-\x20]+$")
+_URL_TABS = re.compile(r"[\t\n\r]")
+#: An address's scheme and what follows it.
+_SCHEME = re.compile(r"(?P<scheme>[a-z][a-z0-9+.-]*):(?P<rest>.*)", re.I | re.S)
 _EXTERNAL = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//|#)", re.I)
 #: Blockquote and list markers before a line's text (Markdown reads what follows them).
 _CONTAINERS = re.compile(r"^(?:[ ]{0,3}>[ ]?)*(?:[ ]{0,3}(?:[*+-]|\d+[.)])[ ]+)?", re.M)
@@ -448,6 +456,23 @@ def listing_marker(target: str) -> tuple[str, str] | None:
     if not match:
         return None
     return match.group("what"), unquote(match.group("value").split("#", 1)[0].split("?", 1)[0])
+
+
+def browser_address(value: str) -> str:
+    """An address as a browser reads it (WHATWG URL): ends trimmed, tabs and line ends
+    dropped; with no scheme or a special one (`SPECIAL_SCHEMES`), `\\` read as `/` and any
+    number of slashes before the host read as `//`: `\\\\x.example\\a.gif`, `/\\x.example/a`
+    and `///x.example/a` are `//x.example/…`, `http:x.example/a` is `http://x.example/a`
+    (which a browser reads so unless the page has that scheme: taken as the worst case)."""
+    address = _URL_TABS.sub("", _URL_ENDS.sub("", value))
+    scheme = _SCHEME.match(address)
+    if scheme and scheme.group("scheme").lower() not in SPECIAL_SCHEMES:
+        return address
+    address = address.replace("\\", "/")
+    if scheme:
+        rest = scheme.group("rest")
+        return f"{scheme.group('scheme')}://{rest.lstrip('/')}"
+    return f"//{address.lstrip('/')}" if address.startswith("//") else address
 
 
 def is_external(target: str) -> bool:
