@@ -37,3 +37,4 @@ CONTEXT_READERS  # writing/reads.py: checked by tests/unit/test_writing.py again
 load_bytecode  # Jinja BytecodeCache API (writing/bytecode.py), called by Jinja's loaders
 dump_bytecode
 newstyle_gettext  # Jinja's i18n extension reads it when compiling {% trans %} (common/i18n.py)
+override  # Pelican passes Writer._open_w(…, override=…): SafeWriter claims every file once instead

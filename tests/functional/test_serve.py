@@ -349,10 +349,33 @@ def test_documents_on_one_address_are_problems_on_the_banner_not_a_stopped_write
         assert "FileOverwriteFailedError" not in result.stderr
         home = banner(output / "index.html")
         assert any(line.startswith("b.md:2: title: tāda pati adrese kā a.md") for line in home)
-        assert any(line.startswith("pages/y.md: save_as: šī adrese jau ir pages/x.md") and
-                   "(the address is already pages/x.md's: the preview leaves this page out)"
-                   in line for line in home), home
+        assert any(line.startswith("pages/y.md:3: save_as: šī adrese jau ir pages/x.md") and
+                   "(the address is already pages/x.md's)" in line for line in home), home
         assert not any(line.startswith(("a.md", "pages/x.md")) for line in home)
         kept = (output / GOOD_PAGE.strip("/") / "index.html").read_text(encoding="utf-8")
         assert 'datetime="2024-04-02' in kept
         assert "Lapa x" in (output / "abc/index.html").read_text(encoding="utf-8")
+
+
+def test_a_save_as_on_the_home_page_or_the_calendar_leaves_both_in_place(tmp_path: Path) -> None:
+    """QA: `save_as: index.html` replaced the home page and `save_as: kalendars.ics` the site's
+    calendar, silently. The preview keeps both and names each page on the banner."""
+    content = tmp_path / "content"
+    (content / "pages").mkdir(parents=True)
+    (content / "nakts.md").write_text(GOOD, encoding="utf-8")
+    for name, save_as in (("h", "index.html"), ("i", "kalendars.ics")):
+        (content / "pages" / f"{name}.md").write_text(
+            f"---\ntitle: Lapa {name}\nsave_as: {save_as}\n---\nTeksts.\n", encoding="utf-8")
+    output = tmp_path / "output"
+    result = run_build(output, "--preview", content=content)
+    assert BUILT in result.stderr, result.stderr
+    fix = "izvēlies citu 'save_as:'/'url:' vai izdzēs abas rindas"
+    assert [line for line in banner(output / "index.html") if fix in line] == [
+        f"pages/h.md:3: save_as: šī adrese jau ir vietnes pašas failam (the address is already "
+        f"a file the site writes itself): /index.html — {fix} (choose another save_as:/url: or "
+        f"delete both lines)",
+        f"pages/i.md:3: save_as: šī adrese jau ir vietnes pašas failam (the address is already "
+        f"a file the site writes itself): /kalendars.ics — {fix} (choose another save_as:/url: "
+        f"or delete both lines)"]
+    assert "Lapa h" not in (output / "index.html").read_text(encoding="utf-8")
+    assert (output / "kalendars.ics").read_text(encoding="utf-8").startswith("BEGIN:VCALENDAR")

@@ -267,7 +267,7 @@ def test_a_value_known_only_by_its_address_is_never_reused() -> None:
 
 
 def _write(files: OutputFiles, root: Path, name: str, text: str) -> Path:
-    with files.open(str(root), str(root / name), "utf-8", override=False) as handle:
+    with files.open(str(root), str(root / name), "utf-8") as handle:
         handle.write(text)
     return root / name
 
@@ -290,7 +290,7 @@ def test_unchanged_files_are_linked_from_the_previous_output_and_changed_ones_re
     assert changed.read_text(encoding="utf-8") == "jauns"
     # writing again over a linked file replaces the link: the published file keeps its bytes
     files_again = OutputFiles()
-    with files_again.open(str(staging), str(same), "utf-8", override=True) as handle:
+    with files_again.open(str(staging), str(same), "utf-8") as handle:
         handle.write("cits")
     assert (published / "same.html").read_text(encoding="utf-8") == "vienāds"
 
@@ -456,13 +456,6 @@ def test_a_reused_page_edited_by_hand_with_its_size_and_times_kept_comes_from_th
     assert files.placed[str(other)].source not in (None, key), "its own render key"
     plain = _write(files, tmp_path / "staging", "d.html", "vienāds")
     assert files.placed[str(plain)].source is None, "not a page's text"
-
-
-def test_a_second_plain_write_of_one_file_fails_as_in_pelican(tmp_path: Path) -> None:
-    files = OutputFiles()
-    _write(files, tmp_path, "a.html", "1")
-    with pytest.raises(RuntimeError):
-        _write(files, tmp_path, "a.html", "2")
 
 
 def test_a_list_page_counts_by_its_list_and_number() -> None:

@@ -2,15 +2,15 @@
 
 Publishing builds and `make check` stop before writing on the content check's problem (two
 articles with one slug: slugs.py; a page on a section's address: reserved.py). The preview goes
-on building, and Pelican's writer would stop at the second document written to the same file
-with FileOverwriteFailedError (reported against the file written first, naming a temporary
-output folder). So the preview writes one document per output file and leaves the others out:
+on building, and the writer would refuse the second document written to the same file (site/
+safety.py: reported as a write error). So the preview writes one document per output file and
+leaves the others out:
 
-- what clashes is what Pelican's writer refuses (writing/output.py `claim`): two documents on one
-  file, unless exactly one of them has its own `save_as:` (it overrides the file, as in every
-  build);
-- the one that keeps the address is the one slugs.py keeps: the oldest (by date; undated ones
-  after dated ones), then by source path; an article keeps it over a page;
+- what clashes is what the writer refuses (site/safety.py `SafeWriter`): two documents on one
+  file, whatever their own `save_as:`;
+- the one that keeps the address is one without its own `save_as:`, then the one slugs.py
+  keeps: the oldest (by date; undated ones after dated ones), then by source path; an article
+  keeps it over a page;
 - articles are left out at ``article_generator_pretaxonomy`` (so no region, topic, author or
   archive lists them), pages at ``page_generator_finalized``, from every list Pelican writes
   (and the context's list of the same name);
@@ -28,6 +28,9 @@ from ..common.problems import ContentProblem, log_problem, relative_source
 from .preview import by_source, reported
 from .slugs import keeping_order
 
+#: The fix of a document whose own `save_as:` takes a file another writer writes.
+TAKEN_FIX = ("izvēlies citu 'save_as:'/'url:' vai izdzēs abas rindas "
+             "(choose another save_as:/url: or delete both lines)")
 #: The article generator's lists of written contents, in the order Pelican writes them.
 ARTICLE_LISTS = ("translations", "articles", "hidden_translations", "hidden_articles",
                  "drafts_translations", "drafts")
@@ -62,10 +65,9 @@ def _source(content: Any, settings: dict[str, Any]) -> str:
 def _clashing(contents: Iterable[Any], settings: dict[str, Any], written: Sequence[Any] = ()
               ) -> dict[int, tuple[Any, str]]:
     """id(content) → (content, the source that keeps its file) for each of `contents` whose
-    file Pelican's writer would refuse (writing/output.py `claim`: one file is written once,
-    unless exactly one of its writers overrides, i.e. has its own `save_as:`, and then the
-    others are skipped). Of two that would clash, the one in `written` (already settled), else
-    the first in slugs.keeping_order, keeps the file."""
+    file the writer would refuse (site/safety.py `SafeWriter`: one file is written once).
+    Of two that would clash, the one in `written` (already settled), else one without its own
+    `save_as:`, else the first in slugs.keeping_order, keeps the file."""
     def order(content: Any) -> tuple[int, float, str]:
         return keeping_order(getattr(content, "date", None), _source(content, settings))
 
@@ -75,10 +77,10 @@ def _clashing(contents: Iterable[Any], settings: dict[str, Any], written: Sequen
         by_file[str(content.save_as)].append(content)
     clashing: dict[int, tuple[Any, str]] = {}
     for writers in by_file.values():
-        overriding = [w for w in writers if hasattr(w, "override_save_as")]
-        if len(writers) == 1 or len(overriding) == 1:
+        if len(writers) == 1:
             continue
-        ranked = sorted(overriding or writers, key=lambda w: (id(w) not in settled, order(w)))
+        ranked = sorted(writers, key=lambda w: (id(w) not in settled,
+                                                hasattr(w, "override_save_as"), order(w)))
         keeper, *others = ranked
         clashing.update((id(other), (other, _source(keeper, settings))) for other in others
                         if id(other) not in settled)
@@ -94,7 +96,7 @@ def _report(clashing: dict[int, tuple[Any, str]], settings: dict[str, Any]) -> N
             continue
         metadata = getattr(content, "metadata", {})
         field = next((name for name in ("save_as", "slug") if name in metadata), "title")
-        fix = ("raksti citu 'save_as:' un 'url:' vai izdzēs abas rindas" if field == "save_as"
+        fix = (TAKEN_FIX if field == "save_as"
                else "maini virsrakstu vai pievieno rindu 'slug: cits-adreses-vards'")
         log_problem(ContentProblem(
             source, 0, field, f"šī adrese jau ir {keeper}: priekšskatījumā šī lapa nav parādīta",

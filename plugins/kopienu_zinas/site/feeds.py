@@ -269,10 +269,10 @@ class FeedWriter(SafeWriter):
                                                              kwargs)
         super().write_file(name, template, context, *args, **kwargs)
 
-    def _open_w(self, filename: str, encoding: str, override: bool = False) -> Any:
+    def _open_claimed(self, filename: str, encoding: str) -> Any:
         if self.writing is None:
-            return super()._open_w(filename, encoding, override)
-        return self.writing.outputs.open(self.output_path, filename, encoding, override)
+            return super()._open_claimed(filename, encoding)
+        return self.writing.outputs.open(self.output_path, filename, encoding)
 
     def _create_new_feed(self, feed_type: str, feed_title: str | None,
                          context: dict[str, Any]) -> Rss201rev2Feed | Atom1Feed:

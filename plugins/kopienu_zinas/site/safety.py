@@ -9,6 +9,14 @@ build then fails (publishing) or shows the problems (preview).
   long for a file name, a template or library raising on odd input) would stop the whole
   build. `SafeWriter` (get_writer) reports it against its source file and goes on; a feed
   that fails is retried one item at a time to name the article(s) it cannot take.
+- No file is written twice (Pelican lets a document with its own `save_as:` overwrite any
+  other writer's file): the writer claims each file it opens for what it is writing (a
+  document's source, or the site's own page or feed), and a second claim of one file is an
+  error against the document that has the `save_as:`, naming the one that keeps the file; a
+  document's own `save_as:` on a file the build writes otherwise (site/reserved.py
+  `taken_by_site`: the plugins' own files, the sections) is refused before it is written.
+  The file keeps what was written first; the build fails (the previous output stays), the
+  preview shows it on its banner and goes on.
 """
 
 from __future__ import annotations
@@ -28,6 +36,38 @@ from ..common.problems import (
     log_problem,
     relative_source,
 )
+from .reserved import TAKEN_FIX, taken_by_site
+
+#: Who claimed a file (:class:`SafeWriter`): a document's source (relative to content/), or
+#: "" for the site's own pages and feeds.
+Owner = str
+
+
+class OutputTaken(Exception):
+    """A second write of one output file: `relative` (to the output folder), kept by `first`
+    (an :data:`Owner`) for `second`, the writer that came later."""
+
+    def __init__(self, relative: str, first: Owner, second: Owner) -> None:
+        super().__init__(relative)
+        self.relative = relative
+        self.first = first
+        self.second = second
+
+
+def taken_problem(content_root: str, taken: OutputTaken) -> ContentProblem:
+    """The problem of a refused write: against the document that wants another's file (the
+    later one; the first when only it is a document), at its `save_as:` line."""
+    source, keeper = (taken.second, taken.first) if taken.second else (taken.first, "")
+    source = source or taken.relative
+    file = Path(content_root) / source
+    line = 0
+    if markdown_ending(file.name) and file.is_file():
+        line = read_document(Path(content_root), file)[0].line_of("save_as")
+    what_lv, what_en = ((f"šī adrese jau ir {keeper}", f"the address is already {keeper}'s")
+                        if keeper else ("šī adrese jau ir vietnes pašas failam",
+                                        "the address is already a file the site writes itself"))
+    return ContentProblem(source, line, "save_as", what_lv, what_en, TAKEN_FIX,
+                          f"/{taken.relative}")
 
 
 def source_of(objects: dict[str, Any], content_root: str, fallback: str) -> str:
@@ -75,15 +115,54 @@ def guard_reading(readers: Any) -> None:
 
 class SafeWriter(Writer):
     """Pelican's writer, guarded: a page or feed that cannot be written is reported against its
-    source and the build goes on. The site's writer (site/feeds.py `FeedWriter`) builds on it:
-    Pelican uses only the first writer that `get_writer` returns."""
+    source and the build goes on; no file is written twice (the module docstring). The site's
+    writer (site/feeds.py `FeedWriter`) builds on it: Pelican uses only the first writer that
+    `get_writer` returns."""
+
+    def __init__(self, output_path: str, settings: dict[str, Any] | None = None) -> None:
+        super().__init__(output_path, settings=settings)
+        #: each file opened, by the path Pelican gives → who it was opened for
+        self.claimed: dict[str, Owner] = {}
+        self.writing_for: Owner = ""
 
     def write_file(self, name: Any, template: Any, context: dict[str, Any], *args: Any,
                    **kwargs: Any) -> None:
+        root = self.settings["PATH"]
+        self.writing_for = source_of(kwargs, root, "")
         try:
+            self._refuse_site_file(str(name), kwargs)
             super().write_file(name, template, context, *args, **kwargs)
+        except OutputTaken as taken:
+            log_problem(taken_problem(root, taken))
         except Exception as error:
             self.report_write_failure(name, kwargs, error)
+        finally:
+            self.writing_for = ""
+
+    def _refuse_site_file(self, name: str, kwargs: dict[str, Any]) -> None:
+        """Raise OutputTaken when a document's own `save_as:` is a file the build writes
+        otherwise (site/reserved.py `taken_by_site`)."""
+        content = kwargs.get("article") or kwargs.get("page")
+        if self.writing_for and hasattr(content, "override_save_as") and taken_by_site(
+                PurePosixPath(name).as_posix(), "article" if "article" in kwargs else "page",
+                self.settings):
+            raise OutputTaken(PurePosixPath(name).as_posix(), "", self.writing_for)
+
+    def _open_w(self, filename: str, encoding: str, override: bool = False) -> Any:
+        """Claim `filename` for what is being written, then open it (:meth:`_open_claimed`).
+        Raises OutputTaken when it was claimed before in this build (`override` is not
+        honoured: one file, one writer)."""
+        first = self.claimed.get(filename)
+        if first is not None:
+            relative = Path(filename).relative_to(self.output_path).as_posix() \
+                if Path(filename).is_relative_to(self.output_path) else Path(filename).name
+            raise OutputTaken(relative, first, self.writing_for)
+        self.claimed[filename] = self.writing_for
+        return self._open_claimed(filename, encoding)
+
+    def _open_claimed(self, filename: str, encoding: str) -> Any:
+        """Open a claimed file for writing (Pelican's way: it was never written before)."""
+        return super()._open_w(filename, encoding)
 
     def report_write_failure(self, name: Any, kwargs: dict[str, Any], error: Exception) -> None:
         """A page that cannot be written, reported against its source; its name is kept as
@@ -101,6 +180,9 @@ class SafeWriter(Writer):
         try:
             return super().write_feed(elements, context, path, url, feed_type,
                                       override_output, feed_title)
+        except OutputTaken as taken:
+            log_problem(taken_problem(self.settings["PATH"], taken))
+            return None
         except Exception as error:
             culprits = [element for element in elements
                         if not self._feedable(element, context, feed_type)]

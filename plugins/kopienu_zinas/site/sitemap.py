@@ -37,6 +37,9 @@ from .addresses import Addresses, content_addresses
 
 #: Matched on the file's bytes, ASCII case-insensitively (as HTML compares attribute values):
 #: no page is decoded only to be searched.
+#: The files this module writes at the site's root (site/reserved.py keeps documents off them).
+SITEMAP, ROBOTS = "sitemap.xml", "robots.txt"
+ROOT_FILES = (SITEMAP, ROBOTS)
 NOINDEX = re.compile(rb'<meta name="robots" content="[^"]*noindex', re.I)
 
 
@@ -140,6 +143,6 @@ def write_sitemap(pelican: Any) -> None:
     urls = list(indexable_pages(output, writing.outputs.placed if writing is not None else None,
                                 verdicts))
     verdicts.save()
-    (output / "sitemap.xml").write_text(sitemap_xml(siteurl, urls, dates), encoding="utf-8")
-    (output / "robots.txt").write_text(
+    (output / SITEMAP).write_text(sitemap_xml(siteurl, urls, dates), encoding="utf-8")
+    (output / ROBOTS).write_text(
         f"User-agent: *\nAllow: /\nSitemap: {siteurl}/sitemap.xml\n", encoding="utf-8")

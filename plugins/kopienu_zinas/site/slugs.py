@@ -6,7 +6,7 @@ publishes only one of the files. The older article keeps its address (it may alr
 linked from elsewhere); the newer one is reported. A title of emoji or punctuation alone
 (`🎉🎉🎉`, `—…!?`) gives the slug "" or "-": the article would take its year's address
 (`/zinas/2026/`) or `/zinas/2026/-/`, a page the home page's, and two such files stop the
-build late with Pelican's FileOverwriteFailedError.
+build late (the writer refuses a second write of one file: site/safety.py).
 """
 
 from __future__ import annotations
@@ -99,7 +99,8 @@ def keeping_order(when: dt.date | None, path: str) -> tuple[int, float, str]:
     return (0, as_datetime(when).timestamp(), path)
 
 
-def _age(document: SourceDocument) -> tuple[int, float, str]:
+def document_age(document: SourceDocument) -> tuple[int, float, str]:
+    """keeping_order of a document, by its `date:` (none when it is not a date)."""
     try:
         when = parse_iso_date(document.metadata.get("date"))
     except (TypeError, ValueError):
@@ -108,7 +109,7 @@ def _age(document: SourceDocument) -> tuple[int, float, str]:
 
 
 def report_duplicates(slug: str, group: list[SourceDocument]) -> Iterator[ContentProblem]:
-    first, *later = sorted(group, key=_age)
+    first, *later = sorted(group, key=document_age)
     for document in later:
         field = "slug" if "slug" in document.metadata else "title"
         yield document.problem(

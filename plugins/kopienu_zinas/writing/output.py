@@ -31,8 +31,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pelican.writers import FileOverwriteFailedError
-
 from ..common.atomicfile import create_file, read_whole, replace_with, usual_mode
 from .manifest import Manifest, Placed, identity
 from .render import placeholder_index
@@ -84,8 +82,6 @@ class OutputFiles:
         self._mode = usual_mode()
         #: each output root given to `open`, with its symbolic links resolved
         self._roots: dict[str, Path] = {}
-        self._overridden: set[str] = set()
-        self._written: set[str] = set()
         #: files whose page is still to be rendered: (queue index, root, target, encoding)
         self.pending: list[tuple[int, Path, Path, str]] = []
 
@@ -137,30 +133,11 @@ class OutputFiles:
                                                  proven.key), True)
         return self.place(root, target, proven.data, proven.key)
 
-    def claim(self, filename: str, override: bool) -> str:
-        """Pelican's rule for one path written twice (Writer._open_w): a second write fails
-        unless exactly one of them overrides; a later plain write after an override is
-        skipped. The path to write, or os.devnull."""
-        if filename in self._overridden:
-            if override:
-                raise FileOverwriteFailedError(
-                    f'Failed to overwrite "{filename}" a second time (was previously overwritten)')
-            return os.devnull
-        if filename in self._written and not override:
-            raise FileOverwriteFailedError(
-                f'Failed to overwrite "{filename}" as Pelican has already written to it '
-                "previously (set `override=True` if intended)")
-        if override:
-            self._overridden.add(filename)
-        self._written.add(filename)
-        return filename
-
-    def open(self, output_root: str, filename: str, encoding: str,
-             override: bool) -> io.TextIOBase:
-        target = self.claim(filename, override)
-        if target == os.devnull:
-            return open(os.devnull, "w", encoding=encoding)
-        return _AtomicText(self, *self._resolved(output_root, target), encoding)
+    def open(self, output_root: str, filename: str, encoding: str) -> io.TextIOBase:
+        """A text file for the writer, put in place at `filename` (inside `output_root`) when
+        closed. The writer claims the name first (site/safety.py `SafeWriter`): no file is
+        written twice in one build."""
+        return _AtomicText(self, *self._resolved(output_root, filename), encoding)
 
     def _resolved(self, root: str, target: str) -> tuple[Path, Path]:
         """`root` and `target` with their symbolic links resolved (as the manifest names
