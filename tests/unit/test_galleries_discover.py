@@ -101,6 +101,20 @@ def test_a_tab_or_no_break_space_in_captions_is_named_at_its_line_and_column(
         "līdzīgajās rindās virs tās)"]
 
 
+def test_a_comment_in_a_caption_is_named_as_published_text(tmp_path: Path) -> None:
+    """QA: `caption: … <!-- … -->` was published in the gallery, marker and all; YAML's own
+    `#` comments are not published and stay allowed."""
+    gallery(tmp_path, "a", "title: A <!-- darba nosaukums -->\ndate: 2024-01-01\n"
+            "photos:  # secība kā izstādē\n  - file: x.jpg\n    caption: Talka <!-- Jānis -->\n"
+            "    alt: Cilvēki\n", ["x.jpg"])
+    _galleries, problems = discover(tmp_path, MAX)
+    assert sorted(p.format() for p in problems) == [
+        f"galleries/a/captions.yml:{line}: {field}: komentārs šeit tiek publicēts kā teksts "
+        "(komentāri ir paslēpti tikai raksta tekstā) (a comment here is published as text "
+        "(comments are hidden only in the body text)): <!-- — izdzēs to"
+        for line, field in ((1, "title"), (5, "caption"))]
+
+
 def test_an_empty_folder_is_no_gallery_and_no_problem(tmp_path: Path) -> None:
     gallery(tmp_path, "tuksa", "title: Tukša\ndate: 2024-01-01\n", [])
     assert discover(tmp_path, MAX) == ([], [])

@@ -25,6 +25,13 @@ from markdown.postprocessors import Postprocessor
 NAME = __name__
 #: An HTML comment (what HTML ends at the first `-->`).
 COMMENT = re.compile(r"<!--.*?-->", re.S)
+#: The problem of a comment where it is published as text (Latvian, English, how to fix): a
+#: front-matter or captions.yml value, an attribute (a picture's description, a link's title);
+#: this extension hides comments only in the body text.
+COMMENT_AS_TEXT = ("komentārs šeit tiek publicēts kā teksts (komentāri ir paslēpti tikai "
+                   "raksta tekstā)",
+                   "a comment here is published as text (comments are hidden only in the "
+                   "body text)", "izdzēs to")
 #: Markdown's `raw_html` postprocessor runs at priority 30; this one just before it.
 PRIORITY = 35
 

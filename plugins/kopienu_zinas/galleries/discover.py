@@ -33,6 +33,7 @@ import yaml
 from ..common import isodates
 from ..common.build import once
 from ..common.leftbehind import left_behind
+from ..common.nocomments import COMMENT_AS_TEXT
 from ..common.problems import ContentProblem
 from ..common.sourcetext import XML_FORBIDDEN, read_source
 from ..common.yamlnodes import node_problems, syntax_problem
@@ -118,7 +119,20 @@ class _Reader:
                          "must be a mapping", "raksti 'title: …', 'date: …', 'photos: …'")
             self.unreadable = True
             return None
+        self.comments_as_text(node, CAPTIONS)
         return node
+
+    def comments_as_text(self, node: yaml.Node | None, field: str) -> None:
+        """A `<!--` in any value of captions.yml (title, caption, alt, photographer…): the
+        gallery publishes it as text, marker and all (YAML's own `#` comments are not)."""
+        if isinstance(node, yaml.ScalarNode) and "<!--" in node.value:
+            self.problem(CAPTIONS, _line(node), field, *COMMENT_AS_TEXT, "<!--")
+        elif isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                self.comments_as_text(value, str(key.value))
+        elif isinstance(node, yaml.SequenceNode):
+            for item in node.value:
+                self.comments_as_text(item, field)
 
     def photo_file_ok(self, name: str, file: Path) -> bool:
         """Is the file a picture the pipeline takes (by content, not by its ending)?"""

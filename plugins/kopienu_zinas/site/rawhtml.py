@@ -38,7 +38,7 @@ from pelican.settings import DEFAULT_CONFIG
 
 from ..common.absolute_urls import SRCSET_ATTRIBUTES, URL_ATTRIBUTES, srcset_candidates
 from ..common.frontmatter import SourceDocument
-from ..common.nocomments import COMMENT
+from ..common.nocomments import COMMENT, COMMENT_AS_TEXT
 from ..common.problems import ContentProblem
 from ..common.sourcereader import MarkdownArguments, Markdowns, markdown_arguments
 from .linkcheck import SiteAddress, on_site, site_addresses
@@ -108,12 +108,6 @@ _PICTURE_ELSEWHERE_FIX = ("lejupielādē attēlu (ja drīkst to publicēt) mapē
                           "saisti: ![Kas redzams attēlā]({static}/atteli/foto.jpg)")
 _MEDIA_FIX = ("ieliec failu mapē content/ un saisti ar {static}/…, vai ieliec tikai saiti uz to: "
               "[Skatīties video](https://…)")
-#: A comment where it is published as text: a front-matter value, an attribute (a picture's
-#: description, a link's title).
-_COMMENT_AS_TEXT = ("komentārs šeit tiek publicēts kā teksts (komentāri ir paslēpti tikai "
-                    "raksta tekstā)",
-                    "a comment here is published as text (comments are hidden only in the "
-                    "body text)", "izdzēs to")
 #: Front-matter fields that are never published (notes to colleagues).
 UNPUBLISHED_FIELDS = frozenset({"notes"})
 _STYLE_FIX = "izdzēs to: vietnes izskatu nosaka tēma, ne raksts"
@@ -191,7 +185,7 @@ def front_matter_comments(document: SourceDocument) -> Iterator[ContentProblem]:
     cards, comment markers and all; at the line of its field (`notes:` is never published)."""
     for keys, text in _texts(document.metadata, ()):
         if "<!--" in text and keys[0] not in UNPUBLISHED_FIELDS:
-            yield document.problem(_field_path(keys), *_COMMENT_AS_TEXT, value="<!--", at=keys)
+            yield document.problem(_field_path(keys), *COMMENT_AS_TEXT, value="<!--", at=keys)
 
 
 def _texts(value: object, keys: tuple[str | int, ...]
@@ -333,7 +327,7 @@ class _FaultReader(HTMLParser):
         for name, value in attrs:
             text = value or ""
             if "<!--" in text:
-                self.faults.append(Fault("comment", *_COMMENT_AS_TEXT, "<!--", (
+                self.faults.append(Fault("comment", *COMMENT_AS_TEXT, "<!--", (
                     text[text.index("<!--"):].split("\n", 1)[0], "<!--")))
             self.faults.extend(self._attribute_faults(tag, name, text))
 
