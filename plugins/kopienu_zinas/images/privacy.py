@@ -174,7 +174,7 @@ def _later_exif_places(path: Path) -> Iterator[tuple[str, bool]]:
     one Pillow reads): located when its IFD0 or IFD1 has a GPS position, or it cannot be read.
     Nothing for a JPEG whose segments cannot be walked (the pipeline reports that file)."""
     try:
-        segments = _jpeg_segments(path.read_bytes())
+        segments = _segments_before_scan(path)
     except CannotStrip:
         return
     exifs = [segment[4 + len(_EXIF_HEADER):] for marker, segment in segments
@@ -222,6 +222,29 @@ def _minimal_exif(orientation: int) -> bytes:
     return data.removeprefix(_EXIF_HEADER)
 
 
+#: How much of a JPEG _segments_before_scan reads at a time (metadata segments are at most
+#: 64 KiB each and all come before the first scan).
+_HEAD_STEP = 1 << 16
+_NO_SCAN = "JPEG without image data"
+
+
+def _segments_before_scan(path: Path) -> list[tuple[int, bytes]]:
+    """_jpeg_segments of the file's beginning, read in _HEAD_STEP steps until its first scan
+    is reached, not the whole picture (the location warning reads every picture at every
+    build); the last segment holds only what was read of the scan. Raises CannotStrip as
+    _jpeg_segments does."""
+    data = b""
+    with path.open("rb") as file:
+        while chunk := file.read(_HEAD_STEP):
+            data += chunk
+            try:
+                return _jpeg_segments(data)
+            except CannotStrip as error:
+                if str(error) != _NO_SCAN:
+                    raise
+    return _jpeg_segments(data)
+
+
 def _jpeg_segments(data: bytes) -> list[tuple[int, bytes]]:
     """A JPEG's segments up to its first scan, as (marker, segment bytes from its 0xFF), the
     last (0xDA, everything from the start of scan to the end of the file). Raises
@@ -242,7 +265,7 @@ def _jpeg_segments(data: bytes) -> list[tuple[int, bytes]]:
         length = struct.unpack(">H", data[i + 2:i + 4])[0]
         segments.append((marker, data[i:i + 2 + length]))
         i += 2 + length
-    raise CannotStrip("JPEG without image data")
+    raise CannotStrip(_NO_SCAN)
 
 
 def _strip_jpeg(data: bytes, orientation: int) -> tuple[bytes, bool]:
