@@ -17,7 +17,7 @@ import pytest
 import recurring_ical_events
 from icalendar import Calendar
 
-from tests import icalcheck
+from tests import crawl, icalcheck
 from tests.sitebuild import BUILD_DATE, ROOT, BuiltSite, run_build, run_make_check
 from tests.sources import articles, front_matter, slug
 
@@ -232,3 +232,44 @@ def test_every_calendar_file_has_a_component_a_region_without_events_the_zone(
             (built_site.output / f"regioni/{region}/kalendars.ics").read_bytes())
         assert [str(zone["TZID"]) for zone in cal.timezones] == ["Europe/Riga"]
         assert not cal.events
+
+
+@pytest.fixture(scope="module")
+def translated_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    """A Latvian article and its English translation, telling the same two events."""
+    output = tmp_path_factory.mktemp("translated") / "site"
+    result = run_build(output, "--strict", "--siteurl", "https://kopienuzinas.lv",
+                       content=ROOT / "tests/fixtures/translated_events")
+    assert result.returncode == 0, result.stderr
+    return BuiltSite(output, "https://kopienuzinas.lv")
+
+
+def test_no_page_feed_or_sitemap_of_the_demo_site_links_a_file_that_is_not_written(
+        built_site: BuiltSite) -> None:
+    """The templates' own links (an event's .ics, a cover's rendition, a month page), which
+    the build's link check of the sources does not see, each lead to a file."""
+    assert crawl.dead_links(built_site.output, built_site.siteurl) == []
+
+
+def test_a_translation_offers_its_events_in_its_language_and_the_calendars_list_them_once(
+        translated_site: BuiltSite) -> None:
+    """QA s9 F1: the English page linked `notikums-*.ics` files that were not written (404).
+    (The fixture has no pages: only the menu's links to them lead nowhere.)"""
+    dead = crawl.dead_links(translated_site.output, translated_site.siteurl)
+    assert {address.split("/")[3] for _file, address in dead} <= {
+        "abonet", "galerijas", "par-mums", "pieklustamiba"}, dead
+    page = translated_site.page("en/zinas/2026/ngo-darbnica/")
+    links = re.findall(r'class="add-to-calendar" href="([^"]+)"', page)
+    assert len(links) == 2
+    for link in links:
+        own = Calendar.from_ical((translated_site.output / link.split("/", 3)[3]).read_bytes())
+        [event] = own.events
+        assert str(event["SUMMARY"]) in ("Workshop for NGO leaders",
+                                         "Postponed: Study visit to Latgale villages")
+    for path in ("kalendars.ics", "regioni/latgale/kalendars.ics"):
+        listed = Calendar.from_ical((translated_site.output / path).read_bytes()).events
+        assert sorted(str(e["SUMMARY"]) for e in listed) == [
+            "Darbnīca NVO vadītājiem", "Pārcelts: Mācību brauciens pa Latgales ciemiem"], path
+    assert titles(translated_site.page("kalendars/")) == [
+        "Darbnīca NVO vadītājiem", "Mācību brauciens pa Latgales ciemiem"]
+    assert "Workshop" not in translated_site.page("kalendars/2026/12/")

@@ -13,7 +13,6 @@ from ..common.dates import babel_locale
 from ..common.i18n import load_catalog
 from ..common.isodates import RIGA
 from . import calendar, ical
-from .contract import events_of
 from .model import Event
 from .settings import EventsSettings
 
@@ -76,14 +75,9 @@ class EventsGenerator(Generator):
             self._write(path, ical.calendar(self._info(
                 settings, name, f"kalendars-{category.slug}@{settings.domain}", category.url),
                 mine, self.labels))
-        for article in list(self.context.get("articles", [])) + \
-                list(self.context.get("translations", [])):
-            for event in events_of(article).events:
-                own = event.ics_path
-                if own:
-                    self._write(own, ical.calendar(self._info(
-                        settings, event.title, event.uid,
-                        article.url), [event], self.labels))
+        for event in self.context.get("event_files", ()):  # every page's own, translations too
+            self._write(event.ics_path, ical.calendar(self._info(
+                settings, event.title, event.uid, event.article_url), [event], self.labels))
 
     def _write(self, path: str, cal: Any) -> None:
         target = os.path.join(self.output_path, path)
