@@ -273,3 +273,23 @@ def test_a_translation_offers_its_events_in_its_language_and_the_calendars_list_
     assert titles(translated_site.page("kalendars/")) == [
         "Darbnīca NVO vadītājiem", "Mācību brauciens pa Latgales ciemiem"]
     assert "Workshop" not in translated_site.page("kalendars/2026/12/")
+
+
+def test_every_events_own_file_holds_the_event_and_nothing_of_a_subscription(
+        built_site: BuiltSite, upcoming_site: BuiltSite, translated_site: BuiltSite) -> None:
+    """QA s9 F3, F8: per-event files named a calendar, asked to be refreshed and had a
+    calendar UID equal to the event's; an English event's file carried the site's Latvian
+    description. The subscription calendars keep theirs."""
+    sites = (built_site, upcoming_site, translated_site)
+    own = [ics for site in sites for ics in sorted(site.output.rglob("notikums-*.ics"))]
+    assert len(own) > 5
+    for ics in own:
+        cal = Calendar.from_ical(ics.read_bytes())
+        assert list(cal) == ["VERSION", "PRODID"], ics
+        assert {part.name for part in cal.subcomponents} <= {"VTIMEZONE", "VEVENT"}, ics
+        assert len(cal.events) == 1, ics
+        english = "/en/" in ics.as_posix()
+        assert str(cal["PRODID"]).endswith("//EN" if english else "//LV"), ics
+    for site in sites:
+        listed = Calendar.from_ical((site.output / "kalendars.ics").read_bytes())
+        assert {"NAME", "X-WR-CALNAME", "REFRESH-INTERVAL", "X-PUBLISHED-TTL", "UID"} <= set(listed)

@@ -290,3 +290,26 @@ def test_cancelled_occurrences_are_exdates_in_dtstarts_type_that_both_parsers_sk
     assert [o["local"] for o in found] == ["2026-10-19T18:00:00", "2026-11-09T18:00:00",
                                            "2026-10-03", "2026-10-17"]
     assert icalcheck.assert_calendar_apps_agree(icaljs, [path]) == 2  # icalendar agrees
+
+
+def test_an_events_own_file_is_one_appointment_not_a_subscription(tmp_path, icaljs) -> None:
+    """QA s9 F3, F8: the "add to calendar" file carried NAME/X-WR-CALNAME (Outlook imports it
+    as a new calendar named after the event: MS-OXCICAL 2.1.3.1.1.17), REFRESH-INTERVAL and
+    X-PUBLISHED-TTL (a subscription, RFC 7986 §5.7), a calendar UID equal to the event's and
+    the site's Latvian description in an English event's file."""
+    english = ical.Labels.translated(
+        load_catalog(str(ROOT / "theme" / "translations"), "en").gettext)
+    [event] = placed({"title": "Reading night", "start": "2026-10-03 22:00",
+                      "end": "2026-10-04 06:00", "location": "Library", "status": "postponed"})
+    path = tmp_path / "notikums.ics"
+    path.write_bytes(ical.to_bytes(ical.event_calendar(
+        "-//Kopienu ziņas//kopienuzinas.lv//EN", replace(event, lang="en"), english)))
+    cal = Calendar.from_ical(path.read_bytes())
+    assert list(cal) == ["VERSION", "PRODID"] and str(cal["PRODID"]).endswith("//EN")
+    assert [part.name for part in cal.subcomponents] == ["VTIMEZONE", "VEVENT"]
+    texts = icalcheck.icaljs_texts(icaljs, path)
+    assert {name for component, name in texts if component == "VCALENDAR"} == {
+        "VERSION", "PRODID"}
+    assert texts[("VEVENT", "SUMMARY")] == ["Postponed: Reading night"]
+    assert texts[("VEVENT", "UID")] == [event.uid]
+    assert icalcheck.assert_calendar_apps_agree(icaljs, [path]) == 1

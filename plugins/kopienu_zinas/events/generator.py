@@ -51,8 +51,12 @@ class EventsGenerator(Generator):
         return ical.CalendarInfo(
             name=name, description=self.settings.get("SITE_DESCRIPTION", ""),
             url=on_site(settings.siteurl, page), uid=uid,
-            prodid=f"-//{self.settings.get('SITENAME')}//{settings.domain}//LV",
+            prodid=self._prodid(settings, "lv"),
             refresh=settings.refresh, year=settings.now.astimezone(RIGA).year)
+
+    def _prodid(self, settings: EventsSettings, lang: str) -> str:
+        """PRODID (RFC 5545 §3.7.3: a formal public identifier, ending in its text's language)."""
+        return f"-//{self.settings.get('SITENAME')}//{settings.domain}//{lang.upper()}"
 
     def labels(self, lang: str) -> ical.Labels:
         """The .ics words in an event's language, from the theme's catalogs (as its pages)."""
@@ -76,8 +80,8 @@ class EventsGenerator(Generator):
                 settings, name, f"kalendars-{category.slug}@{settings.domain}", category.url),
                 mine, self.labels))
         for event in self.context.get("event_files", ()):  # every page's own, translations too
-            self._write(event.ics_path, ical.calendar(self._info(
-                settings, event.title, event.uid, event.article_url), [event], self.labels))
+            self._write(event.ics_path, ical.event_calendar(
+                self._prodid(settings, event.lang), event, self.labels(event.lang)))
 
     def _write(self, path: str, cal: Any) -> None:
         target = os.path.join(self.output_path, path)

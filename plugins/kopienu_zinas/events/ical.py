@@ -10,6 +10,11 @@ What the library does not do by itself, and why it is done here:
   event (a region without events) gets it too, from its `year` on: RFC 5545 §3.6 requires a
   calendar to hold at least one component, and the library writes an empty one without a word;
 - REFRESH-INTERVAL gets VALUE=DURATION (RFC 7986 requires it; the library leaves it out);
+- an event's own file ("add to calendar", `event_calendar`) is one appointment, not a
+  subscription: VERSION, PRODID, the VTIMEZONE and the VEVENT only. NAME/X-WR-CALNAME would
+  make Outlook import it as a new calendar of that name (MS-OXCICAL 2.1.3.1.1.17: omitted for a
+  single appointment), REFRESH-INTERVAL/X-PUBLISHED-TTL mean a subscription (RFC 7986 §5.7),
+  and a calendar UID would repeat the event's (RFC 5545 §3.8.4.7);
 - NAME (RFC 7986 §5.1), X-WR-CALNAME, the calendar's DESCRIPTION and X-WR-CALDESC are TEXT
   (RFC 5545 §3.3.11: `;` `,` `\\` and line breaks escaped), but icalendar 7.3 writes NAME and the
   X-WR- names raw (it has no value type for them), so every calendar-level text is added here
@@ -139,12 +144,24 @@ def _texts(component: Calendar, values: dict[str, str]) -> None:
             component.add(name, vText(value))
 
 
+def event_calendar(prodid: str, event: Event, labels: Labels) -> Calendar:
+    """An event's own file: VERSION, PRODID, its VTIMEZONE when timed, its VEVENT (in its
+    language: `labels`), nothing of a subscription (see the module's docstring)."""
+    cal = Calendar()  # not Calendar.new: it adds a random calendar UID
+    cal.add("version", "2.0")
+    cal.add("prodid", prodid)
+    cal.add_component(vevent(event, labels))
+    if not event.all_day:
+        cal.subcomponents.insert(0, vtimezone(RIGA, *_span([event])))
+    return cal
+
+
 def calendar(info: CalendarInfo, events: Sequence[Event],
              labels: Callable[[str], Labels] = lambda _lang: Labels()) -> Calendar:
-    """One VCALENDAR with the events that have a day (month-only ones never go in); each event's
-    words in its language (`labels(event.lang)`, default Latvian). The VTIMEZONE comes first
-    when some event is timed; a calendar without events holds the zone alone, from the first
-    day of `info.year` on (RFC 5545 §3.6: at least one component)."""
+    """One subscription VCALENDAR with the events that have a day (month-only ones never go
+    in); each event's words in its language (`labels(event.lang)`, default Latvian). The
+    VTIMEZONE comes first when some event is timed; a calendar without events holds the zone
+    alone, from the first day of `info.year` on (RFC 5545 §3.6: at least one component)."""
     dated = [e for e in events if e.in_calendar_files]
     cal = Calendar.new(prodid=info.prodid, uid=info.uid, url=info.url,
                        refresh_interval=info.refresh)
@@ -170,4 +187,4 @@ def to_bytes(cal: Calendar) -> bytes:
     return cal.to_ical()
 
 
-__all__ = ["CalendarInfo", "Labels", "calendar", "to_bytes", "vevent"]
+__all__ = ["CalendarInfo", "Labels", "calendar", "event_calendar", "to_bytes", "vevent"]
