@@ -74,12 +74,21 @@ def test_month_page_shows_the_thinktank_time_place_and_links_to_its_article(
 
 
 def test_event_articles_have_event_json_ld_with_offsets(built_site: BuiltSite) -> None:
+    """QA s9 F5: each Event has what Google's Event documentation requires: a full date
+    (month-only events are left out, as from the .ics), a Place's address, a VirtualLocation's
+    url; and the article's cover as its image."""
     for article in {a for a, _e in seed_events()}:
         page = built_site.page(article.url_path)
         blocks = re.findall(r'<script type="application/ld\+json">(.*?)</script>', page, re.S)
         found = [d for d in map(json.loads, blocks) if d.get("@type") == "Event"]
-        raw = front_matter(article.file)["events"]
+        matter = front_matter(article.file)
+        raw = [e for e in matter["events"] if len(str(e["start"])) > 7]
         assert {d["name"] for d in found} == {e["title"] for e in raw}
+        for data in found:
+            assert re.fullmatch(r"\d{4}-\d{2}-\d{2}(T.*)?", data["startDate"]), data
+            places = data["location"] if isinstance(data["location"], list) else [data["location"]]
+            assert all(p.get("address" if p["@type"] == "Place" else "url") for p in places)
+            assert ("image" in data) == ("image" in matter), data
         for event in raw:
             starts = [d["startDate"] for d in found if d["name"] == event["title"]]
             if " " in str(event["start"]):  # timed: the local time with its UTC offset
