@@ -30,7 +30,7 @@ from ..common.build import build_of
 from ..common.problems import ContentProblem, log_problem
 from .batch import BatchResult, process_photos
 from .cache import PhotoCache
-from .kinds import is_picture
+from .kinds import meant_as_picture
 from .markup import replace_images
 from .output import link_or_copy
 from .paths import content_path, content_relative, find, nfc, output_stem, url_folder
@@ -58,7 +58,7 @@ class ImagesGenerator(Generator):
                     if c is not None]
         files = self.get_files(self.settings["STATIC_PATHS"],
                                exclude=self.settings["STATIC_EXCLUDES"], extensions=False)
-        static = [path for path in (self.root / p for p in files) if is_picture(path)]
+        static = [path for path in (self.root / p for p in files) if meant_as_picture(path)]
         for path in static:
             self.originals[content_path(path, self.root)] = path
         named = [p for content in contents for p in self._named(content)]
@@ -90,7 +90,7 @@ class ImagesGenerator(Generator):
         relative = content_relative(written, content.relative_source_path,
                                     relative_to_root=relative_to_root)
         found = find(self.root, relative) if relative is not None else None
-        return found if found is not None and is_picture(found) else None
+        return found if found is not None and meant_as_picture(found) else None
 
     def _named(self, content: Any) -> list[Path]:
         named = []
@@ -183,10 +183,11 @@ class ImagesGenerator(Generator):
     # -- output -----------------------------------------------------------------------------
 
     def _take_static_pictures(self) -> None:
-        """Remove raster pictures from Pelican's static files (so no original is copied);
+        """Remove raster pictures, and files whose ending promises one (kinds.meant_as_picture),
+        from Pelican's static files (so no original is copied);
         pictures only linked from a text (not under STATIC_PATHS) are processed here."""
         staticfiles = self.context.get("staticfiles", [])
-        pictures = [s for s in staticfiles if is_picture(s.source_path)]
+        pictures = [s for s in staticfiles if meant_as_picture(s.source_path)]
         for static in pictures:
             staticfiles.remove(static)
         extra = []
