@@ -28,6 +28,7 @@ from pelican.generators import Generator
 
 from ..common.build import build_of
 from ..common.problems import ContentProblem, log_problem
+from ..site.linkcheck import site_addresses
 from .batch import BatchResult, process_photos
 from .cache import PhotoCache
 from .kinds import meant_as_picture
@@ -36,6 +37,7 @@ from .output import link_or_copy
 from .paths import content_path, content_relative, find, nfc, output_stem, url_folder
 from .publish import original_copy
 from .settings import ImagesSettings, from_pelican
+from .svg import ENDING, publishable
 from .views import Cover, Picture, picture_fields
 
 logger = logging.getLogger(__name__)
@@ -199,8 +201,26 @@ class ImagesGenerator(Generator):
         if extra:
             self._process(sorted(set(extra)))
 
+    def _clean_drawings(self) -> None:
+        """Take SVG drawings out of Pelican's static files and write each one svg.py lets
+        through, cleaned, at its address (one it refuses is not published: the content check
+        names it)."""
+        staticfiles = self.context.get("staticfiles", [])
+        drawings = [s for s in staticfiles
+                    if PurePosixPath(s.source_path).suffix.lower() == f".{ENDING}"]
+        sites = site_addresses(self.settings)
+        for static in drawings:
+            staticfiles.remove(static)
+            cleaned = publishable(Path(static.source_path).read_bytes(), sites)
+            if cleaned is not None:
+                target = Path(self.output_path) / nfc(static.save_as)
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.unlink(missing_ok=True)  # never write through a link into another tree
+                target.write_bytes(cleaned)
+
     def generate_output(self, writer: Any) -> None:
         self._take_static_pictures()
+        self._clean_drawings()
         build = build_of(self.settings)
         if build is not None:  # for the link check (site/linkcheck.py)
             build.unpublished_pictures = {site_path: self.failed[source] for site_path, source

@@ -20,6 +20,7 @@ from . import (
     related,
     reserved,
     rules,
+    runnable,
     safety,
     schedule,
     sitemap,
@@ -57,5 +58,5 @@ def register() -> None:
     signals.finalized.connect(preview_links.show_reported_problems)  # after the link check
     for rule in (rules, links, containment, images, placeholders, rawhtml):
         document_check.connect(rule.check_document)
-    for rule in (rules, slugs, reserved, containment, placeholders):
+    for rule in (rules, slugs, reserved, containment, placeholders, runnable):
         content_check.connect(rule.check_documents)
