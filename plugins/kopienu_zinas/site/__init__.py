@@ -20,6 +20,7 @@ from . import (
     related,
     reserved,
     rules,
+    runnable,
     safety,
     schedule,
     sitemap,
@@ -27,6 +28,7 @@ from . import (
     startup,
     taxonomy,
     templating,
+    videos,
     yaml_reader,
 )
 
@@ -57,5 +59,5 @@ def register() -> None:
     signals.finalized.connect(preview_links.show_reported_problems)  # after the link check
     for rule in (rules, links, containment, images, placeholders, rawhtml):
         document_check.connect(rule.check_document)
-    for rule in (rules, slugs, reserved, containment, placeholders):
+    for rule in (rules, slugs, reserved, containment, placeholders, runnable, videos):
         content_check.connect(rule.check_documents)
