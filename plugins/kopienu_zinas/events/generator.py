@@ -9,6 +9,7 @@ from typing import Any
 from pelican.generators import Generator
 
 from ..common.absolute_urls import on_site
+from ..common.claims import site_file
 from ..common.dates import babel_locale
 from ..common.i18n import load_catalog
 from ..common.isodates import RIGA
@@ -86,11 +87,12 @@ class EventsGenerator(Generator):
                         article.url), [event], self.labels))
 
     def _write(self, path: str, cal: Any) -> None:
-        target = os.path.join(self.output_path, path)
-        os.makedirs(os.path.dirname(target) or ".", exist_ok=True)
-        with open(target, "wb") as out:
-            out.write(ical.to_bytes(cal))
-        logger.debug("Wrote %s", path)
+        """Write one calendar at `path` (relative to the output folder), once the site has
+        claimed it (common/claims.py: nothing when a document's own `save_as:` took it)."""
+        target = site_file(self.settings, self.output_path, path)
+        if target is not None:
+            target.write_bytes(ical.to_bytes(cal))
+            logger.debug("Wrote %s", path)
 
 
 def get_generators(pelican: Any) -> type[Generator]:
