@@ -12,7 +12,6 @@ from ..common.absolute_urls import on_site
 from ..common.claims import site_file
 from ..common.dates import babel_locale
 from ..common.i18n import load_catalog
-from ..common.isodates import RIGA
 from . import calendar, ical
 from .contract import events_of
 from .model import Event
@@ -54,7 +53,7 @@ class EventsGenerator(Generator):
             name=name, description=self.settings.get("SITE_DESCRIPTION", ""),
             url=on_site(settings.siteurl, page), uid=uid,
             prodid=f"-//{self.settings.get('SITENAME')}//{settings.domain}//LV",
-            refresh=settings.refresh, year=settings.now.astimezone(RIGA).year)
+            refresh=settings.refresh)
 
     def labels(self, lang: str) -> ical.Labels:
         """The .ics words in an event's language, from the theme's catalogs (as its pages)."""
