@@ -52,10 +52,10 @@ def plain_text(slugify: Callable[..., str]) -> Callable[..., str]:
 
 def install() -> None:
     """Make Pelican's slugs of titles and names plain text (:func:`plain_text` around the
-    ``slugify`` Pelican's modules use now, the reading plugin's memo included; idempotent)."""
-    wrapped = plain_text(pelican.utils.slugify)
+    ``slugify`` each of Pelican's modules uses now, the reading plugin's memo included;
+    idempotent)."""
     for module in (pelican.utils, pelican.contents, pelican.urlwrappers):
-        module.slugify = wrapped
+        module.slugify = plain_text(module.slugify)
 
 
 def slugify_with_settings(text: str, settings: Mapping[str, Any]) -> str:
