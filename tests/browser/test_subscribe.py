@@ -10,7 +10,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, expect
 
-from kopienu_zinas.common.feedview import VIEW_NAMESPACE
+from kopienu_zinas.common.feedview import LINK_NAMESPACE, VIEW_NAMESPACE
 from tests.browser.test_pages import WCAG_22_AA
 from tests.conftest import SIGNUP
 from tests.sitebuild import BuiltSite
@@ -134,3 +134,32 @@ def test_every_feed_opens_as_a_readable_page(built_site: BuiltSite, page: Page,
     assert any(month in view["date"] for month in (
         "janvāris", "februāris", "marts", "aprīlis", "maijs", "jūnijs", "jūlijs", "augusts",
         "septembris", "oktobris", "novembris", "decembris"))
+
+
+FEED_LINKS = """(namespace) => Array.from(document.getElementsByTagNameNS(namespace, "a"),
+  (a) => ({href: a.href, html: a instanceof HTMLAnchorElement, text: a.textContent,
+           shown: a.getBoundingClientRect().height > 0,
+           item: a.parentElement.localName === "item" || a.parentElement.localName === "entry"}))"""
+
+
+@pytest.mark.parametrize("path", ["/atom.xml", "/rss.xml", "/izdevums/rss.xml",
+                                  "/izdevums/atom.xml"])
+def test_a_feeds_site_and_item_addresses_are_links_without_javascript(
+        built_site: BuiltSite, browser: Browser, path: str) -> None:
+    """The feed view showed each address as text (CSS makes no link): now the site and every
+    item are real links, to the site only, followed by a click with JavaScript off."""
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(built_site.siteurl + path)
+    links = page.evaluate(FEED_LINKS, LINK_NAMESPACE)
+    items = page.evaluate("document.querySelectorAll('item, entry').length")
+    assert [link["item"] for link in links].count(True) == items > 0
+    assert [link["item"] for link in links].count(False) == 1  # the site's
+    for link in links:
+        assert link["html"] and link["shown"] and link["text"] == link["href"]
+        assert link["href"].startswith(built_site.siteurl + "/")
+    first = next(link["href"] for link in links if link["item"])
+    page.locator(f"a[href='{first}']").click()
+    page.wait_for_url(first)
+    assert page.locator("h1").count() == 1
+    context.close()

@@ -302,3 +302,24 @@ def test_every_events_own_file_holds_the_event_and_nothing_of_a_subscription(
     for site in sites:
         listed = Calendar.from_ical((site.output / "kalendars.ics").read_bytes())
         assert {"NAME", "X-WR-CALNAME", "REFRESH-INTERVAL", "X-PUBLISHED-TTL", "UID"} <= set(listed)
+
+
+def test_a_calendar_without_events_is_the_same_file_in_every_build_year(tmp_path: Path) -> None:
+    """An empty calendar (the site's, a region's without events) holds the Riga VTIMEZONE
+    alone (RFC 5545 §3.6: at least one component). It started on 1 January of the build's year,
+    so the file changed every new year with no event changed; now it depends on the events."""
+    content = tmp_path / "content"
+    content.mkdir()
+    (content / "raksts.md").write_text(
+        "---\ntitle: Raksts\ndate: 2026-01-05\nregion: Latgale\nsummary: Īsi.\n---\nTeksts.\n",
+        encoding="utf-8")
+    built = {}
+    for year in ("2026", "2028"):
+        output = tmp_path / year
+        result = run_build(output, "--build-date", f"{year}-11-23", content=content)
+        assert result.returncode == 0, result.stderr
+        built[year] = [(output / path).read_bytes()
+                       for path in ("kalendars.ics", "regioni/latgale/kalendars.ics")]
+    assert built["2026"] == built["2028"]
+    for data in built["2026"]:
+        assert [part.name for part in Calendar.from_ical(data).subcomponents] == ["VTIMEZONE"]

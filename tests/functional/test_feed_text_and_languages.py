@@ -35,9 +35,10 @@ AUTHOR = "Anna & <Bērziņa>"
 TAG = "R&D <x>"
 INTRO_TITLE = 'Novembris & ‹kopienās> "QA"'
 ENGLISH = ("Concert for newcomers", "An English concert.")
-#: Each article's page (site-relative) by its title.
-PAGES = {TICKETS: "zinas/2026/biletes-berniem-18-gadi-5-eur/",
-         POETRY: "zinas/2026/koncerts/", ENGLISH[0]: "en/zinas/2026/concert-for-newcomers/"}
+#: Each article's page (site-relative) by its title (a title is plain text: its slug keeps
+#: what lies between `<` and `>`, common/slugs.py).
+PAGES = {TICKETS: "zinas/2026/biletes-berniem-12-gadi-2-eur-pieaugusajiem-18-gadi-5-eur/",
+         POETRY: "zinas/2026/koncerts-dzeja/", ENGLISH[0]: "en/zinas/2026/concert-for-newcomers/"}
 #: Every feed of the site (the site's, the two regions', the newsletter's) and the page each follows.
 FEEDS = {"atom.xml": "", "rss.xml": "", "regioni/latgale/atom.xml": "regioni/latgale/",
          "regioni/latgale/rss.xml": "regioni/latgale/", "regioni/selija/atom.xml": "regioni/selija/",

@@ -76,6 +76,27 @@ def test_a_link_to_a_page_that_could_not_be_written_is_not_reported_again(
     assert "1 problem(s)" in result.stderr
 
 
+def test_a_save_as_on_an_events_own_ics_is_named_at_its_line_not_lost(tmp_path: Path) -> None:
+    """An event's .ics lies beside its article at a name no setting gives; an article whose
+    own `save_as:` took it was written and the calendar file silently replaced it."""
+    content = tmp_path / "content"
+    article(content, "koncerts.md", "Koncerts", day=1, body="Teksts.")
+    text = (content / "koncerts.md").read_text(encoding="utf-8")
+    (content / "koncerts.md").write_text(text.replace("summary: Īss kopsavilkums.\n", (
+        "summary: Īss kopsavilkums.\nevents:\n  - title: Dzejas vakars\n"
+        "    start: 2024-05-01 18:00\n    location: Zāle\n")), encoding="utf-8")
+    article(content, "cits.md", "Cits", day=2)
+    text = (content / "cits.md").read_text(encoding="utf-8")
+    (content / "cits.md").write_text(text.replace("summary: Īss kopsavilkums.\n", (
+        "summary: Īss kopsavilkums.\n"
+        "save_as: zinas/2024/koncerts/notikums-dzejas-vakars.ics\n")), encoding="utf-8")
+    result = run_build(tmp_path / "output", content=content)
+    assert result.returncode != 0
+    assert [line.split(": ", 4)[1:4] for line in errors(result.stderr)] == [
+        ["cits.md:6", "save_as", "šī adrese jau ir vietnes pašas failam (the address is "
+         "already a file the site writes itself)"]], result.stderr
+
+
 def in_process_build(content: Path, output: Path, *extra: str) -> int:
     return build.main(["--content", str(content), "--output", str(output),
                        "--build-date", BUILD_DATE, *extra])

@@ -462,3 +462,40 @@ def test_a_newsletter_introduction_s_date_with_a_zone_gets_the_same_message(
     assert [(p.line, p.field, p.what_en, p.fix) for p in found] == [
         (3, "date", "write no time zone: times are Riga time",
          "izdzēs 'Z' un raksti laiku pēc Rīgas pulksteņa: 2026-10-01 11:00")]
+
+
+COMMENTED = {
+    "link": "[vecs]({filename}nav-tada.md)",
+    "picture": "![x]({static}slikts.jpg)",
+    "raw HTML": '<script src="https://cits.example/x.js"></script>',
+    "embedded picture": "![x](data:image/png;base64,AAAA)",
+    "sample text": "Šeit raksti raksta tekstu. Tukša rinda sāk jaunu rindkopu.",
+    "invisible": "vārds\u00adar\u200bzīmēm",
+}
+
+
+@pytest.mark.parametrize("what", list(COMMENTED))
+@pytest.mark.parametrize("form", ["inline", "lines"])
+def test_nothing_commented_out_is_checked_and_lines_after_stay_right(
+        tmp_path: Path, what: str, form: str) -> None:
+    """Comments are not published (common/nocomments.py): what is in one is no problem for any
+    rule that reads the body, and a problem after it is still named at its own line."""
+    from kopienu_zinas import images
+
+    (tmp_path / "slikts.jpg").write_text("nav attēls", encoding="utf-8")
+    commented = (f"Teksts <!-- {COMMENTED[what]} --> beigas.\n" if form == "inline"
+                 else f"<!--\nVecais:\n\n{COMMENTED[what]}\n-->\n")
+    text = GOOD.replace("Teksts.\n", f"{commented}\n[salauzta]({{filename}}nav.md)\n")
+    with registered(register, images.register):
+        found = problems_in_file(tmp_path, "raksts.md", text, SETTINGS)
+    line = text.splitlines().index("[salauzta]({filename}nav.md)") + 1
+    assert [(p.path, p.line, p.field, p.value) for p in found
+            if p.field != "file"] == [("raksts.md", line, "link", "{filename}nav.md")]
+
+
+def test_a_comment_marker_shown_as_code_hides_nothing(tmp_path: Path) -> None:
+    """`<!--` in a code span or fenced code is text on the page: what follows is checked."""
+    text = GOOD.replace("Teksts.\n", "Raksti `<!--` un [a]({filename}nav-a.md) un `-->`.\n\n"
+                        "```\n<!--\n```\n[b]({filename}nav-b.md) -->\n")
+    assert [(p.line, p.value) for p in problems_for(tmp_path, text)] == [
+        (8, "{filename}nav-a.md"), (13, "{filename}nav-b.md")]

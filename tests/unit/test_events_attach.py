@@ -120,7 +120,7 @@ def test_a_weekly_club_and_a_reading_evening_each_get_their_own_ics_description(
     article = Article("Maijā bibliotēkā", "zinas/2024/maijs/", events=[club, evening, fair])
     attach_events(Generator([article]))
     info = CalendarInfo(name="K", description="", url="https://example.lv/", uid="k",
-                        prodid="-//k//lv", refresh=dt.timedelta(hours=12), year=2024)
+                        prodid="-//k//lv", refresh=dt.timedelta(hours=12))
     parsed = Calendar.from_ical(to_bytes(calendar(info, article.events.events)))
     described = {str(e["SUMMARY"]): str(e["DESCRIPTION"]).splitlines()[0] for e in parsed.events}
     assert described == {"Adīšanas klubs": "Katru sestdienu adām kopā.",

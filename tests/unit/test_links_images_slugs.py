@@ -1,9 +1,12 @@
 """The content rules for addresses, links and images, on tiny content folders."""
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
+from pelican.contents import Article
 from pelican.settings import read_settings
+from pelican.urlwrappers import Author, Category, Tag
 from PIL import Image
 
 from kopienu_zinas.common.frontmatter import discover_documents
@@ -40,10 +43,35 @@ SITE_SETTINGS = read_settings(str(Path(__file__).resolve().parents[2] / "pelican
     ("„Darbīgo kopienu simpozijs” Krustpils pilī", "darbigo-kopienu-simpozijs-krustpils-pili"),
     ("Ģimeņu diena Līvānos: ņem līdzi šķīvi!", "gimenu-diena-livanos-nem-lidzi-skivi"),
     ("Rēzekne aicina — 2024", "rezekne-aicina-2024"), ("  Ūdens   un   ļaudis  ", "udens-un-laudis"),
-    ("<em>Jauns</em> & vecs", "jauns-vecs"), ("ﬁnanšu ﬁ", "finansu-fi")])
+    ("ﬁnanšu ﬁ", "finansu-fi"),
+    # Titles are plain text (Pelican's own slugify reads them as HTML): nothing is dropped.
+    ("Koncerts & <dzeja>", "koncerts-dzeja"), ("<em>Jauns</em> & vecs", "emjaunsem-vecs"),
+    ("Toms &amp; Džerijs", "toms-amp-dzerijs"), ("1 &lt; 2", "1-lt-2"),
+    ("Sākums <!-- ne --> beigas", "sakums-ne-beigas")])
 def test_the_sites_slugs_are_ascii_transliterations(title: str, expected: str) -> None:
     assert slugify(title) == expected
     assert slugify_with_settings(title, SITE_SETTINGS) == expected
+
+
+def test_pelicans_own_slugs_of_titles_and_names_are_plain_text() -> None:
+    """Articles, pages, tags, authors and regions get the slug the content check makes: two
+    titles that differ only inside `<…>` no longer share an address."""
+    with registered(register):
+        for title in ("Koncerts & <dzeja>", "Toms &amp; Džerijs"):
+            expected = slugify_with_settings(title, SITE_SETTINGS)
+            article = Article("<p>x</p>", settings=SITE_SETTINGS, metadata={
+                "title": title, "date": dt.datetime(2024, 5, 1), "category":
+                Category("Latgale", SITE_SETTINGS)})
+            assert article.slug == expected != slugify_with_settings("Koncerts", SITE_SETTINGS)
+            for wrapper in (Tag, Author, Category):
+                assert wrapper(title, SITE_SETTINGS).slug == expected
+
+
+def test_titles_that_differ_inside_angle_brackets_do_not_clash(tmp_path: Path) -> None:
+    write(tmp_path, "a.md", title="Koncerts", date="2024-01-01")
+    write(tmp_path, "b.md", title="'Koncerts <dzeja>'", date="2024-02-01")
+    write(tmp_path, "c.md", title="'Koncerts <proza>'", date="2024-03-01")
+    assert check(tmp_path) == []
 
 
 def test_slugs_follow_the_sites_slugify_settings() -> None:

@@ -132,3 +132,22 @@ def test_plain_text_fields_read_as_written(tmp_path: Path, kind: str) -> None:
     assert parsed.feed.title == "Ziņas <&>" and parsed.entries[0].title == title
     assert (description.value if description.type == "text/plain"
             else html.unescape(description.value)) == "Par <dzeja> & citu"
+
+
+@pytest.mark.parametrize(("url", "linked"), [
+    ("https://kopienuzinas.lv/zinas/2024/talka/", True),
+    ("https://kopienuzinas.lv/", True), ("https://kopienuzinas.lv", True),
+    ("https://kopienuzinas.lv/zinas/x/?ref=feed", True),
+    ("http://kopienuzinas.lv/zinas/", False),        # another scheme than the site's
+    ("https://cits.example/zinas/", False),           # another site
+    ("https://kopienuzinas.lv.cits.example/", False),
+    ("javascript:alert(1)", False), ("data:text/html,x", False),
+    ("https://kopienuzinas.lv/a b", False),
+])
+def test_the_feed_view_links_only_to_the_site(url: str, linked: bool) -> None:
+    from kopienu_zinas.common.feedview import view_link
+
+    assert view_link(url, "https://kopienuzinas.lv") == (url if linked else None)
+    assert view_link(url.replace("kopienuzinas.lv", "x.lv/vietne", 1),
+                     "https://x.lv/vietne/") == (url.replace("kopienuzinas.lv", "x.lv/vietne", 1)
+                                                 if linked else None)

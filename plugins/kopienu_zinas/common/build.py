@@ -24,7 +24,10 @@ A build holds:
   at the picture (images/generator.py), so that the link check points a link to one at that
   problem, never at where to put a file that is there;
 - ``writing``: the writing plugin's render cache and output files (writing/__init__.py
-  ``Writing``), which the site's writer renders and writes through when it is set.
+  ``Writing``), which the site's writer renders and writes through when it is set;
+- ``claimed``: every output file claimed so far (relative to the output folder, `/`-separated)
+  → who writes it (a document's source, or "" for the site): one file, one writer
+  (common/claims.py).
 """
 
 from __future__ import annotations
@@ -58,6 +61,7 @@ class Build:
     writing: Any | None = None
     unwritten: set[str] = field(default_factory=set)
     unpublished_pictures: dict[str, ContentProblem] = field(default_factory=dict)
+    claimed: dict[str, str] = field(default_factory=dict)
 
     def once(self, key: Hashable, compute: Callable[[], T]) -> T:
         """compute()'s result, computed the first time `key` is asked for in this build."""

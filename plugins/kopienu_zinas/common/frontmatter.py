@@ -18,6 +18,7 @@ from pelican.plugins.yaml_metadata.yaml_metadata import YAMLMetadataReader
 from .invisibles import stray_problems
 from .isodates import clock_change_problem, offset_problem, parse_iso_date
 from .leftbehind import left_behind_path
+from .nocomments import blank_comments
 from .packednodes import PackedMappingNode, pack, top_scalar
 from .problems import ContentProblem
 from .sourcetext import read_source
@@ -59,9 +60,24 @@ class SourceDocument:
     kind: str  # "article", "page" or "newsletter"
     metadata: dict[str, Any] = field(default_factory=dict)
     node: yaml.MappingNode | None = None
+    #: the body as the content rules read it: its comments blanked, each line at its number
+    #: (:meth:`take_body`); as written: :attr:`written_body`
     body: str = ""
     body_line: int = 1
     header_found: bool = False
+    with_comments: str | None = None  # the body as written, when it holds a comment
+
+    def take_body(self, written: str) -> None:
+        """Keep the body `written` as the rules read it (common/nocomments.blank_comments:
+        nothing commented out is published, so nothing of it is checked) and, when that
+        differs, as written."""
+        self.body = blank_comments(written)
+        self.with_comments = written if self.body != written else None
+
+    @property
+    def written_body(self) -> str:
+        """The body as written, its comments included (for the rules about comments)."""
+        return self.body if self.with_comments is None else self.with_comments
 
     def __getstate__(self) -> dict[str, Any]:
         """Pickled with its node tree packed (common/packednodes.py)."""
@@ -181,10 +197,10 @@ def read_document(content_root: Path, file: Path, data: bytes | None = None
 def _parse(document: SourceDocument, text: str) -> tuple[SourceDocument, list[ContentProblem]]:
     match = _HEADER.match(text)
     if not match:
-        document.body = text
+        document.take_body(text)
         return document, [no_header_problem(document.path, text)]
     document.header_found = True
-    document.body = text[match.end():]
+    document.take_body(text[match.end():])
     document.body_line = text[: match.end()].count("\n") + 1
     try:
         loader = _TextDatesLoader(match.group("meta"))
@@ -255,10 +271,12 @@ def read_body(content_root: Path, file: Path) -> SourceDocument:
     kind = kind_of(relative)
     text = file.read_text(encoding="utf-8")
     match = _HEADER.match(text)
-    if not match:
-        return SourceDocument(path=str(relative), kind=kind, body=text)
-    return SourceDocument(path=str(relative), kind=kind, body=text[match.end():],
-                          body_line=text[: match.end()].count("\n") + 1, header_found=True)
+    document = SourceDocument(path=str(relative), kind=kind)
+    document.take_body(text[match.end():] if match else text)
+    if match:
+        document.body_line = text[: match.end()].count("\n") + 1
+        document.header_found = True
+    return document
 
 
 def extension_of(name: str) -> str:

@@ -11,6 +11,12 @@ comment: the content check names it (site/rawhtml.py).
 
 Every converter of the site has it: `common/sourcereader.complete_arguments` adds it to the
 Markdown arguments, which are part of the reading cache's key.
+
+What is not published is not checked either: the content rules read a document's body with
+its comments blanked (:func:`blank_comments`, the `body` of common/frontmatter.py's
+SourceDocument), so a broken link, a missing picture, sample text or raw HTML inside a comment
+is no problem; only the rules about comments themselves (site/rawhtml.py: one published as
+text, an unclosed one) read the body as written.
 """
 
 from __future__ import annotations
@@ -34,6 +40,32 @@ COMMENT_AS_TEXT = ("komentārs šeit tiek publicēts kā teksts (komentāri ir p
                    "body text)", "izdzēs to")
 #: Markdown's `raw_html` postprocessor runs at priority 30; this one just before it.
 PRIORITY = 35
+#: A line opening or closing fenced code (shown as written: a `<!--` there is text).
+_FENCE = re.compile(r"^[ \t]{0,3}(?:```|~~~)", re.M)
+#: What :func:`blank_comments` looks for outside fenced code: a fence, a code span on one line
+#: (shown as written too), a comment.
+_FENCE_CODE_OR_COMMENT = re.compile(
+    rf"(?P<fence>{_FENCE.pattern})|(?P<ticks>`+)[^`\n]*?(?P=ticks)"
+    rf"|(?P<comment>{COMMENT.pattern})", re.M | re.S)
+
+
+def blank_comments(body: str) -> str:
+    """`body` (Markdown) without its comments, each closed `<!-- … -->` outside code (fenced
+    code, a code span) replaced by its line ends (every other line keeps its number); an
+    unclosed `<!--` stays (it is published as text), and so does code."""
+    if "<!--" not in body:
+        return body
+    kept, position, fenced = [], 0, False
+    while found := (_FENCE if fenced else _FENCE_CODE_OR_COMMENT).search(body, position):
+        if not fenced and found.group("comment"):
+            kept += [body[position:found.start()], "\n" * found.group().count("\n")]
+        else:  # code, kept; a fence opens fenced code or, in it, closes it
+            if fenced or found.group("fence"):
+                fenced = not fenced
+            kept.append(body[position:found.end()])
+        position = found.end()
+    kept.append(body[position:])
+    return "".join(kept)
 
 
 class DropComments(Postprocessor):

@@ -21,7 +21,7 @@ from ..common.problems import relative_source
 from . import calendar
 from .checks import parsed_events
 from .contract import ArticleEvents
-from .identity import anchor, uid_name
+from .identity import anchor, ics_file, uid_name
 from .model import Event
 from .settings import EventsSettings
 
@@ -90,13 +90,12 @@ def article_events(article: Any, settings: EventsSettings,
         return []  # most articles: no address to format
     url, save_as = article.url, article.save_as  # Pelican formats both at each access
     article_url = on_site(settings.siteurl, url)
-    folder = save_as.rsplit("/", 1)[0] + "/" if "/" in save_as else ""
     category = getattr(article, "category", None)
     placed = []
     for event in events:
         fragment = anchor(event)
         # a file next to the page: none without a page (a draft in a publishing build)
-        ics = None if event.month_only or not save_as else f"{folder}{fragment}.ics"
+        ics = ics_file(save_as, event) if save_as else None
         placed.append(replace(
             event, anchor=fragment, url=f"{article_url}#{fragment}", ics_path=ics,
             ics_url=on_site(settings.siteurl, ics) if ics else None,

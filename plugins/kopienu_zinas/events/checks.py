@@ -15,7 +15,7 @@ from ..common.frontmatter import SourceDocument
 from ..common.isodates import RIGA
 from ..common.problems import ContentProblem
 from ..site.slugs import document_slug
-from .identity import uid_name
+from .identity import ics_file, uid_name
 from .model import Event, parse_events
 
 
@@ -110,6 +110,18 @@ def uid_collisions(documents: Sequence[SourceDocument], today: dt.date,
                                          if other.path != document.path])
             for name, placed in owners.items() if len({d.path for d, _ in placed}) > 1
             for document, event in placed]
+
+
+def ics_files(document: SourceDocument, save_as: str, settings: Mapping[str, Any]) -> list[str]:
+    """The .ics files (relative to the output folder) the events plugin writes for the valid
+    events of `document`, a published article written to `save_as` ("": not written, none):
+    what site/reserved.py keeps the documents' own `save_as:` off."""
+    if not save_as or document.kind != "article" or "events" not in document.metadata \
+            or document.metadata.get("status") in ("draft", "hidden"):
+        return []
+    today = build_now(settings).astimezone(RIGA).date()
+    return [file for event in _parsed(document, today, settings)[0]
+            if (file := ics_file(save_as, event))]
 
 
 def _parsed(document: SourceDocument, today: dt.date, settings: Mapping[str, Any]

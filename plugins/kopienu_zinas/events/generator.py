@@ -9,9 +9,9 @@ from typing import Any
 from pelican.generators import Generator
 
 from ..common.absolute_urls import on_site
+from ..common.claims import site_file
 from ..common.dates import babel_locale
 from ..common.i18n import load_catalog
-from ..common.isodates import RIGA
 from . import calendar, ical
 from .model import Event
 from .settings import EventsSettings
@@ -52,7 +52,7 @@ class EventsGenerator(Generator):
             name=name, description=self.settings.get("SITE_DESCRIPTION", ""),
             url=on_site(settings.siteurl, page), uid=uid,
             prodid=self._prodid(settings, "lv"),
-            refresh=settings.refresh, year=settings.now.astimezone(RIGA).year)
+            refresh=settings.refresh)
 
     def _prodid(self, settings: EventsSettings, lang: str) -> str:
         """PRODID (RFC 5545 §3.7.3: a formal public identifier, ending in its text's language)."""
@@ -92,11 +92,12 @@ class EventsGenerator(Generator):
                 self._prodid(settings, event.lang), event, self.labels(event.lang), self.shown))
 
     def _write(self, path: str, cal: Any) -> None:
-        target = os.path.join(self.output_path, path)
-        os.makedirs(os.path.dirname(target) or ".", exist_ok=True)
-        with open(target, "wb") as out:
-            out.write(ical.to_bytes(cal))
-        logger.debug("Wrote %s", path)
+        """Write one calendar at `path` (relative to the output folder), once the site has
+        claimed it (common/claims.py: nothing when a document's own `save_as:` took it)."""
+        target = site_file(self.settings, self.output_path, path)
+        if target is not None:
+            target.write_bytes(ical.to_bytes(cal))
+            logger.debug("Wrote %s", path)
 
 
 def get_generators(pelican: Any) -> type[Generator]:

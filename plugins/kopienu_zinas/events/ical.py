@@ -7,8 +7,12 @@ What the library does not do by itself, and why it is done here:
 - the Europe/Riga VTIMEZONE defines every instant the file uses, recurrences included, and no
   more (see vtimezone.py; add_missing_timezones() writes every clock change from 1970 to 2038
   and nothing after, and a COMMENT that RFC 5545 does not allow there); a file without any
-  event (a region without events) gets it too, from its `year` on: RFC 5545 §3.6 requires a
-  calendar to hold at least one component, and the library writes an empty one without a word;
+  event (a region without events) gets it too, the zone's current rule alone, from the year it
+  began (vtimezone.current_rule: 2001 for Riga), so that the file depends on nothing but the
+  events and the zone's data, never on the build date: RFC 5545 §3.6 requires a calendar to
+  hold at least one component (and §3.6.5 a VTIMEZONE for each TZID used: such a file uses none,
+  so the zone is there only as that component), and the library writes an empty one without a
+  word;
 - REFRESH-INTERVAL gets VALUE=DURATION (RFC 7986 requires it; the library leaves it out);
 - an event's own file ("add to calendar", `event_calendar`) is one appointment, not a
   subscription: VERSION, PRODID, the VTIMEZONE and the VEVENT only. NAME/X-WR-CALNAME would
@@ -40,7 +44,7 @@ from icalendar.enums import STATUS as VSTATUS
 from ..common.isodates import RIGA
 from .display import where_text
 from .model import Event
-from .vtimezone import vtimezone
+from .vtimezone import current_rule, vtimezone
 
 STATUS = {"scheduled": VSTATUS.CONFIRMED, "cancelled": VSTATUS.CANCELLED, "postponed": VSTATUS.TENTATIVE}
 #: An event → its occurrences as the pages show them (calendar.occurrences in the EVENTS
@@ -82,7 +86,6 @@ class CalendarInfo:
     uid: str
     prodid: str
     refresh: dt.timedelta
-    year: int  # the build's year: an empty calendar's VTIMEZONE starts on its first day
 
 
 def summary(event: Event, labels: Labels) -> str:
@@ -206,9 +209,10 @@ def calendar(info: CalendarInfo, events: Sequence[Event],
              shown: Shown = _no_overrides) -> Calendar:
     """One subscription VCALENDAR with the events that have a day (month-only ones never go
     in), each with its overrides (`shown`: see `overrides`); each event's words in its
-    language (`labels(event.lang)`, default Latvian). The
-    VTIMEZONE comes first when some event is timed; a calendar without events holds the zone
-    alone, from the first day of `info.year` on (RFC 5545 §3.6: at least one component)."""
+    language (`labels(event.lang)`, default Latvian). The VTIMEZONE comes first when some
+    event is timed; a calendar without events holds the zone alone, its current rule from the
+    year it began (RFC 5545 §3.6: at least one component; the same file whatever the build
+    date)."""
     dated = [e for e in events if e.in_calendar_files]
     cal = Calendar.new(prodid=info.prodid, uid=info.uid, url=info.url,
                        refresh_interval=info.refresh)
@@ -225,8 +229,8 @@ def calendar(info: CalendarInfo, events: Sequence[Event],
     if timed:
         cal.subcomponents.insert(0, vtimezone(RIGA, *_span(timed)))
     elif not dated:
-        new_year = dt.date(info.year, 1, 1)
-        cal.add_component(vtimezone(RIGA, new_year, new_year, open_ended=True))
+        rule_began = dt.date(current_rule(RIGA), 1, 1)
+        cal.add_component(vtimezone(RIGA, rule_began, rule_began, open_ended=True))
     return cal
 
 

@@ -20,6 +20,16 @@ def anchor(event: Event) -> str:
     return f"{FRAGMENT}-{event.key}" if event.key else FRAGMENT
 
 
+def ics_file(article_save_as: str, event: Event) -> str | None:
+    """The event's own .ics file (relative to the output folder) beside its article's file
+    `article_save_as`: "zinas/2024/koncerts/index.html" → "zinas/2024/koncerts/notikums-
+    dzejas-vakars.ics"; None for a month-only event (no day: never in an .ics file)."""
+    if event.month_only:
+        return None
+    folder = article_save_as.rsplit("/", 1)[0] + "/" if "/" in article_save_as else ""
+    return f"{folder}{anchor(event)}.ics"
+
+
 def uid_name(source: str, event: Event) -> str:
     """The UID without its domain: the article's source file (relative to content/, without
     its extension, each folder slugified, joined by dots) and the event's anchor,

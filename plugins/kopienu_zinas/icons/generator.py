@@ -9,6 +9,7 @@ from typing import Any
 
 from pelican.generators import Generator
 
+from ..common.claims import site_file
 from ..common.problems import ContentProblem, log_problem
 from .render import Icon, IconError, render
 
@@ -51,9 +52,10 @@ class IconsGenerator(Generator):
                 f"{SOURCE} (SVG): {error}"))
             return
         for path, data in files.items():
-            target = Path(self.output_path) / path
-            target.write_bytes(data)
-            logger.debug("wrote %s", target)
+            target = site_file(self.settings, self.output_path, path)
+            if target is not None:
+                target.write_bytes(data)
+                logger.debug("wrote %s", target)
 
 
 def get_generators(pelican: Any) -> type[Generator]:

@@ -27,6 +27,7 @@ from urllib.parse import unquote
 from pelican.generators import Generator
 
 from ..common.build import build_of
+from ..common.claims import site_file
 from ..common.problems import ContentProblem, log_problem
 from ..site.linkcheck import site_addresses
 from .batch import BatchResult, process_photos
@@ -187,11 +188,16 @@ class ImagesGenerator(Generator):
     def _take_static_pictures(self) -> None:
         """Remove raster pictures, and files whose ending promises one (kinds.meant_as_picture),
         from Pelican's static files (so no original is copied);
-        pictures only linked from a text (not under STATIC_PATHS) are processed here."""
+        pictures only linked from a text (not under STATIC_PATHS) are processed here. Each
+        other static file is claimed for Pelican's copy (common/claims.py; its generator
+        writes last) and left out when a document's own `save_as:` took its address."""
         staticfiles = self.context.get("staticfiles", [])
         pictures = [s for s in staticfiles if meant_as_picture(s.source_path)]
         for static in pictures:
             staticfiles.remove(static)
+        for static in list(staticfiles):
+            if site_file(self.settings, self.output_path, static.save_as) is None:
+                staticfiles.remove(static)
         extra = []
         for static in pictures:
             path = Path(static.source_path)
@@ -212,9 +218,9 @@ class ImagesGenerator(Generator):
         for static in drawings:
             staticfiles.remove(static)
             cleaned = publishable(Path(static.source_path).read_bytes(), sites)
-            if cleaned is not None:
-                target = Path(self.output_path) / nfc(static.save_as)
-                target.parent.mkdir(parents=True, exist_ok=True)
+            target = None if cleaned is None else site_file(
+                self.settings, self.output_path, nfc(static.save_as))
+            if cleaned is not None and target is not None:
                 target.unlink(missing_ok=True)  # never write through a link into another tree
                 target.write_bytes(cleaned)
 
@@ -231,10 +237,15 @@ class ImagesGenerator(Generator):
                 link_or_copy(Path(cached), output / path)
         for site_path, source in sorted(self.originals.items()):
             picture = self.views.get(source)
-            if picture is not None:
+            if picture is None:
+                continue
+            # Claimed (common/claims.py): an original's address may lie outside the folders
+            # no document may take (its renditions lie in IMAGES' `url`, site/reserved.py).
+            target = site_file(self.settings, output, site_path)
+            if target is not None:
                 largest = picture.jpegs[-1]
                 link_or_copy(original_copy(Path(picture.files[largest.path]), site_path),
-                             output / site_path)
+                             target)
         self.cache.prune(self.keys)
 
 

@@ -131,6 +131,14 @@ def _thumbnail_located(exif: Image.Exif, tiff: bytes | None) -> bool:
         return True
 
 
+def _exif_places(exif: Image.Exif, tiff: bytes | None) -> tuple[tuple[str, bool], ...]:
+    """(("IFD0", located), ("IFD1", located)): whether the picture's directory and the
+    thumbnail's (:func:`_thumbnail_located`) point to a GPS directory with a position; `tiff`
+    as there. Raises what Pillow raises on an EXIF it cannot read."""
+    return (("IFD0", _located(exif.get_ifd(_GPS_IFD))),
+            ("IFD1", _thumbnail_located(exif, tiff)))
+
+
 def _xmp(image: Image.Image) -> bytes:
     """The picture's XMP packet (JPEG/WebP/HEIF/AVIF "xmp", PNG iTXt, TIFF tag 700), or b""."""
     tags = getattr(image, "tag_v2", {})
@@ -155,8 +163,8 @@ def read_metadata(path: Path) -> Metadata:
         with open_image(path) as image:
             exif = image.getexif()
             xmp = _xmp(image)
-            places = (("EXIF IFD0", _located(exif.get_ifd(_GPS_IFD))),
-                      ("EXIF IFD1", _thumbnail_located(exif, _exif_bytes(image, path))),
+            places = (*((f"EXIF {ifd}", found)
+                        for ifd, found in _exif_places(exif, _exif_bytes(image, path))),
                       ("XMP", bool(_XMP_POSITION.search(xmp))),
                       *(_later_exif_places(path) if image.format in {"JPEG", "MPO"} else ()))
             camera = (bool(_CAMERA_TAGS & set(exif)) or bool(_XMP_CAMERA.search(xmp))
@@ -183,7 +191,7 @@ def _later_exif_places(path: Path) -> Iterator[tuple[str, bool]]:
         exif = Image.Exif()
         try:
             exif.load(_EXIF_HEADER + tiff)
-            located = _located(exif.get_ifd(_GPS_IFD)) or _thumbnail_located(exif, tiff)
+            located = any(found for _ifd, found in _exif_places(exif, tiff))
         except (struct.error, ValueError, SyntaxError, OSError):
             located = True
         yield f"EXIF APP1 {number}", located

@@ -12,6 +12,7 @@ from PIL import Image
 
 from ..common.absolute_urls import absolutise_html
 from ..common.absolute_urls import on_site as absolute
+from ..common.claims import site_file
 from ..common.clock import build_now
 from ..common.dates import month_year
 from ..common.feedview import stylesheet_url
@@ -162,10 +163,10 @@ class NewsletterGenerator(Generator):
         return absolute(self.siteurl, self.layout.issue(issue))
 
     def _write_bytes(self, url: str, data: bytes) -> None:
-        target = Path(self.output_path) / url
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
-        logger.debug("wrote %s", target)
+        target = site_file(self.settings, self.output_path, url)
+        if target is not None:
+            target.write_bytes(data)
+            logger.debug("wrote %s", target)
 
 
 def get_generators(pelican: Any) -> type[Generator]:

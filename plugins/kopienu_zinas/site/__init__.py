@@ -3,6 +3,7 @@ guard, Jinja helpers, the feed writer and the sitemap."""
 
 from pelican import signals
 
+from ..common import slugs as plain_slugs
 from ..common.problems import content_check, document_check
 from . import (
     clashes,
@@ -35,6 +36,7 @@ from . import (
 
 def register() -> None:
     outputs.install()
+    plain_slugs.install()  # after the reading plugin's memo (listed before this plugin)
     signals.initialized.connect(startup.prepare_build)
     signals.readers_init.connect(yaml_reader.use_libyaml_reader)
     signals.readers_init.connect(safety.guard_reading)

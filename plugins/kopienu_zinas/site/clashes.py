@@ -24,13 +24,11 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
+from ..common.claims import TAKEN_FIX
 from ..common.problems import ContentProblem, log_problem, relative_source
 from .preview import by_source, reported
 from .slugs import keeping_order
 
-#: The fix of a document whose own `save_as:` takes a file another writer writes.
-TAKEN_FIX = ("izvēlies citu 'save_as:'/'url:' vai izdzēs abas rindas "
-             "(choose another save_as:/url: or delete both lines)")
 #: The article generator's lists of written contents, in the order Pelican writes them.
 ARTICLE_LISTS = ("translations", "articles", "hidden_translations", "hidden_articles",
                  "drafts_translations", "drafts")

@@ -59,11 +59,15 @@ from ..common.absolute_urls import absolutise_html
 from ..common.build import build_of, once
 from ..common.feedview import (
     DATE_ELEMENT,
+    LINK_ELEMENT,
+    LINK_NAMESPACE,
+    LINK_PREFIX,
     VIEW_NAMESPACE,
     VIEW_PREFIX,
     date_in_words,
     stylesheet_instruction,
     stylesheet_url,
+    view_link,
 )
 from ..common.plaintext import as_html
 from ..images.markup import for_feeds
@@ -111,6 +115,7 @@ class FeedEntry:
     unique_id_is_permalink: bool = False
     cover: FeedImage | None = None
     lang: str | None = None  # the item's language when the feed's is another, else None
+    view_link: str | None = None  # `link` as the feed view's link (common/feedview.view_link)
 
 
 def author_names(item: Any) -> str | None:
@@ -152,7 +157,8 @@ def feed_entry(item: Any, link: str, site_url: str, settings: dict[str, Any],
         # in the article's language (an English article's item reads "May 16, 2024")
         date_in_words=date_in_words(pubdate, lang or settings.get("DEFAULT_LANG")),
         cover=cover_image(item),
-        lang=lang if lang and lang != settings.get("DEFAULT_LANG") else None)
+        lang=lang if lang and lang != settings.get("DEFAULT_LANG") else None,
+        view_link=view_link(link, site_url))
 
 
 def feed_texts(item: Any, link: str, site_url: str) -> tuple[str, str]:
@@ -173,14 +179,21 @@ def cover_image(item: Any) -> FeedImage | None:
 
 
 def add_extra_elements(handler: Any, item: dict[str, Any]) -> None:
-    """``<media:content>`` of an item's cover and ``<kz:date>`` (feedgenerator passes
-    FeedEntry fields through)."""
+    """``<media:content>`` of an item's cover, ``<kz:date>`` and the feed view's link to the
+    item (feedgenerator passes FeedEntry fields through)."""
     cover: FeedImage | None = item.get("cover")
     if cover is not None:
         handler.addQuickElement("media:content", None, {
             "url": cover.url, "medium": "image", "type": cover.mime,
             "width": str(cover.width), "height": str(cover.height)})
     handler.addQuickElement(f"{VIEW_PREFIX}:{DATE_ELEMENT}", item["date_in_words"])
+    add_view_link(handler, item.get("view_link"))
+
+
+def add_view_link(handler: Any, url: str | None) -> None:
+    """``<h:a href="url">url</h:a>``, the feed view's link (common/feedview.py), if any."""
+    if url:
+        handler.addQuickElement(f"{LINK_PREFIX}:{LINK_ELEMENT}", url, {"href": url})
 
 
 def add_stylesheet(handler: Any, feed: dict[str, Any]) -> None:
@@ -191,7 +204,8 @@ def add_stylesheet(handler: Any, feed: dict[str, Any]) -> None:
 
 
 #: The namespaces our extra elements use, declared on the root element.
-EXTRA_NAMESPACES = {"xmlns:media": MEDIA_RSS, f"xmlns:{VIEW_PREFIX}": VIEW_NAMESPACE}
+EXTRA_NAMESPACES = {"xmlns:media": MEDIA_RSS, f"xmlns:{VIEW_PREFIX}": VIEW_NAMESPACE,
+                    f"xmlns:{LINK_PREFIX}": LINK_NAMESPACE}
 
 
 class SiteRssFeed(Rss201rev2Feed):
@@ -220,6 +234,7 @@ class SiteRssFeed(Rss201rev2Feed):
         if feed_url is not None:
             handler.addQuickElement("atom:link", None, {
                 "rel": "self", "href": feed_url, "type": "application/rss+xml"})
+        add_view_link(handler, self.feed.get("view_link"))
 
 
 class SiteAtomFeed(Atom1Feed):
@@ -237,6 +252,10 @@ class SiteAtomFeed(Atom1Feed):
 
     def root_attributes(self) -> dict[str, str]:
         return {**super().root_attributes(), **EXTRA_NAMESPACES}
+
+    def add_root_elements(self, handler: Any) -> None:
+        super().add_root_elements(handler)
+        add_view_link(handler, self.feed.get("view_link"))
 
     def item_attributes(self, item: dict[str, Any]) -> dict[str, str]:
         return {"xml:lang": item["lang"]} if item["lang"] else {}
@@ -285,7 +304,8 @@ class FeedWriter(SafeWriter):
             description=as_html(description) if rss else description,
             subtitle=description or None,
             language=context.get("DEFAULT_LANG"), author_name=context.get("EDITOR") or None,
-            stylesheet=stylesheet_url(self.settings))
+            stylesheet=stylesheet_url(self.settings),
+            view_link=view_link(self.urljoiner(self.site_url, self.feed_page), self.site_url))
 
     def _add_item_to_the_feed(self, feed: Rss201rev2Feed | Atom1Feed, item: Any) -> None:
         link = self.urljoiner(self.site_url, item.url)

@@ -137,11 +137,12 @@ def check_document(sender: Any, document: SourceDocument,
     if not document.header_found or document.node is None:
         return []
     problems = [*check_cover(document), *front_matter_comments(document)]
-    if _RAW_HTML.search(document.body) or _ATTRIBUTE_LIST.search(document.body):
+    written = document.written_body  # comments included: Markdown itself drops them
+    if _RAW_HTML.search(written) or _ATTRIBUTE_LIST.search(written):
         body_html = converter(settings).of(document.metadata.get("lang")).reset().convert(
-            document.body)
+            written)
         problems += located(document, find_faults(body_html, site_addresses(settings)))
-    elif any(map(document.body.lower().__contains__, _MAY_HOLD_FAULTS)):
+    elif any(map(written.lower().__contains__, _MAY_HOLD_FAULTS)):
         problems += markdown_faults(document, site_addresses(settings))
     return problems
 
@@ -230,7 +231,7 @@ def located(document: SourceDocument, faults: Sequence[Fault]) -> Iterator[Conte
     order; two faults may share a line), else from the start (a reference definition comes
     later); else where the needle is at all; the body's first line when none is found. The
     source is read as the HTML reads it (`searched`)."""
-    texts = {field: searched(document.body, hide_comments=field != "comment")
+    texts = {field: searched(document.written_body, hide_comments=field != "comment")
              for field in {fault.field for fault in faults}}
     taken: set[int] = set()
     position = 0

@@ -158,35 +158,12 @@ def body_lines(document: SourceDocument) -> Iterator[tuple[int, str]]:
             yield document.body_line + offset, text
 
 
-def _outside_comments(lines: Iterator[tuple[int, str]]) -> Iterator[tuple[int, str]]:
-    """The lines with every `<!-- … -->` (also over several lines) removed."""
-    in_comment = False
-    for line, text in lines:
-        kept, position = [], 0
-        while position <= len(text):
-            if in_comment:
-                end = text.find("-->", position)
-                if end < 0:
-                    break
-                position, in_comment = end + 3, False
-            else:
-                start = text.find("<!--", position)
-                if start < 0:
-                    kept.append(text[position:])
-                    break
-                kept.append(text[position:start])
-                position, in_comment = start + 4, True
-        yield line, "".join(kept)
-
-
 def _visible_body(document: SourceDocument) -> str:
-    """The body, one line per line of the file, with fenced code and comments blanked."""
+    """The body, one line per line of the file, with fenced code blanked (its comments are:
+    common/frontmatter.py `SourceDocument.body`)."""
     lines = document.body.splitlines()
-    if "```" in document.body or "~~~" in document.body or "<!--" in document.body:
-        shown = body_lines(document)
-        if "<!--" in document.body:
-            shown = _outside_comments(shown)
-        kept = dict(shown)
+    if "```" in document.body or "~~~" in document.body:
+        kept = dict(body_lines(document))
         lines = [kept.get(line, "") for line in range(document.body_line,
                                                         document.body_line + len(lines))]
     return "\n".join(lines)

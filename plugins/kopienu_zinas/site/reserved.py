@@ -12,10 +12,14 @@ A document's own `save_as:` (Pelican lets it overwrite any other file) is checke
 definition of what the build writes (:func:`site_output`): Pelican's lists, feeds and direct
 templates (every fixed `*_SAVE_AS`, feed and template-page setting), each section's folder
 (:func:`section_folders`: Pelican's *_URL settings, the plugins' calendar, galleries,
-newsletter and search, STATIC_PATHS and the theme's static folder) and the files the plugins
-write at fixed names (the calendar's .ics, sitemap.xml, robots.txt, the icons); and against the
-other documents' addresses (:func:`document_save_as`). The writer refuses the same at write
-time (site/safety.py `SafeWriter`), for what this check cannot foresee.
+newsletter, search pages, processed pictures (IMAGES `url`) and editor (CMS `url`), the search
+index's folder, STATIC_PATHS and the theme's static folder), the files the plugins write at
+fixed names (the calendar's .ics, sitemap.xml, robots.txt, the icons) and those they write
+for a document (:func:`documents_files`: each event's own .ics beside its article); and
+against the other documents' addresses (:func:`document_save_as`). Every writer claims each
+file it writes in the build's one register (common/claims.py: the site's writer, site/safety.py
+`SafeWriter`, and the plugins' own files), which refuses a second write of one file whoever
+makes it, for what this check cannot foresee.
 
 Publishing builds stop on the problem; the preview, which goes on, leaves such a page out
 (``page_generator_finalized``) and shows the problem in its banner on the home page.
@@ -26,10 +30,11 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
+from ..common.claims import TAKEN_FIX, taken_words
 from ..common.frontmatter import SourceDocument
 from ..common.isodates import parse_iso_date
 from ..common.problems import ContentProblem
-from .clashes import PAGE_LISTS, TAKEN_FIX, withhold
+from .clashes import PAGE_LISTS, withhold
 from .slugs import document_age, document_slug
 
 #: Settings whose fixed part is where articles themselves go (an article's own `save_as:`
@@ -41,18 +46,24 @@ _PAGE_SETTINGS = ("PAGE_URL", "PAGE_LANG_URL")
 
 
 def _plugin_addresses(settings: Mapping[str, Any]) -> Iterator[str]:
-    """The plugins' section addresses: each plugin's setting over its defaults."""
+    """The plugins' section addresses: each plugin's setting over its defaults, then the
+    search index's folder (Pagefind writes it at the end of the build)."""
+    from ..cms import settings as cms
     from ..events import settings as events
     from ..galleries import settings as galleries
+    from ..images import settings as images
     from ..newsletter import settings as newsletter
     from ..search import settings as search
+    from ..search.indexing import BUNDLE
 
     renamed: Mapping[str, str]
     for setting, defaults, renamed, key in (
             ("EVENTS", events.DEFAULTS, events.RENAMED, "calendar_url"),
             ("GALLERIES", galleries.DEFAULTS, {}, "url"),
             ("NEWSLETTER", newsletter.DEFAULTS, {}, "path"),
-            ("SEARCH", search.DEFAULTS, {}, "pages")):
+            ("SEARCH", search.DEFAULTS, {}, "pages"),
+            ("IMAGES", images.DEFAULTS, {}, "url"),
+            ("CMS", cms.DEFAULTS, {}, "url")):
         # The old upper-case EVENTS keys still count (common/settings.merged warns about them).
         given = {renamed.get(name, name): value
                  for name, value in (settings.get(setting) or {}).items()}
@@ -61,6 +72,7 @@ def _plugin_addresses(settings: Mapping[str, Any]) -> Iterator[str]:
             yield from (str(page) for page in value.values())
         elif value is not None:
             yield str(value)
+    yield f"{BUNDLE}/"
 
 
 def _section_addresses(settings: Mapping[str, Any]) -> Iterator[tuple[str, str]]:
@@ -106,8 +118,9 @@ def section_folders(settings: Mapping[str, Any], kind: str) -> set[str]:
 
 def site_output(settings: Mapping[str, Any]) -> set[str]:
     """Files (relative to the output folder) the build writes at fixed names, whatever the
-    content: {"index.html", "atom.xml", "404.html", "kalendars.ics", "kalendars/index.html",
-    "sitemap.xml", "favicon.ico", …}."""
+    content (:func:`documents_files`: those it writes for a document): {"index.html",
+    "atom.xml", "404.html", "kalendars.ics", "kalendars/index.html", "sitemap.xml",
+    "favicon.ico", …}."""
     from ..events import settings as events
     from ..icons.generator import ICONS
     from .sitemap import ROOT_FILES
@@ -127,6 +140,17 @@ def site_output(settings: Mapping[str, Any]) -> set[str]:
     files.update(ROOT_FILES)
     files.update(icon.path for icon in ICONS)
     return {file.lstrip("/") for file in files if file}
+
+
+def documents_files(documents: Sequence[SourceDocument], saved: Mapping[str, str],
+                    settings: Mapping[str, Any]) -> set[str]:
+    """Files (relative to the output folder) the plugins write for the documents, at names no
+    setting gives: each event's own .ics beside its article's file (`saved`: each document's
+    path → its file, :func:`document_save_as`)."""
+    from ..events.checks import ics_files
+
+    return {file for document in documents
+            for file in ics_files(document, saved.get(document.path, ""), settings)}
 
 
 def taken_by_site(save_as: str, kind: str, settings: Mapping[str, Any]) -> bool:
@@ -161,25 +185,26 @@ def document_save_as(document: SourceDocument, settings: Mapping[str, Any]) -> s
 def check_save_as(documents: Sequence[SourceDocument],
                   settings: Mapping[str, Any]) -> Iterator[ContentProblem]:
     """The problem of each document whose own `save_as:` takes a file the build writes for the
-    site (:func:`taken_by_site`) or for another document (one without its own `save_as:`
-    keeps it, else the older one: as the preview, clashes.py)."""
+    site (:func:`taken_by_site`, :func:`documents_files`) or for another document (one
+    without its own `save_as:` keeps it, else the older one: as the preview, clashes.py)."""
+    saved = {document.path: document_save_as(document, settings) for document in documents}
+    plugins_files = documents_files(documents, saved, settings)
     owners: dict[str, str] = {}
     for document in sorted(documents, key=lambda d: ("save_as" in d.metadata, document_age(d))):
-        save_as = document_save_as(document, settings)
+        save_as = saved[document.path]
         if not save_as:
             continue
         own = "save_as" in document.metadata
-        if own and taken_by_site(save_as, document.kind, settings):
-            yield document.problem(
-                "save_as", "šī adrese jau ir vietnes pašas failam",
-                "the address is already a file the site writes itself", TAKEN_FIX,
-                value=f"/{save_as}")
-        elif save_as in owners and own:
-            yield document.problem(
-                "save_as", f"šī adrese jau ir {owners[save_as]}",
-                f"the address is already {owners[save_as]}'s", TAKEN_FIX, value=f"/{save_as}")
-        else:
+        keeper: str | None = None  # who keeps the file ("" : the site), when not this one
+        if own and (save_as in plugins_files or taken_by_site(save_as, document.kind, settings)):
+            keeper = ""
+        elif own:
+            keeper = owners.get(save_as)
+        if keeper is None:
             owners.setdefault(save_as, document.path)
+        else:
+            what_lv, what_en = taken_words(keeper)
+            yield document.problem("save_as", what_lv, what_en, TAKEN_FIX, value=f"/{save_as}")
 
 
 def check_documents(sender: Any, documents: Sequence[SourceDocument],

@@ -11,12 +11,13 @@ build then fails (publishing) or shows the problems (preview).
   that fails is retried one item at a time to name the article(s) it cannot take.
 - No file is written twice (Pelican lets a document with its own `save_as:` overwrite any
   other writer's file): the writer claims each file it opens for what it is writing (a
-  document's source, or the site's own page or feed), and a second claim of one file is an
-  error against the document that has the `save_as:`, naming the one that keeps the file; a
-  document's own `save_as:` on a file the build writes otherwise (site/reserved.py
-  `taken_by_site`: the plugins' own files, the sections) is refused before it is written.
-  The file keeps what was written first; the build fails (the previous output stays), the
-  preview shows it on its banner and goes on.
+  document's source, or the site's own page or feed) in the build's one register, where the
+  plugins claim the files they write themselves (common/claims.py), and a second claim of one
+  file, whoever makes it, is an error against the document that has the `save_as:`, naming
+  the one that keeps the file; a document's own `save_as:` on a file the build writes
+  otherwise (site/reserved.py `taken_by_site`: the plugins' own files, the sections) is
+  refused before it is written. The file keeps what was written first; the build fails (the
+  previous output stays), the preview shows it on its banner and goes on.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from typing import Any
 from pelican.writers import Writer
 
 from ..common.build import build_of
+from ..common.claims import OutputTaken, Owner, claim, taken_problem
 from ..common.frontmatter import markdown_ending, read_document
 from ..common.problems import (
     ContentProblem,
@@ -36,38 +38,7 @@ from ..common.problems import (
     log_problem,
     relative_source,
 )
-from .reserved import TAKEN_FIX, taken_by_site
-
-#: Who claimed a file (:class:`SafeWriter`): a document's source (relative to content/), or
-#: "" for the site's own pages and feeds.
-Owner = str
-
-
-class OutputTaken(Exception):
-    """A second write of one output file: `relative` (to the output folder), kept by `first`
-    (an :data:`Owner`) for `second`, the writer that came later."""
-
-    def __init__(self, relative: str, first: Owner, second: Owner) -> None:
-        super().__init__(relative)
-        self.relative = relative
-        self.first = first
-        self.second = second
-
-
-def taken_problem(content_root: str, taken: OutputTaken) -> ContentProblem:
-    """The problem of a refused write: against the document that wants another's file (the
-    later one; the first when only it is a document), at its `save_as:` line."""
-    source, keeper = (taken.second, taken.first) if taken.second else (taken.first, "")
-    source = source or taken.relative
-    file = Path(content_root) / source
-    line = 0
-    if markdown_ending(file.name) and file.is_file():
-        line = read_document(Path(content_root), file)[0].line_of("save_as")
-    what_lv, what_en = ((f"šī adrese jau ir {keeper}", f"the address is already {keeper}'s")
-                        if keeper else ("šī adrese jau ir vietnes pašas failam",
-                                        "the address is already a file the site writes itself"))
-    return ContentProblem(source, line, "save_as", what_lv, what_en, TAKEN_FIX,
-                          f"/{taken.relative}")
+from .reserved import taken_by_site
 
 
 def source_of(objects: dict[str, Any], content_root: str, fallback: str) -> str:
@@ -121,8 +92,10 @@ class SafeWriter(Writer):
 
     def __init__(self, output_path: str, settings: dict[str, Any] | None = None) -> None:
         super().__init__(output_path, settings=settings)
-        #: each file opened, by the path Pelican gives → who it was opened for
-        self.claimed: dict[str, Owner] = {}
+        build = build_of(settings or {})
+        #: each file claimed (relative to the output folder) → who for: the build's register
+        #: (common/claims.py), shared with the plugins' own files; outside a build, its own
+        self.claimed: dict[str, Owner] = build.claimed if build is not None else {}
         self.writing_for: Owner = ""
 
     def write_file(self, name: Any, template: Any, context: dict[str, Any], *args: Any,
@@ -152,12 +125,9 @@ class SafeWriter(Writer):
         """Claim `filename` for what is being written, then open it (:meth:`_open_claimed`).
         Raises OutputTaken when it was claimed before in this build (`override` is not
         honoured: one file, one writer)."""
-        first = self.claimed.get(filename)
-        if first is not None:
-            relative = Path(filename).relative_to(self.output_path).as_posix() \
-                if Path(filename).is_relative_to(self.output_path) else Path(filename).name
-            raise OutputTaken(relative, first, self.writing_for)
-        self.claimed[filename] = self.writing_for
+        relative = Path(filename).relative_to(self.output_path).as_posix() \
+            if Path(filename).is_relative_to(self.output_path) else Path(filename).name
+        claim(self.claimed, relative, self.writing_for)
         return self._open_claimed(filename, encoding)
 
     def _open_claimed(self, filename: str, encoding: str) -> Any:

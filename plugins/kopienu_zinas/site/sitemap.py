@@ -29,6 +29,7 @@ from xml.sax.saxutils import escape
 
 from ..common.build import build_of
 from ..common.cachestore import CacheStore
+from ..common.claims import site_file
 from ..common.fingerprint import code_digest, digest
 from ..common.lastbuild import LastBuildTable
 from ..writing.manifest import Placed, identity
@@ -143,6 +144,8 @@ def write_sitemap(pelican: Any) -> None:
     urls = list(indexable_pages(output, writing.outputs.placed if writing is not None else None,
                                 verdicts))
     verdicts.save()
-    (output / SITEMAP).write_text(sitemap_xml(siteurl, urls, dates), encoding="utf-8")
-    (output / ROBOTS).write_text(
-        f"User-agent: *\nAllow: /\nSitemap: {siteurl}/sitemap.xml\n", encoding="utf-8")
+    for name, text in ((SITEMAP, sitemap_xml(siteurl, urls, dates)),
+                       (ROBOTS, f"User-agent: *\nAllow: /\nSitemap: {siteurl}/sitemap.xml\n")):
+        target = site_file(pelican.settings, output, name)
+        if target is not None:
+            target.write_text(text, encoding="utf-8")

@@ -7,11 +7,12 @@ same topic twice lists it twice. At ``article_generator_pretaxonomy`` (before Pe
 tag and author lists) every article's tags and authors are made one per name, and every
 spelling of a name becomes the first one written, in article order (oldest first, then by file):
 the site shows one topic, spelt as the editors first spelt it. docs/redaktoriem.md says so.
+Names arrive in NFC (the reader takes every front-matter text through
+common/yamlnodes.clean_values), so a decomposed spelling is already the composed one here.
 """
 
 from __future__ import annotations
 
-import unicodedata
 from typing import Any
 
 #: Article attributes holding lists of Pelican URLWrappers (Tag, Author).
@@ -21,8 +22,9 @@ _LISTS = ("articles", "translations", "hidden_articles", "hidden_translations", 
 
 
 def name_key(name: str) -> str:
-    """The key two spellings of one name share: NFC, case-folded, spaces collapsed."""
-    return " ".join(unicodedata.normalize("NFC", name).casefold().split())
+    """The key two spellings of one name share (`name` in NFC, as read): case-folded, spaces
+    collapsed."""
+    return " ".join(name.casefold().split())
 
 
 def unify_names(generator: Any) -> None:
@@ -38,7 +40,7 @@ def unify_names(generator: Any) -> None:
             kept: dict[str, Any] = {}
             for item in items:
                 key = name_key(item.name)
-                item.name = first.setdefault(key, unicodedata.normalize("NFC", item.name))
+                item.name = first.setdefault(key, item.name)
                 kept.setdefault(key, item)
             setattr(article, attribute, list(kept.values()))
         if attribute == "authors":
