@@ -218,9 +218,9 @@ class ImagesGenerator(Generator):
         for static in drawings:
             staticfiles.remove(static)
             cleaned = publishable(Path(static.source_path).read_bytes(), sites)
-            target = None if cleaned is None else site_file(
-                self.settings, self.output_path, nfc(static.save_as))
-            if cleaned is not None and target is not None:
+            if cleaned is not None:  # its address was claimed with the static files'
+                target = Path(self.output_path) / nfc(static.save_as)
+                target.parent.mkdir(parents=True, exist_ok=True)
                 target.unlink(missing_ok=True)  # never write through a link into another tree
                 target.write_bytes(cleaned)
 
