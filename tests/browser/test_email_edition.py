@@ -9,8 +9,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, Route
 
+from tests.browser.test_pages import WCAG_22_AA
 from tests.sitebuild import BuiltSite
 
 pytestmark = pytest.mark.browser
@@ -84,3 +86,13 @@ def test_every_link_has_the_editions_colour(built_site: BuiltSite, page: Page) -
             assert link["colour"] == edition_colour and link["inline"], (edition, link)
         intro_links += sum(link["intro"] for link in links)
     assert intro_links, "no introduction with a link: the introduction's colour is not exercised"
+
+
+def test_every_edition_has_a_main_landmark_for_axe(built_site: BuiltSite, page: Page) -> None:
+    """The edition is a web page too (QA s9 F10: axe's landmark-one-main and region): its
+    outer cell is the main landmark, and axe finds nothing else."""
+    for edition in editions(built_site):
+        page.goto(built_site.siteurl + edition)
+        assert page.get_by_role("main").count() == 1, edition
+        results = Axe().run(page, options=WCAG_22_AA)
+        assert results.violations_count == 0, (edition, results.generate_report())

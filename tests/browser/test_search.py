@@ -125,6 +125,20 @@ def test_axe_finds_no_violations_with_results_shown(built_site: BuiltSite, page:
     assert results.violations_count == 0, results.generate_report()
 
 
+@pytest.mark.parametrize("path, names", [("/meklet/", ("Meklēt vietnē", "Meklēt")),
+                                         ("/en/search/", ("Search the site", "Search"))])
+def test_the_two_search_forms_are_named_apart(path: str, names: tuple[str, str],
+                                              built_site: BuiltSite, page: Page) -> None:
+    """axe-core 4.14's landmark-unique (QA s9 F10; the axe bundled with the tests, 4.12, does
+    not report it): the header's search and the page's own are both search landmarks, so each
+    has its own accessible name: the header box's label, the page's heading."""
+    page.goto(built_site.siteurl + path)
+    page.wait_for_function("() => !document.querySelector('#meklesana').hidden")
+    assert page.get_by_role("search").count() == 2
+    for name in names:
+        assert page.get_by_role("search", name=name, exact=True).count() == 1, name
+
+
 def test_without_javascript_the_search_page_says_so_and_links_on(built_site: BuiltSite,
                                                                  browser: Browser) -> None:
     context = browser.new_context(java_script_enabled=False)
