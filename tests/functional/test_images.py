@@ -338,5 +338,38 @@ def test_site_feeds_carry_one_absolute_jpeg_img_per_picture(
         assert problems(data, f"{built.siteurl}/{name}") == []
         text = data.decode("utf-8")
         assert "&lt;picture" not in text and "<picture" not in text and "srcset" not in text
-        assert f'img src="{built.siteurl}/bildes/atteli/plava-960.jpg" width="960"' in (
+        assert f'img src="{built.siteurl}/bildes/atteli/plava-960.jpg"' in (
             text.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", '"'))
+
+
+#: The e-mail's text column in px (the e-mail edition: 600 px less 2 × 24 px padding).
+EMAIL_COLUMN = 552
+
+
+@pytest.mark.parametrize("feed", ["rss.xml", "atom.xml", "regioni/selija/rss.xml",
+                                  "izdevums/rss.xml", "izdevums/atom.xml"])
+def test_feed_pictures_are_at_most_the_email_column_wide_by_attribute(
+        site: tuple[Path, BuiltSite], feed: str) -> None:
+    """QA s9 F9: RSS-to-e-mail services send a feed item's content, and Outlook lays pictures
+    out by their attributes: `width="960"` was 960 px in a 600 px message. Every picture in an
+    item's content (feedparser's reading of content:encoded, RSS description, Atom content) is
+    at most 552 px wide by attribute, its height in the proportion of the published file, which
+    is the one the pages use (no new rendition)."""
+    import feedparser
+    _content, built = site
+    parsed = feedparser.parse((built.output / feed).read_bytes())
+    pictures = [img for entry in parsed.entries
+                for part in entry.get("content") or [{"value": entry.get("summary", "")}]
+                for img in Tags(part["value"]).all("img")
+                if not str(img["src"]).endswith(".svg")]  # a drawing keeps its own size
+    assert pictures, f"{feed}: no picture in any item"
+    scaled = 0
+    for img in pictures:
+        source = built.output / str(img["src"]).removeprefix(built.siteurl + "/")
+        with Image.open(source) as published:
+            natural = published.size
+        width, height = int(str(img["width"])), int(str(img["height"]))
+        assert width == min(natural[0], EMAIL_COLUMN), (feed, img, natural)
+        assert abs(height - natural[1] * width / natural[0]) <= 0.5, (feed, img, natural)
+        scaled += natural[0] > EMAIL_COLUMN
+    assert scaled, f"{feed}: no picture wider than the column: the scaling is not exercised"

@@ -16,8 +16,9 @@ from ..common.claims import site_file
 from ..common.clock import build_now
 from ..common.dates import month_year
 from ..common.feedview import stylesheet_url
+from ..common.mailpictures import EMAIL_COLUMN, fit_pictures
 from .feed import FeedInfo, FeedItem, render_feeds
-from .inline import inline_styles, with_sizes
+from .inline import inline_styles
 from .intros import read_intros
 from .issues import Archive, Issue, Month, assemble, galleries_of
 from .links import Layout
@@ -37,8 +38,10 @@ class NewsletterGenerator(Generator):
         self.layout = Layout(self.options.path)
         self.siteurl = str(self.settings.get("SITEURL", "")).rstrip("/")
         self.env.filters["inline_styles"] = inline_styles
-        self.env.filters["with_sizes"] = lambda markup, column, sizes: with_sizes(
-            markup, sizes.get, column)
+        # every picture of the e-mail edition and the feed item within the e-mail's column
+        self.env.filters["fit_pictures"] = lambda markup, sizes: fit_pictures(
+            markup, EMAIL_COLUMN, sizes.get)
+        self.env.globals["email_column"] = EMAIL_COLUMN
         self.env.filters["absolute_for"] = lambda markup, issue: absolutise_html(
             markup, self._url(issue))
 
@@ -112,20 +115,21 @@ class NewsletterGenerator(Generator):
                           **extra)
 
     def _picture_sizes(self, issue: Issue) -> dict[str, tuple[int, int]]:
-        """(width, height) of each picture of the issue's introduction that the e-mail
-        edition sizes (filter with_sizes), by its URL: given to the page's template, so the
-        page is rendered again when a picture's size changes."""
+        """(width, height) of each picture of the issue's introduction that has no size of its
+        own, by its URL, for filter fit_pictures: given to the e-mail edition's template (so the
+        page is rendered again when a picture's size changes) and to the feed item's."""
         if issue.intro is None:
             return {}
         wanted: list[str] = []
-        with_sizes(issue.intro.html, lambda src: wanted.append(src), 1)
+        fit_pictures(issue.intro.html, EMAIL_COLUMN, lambda src: wanted.append(src))
         return {src: size for src in wanted if (size := self._published_size(src))}
 
     def _write_feeds(self, archive: Archive, view: dict[str, Any]) -> None:
         items = [FeedItem(issue=issue, title=self.title(issue), url=self._url(issue),
                           summary=self.summary(issue, view),
                           content_html=self._render("newsletter_feed_content.html", view,
-                                                    issue=issue))
+                                                    issue=issue,
+                                                    picture_sizes=self._picture_sizes(issue)))
                  for issue in archive.issues[: self.options.feed_items]]
         logo = self.options.logo
         info = FeedInfo(

@@ -34,7 +34,9 @@ methods replaced (connected through the `get_writer` signal), decides what an it
 
 - an article with a cover (``article.cover``, the images plugin's) carries it as Media RSS
   ``<media:content>`` (the processed JPEG, absolute, with its pixels), as the newsletter feed
-  does; pictures in the text are one absolute JPEG ``<img>`` (feed readers drop ``<picture>``).
+  does; pictures in the text are one absolute JPEG ``<img>`` (feed readers drop ``<picture>``),
+  at most the e-mail's 552 px column wide by its ``width``/``height`` (common/mailpictures.py:
+  RSS-to-e-mail services send the content, and Outlook lays pictures out by attribute).
 
 Extension point: :func:`feed_entry` turns an article into a :class:`FeedEntry`, the one place
 that decides what an item carries; a new per-item field is a field there, written by the feed
@@ -69,6 +71,7 @@ from ..common.feedview import (
     stylesheet_url,
     view_link,
 )
+from ..common.mailpictures import EMAIL_COLUMN, fit_pictures
 from ..common.plaintext import as_html
 from ..images.markup import for_feeds
 from .safety import SafeWriter
@@ -162,12 +165,15 @@ def feed_entry(item: Any, link: str, site_url: str, settings: dict[str, Any],
 
 
 def feed_texts(item: Any, link: str, site_url: str) -> tuple[str, str]:
-    """The article's content and summary as feeds carry them, URLs absolute against ``link``.
-    An article is in several feeds (the site's and its region's, RSS and Atom): feed_entry
-    asks once per build (the article is final once the writers run)."""
+    """The article's content and summary as feeds carry them, URLs absolute against ``link``,
+    pictures at most the e-mail's column wide by their attributes (RSS-to-e-mail services
+    send the content; Outlook sizes by attribute). An article is in several feeds (the site's
+    and its region's, RSS and Atom): feed_entry asks once per build (the article is final
+    once the writers run)."""
     # feed readers drop <picture>: each picture as its one processed JPEG <img> (images plugin)
-    return (absolutise_html(for_feeds(item.get_content(site_url)), link),
-            absolutise_html(str(item.summary), link))
+    return (fit_pictures(absolutise_html(for_feeds(item.get_content(site_url)), link),
+                         EMAIL_COLUMN),
+            fit_pictures(absolutise_html(str(item.summary), link), EMAIL_COLUMN))
 
 
 def cover_image(item: Any) -> FeedImage | None:
