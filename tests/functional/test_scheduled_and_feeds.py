@@ -175,24 +175,53 @@ def test_root_relative_links_and_pictures_become_absolute_in_feeds(on_the_day: P
     assert 'src="/' not in rss and 'href="/' not in rss
 
 
-def test_feed_ids_keep_the_tag_uris_pelican_wrote(on_the_day: Path) -> None:
-    """The ids RSS-to-e-mail services have stored: tag:<host>,<date>:/<url> (feedgenerator's
-    get_tag_uri, unchanged); RSS marks them isPermaLink="false"."""
-    expected = {
-        "Kopienas karte ir gatava":
-            "tag:localhost,2026-11-02:/zinas/2026/kopienas-karte-ir-gatava/",
-        "Sēlijas bibliotēkas pagarina darba laiku":
-            "tag:localhost,2026-11-10:/zinas/2026/selijas-bibliotekas-pagarina-darba-laiku/",
-        SCHEDULED: f"tag:localhost,2026-12-22:/{SCHEDULED_URL}",
-    }
-    rss = etree.fromstring((on_the_day / "rss.xml").read_bytes())
-    guids = {item.findtext("title"): item.find("guid") for item in rss.iter("item")}
-    assert {title: guid.text for title, guid in guids.items()} == expected
-    assert {guid.get("isPermaLink") for guid in guids.values()} == {"false"}
-    atom = etree.fromstring((on_the_day / "atom.xml").read_bytes())
-    ids = {entry.findtext("a:title", namespaces=NS): entry.findtext("a:id", namespaces=NS)
-           for entry in atom.iterfind("a:entry", NS)}
-    assert ids == expected
+#: The ids of the site feed's items: tag:<host>,<FEED_ID_DATE>:<source file> (pelicanconf.py).
+IDS = {"Kopienas karte ir gatava": "tag:localhost,2026-12-01:publicets.md",
+       "Sēlijas bibliotēkas pagarina darba laiku": "tag:localhost,2026-12-01:bez-autora.md",
+       SCHEDULED: "tag:localhost,2026-12-01:ieplanots.md"}
+
+
+def feed_ids(output: Path) -> dict[str, dict[str, str]]:
+    """Each site and region feed's item ids by item title, as feed readers (feedparser) read
+    them; RSS guids also say isPermaLink="false"."""
+    import feedparser
+    found = {}
+    for name in FEEDS:
+        if name.startswith("izdevums/"):
+            continue
+        data = (output / name).read_bytes()
+        if name.endswith("rss.xml"):
+            guids = etree.fromstring(data).iter("guid")
+            assert {guid.get("isPermaLink") for guid in guids} == {"false"}, name
+        found[name] = {entry.title: entry.id for entry in feedparser.parse(data).entries}
+    return found
+
+
+def test_feed_ids_are_tag_uris_of_the_source_file(on_the_day: Path) -> None:
+    ids = feed_ids(on_the_day)
+    assert ids["rss.xml"] == ids["atom.xml"] == IDS
+    for name, found in ids.items():
+        assert found.items() <= IDS.items(), name
+
+
+def test_a_corrected_title_and_date_keep_the_feed_ids(
+        tmp_path_factory: pytest.TempPathFactory, on_the_day: Path) -> None:
+    """QA s9 F4: a corrected title changed the address and with it the item's id (Pelican's
+    tag:<host>,<date>:<url>), and RSS-to-e-mail services sent the article again. The id stays
+    (RFC 4287 §4.2.6: it MUST NOT change), in every feed the article is in."""
+    content = content_copy(tmp_path_factory)
+    source = content / "publicets.md"
+    source.write_text(source.read_text("utf-8")
+                      .replace("title: Kopienas karte ir gatava",
+                               "title: Kopienas karte Latgalē ir gatava")
+                      .replace("date: 2026-11-02 10:00", "date: 2026-11-03 09:00"), "utf-8")
+    fixed, _result = build(content, ON_THE_DAY)
+    assert (fixed / "zinas/2026/kopienas-karte-latgale-ir-gatava/index.html").is_file()
+    before, after = feed_ids(on_the_day), feed_ids(fixed)
+    for name, ids in before.items():
+        renamed = {("Kopienas karte Latgalē ir gatava" if title == "Kopienas karte ir gatava"
+                    else title): uri for title, uri in ids.items()}
+        assert after[name] == renamed, name
 
 
 def test_articles_without_authors_have_no_empty_author(on_the_day: Path) -> None:

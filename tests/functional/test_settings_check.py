@@ -144,3 +144,19 @@ def test_a_wrong_markdown_by_lang_is_named_at_its_language_s_line(
 def test_the_site_s_own_markdown_by_lang_is_accepted() -> None:
     assert settings_problems(read_settings(str(ROOT / "pelicanconf.py")),
                              ROOT / "pelicanconf.py") == []
+
+
+@pytest.mark.parametrize("value", ['"2026-12"', '"2026-02-30"', "None"])
+def test_a_feed_id_date_that_is_no_date_is_named_at_its_line(tmp_path: Path, value: str) -> None:
+    """FEED_ID_DATE is in every feed item's id (docs/building.md, "Feeds"): a wrong one is
+    refused before anything is written, never an id that RFC 4151 does not allow."""
+    file = tmp_path / "siteconf.py"
+    file.write_text(f"from pelicanconf import *  # noqa: F403\n\nFEED_ID_DATE = {value}\n",
+                    encoding="utf-8")
+    settings = {**read_settings(str(ROOT / "pelicanconf.py")),
+                "FEED_ID_DATE": ast.literal_eval(value)}
+    [problem] = settings_problems(settings, file)
+    assert problem.format().startswith(
+        f"siteconf.py:3: FEED_ID_DATE: jābūt datumam GGGG-MM-DD, kad vietnei jau piederēja tās "
+        f"domēns; to vairs nemaina (must be a YYYY-MM-DD date on which the site owned its host; "
+        f"never changed afterwards): {ast.literal_eval(value)!r} — ")

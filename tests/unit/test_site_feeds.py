@@ -15,7 +15,8 @@ from pelican.settings import DEFAULT_CONFIG
 from pelican.writers import Writer
 
 from kopienu_zinas.common.feedview import VIEW_NAMESPACE
-from kopienu_zinas.site.feeds import FeedWriter
+from kopienu_zinas.common.settings import SettingsError
+from kopienu_zinas.site.feeds import FeedWriter, item_id
 from tests.feedrules import atom_problems, rss_problems, stylesheet_of
 
 RIGA = ZoneInfo("Europe/Riga")
@@ -23,14 +24,17 @@ SITEURL = "https://kopienuzinas.lv"
 SETTINGS = {**DEFAULT_CONFIG, "SITEURL": SITEURL, "FEED_DOMAIN": SITEURL, "TIMEZONE": "Europe/Riga",
             "ARTICLE_URL": "zinas/{date:%Y}/{slug}/", "SITENAME": "Kopienu ziņas",
             "SITE_DESCRIPTION": "Kopienu ziņas.", "DEFAULT_LANG": "lv",
-            "EDITOR": "Kopienu ziņu redakcija", "RSS_FEED_SUMMARY_ONLY": False}
+            "EDITOR": "Kopienu ziņu redakcija", "RSS_FEED_SUMMARY_ONLY": False,
+            "PATH": "content", "FEED_ID_DATE": "2026-12-01"}
 
 
 def article(title: str, slug: str, date: dt.datetime, content: str, authors: list[str]) -> Article:
+    """An article read from <slug>.md in the content folder (PATH)."""
     metadata = {"title": title, "slug": slug, "date": date, "summary": f"{title}.",
                 "category": Category("Latgale", SETTINGS), "tags": [Tag("kartes", SETTINGS)],
                 **({"authors": [Author(name, SETTINGS) for name in authors]} if authors else {})}
-    return Article(content, metadata=metadata, settings=SETTINGS)
+    return Article(content, metadata=metadata, settings=SETTINGS,
+                   source_path=f"{slug}.md")
 
 
 ARTICLES = [
@@ -50,22 +54,34 @@ def feeds(writer_class: type[Writer], tmp_path: Path, kind: str):
 
 
 @pytest.mark.parametrize("kind", ["rss", "atom"])
-def test_items_and_ids_are_the_ones_pelican_wrote(tmp_path: Path, kind: str) -> None:
-    """Changing ids would make RSS-to-e-mail services send every item again."""
+def test_items_are_the_ones_pelican_wrote_with_ids_of_their_source_files(
+        tmp_path: Path, kind: str) -> None:
+    """Pelican's ids (tag:<host>,<date>:<url>) changed with a corrected title or date, and
+    RSS-to-e-mail services sent the article again: ours are tag:<host>,<FEED_ID_DATE>:<file>
+    (a decomposed file name as composed, percent-encoded)."""
     ours, _ = feeds(FeedWriter, tmp_path / "ours", kind)
     pelicans, _ = feeds(Writer, tmp_path / "pelican", kind)
-    fields = ("title", "link", "unique_id", "pubdate", "updateddate")
+    fields = ("title", "link", "pubdate", "updateddate")
     assert ([{f: i[f] for f in fields} for i in ours.items]
             == [{f: i[f] for f in fields} for i in pelicans.items])
     assert [i["unique_id"] for i in ours.items] == [
-        "tag:kopienuzinas.lv,2024-05-21:/zinas/2024/karte/",
-        "tag:kopienuzinas.lv,2024-05-01:/zinas/2024/bez-autora/"]
+        "tag:kopienuzinas.lv,2026-12-01:karte.md",
+        "tag:kopienuzinas.lv,2026-12-01:bez-autora.md"]
+    accented = Article("<p>T.</p>", metadata={"title": "Rēzekne", "date": ARTICLES[0].date},
+                       settings=SETTINGS, source_path="zinas/Re\u0304zekne.md")
+    assert item_id(accented, SITEURL, SETTINGS) == \
+        "tag:kopienuzinas.lv,2026-12-01:zinas/R%C4%93zekne.md"
+
+
+def test_a_missing_or_malformed_feed_id_date_is_a_settings_error() -> None:
+    for value in (None, "2026-13-01", "2026-12", 20261201):
+        with pytest.raises(SettingsError, match="FEED_ID_DATE"):
+            item_id(ARTICLES[0], SITEURL, {**SETTINGS, "FEED_ID_DATE": value})
 
 
 def test_rss_marks_tag_ids_as_no_permalink_and_passes_the_rules(tmp_path: Path) -> None:
     _, data = feeds(FeedWriter, tmp_path, "rss")
-    assert (b'<guid isPermaLink="false">tag:kopienuzinas.lv,2024-05-21:/zinas/2024/karte/</guid>'
-            in data)
+    assert b'<guid isPermaLink="false">tag:kopienuzinas.lv,2026-12-01:karte.md</guid>' in data
     assert rss_problems(data, f"{SITEURL}/rss.xml") == []
     # What Pelican's own writer gets wrong, the rules catch (so they can fail).
     _, stock = feeds(Writer, tmp_path / "pelican", "rss")
@@ -108,7 +124,7 @@ def test_an_english_articles_date_in_words_is_english(tmp_path: Path, kind: str)
     english = Article("<p>Text.</p>", metadata={
         "title": "Welcome", "slug": "welcome", "lang": "en", "summary": "Welcome.",
         "date": dt.datetime(2024, 5, 16, tzinfo=RIGA), "category": Category("Latgale", SETTINGS)},
-        settings=SETTINGS)
+        settings=SETTINGS, source_path="welcome.md")
     writer = FeedWriter(str(tmp_path), settings=SETTINGS)
     writer.write_feed([english, *ARTICLES], dict(SETTINGS), f"{kind}.xml", f"{kind}.xml",
                       feed_type=kind)

@@ -5,10 +5,13 @@ Pelican's generators decide which feeds exist and which articles go in them
 (`FEED_ALL_ATOM`, `CATEGORY_FEED_RSS`, …); :class:`FeedWriter`, Pelican's writer with its feed
 methods replaced (connected through the `get_writer` signal), decides what an item says:
 
-- ids stay Pelican's ``tag:`` URIs (``tag:host,YYYY-MM-DD:/path/``, feedgenerator's
-  ``get_tag_uri``), so RSS-to-e-mail services never send an item twice; in RSS the guid says
-  ``isPermaLink="false"`` (RSS 2.0: a guid is a permalink unless marked, and the W3C validator
-  rejects a ``tag:`` permalink: "guid must be a full URL, unless isPermaLink attribute is false");
+- an item's id is a ``tag:`` URI of the site's host, the fixed date FEED_ID_DATE and the
+  article's source file (:func:`item_id`: ``tag:kopienuzinas.lv,2026-12-01:zinas/raksts.md``),
+  so a corrected title or date (which change the address) never changes it and RSS-to-e-mail
+  services never send an item twice (RFC 4287 §4.2.6: an entry's id MUST NOT change); in RSS
+  the guid says ``isPermaLink="false"`` (RSS 2.0: a guid is a permalink unless marked, and the
+  W3C validator rejects a ``tag:`` permalink: "guid must be a full URL, unless isPermaLink
+  attribute is false");
 - content and summaries have absolute URLs only, resolved against the item's own URL
   (common/absolute_urls.py, shared with the newsletter);
 - an article without authors has no ``<author>`` (Pelican wrote ``<author><name/></author>``);
@@ -49,10 +52,12 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import mimetypes
+import unicodedata
 from dataclasses import dataclass, fields
 from typing import Any
+from urllib.parse import quote, urlsplit
 
-from feedgenerator import Atom1Feed, Rss201rev2Feed, get_tag_uri
+from feedgenerator import Atom1Feed, Rss201rev2Feed
 from feedgenerator.django.utils.xmlutils import SimplerXMLGenerator
 from pelican.utils import set_date_tzinfo
 from pelican.writers import Writer
@@ -75,6 +80,7 @@ from ..common.mailpictures import EMAIL_COLUMN, fit_pictures
 from ..common.plaintext import as_html
 from ..images.markup import for_feeds
 from .safety import SafeWriter
+from .settings import feed_id_date
 
 #: Media RSS (https://www.rssboard.org/media-rss), read by feed readers and RSS-to-e-mail
 #: services for an item's picture in RSS and Atom alike.
@@ -129,7 +135,7 @@ def author_names(item: Any) -> str | None:
 
 def feed_entry(item: Any, link: str, site_url: str, settings: dict[str, Any],
                *, rss: bool) -> FeedEntry:
-    """One article as a feed item; ``link`` is its absolute URL (Pelican's, ids depend on it).
+    """One article as a feed item; ``link`` is its absolute URL (Pelican's).
 
     RSS has one element for the text, so it carries the full content (or the summary with
     RSS_FEED_SUMMARY_ONLY); Atom carries both, without a summary that repeats the content.
@@ -151,7 +157,7 @@ def feed_entry(item: Any, link: str, site_url: str, settings: dict[str, Any],
     lang = getattr(item, "lang", None)
     return FeedEntry(
         title=str(item.title), link=link,
-        unique_id=get_tag_uri(link, item.date),
+        unique_id=item_id(item, site_url, settings),
         description=description, content=content_element,
         categories=tuple(str(c) for c in categories) or None,
         author_name=author_names(item),
@@ -162,6 +168,20 @@ def feed_entry(item: Any, link: str, site_url: str, settings: dict[str, Any],
         cover=cover_image(item),
         lang=lang if lang and lang != settings.get("DEFAULT_LANG") else None,
         view_link=view_link(link, site_url))
+
+
+def item_id(item: Any, site_url: str, settings: dict[str, Any]) -> str:
+    """The article's feed id, ``tag:<host>,<FEED_ID_DATE>:<source>`` (RFC 4151): the host of
+    ``site_url``, the fixed date of the setting, and the article's source file relative to the
+    content folder (NFC, percent-encoded as RFC 3986 wants: ``zinas/R%C4%93zekne.md``). A
+    title or date fix leaves the file, so the id, alone; the file is unique, so is the id.
+    Raises ValueError for an item without a source file (Pelican reads every article from
+    one) and SettingsError for a missing or malformed FEED_ID_DATE."""
+    source = item.get_relative_source_path()
+    if not source:
+        raise ValueError(f"a feed item needs its source file: {item!r}")
+    path = quote(unicodedata.normalize("NFC", source), safe="/")
+    return f"tag:{urlsplit(site_url).hostname},{feed_id_date(settings)}:{path}"
 
 
 def feed_texts(item: Any, link: str, site_url: str) -> tuple[str, str]:

@@ -112,3 +112,19 @@ def _check_language(lang: str, over: Any) -> None:
         if key in over and not valid(over[key]):
             raise SettingsError("MARKDOWN_BY_LANG", lang, f"{key}: {lv}", f"{key} {en}",
                                 repr(over[key]))
+
+
+def feed_id_date(settings: Mapping[str, Any]) -> str:
+    """FEED_ID_DATE: the date of the site's feed item ids (``tag:<host>,<date>:<source>``,
+    site/feeds.item_id), a real ``YYYY-MM-DD`` on which the site owned its host (RFC 4151 §2.1),
+    fixed for good. Raises SettingsError when it is absent or not such a date."""
+    value = settings.get("FEED_ID_DATE")
+    try:
+        if isinstance(value, str) and dt.date.fromisoformat(value).isoformat() == value:
+            return value
+    except ValueError:
+        pass
+    raise SettingsError("FEED_ID_DATE", None,
+                        "jābūt datumam GGGG-MM-DD, kad vietnei jau piederēja tās domēns; "
+                        "to vairs nemaina", "must be a YYYY-MM-DD date on which the site "
+                        "owned its host; never changed afterwards", repr(value))
