@@ -127,7 +127,10 @@ CATEGORY_FEED_RSS = "regioni/{slug}/rss.xml"
 FEED_ATOM = FEED_RSS = None
 AUTHOR_FEED_ATOM = AUTHOR_FEED_RSS = None
 TAG_FEED_ATOM = TAG_FEED_RSS = None
-TRANSLATION_FEED_ATOM = TRANSLATION_FEED_RSS = None
+# One feed per language (site/feeds.py): the site and region feeds carry the Latvian articles,
+# en/atom.xml and en/rss.xml the English ones (linked by the English pages); no lv/ copy.
+TRANSLATION_FEED_ATOM = "{lang}/atom.xml"
+TRANSLATION_FEED_RSS = "{lang}/rss.xml"
 FEED_MAX_ITEMS = 20
 # The date in every feed item's id, tag:<host>,<FEED_ID_DATE>:<source file> (docs/building.md,
 # "Feeds"): a day on which the site owned its host (RFC 4151). Never change it: a new id makes

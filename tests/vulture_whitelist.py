@@ -28,7 +28,6 @@ extend_ns  # feedgen extension protocol (newsletter/feed.py DateInWords)
 extend_rss
 extend_atom
 add_stylesheets  # feedgenerator's Rss201rev2Feed.write hook
-item_attributes  # feedgenerator's Atom1Feed.write_items hook (site/feeds.py: an entry's xml:lang)
 DTSTART  # icalendar component properties set by attribute
 TZOFFSETFROM
 TZOFFSETTO

@@ -169,16 +169,18 @@ def test_english_parts_of_latvian_pages_say_they_are_english(site: Path) -> None
             "regioni/latgale/index.html"} <= set(checked)
 
 
-def test_english_feed_items_say_they_are_english(site: Path) -> None:
-    """Atom: xml:lang on the entry (it inherited the feed's lv). RSS has no language per item:
-    Dublin Core's <dc:language>, which feedparser reads. The newsletter's item is Latvian; its
-    English entries and events say so in its HTML."""
+def test_english_items_are_in_the_english_feed_only(site: Path) -> None:
+    """One feed per language (QA s9 F7): the English article is an item of the English feed
+    (its language en), in no Latvian feed. The newsletter's item is Latvian; its English
+    entries and events say so in its HTML."""
     for name in ("atom.xml", "rss.xml", "regioni/latgale/atom.xml", "regioni/latgale/rss.xml"):
-        entries = feedparser.parse((site / name).read_bytes()).entries
-        languages = {entry.title: entry.get("language") or entry.title_detail.language
-                     for entry in entries}
-        assert languages[ENGLISH[0]] == "en", name
-        assert {languages[title] for title in languages if title != ENGLISH[0]} <= {None, "lv"}
+        parsed = feedparser.parse((site / name).read_bytes())
+        assert parsed.feed.language == "lv", name
+        assert ENGLISH[0] not in {entry.title for entry in parsed.entries}, name
+    for name in ("en/atom.xml", "en/rss.xml"):
+        parsed = feedparser.parse((site / name).read_bytes())
+        assert parsed.feed.language == "en", name
+        assert [entry.title for entry in parsed.entries] == [ENGLISH[0]], name
     for name in ("izdevums/rss.xml", "izdevums/atom.xml"):
         content = feedparser.parse((site / name).read_bytes()).entries[0].content[0].value
         fragment = lxml.html.fragment_fromstring(content, create_parent="div")

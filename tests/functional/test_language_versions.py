@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
+import lxml.etree
 import lxml.html
 import pytest
 
@@ -69,3 +70,69 @@ def test_alternates_are_reciprocal_on_every_page(site: Path) -> None:
     for url, found in with_alternates.items():
         for _lang, href in found:
             assert alternates(pages[href]) == found, (url, href)
+
+
+#: The fixture's articles by language, as site-relative URLs.
+LATVIAN = {"zinas/2024/ngo-darbnica/", "zinas/2024/sveicinati-kopienu-zinas/"}
+ENGLISH = {"en/zinas/2024/ngo-darbnica/", "en/zinas/2024/welcome-to-community-news/"}
+#: Each feed the site writes → the language of its items and which articles it carries.
+FEEDS = {"atom.xml": ("lv", LATVIAN), "rss.xml": ("lv", LATVIAN),
+         "regioni/rezekne/atom.xml": ("lv", {"zinas/2024/ngo-darbnica/"}),
+         "regioni/rezekne/rss.xml": ("lv", {"zinas/2024/ngo-darbnica/"}),
+         "regioni/latgale/rss.xml": ("lv", {"zinas/2024/sveicinati-kopienu-zinas/"}),
+         "en/atom.xml": ("en", ENGLISH), "en/rss.xml": ("en", ENGLISH)}
+
+
+@pytest.mark.parametrize("name", list(FEEDS))
+def test_one_feed_per_language_with_each_story_once(name: str, site: Path) -> None:
+    """QA s9 F7: the site feed carried both versions of a translated story (two items for one
+    story), the region feeds only the Latvian one. Each feed is in one language now, as feed
+    readers read it (feedparser): the Latvian feeds the Latvian articles, the English feed the
+    English ones, each once; the validator's rules hold."""
+    import feedparser
+
+    from tests.feedrules import atom_problems, rss_problems
+
+    data = (site / name).read_bytes()
+    check = rss_problems if name.endswith("rss.xml") else atom_problems
+    assert check(data, f"{SITEURL}/{name}") == []
+    parsed = feedparser.parse(data)
+    lang, articles = FEEDS[name]
+    assert parsed.feed.language == lang
+    links = [entry.link for entry in parsed.entries]
+    assert sorted(links) == sorted(f"{SITEURL}/{url}" for url in articles)
+    assert all(entry.get("language", lang) == lang for entry in parsed.entries)
+
+
+def test_no_feed_repeats_the_site_feed_in_the_default_language(site: Path) -> None:
+    assert not (site / "lv").exists()
+
+
+@pytest.mark.parametrize("url, feeds", [
+    ("zinas/2024/ngo-darbnica/", {"atom.xml", "rss.xml", "regioni/rezekne/atom.xml",
+                                  "regioni/rezekne/rss.xml"}),
+    ("en/zinas/2024/ngo-darbnica/", {"en/atom.xml", "en/rss.xml"}),
+    ("en/search/", {"en/atom.xml", "en/rss.xml"})])
+def test_pages_link_the_feeds_of_their_language(url: str, feeds: set[str], site: Path) -> None:
+    """The English pages (English UI) link the English feed in their head and footer, the
+    Latvian pages the Latvian ones (the newsletter's feeds aside)."""
+    tree = lxml.html.fromstring((site / url / "index.html").read_bytes())
+    heads = {link.get("href").removeprefix(f"{SITEURL}/") for link in tree.xpath(
+        '//head/link[@rel="alternate"][@type="application/atom+xml" or '
+        '@type="application/rss+xml"]')}
+    footer = {a.get("href").removeprefix(f"{SITEURL}/")
+              for a in tree.xpath('//footer//a[@type]')}
+    assert heads - {"izdevums/atom.xml", "izdevums/rss.xml"} == feeds
+    assert footer == {name for name in feeds if "/" not in name.removeprefix("en/")}
+
+
+def test_every_article_page_and_translation_in_the_sitemap_has_its_date(site: Path) -> None:
+    """QA s9 F7: the English translation had no <lastmod>; every URL with a date has one (an
+    article's or translation's `modified`, else `date`)."""
+    tree = lxml.etree.parse(str(site / "sitemap.xml"))
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    lastmod = {url.findtext("s:loc", namespaces=ns).removeprefix(f"{SITEURL}/"):
+               url.findtext("s:lastmod", namespaces=ns) for url in tree.iterfind("s:url", ns)}
+    assert lastmod["zinas/2024/ngo-darbnica/"] == "2024-05-22T00:00:00+03:00"
+    assert lastmod["en/zinas/2024/ngo-darbnica/"] == "2024-05-21T00:00:00+03:00"
+    assert all(lastmod[url] for url in LATVIAN | ENGLISH)

@@ -118,19 +118,28 @@ def test_feeds_name_the_one_stylesheet_and_date_each_item_in_words(tmp_path: Pat
 
 
 @pytest.mark.parametrize("kind", ["rss", "atom"])
-def test_an_english_articles_date_in_words_is_english(tmp_path: Path, kind: str) -> None:
-    """The site and region feeds list English articles too (lang: en): their title and text
-    are English, and so is the date a person reads under the title."""
+def test_each_feed_carries_its_own_languages_articles(tmp_path: Path, kind: str) -> None:
+    """One feed per language: the site feed the Latvian articles, the English feed
+    (TRANSLATION_FEED_*) the English one, its date in words English too, the feed's language
+    and title English; no lv/ copy of the site feed."""
     english = Article("<p>Text.</p>", metadata={
         "title": "Welcome", "slug": "welcome", "lang": "en", "summary": "Welcome.",
         "date": dt.datetime(2024, 5, 16, tzinfo=RIGA), "category": Category("Latgale", SETTINGS)},
         settings=SETTINGS, source_path="welcome.md")
-    writer = FeedWriter(str(tmp_path), settings=SETTINGS)
-    writer.write_feed([english, *ARTICLES], dict(SETTINGS), f"{kind}.xml", f"{kind}.xml",
-                      feed_type=kind)
-    words = etree.fromstring((tmp_path / f"{kind}.xml").read_bytes()).findall(
+    settings = {**SETTINGS, "TRANSLATION_FEED_ATOM": "{lang}/atom.xml",
+                "TRANSLATION_FEED_RSS": "{lang}/rss.xml"}
+    writer = FeedWriter(str(tmp_path), settings=settings)
+    for path in (f"{kind}.xml", f"en/{kind}.xml", f"lv/{kind}.xml"):
+        writer.write_feed([english, *ARTICLES], dict(settings), path, path, feed_type=kind)
+    assert not (tmp_path / "lv").exists()
+    site, own = (feedparser.parse((tmp_path / path).read_bytes())
+                 for path in (f"{kind}.xml", f"en/{kind}.xml"))
+    assert (site.feed.language, [e.title for e in site.entries]) == ("lv", ["Karte", "Bez autora"])
+    assert (own.feed.language, own.feed.title, [e.title for e in own.entries]) == (
+        "en", "Kopienu ziņas - English", ["Welcome"])
+    words = etree.fromstring((tmp_path / f"en/{kind}.xml").read_bytes()).findall(
         f".//{{{VIEW_NAMESPACE}}}date")
-    assert [w.text for w in words] == ["May 16, 2024", "2024. gada 21. maijs", "2024. gada 1. maijs"]
+    assert [w.text for w in words] == ["May 16, 2024"]
 
 
 @pytest.mark.parametrize("kind", ["rss", "atom"])

@@ -53,7 +53,7 @@ class Build:
     now: dt.datetime
     problems: tuple[ContentProblem, ...] = ()
     reported: Callable[[], list[ContentProblem | str]] | None = None
-    sitemap_dates: dict[str, dt.datetime | None] = field(default_factory=dict)
+    sitemap_dates: dict[str, dt.date | dt.datetime | None] = field(default_factory=dict)
     link_plan: tuple[Any, ...] = ()
     link_files: dict[str, str] = field(default_factory=dict)
     banner_template: Any | None = None

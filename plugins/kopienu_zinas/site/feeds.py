@@ -2,8 +2,15 @@
 accept them.
 
 Pelican's generators decide which feeds exist and which articles go in them
-(`FEED_ALL_ATOM`, `CATEGORY_FEED_RSS`, …); :class:`FeedWriter`, Pelican's writer with its feed
-methods replaced (connected through the `get_writer` signal), decides what an item says:
+(`FEED_ALL_ATOM`, `CATEGORY_FEED_RSS`, `TRANSLATION_FEED_ATOM`, …); :class:`FeedWriter`,
+Pelican's writer with its feed methods replaced (connected through the `get_writer` signal),
+keeps one language per feed and decides what an item says:
+
+- a feed is in one language (:func:`feed_language`) and carries only the items in it: the site,
+  region, tag and author feeds the DEFAULT_LANG ones (Pelican put both versions of a translated
+  story in the site feed, and English articles in the Latvian region feeds); a language's own
+  feed (``TRANSLATION_FEED_*``, ``en/atom.xml``) the others, with that language and its name in
+  the title; the default language's would repeat the site feed and is not written.
 
 - an item's id is a ``tag:`` URI of the site's host, the fixed date FEED_ID_DATE and the
   article's source file (:func:`item_id`: ``tag:kopienuzinas.lv,2026-12-01:zinas/raksts.md``),
@@ -27,9 +34,6 @@ methods replaced (connected through the `get_writer` signal), decides what an it
   HTML: "bērniem <12 gadi …, pieaugušajiem >18" lost everything between ``<`` and ``>``); plain
   text in an RSS ``<description>`` (the channel's) is HTML first (common/plaintext.as_html):
   readers read it as HTML.
-- an item in another language than the feed's (an English article in the Latvian feeds) says
-  so: ``xml:lang`` on its Atom ``<entry>``, ``<dc:language>`` in its RSS ``<item>`` (RSS has no
-  language per item; Dublin Core's is the one readers such as feedparser read).
 
 - a person who opens a feed in a browser sees it styled by the one feed stylesheet, with each
   item's date in words (common/feedview.py: the ``xml-stylesheet`` instruction and
@@ -57,6 +61,7 @@ from dataclasses import dataclass, fields
 from typing import Any
 from urllib.parse import quote, urlsplit
 
+from babel import Locale
 from feedgenerator import Atom1Feed, Rss201rev2Feed
 from feedgenerator.django.utils.xmlutils import SimplerXMLGenerator
 from pelican.utils import set_date_tzinfo
@@ -64,6 +69,7 @@ from pelican.writers import Writer
 
 from ..common.absolute_urls import absolutise_html
 from ..common.build import build_of, once
+from ..common.dates import SUPPORTED_LANGUAGES
 from ..common.feedview import (
     DATE_ELEMENT,
     LINK_ELEMENT,
@@ -85,8 +91,6 @@ from .settings import feed_id_date
 #: Media RSS (https://www.rssboard.org/media-rss), read by feed readers and RSS-to-e-mail
 #: services for an item's picture in RSS and Atom alike.
 MEDIA_RSS = "http://search.yahoo.com/mrss/"
-#: Dublin Core: an RSS item's ``<dc:language>`` (and feedgenerator's ``<dc:creator>``).
-DUBLIN_CORE = "http://purl.org/dc/elements/1.1/"
 #: Pelican's feeds of each taxonomy (context key → the settings of their save paths); the
 #: site-wide feeds follow the home page.
 TAXONOMY_FEEDS = (("categories", ("CATEGORY_FEED_ATOM", "CATEGORY_FEED_RSS")),
@@ -123,7 +127,6 @@ class FeedEntry:
     date_in_words: str
     unique_id_is_permalink: bool = False
     cover: FeedImage | None = None
-    lang: str | None = None  # the item's language when the feed's is another, else None
     view_link: str | None = None  # `link` as the feed view's link (common/feedview.view_link)
 
 
@@ -154,7 +157,6 @@ def feed_entry(item: Any, link: str, site_url: str, settings: dict[str, Any],
                   *(getattr(item, "tags", None) or [])]
     modified = getattr(item, "modified", None)
     pubdate = set_date_tzinfo(item.date, timezone)
-    lang = getattr(item, "lang", None)
     return FeedEntry(
         title=str(item.title), link=link,
         unique_id=item_id(item, site_url, settings),
@@ -164,9 +166,8 @@ def feed_entry(item: Any, link: str, site_url: str, settings: dict[str, Any],
         pubdate=pubdate,
         updateddate=set_date_tzinfo(modified, timezone) if modified else None,
         # in the article's language (an English article's item reads "May 16, 2024")
-        date_in_words=date_in_words(pubdate, lang or settings.get("DEFAULT_LANG")),
+        date_in_words=date_in_words(pubdate, item_language(item, settings)),
         cover=cover_image(item),
-        lang=lang if lang and lang != settings.get("DEFAULT_LANG") else None,
         view_link=view_link(link, site_url))
 
 
@@ -242,12 +243,10 @@ class SiteRssFeed(Rss201rev2Feed):
         add_stylesheet(handler, self.feed)
 
     def rss_attributes(self) -> dict[str, str]:
-        return {**super().rss_attributes(), **EXTRA_NAMESPACES, "xmlns:dc": DUBLIN_CORE}
+        return {**super().rss_attributes(), **EXTRA_NAMESPACES}
 
     def add_item_elements(self, handler: Any, item: dict[str, Any]) -> None:
         super().add_item_elements(handler, item)
-        if item["lang"]:
-            handler.addQuickElement("dc:language", item["lang"])
         add_extra_elements(handler, item)
 
     def add_root_elements(self, handler: Any) -> None:
@@ -283,9 +282,6 @@ class SiteAtomFeed(Atom1Feed):
         super().add_root_elements(handler)
         add_view_link(handler, self.feed.get("view_link"))
 
-    def item_attributes(self, item: dict[str, Any]) -> dict[str, str]:
-        return {"xml:lang": item["lang"]} if item["lang"] else {}
-
     def add_item_elements(self, handler: Any, item: dict[str, Any]) -> None:
         super().add_item_elements(handler, item)
         add_extra_elements(handler, item)
@@ -300,11 +296,18 @@ class FeedWriter(SafeWriter):
         super().__init__(output_path, settings=settings)
         self.writing = getattr(build_of(settings or {}), "writing", None)
         self.feed_page = ""  # the page the feed being written follows (write_feed)
+        # the language of the feed being written (write_feed)
+        self.feed_lang = str(self.settings.get("DEFAULT_LANG"))
 
     def write_feed(self, elements: Any, context: dict[str, Any], path: str | None = None,
                    *args: Any, **kwargs: Any) -> Any:
+        lang = feed_language(self.settings, path)
+        if lang is None:
+            return None  # the default language's own feed: the site feed is that feed
         self.feed_page = feed_page(context, self.settings, path)
-        return super().write_feed(elements, context, path, *args, **kwargs)
+        self.feed_lang = lang
+        in_language = [item for item in elements if item_language(item, self.settings) == lang]
+        return super().write_feed(in_language, context, path, *args, **kwargs)
 
     def write_file(self, name: Any, template: Any, context: dict[str, Any], *args: Any,
                    **kwargs: Any) -> None:
@@ -322,6 +325,9 @@ class FeedWriter(SafeWriter):
     def _create_new_feed(self, feed_type: str, feed_title: str | None,
                          context: dict[str, Any]) -> Rss201rev2Feed | Atom1Feed:
         rss = feed_type == "rss"
+        lang = self.feed_lang
+        if lang != self.settings.get("DEFAULT_LANG") and not feed_title:
+            feed_title = (Locale.parse(lang).get_display_name(lang) or lang).capitalize()  # English
         title = context["SITENAME"] + (f" - {feed_title}" if feed_title else "")
         description = context.get("SITE_DESCRIPTION") or context.get("SITESUBTITLE") or ""
         return (SiteRssFeed if rss else SiteAtomFeed)(
@@ -329,7 +335,7 @@ class FeedWriter(SafeWriter):
             feed_url=self.feed_url, feed_guid=self.feed_url,
             description=as_html(description) if rss else description,
             subtitle=description or None,
-            language=context.get("DEFAULT_LANG"), author_name=context.get("EDITOR") or None,
+            language=lang, author_name=context.get("EDITOR") or None,
             stylesheet=stylesheet_url(self.settings),
             view_link=view_link(self.urljoiner(self.site_url, self.feed_page), self.site_url))
 
@@ -342,6 +348,24 @@ class FeedWriter(SafeWriter):
         arguments = {field.name: getattr(entry, field.name) for field in fields(entry)}
         arguments["categories"] = list(entry.categories) if entry.categories else None
         feed.add_item(**arguments)
+
+
+def item_language(item: Any, settings: dict[str, Any]) -> str:
+    """An article's language: its ``lang``, else DEFAULT_LANG."""
+    return str(getattr(item, "lang", None) or settings.get("DEFAULT_LANG"))
+
+
+def feed_language(settings: dict[str, Any], path: str | None) -> str | None:
+    """The language of the feed saved at `path`: the language of a ``TRANSLATION_FEED_*``
+    feed (``en/atom.xml`` → "en"; None for DEFAULT_LANG's, which the site feed already is),
+    else DEFAULT_LANG (site, region, tag and author feeds)."""
+    default = str(settings.get("DEFAULT_LANG"))
+    patterns = [str(settings[name]) for name in ("TRANSLATION_FEED_ATOM", "TRANSLATION_FEED_RSS")
+                if settings.get(name)]
+    for lang in SUPPORTED_LANGUAGES:
+        if any(pattern.format(lang=lang) == path for pattern in patterns):
+            return None if lang == default else lang
+    return default
 
 
 def feed_page(context: dict[str, Any], settings: dict[str, Any], path: str | None) -> str:

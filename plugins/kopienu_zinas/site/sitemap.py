@@ -6,8 +6,9 @@ calendar, gallery and newsletter plugins wrote) except pages marked
 Pelican's `finalized` signal because it describes what all generators have written; a generator
 of its own would run before the other plugins' generators. pelican-sitemap is not used: it stamps
 pages with `datetime.now()`, which breaks byte-identical builds. `lastmod` comes from content
-dates: an article's or page's own, a region/tag/author page's newest article; other pages go
-without (the field is optional).
+dates: an article's, page's or translation's own, a region/tag/author page's newest article, a
+gallery's date, a newsletter issue's `updated` (their lists: the newest); pages without a date
+of their own (the calendar's months, undated pages) go without (the field is optional).
 
 Whether a page may be indexed is a function of its bytes, kept between builds by their SHA-256
 (:class:`Verdicts`, one entry in `.cache/site/sitemap/`): a page the writer placed this build
@@ -44,20 +45,53 @@ ROOT_FILES = (SITEMAP, ROBOTS)
 NOINDEX = re.compile(rb'<meta name="robots" content="[^"]*noindex', re.I)
 
 
+#: A date in the sitemap: a day (a gallery's) or a moment (the rest).
+Lastmod = dt.date | dt.datetime
+
+
 def _newest(articles: Iterable[Any]) -> dt.datetime | None:
     return max((getattr(a, "modified", None) or a.date for a in articles), default=None)
 
 
+def _with_translations(items: Iterable[Any]) -> list[Any]:
+    """Articles or pages and their translations (Pelican keeps translations on their
+    original, `item.translations`, and in no context list)."""
+    found = list(items)
+    return found + [t for item in found for t in getattr(item, "translations", ())]
+
+
+def plugin_dates(context: dict[str, Any]) -> dict[str, Lastmod]:
+    """The dates of the galleries plugin's pages (`galleries`: each gallery's `date`, the
+    list at `galleries_url` its newest) and the newsletter's (`newsletter`: each issue's
+    `updated`, the archive its newest), by site-relative URL; none without the plugin."""
+    dates: dict[str, Lastmod] = {}
+    galleries = context.get("galleries") or []
+    for gallery in galleries:
+        dates[gallery.path] = gallery.date
+    if galleries and context.get("galleries_url"):
+        dates[str(context["galleries_url"])] = max(gallery.date for gallery in galleries)
+    newsletter = context.get("newsletter")
+    if newsletter:
+        issues = newsletter["archive"].issues
+        for issue in issues:
+            dates[newsletter["layout"].issue(issue)] = issue.updated
+        if issues:
+            dates[newsletter["layout"].archive] = max(issue.updated for issue in issues)
+    return dates
+
+
 def content_dates(context: dict[str, Any], addresses: Addresses
-                  ) -> dict[str, dt.datetime | None]:
-    """Site-relative directory URL → the date its content last changed."""
+                  ) -> dict[str, Lastmod | None]:
+    """Site-relative directory URL → the date its content last changed: every article, page
+    and translation, the lists of articles, and the pages of galleries and newsletter issues."""
     articles = context.get("articles", [])
-    dates: dict[str, dt.datetime | None] = {"": _newest(articles)}
-    for item in [*articles, *context.get("translations", []), *context.get("pages", [])]:
+    dates: dict[str, Lastmod | None] = {"": _newest(articles)}
+    for item in [*_with_translations(articles), *_with_translations(context.get("pages", []))]:
         dates[addresses.url(item)] = getattr(item, "modified", None) or getattr(item, "date", None)
     for taxonomy in ("categories", "tags", "authors"):
         for item, item_articles in context.get(taxonomy, []):
             dates[item.url] = _newest(item_articles)
+    dates.update(plugin_dates(context))
     return dates
 
 
@@ -114,7 +148,7 @@ def indexable_pages(output: Path, placed: Mapping[str, Placed] | None = None,
             yield relative.removesuffix("index.html")
 
 
-def sitemap_xml(siteurl: str, urls: Iterable[str], dates: dict[str, dt.datetime | None]) -> str:
+def sitemap_xml(siteurl: str, urls: Iterable[str], dates: dict[str, Lastmod | None]) -> str:
     lines = ['<?xml version="1.0" encoding="utf-8"?>',
              '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">']
     for url in sorted(urls):
