@@ -1,0 +1,47 @@
+"""Syntax of other tools and of git that Markdown publishes as text: each is named at its line
+with what to write instead (QA round of editors' files)."""
+
+from pathlib import Path
+
+import pytest
+
+from kopienu_zinas.common.problems import ContentProblem
+from kopienu_zinas.site import register
+from tests.signals import registered
+from tests.sitebuild import problems_in_file
+
+SETTINGS = {"REGIONS": ["Latgale"], "BUILD_DATE": "2026-11-23"}
+HEADER = "---\ntitle: Raksts\ndate: 2024-05-20\nregion: Latgale\nsummary: Īsi.\n---\n\n"
+BODY_LINE = 8  # the file line of the body's first line after HEADER
+
+
+def problems_for(tmp_path: Path, text: str) -> list[ContentProblem]:
+    with registered(register):
+        return problems_in_file(tmp_path, "raksts.md", text, SETTINGS)
+
+
+def test_conflict_markers_in_the_front_matter_are_named_at_the_marker_not_as_yaml(
+        tmp_path: Path) -> None:
+    """QA: `<<<<<<< HEAD` in the header gave a YAML error one line later about colons."""
+    text = ("---\n<<<<<<< HEAD\ntitle: Konflikts A\n=======\ntitle: Konflikts B\n"
+            ">>>>>>> feature\ndate: 2024-05-20\nregion: Latgale\nsummary: x\n---\n\nTeksts.\n")
+    found = problems_for(tmp_path, text)
+    assert [(p.line, p.field, p.value) for p in found] == [(2, "front matter", "rindas 2, 4, 6")]
+    assert "choose one version" not in found[0].format()  # the fix is in Latvian
+    assert "izvēlies vienu versiju" in found[0].fix and "YAML" not in found[0].format()
+
+
+def test_conflict_markers_in_the_body_are_an_error_at_the_marker(tmp_path: Path) -> None:
+    """QA: both versions were published, and `>>>>>>>` made seven nested blockquotes."""
+    body = "Teksts.\n<<<<<<< HEAD\nVersija A.\n=======\nVersija B.\n>>>>>>> 3f2a1b\n"
+    found = problems_for(tmp_path, HEADER + body)
+    assert [(p.line, p.severity, p.value) for p in found] == [
+        (BODY_LINE + 1, "error", f"rindas {BODY_LINE + 1}, {BODY_LINE + 3}, {BODY_LINE + 5}")]
+    assert "merge-conflict markers" in found[0].format()
+
+
+def test_half_a_conflict_is_named_and_a_heading_underline_or_code_is_not(tmp_path: Path) -> None:
+    body = ("Virsraksts\n=======\n\n```\n<<<<<<< HEAD\n=======\n>>>>>>> x\n```\n\n"
+            "Versija B.\n>>>>>>> 3f2a1b\n")
+    found = problems_for(tmp_path, HEADER + body)
+    assert [(p.line, p.value) for p in found] == [(BODY_LINE + 10, f"rindas {BODY_LINE + 10}")]
