@@ -45,3 +45,39 @@ def test_half_a_conflict_is_named_and_a_heading_underline_or_code_is_not(tmp_pat
             "Versija B.\n>>>>>>> 3f2a1b\n")
     found = problems_for(tmp_path, HEADER + body)
     assert [(p.line, p.value) for p in found] == [(BODY_LINE + 10, f"rindas {BODY_LINE + 10}")]
+
+
+def named(found: list[ContentProblem]) -> list[tuple[int, str, str]]:
+    """(line, severity, value) of each problem, in line order."""
+    return sorted((p.line, p.severity, p.value) for p in found)
+
+
+def test_obsidian_syntax_is_named_at_its_line_with_the_markdown_to_write(tmp_path: Path) -> None:
+    """QA: `![[foto.png]]` lost the picture, `[[…]]` was text, `%%…%%` (meant hidden) was
+    published, a callout was a quotation starting "[!note]": no message for any."""
+    body = ("Skat. [[a01-crlf-bom]] un [[a01-crlf-bom|CRLF rakstu]].\n\n![[foto.png]]\n\n"
+            "> [!note] Piezīme\n> Saturs.\n\nTeksts %%slēpts\nkomentārs%% beigas.\n")
+    found = problems_for(tmp_path, HEADER + body)
+    assert named(found) == [
+        (BODY_LINE, "error", "[[a01-crlf-bom]]"),
+        (BODY_LINE, "error", "[[a01-crlf-bom|CRLF rakstu]]"),
+        (BODY_LINE + 2, "error", "![[foto.png]]"),
+        (BODY_LINE + 4, "warning", "> [!note]"),
+        (BODY_LINE + 7, "error", "%%slēpts"),
+    ]
+    fixes = {p.value: p.fix for p in found}
+    assert "![kas redzams attēlā]({static}/atteli/foto.png)" in fixes["![[foto.png]]"]
+    assert "[CRLF rakstu]({filename}/a01-crlf-bom.md)" in fixes["[[a01-crlf-bom|CRLF rakstu]]"]
+    assert "<!-- … -->" in fixes["%%slēpts"]
+
+
+@pytest.mark.parametrize("body", [
+    "Kods: `![[foto.png]]` un ``[[x]] %%y%%``.\n",
+    "```\n![[foto.png]]\n%%x%%\n```\n",
+    "Teksts.\n\n    [[raksts]] ir koda bloks\n",
+    "<!-- [[raksts]] %%x%% -->\n",
+    "Saite [[1]](https://lr.lv) un \\[[raksts]].\n",
+])
+def test_syntax_shown_as_code_commented_out_or_escaped_is_not_named(tmp_path: Path,
+                                                                     body: str) -> None:
+    assert problems_for(tmp_path, HEADER + body) == []

@@ -1,0 +1,140 @@
+"""Other tools' syntax that Python-Markdown publishes as text: named at its line, with the
+Markdown to write instead.
+
+Editors write in Obsidian, Typora or Word and paste or convert the text. What those tools mean
+by their own syntax, Markdown here reads as plain text and publishes without a word:
+
+- Obsidian: `![[foto.png]]` (the picture is lost, its name is shown), `[[raksts]]` and
+  `[[raksts|teksts]]` links (text, no link), `%%komentārs%%` (meant hidden: published!),
+  `> [!note]` callouts (a quotation starting with "[!note]").
+
+A rule is a pattern over the body's prose (:func:`prose`: fenced and indented code, code
+spans and HTML comments blanked, so syntax shown as code is never named; lines kept) with its
+message; a match right after a backslash is escaped, and each place is named by one rule only
+(the first in :data:`RULES`). Each problem is at the line where its match starts.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from ..common.frontmatter import SourceDocument
+from ..common.problems import ContentProblem
+from .references import body_lines
+
+#: A fix made from what matched (`match.group("name")` …).
+Fix = Callable[[re.Match[str]], str]
+_PICTURE_ENDINGS = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".heic", ".tif", ".tiff",
+                    ".bmp", ".svg")
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One foreign syntax: its pattern (run over :func:`prose`), the text that must be in the
+    body for it to match at all, the message and its fix."""
+
+    pattern: re.Pattern[str]
+    needle: str
+    what_lv: str
+    what_en: str
+    fix: Fix
+    severity: Literal["error", "warning"] = "error"
+
+
+def _picture_or_page(match: re.Match[str]) -> str:
+    """The Markdown for an Obsidian embed: a picture from content/atteli/, else a link."""
+    name = match.group("name").strip()
+    if name.lower().endswith(_PICTURE_ENDINGS):
+        return (f"raksti ![kas redzams attēlā]({{static}}/atteli/{name}) un ieliec attēlu "
+                "mapē content/atteli/")
+    return f"raksti saiti: [teksts]({{filename}}/{_page(name)})"
+
+
+def _page(target: str) -> str:
+    """`raksts.md#virsraksts` for an Obsidian link's `raksts#virsraksts`."""
+    name, hash_, heading = target.strip().partition("#")
+    if not name:
+        return f"#{heading}"
+    return f"{name if name.endswith('.md') else name + '.md'}{hash_}{heading}"
+
+
+def _link(match: re.Match[str]) -> str:
+    target = match.group("target")
+    text = (match.group("text") or target.lstrip("#")).strip()
+    page = _page(target)
+    where = page if page.startswith("#") else "{filename}/" + page
+    return f"raksti [{text}]({where}) (ceļš līdz failam no content/ mapes)"
+
+
+OBSIDIAN = (
+    Rule(re.compile(r"!\[\[(?P<name>[^\[\]\n|#]+)(?:#[^\[\]\n|]*)?(?:\|[^\[\]\n]*)?\]\]"),
+         "![[", "Obsidian iegulšana ![[…]] netiek lasīta: attēls pazustu, lapā būtu teksts",
+         "an Obsidian embed ![[…]]: the picture is lost and its name published as text",
+         _picture_or_page),
+    Rule(re.compile(r"\[\[(?P<target>[^\[\]\n|]+)(?:\|(?P<text>[^\[\]\n]*))?\]\](?![(\[])"),
+         "[[", "Obsidian saite [[…]] netiek lasīta: lapā būtu teksts, ne saite",
+         "an Obsidian link [[…]] is published as text, not as a link", _link),
+    Rule(re.compile(r"%%(?P<text>.*?)%%", re.S), "%%",
+         "Obsidian komentārs %%…%% tiek publicēts: lasītāji to redz",
+         "an Obsidian comment %%…%% is published: readers see it",
+         lambda _match: "raksti komentāru kā <!-- … --> (netiek publicēts) vai pārcel to uz "
+                        "galvenes lauku notes:"),
+    Rule(re.compile(r"^[ ]{0,3}>[ ]?\[!(?P<kind>[\w-]+)\][+-]?", re.M), "[!",
+         "Obsidian izcēlums > [!…] netiek lasīts: lapā būtu citāts ar tekstu [!…]",
+         "an Obsidian callout > [!…] is published as a quotation starting with [!…]",
+         lambda match: f"izdzēs [!{match.group('kind')}]; virsrakstam raksti "
+                       "> **Piezīme:** …", "warning"),
+)
+RULES: tuple[Rule, ...] = OBSIDIAN
+
+#: Blanked before the rules run: HTML comments and code spans (any run of backticks closed by
+#: the same run), their line breaks kept.
+_COMMENT_OR_CODE = re.compile(r"<!--.*?-->|(?<!`)(?P<ticks>`+)(?!`).+?(?<!`)(?P=ticks)(?!`)",
+                              re.S)
+#: An indented code line: four spaces or a tab (read so only after a blank or code line).
+_INDENTED = re.compile(r"^(?: {4}|\t)")
+
+
+def check_document(sender: Any, document: SourceDocument,
+                   settings: dict[str, Any]) -> list[ContentProblem]:
+    """document_check: each foreign syntax in the body, at its line."""
+    rules = [rule for rule in RULES if rule.needle in document.body]
+    if not rules:
+        return []  # nearly every document: a few substring searches
+    return list(_found(document, prose(document), rules))
+
+
+def prose(document: SourceDocument) -> str:
+    """The body as Markdown reads it as text, one line per line of the file: fenced and
+    indented code, code spans and HTML comments blanked (spaces; line breaks kept)."""
+    lines = document.body.split("\n")
+    kept = dict(body_lines(document))
+    shown: list[str] = []
+    code = False
+    for number in range(document.body_line, document.body_line + len(lines)):
+        line = kept.get(number, "")
+        previous_blank = not shown or not shown[-1].strip()
+        code = bool(_INDENTED.match(line)) and (previous_blank or code) and bool(line.strip())
+        shown.append("" if code else line)
+    return _COMMENT_OR_CODE.sub(_blank, "\n".join(shown))
+
+
+def _blank(match: re.Match[str]) -> str:
+    return re.sub(r"[^\n]", " ", match.group())
+
+
+def _found(document: SourceDocument, text: str, rules: list[Rule]) -> Iterator[ContentProblem]:
+    taken: list[tuple[int, int]] = []
+    for rule in rules:
+        for match in rule.pattern.finditer(text):
+            start, end = match.span()
+            if text[start - 1:start] == "\\" or any(start < last and first < end
+                                                    for first, last in taken):
+                continue
+            taken.append((start, end))
+            yield ContentProblem(document.path, document.body_line + text.count("\n", 0, start),
+                                 "text", rule.what_lv, rule.what_en, rule.fix(match),
+                                 match.group().split("\n", 1)[0].strip(), rule.severity)
