@@ -81,3 +81,37 @@ def test_obsidian_syntax_is_named_at_its_line_with_the_markdown_to_write(tmp_pat
 def test_syntax_shown_as_code_commented_out_or_escaped_is_not_named(tmp_path: Path,
                                                                      body: str) -> None:
     assert problems_for(tmp_path, HEADER + body) == []
+
+
+def test_pandoc_markdown_from_word_is_named_at_its_line(tmp_path: Path) -> None:
+    """QA: `pandoc doc.docx -t markdown` output published its picture size as text, lost its
+    tables (rules and space-padded text) and showed styled spans and fenced divs as written."""
+    body = ("Teksts [pasvītrots]{.underline} un **trekns**.\\\nJauna rinda.\n\n"  # 8, 9
+            '![Foto no\nsanāksmes]({static}/atteli/foto.png){width="1.6666666666666667in"\n'
+            'height="1.1111111111111112in"}\n\n'  # 11-13
+            "  -----------------------------------\n  Vārds          Loma\n"  # 15, 16
+            "  -------------- --------------\n  Ilze           vadītāja\n\n"  # 17, 18
+            "+-----+-----+\n| a   | b   |\n+=====+=====+\n| 1   | 2   |\n+-----+-----+\n\n"  # 20-24
+            '::: {custom-style="Quote"}\nCitāts\n:::\n')  # 26-28
+    (tmp_path / "atteli").mkdir()
+    (tmp_path / "atteli" / "foto.png").write_bytes(b"")
+    found = [p for p in problems_for(tmp_path, HEADER + body) if p.field == "text"]
+    assert named(found) == [
+        (BODY_LINE, "error", "[pasvītrots]{.underline}"),
+        (BODY_LINE, "error", "\\"),
+        (BODY_LINE + 4, "error", '{width="1.6666666666666667in"'),
+        (BODY_LINE + 9, "error", "-------------- --------------"),
+        (BODY_LINE + 12, "error", "+-----+-----+"),
+        (BODY_LINE + 18, "error", '::: {custom-style="Quote"}'),
+    ]
+    assert all("pandoc" in p.what_en for p in found)
+    assert "gfm-raw_html" in found[-1].fix
+
+
+def test_pandoc_gfm_output_reads_without_a_word(tmp_path: Path) -> None:
+    """The guide's recipe (`pandoc doc.docx -t gfm-raw_html --wrap=none …`) writes what
+    Markdown here reads: a line break as two spaces, a table of pipes, a quotation."""
+    body = ("Rinda viens  \nrinda divi un *pasvītrots*.\n\n> Citāts\n\n"
+            "| Vārds | Loma     |\n|-------|----------|\n| Ilze  | vadītāja |\n\n"
+            "Vēre.[^1]\n\n[^1]: Avots.\n")
+    assert problems_for(tmp_path, HEADER + body) == []

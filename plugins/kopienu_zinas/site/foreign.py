@@ -6,7 +6,12 @@ by their own syntax, Markdown here reads as plain text and publishes without a w
 
 - Obsidian: `![[foto.png]]` (the picture is lost, its name is shown), `[[raksts]]` and
   `[[raksts|teksts]]` links (text, no link), `%%komentārs%%` (meant hidden: published!),
-  `> [!note]` callouts (a quotation starting with "[!note]").
+  `> [!note]` callouts (a quotation starting with "[!note]");
+- pandoc's own Markdown (`pandoc doc.docx -t markdown`, what Word and LibreOffice documents
+  become): `{width="1.6in" height=…}` after a picture (text when it spans a line, an
+  attribute browsers refuse when it does not), `[teksts]{.underline}`, `::: {custom-style=…}`
+  fenced divs, simple and grid tables (lost: rules and space-padded text) and a `\\` line
+  break; `-t gfm-raw_html` writes none of these.
 
 A rule is a pattern over the body's prose (:func:`prose`: fenced and indented code, code
 spans and HTML comments blanked, so syntax shown as code is never named; lines kept) with its
@@ -88,7 +93,42 @@ OBSIDIAN = (
          lambda match: f"izdzēs [!{match.group('kind')}]; virsrakstam raksti "
                        "> **Piezīme:** …", "warning"),
 )
-RULES: tuple[Rule, ...] = OBSIDIAN
+#: What pandoc's own Markdown (its default `-t markdown`, what Word and LibreOffice documents
+#: become) writes and Markdown here does not read; `-t gfm-raw_html` writes none of it.
+_GFM = ("pārveido dokumentu no jauna: pandoc dokuments.docx -t gfm-raw_html --wrap=none "
+        "--extract-media=atteli/dokuments -o raksts.md")
+PANDOC = (
+    Rule(re.compile(r"(?<=[)\]])\{(?!:)(?P<attributes>[^{}]*\b(?:width|height)=[^{}]*)\}"),
+         "{", "pandoc attēla izmērs {width=…}: lapā tas būtu teksts (vai nederīgs izmērs)",
+         "pandoc's picture size {width=…} is published as text (or as a size browsers "
+         "refuse)",
+         lambda _match: "izdzēs {…} aiz attēla: attēla izmēru nosaka vietne"),
+    Rule(re.compile(r"\[(?P<text>[^\[\]\n]+)\]\{(?P<attributes>[.#][^{}\n]*|[\w-]+=[^{}\n]*)\}"),
+         "]{", "pandoc teksta stils [teksts]{.…} netiek lasīts: lapā būtu iekavas un stils",
+         "pandoc's styled text [text]{.…} is published with its brackets and style",
+         lambda match: f"raksti tikai tekstu: {match.group('text')} (izcelt: "
+                       f"**{match.group('text')}**)"),
+    Rule(re.compile(r"^[ ]{0,3}:{3,}[ \t]*(?:\{[^}\n]*\}|[\w-]+)[^\n]*$", re.M), ":::",
+         "pandoc bloks ::: netiek lasīts: lapā būtu ::: rindas un stils",
+         "a pandoc fenced div ::: is published as text with its style",
+         lambda _match: "izdzēs abas ::: rindas (citātam raksti > rindas sākumā); vai " + _GFM),
+    Rule(re.compile(r"^[ ]*-{3,}(?:[ ]+-{3,})+[ ]*$", re.M), "---",
+         "pandoc tabula netiek lasīta: lapā būtu svītras un teksts ar atstarpēm",
+         "a pandoc table is lost: published as rules and space-padded text",
+         lambda _match: "raksti Markdown tabulu: | Vārds | Loma | rindā, zem tās |---|---|, tad "
+                        "| Ilze | vadītāja |; vai " + _GFM),
+    Rule(re.compile(r"^[ ]*\+(?:[-=:]+\+)+[ ]*(?:\n[ ]*[+|].*)*$", re.M), "+-",
+         "pandoc režģa tabula netiek lasīta: lapā būtu svītras un teksts",
+         "a pandoc grid table is lost: published as text",
+         lambda _match: "raksti Markdown tabulu: | Vārds | Loma | rindā, zem tās |---|---|, tad "
+                        "| Ilze | vadītāja |; vai " + _GFM),
+    Rule(re.compile(r"\\\n(?=[ ]*\S)"), "\\\n",
+         "rindas beigās \\ (pandoc rindas pārnesums) lapā būtu redzams",
+         "a backslash line break (pandoc's) is published as a backslash",
+         lambda _match: "izdzēs \\ rindas beigās; jaunai rindai rindkopā raksti rindas beigās "
+                        "divas atstarpes"),
+)
+RULES: tuple[Rule, ...] = OBSIDIAN + PANDOC
 
 #: Blanked before the rules run: HTML comments and code spans (any run of backticks closed by
 #: the same run), their line breaks kept.
