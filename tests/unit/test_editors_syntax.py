@@ -115,3 +115,28 @@ def test_pandoc_gfm_output_reads_without_a_word(tmp_path: Path) -> None:
             "| Vārds | Loma     |\n|-------|----------|\n| Ilze  | vadītāja |\n\n"
             "Vēre.[^1]\n\n[^1]: Avots.\n")
     assert problems_for(tmp_path, HEADER + body) == []
+
+
+@pytest.mark.parametrize(("line", "character", "field"), [
+    ("title: Virsraksts\u2028ar rindas atdalītāju", "U+2028", "title"),
+    ("title: Virsraksts\u2029ar rindkopu", "U+2029", "title"),
+    ("summary: Pārbaudes\u0085raksts.", "U+0085", "summary"),
+])
+def test_a_character_yaml_reads_as_a_line_break_is_named_at_its_real_line_and_column(
+        tmp_path: Path, line: str, character: str, field: str) -> None:
+    """QA: YAML took U+2028 (InDesign's forced line break) and NEL U+0085 (a Windows "…"
+    read as Latin-1) as line breaks: its error was two lines late and spoke of colons."""
+    text = "---\ndate: 2024-05-20\n" + line + "\nregion: Latgale\ntitle: x\n---\n\nTeksts.\n"
+    text = text.replace("title: x\n", "") if field == "title" else text
+    found = problems_for(tmp_path, text)
+    assert [(p.line, p.field, p.value, p.severity) for p in found] == [
+        (3, field, f"kolonna {line.index(chr(int(character[2:], 16))) + 1}", "error")]
+    assert character in found[0].what_lv and "YAML" in found[0].what_lv
+
+
+def test_a_line_separator_in_the_body_is_a_warning_and_keeps_later_lines_counted(
+        tmp_path: Path) -> None:
+    body = "Teksts\u2028ar atdalītāju.\n\n[saite]({filename}/nav.md)\n"
+    found = problems_for(tmp_path, HEADER + body)
+    assert sorted((p.line, p.field, p.severity) for p in found) == [
+        (BODY_LINE, "text", "warning"), (BODY_LINE + 2, "link", "error")]

@@ -26,6 +26,7 @@ from .yamlnodes import (
     clean_values,
     first_layout_problem,
     layout_problem,
+    line_break_problems,
     node_problems,
     syntax_problem,
 )
@@ -188,10 +189,11 @@ def _parse(document: SourceDocument, text: str) -> tuple[SourceDocument, list[Co
     document.header_found = True
     document.body = text[match.end():]
     document.body_line = text[: match.end()].count("\n") + 1
-    header_conflicts = conflict_problems(document.path, match.group("meta"), FIRST_LINE,
-                                         "front matter")
-    if header_conflicts:  # the YAML's own error would name the wrong line and fix
-        return document, [*header_conflicts, *_body_problems(document)]
+    unreadable = (conflict_problems(document.path, match.group("meta"), FIRST_LINE,
+                                    "front matter")
+                  or line_break_problems(document.path, match.group("meta"), FIRST_LINE))
+    if unreadable:  # YAML's own error would name the wrong line and fix
+        return document, [*unreadable, *_body_problems(document)]
     try:
         loader = _TextDatesLoader(match.group("meta"))
         try:  # one parse gives both the nodes (for line numbers) and the values

@@ -145,7 +145,7 @@ class _Block:
 
 def body_lines(document: SourceDocument) -> Iterator[tuple[int, str]]:
     """(line number in the file, text) of every body line outside fenced code."""
-    lines = document.body.splitlines()
+    lines = document.body.split("\n")
     if "```" not in document.body and "~~~" not in document.body:  # no fence: every line
         yield from enumerate(lines, document.body_line)
         return
@@ -181,7 +181,7 @@ def _outside_comments(lines: Iterator[tuple[int, str]]) -> Iterator[tuple[int, s
 
 def _visible_body(document: SourceDocument) -> str:
     """The body, one line per line of the file, with fenced code and comments blanked."""
-    lines = document.body.splitlines()
+    lines = document.body.split("\n")
     if "```" in document.body or "~~~" in document.body or "<!--" in document.body:
         shown = body_lines(document)
         if "<!--" in document.body:
