@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from kopienu_zinas.common.problems import ContentProblem
+from kopienu_zinas.common.problems import VALUE_SHOWN, ContentProblem
 from kopienu_zinas.site import register
 from tests.signals import registered
 from tests.sitebuild import problems_in_file
@@ -140,3 +140,14 @@ def test_a_line_separator_in_the_body_is_a_warning_and_keeps_later_lines_counted
     found = problems_for(tmp_path, HEADER + body)
     assert sorted((p.line, p.field, p.severity) for p in found) == [
         (BODY_LINE, "text", "warning"), (BODY_LINE + 2, "link", "error")]
+
+
+def test_every_message_shows_a_long_value_shortened_the_same_way(tmp_path: Path) -> None:
+    """QA: a Google Docs picture without alt text printed its whole base64 (464 KB) in the
+    `alt:` message, while the `image:` message of the same picture was shortened."""
+    data = "data:image/jpeg;base64,/9j/4AAQSkZJRgABAQEASABIAAD" + "A" * 400_000
+    found = problems_for(tmp_path, HEADER + f"![][image1]\n\n[image1]: <{data}>\n")
+    lines = {p.field: p.format() for p in found}
+    assert set(lines) >= {"alt", "image"}
+    for line in lines.values():
+        assert data[:VALUE_SHOWN] + "…" in line and len(line) < 600

@@ -25,6 +25,9 @@ if TYPE_CHECKING:
     from .frontmatter import SourceDocument
 
 logger = logging.getLogger(__name__)
+#: How many characters of a value a message shows: a `data:` picture's address (464 KB for a
+#: photo from Google Docs), a 1 MB line, a pasted paragraph are shortened to their start.
+VALUE_SHOWN = 80
 
 #: Sent once per build with ``documents=[SourceDocument, ...]`` and ``settings``; each
 #: receiver returns an iterable of ContentProblem.
@@ -52,14 +55,21 @@ class ContentProblem:
     severity: Literal["error", "warning"] = "error"
 
     def format(self) -> str:
+        """The one line editors read (terminal, preview banner): the value :func:`shortened`."""
         where = f"{self.path}:{self.line}" if self.line else self.path
-        value = f": {self.value}" if self.value else ""
+        value = f": {shortened(self.value)}" if self.value else ""
         return f"{where}: {self.field}: {self.what_lv} ({self.what_en}){value} — {self.fix}"
 
     def placed(self, path: str, line: int = 0, field: str | None = None) -> ContentProblem:
         """The same problem at a file (and line, and field) once the caller knows where:
         parsers of one value (an event, a picture) report with an empty path."""
         return replace(self, path=path, line=line, field=self.field if field is None else field)
+
+
+def shortened(value: str) -> str:
+    """A value as every message shows it: at most :data:`VALUE_SHOWN` characters, a longer one
+    cut there with "…" (the start names it: `data:image/jpeg;base64,/9j/4AAQ…`)."""
+    return value if len(value) <= VALUE_SHOWN else f"{value[:VALUE_SHOWN]}…"
 
 
 class ProblemError(Exception):

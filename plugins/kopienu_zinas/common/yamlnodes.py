@@ -29,7 +29,7 @@ from collections.abc import Iterator
 
 import yaml
 
-from .problems import ContentProblem
+from .problems import ContentProblem, shortened
 from .sourcetext import XML_FORBIDDEN, character_names
 
 #: Characters that look like a space (or like nothing: zero-width joiners and direction marks
@@ -246,7 +246,7 @@ def quotes_problem(path: str, line_text: str, line: int, field: str) -> ContentP
     start, name = value_start(line_text)
     value = line_text[start:].strip()
     quoted = f'"{value}"' if '"' not in value else "'" + value.replace("'", "''") + "'"
-    shown = f"{name}: {quoted}" if name else quoted
+    shown = shortened(f"{name}: {quoted}" if name else quoted)
     quotes = " ".join(dict.fromkeys(TYPOGRAPHIC_QUOTES.findall(line_text)))
     return ContentProblem(
         path, line, name or field, f"tipogrāfiskās pēdiņas {quotes} YAML neuzskata par pēdiņām",

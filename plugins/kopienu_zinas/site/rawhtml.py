@@ -39,7 +39,7 @@ from pelican.settings import DEFAULT_CONFIG
 from ..common.absolute_urls import SRCSET_ATTRIBUTES, URL_ATTRIBUTES, srcset_candidates
 from ..common.frontmatter import SourceDocument
 from ..common.nocomments import COMMENT, COMMENT_AS_TEXT
-from ..common.problems import ContentProblem
+from ..common.problems import ContentProblem, shortened
 from ..common.sourcereader import MarkdownArguments, Markdowns, markdown_arguments
 from .linkcheck import SiteAddress, on_site, site_addresses
 from .references import all_references, browser_address
@@ -91,8 +91,6 @@ _CSS_ESCAPE = re.compile(r"\\(?:(?P<hex>[0-9a-f]{1,6})[ \t\n\r\f]?|(?P<char>[^\n
                          re.I)
 #: Characters browsers drop from an address before reading its scheme.
 _URL_NOISE = re.compile(r"[\x00-\x20]")
-#: How much of a `data:` address a message shows.
-DATA_SHOWN = 40
 
 _DATA = ("attēls iegults tekstā kā data: adrese: tas tiktu publicēts neapstrādāts, ar GPS "
          "atrašanās vietu un kameras datiem",
@@ -217,11 +215,6 @@ def converter(settings: Mapping[str, Any]) -> Markdowns:
     if not _LAST or _LAST[0][0] != arguments:
         _LAST[:] = [(arguments, Markdowns(arguments))]
     return _LAST[0][1]
-
-
-def shortened(value: str) -> str:
-    """A `data:` address as a message shows it: its start (the rest is the file itself)."""
-    return value if len(value) <= DATA_SHOWN else f"{value[:DATA_SHOWN]}…"
 
 
 def located(document: SourceDocument, faults: Sequence[Fault]) -> Iterator[ContentProblem]:
