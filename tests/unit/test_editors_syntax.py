@@ -151,3 +151,55 @@ def test_every_message_shows_a_long_value_shortened_the_same_way(tmp_path: Path)
     assert set(lines) >= {"alt", "image"}
     for line in lines.values():
         assert data[:VALUE_SHOWN] + "…" in line and len(line) < 600
+
+
+def test_a_javascript_time_stamp_with_milliseconds_gets_the_time_zone_message(
+        tmp_path: Path) -> None:
+    """QA: Decap's `2024-05-20T10:00:00.000Z` got "date could not be read", not the message
+    that names the Riga time."""
+    text = HEADER.replace("date: 2024-05-20", "date: '2024-05-20T10:00:00.000Z'")
+    [problem] = problems_for(tmp_path, text + "Teksts.\n")
+    assert (problem.line, problem.field) == (3, "date")
+    assert problem.fix == ("izdzēs '.000Z' un raksti laiku pēc Rīgas pulksteņa: "
+                           "2024-05-20 13:00")
+
+
+def test_html_character_references_in_the_front_matter_are_named_with_the_characters_meant(
+        tmp_path: Path) -> None:
+    """QA: a WordPress title `Koncerts &amp; dzeja &mdash; 2024` was shown as written
+    (`&amp;amp;` in the page), with no message. Front matter is plain text: they are named
+    (a warning), `notes:` (never published) and a plain `&` are not."""
+    text = HEADER.replace("title: Raksts", "title: Koncerts &amp; dzeja &mdash; 2024 & Co")
+    text = text.replace("summary: Īsi.", "summary: Īsi.\nnotes: '&amp;'")
+    [problem] = problems_for(tmp_path, text + "Teksts &amp; &mdash; tekstā ir kārtībā.\n")
+    assert (problem.line, problem.field, problem.severity, problem.value) == (
+        2, "title", "warning", "&amp; &mdash;")
+    assert problem.fix == "raksti pašu zīmi: &amp; → &, &mdash; → —"
+
+
+def test_a_picture_path_that_differs_only_by_case_names_the_existing_file(
+        tmp_path: Path) -> None:
+    """QA: `{static}/atteli/Foto 1.JPG` with a file `atteli/foto 1.jpg` was only "not found
+    (case matters)"."""
+    (tmp_path / "atteli").mkdir()
+    (tmp_path / "atteli" / "foto 1.jpg").write_bytes(b"")
+    text = HEADER.replace("summary: Īsi.", "summary: Īsi.\nimage: atteli/FOTO 1.jpg\n"
+                          "image_alt: Foto")
+    found = problems_for(tmp_path, text + "![Foto](<{static}/atteli/Foto 1.JPG>)\n")
+    fixes = sorted((p.field, p.fix) for p in found if p.field == "image")
+    assert fixes == [
+        ("image", "vai domāts atteli/foto 1.jpg? Raksti image: atteli/foto 1.jpg (lielie/mazie "
+                  "burti ir svarīgi)"),
+        ("image", "vai domāts atteli/foto 1.jpg? Raksti {static}/atteli/foto 1.jpg "
+                  "(lielie/mazie burti ir svarīgi)"),
+    ]
+
+
+def test_typora_syntax_is_a_warning_at_its_line(tmp_path: Path) -> None:
+    """QA: Typora's `[toc]`, `==highlight==` and `$math$` were published as text."""
+    body = "[toc]\n\n==izcelts== $E=mc^2$\n\nCena $5 un $10, 3 == 3; 20$ vai 30$.\n"
+    found = problems_for(tmp_path, HEADER + body)
+    assert named(found) == [(BODY_LINE, "warning", "[toc]"),
+                            (BODY_LINE + 2, "warning", "$E=mc^2$"),
+                            (BODY_LINE + 2, "warning", "==izcelts==")]
+    assert "**izcelts**" in next(p.fix for p in found if p.value == "==izcelts==")

@@ -11,7 +11,8 @@ by their own syntax, Markdown here reads as plain text and publishes without a w
   become): `{width="1.6in" height=…}` after a picture (text when it spans a line, an
   attribute browsers refuse when it does not), `[teksts]{.underline}`, `::: {custom-style=…}`
   fenced divs, simple and grid tables (lost: rules and space-padded text) and a `\\` line
-  break; `-t gfm-raw_html` writes none of these.
+  break; `-t gfm-raw_html` writes none of these;
+- Typora: `[toc]`, `==iezīmēts==`, `$E=mc^2$` and `$$…$$` (warnings: only the marks show).
 
 A rule is a pattern over the body's prose (:func:`prose`: fenced and indented code, code
 spans and HTML comments blanked, so syntax shown as code is never named; lines kept) with its
@@ -38,8 +39,8 @@ _PICTURE_ENDINGS = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".heic", 
 
 @dataclass(frozen=True)
 class Rule:
-    """One foreign syntax: its pattern (run over :func:`prose`), the text that must be in the
-    body for it to match at all, the message and its fix."""
+    """One foreign syntax: its pattern (run over :func:`prose`), the text (lower case) that
+    must be in the body, in any case, for it to match at all, the message and its fix."""
 
     pattern: re.Pattern[str]
     needle: str
@@ -99,7 +100,7 @@ _GFM = ("pārveido dokumentu no jauna: pandoc dokuments.docx -t gfm-raw_html --w
         "--extract-media=atteli/dokuments -o raksts.md")
 PANDOC = (
     Rule(re.compile(r"(?<=[)\]])\{(?!:)(?P<attributes>[^{}]*\b(?:width|height)=[^{}]*)\}"),
-         "{", "pandoc attēla izmērs {width=…}: lapā tas būtu teksts (vai nederīgs izmērs)",
+         "width=", "pandoc attēla izmērs {width=…}: lapā tas būtu teksts (vai nederīgs izmērs)",
          "pandoc's picture size {width=…} is published as text (or as a size browsers "
          "refuse)",
          lambda _match: "izdzēs {…} aiz attēla: attēla izmēru nosaka vietne"),
@@ -128,7 +129,24 @@ PANDOC = (
          lambda _match: "izdzēs \\ rindas beigās; jaunai rindai rindkopā raksti rindas beigās "
                         "divas atstarpes"),
 )
-RULES: tuple[Rule, ...] = OBSIDIAN + PANDOC
+#: Typora's (and Obsidian's) extensions: warnings, the page only shows the marks.
+TYPORA = (
+    Rule(re.compile(r"^[ ]{0,3}\[toc\][ ]*$", re.M | re.I), "[toc]",
+         "Typora satura rādītājs [toc] netiek veidots: lapā būtu teksts [toc]",
+         "Typora's [toc] makes no table of contents: it is published as text",
+         lambda _match: "izdzēs [toc] (vai uzraksti sarakstu ar saitēm uz virsrakstiem)",
+         "warning"),
+    Rule(re.compile(r"==(?=[^\s=])(?P<text>[^=\n]*?[^\s=])=="), "==",
+         "iezīmēšana ==…== netiek lasīta: lapā būtu vienādības zīmes",
+         "a ==highlight== is published with its equals signs",
+         lambda match: f"raksti **{match.group('text')}** (treknraksts)", "warning"),
+    Rule(re.compile(r"\$\$.+?\$\$|(?<![\w$])\$(?=[^\s$0-9])(?P<text>[^$\n]*?[^\s$\\])\$(?![0-9])", re.S),
+         "$", "formula $…$ netiek attēlota: lapā būtu teksts ar $ zīmēm",
+         "$math$ is not typeset: it is published as text with its dollar signs",
+         lambda _match: "raksti formulu kā tekstu (E = mc², ar Unicode zīmēm) vai "
+                        "ieliec attēlu", "warning"),
+)
+RULES: tuple[Rule, ...] = OBSIDIAN + PANDOC + TYPORA
 
 #: Blanked before the rules run: HTML comments and code spans (any run of backticks closed by
 #: the same run), their line breaks kept.
@@ -141,7 +159,8 @@ _INDENTED = re.compile(r"^(?: {4}|\t)")
 def check_document(sender: Any, document: SourceDocument,
                    settings: dict[str, Any]) -> list[ContentProblem]:
     """document_check: each foreign syntax in the body, at its line."""
-    rules = [rule for rule in RULES if rule.needle in document.body]
+    lowered = document.body.lower()
+    rules = [rule for rule in RULES if rule.needle in lowered]
     if not rules:
         return []  # nearly every document: a few substring searches
     return list(_found(document, prose(document), rules))

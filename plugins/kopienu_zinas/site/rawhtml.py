@@ -29,7 +29,7 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from html.parser import HTMLParser
 from typing import Any
 from urllib.parse import urlsplit
@@ -108,6 +108,8 @@ _MEDIA_FIX = ("ieliec failu mapē content/ un saisti ar {static}/…, vai ieliec
               "[Skatīties video](https://…)")
 #: Front-matter fields that are never published (notes to colleagues).
 UNPUBLISHED_FIELDS = frozenset({"notes"})
+#: An HTML character reference: named (`&amp;`), decimal (`&#8211;`) or hexadecimal.
+_ENTITY = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]*|#[0-9]+|#[xX][0-9A-Fa-f]+);")
 _STYLE_FIX = "izdzēs to: vietnes izskatu nosaka tēma, ne raksts"
 _SCRIPT_FIX = "izdzēs to: vietnē nav JavaScript; ja vajag, ieliec parastu saiti [teksts](https://…)"
 _EMBED_FIX = ("neiegul svešu saturu: ieliec saiti uz to, piemēram "
@@ -134,7 +136,8 @@ def check_document(sender: Any, document: SourceDocument,
     newsletter introduction."""
     if not document.header_found or document.node is None:
         return []
-    problems = [*check_cover(document), *front_matter_comments(document)]
+    problems = [*check_cover(document), *front_matter_comments(document),
+                *front_matter_entities(document)]
     if _RAW_HTML.search(document.body) or _ATTRIBUTE_LIST.search(document.body):
         body_html = converter(settings).of(document.metadata.get("lang")).reset().convert(
             document.body)
@@ -184,6 +187,25 @@ def front_matter_comments(document: SourceDocument) -> Iterator[ContentProblem]:
     for keys, text in _texts(document.metadata, ()):
         if "<!--" in text and keys[0] not in UNPUBLISHED_FIELDS:
             yield document.problem(_field_path(keys), *COMMENT_AS_TEXT, value="<!--", at=keys)
+
+
+def front_matter_entities(document: SourceDocument) -> Iterator[ContentProblem]:
+    """A warning at each published front-matter text holding an HTML character reference
+    (`&amp;`, `&mdash;`, `&#8211;`: WordPress exports write titles so): front matter is plain
+    text, so the page, feeds and search show `&amp;` as written. Named with the characters
+    meant, not decoded: a text may mean the reference itself."""
+    for keys, text in _texts(document.metadata, ()):
+        if "&" not in text or keys[0] in UNPUBLISHED_FIELDS:
+            continue
+        found = dict.fromkeys(match.group() for match in _ENTITY.finditer(text)
+                              if html.unescape(match.group()) != match.group())
+        if found:
+            meant = ", ".join(f"{entity} → {html.unescape(entity)}" for entity in found)
+            problem = document.problem(
+                _field_path(keys), "HTML zīmes kods galvenē tiek rādīts kā teksts",
+                "an HTML character reference in the front matter is shown as written",
+                f"raksti pašu zīmi: {meant}", " ".join(found), at=keys)
+            yield replace(problem, severity="warning")
 
 
 def _texts(value: object, keys: tuple[str | int, ...]
