@@ -203,3 +203,12 @@ def test_typora_syntax_is_a_warning_at_its_line(tmp_path: Path) -> None:
                             (BODY_LINE + 2, "warning", "$E=mc^2$"),
                             (BODY_LINE + 2, "warning", "==izcelts==")]
     assert "**izcelts**" in next(p.fix for p in found if p.value == "==izcelts==")
+
+
+def test_an_obsidian_heading_link_is_fixed_with_the_heading_s_id(tmp_path: Path) -> None:
+    body = "[[#Starpvirsraksts ar garumzīmēm]] un [[raksts#Mūsu darbs|darbs]]\n"
+    found = problems_for(tmp_path, HEADER + body)
+    assert sorted(p.fix for p in found) == [
+        "raksti [Starpvirsraksts ar garumzīmēm](#starpvirsraksts-ar-garumzimem) (ceļš līdz "
+        "failam no content/ mapes)",
+        "raksti [darbs]({filename}/raksts.md#musu-darbs) (ceļš līdz failam no content/ mapes)"]

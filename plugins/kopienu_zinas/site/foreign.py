@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from ..common.frontmatter import SourceDocument
+from ..common.headingids import heading_id
 from ..common.problems import ContentProblem
 from .references import body_lines
 
@@ -60,11 +61,13 @@ def _picture_or_page(match: re.Match[str]) -> str:
 
 
 def _page(target: str) -> str:
-    """`raksts.md#virsraksts` for an Obsidian link's `raksts#virsraksts`."""
+    """`raksts.md#virsraksta-id` for an Obsidian link's `raksts#Virsraksts` (the heading's id
+    as the site writes it, common/headingids.py)."""
     name, hash_, heading = target.strip().partition("#")
+    place = f"#{heading_id(heading)}" if hash_ else ""
     if not name:
-        return f"#{heading}"
-    return f"{name if name.endswith('.md') else name + '.md'}{hash_}{heading}"
+        return place
+    return f"{name if name.endswith('.md') else name + '.md'}{place}"
 
 
 def _link(match: re.Match[str]) -> str:
