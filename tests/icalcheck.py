@@ -84,13 +84,17 @@ def assert_calendar_apps_agree(library: str, files: Iterable[Path]) -> int:
     return checked
 
 
+def _instant(utc: str) -> dt.datetime:
+    return dt.datetime.fromisoformat(utc.replace("Z", "+00:00"))
+
+
 def assert_page_times_agree(library: str, path: Path, occurrences: Iterable[Event]) -> int:
     """Every timed occurrence as the page shows it (display.iso: the Riga wall time with its
     UTC offset, as in <time datetime>; display.when: the text) is the occurrence ical.js finds
-    in the .ics at `path`: the same wall time and the same instant. Returns the number
-    compared."""
+    in the .ics at `path`: the same wall time and the same instant, of its start and of its
+    end. Returns the number compared."""
     found = icaljs_occurrences(library, [path])[str(path)]
-    theirs = {(o["uid"], o["local"]): o["utc"] for o in found}
+    theirs = {(o["uid"], o["local"]): o for o in found}
     compared = 0
     for occurrence in occurrences:
         if not isinstance(occurrence.start, dt.datetime):
@@ -98,11 +102,35 @@ def assert_page_times_agree(library: str, path: Path, occurrences: Iterable[Even
         shown = dt.datetime.fromisoformat(display.iso(occurrence.start))
         key = (occurrence.uid, shown.replace(tzinfo=None).isoformat())
         assert key in theirs, (key, "not an occurrence in ical.js")
-        instant = dt.datetime.fromisoformat(theirs[key].replace("Z", "+00:00"))
-        assert shown == instant, (key, shown.isoformat(), theirs[key])
+        assert shown == _instant(theirs[key]["utc"]), (key, shown.isoformat(), theirs[key])
         assert f"{shown:%H:%M}" in display.when(occurrence), key  # the text a reader sees
+        if isinstance(occurrence.end, dt.datetime):
+            end = dt.datetime.fromisoformat(display.iso(occurrence.end))
+            assert end == _instant(theirs[key]["end_utc"]), (key, end.isoformat(), theirs[key])
+            assert end.replace(tzinfo=None).isoformat() == theirs[key]["end_local"], key
         compared += 1
     return compared
+
+
+def rfc_ends(path: Path) -> dict[tuple[str, dt.datetime], dt.datetime]:
+    """(UID, start) → end of every timed occurrence as RFC 5545 §3.8.5.3 reads the file at
+    `path`: an occurrence overridden by a VEVENT with its RECURRENCE-ID ends at that one's
+    DTEND; any other has its rule's first occurrence's exact (elapsed) length. Starts are
+    recurring-ical-events'. (Apps differ here: recurring-ical-events, node-ical or ical.js may
+    add the length in wall-clock time, depending on how they hold the zone.)"""
+    calendar = Calendar.from_ical(path.read_bytes())
+    masters = {str(e["UID"]): e for e in calendar.events if "RECURRENCE-ID" not in e}
+    overridden = {(str(e["UID"]), e["RECURRENCE-ID"].dt): e["DTEND"].dt
+                  for e in calendar.events if "RECURRENCE-ID" in e}
+    ends = {}
+    for occurrence in recurring_ical_events.of(calendar).between(dt.date(1970, 1, 1), UNTIL):
+        uid, start = str(occurrence["UID"]), occurrence["DTSTART"].dt
+        master = masters[uid]
+        if not isinstance(start, dt.datetime) or "DTEND" not in master:
+            continue
+        length = master["DTEND"].dt.astimezone(dt.UTC) - master["DTSTART"].dt.astimezone(dt.UTC)
+        ends[(uid, start)] = overridden.get((uid, start), start.astimezone(dt.UTC) + length)
+    return ends
 
 
 def _local(value: dt.date) -> str:

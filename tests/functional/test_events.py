@@ -17,7 +17,7 @@ import pytest
 import recurring_ical_events
 from icalendar import Calendar
 
-from tests import icalcheck
+from tests import crawl, icalcheck
 from tests.sitebuild import BUILD_DATE, ROOT, BuiltSite, run_build, run_make_check
 from tests.sources import articles, front_matter, slug
 
@@ -74,12 +74,21 @@ def test_month_page_shows_the_thinktank_time_place_and_links_to_its_article(
 
 
 def test_event_articles_have_event_json_ld_with_offsets(built_site: BuiltSite) -> None:
+    """QA s9 F5: each Event has what Google's Event documentation requires: a full date
+    (month-only events are left out, as from the .ics), a Place's address, a VirtualLocation's
+    url; and the article's cover as its image."""
     for article in {a for a, _e in seed_events()}:
         page = built_site.page(article.url_path)
         blocks = re.findall(r'<script type="application/ld\+json">(.*?)</script>', page, re.S)
         found = [d for d in map(json.loads, blocks) if d.get("@type") == "Event"]
-        raw = front_matter(article.file)["events"]
+        matter = front_matter(article.file)
+        raw = [e for e in matter["events"] if len(str(e["start"])) > 7]
         assert {d["name"] for d in found} == {e["title"] for e in raw}
+        for data in found:
+            assert re.fullmatch(r"\d{4}-\d{2}-\d{2}(T.*)?", data["startDate"]), data
+            places = data["location"] if isinstance(data["location"], list) else [data["location"]]
+            assert all(p.get("address" if p["@type"] == "Place" else "url") for p in places)
+            assert ("image" in data) == ("image" in matter), data
         for event in raw:
             starts = [d["startDate"] for d in found if d["name"] == event["title"]]
             if " " in str(event["start"]):  # timed: the local time with its UTC offset
@@ -232,3 +241,64 @@ def test_every_calendar_file_has_a_component_a_region_without_events_the_zone(
             (built_site.output / f"regioni/{region}/kalendars.ics").read_bytes())
         assert [str(zone["TZID"]) for zone in cal.timezones] == ["Europe/Riga"]
         assert not cal.events
+
+
+@pytest.fixture(scope="module")
+def translated_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    """A Latvian article and its English translation, telling the same two events."""
+    output = tmp_path_factory.mktemp("translated") / "site"
+    result = run_build(output, "--strict", "--siteurl", "https://kopienuzinas.lv",
+                       content=ROOT / "tests/fixtures/translated_events")
+    assert result.returncode == 0, result.stderr
+    return BuiltSite(output, "https://kopienuzinas.lv")
+
+
+def test_no_page_feed_or_sitemap_of_the_demo_site_links_a_file_that_is_not_written(
+        built_site: BuiltSite) -> None:
+    """The templates' own links (an event's .ics, a cover's rendition, a month page), which
+    the build's link check of the sources does not see, each lead to a file."""
+    assert crawl.dead_links(built_site.output, built_site.siteurl) == []
+
+
+def test_a_translation_offers_its_events_in_its_language_and_the_calendars_list_them_once(
+        translated_site: BuiltSite) -> None:
+    """QA s9 F1: the English page linked `notikums-*.ics` files that were not written (404).
+    (The fixture has no pages: only the menu's links to them lead nowhere.)"""
+    dead = crawl.dead_links(translated_site.output, translated_site.siteurl)
+    assert {address.split("/")[3] for _file, address in dead} <= {
+        "abonet", "galerijas", "par-mums", "pieklustamiba"}, dead
+    page = translated_site.page("en/zinas/2026/ngo-darbnica/")
+    links = re.findall(r'class="add-to-calendar" href="([^"]+)"', page)
+    assert len(links) == 2
+    for link in links:
+        own = Calendar.from_ical((translated_site.output / link.split("/", 3)[3]).read_bytes())
+        [event] = own.events
+        assert str(event["SUMMARY"]) in ("Workshop for NGO leaders",
+                                         "Postponed: Study visit to Latgale villages")
+    for path in ("kalendars.ics", "regioni/latgale/kalendars.ics"):
+        listed = Calendar.from_ical((translated_site.output / path).read_bytes()).events
+        assert sorted(str(e["SUMMARY"]) for e in listed) == [
+            "Darbnīca NVO vadītājiem", "Pārcelts: Mācību brauciens pa Latgales ciemiem"], path
+    assert titles(translated_site.page("kalendars/")) == [
+        "Darbnīca NVO vadītājiem", "Mācību brauciens pa Latgales ciemiem"]
+    assert "Workshop" not in translated_site.page("kalendars/2026/12/")
+
+
+def test_every_events_own_file_holds_the_event_and_nothing_of_a_subscription(
+        built_site: BuiltSite, upcoming_site: BuiltSite, translated_site: BuiltSite) -> None:
+    """QA s9 F3, F8: per-event files named a calendar, asked to be refreshed and had a
+    calendar UID equal to the event's; an English event's file carried the site's Latvian
+    description. The subscription calendars keep theirs."""
+    sites = (built_site, upcoming_site, translated_site)
+    own = [ics for site in sites for ics in sorted(site.output.rglob("notikums-*.ics"))]
+    assert len(own) > 5
+    for ics in own:
+        cal = Calendar.from_ical(ics.read_bytes())
+        assert list(cal) == ["VERSION", "PRODID"], ics
+        assert {part.name for part in cal.subcomponents} <= {"VTIMEZONE", "VEVENT"}, ics
+        assert len({str(e["UID"]) for e in cal.events}) == 1, ics  # the event, its overrides
+        english = "/en/" in ics.as_posix()
+        assert str(cal["PRODID"]).endswith("//EN" if english else "//LV"), ics
+    for site in sites:
+        listed = Calendar.from_ical((site.output / "kalendars.ics").read_bytes())
+        assert {"NAME", "X-WR-CALNAME", "REFRESH-INTERVAL", "X-PUBLISHED-TTL", "UID"} <= set(listed)

@@ -85,11 +85,22 @@ summary: Attēli ar neparastiem nosaukumiem.
 ![No saknes](/atteli/sakne.jpg)
 
 [Plāns]({static}/atteli/plans.pdf)
+
+![Logo]({static}/atteli/logo.svg)
 """
 
 #: JPEG pictures (with GPS) whose names do not say so.
 DISGUISED = ("attels.jfif", "bez-galotnes", "foto.jpg.txt", "bilde.bmp", "ikona.ico")
 PDF = b"%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n"
+#: An Inkscape drawing: its author, home folder and the editor's own data in it.
+DRAWING = b"""<?xml version="1.0" encoding="UTF-8"?>
+<!-- Created with Inkscape -->
+<svg xmlns="http://www.w3.org/2000/svg" xmlns:inkscape="http://www.inkscape.org/namespaces/inkscape"
+ xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+ width="10" height="10" inkscape:export-filename="/home/janis.berzins/Desktop/logo.png">
+<metadata><rdf:RDF><dc:creator>SVGCREATOR Janis</dc:creator></rdf:RDF></metadata>
+<rect width="10" height="10" fill="#c00"/></svg>
+"""
 
 
 def phone_picture(path: Path, fmt: str, size: tuple[int, int] = (1800, 1200)) -> Path:
@@ -130,6 +141,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, BuiltSite]:
     for name in ("kopija-a.jpg", "kopija-b.jpg", "kopija-c.jpg"):
         shutil.copyfile(content / "galleries/talka/stadisana.jpg", content / "atteli" / name)
     (content / "atteli/plans.pdf").write_bytes(PDF)
+    (content / "atteli/logo.svg").write_bytes(DRAWING)
     (content / "attēli-citur.md").write_text(DISGUISED_ARTICLE, encoding="utf-8")
     (content / "plavas-diena.md").write_text(ARTICLE, encoding="utf-8")
     (content / "talka.md").write_text(GALLERY_ARTICLE, encoding="utf-8")
@@ -194,6 +206,18 @@ def test_a_jpeg_with_another_ending_is_processed_never_copied(
 def test_documents_stay_static_files(site: tuple[Path, BuiltSite]) -> None:
     _content, built = site
     assert (built.output / "atteli/plans.pdf").read_bytes() == PDF
+
+
+def test_a_drawing_is_published_cleaned_of_its_editors_data(
+        site: tuple[Path, BuiltSite]) -> None:
+    """QA session 9, fault 1: an Inkscape SVG was published as it was, author and home folder
+    included; the published copy keeps the drawing alone, the editor's file is unchanged."""
+    content, built = site
+    assert (built.output / "atteli/logo.svg").read_bytes() == (
+        b"<?xml version='1.0' encoding='UTF-8'?>\n<svg xmlns=\"http://www.w3.org/2000/svg\" "
+        b'width="10" height="10">\n\n<rect width="10" height="10" fill="#c00"/></svg>\n')
+    assert (content / "atteli/logo.svg").read_bytes() == DRAWING
+    assert "/atteli/logo.svg" in built.page("/zinas/2024/atteli-ar-citam-galotnem/")
 
 
 def test_pictures_in_the_text_by_any_name_or_root_address_become_pictures(

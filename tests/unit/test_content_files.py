@@ -166,9 +166,12 @@ def test_what_pelican_reads_publishes_or_a_plugin_reads_is_not_named(content: Pa
     for name in ("x.markdown", "x.mkd", "x.mdown", "pages/lapa.markdown"):  # good sources
         text = PAGE if name.startswith("pages/") else ARTICLE.format(extra="", body="Teksts.\n")
         write(content, name, text.replace("title: ", f"title: {name} ", 1))
-    for name in ("atteli/plans.pdf", "atteli/lapa.html", "atteli/2024/teksts.txt"):
+    for name in ("atteli/plans.pdf", "atteli/dati.csv", "atteli/2024/teksts.txt"):
         write(content, name, "faila saturs")
     assert problems(content) == []
+    write(content, "atteli/lapa.html", "<p>Lapa</p>")  # published, but a browser runs it
+    assert [(path, field) for path, field, _line in problems(content)] == [
+        ("atteli/lapa.html", "file")]
 
 
 def test_a_file_named_by_an_article_is_published_and_not_named(content: Path) -> None:

@@ -45,3 +45,67 @@ def test_a_distinct_id_settles_it(tmp_path: Path) -> None:
         (tmp_path / folder).mkdir()
         (tmp_path / folder / "svetki.md").write_text(text, encoding="utf-8")
     assert _problems(tmp_path) == []
+
+
+ORIGINAL = """---
+title: Darbnīca NVO
+date: 2026-11-15
+slug: ngo-darbnica
+summary: Darbnīca.
+events:
+  - title: Darbnīca
+    id: darbnica
+    start: 2026-12-03 10:00
+    end: 2026-12-03 16:00
+    location: GORS
+---
+Teksts.
+"""
+TRANSLATION = """---
+title: Workshop for NGOs
+date: 2026-11-15
+slug: ngo-darbnica
+lang: en
+summary: A workshop.
+events:
+  - title: Workshop
+    id: darbnica
+    start: 2026-12-03 10:00
+    end: 2026-12-03 16:00
+    location: GORS
+---
+Text.
+"""
+
+
+def _pair(root: Path, original: str, translation: str) -> list[str]:
+    (root / "darbnica.md").write_text(original, encoding="utf-8")
+    (root / "workshop.md").write_text(translation, encoding="utf-8")
+    return _problems(root)
+
+
+def test_a_translation_tells_its_originals_events_by_their_id(tmp_path: Path) -> None:
+    assert _pair(tmp_path, ORIGINAL, TRANSLATION) == []
+
+
+def test_a_translations_event_its_original_does_not_announce_is_refused_at_its_line(
+        tmp_path: Path) -> None:
+    """QA s9 F1: the calendars list the original's events, so an event only the translation
+    announced was in none of them, while its page linked a file that was not written."""
+    [problem] = _pair(tmp_path, ORIGINAL.replace("    id: darbnica\n", "    id: cits\n"),
+                      TRANSLATION)
+    assert problem.startswith("workshop.md:9: events[1].id: ")  # its `id:` line
+    assert "none of its original's (darbnica.md)" in problem and "id: cits" in problem
+    [problem] = _pair(tmp_path, ORIGINAL.split("events:")[0] + "---\nTeksts.\n", TRANSLATION)
+    assert "tajā nav pasākumu" in problem
+
+
+def test_a_translations_event_at_another_time_than_its_originals_is_refused(
+        tmp_path: Path) -> None:
+    [problem] = _pair(tmp_path, ORIGINAL, TRANSLATION.replace("16:00", "17:00"))
+    assert problem.startswith("workshop.md:10: events[1].start: ")
+    assert "differs from its original's (darbnica.md)" in problem
+
+
+def test_an_english_article_with_its_own_slug_is_no_translation(tmp_path: Path) -> None:
+    assert _pair(tmp_path, ORIGINAL, TRANSLATION.replace("ngo-darbnica", "ngo-workshop")) == []

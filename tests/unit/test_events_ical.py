@@ -290,3 +290,79 @@ def test_cancelled_occurrences_are_exdates_in_dtstarts_type_that_both_parsers_sk
     assert [o["local"] for o in found] == ["2026-10-19T18:00:00", "2026-11-09T18:00:00",
                                            "2026-10-03", "2026-10-17"]
     assert icalcheck.assert_calendar_apps_agree(icaljs, [path]) == 2  # icalendar agrees
+
+
+def test_an_events_own_file_is_one_appointment_not_a_subscription(tmp_path, icaljs) -> None:
+    """QA s9 F3, F8: the "add to calendar" file carried NAME/X-WR-CALNAME (Outlook imports it
+    as a new calendar named after the event: MS-OXCICAL 2.1.3.1.1.17), REFRESH-INTERVAL and
+    X-PUBLISHED-TTL (a subscription, RFC 7986 §5.7), a calendar UID equal to the event's and
+    the site's Latvian description in an English event's file."""
+    english = ical.Labels.translated(
+        load_catalog(str(ROOT / "theme" / "translations"), "en").gettext)
+    [event] = placed({"title": "Reading night", "start": "2026-10-03 22:00",
+                      "end": "2026-10-04 06:00", "location": "Library", "status": "postponed"})
+    path = tmp_path / "notikums.ics"
+    path.write_bytes(ical.to_bytes(ical.event_calendar(
+        "-//Kopienu ziņas//kopienuzinas.lv//EN", replace(event, lang="en"), english)))
+    cal = Calendar.from_ical(path.read_bytes())
+    assert list(cal) == ["VERSION", "PRODID"] and str(cal["PRODID"]).endswith("//EN")
+    assert [part.name for part in cal.subcomponents] == ["VTIMEZONE", "VEVENT"]
+    texts = icalcheck.icaljs_texts(icaljs, path)
+    assert {name for component, name in texts if component == "VCALENDAR"} == {
+        "VERSION", "PRODID"}
+    assert texts[("VEVENT", "SUMMARY")] == ["Postponed: Reading night"]
+    assert texts[("VEVENT", "UID")] == [event.uid]
+    assert icalcheck.assert_calendar_apps_agree(icaljs, [path]) == 1
+
+
+WINDOW = calendar.Window(dt.datetime(2026, 11, 23, 12, 0, tzinfo=RIGA),
+                         past=dt.timedelta(days=1096), future=dt.timedelta(days=366), limit=60)
+OVERNIGHT = ({"title": "Nakts maiņa", "id": "rudens", "start": "2026-10-03 22:00",
+              "end": "2026-10-04 06:00", "recurrence": "FREQ=WEEKLY;BYDAY=SA;COUNT=6",
+              "location": "Patversme"},
+             {"title": "Nakts maiņa", "id": "pavasaris", "start": "2027-03-13 22:00",
+              "end": "2027-03-14 06:00", "recurrence": "FREQ=WEEKLY;BYDAY=SA;COUNT=4",
+              "location": "Patversme"})
+
+
+def _shown(event):
+    return calendar.occurrences(event, WINDOW)
+
+
+def test_an_occurrence_over_a_clock_change_ends_at_the_pages_wall_clock_end_in_every_app(
+        tmp_path, icaljs) -> None:
+    """QA s9 F2: Saturday 22:00–06:00 weekly, over 24/25 October: RFC 5545 §3.8.5.3 gives every
+    occurrence the first one's exact 8 hours, so recurring-ical-events and node-ical ended it at
+    05:00, ical.js and the page at 06:00 (and in March the other way). The file overrides those
+    occurrences (same UID and SEQUENCE, RECURRENCE-ID) with their wall-clock ends."""
+    events = placed(*OVERNIGHT)
+    shown = [o for e in events for o in _shown(e)]
+    for name, cal in (("kalendars.ics", ical.calendar(INFO, events, shown=_shown)),
+                      ("notikums-rudens.ics", ical.event_calendar(INFO.prodid, events[0],
+                                                                  ical.Labels(), _shown))):
+        path = tmp_path / name
+        path.write_bytes(ical.to_bytes(cal))
+        parsed = Calendar.from_ical(path.read_bytes())
+        overrides = [e for e in parsed.events if "RECURRENCE-ID" in e]
+        assert [(str(e["UID"]), e["RECURRENCE-ID"].dt.isoformat(), e["SEQUENCE"]) for e in
+                overrides][:1] == [(events[0].uid, "2026-10-24T22:00:00+03:00", 0)]
+        mine = [o for o in shown if name == "kalendars.ics" or o.uid == events[0].uid]
+        found = recurring_ical_events.of(parsed).between(dt.date(2026, 1, 1), dt.date(2028, 1, 1))
+        ends = {(str(o["UID"]), o["DTSTART"].dt): o["DTEND"].dt for o in found}
+        exact = icalcheck.rfc_ends(path)
+        assert len(ends) == len(exact) == len(mine)
+        assert all(ends[(o.uid, o.start)] == exact[(o.uid, o.start)] == o.end
+                   and f"{o.end:%H:%M}" == "06:00" for o in mine)
+        assert icalcheck.assert_page_times_agree(icaljs, path, mine) == len(mine)
+        assert icalcheck.assert_calendar_apps_agree(icaljs, [path]) == len(mine)
+    spring = [o for o in shown if o.uid == events[1].uid and o.start.day == 27]
+    assert [(o.end.isoformat()) for o in spring] == ["2027-03-28T06:00:00+03:00"]
+
+
+def test_an_open_ended_overnight_rule_is_overridden_within_the_window_only() -> None:
+    """Past the EVENTS window (docs/events.md "Clock changes") an app computes the exact
+    length: as the site is rebuilt, the window moves on."""
+    [event] = placed({**OVERNIGHT[0], "recurrence": "FREQ=WEEKLY;BYDAY=SA"})
+    overridden = [o["RECURRENCE-ID"].dt.date().isoformat()
+                  for o in ical.overrides(event, _shown(event), ical.Labels())]
+    assert overridden == ["2026-10-24", "2027-03-27", "2027-10-30"]

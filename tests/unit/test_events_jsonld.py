@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 import pytest
 
@@ -40,3 +41,37 @@ def test_a_price_without_an_amount_has_only_its_description() -> None:
     [event], _issues = parse_events([{"start": "2026-12-03", "location": "x",
                                       "price": "ziedojums"}], "R", TODAY)
     assert event_data(event)["offers"] == {"@type": "Offer", "description": "ziedojums"}
+
+
+def _placed(**raw: object):
+    [event], issues = parse_events([{"start": "2026-12-03 18:00", **raw}], "Raksts", TODAY)
+    assert issues == []
+    return replace(event, url="https://kopienuzinas.lv/zinas/2026/raksts/#notikums",
+                   region="Sēlija")
+
+
+def test_an_online_event_without_its_link_yet_points_to_its_box_on_the_page() -> None:
+    """QA s9 F5: `online: true` gave a VirtualLocation without `url`, which Google requires."""
+    data = event_data(_placed(online=True))
+    assert data["location"] == {"@type": "VirtualLocation",
+                                "url": "https://kopienuzinas.lv/zinas/2026/raksts/#notikums"}
+    linked = event_data(_placed(online="https://meet.example.org/x"))
+    assert linked["location"]["url"] == "https://meet.example.org/x"
+
+
+def test_a_place_without_an_address_gets_the_postal_address_of_what_is_known() -> None:
+    """QA s9 F5: `location:` alone gave a Place without `address` (Google requires it)."""
+    assert event_data(_placed(location="Ormaņkalns"))["location"] == {
+        "@type": "Place", "name": "Ormaņkalns",
+        "address": {"@type": "PostalAddress", "streetAddress": "Ormaņkalns",
+                    "addressRegion": "Sēlija", "addressCountry": "LV"}}
+    both = event_data(_placed(location="Bibliotēka", address="Rīgas iela 1, Jēkabpils"))
+    assert both["location"]["name"] == "Bibliotēka"
+    assert both["location"]["address"]["streetAddress"] == "Rīgas iela 1, Jēkabpils"
+
+
+def test_the_articles_cover_is_the_events_image() -> None:
+    event = _placed(location="x")
+    assert event_data(event, "https://kopienuzinas.lv/atteli/foto.jpg")["image"] == [
+        "https://kopienuzinas.lv/atteli/foto.jpg"]
+    assert "image" not in event_data(event)

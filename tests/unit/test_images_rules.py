@@ -76,3 +76,67 @@ def test_a_located_original_is_named_in_a_warning(content: Path,
     assert record.levelno == logging.WARNING
     assert record.getMessage().startswith("atteli/telefons.jpg: location: ")
     assert "make strip-location" in record.getMessage()
+
+
+def jpeg_xl_with_gps() -> bytes:
+    """A JPEG XL container as a phone writes it: signature, ftyp, an Exif box with the
+    camera's GPS position, a codestream box (Pillow reads no JPEG XL)."""
+    exif = b"\x00\x00\x00\x06" + b"Exif\x00\x00" + camera_exif().tobytes()
+
+    def box(kind: bytes, body: bytes) -> bytes:
+        return (8 + len(body)).to_bytes(4, "big") + kind + body
+
+    return (b"\x00\x00\x00\x0cJXL \r\n\x87\n" + box(b"ftyp", b"jxl \x00\x00\x00\x00jxl ")
+            + box(b"Exif", exif) + box(b"jxlc", b"\xff\x0a" + b"\x00" * 32))
+
+
+@pytest.mark.parametrize(("name", "data", "shown"), [
+    pytest.param("photo.jxl", jpeg_xl_with_gps(), "JPEG XL (.jxl)", id="jxl"),
+    pytest.param("IMG_1234.CR3", b"\x00\x00\x00\x18ftypcrx " + b"\x00" * 64,
+                 "kameras RAW (.CR3)", id="cr3"),
+    pytest.param("scan.jp2", b"\x00\x00\x00\x0cjP  \r\n\x87\n" + b"\x00" * 8,
+                 "JPEG 2000 (.jp2)", id="jp2"),
+    pytest.param("layers.psd", b"8BPS\x00\x01" + b"\x00" * 20, "Photoshop (.psd)", id="psd"),
+])
+def test_a_picture_ending_pillow_cannot_read_is_refused_with_export_as_jpeg(
+        content: Path, name: str, data: bytes, shown: str) -> None:
+    """QA session 9, fault 2: a JPEG XL photo (GPS in its Exif box) was published as the
+    original because Pillow does not recognise it; any picture ending is refused instead."""
+    (content / "atteli" / name).write_bytes(data)
+    (found,) = [p for p in problems(content) if p.path == f"atteli/{name}"]
+    assert found.format() == (
+        f"atteli/{name}: image: neatbalstīts attēla formāts (unsupported image format): "
+        f"{shown} — eksportē attēlu no jauna kā JPEG (programmā, kurā to apstrādā: "
+        f"„Eksportēt” → JPEG)")
+
+
+def test_a_camera_raw_file_pillow_opens_as_a_tiff_is_refused_not_processed(
+        content: Path, tmp_path: Path) -> None:
+    """A DNG is a TIFF to Pillow (its first directory: a small preview): refused by its
+    ending, by the check and by the pipeline, even when the same bytes are in the cache under
+    an ending the pipeline takes."""
+    from kopienu_zinas.images.batch import process_photos
+    from kopienu_zinas.images.cache import PhotoCache
+    from kopienu_zinas.images.kinds import meant_as_picture
+    from kopienu_zinas.images.settings import from_pelican
+
+    raw = content / "atteli/IMG_0001.dng"
+    upright((40, 30)).save(raw, "TIFF", exif=camera_exif())
+    tiff = content / "atteli/skenets.tif"
+    tiff.write_bytes(raw.read_bytes())
+    assert meant_as_picture(raw)
+    assert [p.value for p in problems(content) if p.path.startswith("atteli/")] == [
+        "kameras RAW (.dng)"]
+    imaging = from_pelican({"CACHE_PATH": str(tmp_path / "cache")}).imaging
+    cache = PhotoCache(tmp_path / "cache" / "images")
+    assert set(process_photos([tiff], imaging, cache, workers=1).done) == {tiff}
+    result = process_photos([raw, tiff], imaging, cache, workers=1)
+    assert set(result.done) == {tiff} and result.failed[raw].value == "kameras RAW (.dng)"
+
+
+def test_files_that_promise_no_picture_are_not_meant_as_pictures(content: Path) -> None:
+    from kopienu_zinas.images.kinds import meant_as_picture
+
+    for name in ("plans.pdf", "logo.svg", "video.mov", "teksts.txt"):
+        (content / "atteli" / name).write_bytes(b"%PDF-1.4\n")
+        assert not meant_as_picture(content / "atteli" / name)

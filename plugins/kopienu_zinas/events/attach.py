@@ -95,7 +95,8 @@ def article_events(article: Any, settings: EventsSettings,
     placed = []
     for event in events:
         fragment = anchor(event)
-        ics = None if event.month_only else f"{folder}{fragment}.ics"
+        # a file next to the page: none without a page (a draft in a publishing build)
+        ics = None if event.month_only or not save_as else f"{folder}{fragment}.ics"
         placed.append(replace(
             event, anchor=fragment, url=f"{article_url}#{fragment}", ics_path=ics,
             ics_url=on_site(settings.siteurl, ics) if ics else None,
@@ -119,8 +120,10 @@ def attach_events(generator: Any) -> None:
         article.events = ArticleEvents(
             events=tuple(events),
             occurrences=tuple(o for e in events for o in calendar.occurrences(e, settings.window)))
-    for article in generator.articles:  # translations repeat their original's events
+    for article in generator.articles:  # a translation's events are its original's (checks)
         everything.extend(article.events.events)
+    generator.context["event_files"] = tuple(
+        event for article in articles for event in article.events.events if event.ics_path)
     everything.sort(key=calendar.sort_key)
     occurrences = calendar.all_occurrences(everything, settings.window)
     upcoming, past = calendar.split(occurrences, settings.now)

@@ -1,5 +1,6 @@
-"""Content rules: every event in `events:` must be valid (one problem per invalid event), and
-no two events of the site may have one UID (identity.uid_name)."""
+"""Content rules: every event in `events:` must be valid (one problem per invalid event), no
+two events of the site may have one UID (identity.uid_name), and a translation's events are
+its original's (translation_problems)."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from ..common.clock import build_now
 from ..common.frontmatter import SourceDocument
 from ..common.isodates import RIGA
 from ..common.problems import ContentProblem
+from ..site.slugs import document_slug
 from .identity import uid_name
 from .model import Event, parse_events
 
@@ -25,7 +27,73 @@ def check_documents(sender: Any, documents: Sequence[SourceDocument],
                    and "events" in document.metadata]
     return [*(problem for document in with_events
               for problem in check_events(document, today, settings)),
-            *uid_collisions(with_events, today, settings)]
+            *uid_collisions(with_events, today, settings),
+            *translation_problems(documents, today, settings)]
+
+
+def translations_of(documents: Sequence[SourceDocument], settings: Mapping[str, Any]
+                    ) -> list[tuple[SourceDocument, SourceDocument]]:
+    """(original, translation) pairs as Pelican makes them: articles sharing a slug, the
+    original in DEFAULT_LANG, the translation in another language."""
+    default_lang = settings.get("DEFAULT_LANG", "lv")
+    groups: defaultdict[str, list[SourceDocument]] = defaultdict(list)
+    for document in documents:
+        if document.kind == "article" and document.node is not None:
+            groups[document_slug(document, dict(settings))].append(document)
+    pairs = []
+    for group in groups.values():
+        originals = [d for d in group if (d.metadata.get("lang") or default_lang) == default_lang]
+        if len(originals) == 1:
+            pairs += [(originals[0], d) for d in group if d is not originals[0]]
+    return pairs
+
+
+def _when(event: Event) -> tuple[object, ...]:
+    """What a translation's event must share with its original's: days, times, rule, status."""
+    return event.start, event.end, event.recurrence, event.status
+
+
+def translation_problems(documents: Sequence[SourceDocument], today: dt.date,
+                         settings: Mapping[str, Any]) -> list[ContentProblem]:
+    """A translation tells its original's events in its language (docs/events.md
+    "Translations"): the site's calendars list the original's, so each translation event must
+    have the key of one of them (else an error at its `events[N].id`: it would be in no
+    calendar) and its days, times, rule and status (else an error at its `events[N].start`:
+    the two pages would disagree)."""
+    found = []
+    for original, translation in translations_of(documents, settings):
+        theirs = {e.key: e for e in _parsed(original, today, settings)[0]}
+        for event in _parsed(translation, today, settings)[0]:
+            match = theirs.get(event.key)
+            if match is None:
+                found.append(translation.place(_unmatched(event, original.path, list(theirs))))
+            elif _when(match) != _when(event):
+                found.append(translation.place(_moved(event, original.path)))
+    return found
+
+
+def _unmatched(event: Event, original: str, keys: list[str]) -> ContentProblem:
+    """A translation's event that is none of its original's (`keys`: theirs)."""
+    listed = (f"tā pasākumu id: {', '.join(k or '(bez id)' for k in keys)}" if keys
+              else "tajā nav pasākumu")
+    return ContentProblem(
+        "", 0, f"events[{event.index + 1}].id",
+        f"tulkojuma pasākums „{event.title}” nav oriģinālā {original} ({listed}), un "
+        "kalendāros ir oriģināla pasākumi",
+        f"a translation's event “{event.title}” is none of its original's ({original}): "
+        "the calendars list the original's events, so it would be in none",
+        "ieraksti 'id:' ar oriģināla pasākuma id vai izziņo pasākumu arī oriģinālā")
+
+
+def _moved(event: Event, original: str) -> ContentProblem:
+    """A translation's event at other days, times, rule or status than its original's."""
+    return ContentProblem(
+        "", 0, f"events[{event.index + 1}].start",
+        f"tulkojuma pasākums „{event.title}” nav tajā pašā laikā vai statusā kā oriģinālā "
+        f"({original})",
+        f"a translation's event “{event.title}” differs from its original's ({original}) in "
+        "start, end, recurrence, exdate or status: the pages would disagree",
+        "raksti 'start', 'end', 'recurrence', 'exdate' un 'status' tāpat kā oriģinālā")
 
 
 def uid_collisions(documents: Sequence[SourceDocument], today: dt.date,

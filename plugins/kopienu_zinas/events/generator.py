@@ -13,7 +13,6 @@ from ..common.dates import babel_locale
 from ..common.i18n import load_catalog
 from ..common.isodates import RIGA
 from . import calendar, ical
-from .contract import events_of
 from .model import Event
 from .settings import EventsSettings
 
@@ -52,8 +51,12 @@ class EventsGenerator(Generator):
         return ical.CalendarInfo(
             name=name, description=self.settings.get("SITE_DESCRIPTION", ""),
             url=on_site(settings.siteurl, page), uid=uid,
-            prodid=f"-//{self.settings.get('SITENAME')}//{settings.domain}//LV",
+            prodid=self._prodid(settings, "lv"),
             refresh=settings.refresh, year=settings.now.astimezone(RIGA).year)
+
+    def _prodid(self, settings: EventsSettings, lang: str) -> str:
+        """PRODID (RFC 5545 §3.7.3: a formal public identifier, ending in its text's language)."""
+        return f"-//{self.settings.get('SITENAME')}//{settings.domain}//{lang.upper()}"
 
     def labels(self, lang: str) -> ical.Labels:
         """The .ics words in an event's language, from the theme's catalogs (as its pages)."""
@@ -63,27 +66,30 @@ class EventsGenerator(Generator):
             self._labels[lang] = ical.Labels.translated(catalog.gettext)
         return self._labels[lang]
 
+    def shown(self, event: Event) -> list[Event]:
+        """The event's occurrences as the pages show them (calendar.occurrences), once per
+        event: the .ics files override those that span a clock change (ical.overrides)."""
+        if event.uid not in self._shown:
+            self._shown[event.uid] = calendar.occurrences(event, self.events_settings.window)
+        return self._shown[event.uid]
+
     def _calendars(self, settings: EventsSettings) -> None:
         self._labels: dict[str, ical.Labels] = {}
+        self._shown: dict[str, list[Event]] = {}
         events: list[Event] = self.context.get("events", [])
         self._write(settings.calendar_ics, ical.calendar(self._info(
             settings, settings.calendar_name, f"kalendars@{settings.domain}",
-            settings.calendar_url), events, self.labels))
+            settings.calendar_url), events, self.labels, self.shown))
         for category, _articles in self.context.get("categories", []):
             path = settings.region_ics.format(slug=category.slug)
             mine = [e for e in events if e.region_slug == category.slug]
             name = f"{settings.calendar_name} — {category.name}"
             self._write(path, ical.calendar(self._info(
                 settings, name, f"kalendars-{category.slug}@{settings.domain}", category.url),
-                mine, self.labels))
-        for article in list(self.context.get("articles", [])) + \
-                list(self.context.get("translations", [])):
-            for event in events_of(article).events:
-                own = event.ics_path
-                if own:
-                    self._write(own, ical.calendar(self._info(
-                        settings, event.title, event.uid,
-                        article.url), [event], self.labels))
+                mine, self.labels, self.shown))
+        for event in self.context.get("event_files", ()):  # every page's own, translations too
+            self._write(event.ics_path, ical.event_calendar(
+                self._prodid(settings, event.lang), event, self.labels(event.lang), self.shown))
 
     def _write(self, path: str, cal: Any) -> None:
         target = os.path.join(self.output_path, path)

@@ -10,18 +10,27 @@ What the library does not do by itself, and why it is done here:
   event (a region without events) gets it too, from its `year` on: RFC 5545 §3.6 requires a
   calendar to hold at least one component, and the library writes an empty one without a word;
 - REFRESH-INTERVAL gets VALUE=DURATION (RFC 7986 requires it; the library leaves it out);
+- an event's own file ("add to calendar", `event_calendar`) is one appointment, not a
+  subscription: VERSION, PRODID, the VTIMEZONE and the VEVENT only. NAME/X-WR-CALNAME would
+  make Outlook import it as a new calendar of that name (MS-OXCICAL 2.1.3.1.1.17: omitted for a
+  single appointment), REFRESH-INTERVAL/X-PUBLISHED-TTL mean a subscription (RFC 7986 §5.7),
+  and a calendar UID would repeat the event's (RFC 5545 §3.8.4.7);
 - NAME (RFC 7986 §5.1), X-WR-CALNAME, the calendar's DESCRIPTION and X-WR-CALDESC are TEXT
   (RFC 5545 §3.3.11: `;` `,` `\\` and line breaks escaped), but icalendar 7.3 writes NAME and the
   X-WR- names raw (it has no value type for them), so every calendar-level text is added here
   as a vText; the VEVENT's texts (SUMMARY, LOCATION, DESCRIPTION) are typed by the library;
-- no METHOD (PUBLISH would require an ORGANIZER in every event).
+- no METHOD (PUBLISH would require an ORGANIZER in every event);
+- an occurrence of a timed rule that spans a clock change gets an override VEVENT
+  (`overrides`): RFC 5545 §3.8.5.3 gives every occurrence the first one's exact duration, so
+  without it a Saturday 22:00–06:00 shift ends at 05:00 on the October night in conforming
+  apps (recurring-ical-events, node-ical) and at 06:00 on the page and in others (ical.js).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from typing import cast
 
 from icalendar import Calendar, vRecur, vText
@@ -34,6 +43,9 @@ from .model import Event
 from .vtimezone import vtimezone
 
 STATUS = {"scheduled": VSTATUS.CONFIRMED, "cancelled": VSTATUS.CANCELLED, "postponed": VSTATUS.TENTATIVE}
+#: An event → its occurrences as the pages show them (calendar.occurrences in the EVENTS
+#: window; each with its wall-clock end): the ones `overrides` may need to write.
+Shown = Callable[[Event], Sequence[Event]]
 
 
 def N_(message: str) -> str:
@@ -115,6 +127,35 @@ def vevent(event: Event, labels: Labels) -> VEvent:
     return component
 
 
+def _exact(event: Event) -> dt.timedelta | None:
+    """A timed event's (occurrence's) length in elapsed time; None without a timed end."""
+    start, end = event.start, event.end
+    if not isinstance(end, dt.datetime) or not isinstance(start, dt.datetime):
+        return None
+    return end.astimezone(dt.UTC) - start.astimezone(dt.UTC)
+
+
+def overrides(event: Event, shown: Sequence[Event], labels: Labels) -> list[VEvent]:
+    """For each occurrence in `shown` whose elapsed length differs from the first's (it spans a
+    clock change; its end is the page's wall-clock end) a VEVENT overriding it (RFC 5545
+    §3.8.4.4): the same UID, SEQUENCE and words, RECURRENCE-ID its start, its own DTSTART and
+    DTEND. Occurrences the pages do not show (past the EVENTS window) get none."""
+    length = _exact(event)
+    if event.recurrence is None or length is None:
+        return []
+    found = []
+    for occurrence in shown:
+        if _exact(occurrence) != length:
+            component = vevent(replace(occurrence, recurrence=None), labels)
+            component.add("recurrence-id", occurrence.start)
+            found.append(component)
+    return found
+
+
+def _no_overrides(_event: Event) -> Sequence[Event]:
+    return ()
+
+
 def _span(timed: Sequence[Event]) -> tuple[dt.date, dt.date, bool]:
     """First and last local days of the timed events' instants, and whether some rule is
     open-ended (or too long to follow to its end)."""
@@ -139,12 +180,35 @@ def _texts(component: Calendar, values: dict[str, str]) -> None:
             component.add(name, vText(value))
 
 
+def _add(cal: Calendar, event: Event, labels: Labels, shown: Shown) -> None:
+    """The event's VEVENT and its overrides."""
+    cal.add_component(vevent(event, labels))
+    for component in overrides(event, shown(event), labels):
+        cal.add_component(component)
+
+
+def event_calendar(prodid: str, event: Event, labels: Labels,
+                   shown: Shown = _no_overrides) -> Calendar:
+    """An event's own file: VERSION, PRODID, its VTIMEZONE when timed, its VEVENT and its
+    overrides (in its language: `labels`), nothing of a subscription (see the module's
+    docstring)."""
+    cal = Calendar()  # not Calendar.new: it adds a random calendar UID
+    cal.add("version", "2.0")
+    cal.add("prodid", prodid)
+    _add(cal, event, labels, shown)
+    if not event.all_day:
+        cal.subcomponents.insert(0, vtimezone(RIGA, *_span([event])))
+    return cal
+
+
 def calendar(info: CalendarInfo, events: Sequence[Event],
-             labels: Callable[[str], Labels] = lambda _lang: Labels()) -> Calendar:
-    """One VCALENDAR with the events that have a day (month-only ones never go in); each event's
-    words in its language (`labels(event.lang)`, default Latvian). The VTIMEZONE comes first
-    when some event is timed; a calendar without events holds the zone alone, from the first
-    day of `info.year` on (RFC 5545 §3.6: at least one component)."""
+             labels: Callable[[str], Labels] = lambda _lang: Labels(),
+             shown: Shown = _no_overrides) -> Calendar:
+    """One subscription VCALENDAR with the events that have a day (month-only ones never go
+    in), each with its overrides (`shown`: see `overrides`); each event's words in its
+    language (`labels(event.lang)`, default Latvian). The
+    VTIMEZONE comes first when some event is timed; a calendar without events holds the zone
+    alone, from the first day of `info.year` on (RFC 5545 §3.6: at least one component)."""
     dated = [e for e in events if e.in_calendar_files]
     cal = Calendar.new(prodid=info.prodid, uid=info.uid, url=info.url,
                        refresh_interval=info.refresh)
@@ -156,7 +220,7 @@ def calendar(info: CalendarInfo, events: Sequence[Event],
     refresh = cal["REFRESH-INTERVAL"].to_ical()
     cal.add("X-PUBLISHED-TTL", refresh.decode() if isinstance(refresh, bytes) else refresh)
     for event in dated:
-        cal.add_component(vevent(event, labels(event.lang)))
+        _add(cal, event, labels(event.lang), shown)
     timed = [e for e in dated if not e.all_day]
     if timed:
         cal.subcomponents.insert(0, vtimezone(RIGA, *_span(timed)))
@@ -170,4 +234,5 @@ def to_bytes(cal: Calendar) -> bytes:
     return cal.to_ical()
 
 
-__all__ = ["CalendarInfo", "Labels", "calendar", "to_bytes", "vevent"]
+__all__ = ["CalendarInfo", "Labels", "Shown", "calendar", "event_calendar", "overrides",
+           "to_bytes", "vevent"]

@@ -1,4 +1,10 @@
-"""schema.org Event data for an article's events (the theme writes it as JSON-LD)."""
+"""schema.org Event data for an article's events (the theme writes it as JSON-LD).
+
+What Google's Event documentation requires is always there: `startDate` a full ISO 8601 date or
+date-time (a month-only event has none, so the theme writes no Event for it, as the .ics
+writes none), a Place's `address` (a PostalAddress of what is known when no `address:` is
+written: the place's name, the region, the country), a VirtualLocation's `url` (the event's box
+on its page while the link is not published: `online: true`)."""
 
 from __future__ import annotations
 
@@ -30,19 +36,24 @@ def attendance_mode(event: Event) -> str:
     return "https://schema.org/OfflineEventAttendanceMode"
 
 
+def _address(event: Event) -> dict[str, Any]:
+    """A PostalAddress: the `address:` written, else the place's name; its region (when the
+    article has one); Latvia."""
+    address: dict[str, Any] = {"@type": "PostalAddress",
+                               "streetAddress": event.address or event.location}
+    if event.region:
+        address["addressRegion"] = event.region
+    address["addressCountry"] = "LV"
+    return address
+
+
 def _locations(event: Event) -> list[dict[str, Any]]:
     found: list[dict[str, Any]] = []
     if event.location or event.address:
-        place: dict[str, Any] = {"@type": "Place", "name": event.location or event.address}
-        if event.address:
-            place["address"] = {"@type": "PostalAddress", "streetAddress": event.address,
-                                "addressCountry": "LV"}
-        found.append(place)
+        found.append({"@type": "Place", "name": event.location or event.address,
+                      "address": _address(event)})
     if event.is_online:
-        virtual: dict[str, Any] = {"@type": "VirtualLocation"}
-        if event.online:
-            virtual["url"] = event.online
-        found.append(virtual)
+        found.append({"@type": "VirtualLocation", "url": event.online or event.url})
     return found
 
 
@@ -73,8 +84,10 @@ def _offers(event: Event) -> dict[str, Any]:
     return offer
 
 
-def event_data(event: Event) -> dict[str, Any]:
-    """One schema.org Event (startDate with its UTC offset when timed)."""
+def event_data(event: Event, image: str | None = None) -> dict[str, Any]:
+    """One schema.org Event (startDate with its UTC offset when timed) of an event with a day
+    (never a month-only one: see the module's docstring); `image`: the article's cover, an
+    absolute URL, or None."""
     data: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "Event",
@@ -94,4 +107,6 @@ def event_data(event: Event) -> dict[str, Any]:
         data["organizer"] = {"@type": "Organization", "name": event.organizer}
     if event.price:
         data["offers"] = _offers(event)
+    if image:
+        data["image"] = [image]
     return data

@@ -38,7 +38,13 @@ from ..common.problems import ContentProblem
 from ..common.sourcetext import XML_FORBIDDEN, read_source
 from ..common.yamlnodes import node_problems, syntax_problem
 from ..images.paths import collisions, nfc, output_stem
-from ..images.pipeline import PICTURE_SUFFIXES, PhotoError, open_picture, unsupported
+from ..images.pipeline import (
+    PHOTO_SUFFIXES,
+    PhotoError,
+    open_picture,
+    refused_ending,
+    unsupported,
+)
 from . import captions
 
 FOLDER = "galleries"
@@ -136,8 +142,9 @@ class _Reader:
 
     def photo_file_ok(self, name: str, file: Path) -> bool:
         """Is the file a picture the pipeline takes (by content, not by its ending)?"""
-        if file.suffix.lower() not in PICTURE_SUFFIXES:
-            self.problems.append(unsupported(file.suffix).problem.placed(self.rel(name), field="photo"))
+        if file.suffix.lower() not in PHOTO_SUFFIXES:
+            error = refused_ending(file) or unsupported(file.suffix)
+            self.problems.append(error.problem.placed(self.rel(name), field="photo"))
             return False
         try:
             with open_picture(file, self.max_pixels):

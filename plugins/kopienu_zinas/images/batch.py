@@ -11,7 +11,7 @@ from pathlib import Path
 from ..common.fingerprint import file_digest
 from ..common.problems import ContentProblem
 from .cache import PhotoCache, entry_key, settings_digest
-from .pipeline import Rendered, render_entry
+from .pipeline import Rendered, refused_ending, render_entry
 from .settings import ImagingSettings
 
 _UNREADABLE = ContentProblem("", 0, "image", "apstrādāto attēlu nevar nolasīt",
@@ -42,6 +42,11 @@ def process_photos(photos: list[Path], settings: ImagingSettings, cache: PhotoCa
                    prune: bool = True) -> BatchResult:
     """Every photo's renditions in the cache; stale entries pruned unless `prune` is False."""
     result = BatchResult()
+    for photo in photos:  # by its ending, before the cache: an entry is keyed on content alone
+        refused = refused_ending(photo)
+        if refused is not None:
+            result.failed[photo] = refused.problem
+    photos = [photo for photo in photos if photo not in result.failed]
     settings_key = settings_digest(settings)
     keys = {photo: entry_key(file_digest(photo), settings_key) for photo in photos}
     missing = []

@@ -28,14 +28,16 @@ from pelican.generators import Generator
 
 from ..common.build import build_of
 from ..common.problems import ContentProblem, log_problem
+from ..site.linkcheck import site_addresses
 from .batch import BatchResult, process_photos
 from .cache import PhotoCache
-from .kinds import is_picture
+from .kinds import meant_as_picture
 from .markup import replace_images
 from .output import link_or_copy
 from .paths import content_path, content_relative, find, nfc, output_stem, url_folder
 from .publish import original_copy
 from .settings import ImagesSettings, from_pelican
+from .svg import ENDING, publishable
 from .views import Cover, Picture, picture_fields
 
 logger = logging.getLogger(__name__)
@@ -58,7 +60,7 @@ class ImagesGenerator(Generator):
                     if c is not None]
         files = self.get_files(self.settings["STATIC_PATHS"],
                                exclude=self.settings["STATIC_EXCLUDES"], extensions=False)
-        static = [path for path in (self.root / p for p in files) if is_picture(path)]
+        static = [path for path in (self.root / p for p in files) if meant_as_picture(path)]
         for path in static:
             self.originals[content_path(path, self.root)] = path
         named = [p for content in contents for p in self._named(content)]
@@ -90,7 +92,7 @@ class ImagesGenerator(Generator):
         relative = content_relative(written, content.relative_source_path,
                                     relative_to_root=relative_to_root)
         found = find(self.root, relative) if relative is not None else None
-        return found if found is not None and is_picture(found) else None
+        return found if found is not None and meant_as_picture(found) else None
 
     def _named(self, content: Any) -> list[Path]:
         named = []
@@ -183,10 +185,11 @@ class ImagesGenerator(Generator):
     # -- output -----------------------------------------------------------------------------
 
     def _take_static_pictures(self) -> None:
-        """Remove raster pictures from Pelican's static files (so no original is copied);
+        """Remove raster pictures, and files whose ending promises one (kinds.meant_as_picture),
+        from Pelican's static files (so no original is copied);
         pictures only linked from a text (not under STATIC_PATHS) are processed here."""
         staticfiles = self.context.get("staticfiles", [])
-        pictures = [s for s in staticfiles if is_picture(s.source_path)]
+        pictures = [s for s in staticfiles if meant_as_picture(s.source_path)]
         for static in pictures:
             staticfiles.remove(static)
         extra = []
@@ -198,8 +201,26 @@ class ImagesGenerator(Generator):
         if extra:
             self._process(sorted(set(extra)))
 
+    def _clean_drawings(self) -> None:
+        """Take SVG drawings out of Pelican's static files and write each one svg.py lets
+        through, cleaned, at its address (one it refuses is not published: the content check
+        names it)."""
+        staticfiles = self.context.get("staticfiles", [])
+        drawings = [s for s in staticfiles
+                    if PurePosixPath(s.source_path).suffix.lower() == f".{ENDING}"]
+        sites = site_addresses(self.settings)
+        for static in drawings:
+            staticfiles.remove(static)
+            cleaned = publishable(Path(static.source_path).read_bytes(), sites)
+            if cleaned is not None:
+                target = Path(self.output_path) / nfc(static.save_as)
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.unlink(missing_ok=True)  # never write through a link into another tree
+                target.write_bytes(cleaned)
+
     def generate_output(self, writer: Any) -> None:
         self._take_static_pictures()
+        self._clean_drawings()
         build = build_of(self.settings)
         if build is not None:  # for the link check (site/linkcheck.py)
             build.unpublished_pictures = {site_path: self.failed[source] for site_path, source

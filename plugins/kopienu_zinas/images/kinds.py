@@ -15,7 +15,7 @@ from pathlib import Path
 
 from PIL import Image, UnidentifiedImageError
 
-from .pipeline import HEIF, open_image  # importing the pipeline registers the HEIF opener
+from .pipeline import HEIF, PICTURE_SUFFIXES, open_image  # importing it registers the HEIF opener
 
 #: Raster formats Pillow identifies by a signature (no format that accepts arbitrary bytes,
 #: such as TGA, so a binary download is never taken for a picture). HEIF/AVIF when the
@@ -51,3 +51,10 @@ def picture_format(path: str | Path) -> str | None:
 def is_picture(path: str | Path) -> bool:
     """Is `path` a raster picture (whatever its ending)? Then it is processed, never copied."""
     return picture_format(path) is not None
+
+
+def meant_as_picture(path: str | Path) -> bool:
+    """A picture by its content, or a file whose ending promises one (PICTURE_SUFFIXES: a JPEG
+    XL or camera RAW file Pillow does not read): it goes through the pipeline, which refuses it
+    when it cannot take it; never copied as it is."""
+    return is_picture(path) or Path(path).suffix.lower() in PICTURE_SUFFIXES

@@ -40,8 +40,22 @@ MIME_TYPES = {"avif": "image/avif", "webp": "image/webp", "jpeg": "image/jpeg"}
 META = "meta.json"
 #: File endings of gallery photos (galleries/discover.py); pictures elsewhere are recognised by
 #: their content (kinds.py).
-PICTURE_SUFFIXES = frozenset({".jpg", ".jpeg", ".jpe", ".png", ".webp", ".gif", ".tif", ".tiff",
-                              ".heic", ".heif", ".avif", ".mpo"})
+PHOTO_SUFFIXES = frozenset({".jpg", ".jpeg", ".jpe", ".png", ".webp", ".gif", ".tif", ".tiff",
+                            ".heic", ".heif", ".avif", ".mpo"})
+#: Picture endings of formats the pipeline does not take (the format's name, for the message):
+#: refused by :func:`refused_ending` whatever Pillow makes of the file (a camera RAW file opens
+#: as a TIFF: its small preview), never published as they are.
+REFUSED_SUFFIXES = {
+    ".jxl": "JPEG XL", ".jp2": "JPEG 2000", ".j2k": "JPEG 2000", ".j2c": "JPEG 2000",
+    ".jpf": "JPEG 2000", ".jpx": "JPEG 2000", ".psd": "Photoshop", ".psb": "Photoshop",
+    **dict.fromkeys((".dng", ".cr2", ".cr3", ".crw", ".nef", ".nrw", ".arw", ".srf", ".sr2",
+                     ".raf", ".orf", ".rw2", ".raw", ".pef", ".srw", ".x3f", ".3fr", ".iiq",
+                     ".erf", ".kdc", ".mrw", ".rwl"), "kameras RAW"),
+}
+#: Every ending that promises a picture, the one list (QA report of session 9, fault 2): a file
+#: with one goes through the pipeline or is refused by the content check (images/rules.py), even
+#: when Pillow does not recognise its content (JPEG XL); it is never copied as it is.
+PICTURE_SUFFIXES = PHOTO_SUFFIXES | frozenset({".jfif", ".bmp", ".dib", ".ico", *REFUSED_SUFFIXES})
 #: What Pillow may report for a picture we publish; MPO is a camera JPEG with a second frame.
 ACCEPTED_FORMATS = frozenset({"JPEG", "MPO", "PNG", "WEBP", "GIF", "TIFF", "AVIF", "BMP", "DIB",
                               "ICO"}
@@ -99,6 +113,14 @@ def target_widths(original_width: int, widths: tuple[int, ...]) -> tuple[int, ..
     (never enlarged)."""
     below = tuple(w for w in widths if w < original_width)
     return (*below, original_width) if len(below) < len(widths) else below
+
+
+def refused_ending(source: Path) -> PhotoError | None:
+    """The refusal of a file whose ending is one of :data:`REFUSED_SUFFIXES`, else None."""
+    name = REFUSED_SUFFIXES.get(source.suffix.lower())
+    return None if name is None else PhotoError.of(
+        "neatbalstīts attēla formāts", "unsupported image format", f"{name} ({source.suffix})",
+        "eksportē attēlu no jauna kā JPEG (programmā, kurā to apstrādā: „Eksportēt” → JPEG)")
 
 
 def unsupported(detail: str) -> PhotoError:
@@ -192,8 +214,12 @@ def open_picture(source: Path, max_pixels: int) -> Image.Image:
     """The picture opened lazily, recognised by its content; PhotoError when it is none we take
     or it has more than `max_pixels` pixels.
 
-    Animated GIF/WebP and MPO (a camera JPEG with a second frame) give their first frame.
+    Animated GIF/WebP and MPO (a camera JPEG with a second frame) give their first frame. A
+    file with a refused ending (:func:`refused_ending`) is refused before it is opened.
     """
+    refused = refused_ending(source)
+    if refused is not None:
+        raise refused
     try:
         image = open_image(source)
     except Image.DecompressionBombError as error:

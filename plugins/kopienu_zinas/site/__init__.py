@@ -21,6 +21,7 @@ from . import (
     related,
     reserved,
     rules,
+    runnable,
     safety,
     schedule,
     sitemap,
@@ -28,6 +29,7 @@ from . import (
     startup,
     taxonomy,
     templating,
+    videos,
     yaml_reader,
 )
 
@@ -58,5 +60,5 @@ def register() -> None:
     signals.finalized.connect(preview_links.show_reported_problems)  # after the link check
     for rule in (rules, links, containment, images, placeholders, rawhtml, foreign):
         document_check.connect(rule.check_document)
-    for rule in (rules, slugs, reserved, containment, placeholders):
+    for rule in (rules, slugs, reserved, containment, placeholders, runnable, videos):
         content_check.connect(rule.check_documents)

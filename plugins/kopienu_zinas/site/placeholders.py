@@ -4,7 +4,7 @@
 teikumus…", "Norādi vietu un adresi", "Foto: Vārds Uzvārds") and with commented-out sample
 fields. A file that is no longer a draft (`status: draft` removed) and still holds one of them
 is a problem; so is a gallery with photos (any picture the images package takes,
-PICTURE_SUFFIXES) whose captions.yml still does. The list is derived from new.py's own
+PHOTO_SUFFIXES) whose captions.yml still does. The list is derived from new.py's own
 templates, so it follows them when they change; a body line counts with Markdown emphasis
 around its words (`**Šeit raksti raksta tekstu.**`).
 """
@@ -24,7 +24,7 @@ import yaml
 from ..common.frontmatter import SourceDocument
 from ..common.problems import ContentProblem
 from ..common.sourcetext import read_source
-from ..images.pipeline import PICTURE_SUFFIXES
+from ..images.pipeline import PHOTO_SUFFIXES
 from ..tools import new
 
 #: Stand-ins for what the editor typed into `make new`: values containing them are theirs.
@@ -136,7 +136,7 @@ def _in_document(document: SourceDocument) -> Iterator[ContentProblem]:
 def check_gallery(content_root: Path, folder: Path) -> Iterator[ContentProblem]:
     """A gallery is published once it has photos: then captions.yml must be real."""
     captions = folder / new.target_path(Path(), "gallery", "").name
-    if not captions.is_file() or not any(f.suffix.lower() in PICTURE_SUFFIXES
+    if not captions.is_file() or not any(f.suffix.lower() in PHOTO_SUFFIXES
                                          for f in folder.iterdir()):
         return
     path = captions.relative_to(content_root).as_posix()
