@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from kopienu_zinas.common.problems import VALUE_SHOWN, ContentProblem
+from kopienu_zinas.common.problems import WORD_SHOWN, ContentProblem, shortened
 from kopienu_zinas.site import register
 from tests.signals import registered
 from tests.sitebuild import problems_in_file
@@ -150,7 +150,8 @@ def test_every_message_shows_a_long_value_shortened_the_same_way(tmp_path: Path)
     lines = {p.field: p.format() for p in found}
     assert set(lines) >= {"alt", "image"}
     for line in lines.values():
-        assert data[:VALUE_SHOWN] + "…" in line and len(line) < 600
+        assert data[:WORD_SHOWN] + "…" in line and len(line) < 600
+    assert shortened("zināmās: " + ", ".join(["calendar_ics"] * 20)).endswith("calendar_ics")
 
 
 def test_a_javascript_time_stamp_with_milliseconds_gets_the_time_zone_message(
