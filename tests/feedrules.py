@@ -36,7 +36,7 @@ SAFE_ELEMENTS = {"a", "abbr", "b", "blockquote", "br", "caption", "cite", "code"
                  "ins", "li", "ol", "p", "pre", "q", "s", "small", "span", "strong", "sub", "sup",
                  "table", "tbody", "td", "tfoot", "th", "thead", "tr", "u", "ul"}
 SAFE_ATTRIBUTES = {"abbr", "align", "alt", "cite", "class", "colspan", "datetime", "dir", "height",
-                   "href", "hreflang", "lang", "rowspan", "scope", "src", "start", "title",
+                   "href", "hreflang", "id", "lang", "rowspan", "scope", "src", "start", "title",
                    "type", "width"}
 
 

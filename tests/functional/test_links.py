@@ -105,6 +105,7 @@ def test_the_preview_writes_nothing_outside_the_output_folder(tmp_path: Path) ->
 
 def test_make_check_names_links_and_pictures_that_lead_nowhere(tmp_path: Path) -> None:
     good = "\n".join([
+        "## Augša", "",
         "[a]({filename}/raksts.md) [b](/par-mums/) [c](../../../par-mums/) [d](/rss.xml)",
         "![e]({static}/atteli/foto.jpg) ![f](/atteli/foto.jpg) [g](/kalendars.ics)",
         "[h](http://localhost:8000/regioni/latgale/) [i](https://kopienuzinas.lv/atom.xml)",

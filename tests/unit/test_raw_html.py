@@ -11,7 +11,7 @@ import pytest
 from markdown import Markdown
 from pelican.settings import read_settings
 
-from kopienu_zinas.common.problems import ContentProblem
+from kopienu_zinas.common.problems import ContentProblem, shortened
 from kopienu_zinas.common.sourcereader import markdown_arguments
 from kopienu_zinas.site import register
 from kopienu_zinas.site.linkcheck import site_addresses
@@ -23,7 +23,8 @@ SETTINGS = read_settings(str(ROOT / "pelicanconf.py"))
 HEADER = ("---\ntitle: Raksts\ndate: 2024-05-21\nregion: Latgale\nsummary: Īsi.\n{extra}---\n"
           "Pirmā rindkopa.\n\n")  # then line 9 (10 with one `extra` line)
 #: An exported picture as Typora, Google Docs and Obsidian write it (the start of a JPEG).
-DATA = "data:image/jpeg;base64,/9j/4AAQSkZJRgABAQEASABIAAD/4QBiRXhpZgAATU0AKgAAAAgABQ=="
+DATA = ("data:image/jpeg;base64,/9j/4AAQSkZJRgABAQEASABIAAD/4QBiRXhpZgAATU0AKgAAAAgABQAAAAAAAAAAAAAA"
+        "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA==")
 
 
 def problems(tmp_path: Path, body: str, extra: str = "") -> list[ContentProblem]:
@@ -41,7 +42,7 @@ def faults(html: str) -> list[tuple[str, str]]:
 
 
 @pytest.mark.parametrize(("html", "expected"), [
-    (f'<img src="{DATA}" alt="Foto">', [("image", DATA[:40] + "…")]),
+    (f'<img src="{DATA}" alt="Foto">', [("image", shortened(DATA))]),
     ('<picture><source srcset="data:image/webp;base64,AAAA 1x"><img src="/a.jpg" alt="a">'
      "</picture>", [("image", "data:image/webp;base64,AAAA")]),
     ('<img src="https://tracker.example/pixel.gif" alt="">',
@@ -99,7 +100,7 @@ def test_each_fault_is_reported_at_its_source_line_with_the_fix(tmp_path: Path) 
     assert found[0].format() == (
         f"raksts.md:9: image: attēls iegults tekstā kā data: adrese: tas tiktu publicēts "
         "neapstrādāts, ar GPS atrašanās vietu un kameras datiem (picture embedded as a data: "
-        f"address, published unprocessed with its GPS and camera data): {DATA[:40]}… — "
+        f"address, published unprocessed with its GPS and camera data): {shortened(DATA)} — "
         "saglabā attēlu kā failu mapē content/atteli/ un saisti: "
         "![Kas redzams attēlā]({static}/atteli/foto.jpg)")
     assert "picture from another site" in found[2].format()
@@ -169,7 +170,7 @@ def test_a_body_without_html_is_judged_from_its_links_as_with_html(
     them); with a `<br>` it is: the same problems at the same lines."""
     found = problems(tmp_path, MARKDOWN_ONLY + html_after)
     assert [(p.line, p.field, p.value) for p in found] == [
-        (9, "image", DATA[:40] + "…"), (11, "link", "javascript:alert(1)"),
+        (9, "image", shortened(DATA)), (11, "link", "javascript:alert(1)"),
         (15, "image", "//tracker.example/pixel.gif")]
 
 

@@ -221,9 +221,11 @@ def test_each_form_of_internal_link_is_resolved_to_a_site_url(content: Path) -> 
     assert [(s[0], s[1], s[2]) for s in map(summary, plan(content, body))] == [
         ("url", "zinas/2024/neesoss-raksts/", 7), ("url", "zinas/2024/cits/", 7),
         ("url", "zinas/2024/cits/", 7), ("url", "atteli/foto.jpg", 8), ("url", "par-mums/", 8),
-        ("url", "kalendars.ics", 9), ("url", "rss.xml", 9),
+        ("url", "kalendars.ics", 9), ("url", "rss.xml", 9), ("url", "zinas/2024/raksts/", 10),
         ("url", "temas/", 11), ("url", "faili/ar atstarpi.pdf", 11),
         ("url", "zinas/2024/raksts/foto.jpg", 11), ("url", "izdevums/", 12)]
+    # a place on a page: its id, checked on the written page (test_heading_links.py)
+    assert [link.fragment for link in plan(content, body) if link.fragment] == ["x", "virsraksts"]
 
 
 def test_a_link_to_a_markdown_file_names_the_filename_fix(content: Path) -> None:

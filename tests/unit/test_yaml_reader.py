@@ -26,8 +26,14 @@ FILES = sorted(CONTENT.rglob("*.md"))
 
 @pytest.mark.parametrize("file", FILES, ids=[f.name for f in FILES])
 def test_same_content_and_metadata_as_the_plugins_reader(file: Path) -> None:
+    """The same as the plugin's reader given our extensions (which ours always adds: no
+    comments published, headings with ids)."""
     settings = copy.deepcopy(DEFAULT_CONFIG)
-    assert LibyamlMetadataReader(settings).read(str(file)) == YAMLMetadataReader(settings).read(str(file))
+    plugins = copy.deepcopy(DEFAULT_CONFIG)
+    plugins["MARKDOWN"]["extensions"] = [*plugins["MARKDOWN"].get("extensions", []),
+                                         "kopienu_zinas.common.nocomments",
+                                         "kopienu_zinas.common.headingids"]
+    assert LibyamlMetadataReader(settings).read(str(file)) == YAMLMetadataReader(plugins).read(str(file))
 
 
 def test_unreadable_yaml_falls_back_to_the_plugins_error(tmp_path: Path) -> None:
@@ -74,7 +80,8 @@ def test_each_language_gets_its_markdown_words_and_the_cache_key_follows_them() 
     assert backlink("") == backlink("lang: lv\n") == backlink("lang: de\n") == "Atpakaļ 1"
     assert backlink("lang: en\n") == "Back 1"
     assert markdown_arguments(settings).of("en")["extensions"] == [
-        "markdown.extensions.extra", "kopienu_zinas.common.nocomments"]  # ours, always last
+        "markdown.extensions.extra", "kopienu_zinas.common.nocomments",
+        "kopienu_zinas.common.headingids"]  # ours, always last
     english_site = {**settings, "DEFAULT_LANG": "en"}
     assert backlink("", Markdowns(markdown_arguments(english_site))) == "Back 1"
     keys = {shared_key(s) for s in (settings, english_site, {**settings, "MARKDOWN_BY_LANG": {}},

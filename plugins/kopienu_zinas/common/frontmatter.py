@@ -15,6 +15,7 @@ from typing import Any, cast
 import yaml
 from pelican.plugins.yaml_metadata.yaml_metadata import YAMLMetadataReader
 
+from .conflicts import conflict_problems
 from .invisibles import stray_problems
 from .isodates import clock_change_problem, offset_problem, parse_iso_date
 from .leftbehind import left_behind_path
@@ -26,6 +27,7 @@ from .yamlnodes import (
     clean_values,
     first_layout_problem,
     layout_problem,
+    line_break_problems,
     node_problems,
     syntax_problem,
 )
@@ -198,10 +200,16 @@ def _parse(document: SourceDocument, text: str) -> tuple[SourceDocument, list[Co
     match = _HEADER.match(text)
     if not match:
         document.take_body(text)
-        return document, [no_header_problem(document.path, text)]
+        return document, (conflict_problems(document.path, text)
+                          or [no_header_problem(document.path, text)])
     document.header_found = True
     document.take_body(text[match.end():])
     document.body_line = text[: match.end()].count("\n") + 1
+    unreadable = (conflict_problems(document.path, match.group("meta"), FIRST_LINE,
+                                    "front matter")
+                  or line_break_problems(document.path, match.group("meta"), FIRST_LINE))
+    if unreadable:  # YAML's own error would name the wrong line and fix
+        return document, [*unreadable, *_body_problems(document)]
     try:
         loader = _TextDatesLoader(match.group("meta"))
         try:  # one parse gives both the nodes (for line numbers) and the values
@@ -225,8 +233,14 @@ def _parse(document: SourceDocument, text: str) -> tuple[SourceDocument, list[Co
     return document, [*node_problems(node, document.path, first_line=FIRST_LINE),
                       *stray_problems(document.path, match.group("meta"), FIRST_LINE,
                                       header=True),
-                      *stray_problems(document.path, document.body, document.body_line,
-                                      header=False)]
+                      *_body_problems(document)]
+
+
+def _body_problems(document: SourceDocument) -> list[ContentProblem]:
+    """What reading a document's body text finds, line by line: stray invisible characters
+    and git conflict markers."""
+    return [*stray_problems(document.path, document.body, document.body_line, header=False),
+            *conflict_problems(document.path, document.body, document.body_line)]
 
 
 def no_header_problem(path: str, text: str) -> ContentProblem:

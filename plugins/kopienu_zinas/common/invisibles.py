@@ -9,7 +9,10 @@ it"; the page is built as written (a warning: only `make check` stops on it):
   one at the very start of a file is the encoding's, common/sourcetext.py);
 - U+200E/U+200F left-to-right and right-to-left marks (our text is Latvian and English);
 - U+200D zero width joiner, except right after an emoji, an emoji modifier or a combining
-  mark: there it joins an emoji sequence (👩‍🌾) or shapes a script, as meant.
+  mark: there it joins an emoji sequence (👩‍🌾) or shapes a script, as meant;
+- in the body, U+2028/U+2029 line and paragraph separators (InDesign's forced line break) and
+  NEL U+0085 (a "…" decoded from Windows-1252 as Latin-1): Markdown does not break a line
+  there (in the front matter YAML does: an error, yamlnodes.line_break_problems).
 
 Left alone: the soft hyphen U+00AD (a hyphenation hint, shown only where a line breaks) and the
 zero width non-joiner U+200C (it keeps letters from ligating), both typed on purpose; no-break
@@ -27,7 +30,7 @@ from .problems import ContentProblem
 from .yamlnodes import invisible_name, value_start
 
 #: The characters named (a joiner only where it joins nothing, :func:`stray_columns`).
-STRAY_CHARACTERS = "\u200b\u200d\u200e\u200f\u2060\ufeff"
+STRAY_CHARACTERS = "\u200b\u200d\u200e\u200f\u2060\ufeff\u0085\u2028\u2029"
 STRAY = re.compile(f"[{STRAY_CHARACTERS}]")
 #: Unicode categories after which a zero width joiner is part of what is written: emoji (So),
 #: their skin-tone modifiers (Sk), variation selectors and combining marks (Mn, Me).

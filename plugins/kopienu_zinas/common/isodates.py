@@ -54,6 +54,8 @@ _DATE = re.compile(_DAY)
 _DATETIME = re.compile(f"{_DAY}[ T]{_CLOCK}(Z|[+-][0-9]{{2}}:[0-9]{{2}})?")
 _MONTH = re.compile("([0-9]{4})-([0-9]{2})")
 _TIME_OF_DAY = re.compile(_CLOCK)
+#: Fractions of a second between a time's seconds and its zone (`:00.000Z`, JavaScript's).
+_FRACTION = re.compile(r"(?<=:[0-9]{2})\.[0-9]+(?=Z$|[+-][0-9]{2}:[0-9]{2}$)")
 
 # The same forms (without offsets) for a browser, spelling out which values exist: months
 # 01–12, each month's days, 29 February in leap years (Gregorian: every 4th year, of the
@@ -162,8 +164,12 @@ def offset_problem(written: object, field_name: str) -> ContentProblem | None:
     tools and ISO 8601 write), which editors' dates may not have: every time is Riga's. The
     fix names the same moment on Riga's clock. No file and line yet (the caller places it);
     None when `written` is no datetime with a zone. Events' `start:`/`end:` and the front
-    matter's `date:`/`modified:` can say it alike."""
+    matter's `date:`/`modified:` can say it alike. Fractions of a second before the zone
+    (`10:00:00.000Z`, what JavaScript and Decap CMS write) are dropped first."""
     text = str(written).strip()
+    fraction = _FRACTION.search(text)
+    if fraction:
+        text = text[:fraction.start()] + text[fraction.end():]
     match = _DATETIME.fullmatch(text)
     if match is None or match.group(7) is None:
         return None
@@ -177,7 +183,8 @@ def offset_problem(written: object, field_name: str) -> ContentProblem | None:
     return ContentProblem(
         "", 0, field_name, "laika joslu neraksti: laiks vienmēr ir Rīgas laiks",
         "write no time zone: times are Riga time",
-        f"izdzēs '{match.group(7)}' un raksti laiku pēc Rīgas pulksteņa: {riga}", str(written))
+        f"izdzēs '{fraction.group() if fraction else ''}{match.group(7)}' un raksti laiku pēc "
+        f"Rīgas pulksteņa: {riga}", str(written))
 
 
 def parse_iso_date(value: object) -> dt.date | dt.datetime:

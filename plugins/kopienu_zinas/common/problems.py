@@ -14,6 +14,7 @@ from __future__ import annotations
 import errno
 import logging
 import os
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -25,6 +26,12 @@ if TYPE_CHECKING:
     from .frontmatter import SourceDocument
 
 logger = logging.getLogger(__name__)
+#: How many characters of one word (a run without spaces) and of a whole value a message
+#: shows: a `data:` picture's address (464 KB for a photo from Google Docs) or a 1 MB line is
+#: shortened to its start; a list of known names, a path or a sentence is shown whole.
+WORD_SHOWN = 80
+VALUE_SHOWN = 400
+_LONG_WORD = re.compile(rf"\S{{{WORD_SHOWN + 1},}}")
 
 #: Sent once per build with ``documents=[SourceDocument, ...]`` and ``settings``; each
 #: receiver returns an iterable of ContentProblem.
@@ -52,14 +59,25 @@ class ContentProblem:
     severity: Literal["error", "warning"] = "error"
 
     def format(self) -> str:
+        """The one line editors read (terminal, preview banner): the value :func:`shortened`."""
         where = f"{self.path}:{self.line}" if self.line else self.path
-        value = f": {self.value}" if self.value else ""
+        value = f": {shortened(self.value)}" if self.value else ""
         return f"{where}: {self.field}: {self.what_lv} ({self.what_en}){value} — {self.fix}"
 
     def placed(self, path: str, line: int = 0, field: str | None = None) -> ContentProblem:
         """The same problem at a file (and line, and field) once the caller knows where:
         parsers of one value (an event, a picture) report with an empty path."""
         return replace(self, path=path, line=line, field=self.field if field is None else field)
+
+
+def shortened(value: str) -> str:
+    """A value as every message shows it: each word longer than :data:`WORD_SHOWN` characters
+    cut there with "…" (its start names it: `data:image/jpeg;base64,/9j/4AAQ…`), then the
+    whole cut at :data:`VALUE_SHOWN` the same way."""
+    if len(value) <= WORD_SHOWN:
+        return value  # nearly every value
+    value = _LONG_WORD.sub(lambda word: f"{word.group()[:WORD_SHOWN]}…", value)
+    return value if len(value) <= VALUE_SHOWN else f"{value[:VALUE_SHOWN]}…"
 
 
 class ProblemError(Exception):

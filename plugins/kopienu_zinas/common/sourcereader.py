@@ -31,6 +31,7 @@ from pelican.plugins.yaml_metadata import yaml_metadata
 
 from .cachestore import CacheStore
 from .fingerprint import code_digest, digest, settings_digest
+from .headingids import NAME as HEADING_IDS
 from .nocomments import NAME as NO_COMMENTS
 from .yamlnodes import clean_values
 
@@ -139,16 +140,18 @@ def markdown_arguments(settings: Mapping[str, Any]) -> MarkdownArguments:
 def complete_arguments(markdown: Mapping[str, Any]) -> dict[str, Any]:
     """`Markdown(**…)` arguments from a MARKDOWN-like setting: Pelican's reader fills in
     `extensions` (every configured one) when it is created, and the YAML reader drops `meta`
-    and adds ours that publishes no HTML comment (common/nocomments.py), whatever the
-    settings say. The same whether or not a reader has already changed the setting in place."""
+    and adds ours that publishes no HTML comment (common/nocomments.py) and ours that gives
+    headings ids (common/headingids.py), whatever the settings say. The same whether or not a
+    reader has already changed the setting in place."""
     arguments = copy.deepcopy(dict(markdown))
     arguments.setdefault("extension_configs", {})
     extensions = arguments.setdefault("extensions", [])
     for extension in arguments["extension_configs"]:
         if extension not in extensions:
             extensions.append(extension)
-    arguments["extensions"] = [e for e in extensions if e not in (META_EXTENSION, NO_COMMENTS)]
-    arguments["extensions"].append(NO_COMMENTS)
+    arguments["extensions"] = [e for e in extensions
+                               if e not in (META_EXTENSION, NO_COMMENTS, HEADING_IDS)]
+    arguments["extensions"] += [NO_COMMENTS, HEADING_IDS]
     return arguments
 
 

@@ -29,7 +29,7 @@ from collections.abc import Iterator
 
 import yaml
 
-from .problems import ContentProblem
+from .problems import ContentProblem, shortened
 from .sourcetext import XML_FORBIDDEN, character_names
 
 #: Characters that look like a space (or like nothing: zero-width joiners and direction marks
@@ -46,6 +46,20 @@ _INVISIBLE_NAMES = {
     "\u200f": ("virziena zīme RLM", "right-to-left mark"),
     "\u2060": ("vārdu savienotājs", "word joiner"),
     "\ufeff": ("neredzamā zīme BOM", "zero width no-break space (BOM)"),
+    "\u2028": ("rindas atdalītājs", "line separator"),
+    "\u2029": ("rindkopas atdalītājs", "paragraph separator"),
+    "\u0085": ("rindas beigu zīme NEL", "next line (NEL)"),
+}
+#: Characters YAML reads as a line break (YAML 1.1 §5.4: NEL, line and paragraph separators)
+#: that editors and Python's own line counting (`str.split("\n")`) do not: a title with
+#: InDesign's forced line break U+2028 is two YAML lines, and the parser's line is off.
+YAML_LINE_BREAKS = re.compile("[\u0085\u2028\u2029]")
+_PASTED = ("izdzēs to vai aizstāj ar atstarpi (tāda zīme ienāk, kopējot no InDesign, PDF vai "
+           "tīmekļa lapas)")
+#: What to do about each, by character.
+_LINE_BREAK_FIXES = {
+    "\u2028": _PASTED, "\u2029": _PASTED,
+    "\u0085": "tā parasti ir daudzpunkte „…”, kas nolasīta nepareizā kodējumā: aizstāj to ar …",
 }
 #: Quotes that word processors type for " and ', and Latvian typography's „…“: text to YAML.
 TYPOGRAPHIC_QUOTES = re.compile("[“”„‟‘’‚«»]")
@@ -177,6 +191,30 @@ def first_layout_problem(path: str, text: str, first_line: int = 1,
     return None
 
 
+def line_break_problems(path: str, text: str, first_line: int = 1,
+                        field: str = "front matter") -> list[ContentProblem]:
+    """An error at each line of YAML `text` (file line `first_line` first) holding a character
+    YAML reads as a line break (:data:`YAML_LINE_BREAKS`), naming it and its columns: YAML's
+    own error would name another line, and its fix would not help."""
+    if not YAML_LINE_BREAKS.search(text):
+        return []
+    problems = []
+    for number, line in enumerate(text.split("\n"), first_line):
+        columns: dict[str, list[int]] = {}
+        for found in YAML_LINE_BREAKS.finditer(line):
+            columns.setdefault(found.group(), []).append(found.start() + 1)
+        for character, at in columns.items():
+            name_lv, name_en = invisible_name(character)
+            code = ord(character)
+            problems.append(ContentProblem(
+                path, number, value_start(line)[1] or field,
+                f"rindā ir {name_lv} U+{code:04X}, ko YAML uzskata par rindas beigām",
+                f"a {name_en}, U+{code:04X}, which YAML reads as a line break",
+                _LINE_BREAK_FIXES[character],
+                "kolonna " + ", ".join(map(str, at))))
+    return problems
+
+
 def syntax_problem(path: str, text: str, error: yaml.YAMLError, first_line: int = 1,
                    field: str = "front matter") -> ContentProblem:
     """The problem of YAML `text` that cannot be read (`error`): at the line with a tab or an
@@ -208,7 +246,7 @@ def quotes_problem(path: str, line_text: str, line: int, field: str) -> ContentP
     start, name = value_start(line_text)
     value = line_text[start:].strip()
     quoted = f'"{value}"' if '"' not in value else "'" + value.replace("'", "''") + "'"
-    shown = f"{name}: {quoted}" if name else quoted
+    shown = shortened(f"{name}: {quoted}" if name else quoted)
     quotes = " ".join(dict.fromkeys(TYPOGRAPHIC_QUOTES.findall(line_text)))
     return ContentProblem(
         path, line, name or field, f"tipogrāfiskās pēdiņas {quotes} YAML neuzskata par pēdiņām",

@@ -9,6 +9,7 @@ from . import (
     clashes,
     containment,
     feeds,
+    foreign,
     images,
     linkcheck,
     links,
@@ -59,7 +60,7 @@ def register() -> None:
     signals.finalized.connect(sitemap.write_sitemap)
     signals.finalized.connect(linkcheck.check_written_links)
     signals.finalized.connect(preview_links.show_reported_problems)  # after the link check
-    for rule in (rules, links, containment, images, placeholders, rawhtml):
+    for rule in (rules, links, containment, images, placeholders, rawhtml, foreign):
         document_check.connect(rule.check_document)
     for rule in (rules, slugs, reserved, containment, placeholders, runnable, videos):
         content_check.connect(rule.check_documents)

@@ -7,10 +7,12 @@ accessibility failure, not a style choice.
 from __future__ import annotations
 
 import os
+import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from ..common.contentfolder import files
 from ..common.frontmatter import SourceDocument
 from ..common.problems import ContentProblem
 from ..images.paths import find
@@ -29,16 +31,29 @@ def check_document(sender: Any, document: SourceDocument,
     return [*check_body_images(document, root), *check_header_image(document, root)]
 
 
-def _missing(target: Path | None, content_root: Path) -> bool:
-    """Is a local target absent, its name compared in NFC (as macOS may store it)? A target
-    outside content/ is not "missing": containment.py names it (one problem, not two)."""
+def _missing(target: Path | None, content_root: Path) -> str | None:
+    """The path under content/ of a local target that is absent, its name compared in NFC (as
+    macOS may store it); None when it is there, or not local. A target outside content/ is not
+    "missing": containment.py names it (one problem, not two)."""
     if target is None or not is_inside(target, content_root):
-        return False
+        return None
     try:
         relative = Path(os.path.normpath(target)).relative_to(content_root).as_posix()
     except ValueError:  # outside content/: the containment rule names that, once
-        return False
-    return find(content_root, relative) is None
+        return None
+    return relative if find(content_root, relative) is None else None
+
+
+def _missing_fix(relative: str, content_root: Path, written: str) -> str:
+    """How to fix a picture path that names no file: the one file whose path differs only by
+    case or Unicode form (`Foto 1.JPG` for `foto 1.jpg`), written as the editor wrote the
+    path (`written`: "{static}/" or ""), when there is one."""
+    key = unicodedata.normalize("NFC", relative).casefold()
+    alike = [name for name in files(content_root)
+             if unicodedata.normalize("NFC", name).casefold() == key]
+    if len(alike) != 1:
+        return _MISSING_FIX
+    return f"vai domāts {alike[0]}? Raksti {written}{alike[0]} (lielie/mazie burti ir svarīgi)"
 
 
 def check_body_images(document: SourceDocument, content_root: Path) -> Iterator[ContentProblem]:
@@ -48,20 +63,22 @@ def check_body_images(document: SourceDocument, content_root: Path) -> Iterator[
                 document.path, image.line, "alt", "attēlam nav apraksta", "image has no alt text",
                 "ieraksti kvadrātiekavās, kas redzams attēlā: ![Lasītāji bibliotēkā](…)",
                 image.target)
-        target = resolve(image.target, document, content_root)
-        if _missing(target, content_root):
-            yield ContentProblem(document.path, image.line, "image", *_MISSING, _MISSING_FIX,
-                                 image.target)
+        missing = _missing(resolve(image.target, document, content_root), content_root)
+        if missing is not None:
+            yield ContentProblem(document.path, image.line, "image", *_MISSING,
+                                 _missing_fix(missing, content_root, "{static}/"), image.target)
 
 
 def check_header_image(document: SourceDocument, content_root: Path) -> Iterator[ContentProblem]:
     image = document.metadata.get("image")
     if not isinstance(image, str) or not image.strip():
         return
-    target = resolve(image.strip(), document, content_root, relative_to_root=True)
-    if _missing(target, content_root):
-        yield document.problem("image", *_MISSING, value=image,
-                               fix=f"{_MISSING_FIX}; ceļš skaitās no content/ mapes")
+    missing = _missing(resolve(image.strip(), document, content_root, relative_to_root=True),
+                       content_root)
+    if missing is not None:
+        fix = _missing_fix(missing, content_root, "image: ")
+        yield document.problem("image", *_MISSING, value=image, fix=fix if fix != _MISSING_FIX
+                               else f"{_MISSING_FIX}; ceļš skaitās no content/ mapes")
     alt = document.metadata.get("image_alt")
     if alt is None or (isinstance(alt, str) and not alt.strip()):  # other types: rules.py
         yield document.problem(

@@ -32,7 +32,8 @@ import os
 import posixpath
 import re
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from difflib import get_close_matches
 from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import unquote, urljoin, urlsplit
@@ -40,6 +41,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 from ..common.build import build_of, once
 from ..common.checkcache import SOURCE_DIGESTS
 from ..common.frontmatter import SourceDocument, kind_of, markdown_ending, read_body, source_files
+from ..common.headingids import heading_id
 from ..common.problems import ContentProblem, log_problem
 from ..images.paths import nfc
 from ..writing.render import cache_root
@@ -75,10 +77,12 @@ _ROOT_HINT = ("pārbaudi adresi; saitei uz citu rakstu raksti {filename}/faila-n
 
 @dataclass(frozen=True)
 class PlannedLink:
-    """A reference and the site-relative URL it must find written (decoded, no fragment)."""
+    """A reference and the site-relative URL it must find written (decoded, no fragment),
+    and the id its `#fragment` (decoded; "" for none) must find on that page."""
 
     url: str
     problem: ContentProblem  # reported when nothing is written at url
+    fragment: str = ""
 
 
 @dataclass(frozen=True)
@@ -136,38 +140,52 @@ def plan_document(document: SourceDocument, page_url: str | None, urls: SourceUr
     """
     for reference in all_references(document):
         target = browser_address(reference.target)  # `/\\x.example/a` is another site's
-        if not target or target.startswith("#"):
-            continue
-        marker = intrasite(target)
-        listing = listing_marker(target)
-        if (marker or listing) and page_url is None:
-            yield ContentProblem(
-                document.path, reference.line, reference.field,
-                "izdevuma ievadā {filename}, {static} u. c. netiek aizstāti ar adresi",
-                "{filename}, {static} and the like are not replaced in a newsletter introduction",
-                "raksti lapas adresi no vietnes sākuma, piemēram /zinas/2024/raksta-adrese/",
-                target)
-        elif marker is not None:
-            yield from _plan_intrasite(document, reference, marker[0], urls, root)
-        elif listing is not None:
-            url = _clean(urls.listing(*listing))
-            yield PlannedLink(url, _missing(document, reference, root, url, from_root=True))
-        elif is_external(target):
-            path = on_site(target, sites)
-            if path is not None:
-                yield PlannedLink(path, _missing(document, reference, root, path, from_root=True))
-        elif target.startswith("/"):
-            yield PlannedLink(_clean(target),
-                              _missing(document, reference, root, target, from_root=True))
-        elif page_url is None:
-            yield ContentProblem(
-                document.path, reference.line, reference.field,
-                "relatīva saite izdevuma ievadā", "relative link in a newsletter introduction",
-                "ievads ir vairākās lapās un e-pastā: raksti adresi no vietnes sākuma, "
-                "piemēram /par-mums/", target)
-        else:
-            url = _clean(urlsplit(urljoin(f"/{page_url}", target)).path)
-            yield PlannedLink(url, _missing(document, reference, root, target, from_root=False))
+        fragment = unquote(urlsplit(target).fragment)
+        for item in _plan_reference(document, reference, target, page_url, urls, root, sites):
+            yield replace(item, fragment=fragment) if isinstance(item, PlannedLink) else item
+
+
+def _plan_reference(document: SourceDocument, reference: Reference, target: str,
+                    page_url: str | None, urls: SourceUrls, root: Path,
+                    sites: tuple[SiteAddress, ...]) -> Iterator[PlannedLink | ContentProblem]:
+    """What one reference (its address as a browser reads it: `target`) needs."""
+    if not target or target == "#":
+        return
+    if target.startswith("#"):
+        if page_url is not None:  # a place on the page itself
+            yield PlannedLink(_clean(page_url), _missing(document, reference, root, target,
+                                                         from_root=True))
+        return
+    marker = intrasite(target)
+    listing = listing_marker(target)
+    if (marker or listing) and page_url is None:
+        yield ContentProblem(
+            document.path, reference.line, reference.field,
+            "izdevuma ievadā {filename}, {static} u. c. netiek aizstāti ar adresi",
+            "{filename}, {static} and the like are not replaced in a newsletter introduction",
+            "raksti lapas adresi no vietnes sākuma, piemēram /zinas/2024/raksta-adrese/",
+            target)
+    elif marker is not None:
+        yield from _plan_intrasite(document, reference, marker[0], urls, root)
+    elif listing is not None:
+        url = _clean(urls.listing(*listing))
+        yield PlannedLink(url, _missing(document, reference, root, url, from_root=True))
+    elif is_external(target):
+        path = on_site(target, sites)
+        if path is not None:
+            yield PlannedLink(path, _missing(document, reference, root, path, from_root=True))
+    elif target.startswith("/"):
+        yield PlannedLink(_clean(target),
+                          _missing(document, reference, root, target, from_root=True))
+    elif page_url is None:
+        yield ContentProblem(
+            document.path, reference.line, reference.field,
+            "relatīva saite izdevuma ievadā", "relative link in a newsletter introduction",
+            "ievads ir vairākās lapās un e-pastā: raksti adresi no vietnes sākuma, "
+            "piemēram /par-mums/", target)
+    else:
+        url = _clean(urlsplit(urljoin(f"/{page_url}", target)).path)
+        yield PlannedLink(url, _missing(document, reference, root, target, from_root=False))
 
 
 def _plan_intrasite(document: SourceDocument, reference: Reference, what: str,
@@ -415,6 +433,61 @@ def check_written_links(pelican: Any) -> None:
     for link in missing:
         picture = build.unpublished_pictures.get(nfc(link.url))
         log_problem(link.problem if picture is None else unpublished_picture(link.problem, picture))
+    pages = PageIds(output)
+    for link in planned:
+        if link.fragment and link not in missing and not is_written(link.url, failed):
+            problem = pages.fragment_problem(link)
+            if problem is not None:
+                log_problem(problem)
+
+
+#: An `id` attribute in a page's HTML (quoted either way).
+_ID = re.compile(r"""\sid\s*=\s*(?:"(?P<double>[^"]*)"|'(?P<single>[^']*)')""", re.I)
+
+
+class PageIds:
+    """The ids of the written pages of one output folder, each page read once, when a link
+    to one of its places is first checked."""
+
+    def __init__(self, output: Path) -> None:
+        self.output = output
+        self.read: dict[str, frozenset[str] | None] = {}
+
+    def ids(self, url: str) -> frozenset[str] | None:
+        """The ids on the HTML page at site-relative `url` (code left out); None when the
+        URL finds no HTML page (a picture, a PDF: a fragment there means something else)."""
+        if url not in self.read:
+            self.read[url] = _page_ids(self.output, url)
+        return self.read[url]
+
+    def fragment_problem(self, link: PlannedLink) -> ContentProblem | None:
+        """The problem of a link whose `#fragment` is no id on its written page, naming the
+        id meant: the fragment's id as a heading's words (headingids.heading_id:
+        `#Starpvirsraksts ar garumzīmēm`), else the closest id on the page."""
+        ids = self.ids(link.url)
+        if ids is None or link.fragment in ids:
+            return None
+        meant = heading_id(link.fragment)
+        closest = meant if meant in ids else next(
+            iter(get_close_matches(link.fragment, sorted(ids), n=1, cutoff=0.5)), None)
+        fix = (f"vai domāts #{closest}? Raksti saitē #{closest}" if closest else
+               "saitē uz virsrakstu raksti # un virsraksta vārdus mazajiem burtiem, bez "
+               "garumzīmēm, ar defisēm (## Mūsu darbs → #musu-darbs)")
+        return replace(link.problem, what_lv="lapā nav vietas ar šādu id (virsraksta vai enkura)",
+                       what_en="the page has no heading or anchor with this id", fix=fix)
+
+
+def _page_ids(output: Path, url: str) -> frozenset[str] | None:
+    """The ids on the written HTML page a site-relative URL finds (`dir/` and `dir` find
+    `dir/index.html`), None when it finds none."""
+    for name in (url, f"{url}index.html" if url.endswith("/") or not url else
+                 f"{url}/index.html"):
+        file = output / name
+        if name.endswith(".html") and file.is_file():
+            page = _CODE.sub("", file.read_text(encoding="utf-8", errors="replace"))
+            return frozenset(html.unescape(match.group("double") or match.group("single") or "")
+                             for match in _ID.finditer(page))
+    return None
 
 
 def unpublished_picture(problem: ContentProblem, picture: ContentProblem) -> ContentProblem:

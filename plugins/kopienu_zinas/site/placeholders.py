@@ -128,7 +128,7 @@ def _in_document(document: SourceDocument) -> Iterator[ContentProblem]:
         return
     yield from _in_node(document.path, document.node, 2)  # line 1 is "---"
     samples = placeholders().lines
-    for number, line in enumerate(document.body.splitlines(), document.body_line):
+    for number, line in enumerate(document.body.split("\n"), document.body_line):
         if _body_line(line) in samples:
             yield _problem(document.path, number, "text", line.strip())
 

@@ -29,7 +29,7 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from html.parser import HTMLParser
 from typing import Any
 from urllib.parse import urlsplit
@@ -39,7 +39,7 @@ from pelican.settings import DEFAULT_CONFIG
 from ..common.absolute_urls import SRCSET_ATTRIBUTES, URL_ATTRIBUTES, srcset_candidates
 from ..common.frontmatter import SourceDocument
 from ..common.nocomments import COMMENT, COMMENT_AS_TEXT
-from ..common.problems import ContentProblem
+from ..common.problems import ContentProblem, shortened
 from ..common.sourcereader import MarkdownArguments, Markdowns, markdown_arguments
 from .linkcheck import SiteAddress, on_site, site_addresses
 from .references import all_references, browser_address
@@ -91,8 +91,6 @@ _CSS_ESCAPE = re.compile(r"\\(?:(?P<hex>[0-9a-f]{1,6})[ \t\n\r\f]?|(?P<char>[^\n
                          re.I)
 #: Characters browsers drop from an address before reading its scheme.
 _URL_NOISE = re.compile(r"[\x00-\x20]")
-#: How much of a `data:` address a message shows.
-DATA_SHOWN = 40
 
 _DATA = ("attēls iegults tekstā kā data: adrese: tas tiktu publicēts neapstrādāts, ar GPS "
          "atrašanās vietu un kameras datiem",
@@ -110,6 +108,8 @@ _MEDIA_FIX = ("ieliec failu mapē content/ un saisti ar {static}/…, vai ieliec
               "[Skatīties video](https://…)")
 #: Front-matter fields that are never published (notes to colleagues).
 UNPUBLISHED_FIELDS = frozenset({"notes"})
+#: An HTML character reference: named (`&amp;`), decimal (`&#8211;`) or hexadecimal.
+_ENTITY = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]*|#[0-9]+|#[xX][0-9A-Fa-f]+);")
 _STYLE_FIX = "izdzēs to: vietnes izskatu nosaka tēma, ne raksts"
 _SCRIPT_FIX = "izdzēs to: vietnē nav JavaScript; ja vajag, ieliec parastu saiti [teksts](https://…)"
 _EMBED_FIX = ("neiegul svešu saturu: ieliec saiti uz to, piemēram "
@@ -136,7 +136,8 @@ def check_document(sender: Any, document: SourceDocument,
     newsletter introduction."""
     if not document.header_found or document.node is None:
         return []
-    problems = [*check_cover(document), *front_matter_comments(document)]
+    problems = [*check_cover(document), *front_matter_comments(document),
+                *front_matter_entities(document)]
     written = document.written_body  # comments included: Markdown itself drops them
     if _RAW_HTML.search(written) or _ATTRIBUTE_LIST.search(written):
         body_html = converter(settings).of(document.metadata.get("lang")).reset().convert(
@@ -189,6 +190,25 @@ def front_matter_comments(document: SourceDocument) -> Iterator[ContentProblem]:
             yield document.problem(_field_path(keys), *COMMENT_AS_TEXT, value="<!--", at=keys)
 
 
+def front_matter_entities(document: SourceDocument) -> Iterator[ContentProblem]:
+    """A warning at each published front-matter text holding an HTML character reference
+    (`&amp;`, `&mdash;`, `&#8211;`: WordPress exports write titles so): front matter is plain
+    text, so the page, feeds and search show `&amp;` as written. Named with the characters
+    meant, not decoded: a text may mean the reference itself."""
+    for keys, text in _texts(document.metadata, ()):
+        if "&" not in text or keys[0] in UNPUBLISHED_FIELDS:
+            continue
+        found = dict.fromkeys(match.group() for match in _ENTITY.finditer(text)
+                              if html.unescape(match.group()) != match.group())
+        if found:
+            meant = ", ".join(f"{entity} → {html.unescape(entity)}" for entity in found)
+            problem = document.problem(
+                _field_path(keys), "HTML zīmes kods galvenē tiek rādīts kā teksts",
+                "an HTML character reference in the front matter is shown as written",
+                f"raksti pašu zīmi: {meant}", " ".join(found), at=keys)
+            yield replace(problem, severity="warning")
+
+
 def _texts(value: object, keys: tuple[str | int, ...]
            ) -> Iterator[tuple[tuple[str | int, ...], str]]:
     """Every text in a front-matter value, with its key path (("events", 0, "title"))."""
@@ -218,11 +238,6 @@ def converter(settings: Mapping[str, Any]) -> Markdowns:
     if not _LAST or _LAST[0][0] != arguments:
         _LAST[:] = [(arguments, Markdowns(arguments))]
     return _LAST[0][1]
-
-
-def shortened(value: str) -> str:
-    """A `data:` address as a message shows it: its start (the rest is the file itself)."""
-    return value if len(value) <= DATA_SHOWN else f"{value[:DATA_SHOWN]}…"
 
 
 def located(document: SourceDocument, faults: Sequence[Fault]) -> Iterator[ContentProblem]:

@@ -145,7 +145,7 @@ class _Block:
 
 def body_lines(document: SourceDocument) -> Iterator[tuple[int, str]]:
     """(line number in the file, text) of every body line outside fenced code."""
-    lines = document.body.splitlines()
+    lines = document.body.split("\n")
     if "```" not in document.body and "~~~" not in document.body:  # no fence: every line
         yield from enumerate(lines, document.body_line)
         return
@@ -161,7 +161,7 @@ def body_lines(document: SourceDocument) -> Iterator[tuple[int, str]]:
 def _visible_body(document: SourceDocument) -> str:
     """The body, one line per line of the file, with fenced code blanked (its comments are:
     common/frontmatter.py `SourceDocument.body`)."""
-    lines = document.body.splitlines()
+    lines = document.body.split("\n")
     if "```" in document.body or "~~~" in document.body:
         kept = dict(body_lines(document))
         lines = [kept.get(line, "") for line in range(document.body_line,
