@@ -48,6 +48,7 @@ def register() -> None:
     signals.article_generator_pretaxonomy.connect(clashes.withhold_clashing_articles)
     signals.get_writer.connect(feeds.get_writer)
     signals.article_generator_finalized.connect(related.attach_related)
+    signals.article_generator_finalized.connect(feeds.note_feed_languages)
     signals.article_generator_finalized.connect(preview.attach_problems)
     signals.page_generator_finalized.connect(schedule.withhold_scheduled_pages)
     signals.page_generator_finalized.connect(reserved.withhold_reserved_pages)

@@ -355,6 +355,16 @@ def item_language(item: Any, settings: dict[str, Any]) -> str:
     return str(getattr(item, "lang", None) or settings.get("DEFAULT_LANG"))
 
 
+def note_feed_languages(generator: Any) -> None:
+    """Give the templates ``FEED_LANGUAGES``: the sorted languages of the published articles
+    and translations, the languages a ``TRANSLATION_FEED_*`` feed is written for (Pelican
+    writes one only for a language that has an article), so that a page links its language's
+    feed only where it exists (macros/feeds.html; else the site feed)."""
+    items = [*generator.articles, *generator.translations]
+    generator.context["FEED_LANGUAGES"] = sorted(
+        {item_language(item, generator.settings) for item in items})
+
+
 def feed_language(settings: dict[str, Any], path: str | None) -> str | None:
     """The language of the feed saved at `path`: the language of a ``TRANSLATION_FEED_*``
     feed (``en/atom.xml`` → "en"; None for DEFAULT_LANG's, which the site feed already is),
