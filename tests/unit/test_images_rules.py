@@ -9,7 +9,7 @@ from typing import ClassVar
 import pytest
 
 from kopienu_zinas.common.frontmatter import read_document
-from kopienu_zinas.images.rules import check_documents, warn_located
+from kopienu_zinas.images.rules import check_documents, named_pictures, warn_located
 from tests.photos import camera_exif, upright
 
 SETTINGS = {"STATIC_PATHS": ["atteli"], "CACHE_PATH": "unused/pelican"}
@@ -57,6 +57,22 @@ def test_a_file_that_is_no_picture_is_refused(content: Path) -> None:
     (content / "atteli/skenets.tif").write_text("not a scan")
     (found,) = [p for p in problems(content) if p.path == "atteli/skenets.tif"]
     assert found.field == "image" and found.what_en and found.what_lv and found.fix
+
+
+def test_pictures_named_in_the_text_are_found_at_their_lines(content: Path) -> None:
+    """`{static}`/`{attach}` pictures in the text at their lines, whatever line break comes
+    before them (Python splits lines at Unicode separators too); a text that names none gives
+    only the cover."""
+    body = ("Pirms.\nTeksts ![a]({static}atteli/plakats.jpg)\u2028Nekā.\u2029"
+            "![b]({attach}atteli/plakats.jpg) un [c]({static}atteli/nav.jpg)\n")
+    (content / "raksts.md").write_text(ARTICLE.replace("Teksts.\n", body), encoding="utf-8")
+    document = read_document(content, content / "raksts.md")[0]
+    found = [(path.name, field, line) for path, field, line in named_pictures(document, content)]
+    assert found == [("plakats.jpg", "image", 7), ("plakats.jpg", "image", 11),
+                     ("plakats.jpg", "image", 13)]
+    (content / "raksts.md").write_text(ARTICLE, encoding="utf-8")
+    document = read_document(content, content / "raksts.md")[0]
+    assert [line for _path, _field, line in named_pictures(document, content)] == [7]
 
 
 def test_a_clean_picture_passes(content: Path) -> None:

@@ -62,6 +62,8 @@ def named_pictures(document: SourceDocument, root: Path) -> Iterator[tuple[Path,
         found = existing(image.strip(), True)
         if found is not None:
             yield found, "image", document.line_of("image")
+    if _STATIC.search(document.body) is None:  # most texts: no line to look at
+        return
     for offset, text in enumerate(document.body.splitlines()):
         for match in _STATIC.finditer(text):
             found = existing(match.group("path"), False)
