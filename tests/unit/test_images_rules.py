@@ -2,14 +2,24 @@
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from pathlib import Path
 from typing import ClassVar
 
 import pytest
+from pelican.log import LimitFilter
 
+from kopienu_zinas.common.build import once, open_build
+from kopienu_zinas.common.checkcache import SOURCE_DIGESTS
 from kopienu_zinas.common.frontmatter import read_document
-from kopienu_zinas.images.rules import check_documents, named_pictures, warn_located
+from kopienu_zinas.images.rules import (
+    FORMATS_FOLDER,
+    FORMATS_KIND,
+    check_documents,
+    named_pictures,
+    warn_located,
+)
 from tests.photos import camera_exif, upright
 
 SETTINGS = {"STATIC_PATHS": ["atteli"], "CACHE_PATH": "unused/pelican"}
@@ -92,3 +102,40 @@ def test_a_located_original_is_named_in_a_warning(content: Path,
     assert record.levelno == logging.WARNING
     assert record.getMessage().startswith("atteli/telefons.jpg: location: ")
     assert "make strip-location" in record.getMessage()
+
+
+def test_sources_that_are_pictures_are_warned_about_with_the_kept_answers_as_without(
+        content: Path, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A Markdown source is sniffed as every other file; with the content check's digests
+    its answer is kept by its bytes' digest: a located JPEG saved as `foto.md` is named in
+    every build (the second from the kept answers), a text put in its place in none, the
+    JPEG put back again."""
+    upright((40, 30)).save(content / "foto.md", "JPEG", exif=camera_exif())
+    jpeg = (content / "foto.md").read_bytes()
+    text = (content / "raksts.md").read_bytes()
+
+    def warned(recorded: dict[str, bytes]) -> list[str]:
+        """The warnings of one build whose content check read `recorded` (path → bytes)."""
+        class Pelican:
+            settings: ClassVar[dict[str, object]] = {
+                **SETTINGS, "PATH": str(content), "CACHE_PATH": str(content.parent / "c/p"),
+                "BUILD_DATE": "2026-11-23"}
+
+        pelican = Pelican()
+        open_build(pelican)
+        once(pelican.settings, SOURCE_DIGESTS, lambda: {
+            path: hashlib.sha256(data).hexdigest() for path, data in recorded.items()})
+        caplog.clear()  # and Pelican's filter of messages already logged in this process
+        monkeypatch.setattr(LimitFilter, "_raised_messages", set())
+        with caplog.at_level(logging.WARNING):
+            warn_located(pelican)
+        return [record.getMessage().split(":")[0] for record in caplog.records]
+
+    assert warned({"foto.md": jpeg, "raksts.md": text}) == ["foto.md"]
+    assert (content.parent / "c" / FORMATS_FOLDER / FORMATS_KIND).is_dir()
+    assert warned({"foto.md": jpeg, "raksts.md": text}) == ["foto.md"]
+    (content / "foto.md").write_bytes(text)
+    assert warned({"foto.md": text, "raksts.md": text}) == []
+    (content / "foto.md").write_bytes(jpeg)
+    assert warned({"foto.md": jpeg, "raksts.md": text}) == ["foto.md"]
