@@ -258,11 +258,12 @@ def test_workers_and_the_build_process_read_the_same_site(
 
 def test_a_warm_build_on_workers_reads_each_unchanged_source_once(
         site: Path, conversions: Counter, monkeypatch: pytest.MonkeyPatch) -> None:
-    """The bytes the content check reads are the ones keyed for the reader and for the link
-    planning (site/linkcheck.py, by their digest): an unchanged source is read by the check's
-    plan, nothing else; the edited one also by the reader, which converts it, and by the link
-    planning, which plans it again. The site is the one a build in the build process alone
-    makes of the same sources."""
+    """The bytes the content check reads are the ones keyed for the reader, for the link
+    planning (site/linkcheck.py) and for the location warning (images/rules.py, by their
+    digest): an unchanged source is read by the check's plan, nothing else; the edited one
+    also by the reader, which converts it, by the link planning, which plans it again, and by
+    the location warning, which sniffs it again. The site is the one a build in the build
+    process alone makes of the same sources."""
     source = site / "content" / "raksts-03.md"
     source.write_text(source.read_text(encoding="utf-8").replace("Pirmā", "Labota"),
                       encoding="utf-8")
@@ -279,7 +280,7 @@ def test_a_warm_build_on_workers_reads_each_unchanged_source_once(
         counting.setattr(Path, "read_bytes", counted)
         assert run(site, "parallel", workers=2) == 0
     assert conversions.conversions == 1
-    assert reads.pop("raksts-03.md") == 3
+    assert reads.pop("raksts-03.md") == 4
     assert set(reads.values()) == {1} and len(reads) == ARTICLES
     assert run(site, "serial", workers=0, cache="serial-cache") == 0
     assert files(site / "parallel") == files(site / "serial")

@@ -12,6 +12,7 @@ from kopienu_zinas.common.build import build_of, open_build
 from kopienu_zinas.common.clock import build_now
 from kopienu_zinas.common.frontmatter import discover_documents
 from kopienu_zinas.common.isodates import RIGA
+from kopienu_zinas.common.problems import ContentRoot
 from kopienu_zinas.events import attach, checks
 from kopienu_zinas.events.settings import EventsSettings
 from kopienu_zinas.galleries import discover
@@ -58,7 +59,7 @@ def test_the_content_check_and_the_calendar_share_one_parse_of_the_events(
         save_as="zinas/2026/talka/index.html", date=dt.datetime(2026, 11, 1, tzinfo=RIGA),
         category=None, lang="lv", summary="", events=[{"start": "2026-12-05 10:00"}])
     events = attach.article_events(article, EventsSettings.from_pelican(pelican.settings),
-                                   pelican.settings)
+                                   pelican.settings, ContentRoot(pelican.settings["PATH"]))
     assert len(calls) == 1
     assert [(e.start, e.location, e.uid) for e in events] == [
         (dt.datetime(2026, 12, 5, 10, tzinfo=RIGA), "Rēzekne",

@@ -2,14 +2,24 @@
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from pathlib import Path
 from typing import ClassVar
 
 import pytest
+from pelican.log import LimitFilter
 
+from kopienu_zinas.common.build import once, open_build
+from kopienu_zinas.common.checkcache import SOURCE_DIGESTS
 from kopienu_zinas.common.frontmatter import read_document
-from kopienu_zinas.images.rules import check_documents, warn_located
+from kopienu_zinas.images.rules import (
+    FORMATS_FOLDER,
+    FORMATS_KIND,
+    check_documents,
+    named_pictures,
+    warn_located,
+)
 from tests.photos import camera_exif, upright
 
 SETTINGS = {"STATIC_PATHS": ["atteli"], "CACHE_PATH": "unused/pelican"}
@@ -57,6 +67,22 @@ def test_a_file_that_is_no_picture_is_refused(content: Path) -> None:
     (content / "atteli/skenets.tif").write_text("not a scan")
     (found,) = [p for p in problems(content) if p.path == "atteli/skenets.tif"]
     assert found.field == "image" and found.what_en and found.what_lv and found.fix
+
+
+def test_pictures_named_in_the_text_are_found_at_their_lines(content: Path) -> None:
+    """`{static}`/`{attach}` pictures in the text at their lines, whatever line break comes
+    before them (Python splits lines at Unicode separators too); a text that names none gives
+    only the cover."""
+    body = ("Pirms.\nTeksts ![a]({static}atteli/plakats.jpg)\u2028Nekā.\u2029"
+            "![b]({attach}atteli/plakats.jpg) un [c]({static}atteli/nav.jpg)\n")
+    (content / "raksts.md").write_text(ARTICLE.replace("Teksts.\n", body), encoding="utf-8")
+    document = read_document(content, content / "raksts.md")[0]
+    found = [(path.name, field, line) for path, field, line in named_pictures(document, content)]
+    assert found == [("plakats.jpg", "image", 7), ("plakats.jpg", "image", 11),
+                     ("plakats.jpg", "image", 13)]
+    (content / "raksts.md").write_text(ARTICLE, encoding="utf-8")
+    document = read_document(content, content / "raksts.md")[0]
+    assert [line for _path, _field, line in named_pictures(document, content)] == [7]
 
 
 def test_a_clean_picture_passes(content: Path) -> None:
@@ -140,3 +166,40 @@ def test_files_that_promise_no_picture_are_not_meant_as_pictures(content: Path) 
     for name in ("plans.pdf", "logo.svg", "video.mov", "teksts.txt"):
         (content / "atteli" / name).write_bytes(b"%PDF-1.4\n")
         assert not meant_as_picture(content / "atteli" / name)
+
+
+def test_sources_that_are_pictures_are_warned_about_with_the_kept_answers_as_without(
+        content: Path, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A Markdown source is sniffed as every other file; with the content check's digests
+    its answer is kept by its bytes' digest: a located JPEG saved as `foto.md` is named in
+    every build (the second from the kept answers), a text put in its place in none, the
+    JPEG put back again."""
+    upright((40, 30)).save(content / "foto.md", "JPEG", exif=camera_exif())
+    jpeg = (content / "foto.md").read_bytes()
+    text = (content / "raksts.md").read_bytes()
+
+    def warned(recorded: dict[str, bytes]) -> list[str]:
+        """The warnings of one build whose content check read `recorded` (path → bytes)."""
+        class Pelican:
+            settings: ClassVar[dict[str, object]] = {
+                **SETTINGS, "PATH": str(content), "CACHE_PATH": str(content.parent / "c/p"),
+                "BUILD_DATE": "2026-11-23"}
+
+        pelican = Pelican()
+        open_build(pelican)
+        once(pelican.settings, SOURCE_DIGESTS, lambda: {
+            path: hashlib.sha256(data).hexdigest() for path, data in recorded.items()})
+        caplog.clear()  # and Pelican's filter of messages already logged in this process
+        monkeypatch.setattr(LimitFilter, "_raised_messages", set())
+        with caplog.at_level(logging.WARNING):
+            warn_located(pelican)
+        return [record.getMessage().split(":")[0] for record in caplog.records]
+
+    assert warned({"foto.md": jpeg, "raksts.md": text}) == ["foto.md"]
+    assert (content.parent / "c" / FORMATS_FOLDER / FORMATS_KIND).is_dir()
+    assert warned({"foto.md": jpeg, "raksts.md": text}) == ["foto.md"]
+    (content / "foto.md").write_bytes(text)
+    assert warned({"foto.md": text, "raksts.md": text}) == []
+    (content / "foto.md").write_bytes(jpeg)
+    assert warned({"foto.md": jpeg, "raksts.md": text}) == ["foto.md"]

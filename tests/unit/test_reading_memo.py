@@ -137,7 +137,7 @@ def test_relative_source_is_what_pathlib_resolves(tmp_path: Path,
                                                   monkeypatch: pytest.MonkeyPatch) -> None:
     """Editors' paths in problems (safety net, events): symbolic links in and out of content/,
     `..`, the folder itself, absolute paths, relative roots, a link loop (an error either way)."""
-    from kopienu_zinas.common.problems import relative_source
+    from kopienu_zinas.common.problems import ContentRoot, relative_source
 
     (tmp_path / "c" / "a").mkdir(parents=True)
     (tmp_path / "x").mkdir()
@@ -150,11 +150,16 @@ def test_relative_source_is_what_pathlib_resolves(tmp_path: Path,
     for root in (tmp_path / "c", f"{tmp_path}/c/", "c", "c/", "", "/", tmp_path / "caur",
                  "caur/a/.."):
         for source in ("a/f.md", "/etc/hosts", "ara/z.md", "iek/f.md", "../c/a/f.md", ".",
-                       tmp_path / "c" / "a" / "f.md", "a//f.md", "nav/../a/f.md", "cilpa/x"):
+                       tmp_path / "c" / "a" / "f.md", "a//f.md", "nav/../a/f.md", "cilpa/x",
+                       tmp_path / "c" / "iek" / "f.md", tmp_path / "c" / "nav.md",
+                       f"{tmp_path}/c/a/./f.md", "a/f.md/x", tmp_path / "caur" / "a" / "f.md"):
             try:
                 expected = resolved_relative(source, root)
             except RuntimeError:
                 with pytest.raises(RuntimeError):
                     relative_source(source, root)
+                with pytest.raises(RuntimeError):
+                    ContentRoot(root).relative(source)
                 continue
             assert relative_source(source, root) == expected, (root, source)
+            assert ContentRoot(root).relative(source) == expected, (root, source)

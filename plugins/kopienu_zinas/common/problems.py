@@ -15,6 +15,7 @@ import errno
 import logging
 import os
 import re
+import stat
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -99,14 +100,57 @@ class SourceFailed(ProblemError):
 def relative_source(source: str | Path, content_root: str | Path) -> str:
     """A source path as editors see it: relative to content/ (both with symbolic links
     resolved), with forward slashes; a path outside content/ stays absolute. What
-    `Path.resolve` and `relative_to` give, on strings (the safety net and the events ask
-    this for every article). Raises RuntimeError on a symbolic-link loop, as `resolve` does."""
-    root = _resolved(os.fspath(content_root))
-    path = _resolved(os.path.join(root, source))  # an absolute `source` stays as it is
-    if path == root:
-        return "."
-    inside = root if root.endswith("/") else root + "/"
-    return path[len(inside):] if path.startswith(inside) else path
+    `Path.resolve` and `relative_to` give, on strings. Raises RuntimeError on a symbolic-link
+    loop, as `resolve` does. For many sources against one root: :class:`ContentRoot`."""
+    return ContentRoot(content_root).relative(source)
+
+
+class ContentRoot:
+    """content/ resolved once, naming any number of sources as :func:`relative_source` does
+    (the safety net asks for every page it writes, the events for every article).
+
+    A source inside the root as given (an absolute, normalised root), or a relative one, whose
+    path below the root has no symbolic link and no `.`, `..` or empty part, is named by that
+    path after one `lstat` per part: resolving it could change nothing. Any other source is
+    resolved whole (`os.path.realpath`), as before. Raises RuntimeError on a symbolic-link loop
+    in the root (when made) or in a source (when named)."""
+
+    def __init__(self, content_root: str | Path) -> None:
+        self.given = os.fspath(content_root)
+        self.real = _resolved(self.given)
+        #: The prefix of an absolute source inside the root as given; "" when the root is not
+        #: an absolute, normalised path other than "/" (then only relative sources are fast).
+        self.prefix = (self.given + "/" if os.path.isabs(self.given) and self.given != "/"
+                       and os.path.normpath(self.given) == self.given else "")
+
+    def relative(self, source: str | Path) -> str:
+        """`source` relative to content/ with symbolic links resolved (:func:`relative_source`)."""
+        text = os.fspath(source)
+        below = (text[len(self.prefix):] if self.prefix and text.startswith(self.prefix)
+                 else None if os.path.isabs(text) else text)
+        if below is not None and self._plain(below):
+            return below
+        path = _resolved(os.path.join(self.real, text))  # an absolute `source` stays as it is
+        if path == self.real:
+            return "."
+        inside = self.real if self.real.endswith("/") else self.real + "/"
+        return path[len(inside):] if path.startswith(inside) else path
+
+    def _plain(self, below: str) -> bool:
+        """Whether the path `below` the root names itself when resolved: every part a name
+        (no `.`, `..`, empty part) and none a symbolic link (a part that cannot be asked
+        about is none, as for `os.path.realpath`)."""
+        folder = self.real
+        for part in below.split("/"):
+            if part in ("", ".", ".."):
+                return False
+            folder = os.path.join(folder, part)
+            try:
+                if stat.S_ISLNK(os.lstat(folder).st_mode):
+                    return False
+            except OSError:
+                pass
+        return True
 
 
 def _resolved(path: str) -> str:

@@ -17,7 +17,7 @@ from typing import Any
 from ..common.absolute_urls import on_site
 from ..common.isodates import RIGA
 from ..common.plaintext import plain_text
-from ..common.problems import relative_source
+from ..common.problems import ContentRoot
 from . import calendar
 from .checks import parsed_events
 from .contract import ArticleEvents
@@ -79,11 +79,12 @@ def uid(source: str, event: Event, domain: str) -> str:
     return f"{uid_name(source, event)}@{domain}"
 
 
-def article_events(article: Any, settings: EventsSettings,
-                   pelican_settings: Mapping[str, Any]) -> list[Event]:
+def article_events(article: Any, settings: EventsSettings, pelican_settings: Mapping[str, Any],
+                   content_root: ContentRoot) -> list[Event]:
     """The article's valid events (as the content check parsed them: checks.parsed_events),
-    placed on its page, in its .ics file and in the calendar."""
-    source = relative_source(article.source_path, pelican_settings["PATH"])
+    placed on its page, in its .ics file and in the calendar (`content_root`: PATH, which
+    names the article's source)."""
+    source = content_root.relative(article.source_path)
     events, _issues = parsed_events(pelican_settings, source, getattr(article, "events", None),
                                     article.title, settings.now.astimezone(RIGA).date())
     if not events:
@@ -114,8 +115,9 @@ def attach_events(generator: Any) -> None:
     everything: list[Event] = []
     articles: Iterable[Any] = list(generator.articles) + list(generator.translations) + \
         list(getattr(generator, "drafts", [])) + list(getattr(generator, "drafts_translations", []))
+    content_root = ContentRoot(generator.settings["PATH"])
     for article in articles:
-        events = article_events(article, settings, generator.settings)
+        events = article_events(article, settings, generator.settings, content_root)
         article.events = ArticleEvents(
             events=tuple(events),
             occurrences=tuple(o for e in events for o in calendar.occurrences(e, settings.window)))

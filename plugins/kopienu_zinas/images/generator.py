@@ -69,9 +69,12 @@ class ImagesGenerator(Generator):
         linked_before: set[str] = set()
         linked_after: set[str] = set()
         for content in contents:
-            linked_before |= content.get_static_links()
+            links, text = content.get_static_links(), getattr(content, "_content", None)
             self.present(content)
-            linked_after |= content.get_static_links()
+            linked_before |= links
+            # a text that presenting left as it was links what it linked (most texts)
+            linked_after |= links if getattr(content, "_content", None) == text \
+                else content.get_static_links()
         # Pelican noted the texts' {static} links when it read them: the pictures now shown
         # as <picture> are ours to publish, not files for its StaticGenerator to copy.
         static_links = self.context.setdefault("static_links", set())

@@ -10,8 +10,10 @@ the pixels) goes through the pipeline; anything else (PDF, SVG, text) stays a st
 from __future__ import annotations
 
 import functools
+import io
 import os
 from pathlib import Path
+from typing import IO
 
 from PIL import Image, UnidentifiedImageError
 
@@ -25,17 +27,28 @@ RASTER_FORMATS = ("JPEG", "MPO", "PNG", "WEBP", "GIF", "TIFF", "BMP", "DIB", "IC
                   "HEIF", "JPEG2000", "PSD", "PPM")
 
 
-@functools.lru_cache(maxsize=4096)
-def _sniff(path: str, _size: int, _mtime_ns: int) -> str | None:
+def _format_of(source: str | IO[bytes]) -> str | None:
+    """Pillow's format name of the raster picture a file (by path) or bytes hold, "BOMB", or
+    None (:func:`picture_format`)."""
     Image.init()
     formats = [f for f in RASTER_FORMATS if f in Image.OPEN and (f != "HEIF" or HEIF)]
     try:
-        with open_image(path, tuple(formats)) as image:
+        with open_image(source, tuple(formats)) as image:
             return str(image.format)
     except Image.DecompressionBombError:
         return "BOMB"  # a picture, far too large: the pipeline refuses it by name
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
         return None
+
+
+@functools.lru_cache(maxsize=4096)
+def _sniff(path: str, _size: int, _mtime_ns: int) -> str | None:
+    return _format_of(path)
+
+
+def bytes_format(data: bytes) -> str | None:
+    """:func:`picture_format` of a file holding `data` (bytes already read)."""
+    return _format_of(io.BytesIO(data))
 
 
 def picture_format(path: str | Path) -> str | None:

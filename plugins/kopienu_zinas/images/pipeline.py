@@ -19,7 +19,7 @@ import struct
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
-from typing import cast
+from typing import IO, cast
 
 from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
 
@@ -201,7 +201,8 @@ def unreadable(error: BaseException, source: Path) -> PhotoError:
     return PhotoError.of(lv, en, "", fix)
 
 
-def open_image(source: str | Path, formats: tuple[str, ...] | None = None) -> Image.Image:
+def open_image(source: str | Path | IO[bytes], formats: tuple[str, ...] | None = None
+               ) -> Image.Image:
     """Image.open (lazy: the header only) without Pillow's DecompressionBombWarning, an English
     line naming Pillow's own file on stderr: max_pixels refuses such a picture with our message.
     Raises what Image.open raises."""

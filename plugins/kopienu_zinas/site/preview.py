@@ -20,7 +20,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from ..common.build import build_of
-from ..common.problems import ContentProblem, relative_source
+from ..common.problems import ContentProblem, ContentRoot
 
 
 def reported(settings: Mapping[str, Any]) -> tuple[ContentProblem | str, ...]:
@@ -58,7 +58,8 @@ def attach_problems(generator: Any) -> None:
         return
     shown = reported(generator.settings)
     sources = by_source(shown)
+    content_root = ContentRoot(generator.settings["PATH"])
     for content in _contents(generator):
-        source = relative_source(content.source_path, generator.settings["PATH"])
+        source = content_root.relative(content.source_path)
         content.problems = tuple(sources.get(source, ()))
     generator.context["content_problems"] = shown

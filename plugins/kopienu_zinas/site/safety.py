@@ -33,6 +33,7 @@ from ..common.claims import OutputTaken, Owner, claim, taken_problem
 from ..common.frontmatter import markdown_ending, read_document
 from ..common.problems import (
     ContentProblem,
+    ContentRoot,
     SourceFailed,
     failure_problem,
     log_problem,
@@ -41,13 +42,13 @@ from ..common.problems import (
 from .reserved import taken_by_site
 
 
-def source_of(objects: dict[str, Any], content_root: str, fallback: str) -> str:
-    """The content file behind a page being written: an article's or page's `source_path`,
-    a gallery's folder; else `fallback` (what is being written)."""
+def source_of(objects: dict[str, Any], content_root: ContentRoot, fallback: str) -> str:
+    """The content file behind a page being written: an article's or page's `source_path`
+    (relative to content/), a gallery's folder; else `fallback` (what is being written)."""
     for value in objects.values():
         source = getattr(value, "source_path", None)
         if isinstance(source, str):
-            return relative_source(source, content_root)
+            return content_root.relative(source)
     gallery = objects.get("gallery")
     if gallery is not None and isinstance(getattr(gallery, "name", None), str):
         return f"galleries/{gallery.name}/"
@@ -98,10 +99,15 @@ class SafeWriter(Writer):
         self.claimed: dict[str, Owner] = build.claimed if build is not None else {}
         self.writing_for: Owner = ""
 
+    @functools.cached_property
+    def content_root(self) -> ContentRoot:
+        """content/ (PATH), resolved once for the build's every page (`source_of`)."""
+        return ContentRoot(self.settings["PATH"])
+
     def write_file(self, name: Any, template: Any, context: dict[str, Any], *args: Any,
                    **kwargs: Any) -> None:
         root = self.settings["PATH"]
-        self.writing_for = source_of(kwargs, root, "")
+        self.writing_for = source_of(kwargs, self.content_root, "")
         try:
             self._refuse_site_file(str(name), kwargs)
             super().write_file(name, template, context, *args, **kwargs)
@@ -138,7 +144,7 @@ class SafeWriter(Writer):
         """A page that cannot be written, reported against its source; its name is kept as
         unwritten (common/build.py), so that links to it are not reported a second time."""
         root = self.settings["PATH"]
-        source = source_of(kwargs, root, str(name))
+        source = source_of(kwargs, self.content_root, str(name))
         log_problem(source_failed(root, source, error, f"writing {name}"))
         build = build_of(self.settings)
         if build is not None:
@@ -158,7 +164,7 @@ class SafeWriter(Writer):
                         if not self._feedable(element, context, feed_type)]
             for element in culprits or [None]:
                 root = self.settings["PATH"]
-                source = source_of({"item": element}, root, str(path))
+                source = source_of({"item": element}, self.content_root, str(path))
                 log_problem(source_failed(root, source, error, "writing the feeds"))
             return None
 
