@@ -225,10 +225,15 @@ def delete_article(site: Site, rng: random.Random) -> None:
 
 
 def add_article(site: Site, rng: random.Random) -> None:
+    """Add an article; its link to another article is kept where that one exists (as an
+    editor would, else the build fails)."""
     new = site.root / f"new-{rng.randrange(9999)}"
     write_site(new, 1, seed=rng.randrange(9999))
+    link = re.compile(r"\[([^\]]*)\]\(\{filename\}([^)]+)\)")
     for path in new.glob("*.md"):
-        shutil.move(path, site.content / f"papildu-{rng.randrange(9999)}.md")
+        text = link.sub(lambda match: match.group(0) if (site.content / match.group(2)).exists()
+                        else match.group(1), path.read_text(encoding="utf-8"))
+        (site.content / f"papildu-{rng.randrange(9999)}.md").write_text(text, encoding="utf-8")
 
 
 EDITS: list[Callable[[Site, random.Random], None]] = [
