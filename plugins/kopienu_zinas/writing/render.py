@@ -300,10 +300,9 @@ class RenderCache:
         record in `touched`. Every key counts as used by this build (kept by the store's
         prune), every page as rendered or reused."""
         jobs, self.queue = self.queue or [], []
+        records = recorded or {}
         done: list[QueuedPage[T] | None] = [
-            self._place_recorded(reuse, index, record)
-            for index, record in ((index, (recorded or {}).get(index))
-                                  for index in range(len(jobs)))]
+            self._place_recorded(reuse, index, records.get(index)) for index in range(len(jobs))]
         keyed = [index for index, page in enumerate(done) if page is None]
         self.recorded += len(jobs) - len(keyed)
         self._key_first_pages([jobs[index] for index in keyed])
