@@ -27,15 +27,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 from pelican.contents import Content
-from pelican.plugins.yaml_metadata import yaml_metadata
 
 from ..common.fingerprint import digest
 from ..common.problems import ContentProblem
-from ..common.sourcetext import read_source
 from .values import Fingerprinter
 
 #: Attributes plugins set on content objects from what the content says (its body included)
@@ -46,15 +43,21 @@ DERIVED_ATTRIBUTES = ("events",)
 
 #: An `{attach}` link (Pelican's intrasite link syntax, `{attach}` or `|attach|`).
 ATTACH = re.compile(r"[{|]attach[}|]")
+#: The YAML plugin's header (pelican.plugins.yaml_metadata HEADER_RE) in a file's bytes, with
+#: CR LF line ends too: a `---` line, text, a `---` or `...` line.
+HEADER = re.compile(rb"\s*^---\r?$.+?^(?:---|\.\.\.)\r?$", re.MULTILINE | re.DOTALL)
 
 
 def front_matter_digest(data: bytes) -> str:
-    """The digest of a Markdown source's front matter: its text, as the reader reads it (no
-    BOM, LF line ends), up to where the YAML plugin's header ends and the body begins; the
-    whole text when it has no such header (then Markdown's own metadata is in the body)."""
-    text = read_source(Path(), "", data).text
-    match = yaml_metadata.HEADER_RE.fullmatch(text)
-    return digest("front matter", text if match is None else text[:match.start("content")])
+    """The digest of a Markdown source's front matter: its bytes up to the end of the YAML
+    header's closing line (HEADER), or all of them when there is none such. It holds all the
+    reader's header: the reader's text (no BOM, LF line ends, forbidden characters removed,
+    common/sourcetext) ends its header at the first `---`/`...` line, and each such line of
+    the bytes is one of the text (a file the bytes pattern does not open — a BOM, lone CR
+    line ends, UTF-16 — counts whole, as one without a header, whose Markdown metadata is in
+    the body)."""
+    match = HEADER.match(data)
+    return digest("front matter", data if match is None else data[:match.end()])
 
 
 @dataclass(frozen=True)
