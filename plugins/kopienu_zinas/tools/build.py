@@ -273,10 +273,10 @@ def print_records(records: list[tuple[int, str]]) -> None:
         print(f"{logging.getLevelName(level).lower()}: {text}", file=sys.stderr)
 
 
-def unchanged(settings: dict[str, Any], inputs: str | None, target: Path) -> bool:
-    """Nothing changed: the inputs are those of the build that wrote `target`, which still
-    holds exactly what that build wrote (writing/manifest.py). Its problems are printed again."""
-    previous = manifests.load(cache_root(settings), target)
+def unchanged(inputs: str | None, target: Path, previous: manifests.Manifest | None) -> bool:
+    """Nothing changed: the inputs are those of the build that wrote `target` (its manifest:
+    `previous`), which still holds exactly what that build wrote (writing/manifest.py). Its
+    problems are printed again."""
     if inputs is None or previous is None or previous.inputs != inputs \
             or not manifests.matches(target, previous.files):
         return False
@@ -360,7 +360,8 @@ def _build(args: argparse.Namespace, after_swap: Callable[[Callable[[], None]], 
     sources = manifests.read_sources(settings) if settings.get("BUILD_DATE") else None
     environment = manifests.environment_digest(settings, build_mode(args))
     inputs = None if sources is None else manifests.build_inputs(environment, sources)
-    if unchanged(settings, inputs, target):
+    previous = manifests.load(cache_root(settings), target)
+    if unchanged(inputs, target, previous):
         return 0
     # imported here: it loads every plugin, which a build that stops above never needs
     from .settings_check import settings_problems
@@ -394,7 +395,6 @@ def _build(args: argparse.Namespace, after_swap: Callable[[Callable[[], None]], 
                                               name)
         writing = getattr(getattr(pelican, ATTRIBUTE, None), "writing", None)
         if writing is not None and target.is_dir():
-            previous = manifests.load(cache_root(settings), target)
             writing.outputs.use_previous(target, previous)
             writing.records.previous = None if previous is None else previous.previous_records()
         if writing is not None and sources is not None:
