@@ -30,6 +30,8 @@ from bench.synthetic import write_site
 from tests.sitebuild import ROOT, run_build
 
 ARTICLES = 14
+#: The article given events, the one given an English translation, and the translation.
+EVENTED, TRANSLATED, TRANSLATION = "raksts-00003.md", "raksts-00002.md", "raksts-00002-en.md"
 EVENT = ("events:\n  - title: Kopienas talka\n    start: 2026-12-0{day} 10:00\n"
          "    end: 2026-12-0{day} 12:00\n    location: Tautas nams\n")
 
@@ -48,6 +50,7 @@ class Site:
         self.settings: dict[str, object] = {"SEARCH": {"index": False}}
         self.build_date = "2026-11-23T12:00:00+02:00"
         write_site(self.content, ARTICLES, seed=7)
+        self._add_events_and_a_translation()
         shutil.copytree(ROOT / "theme", self.theme)
         #: cold builds by the state they were built from (`state()`)
         self.colds: dict[str, Path] = {}
@@ -60,6 +63,16 @@ class Site:
                            content=self.content)
         assert result.returncode == 0, result.stderr[-3000:]
         return result.stderr
+
+    def _add_events_and_a_translation(self) -> None:
+        """An article with events (EVENTED) and an English translation of another
+        (TRANSLATED, same title: the same slug), so that their bodies are edited too."""
+        evented = self.content / EVENTED
+        evented.write_text(evented.read_text(encoding="utf-8").replace(
+            "\n---\n", "\n" + EVENT.format(day=3) + "---\n", 1), encoding="utf-8")
+        original = (self.content / TRANSLATED).read_text(encoding="utf-8")
+        (self.content / TRANSLATION).write_text(original.replace(
+            "\n---\n", "\nlang: en\n---\n", 1), encoding="utf-8")
 
     def incremental(self) -> str:
         return self.build(self.output, self.cache)
@@ -126,6 +139,40 @@ def edit_body(site: Site, rng: random.Random) -> None:
                     encoding="utf-8")
 
 
+def _append(path: Path, text: str) -> None:
+    path.write_text(path.read_text(encoding="utf-8") + text, encoding="utf-8")
+
+
+def edit_linked_body(site: Site, rng: random.Random) -> None:
+    """A body edit of an article another links to: a new section, and a link to it (with its
+    `#anchor`) in the body of an article that links to it already."""
+    linked = {match for path in site.articles() for match in re.findall(
+        r"\{filename\}([\w.-]+\.md)", path.read_text(encoding="utf-8"))}
+    target = rng.choice(sorted(linked))
+    number = rng.randrange(999)
+    _append(site.content / target, f"\n## Sadaļa {number}\n\nJauns teksts.\n")
+    linking = [path for path in site.articles()
+               if f"{{filename}}{target}" in path.read_text(encoding="utf-8")]
+    _append(rng.choice(linking),
+            f"\nSkat. [sadaļu]({{filename}}{target}#sadala-{number}).\n")
+
+
+def edit_events_body(site: Site, rng: random.Random) -> None:
+    _append(site.content / EVENTED, f"\nPar talku: {rng.random()}.\n")
+
+
+def edit_translation_body(site: Site, rng: random.Random) -> None:
+    _append(site.content / TRANSLATION, f"\nIn English: {rng.random()}.\n")
+
+
+def edit_body_with_a_warning(site: Site, rng: random.Random) -> None:
+    """A body edit that adds a problem (a warning: an invisible character) or takes it away."""
+    path = rng.choice(site.articles())
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("\u200b", "") if "\u200b" in text
+                    else text + f"\nNeredzams\u200bburts {rng.random()}.\n", encoding="utf-8")
+
+
 def edit_title(site: Site, rng: random.Random) -> None:
     _front(rng.choice(site.articles()), "title", f'"Jauns virsraksts {rng.randrange(999)}"')
 
@@ -178,14 +225,20 @@ def delete_article(site: Site, rng: random.Random) -> None:
 
 
 def add_article(site: Site, rng: random.Random) -> None:
+    """Add an article; its link to another article is kept where that one exists (as an
+    editor would, else the build fails)."""
     new = site.root / f"new-{rng.randrange(9999)}"
     write_site(new, 1, seed=rng.randrange(9999))
+    link = re.compile(r"\[([^\]]*)\]\(\{filename\}([^)]+)\)")
     for path in new.glob("*.md"):
-        shutil.move(path, site.content / f"papildu-{rng.randrange(9999)}.md")
+        text = link.sub(lambda match: match.group(0) if (site.content / match.group(2)).exists()
+                        else match.group(1), path.read_text(encoding="utf-8"))
+        (site.content / f"papildu-{rng.randrange(9999)}.md").write_text(text, encoding="utf-8")
 
 
 EDITS: list[Callable[[Site, random.Random], None]] = [
-    edit_body, edit_title, edit_date, edit_region, edit_tags, edit_events, edit_template,
+    edit_body, edit_linked_body, edit_events_body, edit_translation_body,
+    edit_body_with_a_warning, edit_title, edit_date, edit_region, edit_tags, edit_events, edit_template,
     edit_setting, edit_build_date, delete_article, add_article]
 
 
@@ -227,6 +280,33 @@ def test_random_edits_then_revert_build_what_a_cold_build_builds(site: Site, see
         shutil.copytree(saved / folder, getattr(site, folder))
     site.settings, site.build_date = settings, build_date
     assert_same_as_cold(site, f"seed {seed}: revert")
+
+
+#: Edits of bodies only: the build's structure stays, so pages are placed by their records.
+BODY_EDITS: list[Callable[[Site, random.Random], None]] = [
+    edit_body, edit_linked_body, edit_events_body, edit_translation_body,
+    edit_body_with_a_warning]
+
+
+def test_body_edits_alone_build_what_a_cold_build_builds(site: Site) -> None:
+    """One body edit per build, each kind twice: most pages are placed by their dependency
+    records (no key computed), the pages that read the edited content are keyed, and the
+    output is a cold build's."""
+    rng = random.Random(3)
+    saved = site.root / "saved-bodies"
+    shutil.copytree(site.content, saved)
+    for edit in BODY_EDITS * 2:
+        edit(site, rng)
+        report = site.incremental()
+        difference = first_difference(site.output, site.cold())
+        assert difference is None, f"after {edit.__name__}: {difference}"
+        counts = re.search(r"(\d+) reused \((\d+) by their records\)", report)
+        assert counts is not None, report[-500:]
+        if edit is not edit_body_with_a_warning:  # a new problem: another structure
+            assert int(counts.group(2)) > 10, f"{edit.__name__}: {report[-500:]}"
+    shutil.rmtree(site.content)
+    shutil.copytree(saved, site.content)
+    assert_same_as_cold(site, "bodies: revert")
 
 
 @pytest.fixture(scope="module")

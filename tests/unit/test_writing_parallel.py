@@ -157,13 +157,14 @@ def queued_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
     and the contexts of PAGES pages."""
     monkeypatch.setattr(parallel.os, "cpu_count", lambda: 2)
     keyed.mkdir(exist_ok=True)
-    key_of = RenderCache.key
+    key_of = RenderCache.keyed
 
-    def noted_key(self: RenderCache, template: Any, context: dict[str, Any]) -> str:
+    def noted_key(self: RenderCache, template: Any,
+                  context: dict[str, Any]) -> tuple[str, frozenset[str]]:
         (keyed / str(context["n"])).write_text(str(os.getpid()), encoding="utf-8")
         return key_of(self, template, context)
 
-    monkeypatch.setattr(RenderCache, "key", noted_key)
+    monkeypatch.setattr(RenderCache, "keyed", noted_key)
     env = Environment(loader=DictLoader({"page.html": "{{ n }} {{ menu.title }} {{ wait() }}"}))
     env.globals["wait"] = waits_for_a_worker(tmp_path)
     settings = {**DEFAULT_CONFIG, "CACHE_PATH": str(tmp_path / "cache" / "pelican"),

@@ -15,8 +15,8 @@ import os
 import stat
 import sys
 import time
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -74,12 +74,15 @@ class TreeRead:
     """A tree as :func:`read_tree` read it: `digest` (:func:`tree_digest`), each file's state
     (:data:`FileState`, taken before its bytes were read) by relative POSIX path in sorted
     order, and the digest part (the bytes' SHA-256 hex) of each file changed less than
-    RECENT_NS before the reading began."""
+    RECENT_NS before the reading began; `parts`: every file's digest part; `heads`: for the
+    files a :class:`Heads` wanted, the digest of what it took from their bytes."""
 
     root: Path
     digest: str
     states: dict[str, FileState]
     recent: dict[str, str]
+    parts: dict[str, str] = field(default_factory=dict)
+    heads: dict[str, str] = field(default_factory=dict)
 
     def changed(self) -> bool:
         """Whether a file may have been saved, added, removed or renamed since the tree was
@@ -117,20 +120,37 @@ def _part(path: str, state: FileState) -> str:
     return state if isinstance(state, str) else file_digest(path)
 
 
-def read_tree(root: Path) -> TreeRead:
+@dataclass(frozen=True)
+class Heads:
+    """What :func:`read_tree` also takes from some files' bytes, read once: `wanted(relative)`
+    says which (by relative POSIX path), `digest(data)` what it takes (a digest)."""
+
+    wanted: Callable[[str], bool]
+    digest: Callable[[bytes], str]
+
+
+def read_tree(root: Path, heads: Heads | None = None) -> TreeRead:
     """Read every file under `root` (:func:`tree_digest`), each file's state taken before its
-    bytes are read. Raises OSError when a file cannot be read."""
+    bytes are read; the files `heads` wants are read whole, and what it takes from them kept.
+    Raises OSError when a file cannot be read."""
     since = time.time_ns() - RECENT_NS
     recent: dict[str, str] = {}
-    parts: list[str] = []
+    parts: dict[str, str] = {}
+    taken: dict[str, str] = {}
     files = _tree_files(root)
     for relative, path, state in files:
-        part = _part(path, state)
+        if heads is not None and isinstance(state, tuple) and heads.wanted(relative):
+            with open(path, "rb") as file:
+                data = file.read()
+            part = hashlib.sha256(data).hexdigest()
+            taken[relative] = heads.digest(data)
+        else:
+            part = _part(path, state)
         if isinstance(state, tuple) and state[4] >= since:
             recent[relative] = part
-        parts += [relative, part]
-    return TreeRead(root, digest(*parts), {relative: state for relative, _path, state in files},
-                    recent)
+        parts[relative] = part
+    return TreeRead(root, digest(*(text for pair in parts.items() for text in pair)),
+                    {relative: state for relative, _path, state in files}, recent, parts, taken)
 
 
 def tree_digest(root: Path) -> str:

@@ -273,10 +273,10 @@ def print_records(records: list[tuple[int, str]]) -> None:
         print(f"{logging.getLevelName(level).lower()}: {text}", file=sys.stderr)
 
 
-def unchanged(settings: dict[str, Any], inputs: str | None, target: Path) -> bool:
-    """Nothing changed: the inputs are those of the build that wrote `target`, which still
-    holds exactly what that build wrote (writing/manifest.py). Its problems are printed again."""
-    previous = manifests.load(cache_root(settings), target)
+def unchanged(inputs: str | None, target: Path, previous: manifests.Manifest | None) -> bool:
+    """Nothing changed: the inputs are those of the build that wrote `target` (its manifest:
+    `previous`), which still holds exactly what that build wrote (writing/manifest.py). Its
+    problems are printed again."""
     if inputs is None or previous is None or previous.inputs != inputs \
             or not manifests.matches(target, previous.files):
         return False
@@ -287,16 +287,24 @@ def unchanged(settings: dict[str, Any], inputs: str | None, target: Path) -> boo
 
 def publish(staging: Path, target: Path, settings: dict[str, Any], inputs: str | None,
             records: list[tuple[int, str]], pelican: Pelican | None) -> Callable[[], None]:
-    """Swap the finished staging folder into place and record its manifest. Returns what is
-    left to tidy, which changes nothing that is served: removing the old output and keeping
-    in the render cache only what this build used."""
+    """Swap the finished staging folder into place and record its manifest (with the pages'
+    dependency records, unless `inputs` is None: a source saved while it was built leaves
+    the build's sources unknown). Returns what is left to tidy, which changes nothing that is
+    served: removing the old output and keeping in the render cache only what this build
+    used."""
     cache = cache_root(settings)
     writing = getattr(getattr(pelican, ATTRIBUTE, None), "writing", None)
-    files, sources = manifests.scan_output(
+    files, sources, touched = manifests.scan_output(
         staging.resolve(), writing.outputs.placed if writing is not None else None)
+    # a source saved while it was built (no `inputs`) leaves its records unknown
+    kept = writing.records if writing is not None and inputs else None
+    structure = kept.structure if kept is not None else None
     manifests.forget(cache, target)
     aside = replace_folder(staging, target)
-    manifests.save(cache, target, manifests.Manifest(inputs, files, records, sources))
+    manifests.save(cache, target, manifests.Manifest(
+        inputs, files, records, sources, touched,
+        None if kept is None or structure is None else kept.digest,
+        {} if structure is None else structure.bodies))
 
     def tidy() -> None:
         shutil.rmtree(aside, ignore_errors=True)
@@ -305,7 +313,8 @@ def publish(staging: Path, target: Path, settings: dict[str, Any], inputs: str |
             writing.render.reads_store.prune()
             writing.render.bytecode_store.prune()
             print(f"Lapas (pages): {writing.render.rendered} rendered, {writing.render.reused} "
-                  f"reused; files: {writing.outputs.written} written, {writing.outputs.linked} "
+                  f"reused ({writing.render.recorded} by their records); files: "
+                  f"{writing.outputs.written} written, {writing.outputs.linked} "
                   "unchanged (linked)", file=sys.stderr)
     return tidy
 
@@ -349,9 +358,10 @@ def _build(args: argparse.Namespace, after_swap: Callable[[Callable[[], None]], 
     target = Path(args.output or settings["OUTPUT_PATH"]).resolve()
     # what editors change, asked again after the build (OUTPUT_PATH is not an input)
     sources = manifests.read_sources(settings) if settings.get("BUILD_DATE") else None
-    inputs = None if sources is None else manifests.build_inputs(settings, build_mode(args),
-                                                                 sources)
-    if unchanged(settings, inputs, target):
+    environment = manifests.environment_digest(settings, build_mode(args))
+    inputs = None if sources is None else manifests.build_inputs(environment, sources)
+    previous = manifests.load(cache_root(settings), target)
+    if unchanged(inputs, target, previous):
         return 0
     # imported here: it loads every plugin, which a build that stops above never needs
     from .settings_check import settings_problems
@@ -385,7 +395,10 @@ def _build(args: argparse.Namespace, after_swap: Callable[[Callable[[], None]], 
                                               name)
         writing = getattr(getattr(pelican, ATTRIBUTE, None), "writing", None)
         if writing is not None and target.is_dir():
-            writing.outputs.use_previous(target, manifests.load(cache_root(settings), target))
+            writing.outputs.use_previous(target, previous)
+            writing.records.previous = None if previous is None else previous.previous_records()
+        if writing is not None and sources is not None:
+            writing.records.structure = manifests.build_structure(environment, sources)
         if args.preview or not collector.failures(args.strict):
             pelican.run()
             finished = True

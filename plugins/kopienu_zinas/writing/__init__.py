@@ -1,7 +1,9 @@
 """Incremental writing (docs/building.md, "Caches: writing"): each page is rendered only when
 the digest of its declared inputs changed (render.py, reads.py, values.py), every file is
 written by temp file + rename with unchanged files hardlinked from the previous output
-(output.py), and the output manifest lets an unchanged build stop at once (manifest.py).
+(output.py), the output manifest lets an unchanged build stop at once (manifest.py), and
+each page's dependency record lets a page whose content did not change be placed without
+computing its key (records.py).
 
 At `initialized` it gives the build (common/build.py) a :class:`Writing`; the site's writer
 (site/feeds.py `FeedWriter`) renders and writes through it.
@@ -9,32 +11,49 @@ At `initialized` it gives the build (common/build.py) a :class:`Writing`; the si
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
 from pelican import signals
 
-from ..common.build import ATTRIBUTE, build_of
+from ..common.build import ATTRIBUTE, Build, build_of
+from ..common.problems import ContentProblem
 from . import bytecode
 from .output import SOURCE_ENCODING, OutputFiles, Placement
+from .records import DependencyRecords, PageRecord
 from .render import RenderCache
 
 
 @dataclass(frozen=True)
 class Writing:
-    """One build's render cache and output files. The writer's pages are queued and their
-    jobs (key, render cache, rendering, placing the files) run together on every core by
-    :meth:`flush` (writing/parallel.py)."""
+    """One build's render cache, output files and dependency records. The writer's pages are
+    queued and their jobs (key, render cache, rendering, placing the files) run together on
+    every core by :meth:`flush` (writing/parallel.py)."""
 
     render: RenderCache
     outputs: OutputFiles
+    records: DependencyRecords = field(default_factory=DependencyRecords)
 
-    def flush(self) -> None:
+    def flush(self, context: Mapping[str, Any] | None = None,
+              build: Build | None = None) -> None:
         """Run the queued pages' jobs (writing/render.py `RenderCache.render_queued`): each
         page's files are put in place by the process that ran its job, from the published
         files that hold its text (linked) or from its text (no process holds every page's
-        text); the build process notes the placements for the manifest."""
+        text); the build process notes the placements for the manifest. A page whose
+        previous record still holds (writing/records.py; `context`: Pelican's, final; `build`:
+        what it reported so far) is placed from its previous key, without computing it."""
         pending = self.outputs.take_pending()
+        reported = _reported(build)
+        changed = self.records.settle(context or {}, self.render.fingerprints.settings,
+                                      reported)
+        recorded: dict[int, PageRecord] = {}
+        if changed is not None:
+            for index, files in pending.items():
+                record = self.records.page_record(
+                    [target.relative_to(root).as_posix() for root, target, _ in files], changed)
+                if record is not None:
+                    recorded[index] = record
 
         def reuse(index: int, key: str) -> tuple[Placement, ...] | None:
             files = pending.get(index, [])
@@ -49,9 +68,16 @@ class Writing:
                                             key if encoding == SOURCE_ENCODING else None)
                          for root, target, encoding in pending.get(index, ()))
 
-        for placements in self.render.render_queued(reuse, place):
+        done = self.render.render_queued(reuse, place, recorded)
+        for placements, touched in zip(done, self.render.touched, strict=True):
             for placement in placements or ():
-                self.outputs.note(placement)
+                self.outputs.note(placement, touched)
+        self.records.close(_reported(build))
+
+
+def _reported(build: Build | None) -> Sequence[ContentProblem | str] | None:
+    """What the build reported so far (tools/build.py's collector), None when unknown."""
+    return build.reported() if build is not None and build.reported is not None else None
 
 
 class FlushGenerator:
@@ -60,12 +86,14 @@ class FlushGenerator:
     the written pages: sitemap, link check, search index)."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
-        pass
+        #: Pelican's context (every generator's, final by now) and settings
+        self.context: Mapping[str, Any] = kwargs.get("context", {})
+        self.settings: Mapping[str, Any] = kwargs.get("settings", {})
 
     def generate_output(self, writer: Any) -> None:
         writing = getattr(writer, "writing", None)
         if writing is not None:
-            writing.flush()
+            writing.flush(self.context, build_of(self.settings))
 
 
 def open_writing(pelican: Any) -> None:

@@ -10,6 +10,10 @@ build uses the manifest twice:
   has its recorded digest (and there is no other file), the published folder is what a new build
   would write (a build is a function of its inputs and BUILD_DATE), so the build stops there.
 
+It also keeps each page file's dependency record (writing/records.py): the content its key
+read, and the build's structure digest and Markdown sources' digests, so that the next build
+can place a page whose content did not change without computing its key.
+
 The manifest lives in `.cache/writing/manifests/`, named by the output folder's path; a missing
 or damaged manifest is no manifest.
 """
@@ -22,7 +26,7 @@ import json
 import os
 import stat
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -30,6 +34,7 @@ from typing import Any
 from ..common.atomicfile import replace_file, usual_mode
 from ..common.fingerprint import (
     LOCATION_SETTINGS,
+    Heads,
     Identity,
     TreeRead,
     code_digest,
@@ -40,9 +45,11 @@ from ..common.fingerprint import (
     settings_digest,
     tree_digest,
 )
+from ..common.frontmatter import is_source
+from .records import PageRecord, PreviousRecords, Structure, front_matter_digest
 from .render import settings_code
 
-VERSION = 2
+VERSION = 3
 
 
 @dataclass(frozen=True)
@@ -52,12 +59,24 @@ class Manifest:
     `records`: the (level, text) problems the build printed, printed again when it is reused;
     `sources`: relative path → the render key (writing/render.py) of the page text whose UTF-8
     bytes the file held as the writer placed it, for the files that still held them when
-    the build was published (writing/output.py proves reused pages with it)."""
+    the build was published (writing/output.py proves reused pages with it); `touched`: for
+    files in `sources`, the source paths of the content the page's key read; `structure` and
+    `bodies`: the build's structure digest (None: its records are not to be used) and its
+    Markdown sources' digests (writing/records.py)."""
 
     inputs: str | None
     files: dict[str, str]
     records: list[tuple[int, str]] = field(default_factory=list)
     sources: dict[str, str] = field(default_factory=dict)
+    touched: dict[str, frozenset[str]] = field(default_factory=dict)
+    structure: str | None = None
+    bodies: dict[str, str] = field(default_factory=dict)
+
+    def previous_records(self) -> PreviousRecords:
+        """The page records this manifest holds, for the next build."""
+        return PreviousRecords(self.structure, self.bodies, {
+            relative: PageRecord(key, self.touched[relative])
+            for relative, key in self.sources.items() if relative in self.touched})
 
 
 def manifest_path(cache: Path, output: Path) -> Path:
@@ -70,11 +89,40 @@ def load(cache: Path, output: Path) -> Manifest | None:
         data = json.loads(manifest_path(cache, output).read_text(encoding="utf-8"))
         if data.get("version") != VERSION or not isinstance(data["inputs"], (str, type(None))):
             return None
+        structure = data["structure"]
+        if not isinstance(structure, (str, type(None))):
+            return None
         return Manifest(inputs=data["inputs"], files=_texts(data["files"]),
                         records=[(int(level), str(text)) for level, text in data["records"]],
-                        sources=_texts(data["sources"]))
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+                        sources=_texts(data["sources"]), touched=_touched(data["touched"]),
+                        structure=structure, bodies=_texts(data["bodies"]))
+    except (OSError, ValueError, KeyError, TypeError, AttributeError, IndexError):
         return None
+
+
+def _touched(value: Any) -> dict[str, frozenset[str]]:
+    """The page records' sets as saved (:func:`_touched_data`). Raises ValueError,
+    IndexError or TypeError for anything else."""
+    paths = value["paths"]
+    if not isinstance(paths, list) or not all(isinstance(path, str) for path in paths):
+        raise ValueError("not a list of paths")
+    pages = value["pages"]
+    if not isinstance(pages, dict) or not all(
+            isinstance(indexes, list) and all(type(index) is int and index >= 0
+                                              for index in indexes)
+            for indexes in pages.values()):
+        raise ValueError("not an object of index lists")
+    return {relative: frozenset(paths[index] for index in indexes)
+            for relative, indexes in pages.items()}
+
+
+def _touched_data(touched: Mapping[str, frozenset[str]]) -> dict[str, Any]:
+    """The page records' sets compactly: every source path once (`paths`), each page file's
+    set as indexes into it (`pages`)."""
+    paths = sorted(set().union(*touched.values()))
+    number = {path: index for index, path in enumerate(paths)}
+    return {"paths": paths, "pages": {relative: sorted(number[path] for path in read)
+                                      for relative, read in touched.items()}}
 
 
 def _texts(value: Any) -> dict[str, str]:
@@ -90,7 +138,9 @@ def save(cache: Path, output: Path, manifest: Manifest) -> None:
     """Write the manifest atomically. A cache that cannot be written (read-only, full) leaves
     it unwritten: the next build then builds, as without a cache."""
     text = json.dumps({"version": VERSION, "inputs": manifest.inputs, "files": manifest.files,
-                       "records": manifest.records, "sources": manifest.sources},
+                       "records": manifest.records, "sources": manifest.sources,
+                       "touched": _touched_data(manifest.touched),
+                       "structure": manifest.structure, "bodies": manifest.bodies},
                       ensure_ascii=False, sort_keys=True)
     with contextlib.suppress(OSError):
         replace_file(manifest_path(cache, output), text.encode("utf-8"))
@@ -106,12 +156,17 @@ def forget(cache: Path, output: Path) -> None:
 @dataclass(frozen=True)
 class Placed:
     """A file as the writer put it in place (writing/output.py): its identity just after,
-    the SHA-256 hex of the bytes it wrote or linked, and the render key of the page text they
-    are the UTF-8 bytes of (None: not known to be a rendered page's)."""
+    the SHA-256 hex of the bytes it wrote or linked, the render key of the page text they
+    are the UTF-8 bytes of (None: not known to be a rendered page's), and the source paths of
+    the content that key read (None: not known)."""
 
     identity: Identity
     digest: str
     source: str | None = None
+    touched: frozenset[str] | None = None
+
+    def with_touched(self, touched: frozenset[str] | None) -> Placed:
+        return self if touched is None or self.source is None else replace(self, touched=touched)
 
 
 def _entries(folder: str) -> Iterator[os.DirEntry[str]]:
@@ -125,16 +180,18 @@ def _entries(folder: str) -> Iterator[os.DirEntry[str]]:
 
 
 def scan_output(root: Path, placed: Mapping[str, Placed] | None = None
-                ) -> tuple[dict[str, str], dict[str, str]]:
+                ) -> tuple[dict[str, str], dict[str, str], dict[str, frozenset[str]]]:
     """Every file under `root` by relative path, with the SHA-256 of its bytes: from `placed`
     (absolute path → :class:`Placed`) for a file that still has the identity it had when it
     was placed, else read from the file (files not written by the writer: static files,
-    gallery images, plugins' own files, and any replaced or changed since); and the render
+    gallery images, plugins' own files, and any replaced or changed since); the render
     key of each file that still has its placed identity and a known `source` (the manifest's
-    `sources`). Raises OSError."""
+    `sources`), and of those the content their key read where it is known (`touched`).
+    Raises OSError."""
     placed = placed or {}
     files: dict[str, str] = {}
     sources: dict[str, str] = {}
+    touched: dict[str, frozenset[str]] = {}
     prefix = len(str(root)) + 1
     for entry in _entries(str(root)):
         relative = entry.path[prefix:].replace(os.sep, "/")
@@ -143,9 +200,11 @@ def scan_output(root: Path, placed: Mapping[str, Placed] | None = None
             files[relative] = known.digest
             if known.source is not None:
                 sources[relative] = known.source
+                if known.touched is not None:
+                    touched[relative] = known.touched
         else:
             files[relative] = file_digest(Path(entry.path))
-    return files, sources
+    return files, sources, touched
 
 
 def matches(root: Path, files: Mapping[str, str]) -> bool:
@@ -223,17 +282,23 @@ class Sources:
         return any(tree.changed() for tree in self.trees)
 
 
+#: What the content folder's Markdown sources are read for besides their digest: their front
+#: matter's digest (the structure's, writing/records.py).
+FRONT_MATTER = Heads(is_source, front_matter_digest)
+
+
 def read_sources(settings: Mapping[str, Any]) -> Sources:
-    """Read the content folder (PATH) and the theme (THEME). Raises OSError when a file
-    cannot be read."""
-    return Sources((read_tree(Path(settings["PATH"])), read_tree(Path(settings["THEME"]))))
+    """Read the content folder (PATH), each Markdown source's front matter digested too, and
+    the theme (THEME). Raises OSError when a file cannot be read."""
+    return Sources((read_tree(Path(settings["PATH"]), FRONT_MATTER),
+                    read_tree(Path(settings["THEME"]))))
 
 
-def build_inputs(settings: Mapping[str, Any], mode: str, sources: Sources) -> str | None:
-    """The digest of everything a build reads: our code and every installed distribution's
-    version, the settings (with BUILD_DATE), the build mode (`mode`, e.g. strict), the content
-    folder and the theme (`sources`), and every file or folder another setting names. None
-    without a fixed BUILD_DATE: then "now" differs in every build."""
+def environment_digest(settings: Mapping[str, Any], mode: str) -> str | None:
+    """The digest of what a build reads besides the content folder and the theme: our code
+    and every installed distribution's version, the settings (with BUILD_DATE), the build mode
+    (`mode`, e.g. strict), and every file or folder another setting names. None without a
+    fixed BUILD_DATE: then "now" differs in every build."""
     if not settings.get("BUILD_DATE"):
         return None
     distributions = sorted(f"{fields['Name']}=={fields['Version']}"  # each parsed once
@@ -241,7 +306,28 @@ def build_inputs(settings: Mapping[str, Any], mode: str, sources: Sources) -> st
     named = sorted({path.resolve() for key, value in settings.items()
                     if key not in LOCATION_SETTINGS for path in _named_paths(value)})
     parts = [code_digest(), *distributions, settings_digest(settings), settings_code(settings),
-             mode, sources.digest]
+             mode]
     for path in named:
         parts += [str(path), tree_digest(path) if path.is_dir() else file_digest(path)]
     return digest(*parts)
+
+
+def build_inputs(environment: str | None, sources: Sources) -> str | None:
+    """The digest of everything a build reads: its `environment` (:func:`environment_digest`;
+    None: the build cannot be repeated), the content folder and the theme (`sources`)."""
+    return None if environment is None else digest(environment, sources.digest)
+
+
+def build_structure(environment: str | None, sources: Sources) -> Structure | None:
+    """What the build tool knows of the build's structure (writing/records.py) before Pelican
+    runs: its `environment`, the theme, and the content folder with each Markdown source by
+    its path and front matter, every other file by its bytes; and each Markdown source's
+    digest. None when the build cannot be repeated."""
+    if environment is None:
+        return None
+    content, theme = sources.trees
+    structure = digest(*(text for relative, part in content.parts.items() for text in (
+        relative, f"front matter {content.heads[relative]}" if relative in content.heads
+        else part)))
+    return Structure(digest(environment, theme.digest, structure),
+                     {relative: content.parts[relative] for relative in content.heads})

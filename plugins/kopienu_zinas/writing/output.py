@@ -166,13 +166,14 @@ class OutputFiles:
             self._place(target, lambda path: create_file(path, data))
         return Placement(str(target), Placed(identity(os.stat(target)), digest, source), linked)
 
-    def note(self, placement: Placement) -> None:
-        """Record a placed file for the manifest and the counts."""
+    def note(self, placement: Placement, touched: frozenset[str] | None = None) -> None:
+        """Record a placed file for the manifest and the counts, with the dependency record
+        (`touched`) of the page whose text it holds, if known."""
         if placement.linked:
             self.linked += 1
         else:
             self.written += 1
-        self.placed[placement.path] = placement.placed
+        self.placed[placement.path] = placement.placed.with_touched(touched)
 
     def _same_published(self, relative: str, data: bytes,
                         digest: str) -> tuple[Path, Signature] | None:

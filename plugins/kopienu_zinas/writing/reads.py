@@ -34,7 +34,7 @@ in the theme's environment is one of :data:`CONTEXT_READERS`.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any, NamedTuple, TypeGuard
 
 from jinja2 import Environment, Undefined, meta, nodes
@@ -357,12 +357,14 @@ def resolve(env: Environment, context: dict[str, Any], path: Path,
 
 
 def resolve_level(env: Environment, context: dict[str, Any], path: Path,
-                  lookups: Lookups | None = None) -> tuple[Any, int]:
+                  lookups: Lookups | None = None,
+                  touch: Callable[[Content], None] | None = None) -> tuple[Any, int]:
     """:func:`resolve`, and how many content objects (Pelican's articles, pages) the path
     passes through to reach its value: `article.related` is content one level down. Each
     step's result is kept in `lookups` when given: the values a page reads are final once the
     writers run, and many pages read the same ones (every article's `url`, formatted by
-    Pelican at each look-up, is shown by several lists)."""
+    Pelican at each look-up, is shown by several lists). `touch` is given each content object
+    the path passes through (writing/values.py `Touches`)."""
     head = path[0]
     missing = truth(MISSING) if path[-1] == TRUTH else MISSING
     if head in context:
@@ -375,7 +377,10 @@ def resolve_level(env: Environment, context: dict[str, Any], path: Path,
     for step in path[1:]:
         if step == TRUTH:
             return truth(value), 0
-        level += isinstance(value, Content)
+        if isinstance(value, Content):
+            level += 1
+            if touch is not None:
+                touch(value)
         key = (id(value), step)
         known = lookups.get(key) if lookups is not None else None
         if known is not None and known[0] is value:

@@ -16,13 +16,18 @@ later on every core (writing/parallel.py, `RenderCache.render_queued`): its key,
 look-up, and rendering it on a miss, in whichever process claims it. A key does not depend on
 which process computes it nor on which pages that process keyed before: the parts and digests
 kept per process (`_parts`, the Fingerprinter's, the look-ups) are those of final values.
+
+Each key notes the content objects it read (`RenderCache.keyed`: the page's dependency record,
+writing/values.py `Touches`); a page whose record meets no content whose body changed, in a
+build whose structure is the previous one's (writing/records.py), is placed from the published
+file of its previous key without computing its key (`render_queued`'s `recorded`).
 """
 
 from __future__ import annotations
 
 import inspect
 import os
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Generic, NamedTuple, TypeVar
@@ -40,7 +45,8 @@ from ..common.fingerprint import (
 from .parallel import RenderJob, render_all
 from .reads import MISSING, TRUTH, Lookups, Read, resolve_level, template_reads
 from .reads import Path as ReadPath
-from .values import Fingerprinter
+from .records import PageRecord
+from .values import Fingerprinter, frozen
 
 T = TypeVar("T")
 
@@ -84,11 +90,13 @@ TemplateKeyReads = tuple[list[KeyRead], bool]
 @dataclass(frozen=True)
 class QueuedPage(Generic[T]):
     """What a queued page's job sends back to the build process (`RenderCache.render_queued`):
-    its render key, whether it was rendered (else reused), and what placing its files gave."""
+    its render key, whether it was rendered (else reused), what placing its files gave, and
+    the source paths of the content its key read (its dependency record)."""
 
     key: str
     rendered: bool
     placed: T
+    touched: frozenset[str]
 
 
 def settings_code(settings: Mapping[str, Any]) -> str:
@@ -134,10 +142,16 @@ class RenderCache:
         #: each template's previous page's context (`_shared_roots`), by environment and name
         self._previous: dict[tuple[int, str], dict[str, Any]] = {}
         #: the parts of paths under shared names (`_part`): by environment, the name's value
-        #: (kept, so that its id stays its own), path and how list pages count
-        self._parts: dict[tuple[int, int, ReadPath, bool], tuple[Any, bytes]] = {}
+        #: (kept, so that its id stays its own), path and how list pages count; with the
+        #: content each part read
+        self._parts: dict[tuple[int, int, ReadPath, bool], tuple[Any, bytes, frozenset[str]]] = {}
+        #: each page's dependency record from the last `render_queued`, in queue order (None:
+        #: the page could not be rendered)
+        self.touched: list[frozenset[str] | None] = []
         self.rendered = 0
         self.reused = 0
+        #: of the reused pages, those placed by their dependency records (no key computed)
+        self.recorded = 0
         #: pages to render when the generators are done (writing/parallel.py); None: at once
         self.queue: list[RenderJob] | None = None
         #: set by the writer around each write: how to report a page that cannot be rendered
@@ -159,6 +173,16 @@ class RenderCache:
 
     def key(self, template: Template, context: dict[str, Any]) -> str:
         """The digest of everything the page rendered from `template` with `context` shows."""
+        return self.keyed(template, context)[0]
+
+    def keyed(self, template: Template, context: dict[str, Any]) -> tuple[str, frozenset[str]]:
+        """The page's key (:meth:`key`) and the source paths of every content object it read,
+        at any level and through kept parts too (its dependency record)."""
+        with self.fingerprints.touches.frame() as read:
+            key = self._key(template, context)
+        return key, frozen(read)
+
+    def _key(self, template: Template, context: dict[str, Any]) -> str:
         analysed = self.reads(template)
         if analysed is None:
             of = self.fingerprints.of
@@ -219,15 +243,19 @@ class RenderCache:
         else:
             root = env.globals.get(head, MISSING)
             shared = previous is not None
+        touches = self.fingerprints.touches
         if not shared:
-            value, level = resolve_level(env, context, path, self._lookups)
+            value, level = resolve_level(env, context, path, self._lookups, touches.add)
             return self.fingerprints.part(value, level, pages_by_view)
         key = (id(env), id(root), path, pages_by_view)
         known = self._parts.get(key)
         if known is None or known[0] is not root:
-            value, level = resolve_level(env, context, path, self._lookups)
-            known = self._parts[key] = (root, self.fingerprints.part(value, level,
-                                                                       pages_by_view))
+            with touches.frame() as read:
+                value, level = resolve_level(env, context, path, self._lookups, touches.add)
+                part = self.fingerprints.part(value, level, pages_by_view)
+            known = self._parts[key] = (root, part, frozen(read))
+        else:
+            touches.merge(known[2])
         return known[1]
 
     def render(self, template: Template, context: dict[str, Any]) -> str:
@@ -258,33 +286,60 @@ class RenderCache:
             self.reused += 1
 
     def render_queued(self, reuse: Callable[[int, str], T | None],
-                      place: Callable[[int, str, str], T]) -> list[T | None]:
-        """Run every queued page's job on every core (writing/parallel.py), all of it in the
-        process that claims it: the page's key; `reuse(index, key)`, which puts its files in
-        place without its text (None: it cannot); else its text, stored or rendered and
+                      place: Callable[[int, str, str], T],
+                      recorded: Mapping[int, PageRecord] | None = None) -> list[T | None]:
+        """Run every queued page's job: first, in this process, each page `recorded` names
+        (by queue index: its previous key and dependency record, which met no changed
+        content) is given to `reuse(index, key)` with its previous key, without computing the
+        key; then every other page's job on every core (writing/parallel.py), all of it in
+        the process that claims it: the page's key; `reuse(index, key)`, which puts its files
+        in place without its text (None: it cannot); else its text, stored or rendered and
         stored (`text`), given to `place(index, key, text)`. What `reuse` or `place` returned
         (sent back from a worker: keep it small), in queue order, None for a page that could
-        not be rendered or placed (reported through its writer). Every key counts as used by
-        this build (kept by the store's prune), every page as rendered or reused."""
+        not be rendered or placed (reported through its writer); each page's dependency
+        record in `touched`. Every key counts as used by this build (kept by the store's
+        prune), every page as rendered or reused."""
         jobs, self.queue = self.queue or [], []
-        self._key_first_pages(jobs)
+        records = recorded or {}
+        done: list[QueuedPage[T] | None] = [
+            self._place_recorded(reuse, index, records.get(index)) for index in range(len(jobs))]
+        keyed = [index for index, page in enumerate(done) if page is None]
+        self.recorded += len(jobs) - len(keyed)
+        self._key_first_pages([jobs[index] for index in keyed])
 
-        def run(index: int, job: RenderJob) -> QueuedPage[T]:
-            key = self.key(job.template, job.context)
+        def run(position: int, job: RenderJob) -> QueuedPage[T]:
+            index = keyed[position]
+            key, touched = self.keyed(job.template, job.context)
             placed = reuse(index, key)
             if placed is not None:
-                return QueuedPage(key, False, placed)
+                return QueuedPage(key, False, placed, touched)
             text, rendered = self.text(job.template, job.context, key)
-            return QueuedPage(key, rendered, place(index, key, text))
+            return QueuedPage(key, rendered, place(index, key, text), touched)
 
-        done = render_all(jobs, run)
+        for index, page in zip(keyed, render_all([jobs[index] for index in keyed], run),
+                               strict=True):
+            done[index] = page
         for page in done:
             if page is not None:
                 self.store.used.add(page.key)
                 self._count(page.rendered)
+        self.touched = [None if page is None else page.touched for page in done]
         return [None if page is None else page.placed for page in done]
 
-    def _key_first_pages(self, jobs: list[RenderJob]) -> None:
+    @staticmethod
+    def _place_recorded(reuse: Callable[[int, str], T | None], index: int,
+                        record: PageRecord | None) -> QueuedPage[T] | None:
+        """The page placed from the published file of its previous key (`record`), or None:
+        no record, or `reuse` cannot (a file edited by hand, gone, …: the page is keyed)."""
+        if record is None:
+            return None
+        try:
+            placed = reuse(index, record.key)
+        except Exception:  # keyed and placed as any page, which reports what fails
+            return None
+        return None if placed is None else QueuedPage(record.key, False, placed, record.touched)
+
+    def _key_first_pages(self, jobs: Sequence[RenderJob]) -> None:
         """Key the first queued page of each template in this process, before any worker is
         forked: every worker then inherits the template's reads, the templates it uses
         compiled, and the digests its pages share (whole lists, menus: `_parts`, the

@@ -21,6 +21,12 @@ worker.
 A key lists text and plain numbers as they are, tagged with their type
 (:meth:`Fingerprinter.part`), and anything else by its digest.
 
+While a digest is computed, the content objects it reads, at any level (by address too), are
+noted (:class:`Touches`, by their source path relative to the content folder): a kept digest
+keeps the set of content it read, so a page that reuses it reads that content too. A page's set
+is its dependency record (docs/building.md, "Caches: writing"): its values are a function of
+the build's structure and of the bodies of that content.
+
 A value whose canonical form cannot be known (an object whose text names its memory address)
 gets a digest that differs in every build: its pages are always rendered, never reused.
 """
@@ -32,7 +38,8 @@ import datetime as dt
 import enum
 import hashlib
 import types
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from typing import Any
 
 from jinja2 import Undefined
@@ -59,6 +66,52 @@ PLAIN_CONTAINERS = {kind: f"<{kind.__module__}.{kind.__qualname__}".encode()
                     for kind in (list, tuple, dict)}
 
 
+#: The source paths of no content.
+NOTHING: frozenset[str] = frozenset()
+
+
+def source_of(item: Content) -> str:
+    """A content object's source path relative to the content folder (Pelican's
+    `relative_source_path`, set when it is made), else its source path."""
+    return getattr(item, "relative_source_path", None) or str(item.source_path)
+
+
+class Touches:
+    """The content objects computations read, by source path (:func:`source_of`): one set per
+    computation under way, innermost last; a computation's set is added to the one it is part
+    of when it ends."""
+
+    def __init__(self) -> None:
+        self._frames: list[set[str]] = []
+
+    @contextmanager
+    def frame(self) -> Iterator[set[str]]:
+        """A computation: what it reads is collected in the set given, and added to the
+        enclosing computation's when it ends (also when it raises)."""
+        found: set[str] = set()
+        self._frames.append(found)
+        try:
+            yield found
+        finally:
+            self._frames.pop()
+            if self._frames and found:
+                self._frames[-1].update(found)
+
+    def add(self, item: Content) -> None:
+        """The computation under way read `item`."""
+        if self._frames:
+            self._frames[-1].add(source_of(item))
+
+    def merge(self, paths: frozenset[str]) -> None:
+        """The computation under way reused a result that read `paths`."""
+        if paths and self._frames:
+            self._frames[-1].update(paths)
+
+
+def frozen(found: set[str]) -> frozenset[str]:
+    return frozenset(found) if found else NOTHING
+
+
 class Fingerprinter:
     """Digests of values for one build. `settings` (the build's settings dict) counts as a
     name only: the settings digest is part of every key."""
@@ -70,10 +123,12 @@ class Fingerprinter:
         #: content object's `url` and link-resolved `content`, formatted by Pelican at each
         #: access, are asked once per process; None: asked each time
         self._lookups = lookups
+        #: the content read by the digests under way (their dependency records)
+        self.touches = Touches()
         #: digests computed once per process (content objects, paginators), by id; the
-        #: object is kept with its digest, so its id stays unique
-        self._content: dict[tuple[int, bool], tuple[Any, str]] = {}
-        self._values: dict[tuple[int, int, bool], tuple[Any, str]] = {}
+        #: object is kept with its digest, so its id stays unique, and the content it read
+        self._content: dict[tuple[int, bool], tuple[Any, str, frozenset[str]]] = {}
+        self._values: dict[tuple[int, int, bool], tuple[Any, str, frozenset[str]]] = {}
         #: what values that count by their name and address count by (`_named`), by id
         self._names: dict[int, tuple[Any, bytes]] = {}
         #: how the value being digested counts list pages (`of`)
@@ -92,13 +147,15 @@ class Fingerprinter:
         key = (id(value), depth, pages_by_view)
         known = None if simple else self._values.get(key)
         if known is not None:
+            self.touches.merge(known[2])
             return known[1]
         hasher = hashlib.sha256()
-        self._pages_by_view = pages_by_view
-        self._feed(hasher, value, set(), depth=depth)
+        with self.touches.frame() as read:
+            self._pages_by_view = pages_by_view
+            self._feed(hasher, value, set(), depth=depth)
         digest = hasher.hexdigest()
         if not simple:
-            self._values[key] = (value, digest)
+            self._values[key] = (value, digest, frozen(read))
         return digest
 
     def part(self, value: Any, level: int = 0, pages_by_view: bool = False) -> bytes:
@@ -119,16 +176,20 @@ class Fingerprinter:
         key = (id(item), shallow)
         known = self._content.get(key)
         if known is not None:
+            self.touches.merge(known[2])
             return known[1]
         hasher = hashlib.sha256()
         hasher.update(type(item).__qualname__.encode())
-        fields = {name: value for name, value in vars(item).items()
-                  if name not in CONTENT_SKIPPED}
-        for name in CONTENT_PROPERTIES:
-            fields[f"@{name}"] = self._property(item, name)
-        self._feed(hasher, fields, set(), depth=2 if shallow else 1)
+        with self.touches.frame() as read:
+            self.touches.add(item)
+            fields = {name: value for name, value in vars(item).items()
+                      if name not in CONTENT_SKIPPED}
+            for name in CONTENT_PROPERTIES:
+                fields[f"@{name}"] = self._property(item, name)
+            self._feed(hasher, fields, set(), depth=2 if shallow else 1)
         digest = hasher.hexdigest()
-        self._content[key] = (item, digest)  # the object is kept, so its id stays unique
+        # the object is kept, so its id stays unique
+        self._content[key] = (item, digest, frozen(read))
         return digest
 
     def _property(self, item: Content, name: str) -> Any:
@@ -153,8 +214,11 @@ class Fingerprinter:
         known = self._content.get(key)
         if known is None:
             hasher = hashlib.sha256()
-            self._feed_container(hasher, paginator, set(), depth=0)
-            known = self._content[key] = (paginator, hasher.hexdigest())
+            with self.touches.frame() as read:
+                self._feed_container(hasher, paginator, set(), depth=0)
+            known = self._content[key] = (paginator, hasher.hexdigest(), frozen(read))
+        else:
+            self.touches.merge(known[2])
         return known[1]
 
     def _named(self, value: Any, text: Callable[[], str]) -> bytes:
@@ -213,6 +277,7 @@ class Fingerprinter:
             put(b"undefined;")
         elif isinstance(value, Content):
             if depth >= 2:
+                self.touches.add(value)
                 put(self._named(value, lambda: f"content-at:{getattr(value, 'save_as', '')}:"
                                                f"{value.source_path};"))
             else:
