@@ -37,9 +37,9 @@ THEME_IDS = frozenset({
     "arhivs", "citas-zinas", "copy-status", "galerija", "galerijas", "gaidamie-pasakumi",
     "ievads", "izdevums", "izdevums-adrese", "izdevums-epasta", "jaunakas",
     "jaunakas-galerijas", "kalendari", "meklesana", "meklesanas-rezultati",
-    "meklesanas-statuss", "meklesanas-teksti", "meklesanas-vards", "pasakumi", "plusmas",
-    "preview-problems-title", "regiona-galerijas", "regiona-pasakumi", "saturs",
-    "vietnes-meklesana", "zinas"})
+    "meklesanas-statuss", "meklesanas-teksti", "meklesanas-vards", "meklesanas-virsraksts",
+    "pasakumi", "plusmas", "preview-problems-title", "regiona-galerijas", "regiona-pasakumi",
+    "saturs", "vietnes-meklesana", "vietnes-meklesana-nosaukums", "zinas"})
 #: Starts of the ids templates make from data: events (`notikums-…`, events/identity.py),
 #: months, years, archive months, address fields.
 THEME_ID_PREFIXES = ("notikums", "menesis-", "izdevumi-", "arhivs-")
