@@ -157,3 +157,16 @@ def test_gallery_folders_get_ascii_addresses_and_coinciding_ones_are_refused() -
     (problem,) = address_collisions(["Rīga", "riga", "Liepāja"])
     assert (problem.path, problem.field, problem.value) == ("galleries/riga/", "gallery", "riga")
     assert "galleries/Rīga/" in problem.what_lv
+
+
+def test_git_conflict_markers_in_captions_are_one_problem_at_the_conflict(
+        tmp_path: Path) -> None:
+    """QA s9 re-check: markers left by a merge got YAML's message about typographic quotes
+    and colons a line late; as in an article, one problem at the `<<<<<<<` line."""
+    gallery(tmp_path, "a", "title: Talka\n<<<<<<< HEAD\ndate: 2024-04-20\n=======\n"
+            "date: 2024-04-21\n>>>>>>> labojumi\nphotos: []\n", ["x.jpg"])
+    _galleries, problems = discover(tmp_path, MAX)
+    [problem] = problems
+    assert (problem.path, problem.line, problem.field) == (
+        "galleries/a/captions.yml", 2, "captions.yml")
+    assert "2, 4, 6" in problem.format() and "<<<<<<<" in problem.fix

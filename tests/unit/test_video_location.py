@@ -52,16 +52,17 @@ def test_where_a_video_carries_its_location(tmp_path: Path, data: bytes,
 
 
 def test_a_live_photos_video_with_a_location_is_an_error_naming_the_fix(tmp_path: Path) -> None:
+    """The fix names the picture of the video's own name (QA s9 re-check: it named IMG_0002)."""
     (tmp_path / "atteli").mkdir()
-    (tmp_path / "atteli/IMG_0002.MOV").write_bytes(movie(XYZ, meta=APPLE_KEYS))
+    (tmp_path / "atteli/IMG_4711.MOV").write_bytes(movie(XYZ, meta=APPLE_KEYS))
     (tmp_path / "atteli/klips.mp4").write_bytes(movie(box(b"\xa9too", b"Lavf")))
     (tmp_path / "citur.mp4").write_bytes(movie(XYZ))  # not published: site/unread.py names it
     documents, _found = discover_documents(tmp_path)
     (problem,) = check_documents(None, documents, {**SETTINGS, "PATH": str(tmp_path)})
     assert problem.severity == "error"
     assert problem.format() == (
-        "atteli/IMG_0002.MOV: location: video ir atrašanās vieta, un tas tiktu publicēts, kāds "
+        "atteli/IMG_4711.MOV: location: video ir atrašanās vieta, un tas tiktu publicēts, kāds "
         "ir (the video carries its location and would be published as it is): QuickTime ©xyz, "
         "QuickTime keys — eksportē video no jauna bez atrašanās vietas (iPhone: kopīgojot "
-        "„Opcijas” → izslēdz „Atrašanās vieta”); ja tas ir Live Photo video (IMG_0002.MOV "
-        "blakus IMG_0002.HEIC), izdzēs to")
+        "„Opcijas” → izslēdz „Atrašanās vieta”); ja tas ir Live Photo video (blakus ir attēls "
+        "IMG_4711.HEIC vai IMG_4711.JPG), izdzēs to")

@@ -36,6 +36,7 @@ from ..common.leftbehind import left_behind
 from ..common.nocomments import COMMENT_AS_TEXT
 from ..common.problems import ContentProblem
 from ..common.sourcetext import XML_FORBIDDEN, read_source
+from ..common.conflicts import conflict_problems
 from ..common.yamlnodes import node_problems, syntax_problem
 from ..images.paths import collisions, nfc, output_stem
 from ..images.pipeline import (
@@ -112,6 +113,11 @@ class _Reader:
             return None
         source = read_source(path, self.rel(CAPTIONS))
         self.problems.extend(source.problems)
+        conflicts = conflict_problems(self.rel(CAPTIONS), source.text, field=CAPTIONS)
+        if conflicts:  # one message at each conflict's line, not YAML's words about colons
+            self.problems.extend(conflicts)
+            self.unreadable = True
+            return None
         try:
             node = yaml.compose(source.text)
             self.problems.extend(node_problems(node, self.rel(CAPTIONS)))

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 import struct
 from collections.abc import Iterator, Sequence
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any, BinaryIO
 
 from ..common.problems import ContentProblem
@@ -33,9 +33,15 @@ _XMP_POSITION = re.compile(rb"GPS(?:Dest)?(?:Latitude|Longitude)")
 _APPLE_LOCATION = b"com.apple.quicktime.location.ISO6709"
 #: Largest `moov` or XMP box read (a larger one is not a phone's: it is read only that far).
 _MOST = 64 << 20
-_FIX = ("eksportē video no jauna bez atrašanās vietas (iPhone: kopīgojot „Opcijas” → izslēdz "
-        "„Atrašanās vieta”); ja tas ir Live Photo video (IMG_0002.MOV blakus IMG_0002.HEIC), "
-        "izdzēs to")
+
+
+def location_fix(name: str) -> str:
+    """The fix for the video `name` (relative to content/): export it without its location, or,
+    when it is the video half of a Live Photo (a picture of the same name beside it), delete it."""
+    stem = PurePosixPath(name).stem
+    return ("eksportē video no jauna bez atrašanās vietas (iPhone: kopīgojot „Opcijas” → "
+            "izslēdz „Atrašanās vieta”); ja tas ir Live Photo video (blakus ir attēls "
+            f"{stem}.HEIC vai {stem}.JPG), izdzēs to")
 
 
 def check_documents(sender: Any, documents: Sequence[Any],
@@ -48,7 +54,8 @@ def check_documents(sender: Any, documents: Sequence[Any],
         if places:
             found.append(ContentProblem(
                 name, 0, "location", "video ir atrašanās vieta, un tas tiktu publicēts, kāds ir",
-                "the video carries its location and would be published as it is", _FIX,
+                "the video carries its location and would be published as it is",
+                location_fix(name),
                 ", ".join(places)))
     return found
 
