@@ -108,4 +108,19 @@ def test_a_translations_event_at_another_time_than_its_originals_is_refused(
 
 
 def test_an_english_article_with_its_own_slug_is_no_translation(tmp_path: Path) -> None:
-    assert _pair(tmp_path, ORIGINAL, TRANSLATION.replace("ngo-darbnica", "ngo-workshop")) == []
+    assert _pair(tmp_path, ORIGINAL, TRANSLATION.replace("ngo-darbnica", "ngo-workshop")
+                 .replace("id: darbnica", "id: workshop")) == []
+
+
+def test_an_event_told_again_by_an_article_that_lost_its_original_is_refused(
+        tmp_path: Path) -> None:
+    """QA s9 re-check: the original's title was corrected without `slug:`, so its address
+    changed and the English article was no translation any more; both told the event, and
+    every calendar listed it twice, with no message."""
+    corrected = ORIGINAL.replace("slug: ngo-darbnica\n", "").replace(
+        "title: Darbnīca NVO", "title: Darbnīca NVO vadītājiem")
+    [problem] = _pair(tmp_path, corrected, TRANSLATION)
+    assert problem.startswith("workshop.md:9: events[1].id: ")  # its `id:` line
+    assert "already told by darbnica.md" in problem and "'slug:'" in problem
+    moved = TRANSLATION.replace("16:00", "17:00")  # another event after all: no message
+    assert _pair(tmp_path, corrected, moved) == []

@@ -61,7 +61,8 @@ def translation_problems(documents: Sequence[SourceDocument], today: dt.date,
     calendar) and its days, times, rule and status (else an error at its `events[N].start`:
     the two pages would disagree)."""
     found = []
-    for original, translation in translations_of(documents, settings):
+    pairs = translations_of(documents, settings)
+    for original, translation in pairs:
         theirs = {e.key: e for e in _parsed(original, today, settings)[0]}
         for event in _parsed(translation, today, settings)[0]:
             match = theirs.get(event.key)
@@ -69,7 +70,45 @@ def translation_problems(documents: Sequence[SourceDocument], today: dt.date,
                 found.append(translation.place(_unmatched(event, original.path, list(theirs))))
             elif _when(match) != _when(event):
                 found.append(translation.place(_moved(event, original.path)))
+    return found + _detached_translations(documents, {t.path for _o, t in pairs}, today,
+                                          settings)
+
+
+def _detached_translations(documents: Sequence[SourceDocument], translations: set[str],
+                           today: dt.date, settings: Mapping[str, Any]) -> list[ContentProblem]:
+    """An event of an article in another language than DEFAULT_LANG that is no translation,
+    with the key, days, times, rule and status of a DEFAULT_LANG article's event: the same
+    event told twice, so every calendar would list it twice. It happens when the original's
+    title was corrected without `slug:` (its address changed, so the translation lost it)."""
+    default_lang = settings.get("DEFAULT_LANG", "lv")
+    articles = [d for d in documents if d.kind == "article" and d.node is not None
+                and "events" in d.metadata]
+    told: dict[tuple[object, ...], str] = {}
+    for document in articles:
+        if (document.metadata.get("lang") or default_lang) == default_lang:
+            for event in _parsed(document, today, settings)[0]:
+                told.setdefault((event.key, *_when(event)), document.path)
+    found = []
+    for document in articles:
+        if (document.metadata.get("lang") or default_lang) != default_lang \
+                and document.path not in translations:
+            for event in _parsed(document, today, settings)[0]:
+                original = told.get((event.key, *_when(event)))
+                if original is not None:
+                    found.append(document.place(_told_twice(event, original)))
     return found
+
+
+def _told_twice(event: Event, original: str) -> ContentProblem:
+    """An event another language's article tells, though it is no translation of `original`."""
+    return ContentProblem(
+        "", 0, f"events[{event.index + 1}].id",
+        f"pasākums „{event.title}” jau ir rakstā {original}, bet šis raksts nav tā tulkojums, "
+        "tāpēc kalendāros pasākums būtu divreiz",
+        f"the event “{event.title}” is already told by {original}, but this article is no "
+        "translation of it, so every calendar would list it twice",
+        "lai raksts būtu tulkojums, abos rakstos ieraksti vienu 'slug:' (piem. oriģināla adresi "
+        "pirms virsraksta labošanas); citādi izdzēs pasākumu vienā no tiem")
 
 
 def _unmatched(event: Event, original: str, keys: list[str]) -> ContentProblem:
