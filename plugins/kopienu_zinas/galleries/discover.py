@@ -32,11 +32,11 @@ import yaml
 
 from ..common import isodates
 from ..common.build import once
+from ..common.conflicts import conflict_problems
 from ..common.leftbehind import left_behind
 from ..common.nocomments import COMMENT_AS_TEXT
 from ..common.problems import ContentProblem
 from ..common.sourcetext import XML_FORBIDDEN, read_source
-from ..common.conflicts import conflict_problems
 from ..common.yamlnodes import node_problems, syntax_problem
 from ..images.paths import collisions, nfc, output_stem
 from ..images.pipeline import (
