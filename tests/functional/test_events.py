@@ -153,14 +153,19 @@ def test_each_bad_event_fails_make_check_once_naming_file_line_event_and_field(
     assert "„Slikts pasākums”" in problems[0]
 
 
+def built_fixture(tmp_path_factory: pytest.TempPathFactory, fixture: str) -> BuiltSite:
+    """The content of tests/fixtures/`fixture`, built strictly with the site's address."""
+    output = tmp_path_factory.mktemp(fixture) / "site"
+    result = run_build(output, "--strict", "--siteurl", "https://kopienuzinas.lv",
+                       content=ROOT / "tests/fixtures" / fixture)
+    assert result.returncode == 0, result.stderr
+    return BuiltSite(output, "https://kopienuzinas.lv")
+
+
 @pytest.fixture(scope="module")
 def upcoming_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
     """A small site whose events lie around the build date (the real ones are all past)."""
-    output = tmp_path_factory.mktemp("events") / "site"
-    result = run_build(output, "--strict", "--siteurl", "https://kopienuzinas.lv",
-                       content=ROOT / "tests/fixtures/events")
-    assert result.returncode == 0, result.stderr
-    return BuiltSite(output, "https://kopienuzinas.lv")
+    return built_fixture(tmp_path_factory, "events")
 
 
 def titles(page_html: str) -> list[str]:
@@ -246,11 +251,7 @@ def test_every_calendar_file_has_a_component_a_region_without_events_the_zone(
 @pytest.fixture(scope="module")
 def translated_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
     """A Latvian article and its English translation, telling the same two events."""
-    output = tmp_path_factory.mktemp("translated") / "site"
-    result = run_build(output, "--strict", "--siteurl", "https://kopienuzinas.lv",
-                       content=ROOT / "tests/fixtures/translated_events")
-    assert result.returncode == 0, result.stderr
-    return BuiltSite(output, "https://kopienuzinas.lv")
+    return built_fixture(tmp_path_factory, "translated_events")
 
 
 def test_no_page_feed_or_sitemap_of_the_demo_site_links_a_file_that_is_not_written(

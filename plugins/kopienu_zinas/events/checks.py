@@ -31,18 +31,23 @@ def check_documents(sender: Any, documents: Sequence[SourceDocument],
             *translation_problems(documents, today, settings)]
 
 
+def _in_default_language(document: SourceDocument, settings: Mapping[str, Any]) -> bool:
+    """Whether the document is in DEFAULT_LANG (its `lang:`, else the site's language)."""
+    default_lang = settings.get("DEFAULT_LANG", "lv")
+    return (document.metadata.get("lang") or default_lang) == default_lang
+
+
 def translations_of(documents: Sequence[SourceDocument], settings: Mapping[str, Any]
                     ) -> list[tuple[SourceDocument, SourceDocument]]:
     """(original, translation) pairs as Pelican makes them: articles sharing a slug, the
     original in DEFAULT_LANG, the translation in another language."""
-    default_lang = settings.get("DEFAULT_LANG", "lv")
     groups: defaultdict[str, list[SourceDocument]] = defaultdict(list)
     for document in documents:
         if document.kind == "article" and document.node is not None:
             groups[document_slug(document, dict(settings))].append(document)
     pairs = []
     for group in groups.values():
-        originals = [d for d in group if (d.metadata.get("lang") or default_lang) == default_lang]
+        originals = [d for d in group if _in_default_language(d, settings)]
         if len(originals) == 1:
             pairs += [(originals[0], d) for d in group if d is not originals[0]]
     return pairs
@@ -80,18 +85,16 @@ def _detached_translations(documents: Sequence[SourceDocument], translations: se
     with the key, days, times, rule and status of a DEFAULT_LANG article's event: the same
     event told twice, so every calendar would list it twice. It happens when the original's
     title was corrected without `slug:` (its address changed, so the translation lost it)."""
-    default_lang = settings.get("DEFAULT_LANG", "lv")
     articles = [d for d in documents if d.kind == "article" and d.node is not None
                 and "events" in d.metadata]
     told: dict[tuple[object, ...], str] = {}
     for document in articles:
-        if (document.metadata.get("lang") or default_lang) == default_lang:
+        if _in_default_language(document, settings):
             for event in _parsed(document, today, settings)[0]:
                 told.setdefault((event.key, *_when(event)), document.path)
     found = []
     for document in articles:
-        if (document.metadata.get("lang") or default_lang) != default_lang \
-                and document.path not in translations:
+        if not _in_default_language(document, settings) and document.path not in translations:
             for event in _parsed(document, today, settings)[0]:
                 original = told.get((event.key, *_when(event)))
                 if original is not None:
