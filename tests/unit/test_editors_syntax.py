@@ -189,11 +189,27 @@ def test_a_picture_path_that_differs_only_by_case_names_the_existing_file(
     found = problems_for(tmp_path, text + "![Foto](<{static}/atteli/Foto 1.JPG>)\n")
     fixes = sorted((p.field, p.fix) for p in found if p.field == "image")
     assert fixes == [
+        ("image", "vai domāts atteli/foto 1.jpg? Raksti ![Foto](<{static}/atteli/foto 1.jpg>) "
+                  "(lielie/mazie burti ir svarīgi)"),
         ("image", "vai domāts atteli/foto 1.jpg? Raksti image: atteli/foto 1.jpg (lielie/mazie "
                   "burti ir svarīgi)"),
-        ("image", "vai domāts atteli/foto 1.jpg? Raksti {static}/atteli/foto 1.jpg "
-                  "(lielie/mazie burti ir svarīgi)"),
     ]
+
+
+def test_the_suggested_picture_for_a_name_with_spaces_is_markdown_that_works(
+        tmp_path: Path) -> None:
+    """QA: the case-mismatch fix for `foto (1).jpg` read `Raksti {static}/atteli/foto (1).jpg`:
+    pasted into `![…](…)` the space and `)` end the address, and the picture stays missing.
+    Pasted as suggested, the line has no problem."""
+    (tmp_path / "atteli").mkdir()
+    (tmp_path / "atteli" / "foto (1).jpg").write_bytes(b"")
+    def article_problems(body: str) -> list[ContentProblem]:
+        return [p for p in problems_for(tmp_path, HEADER + body) if p.path == "raksts.md"]
+
+    [problem] = article_problems("![Bibliotēka](<{static}/atteli/Foto (1).JPG>)\n")
+    pasted = problem.fix.split("Raksti ", 1)[1].removesuffix(" (lielie/mazie burti ir svarīgi)")
+    assert pasted == "![Bibliotēka](<{static}/atteli/foto (1).jpg>)"
+    assert article_problems(pasted + "\n") == []
 
 
 def test_typora_syntax_is_a_warning_at_its_line(tmp_path: Path) -> None:

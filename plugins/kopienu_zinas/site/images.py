@@ -7,6 +7,7 @@ accessibility failure, not a style choice.
 from __future__ import annotations
 
 import os
+import re
 import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
@@ -44,16 +45,31 @@ def _missing(target: Path | None, content_root: Path) -> str | None:
     return relative if find(content_root, relative) is None else None
 
 
-def _missing_fix(relative: str, content_root: Path, written: str) -> str:
-    """How to fix a picture path that names no file: the one file whose path differs only by
-    case or Unicode form (`Foto 1.JPG` for `foto 1.jpg`), written as the editor wrote the
-    path (`written`: "{static}/" or ""), when there is one."""
+#: Characters that end a Markdown link target written bare (`](…)`): whitespace starts a
+#: title, an unbalanced `)` ends the link; inside `<…>` they are part of the address.
+_BARE_TARGET_ENDS = re.compile(r"[\s()]")
+
+
+def _markdown_picture(alt: str, target: str) -> str:
+    """A Markdown picture that shows `target` as written: `![alt](<target>)` when the target
+    holds a space or a parenthesis (Python-Markdown reads `<…>` as the whole address, as
+    CommonMark does), else `![alt](target)`."""
+    written = f"<{target}>" if _BARE_TARGET_ENDS.search(target) else target
+    return f"![{alt.strip() or 'Kas redzams attēlā'}]({written})"
+
+
+def _alike(relative: str, content_root: Path) -> str | None:
+    """The one file under content/ whose path differs from `relative` only by case or
+    Unicode form (`Foto 1.JPG` for `foto 1.jpg`), or None."""
     key = unicodedata.normalize("NFC", relative).casefold()
     alike = [name for name in files(content_root)
              if unicodedata.normalize("NFC", name).casefold() == key]
-    if len(alike) != 1:
-        return _MISSING_FIX
-    return f"vai domāts {alike[0]}? Raksti {written}{alike[0]} (lielie/mazie burti ir svarīgi)"
+    return alike[0] if len(alike) == 1 else None
+
+
+def _alike_fix(alike: str, written: str) -> str:
+    """The fix naming the file meant (`alike`) and the line to write (`written`)."""
+    return f"vai domāts {alike}? Raksti {written} (lielie/mazie burti ir svarīgi)"
 
 
 def check_body_images(document: SourceDocument, content_root: Path) -> Iterator[ContentProblem]:
@@ -65,8 +81,12 @@ def check_body_images(document: SourceDocument, content_root: Path) -> Iterator[
                 image.target)
         missing = _missing(resolve(image.target, document, content_root), content_root)
         if missing is not None:
-            yield ContentProblem(document.path, image.line, "image", *_MISSING,
-                                 _missing_fix(missing, content_root, "{static}/"), image.target)
+            alike = _alike(missing, content_root)
+            fix = (_alike_fix(alike, _markdown_picture(image.alt or "",
+                                                         f"{{static}}/{alike}"))
+                   if alike is not None else _MISSING_FIX)
+            yield ContentProblem(document.path, image.line, "image", *_MISSING, fix,
+                                 image.target)
 
 
 def check_header_image(document: SourceDocument, content_root: Path) -> Iterator[ContentProblem]:
@@ -76,9 +96,10 @@ def check_header_image(document: SourceDocument, content_root: Path) -> Iterator
     missing = _missing(resolve(image.strip(), document, content_root, relative_to_root=True),
                        content_root)
     if missing is not None:
-        fix = _missing_fix(missing, content_root, "image: ")
-        yield document.problem("image", *_MISSING, value=image, fix=fix if fix != _MISSING_FIX
-                               else f"{_MISSING_FIX}; ceļš skaitās no content/ mapes")
+        alike = _alike(missing, content_root)
+        yield document.problem("image", *_MISSING, value=image, fix=(
+            _alike_fix(alike, f"image: {alike}") if alike is not None  # YAML needs no brackets
+            else f"{_MISSING_FIX}; ceļš skaitās no content/ mapes"))
     alt = document.metadata.get("image_alt")
     if alt is None or (isinstance(alt, str) and not alt.strip()):  # other types: rules.py
         yield document.problem(
