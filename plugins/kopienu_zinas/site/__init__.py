@@ -10,6 +10,7 @@ from . import (
     containment,
     feeds,
     foreign,
+    headings,
     images,
     linkcheck,
     links,
@@ -61,7 +62,8 @@ def register() -> None:
     signals.finalized.connect(sitemap.write_sitemap)
     signals.finalized.connect(linkcheck.check_written_links)
     signals.finalized.connect(preview_links.show_reported_problems)  # after the link check
-    for rule in (rules, links, containment, images, placeholders, rawhtml, foreign):
+    for rule in (rules, links, containment, images, placeholders, rawhtml, foreign,
+                 headings):
         document_check.connect(rule.check_document)
     for rule in (rules, slugs, reserved, containment, placeholders, runnable, videos):
         content_check.connect(rule.check_documents)
