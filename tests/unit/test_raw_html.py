@@ -14,7 +14,7 @@ from pelican.settings import read_settings
 from kopienu_zinas.common.problems import ContentProblem, shortened
 from kopienu_zinas.common.sourcereader import markdown_arguments
 from kopienu_zinas.site import register
-from kopienu_zinas.site.linkcheck import site_addresses
+from kopienu_zinas.site.linkcheck import SiteAddress, site_addresses
 from kopienu_zinas.site.rawhtml import find_faults
 from tests.signals import registered
 from tests.sitebuild import ROOT, problems_in_file
@@ -291,3 +291,27 @@ def test_every_fault_is_reported_once_at_its_own_line(tmp_path: Path) -> None:
         ""]))
     assert where(found) == [(11, "image"), (13, "image"), (15, "image"), (17, "image"),
                             (19, "html"), (21, "image"), (23, "html")]
+
+
+@pytest.mark.parametrize(("siteurl", "other_site", "own_site"), [
+    ("https://kopienuzinas.lv", "http:", "https:"),
+    ("http://localhost:8000", "https:", "http:"),
+])
+def test_a_scheme_without_slashes_is_another_site_only_under_another_scheme(
+        siteurl: str, other_site: str, own_site: str) -> None:
+    """QA: `http:tracker.example/x.gif` was always another site's. A browser reads a special
+    scheme with no slashes as another host only when the page's scheme differs (WHATWG URL,
+    "special relative or authority state"; checked in node's URL); on a page of that scheme
+    it is a path of the page's own site (a broken picture the link check names, no tracker).
+    With the site under both schemes (pelicanconf: the preview and SITE_ADDRESSES), both
+    are another site under one of them."""
+    def found(scheme: str, sites: tuple[SiteAddress, ...]) -> list[tuple[str, str]]:
+        html = f'<img src="{scheme}tracker.example/x.gif" alt="">'
+        return [(fault.field, fault.value) for fault in find_faults(html, sites)]
+
+    site = site_addresses({"SITEURL": siteurl})
+    assert found(other_site, site) == [("image", f"{other_site}tracker.example/x.gif")]
+    assert found(own_site, site) == []
+    assert found(own_site.upper(), site) == []  # schemes are read in any case
+    both = site_addresses(SETTINGS)
+    assert found(own_site, both) == [("image", f"{own_site}tracker.example/x.gif")]

@@ -16,6 +16,7 @@ from kopienu_zinas.site import register
 from kopienu_zinas.site.containment import check_symlinks, leaves_folder
 from kopienu_zinas.site.linkcheck import (
     PlannedLink,
+    SiteAddress,
     SourceUrls,
     is_written,
     markers_left,
@@ -192,7 +193,7 @@ SITES = site_addresses({"SITEURL": "http://localhost:8000", "FEED_DOMAIN": "http
 
 
 def plan(content: Path, body: str, *, page_url: str | None = "zinas/2024/raksts/",
-         name: str = "raksts.md") -> list:
+         name: str = "raksts.md", sites: tuple[SiteAddress, ...] = SITES) -> list:
     """What plan_document makes of a body, with cits.md published and melnraksts.md not."""
     file = content / name
     file.parent.mkdir(parents=True, exist_ok=True)
@@ -200,7 +201,7 @@ def plan(content: Path, body: str, *, page_url: str | None = "zinas/2024/raksts/
     document, _ = read_document(content, file)
     urls = SourceUrls({name: page_url, "cits.md": "zinas/2024/cits/", "melnraksts.md": None},
                       {"atteli/foto.jpg": "atteli/foto.jpg"})
-    return list(plan_document(document, page_url, urls, content, SITES))
+    return list(plan_document(document, page_url, urls, content, sites))
 
 
 def summary(item: PlannedLink | ContentProblem) -> tuple:
@@ -523,9 +524,28 @@ def test_links_pelican_would_leave_as_written_are_named_with_a_fix_that_works(
 
 
 def test_an_address_a_browser_reads_as_another_sites_is_planned_as_none(content: Path) -> None:
-    """`/\\x.example/a.gif` and `http:x.example/a.gif` are another site's (WHATWG URL), as the
-    raw HTML rule says: no "not found" on the site for them."""
+    """`/\\x.example/a.gif` and, on an `https:` page, `http:x.example/a.gif` are another
+    site's (WHATWG URL), as the raw HTML rule says: no "not found" on the site for them."""
     body = ('<img src="/\\tracker.example/x.gif" alt="a"> '
             '<img src="http:tracker.example/z.gif" alt="c"> '
             '<img src="/\\kopienuzinas.lv\\atteli\\foto.jpg" alt="d">\n')
-    assert [summary(item)[:2] for item in plan(content, body)] == [("url", "atteli/foto.jpg")]
+    published = site_addresses({"SITEURL": "https://kopienuzinas.lv"})
+    assert [summary(item)[:2] for item in plan(content, body, sites=published)] == [
+        ("url", "atteli/foto.jpg")]
+
+
+def test_a_scheme_without_slashes_is_a_path_on_a_page_of_that_scheme(content: Path) -> None:
+    """QA: `https:example.lv/a.jpg` on an `https:` page is no other site: browsers read it as
+    the page's own `example.lv/a.jpg` (WHATWG URL, "special relative or authority state"), a
+    picture the link check must find (here it is missing, so it is planned and reported);
+    `http:` on that page, and `https:` on an `http:` one, name the host."""
+    body = ('<img src="https:example.lv/a.jpg" alt="a"> '
+            '<img src="https:/atteli/foto.jpg" alt="b">\n')
+    published = site_addresses({"SITEURL": "https://kopienuzinas.lv"})
+    preview = site_addresses({"SITEURL": "http://localhost:8000"})
+    on_own_site = [("url", "zinas/2024/raksts/example.lv/a.jpg"), ("url", "atteli/foto.jpg")]
+    assert [summary(item)[:2] for item in plan(content, body, sites=published)] == on_own_site
+    assert plan(content, body, sites=preview) == []
+    assert [summary(item)[:2] for item in plan(content, body.replace("https:", "http:"),
+                                               sites=preview)] == on_own_site
+    assert plan(content, body.replace("https:", "http:"), sites=published) == []

@@ -89,6 +89,7 @@ class PlannedLink:
 class SiteAddress:
     host: str  # lower case, with port
     base: str  # path prefix without the trailing "/", "" for a site at the root
+    scheme: str = ""  # lower case ("https"), the scheme its pages are shown under
 
 
 @dataclass(frozen=True)
@@ -102,12 +103,14 @@ class SourceUrls:
 
 
 def site_addresses(settings: Mapping[str, Any]) -> tuple[SiteAddress, ...]:
-    """The site's own addresses: SITEURL, FEED_DOMAIN and the list SITE_ADDRESSES."""
+    """The site's own addresses: SITEURL (first, when set), FEED_DOMAIN and the list
+    SITE_ADDRESSES; one address under two schemes is two."""
     found: list[SiteAddress] = []
     for url in (settings.get("SITEURL"), settings.get("FEED_DOMAIN"),
                 *settings.get("SITE_ADDRESSES", ())):
         parts = urlsplit(url or "")
-        address = SiteAddress(parts.netloc.lower(), parts.path.rstrip("/"))
+        address = SiteAddress(parts.netloc.lower(), parts.path.rstrip("/"),
+                              parts.scheme.lower())
         if parts.netloc and address not in found:
             found.append(address)
     return tuple(found)
@@ -138,8 +141,9 @@ def plan_document(document: SourceDocument, page_url: str | None, urls: SourceUr
     ``page_url`` is the document's own site-relative URL (relative links are resolved against
     it); None for a newsletter introduction, which is shown on several pages and in e-mail.
     """
+    scheme = sites[0].scheme if sites else ""  # SITEURL's: the pages being built
     for reference in all_references(document):
-        target = browser_address(reference.target)  # `/\\x.example/a` is another site's
+        target = browser_address(reference.target, scheme)  # `/\\x.example/a`: another site's
         fragment = unquote(urlsplit(target).fragment)
         for item in _plan_reference(document, reference, target, page_url, urls, root, sites):
             yield replace(item, fragment=fragment) if isinstance(item, PlannedLink) else item

@@ -422,8 +422,15 @@ def loaded(tag: str, name: str) -> bool:
 
 def elsewhere(address: str, sites: tuple[SiteAddress, ...]) -> bool:
     """Is an address, as a browser reads it (`browser_address`), on another site: one with a
-    host, not the site's own? (A relative one is resolved against the page: the site's.)"""
-    absolute = browser_address(address)
-    parts = urlsplit(absolute)
-    return bool(parts.netloc) and on_site(absolute if parts.scheme else f"https:{absolute}",
-                                          sites) is None
+    host, not the site's own? (A relative one is resolved against the page: the site's.) The
+    page is read under each scheme the site's addresses have (none known: no page), and the
+    address is another site's if it is so under any: `http:x.example/a` is on an `https:` page,
+    not on an `http:` one (WHATWG URL; docs/building.md)."""
+    schemes = dict.fromkeys(site.scheme for site in sites) or {"": None}
+    for scheme in schemes:
+        absolute = browser_address(address, scheme)
+        parts = urlsplit(absolute)
+        if parts.netloc and on_site(absolute if parts.scheme else f"https:{absolute}",
+                                    sites) is None:
+            return True
+    return False

@@ -435,20 +435,26 @@ def listing_marker(target: str) -> tuple[str, str] | None:
     return match.group("what"), unquote(match.group("value").split("#", 1)[0].split("?", 1)[0])
 
 
-def browser_address(value: str) -> str:
-    """An address as a browser reads it (WHATWG URL): ends trimmed, tabs and line ends
-    dropped; with no scheme or a special one (`SPECIAL_SCHEMES`), `\\` read as `/` and any
-    number of slashes before the host read as `//`: `\\\\x.example\\a.gif`, `/\\x.example/a`
-    and `///x.example/a` are `//x.example/…`, `http:x.example/a` is `http://x.example/a`
-    (which a browser reads so unless the page has that scheme: taken as the worst case)."""
+def browser_address(value: str, page_scheme: str = "") -> str:
+    """An address as a browser reads it on a page whose scheme is `page_scheme` (WHATWG URL
+    Standard, "basic URL parser"): ends trimmed, tabs and line ends dropped; with no scheme or
+    a special one (`SPECIAL_SCHEMES`), `\\` read as `/` and any number of slashes before the
+    host read as `//`: `\\\\x.example\\a.gif`, `/\\x.example/a` and `///x.example/a` are
+    `//x.example/…`. A special scheme followed by no slashes depends on the page ("special
+    relative or authority state"): `http:x.example/a` is `http://x.example/a` on an `https:`
+    page (or with `page_scheme` "", no page), but on an `http:` page the same scheme is
+    relative, read as what follows it (`x.example/a`, a path of the page's own site; `http:/a`
+    is `/a`). An address that is no web address (`mailto:`) is returned as it is."""
     address = _URL_TABS.sub("", _URL_ENDS.sub("", value))
     scheme = _SCHEME.match(address)
     if scheme and scheme.group("scheme").lower() not in SPECIAL_SCHEMES:
         return address
     address = address.replace("\\", "/")
     if scheme:
-        rest = scheme.group("rest")
-        return f"{scheme.group('scheme')}://{rest.lstrip('/')}"
+        rest = scheme.group("rest").replace("\\", "/")
+        if scheme.group("scheme").lower() != page_scheme.lower() or rest.startswith("//"):
+            return f"{scheme.group('scheme')}://{rest.lstrip('/')}"
+        address = f"./{rest}" if _SCHEME.match(rest) else rest  # a path, not a scheme
     return f"//{address.lstrip('/')}" if address.startswith("//") else address
 
 
