@@ -19,10 +19,12 @@ from kopienu_zinas.common.problems import ProblemError
 from kopienu_zinas.events.model import FIELDS as EVENT_FIELDS
 from kopienu_zinas.events.model import STATUSES, exdate_when, parse_when
 from kopienu_zinas.galleries.captions import PHOTO_FIELDS
+from kopienu_zinas.site import register
 from kopienu_zinas.site.rules import FIELDS as FRONT_MATTER_FIELDS
 from kopienu_zinas.tools.new import Request, article_text, captions_text, event_text
 from tests.jsregex import js_verdicts, python_verdicts
-from tests.sitebuild import ROOT
+from tests.signals import registered
+from tests.sitebuild import ROOT, problems_in_file
 
 
 @pytest.fixture(scope="module")
@@ -176,3 +178,42 @@ def test_the_cms_date_fields_accept_what_the_build_reads(
     expected = [reads(text) for text in TYPED]
     for verdicts in (python_verdicts(pattern, TYPED), js_verdicts(pattern, TYPED)):
         assert [t for t, v, e in zip(TYPED, verdicts, expected, strict=True) if v != e] == []
+
+
+#: Addresses an editor may type into the CMS's `slug` field (the empty field writes nothing).
+TYPED_SLUGS = ("tirgus-ludza", "2024", "a", "rezeknes-domnica-2024", "Tirgus-Ludza",
+               "tirgus ludza", "tirgus--ludza", "-tirgus", "tirgus-", "tirgus-ludzā",
+               "zinas/tirgus", "..", "tirgus_ludza", " tirgus")
+
+
+def test_articles_and_pages_have_an_optional_slug_field_checked_as_the_build_checks_it(
+        settings: dict, tmp_path: Path) -> None:
+    """QA: the guide says to keep a published article's address with `slug:` when its title
+    is corrected, but the browser editor had no such field for articles. Now articles and
+    pages have it (optional, a Latvian hint), and its pattern accepts exactly what the
+    content check accepts in `slug:` (Python's `re` and node's `RegExp`, as Decap runs it);
+    a newsletter introduction's address is its month, so it has none."""
+    config = decap_config(settings, CmsSettings.from_pelican(settings))
+    for name, title in (("articles", "Tirgus Ludzā"), ("pages", "Par mums")):
+        slug = fields(collection(config, name))["slug"]
+        assert (slug["widget"], slug["required"]) == ("string", False)
+        assert "veco adreses pēdējo daļu" in slug["hint"]
+        accepted = [_slug_accepted(tmp_path, name, title, text) for text in TYPED_SLUGS]
+        assert accepted[:4] == [True] * 4 and not any(accepted[4:])
+        for verdicts in (python_verdicts(slug["pattern"][0], TYPED_SLUGS),
+                         js_verdicts(slug["pattern"][0], TYPED_SLUGS)):
+            assert verdicts == accepted
+    assert "slug" not in fields(collection(config, "newsletter"))
+
+
+def _slug_accepted(root: Path, collection_name: str, title: str, slug: str) -> bool:
+    """Whether the content check takes `slug:` (an article or a page) as written."""
+    name = "raksts.md" if collection_name == "articles" else "pages/lapa.md"
+    text = (f"---\ntitle: {title}\nslug: {yaml.safe_dump(slug).splitlines()[0]}\n"
+            "date: 2024-05-20\nregion: Latgale\nsummary: Īsi.\n---\n\nTeksts.\n")
+    if collection_name == "pages":
+        text = text.replace("region: Latgale\nsummary: Īsi.\n", "")
+    with registered(register):
+        found = problems_in_file(root, name, text, {"REGIONS": ["Latgale"],
+                                                    "BUILD_DATE": "2026-11-23"})
+    return not [p for p in found if p.field == "slug"]

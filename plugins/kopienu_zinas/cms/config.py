@@ -43,6 +43,7 @@ def article_fields(regions: list[str]) -> list[f.Field]:
                                       for s in EVENT_STATUSES]
     return [
         f.title_field(),
+        f.slug_field("tirgus-ludza"),
         f.field("date", "Datums", required=True, pattern=f.DATE_PATTERN,
                 hint="Publicēšanas datums: GGGG-MM-DD, piemēram, 2024-05-21"),
         f.field("region", "Reģions", "select", required=True, options=regions),
@@ -107,7 +108,7 @@ def collections(settings: Mapping[str, Any]) -> list[dict[str, Any]]:
         {"name": "pages", "label": "Lapas", "label_singular": "lapu",
          "folder": f"content/{pages}", "create": True, "extension": "md",
          "format": "yaml-frontmatter", "slug": "{{slug}}",
-         "fields": [f.title_field(), f.field("slug", "Adrese", hint="Piemēram, par-mums"),
+         "fields": [f.title_field(), f.slug_field("par-mums"),
                     f.field("summary", "Kopsavilkums", "text"),
                     # kept as written: "Abonēt" names its template (subscribe.html)
                     f.field("template", "Veidne", "hidden"), f.notes_field(),

@@ -14,6 +14,7 @@ from typing import Any
 
 from ..common.isodates import editor_pattern
 from ..events.model import EXDATE_KINDS
+from ..site.slugs import VALID_SLUG
 
 Field = dict[str, Any]
 
@@ -27,6 +28,10 @@ EVENT_DATE_PATTERN = [editor_pattern("date", "datetime", "month"),
                       "GGGG-MM-DD (visa diena), GGGG-MM-DD SS:MM (ar laiku) vai GGGG-MM (mēnesis)"]
 EXDATE_PATTERN = [editor_pattern(*EXDATE_KINDS),
                   "GGGG-MM-DD (pasākumam ar laiku var arī GGGG-MM-DD SS:MM), piemēram, 2026-12-24"]
+#: Decap `pattern` of `slug:`: the content check's own (site/slugs.VALID_SLUG), whole value.
+SLUG_PATTERN = [f"^(?:{VALID_SLUG.pattern})$",
+                "Tikai mazie latīņu burti (bez garumzīmēm), cipari un defises, piemēram, "
+                "tirgus-ludza"]
 #: Article `status:` values an editor chooses in the CMS (Pelican's own names).
 ARTICLE_STATUSES = (("Melnraksts (redzams tikai priekšskatījumā)", "draft"),
                     ("Publicēt", "published"))
@@ -103,3 +108,12 @@ def body_field(hint: str = "") -> Field:
 
 def title_field(label: str = "Virsraksts") -> Field:
     return field("title", label, required=True)
+
+
+def slug_field(example: str) -> Field:
+    """The optional `slug:` (an address's last part), checked as the content check checks it;
+    `example` is a slug shown in the hint."""
+    return field("slug", "Adrese", pattern=SLUG_PATTERN,
+                 hint="Nav obligāta: ja tukša, adresi veido no virsraksta. Labojot publicētu "
+                      "virsrakstu, ieraksti veco adreses pēdējo daļu (nokopē no pārlūka adreses "
+                      f"joslas), lai saites uz to turpinātu strādāt, piemēram, {example}")
