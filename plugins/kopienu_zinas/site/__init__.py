@@ -8,6 +8,7 @@ from ..common.problems import content_check, document_check
 from . import (
     clashes,
     containment,
+    documents,
     feeds,
     foreign,
     images,
@@ -63,5 +64,6 @@ def register() -> None:
     signals.finalized.connect(preview_links.show_reported_problems)  # after the link check
     for rule in (rules, links, containment, images, placeholders, rawhtml, foreign):
         document_check.connect(rule.check_document)
-    for rule in (rules, slugs, reserved, containment, placeholders, runnable, videos):
+    for rule in (rules, slugs, reserved, containment, placeholders, runnable, videos,
+                 documents):
         content_check.connect(rule.check_documents)
