@@ -32,7 +32,7 @@ import io
 import logging
 import re
 import zipfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any
@@ -151,7 +151,7 @@ def pdf_fields(path: Path) -> list[tuple[str, str]]:
         reader = PdfReader(path)
         if reader.is_encrypted and not reader.decrypt(""):
             raise UnreadableDocument("šifrēts PDF (encrypted PDF)")
-        info = reader.metadata or {}
+        info: Mapping[str, Any] = reader.metadata or {}
         for key, value in info.items():
             text = str(value).strip()
             if key in PDF_INFO_KEYS and text:
