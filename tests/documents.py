@@ -112,6 +112,14 @@ def _pdf_text(text: str) -> bytes:
 
 def pdf_document(path: Path, *, author: str = "", xmp_creator: str = "", reviewer: str = "",
                  title: str = "") -> Path:
+    """Write :func:`pdf_bytes` to `path`."""
+    path.write_bytes(pdf_bytes(author=author, xmp_creator=xmp_creator, reviewer=reviewer,
+                               title=title))
+    return path
+
+
+def pdf_bytes(*, author: str = "", xmp_creator: str = "", reviewer: str = "",
+              title: str = "") -> bytes:
     """A one-page PDF as Word's "Save as PDF" writes it: /Info with /Author (and /Title), an
     XMP packet with dc:creator, xmp:CreatorTool and pdf:Producer; with `reviewer`, a sticky
     note as Acrobat adds one (/T: its author). Empty arguments leave the field out."""
@@ -152,5 +160,4 @@ def pdf_document(path: Path, *, author: str = "", xmp_creator: str = "", reviewe
     out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
     out += (b"trailer\n<< /Size %d /Root 1 0 R /Info 6 0 R >>\nstartxref\n%d\n%%%%EOF\n"
             % (len(objects) + 1, xref))
-    path.write_bytes(bytes(out))
-    return path
+    return bytes(out)
