@@ -10,6 +10,10 @@ SITENAME = "Kopienu ziņas"
 # Who answers for the site: the feeds' <author> (articles without authors) and the newsletter.
 EDITOR = "Kopienu ziņu redakcija"
 SITE_DESCRIPTION = "Sēlijas, Latgales un Rēzeknes kopienu ziņas: pasākumi, projekti un cilvēki."
+# The same in every other language of the site (its pages and feeds in that language show it).
+SITE_DESCRIPTION_BY_LANG = {
+    "en": "Community news of Sēlija, Latgale and Rēzekne: events, projects and people.",
+}
 # Local preview address (make serve); publishconf.py sets the public one.
 SITEURL = "http://localhost:8000"
 FEED_DOMAIN = SITEURL

@@ -22,10 +22,11 @@ import feedparser
 import lxml.html
 import pytest
 from lxml import etree
+from pelican.settings import read_settings
 
 from kopienu_zinas.common.plaintext import plain_text
 from tests.feedrules import ATOM, NS, atom_problems, html_problems, rss_problems
-from tests.sitebuild import run_build
+from tests.sitebuild import ROOT, run_build
 
 SITEURL = "http://localhost:8000"
 TICKETS = "Biļetes bērniem <12 gadi 2 €, pieaugušajiem >18 gadi 5 €"
@@ -185,6 +186,27 @@ def test_english_items_are_in_the_english_feed_only(site: Path) -> None:
         content = feedparser.parse((site / name).read_bytes()).entries[0].content[0].value
         fragment = lxml.html.fragment_fromstring(content, create_parent="div")
         assert languages_of(fragment, ENGLISH, "lv") == {"en"}, name
+
+
+def test_english_feeds_and_pages_describe_the_site_in_english(site: Path) -> None:
+    """The English feeds' channel description (RSS description, Atom subtitle) and the English
+    pages' footer were SITE_DESCRIPTION, in Latvian: they are SITE_DESCRIPTION_BY_LANG["en"]
+    (pelicanconf.py), in feeds that pass the W3C rules; the Latvian ones keep the Latvian."""
+    settings = read_settings(str(ROOT / "pelicanconf.py"))
+    described = {"lv": settings["SITE_DESCRIPTION"], "en": settings["SITE_DESCRIPTION_BY_LANG"]["en"]}
+    for name, lang in (("rss.xml", "lv"), ("atom.xml", "lv"), ("en/rss.xml", "en"),
+                       ("en/atom.xml", "en")):
+        data = (site / name).read_bytes()
+        rules = rss_problems if name.endswith("rss.xml") else atom_problems
+        assert rules(data, f"{SITEURL}/{name}") == [], name
+        feed = feedparser.parse(data).feed
+        text = feed.subtitle_detail
+        assert (feed.language, text.value if text.type == "text/plain"
+                else html.unescape(text.value)) == (lang, described[lang]), name
+    for url, lang in (("meklet/", "lv"), ("en/search/", "en"), (PAGES[ENGLISH[0]], "en")):
+        [about] = page(site, url).find_class("footer-about")
+        assert (nearest_lang(about, lang), about.text_content().split(": ", 1)[1]) == (
+            lang, described[lang]), url
 
 
 def test_the_pages_pass_the_nu_html_checker(site: Path, vnu_jar: str) -> None:

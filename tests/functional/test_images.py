@@ -24,6 +24,7 @@ from PIL import Image
 
 from kopienu_zinas.images.kinds import is_picture
 from kopienu_zinas.images.paths import output_stem
+from tests.documents import pdf_bytes
 from tests.functional.test_galleries import Tags
 from tests.photos import CAMERA, camera_exif, upright
 from tests.sitebuild import BuiltSite, run_build
@@ -91,7 +92,7 @@ summary: Attēli ar neparastiem nosaukumiem.
 
 #: JPEG pictures (with GPS) whose names do not say so.
 DISGUISED = ("attels.jfif", "bez-galotnes", "foto.jpg.txt", "bilde.bmp", "ikona.ico")
-PDF = b"%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n"
+PDF = pdf_bytes()  # a PDF without personal fields (site/documents.py refuses others)
 #: An Inkscape drawing: its author, home folder and the editor's own data in it.
 DRAWING = b"""<?xml version="1.0" encoding="UTF-8"?>
 <!-- Created with Inkscape -->

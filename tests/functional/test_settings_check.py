@@ -160,3 +160,45 @@ def test_a_feed_id_date_that_is_no_date_is_named_at_its_line(tmp_path: Path, val
         f"siteconf.py:3: FEED_ID_DATE: jābūt datumam GGGG-MM-DD, kad vietnei jau piederēja tās "
         f"domēns; to vairs nemaina (must be a YYYY-MM-DD date on which the site owned its host; "
         f"never changed afterwards): {ast.literal_eval(value)!r} — ")
+
+
+DESCRIPTION_SETTINGS = '''from pelicanconf import *  # noqa: F403
+
+SITE_DESCRIPTION_BY_LANG = {
+    {entry}
+}
+'''
+
+
+@pytest.mark.parametrize(("entry", "words"), [
+    ('"de": "Nachrichten"', "SITE_DESCRIPTION_BY_LANG['de']: neatbalstīta valoda (noklusētās "
+     "valodas aprakstu dod SITE_DESCRIPTION) (unsupported language (the default language's "
+     "description is SITE_DESCRIPTION)): de; zināmās (known): en"),
+    ('"lv": "Ziņas"', "SITE_DESCRIPTION_BY_LANG['lv']: neatbalstīta valoda"),
+    ('"en": ""', "SITE_DESCRIPTION_BY_LANG['en']: jābūt tekstam (must be text): ''"),
+    ('"en": ["News"]', "SITE_DESCRIPTION_BY_LANG['en']: jābūt tekstam (must be text): ['News']"),
+])
+def test_a_wrong_site_description_by_lang_is_named_at_its_language_s_line(
+        tmp_path: Path, entry: str, words: str) -> None:
+    file = tmp_path / "siteconf.py"
+    file.write_text(DESCRIPTION_SETTINGS.replace("{entry}", entry), encoding="utf-8")
+    settings = {**read_settings(str(ROOT / "pelicanconf.py")),
+                "SITE_DESCRIPTION_BY_LANG": ast.literal_eval(f"{{{entry}}}")}
+    [problem] = settings_problems(settings, file)
+    assert problem.format().startswith(f"siteconf.py:4: {words}")
+
+
+def test_a_site_description_without_its_english_one_is_refused(tmp_path: Path) -> None:
+    """The English pages and feeds showed the Latvian SITE_DESCRIPTION: a site that has a
+    description must give it in English too, else the build stops before any content."""
+    file = tmp_path / "siteconf.py"
+    file.write_text("from pelicanconf import *  # noqa: F403\n\nSITE_DESCRIPTION_BY_LANG = {}\n",
+                    encoding="utf-8")
+    settings = {**read_settings(str(ROOT / "pelicanconf.py")), "SITE_DESCRIPTION_BY_LANG": {}}
+    [problem] = settings_problems(settings, file)
+    assert problem.format().startswith(
+        "siteconf.py:3: SITE_DESCRIPTION_BY_LANG['en']: trūkst vietnes apraksta šajā valodā: tās "
+        "lapas un plūsmas rādītu SITE_DESCRIPTION latviski (the site's description in this "
+        "language is missing: its pages and feeds would show SITE_DESCRIPTION, in Latvian): en; "
+        f"SITE_DESCRIPTION: {settings['SITE_DESCRIPTION']} — ")
+    assert settings_problems({**settings, "SITE_DESCRIPTION": ""}, file) == []

@@ -23,6 +23,7 @@ from kopienu_zinas.images.rules import check_documents as picture_problems
 from kopienu_zinas.site import register
 from kopienu_zinas.site.unread import markdown_name
 from kopienu_zinas.tools.watch import SourceFilter
+from tests.documents import pdf_bytes
 from tests.photos import upright, write_photo
 from tests.signals import registered
 
@@ -166,7 +167,8 @@ def test_what_pelican_reads_publishes_or_a_plugin_reads_is_not_named(content: Pa
     for name in ("x.markdown", "x.mkd", "x.mdown", "pages/lapa.markdown"):  # good sources
         text = PAGE if name.startswith("pages/") else ARTICLE.format(extra="", body="Teksts.\n")
         write(content, name, text.replace("title: ", f"title: {name} ", 1))
-    for name in ("atteli/plans.pdf", "atteli/dati.csv", "atteli/2024/teksts.txt"):
+    write(content, "atteli/plans.pdf", pdf_bytes())
+    for name in ("atteli/dati.csv", "atteli/2024/teksts.txt"):
         write(content, name, "faila saturs")
     assert problems(content) == []
     write(content, "atteli/lapa.html", "<p>Lapa</p>")  # published, but a browser runs it
@@ -175,8 +177,8 @@ def test_what_pelican_reads_publishes_or_a_plugin_reads_is_not_named(content: Pa
 
 
 def test_a_file_named_by_an_article_is_published_and_not_named(content: Path) -> None:
-    write(content, "dokumenti/plans.pdf", "pdf")
-    write(content, "dokumenti/Pļava.pdf", "pdf")
+    write(content, "dokumenti/plans.pdf", pdf_bytes())
+    write(content, "dokumenti/Pļava.pdf", pdf_bytes())
     upright((40, 30)).save(content / "vaks.jpg")
     assert [path for path, _field, _line in problems(content)] == [
         "dokumenti/Pļava.pdf", "dokumenti/plans.pdf", "vaks.jpg"]

@@ -13,6 +13,7 @@ from kopienu_zinas.common.frontmatter import discover_documents
 from kopienu_zinas.common.problems import ContentProblem, run_content_checks
 from kopienu_zinas.common.slugs import slugify, slugify_with_settings
 from kopienu_zinas.site import register
+from tests.documents import pdf_bytes
 from tests.signals import registered
 
 HEADER = "---\ntitle: {title}\ndate: {date}\nregion: Latgale\nsummary: Īsi.\n{extra}---\n"
@@ -120,7 +121,7 @@ def test_a_title_without_letters_or_digits_needs_a_slug(tmp_path: Path, title: s
 def test_links_resolve_from_the_content_root_or_next_to_the_file(tmp_path: Path) -> None:
     write(tmp_path, "cits.md", title="Cits")
     (tmp_path / "faili").mkdir()
-    (tmp_path / "faili/plans.pdf").write_bytes(b"%PDF")
+    (tmp_path / "faili/plans.pdf").write_bytes(pdf_bytes())
     write(tmp_path, "sadala/raksts.md", "\n".join([
         "[labs]({filename}/cits.md#virsraksts) un [vecais](|filename|../cits.md)",
         "[plāns]({static}/faili/plans.pdf), [ārējs](https://example.org/{filename}x)",
@@ -133,7 +134,7 @@ def test_links_typed_composed_or_percent_encoded_find_a_decomposed_file(tmp_path
     import unicodedata
     folder = tmp_path / unicodedata.normalize("NFD", "faili/Ēkas")
     folder.mkdir(parents=True)
-    (folder / unicodedata.normalize("NFD", "ļoti.pdf")).write_bytes(b"%PDF")
+    (folder / unicodedata.normalize("NFD", "ļoti.pdf")).write_bytes(pdf_bytes())
     write(tmp_path, "raksts.md", "[a]({static}/faili/Ēkas/ļoti.pdf) "
           "[b]({static}/faili/%C4%92kas/%C4%BCoti.pdf) [c]({static}/faili/Ēkas/nav.pdf)\n")
     assert check(tmp_path) == [("raksts.md", 7, "link")]

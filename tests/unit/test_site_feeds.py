@@ -176,3 +176,31 @@ def test_the_feed_view_links_only_to_the_site(url: str, linked: bool) -> None:
     assert view_link(url.replace("kopienuzinas.lv", "x.lv/vietne", 1),
                      "https://x.lv/vietne/") == (url.replace("kopienuzinas.lv", "x.lv/vietne", 1)
                                                  if linked else None)
+
+
+@pytest.mark.parametrize("kind", ["rss", "atom"])
+def test_the_english_feed_describes_the_site_in_english(tmp_path: Path, kind: str) -> None:
+    """The English feed's channel said SITE_DESCRIPTION, the Latvian text, under
+    <language>en</language>: its RSS description and Atom subtitle are the English one
+    (SITE_DESCRIPTION_BY_LANG), its language English; the site feed keeps the Latvian."""
+    english = Article("<p>Text.</p>", metadata={
+        "title": "Welcome", "slug": "welcome", "lang": "en", "summary": "Welcome.",
+        "date": dt.datetime(2024, 5, 16, tzinfo=RIGA), "category": Category("Latgale", SETTINGS)},
+        settings=SETTINGS, source_path="welcome.md")
+    settings = {**SETTINGS, "TRANSLATION_FEED_ATOM": "{lang}/atom.xml",
+                "TRANSLATION_FEED_RSS": "{lang}/rss.xml",
+                "SITE_DESCRIPTION_BY_LANG": {"en": "Community news & <people>."}}
+    writer = FeedWriter(str(tmp_path), settings=settings)
+    for path in (f"{kind}.xml", f"en/{kind}.xml"):
+        writer.write_feed([english, *ARTICLES], dict(settings), path, path, feed_type=kind)
+    described = {}
+    for path in (f"{kind}.xml", f"en/{kind}.xml"):
+        data = (tmp_path / path).read_bytes()
+        rules = rss_problems if kind == "rss" else atom_problems
+        assert rules(data, f"{SITEURL}/{path}") == [], path
+        feed = feedparser.parse(data).feed
+        text = feed.subtitle_detail
+        described[path] = (feed.language, text.value if text.type == "text/plain"
+                           else html.unescape(text.value))
+    assert described == {f"{kind}.xml": ("lv", "Kopienu ziņas."),
+                         f"en/{kind}.xml": ("en", "Community news & <people>.")}

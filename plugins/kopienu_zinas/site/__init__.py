@@ -8,6 +8,7 @@ from ..common.problems import content_check, document_check
 from . import (
     clashes,
     containment,
+    documents,
     feeds,
     foreign,
     headings,
@@ -65,5 +66,6 @@ def register() -> None:
     for rule in (rules, links, containment, images, placeholders, rawhtml, foreign,
                  headings):
         document_check.connect(rule.check_document)
-    for rule in (rules, slugs, reserved, containment, placeholders, runnable, videos):
+    for rule in (rules, slugs, reserved, containment, placeholders, runnable, videos,
+                 documents):
         content_check.connect(rule.check_documents)

@@ -24,8 +24,10 @@ keeps one language per feed and decides what an item says:
 - an article without authors has no ``<author>`` (Pelican wrote ``<author><name/></author>``);
   the feed itself names the site's editor (setting ``EDITOR``), which RFC 4287 §4.1.1 accepts
   for entries without their own author;
-- the channel has a description (``SITE_DESCRIPTION``) and a language, and the RSS
-  ``atom:link rel="self"`` has its type.
+- the channel has a description in the feed's language (``SITE_DESCRIPTION``, another
+  language's from ``SITE_DESCRIPTION_BY_LANG``: site/settings.site_description; the English
+  feeds described the site in Latvian) and that language (RSS ``<language>``, Atom
+  ``xml:lang``), and the RSS ``atom:link rel="self"`` has its type.
 - every feed says which page it follows and is its own: the channel ``<link>`` and Atom's
   alternate link are that page (the home page, a region's page: :func:`feed_page`), an Atom
   feed's ``<id>`` is its own URL (RFC 4287 §4.2.6: unique; Pelican gave every feed the site's).
@@ -86,7 +88,7 @@ from ..common.mailpictures import EMAIL_COLUMN, fit_pictures
 from ..common.plaintext import as_html
 from ..images.markup import for_feeds
 from .safety import SafeWriter
-from .settings import feed_id_date
+from .settings import feed_id_date, site_description
 
 #: Media RSS (https://www.rssboard.org/media-rss), read by feed readers and RSS-to-e-mail
 #: services for an item's picture in RSS and Atom alike.
@@ -329,7 +331,7 @@ class FeedWriter(SafeWriter):
         if lang != self.settings.get("DEFAULT_LANG") and not feed_title:
             feed_title = (Locale.parse(lang).get_display_name(lang) or lang).capitalize()  # English
         title = context["SITENAME"] + (f" - {feed_title}" if feed_title else "")
-        description = context.get("SITE_DESCRIPTION") or context.get("SITESUBTITLE") or ""
+        description = site_description(context, lang)
         return (SiteRssFeed if rss else SiteAtomFeed)(
             title=title, link=self.urljoiner(self.site_url, self.feed_page),
             feed_url=self.feed_url, feed_guid=self.feed_url,

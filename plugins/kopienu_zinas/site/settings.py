@@ -128,3 +128,51 @@ def feed_id_date(settings: Mapping[str, Any]) -> str:
                         "jābūt datumam GGGG-MM-DD, kad vietnei jau piederēja tās domēns; "
                         "to vairs nemaina", "must be a YYYY-MM-DD date on which the site "
                         "owned its host; never changed afterwards", repr(value))
+
+
+def site_description(settings: Mapping[str, Any], lang: str) -> str:
+    """The site's one-line description (plain text) in `lang`: SITE_DESCRIPTION for
+    DEFAULT_LANG, SITE_DESCRIPTION_BY_LANG[lang] for another language; "" when the site has
+    none (SITE_DESCRIPTION absent or empty). The pages' meta description and footer, and every
+    feed's RSS ``<description>``/Atom ``<subtitle>``, of that language. Never another
+    language's text: "" for a language SITE_DESCRIPTION_BY_LANG lacks (the settings check
+    refuses that when the site has a description, :func:`check_site_description`)."""
+    if lang == settings.get("DEFAULT_LANG"):
+        return str(settings.get("SITE_DESCRIPTION") or "")
+    return str((settings.get("SITE_DESCRIPTION_BY_LANG") or {}).get(lang) or "")
+
+
+def check_site_description(settings: Mapping[str, Any]) -> None:
+    """Raise SettingsError unless SITE_DESCRIPTION (DEFAULT_LANG's) is absent or text and
+    SITE_DESCRIPTION_BY_LANG gives, as non-empty text, the description in every other of
+    SUPPORTED_LANGUAGES when the site has one: the English pages (the search page at least)
+    and the English feeds are always written, and a missing one showed them the Latvian
+    text. At the language's key (SITE_DESCRIPTION_BY_LANG['en'])."""
+    default = settings.get("SITE_DESCRIPTION")
+    if default is not None and not isinstance(default, str):
+        raise SettingsError("SITE_DESCRIPTION", None, "jābūt tekstam", "must be text",
+                            repr(default))
+    given = settings.get("SITE_DESCRIPTION_BY_LANG")
+    if given is None:
+        given = {}
+    if not isinstance(given, Mapping):
+        raise SettingsError("SITE_DESCRIPTION_BY_LANG", None, "jābūt vārdnīcai {valoda: teksts}",
+                            "must be a dict of language → description", type(given).__name__)
+    others = [lang for lang in SUPPORTED_LANGUAGES if lang != settings.get("DEFAULT_LANG")]
+    for lang, text in given.items():
+        if lang not in others:
+            raise SettingsError(
+                "SITE_DESCRIPTION_BY_LANG", str(lang), "neatbalstīta valoda (noklusētās valodas "
+                "aprakstu dod SITE_DESCRIPTION)", "unsupported language (the default "
+                "language's description is SITE_DESCRIPTION)",
+                f"{lang}; zināmās (known): {', '.join(others)}")
+        if not isinstance(text, str) or not text.strip():
+            raise SettingsError("SITE_DESCRIPTION_BY_LANG", str(lang), "jābūt tekstam",
+                                "must be text", repr(text))
+    missing = [lang for lang in others if lang not in given]
+    if default and missing:
+        raise SettingsError(
+            "SITE_DESCRIPTION_BY_LANG", missing[0], "trūkst vietnes apraksta šajā valodā: tās "
+            "lapas un plūsmas rādītu SITE_DESCRIPTION latviski", "the site's description in "
+            "this language is missing: its pages and feeds would show SITE_DESCRIPTION, in "
+            "Latvian", f"{missing[0]}; SITE_DESCRIPTION: {default}")

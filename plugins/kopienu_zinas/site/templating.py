@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 from collections.abc import Callable, Iterable
 from typing import Any
@@ -15,6 +16,7 @@ from ..common.absolute_urls import on_site
 from ..common.clock import build_now
 from ..common.collation import latvian_key
 from ..common.i18n import install_gettext, make_gettext_callables, page_language
+from .settings import site_description
 
 
 def _in_page_language(format_value: Callable[[Any, str], str]) -> Callable[..., str]:
@@ -74,6 +76,8 @@ def install(generator: Any) -> None:
     env.globals["page_lang"] = _page_lang
     env.globals["lang_if_other"] = _lang_if_other
     env.globals["BUILD_NOW"] = build_now(generator.settings)
+    # site_description(lang): the site's description in a page's language (site/settings.py)
+    env.globals["site_description"] = functools.partial(site_description, generator.settings)
     # JSON-LD stays readable Latvian; sorted keys keep it deterministic.
     env.policies["json.dumps_kwargs"] = {"sort_keys": True, "ensure_ascii": False}
     translations = os.path.join(generator.settings["THEME"], "translations")

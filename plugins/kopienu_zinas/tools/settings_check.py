@@ -24,7 +24,12 @@ from ..images.settings import from_pelican as images_settings
 from ..newsletter.settings import NewsletterSettings
 from ..reading.settings import from_pelican as reading_settings
 from ..search.settings import SearchSettings
-from ..site.settings import SiteSettings, check_markdown_by_lang, feed_id_date
+from ..site.settings import (
+    SiteSettings,
+    check_markdown_by_lang,
+    check_site_description,
+    feed_id_date,
+)
 
 #: (plugin's name in PLUGINS, a setting it reads, its reader) for every enabled plugin's
 #: settings; each reader raises SettingsError.
@@ -32,6 +37,7 @@ READERS: tuple[tuple[str, str, Callable[[Mapping[str, Any]], object]], ...] = (
     ("kopienu_zinas.site", "REGIONS", SiteSettings.from_pelican),
     ("kopienu_zinas.site", "MARKDOWN_BY_LANG", check_markdown_by_lang),
     ("kopienu_zinas.site", "FEED_ID_DATE", feed_id_date),
+    ("kopienu_zinas.site", "SITE_DESCRIPTION_BY_LANG", check_site_description),
     ("kopienu_zinas.reading", "READING", reading_settings),
     ("kopienu_zinas.events", "EVENTS", EventsSettings.from_pelican),
     ("kopienu_zinas.images", "IMAGES", images_settings),

@@ -1,0 +1,163 @@
+"""Documents as Word, LibreOffice and Acrobat write them, built by hand (no office suite in
+the tests): the parts and fields where each keeps its authors' names, as in files saved by
+Word for Microsoft 365, LibreOffice 7 and exported PDFs."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+CORE = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/'
+        'core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" '
+        'xmlns:dcterms="http://purl.org/dc/terms/" '
+        'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><dc:title>Tirgus plāns</dc:title>'
+        '<dc:creator>{author}</dc:creator><cp:lastModifiedBy>{editor}</cp:lastModifiedBy>'
+        '<cp:revision>3</cp:revision><dcterms:created xsi:type="dcterms:W3CDTF">'
+        '2026-03-05T08:15:00Z</dcterms:created></cp:coreProperties>')
+APP = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+       '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-'
+       'properties"><Template>Normal.dotm</Template><Application>Microsoft Office Word'
+       '</Application>{company}</Properties>')
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+DOCUMENT = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document xmlns:w="{W}">'
+            '<w:body><w:p><w:r><w:t>Tirgus notiks sestdien.</w:t></w:r>{change}</w:p>'
+            '</w:body></w:document>')
+COMMENTS = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:comments xmlns:w="{W}">'
+            '<w:comment w:id="0" w:author="{reviewer}" w:date="2026-03-06T09:00:00Z" '
+            'w:initials="AO"><w:p><w:r><w:t>Pārbaudīt laiku</w:t></w:r></w:p></w:comment>'
+            '</w:comments>')
+SETTINGS_RELS = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships '
+                 'xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+                 '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/'
+                 'officeDocument/2006/relationships/attachedTemplate" Target="{template}" '
+                 'TargetMode="External"/></Relationships>')
+
+
+def word_document(path: Path, *, author: str = "", editor: str = "", company: str = "",
+                  reviewer: str = "", changed_by: str = "", template: str = "") -> Path:
+    """A .docx as Word saves it: Author and LastModifiedBy (docProps/core.xml, the Windows
+    user's name), Company (docProps/app.xml), a comment's author, a tracked insertion's
+    author (w:ins w:author), the attached template's path (word/_rels/settings.xml.rels).
+    Empty arguments leave the field empty or out, as Word's Document Inspector does."""
+    change = (f'<w:ins w:id="1" w:author="{changed_by}" w:date="2026-03-06T09:05:00Z">'
+              '<w:r><w:t> plkst. 10</w:t></w:r></w:ins>') if changed_by else ""
+    parts = {"docProps/core.xml": CORE.format(author=author, editor=editor),
+             "docProps/app.xml": APP.format(company=f"<Company>{company}</Company>"
+                                            if company else ""),
+             "word/document.xml": DOCUMENT.format(change=change)}
+    if reviewer:
+        parts["word/comments.xml"] = COMMENTS.format(reviewer=reviewer)
+    if template:
+        parts["word/_rels/settings.xml.rels"] = SETTINGS_RELS.format(template=template)
+    return _package(path, parts)
+
+
+def spreadsheet_with_comment(path: Path, author: str) -> Path:
+    """An .xlsx whose cell comment names its author (xl/comments1.xml `<authors>`)."""
+    return _package(path, {
+        "docProps/core.xml": CORE.format(author="", editor=""),
+        "xl/comments1.xml": ('<comments xmlns="http://schemas.openxmlformats.org/'
+                             f'spreadsheetml/2006/main"><authors><author>{author}</author>'
+                             '</authors><commentList/></comments>')})
+
+
+def slides_with_comment(path: Path, author: str) -> Path:
+    """A .pptx whose comment authors are listed in ppt/commentAuthors.xml (`p:cmAuthor`)."""
+    return _package(path, {
+        "docProps/core.xml": CORE.format(author="", editor=""),
+        "ppt/commentAuthors.xml": ('<p:cmAuthorLst xmlns:p="http://schemas.openxmlformats.org/'
+                                   f'presentationml/2006/main"><p:cmAuthor id="1" name="{author}" '
+                                   'initials="JB" lastIdx="1" clrIdx="0"/></p:cmAuthorLst>')})
+
+
+def odf_text(path: Path, *, initial_creator: str = "", creator: str = "",
+             annotator: str = "") -> Path:
+    """An .odt as LibreOffice saves it: meta:initial-creator and dc:creator in meta.xml, a
+    comment (office:annotation) with its dc:creator in content.xml."""
+    office = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+    meta = (f'<office:document-meta xmlns:office="{office}" '
+            'xmlns:meta="urn:oasis:names:tc:opendocument:xmlns:meta:1.0" '
+            'xmlns:dc="http://purl.org/dc/elements/1.1/"><office:meta>'
+            '<meta:generator>LibreOffice/7.6</meta:generator>'
+            + (f"<meta:initial-creator>{initial_creator}</meta:initial-creator>"
+               if initial_creator else "")
+            + (f"<dc:creator>{creator}</dc:creator>" if creator else "")
+            + "</office:meta></office:document-meta>")
+    note = (f"<office:annotation><dc:creator>{annotator}</dc:creator><dc:date>"
+            "2026-03-06T09:00:00</dc:date><text:p>Labot</text:p></office:annotation>"
+            if annotator else "")
+    content = (f'<office:document-content xmlns:office="{office}" '
+               'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
+               'xmlns:dc="http://purl.org/dc/elements/1.1/"><office:body><office:text>'
+               f"<text:p>Tirgus{note} notiks sestdien.</text:p></office:text></office:body>"
+               "</office:document-content>")
+    return _package(path, {"meta.xml": meta, "content.xml": content},
+                    mimetype="application/vnd.oasis.opendocument.text")
+
+
+def _package(path: Path, parts: dict[str, str], mimetype: str = "") -> Path:
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as package:
+        if mimetype:  # ODF: first, stored
+            package.writestr(zipfile.ZipInfo("mimetype"), mimetype)
+        for name, text in parts.items():
+            package.writestr(name, text.encode("utf-8"))
+    return path
+
+
+def _pdf_text(text: str) -> bytes:
+    """A PDF text string: UTF-16BE with its byte-order mark, as Word writes non-ASCII names."""
+    return b"<FEFF" + text.encode("utf-16-be").hex().upper().encode() + b">"
+
+
+def pdf_document(path: Path, *, author: str = "", xmp_creator: str = "", reviewer: str = "",
+                 title: str = "") -> Path:
+    """Write :func:`pdf_bytes` to `path`."""
+    path.write_bytes(pdf_bytes(author=author, xmp_creator=xmp_creator, reviewer=reviewer,
+                               title=title))
+    return path
+
+
+def pdf_bytes(*, author: str = "", xmp_creator: str = "", reviewer: str = "",
+              title: str = "") -> bytes:
+    """A one-page PDF as Word's "Save as PDF" writes it: /Info with /Author (and /Title), an
+    XMP packet with dc:creator, xmp:CreatorTool and pdf:Producer; with `reviewer`, a sticky
+    note as Acrobat adds one (/T: its author). Empty arguments leave the field out."""
+    xmp = ('<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?><x:xmpmeta '
+           'xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-'
+           'syntax-ns#"><rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/'
+           '1.1/" xmlns:pdf="http://ns.adobe.com/pdf/1.3/" xmlns:xmp="http://ns.adobe.com/xap/'
+           '1.0/">'
+           + (f"<dc:creator><rdf:Seq><rdf:li>{xmp_creator}</rdf:li></rdf:Seq></dc:creator>"
+              if xmp_creator else "")
+           + "<xmp:CreatorTool>Microsoft® Word for Microsoft 365</xmp:CreatorTool>"
+             "<pdf:Producer>Microsoft® Word for Microsoft 365</pdf:Producer></rdf:Description>"
+             '</rdf:RDF></x:xmpmeta><?xpacket end="w"?>').encode()
+    info = b"<< /Creator (Microsoft\\256 Word for Microsoft 365) " \
+           b"/CreationDate (D:20260305101500+02'00')"
+    info += (b" /Author " + _pdf_text(author) if author else b"") \
+        + (b" /Title " + _pdf_text(title) if title else b"") + b" >>"
+    annotations = b" /Annots [7 0 R]" if reviewer else b""
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R /Metadata 5 0 R /Lang (lv-LV) >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R"
+        + annotations + b" >>",
+        b"<< /Length 0 >>\nstream\n\nendstream",
+        b"<< /Type /Metadata /Subtype /XML /Length %d >>\nstream\n" % len(xmp) + xmp
+        + b"\nendstream",
+        info,
+        b"<< /Type /Annot /Subtype /Text /Rect [0 0 10 10] /T " + _pdf_text(reviewer)
+        + b" /Contents (labot) >>",
+    ]
+    out = bytearray(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += (b"trailer\n<< /Size %d /Root 1 0 R /Info 6 0 R >>\nstartxref\n%d\n%%%%EOF\n"
+            % (len(objects) + 1, xref))
+    return bytes(out)
