@@ -285,6 +285,29 @@ def test_a_translation_offers_its_events_in_its_language_and_the_calendars_list_
     assert "Workshop" not in translated_site.page("kalendars/2026/12/")
 
 
+def test_every_publication_of_a_translated_event_is_one_event_for_calendar_apps(
+        translated_site: BuiltSite) -> None:
+    """Issue s10-1: the English page's `notikums-*.ics` had a UID of its own (from its source
+    path), unlike the Latvian file and the calendars: a reader adding both, or subscribing and
+    adding one, got two copies (RFC 5545 §3.8.4.7). Now each event has one UID, SEQUENCE and
+    DTSTAMP in every file (the English article's later `modified:` counts for all)."""
+    output = translated_site.output
+    files = [output / "kalendars.ics", output / "regioni/latgale/kalendars.ics",
+             *sorted(output.rglob("notikums-*.ics"))]
+    assert sum("/en/" in f.as_posix() for f in files) == 2
+    identities: dict[str, set[tuple[str, str, str]]] = {}
+    for path in files:
+        for event in Calendar.from_ical(path.read_bytes()).events:
+            key = event["URL"].split("#")[-1]  # the event's anchor: one per event
+            identities.setdefault(key, set()).add(
+                (str(event["UID"]), event["SEQUENCE"], event["DTSTAMP"].to_ical().decode()))
+    assert sorted(identities) == ["notikums-darbnica", "notikums-study-visit"]
+    for anchor, seen in identities.items():
+        [(uid, sequence, stamp)] = seen
+        assert uid.endswith(f".{anchor}@kopienuzinas.lv") and "/en" not in uid, uid
+        assert stamp == "20261120T073000Z" and sequence > 0, (anchor, seen)
+
+
 def test_every_events_own_file_holds_the_event_and_nothing_of_a_subscription(
         built_site: BuiltSite, upcoming_site: BuiltSite, translated_site: BuiltSite) -> None:
     """QA s9 F3, F8: per-event files named a calendar, asked to be refreshed and had a
