@@ -113,11 +113,13 @@ def assert_page_times_agree(library: str, path: Path, occurrences: Iterable[Even
 
 
 def rfc_ends(path: Path) -> dict[tuple[str, dt.datetime], dt.datetime]:
-    """(UID, start) → end of every timed occurrence as RFC 5545 §3.8.5.3 reads the file at
-    `path`: an occurrence overridden by a VEVENT with its RECURRENCE-ID ends at that one's
-    DTEND; any other has its rule's first occurrence's exact (elapsed) length. Starts are
-    recurring-ical-events'. (Apps differ here: recurring-ical-events, node-ical or ical.js may
-    add the length in wall-clock time, depending on how they hold the zone.)"""
+    """(UID, start) → end of every timed occurrence as RFC 5545 reads the file at `path`: an
+    occurrence overridden by a VEVENT with its RECURRENCE-ID ends at that one's DTEND; any
+    other has its rule's first occurrence's exact (elapsed) length when the master has DTEND
+    (§3.8.5.3), or the master's DURATION: its days and weeks nominal (the same wall-clock
+    time so many days on), its hours, minutes and seconds exact (§3.3.6). Starts are
+    recurring-ical-events'. (Apps differ here: recurring-ical-events and ical.js add the
+    length to the wall clock.)"""
     calendar = Calendar.from_ical(path.read_bytes())
     masters = {str(e["UID"]): e for e in calendar.events if "RECURRENCE-ID" not in e}
     overridden = {(str(e["UID"]), e["RECURRENCE-ID"].dt): e["DTEND"].dt
@@ -126,10 +128,17 @@ def rfc_ends(path: Path) -> dict[tuple[str, dt.datetime], dt.datetime]:
     for occurrence in recurring_ical_events.of(calendar).between(dt.date(1970, 1, 1), UNTIL):
         uid, start = str(occurrence["UID"]), occurrence["DTSTART"].dt
         master = masters[uid]
-        if not isinstance(start, dt.datetime) or "DTEND" not in master:
+        if not isinstance(start, dt.datetime) or not {"DTEND", "DURATION"} & set(master):
             continue
-        length = master["DTEND"].dt.astimezone(dt.UTC) - master["DTSTART"].dt.astimezone(dt.UTC)
-        ends[(uid, start)] = overridden.get((uid, start), start.astimezone(dt.UTC) + length)
+        if (uid, start) in overridden:
+            ends[(uid, start)] = overridden[(uid, start)]
+        elif "DURATION" in master:
+            length = master["DURATION"].dt
+            nominal = start + dt.timedelta(days=length.days)  # zoneinfo: the wall clock
+            ends[(uid, start)] = nominal.astimezone(dt.UTC) + (length - dt.timedelta(days=length.days))
+        else:
+            exact = master["DTEND"].dt.astimezone(dt.UTC) - master["DTSTART"].dt.astimezone(dt.UTC)
+            ends[(uid, start)] = start.astimezone(dt.UTC) + exact
     return ends
 
 
