@@ -55,6 +55,25 @@ def icaljs_texts(library: str, path: Path) -> dict[tuple[str, str], list[str]]:
     return found
 
 
+def assert_well_formed(library: str, paths: Iterable[Path]) -> None:
+    """Each file is what RFC 5545 §3.1 asks of a content stream: lines ending in CRLF (no bare
+    CR or LF), none longer than 75 octets, a folded line going on with one space; each line
+    whole UTF-8 (no character cut by a fold, which naive unfolding would garble), and it is
+    read by icalendar and by ical.js (`properties.mjs` parses every file)."""
+    paths = list(paths)
+    for path in paths:
+        data = path.read_bytes()
+        assert data.endswith(b"\r\n"), path
+        lines = data[:-2].split(b"\r\n")
+        assert not any(b"\r" in line or b"\n" in line for line in lines), path
+        assert max(len(line) for line in lines) <= 75, path
+        assert all(line and line[:1] != b"\t" for line in lines), path
+        for line in lines:
+            line.decode("utf-8")  # raises on a character cut in two
+        Calendar.from_ical(data)
+    assert set(_node(PROPERTIES, library, *map(str, paths))) == set(map(str, paths))
+
+
 def _tzid_of(calendar: Calendar) -> set[str]:
     return {str(zone["TZID"]) for zone in calendar.timezones}
 
