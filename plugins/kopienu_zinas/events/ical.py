@@ -123,11 +123,11 @@ def _dtend(event: Event) -> dt.date | None:
 def vevent(event: Event, labels: Labels) -> VEvent:
     """The event's VEVENT. A timed recurring event's length is DURATION, its wall-clock length
     (calendar.wall_length), not DTEND: RFC 5545 §3.8.5.3 gives every occurrence DTEND's exact
-    length, and when the first occurrence spans a clock change (22:00–06:00 over the last night
-    of October: 9 hours) every other would end an hour late; with DURATION:PT8H each ends at
-    06:00 in ical.js and recurring-ical-events (they add it to the wall clock) and in apps that
-    follow the RFC except over a clock change (§3.3.6: hours are exact), which `overrides`
-    covers."""
+    length (ical.js adds that exact length to the wall clock), so when the first occurrence
+    spans a clock change (22:00–06:00 over the last night of October: 9 hours) every other
+    would end an hour late there; with DURATION:PT8H each ends at 06:00 in ical.js and
+    recurring-ical-events (they add it to the wall clock) and in apps that follow the RFC
+    except over a clock change (§3.3.6: hours are exact), which `overrides` covers."""
     stamp = (event.stamp or dt.datetime(1970, 1, 1, tzinfo=dt.UTC)).astimezone(dt.UTC)
     component = VEvent.new(
         uid=event.uid, stamp=stamp, last_modified=stamp, start=event.start, end=_dtend(event),
