@@ -55,6 +55,25 @@ def icaljs_texts(library: str, path: Path) -> dict[tuple[str, str], list[str]]:
     return found
 
 
+def assert_well_formed(library: str, paths: Iterable[Path]) -> None:
+    """Each file is what RFC 5545 §3.1 asks of a content stream: lines ending in CRLF (no bare
+    CR or LF), none longer than 75 octets, a folded line going on with one space; each line
+    whole UTF-8 (no character cut by a fold, which naive unfolding would garble), and it is
+    read by icalendar and by ical.js (`properties.mjs` parses every file)."""
+    paths = list(paths)
+    for path in paths:
+        data = path.read_bytes()
+        assert data.endswith(b"\r\n"), path
+        lines = data[:-2].split(b"\r\n")
+        assert not any(b"\r" in line or b"\n" in line for line in lines), path
+        assert max(len(line) for line in lines) <= 75, path
+        assert all(line and line[:1] != b"\t" for line in lines), path
+        for line in lines:
+            line.decode("utf-8")  # raises on a character cut in two
+        Calendar.from_ical(data)
+    assert set(_node(PROPERTIES, library, *map(str, paths))) == set(map(str, paths))
+
+
 def _tzid_of(calendar: Calendar) -> set[str]:
     return {str(zone["TZID"]) for zone in calendar.timezones}
 
@@ -113,11 +132,13 @@ def assert_page_times_agree(library: str, path: Path, occurrences: Iterable[Even
 
 
 def rfc_ends(path: Path) -> dict[tuple[str, dt.datetime], dt.datetime]:
-    """(UID, start) → end of every timed occurrence as RFC 5545 §3.8.5.3 reads the file at
-    `path`: an occurrence overridden by a VEVENT with its RECURRENCE-ID ends at that one's
-    DTEND; any other has its rule's first occurrence's exact (elapsed) length. Starts are
-    recurring-ical-events'. (Apps differ here: recurring-ical-events, node-ical or ical.js may
-    add the length in wall-clock time, depending on how they hold the zone.)"""
+    """(UID, start) → end of every timed occurrence as RFC 5545 reads the file at `path`: an
+    occurrence overridden by a VEVENT with its RECURRENCE-ID ends at that one's DTEND; any
+    other has its rule's first occurrence's exact (elapsed) length when the master has DTEND
+    (§3.8.5.3), or the master's DURATION: its days and weeks nominal (the same wall-clock
+    time so many days on), its hours, minutes and seconds exact (§3.3.6). Starts are
+    recurring-ical-events'. (Apps differ here: recurring-ical-events and ical.js add the
+    length to the wall clock.)"""
     calendar = Calendar.from_ical(path.read_bytes())
     masters = {str(e["UID"]): e for e in calendar.events if "RECURRENCE-ID" not in e}
     overridden = {(str(e["UID"]), e["RECURRENCE-ID"].dt): e["DTEND"].dt
@@ -126,10 +147,17 @@ def rfc_ends(path: Path) -> dict[tuple[str, dt.datetime], dt.datetime]:
     for occurrence in recurring_ical_events.of(calendar).between(dt.date(1970, 1, 1), UNTIL):
         uid, start = str(occurrence["UID"]), occurrence["DTSTART"].dt
         master = masters[uid]
-        if not isinstance(start, dt.datetime) or "DTEND" not in master:
+        if not isinstance(start, dt.datetime) or not {"DTEND", "DURATION"} & set(master):
             continue
-        length = master["DTEND"].dt.astimezone(dt.UTC) - master["DTSTART"].dt.astimezone(dt.UTC)
-        ends[(uid, start)] = overridden.get((uid, start), start.astimezone(dt.UTC) + length)
+        if (uid, start) in overridden:
+            ends[(uid, start)] = overridden[(uid, start)]
+        elif "DURATION" in master:
+            length = master["DURATION"].dt
+            nominal = start + dt.timedelta(days=length.days)  # zoneinfo: the wall clock
+            ends[(uid, start)] = nominal.astimezone(dt.UTC) + (length - dt.timedelta(days=length.days))
+        else:
+            exact = master["DTEND"].dt.astimezone(dt.UTC) - master["DTSTART"].dt.astimezone(dt.UTC)
+            ends[(uid, start)] = start.astimezone(dt.UTC) + exact
     return ends
 
 

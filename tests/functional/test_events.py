@@ -270,19 +270,103 @@ def test_a_translation_offers_its_events_in_its_language_and_the_calendars_list_
         "abonet", "galerijas", "par-mums", "pieklustamiba"}, dead
     page = translated_site.page("en/zinas/2026/ngo-darbnica/")
     links = re.findall(r'class="add-to-calendar" href="([^"]+)"', page)
-    assert len(links) == 2
+    assert len(links) == 3
     for link in links:
         own = Calendar.from_ical((translated_site.output / link.split("/", 3)[3]).read_bytes())
-        [event] = own.events
-        assert str(event["SUMMARY"]) in ("Workshop for NGO leaders",
-                                         "Postponed: Study visit to Latgale villages")
+        assert {str(event["SUMMARY"]) for event in own.events} < {
+            "Workshop for NGO leaders", "Postponed: Study visit to Latgale villages",
+            "Night shift at the shelter"}
     for path in ("kalendars.ics", "regioni/latgale/kalendars.ics"):
         listed = Calendar.from_ical((translated_site.output / path).read_bytes()).events
-        assert sorted(str(e["SUMMARY"]) for e in listed) == [
-            "Darbnīca NVO vadītājiem", "Pārcelts: Mācību brauciens pa Latgales ciemiem"], path
+        assert sorted({str(e["SUMMARY"]) for e in listed}) == [
+            "Darbnīca NVO vadītājiem", "Nakts maiņa patversmē",
+            "Pārcelts: Mācību brauciens pa Latgales ciemiem"], path
     assert titles(translated_site.page("kalendars/")) == [
         "Darbnīca NVO vadītājiem", "Mācību brauciens pa Latgales ciemiem"]
     assert "Workshop" not in translated_site.page("kalendars/2026/12/")
+
+
+def test_every_publication_of_a_translated_event_is_one_event_for_calendar_apps(
+        translated_site: BuiltSite) -> None:
+    """Issue s10-1: the English page's `notikums-*.ics` had a UID of its own (from its source
+    path), unlike the Latvian file and the calendars: a reader adding both, or subscribing and
+    adding one, got two copies (RFC 5545 §3.8.4.7). Now each event has one UID, SEQUENCE and
+    DTSTAMP in every file (the English article's later `modified:` counts for all)."""
+    output = translated_site.output
+    files = [output / "kalendars.ics", output / "regioni/latgale/kalendars.ics",
+             *sorted(output.rglob("notikums-*.ics"))]
+    assert sum("/en/" in f.as_posix() for f in files) == 3
+    identities: dict[str, set[tuple[str, str, str]]] = {}
+    for path in files:
+        for event in Calendar.from_ical(path.read_bytes()).events:
+            key = event["URL"].split("#")[-1]  # the event's anchor: one per event
+            identities.setdefault(key, set()).add(
+                (str(event["UID"]), event["SEQUENCE"], event["DTSTAMP"].to_ical().decode()))
+    assert sorted(identities) == ["notikums-darbnica", "notikums-nakts-maina",
+                                  "notikums-study-visit"]
+    for anchor, seen in identities.items():
+        [(uid, sequence, stamp)] = seen
+        assert uid.endswith(f".{anchor}@kopienuzinas.lv") and "/en" not in uid, uid
+        assert stamp == "20261120T073000Z" and sequence > 0, (anchor, seen)
+
+
+def test_a_translated_night_shift_from_a_clock_change_night_ends_at_06_00_in_every_file(
+        translated_site: BuiltSite, icaljs: str) -> None:
+    """Issue s10-2 on a built site: a weekly 22:00–06:00 whose first night is the one the
+    clocks go back (9 hours), in the Latvian original and its English translation: in every
+    file that holds it, recurring-ical-events, an RFC-literal reading and ical.js end each
+    occurrence at 06:00 Riga, as the article page says."""
+    output = translated_site.output
+    files = [output / "kalendars.ics", output / "regioni/latgale/kalendars.ics",
+             *sorted(output.rglob("notikums-nakts-maina.ics"))]
+    assert len(files) == 4
+    page = translated_site.page("en/zinas/2026/ngo-darbnica/")
+    assert "06:00" in text_of(page)
+    found = icalcheck.icaljs_occurrences(icaljs, files)
+    for path in files:
+        night = [o for o in found[str(path)] if o["uid"].endswith(".notikums-nakts-maina@kopienuzinas.lv")]
+        assert [(o["local"], o["end_local"]) for o in night] == [
+            (f"2026-{day}T22:00:00", f"2026-{after}T06:00:00") for day, after in (
+                ("10-24", "10-25"), ("10-31", "11-01"), ("11-07", "11-08"), ("11-14", "11-15"))]
+        cal = Calendar.from_ical(path.read_bytes())
+        exact = icalcheck.rfc_ends(path)
+        ends = [(o["DTEND"].dt, exact[(str(o["UID"]), o["DTSTART"].dt)]) for o in
+                recurring_ical_events.of(cal).between(dt.date(2026, 10, 1), dt.date(2026, 12, 1))
+                if "nakts-maina" in str(o["UID"])]
+        assert len(ends) == 4 and all(f"{a:%H:%M}" == f"{b.astimezone(a.tzinfo):%H:%M}" == "06:00"
+                                      for a, b in ends), (path, ends)
+    assert icalcheck.assert_calendar_apps_agree(icaljs, files) > 0
+
+
+def test_every_calendar_file_is_well_formed_for_both_parsers(
+        built_site: BuiltSite, upcoming_site: BuiltSite, translated_site: BuiltSite,
+        icaljs: str) -> None:
+    """RFC 5545 §3.1: CRLF line ends, lines folded at 75 octets without cutting a character;
+    read by icalendar and ical.js (Latvian titles and addresses are many 2-octet letters)."""
+    files = [ics for site in (built_site, upcoming_site, translated_site)
+             for ics in sorted(site.output.rglob("*.ics"))]
+    assert any(len(line) == 75 for f in files for line in f.read_bytes().split(b"\r\n"))
+    icalcheck.assert_well_formed(icaljs, files)
+
+
+def test_calendar_files_are_the_same_bytes_for_any_build_date_of_the_year(
+        translated_site: BuiltSite, tmp_path: Path) -> None:
+    """Byte-determinism: the .ics files depend on the sources and BUILD_DATE only — a second
+    build (warm caches) on the same date, and one a month later in the same year (the
+    overrides' horizon is the year's: docs/events.md "Occurrences that span a clock change"),
+    write the same bytes."""
+    def calendars(output: Path) -> dict[str, bytes]:
+        return {ics.relative_to(output).as_posix(): ics.read_bytes()
+                for ics in sorted(output.rglob("*.ics"))}
+
+    first = calendars(translated_site.output)
+    assert len(first) > 5
+    for date in (BUILD_DATE, "2026-12-20T12:00:00+02:00"):
+        output = tmp_path / date[:10]
+        result = run_build(output, "--strict", "--siteurl", "https://kopienuzinas.lv",
+                           "--build-date", date, content=ROOT / "tests/fixtures/translated_events")
+        assert result.returncode == 0, result.stderr
+        assert calendars(output) == first, date
 
 
 def test_every_events_own_file_holds_the_event_and_nothing_of_a_subscription(

@@ -167,3 +167,29 @@ def test_sequence_is_the_minutes_from_2000_to_the_articles_modified_date() -> No
     assert later - first == 5 and first == (at("2024-04-02 10:00") - dt.datetime(2000, 1, 1, tzinfo=dt.UTC)) \
         // dt.timedelta(minutes=1)
     assert sequence([{**FAIR, "sequence": 3}], at("2024-04-02 10:00")) == first + 3
+
+
+def test_a_translations_events_carry_their_originals_uid_sequence_and_stamp() -> None:
+    """Issue s10-1: the English page's `notikums-*.ics` had a UID of its own source path, so a
+    reader who added the Latvian and the English file (or subscribed to the calendar and added
+    the English one) got the event twice (RFC 5545 §3.8.4.7: one event, one UID). Every
+    publication of the event now says the same UID, SEQUENCE and DTSTAMP: the latest
+    `modified` of the original and its translations, so neither file looks older."""
+    english = Article("Training", "en/news/2024/aicinajums/", lang="en",
+                      events=[{**TRAINING, "title": "Training", "id": "macibas"}],
+                      modified=at("2024-04-03 12:00"))
+    original = Article("Aicinājums", "zinas/2024/aicinajums/", events=[TRAINING, FAIR],
+                       modified=at("2024-04-02 10:00"), translations=[english])
+    english.translations = [original]
+    generator = Generator([original], translations=[english])
+    attach_events(generator)
+    [told] = english.events.events
+    training = original.events.events[0]
+    assert told.uid == training.uid == "zinas.2024.aicinajums.notikums-macibas@example.lv"
+    assert (told.sequence, told.stamp) == (training.sequence, training.stamp)
+    assert told.stamp == at("2024-04-03 12:00") and told.sequence > 0
+    assert {o.uid for o in english.events.occurrences} == {training.uid}
+    assert told.ics_path == "en/news/2024/aicinajums/notikums-macibas.ics"  # its own file
+    assert told.title == "Training" and told.lang == "en"
+    assert [e.uid for e in generator.context["events"]] == [e.uid for e in original.events.events]
+    assert generator.context["events"][0].sequence == told.sequence

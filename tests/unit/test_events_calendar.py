@@ -86,3 +86,22 @@ def test_a_cancelled_occurrence_is_off_the_pages_and_the_month_grid() -> None:
     assert march == [5, 19]
     grid = calendar.month_grid(Month(2024, 3), occurrences, NOW, calendar.month_range(occurrences, NOW))
     assert sorted(d.date.day for week in grid.weeks for d in week if d.events and d.in_month) == [5, 19]
+
+
+def test_only_occurrences_over_a_clock_change_are_spanning_a_few_a_year_whatever_the_rule() -> None:
+    """calendar.spanning (the .ics overrides): a daily night shift since 1990 spans each Riga
+    clock change once (the tz database's count to the horizon), an evening club none."""
+    from kopienu_zinas.events.model import parse_events
+    from kopienu_zinas.events.vtimezone import transitions
+    (night, club), issues = parse_events(
+        [{"title": "Nakts", "start": "1990-01-01 22:00", "end": "1990-01-02 06:00",
+          "recurrence": "FREQ=DAILY", "location": "x"},
+         {"title": "Klubs", "start": "1990-01-01 18:00", "end": "1990-01-01 19:30",
+          "recurrence": "FREQ=DAILY", "location": "x"}], "R", dt.date(2026, 11, 23))
+    assert issues == []
+    until = dt.date(2036, 12, 31)
+    found = calendar.spanning(night, until)
+    changes = [c for year in range(1990, 2037) for c in transitions(RIGA, year)]
+    assert len(found) == len(changes)
+    assert all(o.end.replace(tzinfo=None).time() == dt.time(6) for o in found)
+    assert calendar.spanning(club, until) == []

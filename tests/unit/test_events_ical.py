@@ -10,8 +10,8 @@ from icalendar import Calendar, vText
 
 from kopienu_zinas.common.i18n import load_catalog
 from kopienu_zinas.common.isodates import RIGA
-from kopienu_zinas.events import calendar, ical
-from kopienu_zinas.events.model import parse_events
+from kopienu_zinas.events import calendar, ical, vtimezone
+from kopienu_zinas.events.model import latest_day, parse_events
 from tests import icalcheck
 from tests.sitebuild import ROOT
 
@@ -317,6 +317,8 @@ def test_an_events_own_file_is_one_appointment_not_a_subscription(tmp_path, ical
 
 WINDOW = calendar.Window(dt.datetime(2026, 11, 23, 12, 0, tzinfo=RIGA),
                          past=dt.timedelta(days=1096), future=dt.timedelta(days=366), limit=60)
+#: The overrides' horizon of a build on 2026-11-23: the end of its date window.
+HORIZON = latest_day(dt.date(2026, 11, 23))
 OVERNIGHT = ({"title": "Nakts maiņa", "id": "rudens", "start": "2026-10-03 22:00",
               "end": "2026-10-04 06:00", "recurrence": "FREQ=WEEKLY;BYDAY=SA;COUNT=6",
               "location": "Patversme"},
@@ -329,17 +331,37 @@ def _shown(event):
     return calendar.occurrences(event, WINDOW)
 
 
+def _spanning(event):
+    return calendar.spanning(event, HORIZON)
+
+
+def _assert_every_parser_reads_the_pages_times(icaljs, path, shown) -> None:
+    """Every occurrence in `shown` (as the pages show it) starts and ends at its page times in
+    recurring-ical-events, in an RFC-literal reading (icalcheck.rfc_ends) and in ical.js, and
+    those three find no other occurrence in the file."""
+    parsed = Calendar.from_ical(path.read_bytes())
+    found = recurring_ical_events.of(parsed).between(dt.date(1970, 1, 1), icalcheck.UNTIL)
+    ends = {(str(o["UID"]), o["DTSTART"].dt): o["DTEND"].dt for o in found}
+    exact = icalcheck.rfc_ends(path)
+    assert set(ends) == set(exact) == {(o.uid, o.start) for o in shown}
+    for o in shown:
+        assert ends[(o.uid, o.start)] == exact[(o.uid, o.start)] == o.end, (
+            o.start, ends[(o.uid, o.start)], exact[(o.uid, o.start)], o.end)
+    assert icalcheck.assert_page_times_agree(icaljs, path, shown) == len(shown)
+    assert icalcheck.assert_calendar_apps_agree(icaljs, [path]) == len(shown)
+
+
 def test_an_occurrence_over_a_clock_change_ends_at_the_pages_wall_clock_end_in_every_app(
         tmp_path, icaljs) -> None:
     """QA s9 F2: Saturday 22:00–06:00 weekly, over 24/25 October: RFC 5545 §3.8.5.3 gives every
-    occurrence the first one's exact 8 hours, so recurring-ical-events and node-ical ended it at
-    05:00, ical.js and the page at 06:00 (and in March the other way). The file overrides those
-    occurrences (same UID and SEQUENCE, RECURRENCE-ID) with their wall-clock ends."""
+    occurrence the first one's exact 8 hours, so apps following it ended it at 05:00, ical.js
+    and the page at 06:00 (and in March the other way). The file overrides those occurrences
+    (same UID and SEQUENCE, RECURRENCE-ID) with their wall-clock ends."""
     events = placed(*OVERNIGHT)
     shown = [o for e in events for o in _shown(e)]
-    for name, cal in (("kalendars.ics", ical.calendar(INFO, events, shown=_shown)),
+    for name, cal in (("kalendars.ics", ical.calendar(INFO, events, spanning=_spanning)),
                       ("notikums-rudens.ics", ical.event_calendar(INFO.prodid, events[0],
-                                                                  ical.Labels(), _shown))):
+                                                                  ical.Labels(), _spanning))):
         path = tmp_path / name
         path.write_bytes(ical.to_bytes(cal))
         parsed = Calendar.from_ical(path.read_bytes())
@@ -347,22 +369,71 @@ def test_an_occurrence_over_a_clock_change_ends_at_the_pages_wall_clock_end_in_e
         assert [(str(e["UID"]), e["RECURRENCE-ID"].dt.isoformat(), e["SEQUENCE"]) for e in
                 overrides][:1] == [(events[0].uid, "2026-10-24T22:00:00+03:00", 0)]
         mine = [o for o in shown if name == "kalendars.ics" or o.uid == events[0].uid]
-        found = recurring_ical_events.of(parsed).between(dt.date(2026, 1, 1), dt.date(2028, 1, 1))
-        ends = {(str(o["UID"]), o["DTSTART"].dt): o["DTEND"].dt for o in found}
-        exact = icalcheck.rfc_ends(path)
-        assert len(ends) == len(exact) == len(mine)
-        assert all(ends[(o.uid, o.start)] == exact[(o.uid, o.start)] == o.end
-                   and f"{o.end:%H:%M}" == "06:00" for o in mine)
-        assert icalcheck.assert_page_times_agree(icaljs, path, mine) == len(mine)
-        assert icalcheck.assert_calendar_apps_agree(icaljs, [path]) == len(mine)
+        assert all(f"{o.end:%H:%M}" == "06:00" for o in mine)
+        _assert_every_parser_reads_the_pages_times(icaljs, path, mine)
     spring = [o for o in shown if o.uid == events[1].uid and o.start.day == 27]
     assert [(o.end.isoformat()) for o in spring] == ["2027-03-28T06:00:00+03:00"]
 
 
-def test_an_open_ended_overnight_rule_is_overridden_within_the_window_only() -> None:
-    """Past the EVENTS window (docs/events.md "Clock changes") an app computes the exact
-    length: as the site is rebuilt, the window moves on."""
+def test_a_rule_whose_first_occurrence_spans_a_clock_change_ends_each_at_the_pages_end(
+        tmp_path, icaljs) -> None:
+    """Issue s10-2: a weekly 22:00–06:00 starting on the night the clocks go back (9 hours) or
+    forward (7 hours): DTEND gave every occurrence that exact length, so ical.js ended the
+    first at 07:00 and every occurrence the session-9 overrides left alone an hour off in all
+    parsers. Now the rule's length is DURATION (8 hours of wall clock) and the first occurrence
+    is overridden too: recurring-ical-events, an RFC-literal reading and ical.js each read
+    every occurrence the pages show at the page's start and end."""
+    events = placed(
+        {"title": "Nakts maiņa", "id": "rudens", "start": "2026-10-24 22:00",
+         "end": "2026-10-25 06:00", "recurrence": "FREQ=WEEKLY;COUNT=54",
+         "location": "Patversme"},
+        {"title": "Nakts maiņa", "id": "pavasaris", "start": "2027-03-27 22:00",
+         "end": "2027-03-28 06:00", "recurrence": "FREQ=WEEKLY;BYDAY=SA;UNTIL=20271120",
+         "location": "Patversme"})
+    shown = [o for e in events for o in _shown(e)]
+    assert [o.end.isoformat() for o in shown if o.start == o.start.replace(
+        year=2027, month=10, day=30, hour=22)] == ["2027-10-31T06:00:00+02:00"] * 2
+    path = tmp_path / "kalendars.ics"
+    path.write_bytes(ical.to_bytes(ical.calendar(INFO, events, spanning=_spanning)))
+    _assert_every_parser_reads_the_pages_times(icaljs, path, shown)
+    first_nights = {(str(e["UID"]), e["RECURRENCE-ID"].dt.date().isoformat())
+                    for e in Calendar.from_ical(path.read_bytes()).events if "RECURRENCE-ID" in e}
+    assert {(events[0].uid, "2026-10-24"), (events[1].uid, "2027-03-27")} <= first_nights
+
+
+def _change_saturdays(first: dt.date, last: dt.date) -> list[str]:
+    """The Saturdays before each Riga clock change from `first` through `last` (tz database)."""
+    return [(change.local.date() - dt.timedelta(days=1)).isoformat()
+            for year in range(first.year, last.year + 1)
+            for change in vtimezone.transitions(RIGA, year)
+            if first <= change.local.date() - dt.timedelta(days=1) <= last]
+
+
+def test_an_open_ended_overnight_rule_is_overridden_to_the_end_of_the_date_window(
+        tmp_path, icaljs) -> None:
+    """Issue s10-3: overrides stopped at the pages' window (a year ahead), so later change
+    nights ended an hour off in apps following the RFC. Now every change night from the first
+    occurrence to the end of the date window (31 December of the build year + 10: BUILD_DATE
+    and the sources alone) is overridden, and nothing more: two a year."""
     [event] = placed({**OVERNIGHT[0], "recurrence": "FREQ=WEEKLY;BYDAY=SA"})
     overridden = [o["RECURRENCE-ID"].dt.date().isoformat()
-                  for o in ical.overrides(event, _shown(event), ical.Labels())]
-    assert overridden == ["2026-10-24", "2027-03-27", "2027-10-30"]
+                  for o in ical.overrides(event, _spanning(event), ical.Labels())]
+    assert overridden == _change_saturdays(event.start.date(), HORIZON)
+    assert overridden[-1] == "2036-10-25" and len(overridden) == 21
+    path = tmp_path / "notikums-rudens.ics"
+    path.write_bytes(ical.to_bytes(ical.event_calendar(INFO.prodid, event, ical.Labels(),
+                                                       _spanning)))
+    # every occurrence to the horizon, as a page would show it
+    every = calendar.occurrences(event, calendar.Window(
+        dt.datetime(2037, 1, 1, tzinfo=RIGA), past=dt.timedelta(days=4000),
+        future=dt.timedelta(0), limit=1000))
+    assert len(every) > 500 and every[-1].start.date() == dt.date(2036, 12, 27)
+    ends = {(o.uid, o.start): o.end for o in every}
+    parsed = Calendar.from_ical(path.read_bytes())
+    exact = icalcheck.rfc_ends(path)
+    theirs = icalcheck.icaljs_occurrences(icaljs, [path], limit=len(every))[str(path)]
+    assert [o["end_local"][11:] for o in theirs[:len(every)]] == ["06:00:00"] * len(every)
+    for occurrence in recurring_ical_events.of(parsed).between(dt.date(2026, 1, 1),
+                                                              dt.date(2037, 1, 1)):
+        key = (event.uid, occurrence["DTSTART"].dt)
+        assert occurrence["DTEND"].dt == exact[key] == ends[key], key

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -110,17 +110,52 @@ def article_events(article: Any, settings: EventsSettings, pelican_settings: Map
     return placed
 
 
+def shared_identity(original: Sequence[Event], translations: Sequence[Sequence[Event]]
+                    ) -> tuple[list[Event], list[list[Event]]]:
+    """An original's events and its translations' events (each a list, as placed) as one
+    event each: a translation's event takes the UID of its original's event of the same key
+    (the content check makes every translation event one of the original's: checks.
+    translation_problems), and every telling of one event gets the highest SEQUENCE and the
+    latest DTSTAMP among them. RFC 5545 §3.8.4.7: the UID identifies the event wherever it is
+    published, so a reader who adds the Latvian and the English `.ics` (or subscribes to the
+    calendar and adds one) has it once; with equal SEQUENCE and DTSTAMP no copy looks like an
+    older or newer revision of the other (RFC 5546 §2.1.5). Everything else (words, language,
+    page, `.ics` file) stays each article's own."""
+    tellings: dict[str, list[Event]] = {event.key: [event] for event in original}
+    for events in translations:
+        for event in events:
+            tellings.get(event.key, []).append(event)  # none of the original's: refused
+    return ([_as_one(e, tellings[e.key]) for e in original],
+            [[_as_one(e, tellings.get(e.key, [e])) for e in events] for events in translations])
+
+
+def _as_one(event: Event, told: list[Event]) -> Event:
+    """`event` with the UID of `told[0]` (the original's) and the highest SEQUENCE and latest
+    DTSTAMP of all of `told` (its tellings, each placed by article_events)."""
+    stamps = [e.stamp for e in told if e.stamp is not None]
+    return replace(event, uid=told[0].uid, sequence=max(e.sequence or 0 for e in told),
+                   stamp=max(stamps) if stamps else None)
+
+
 def attach_events(generator: Any) -> None:
     settings = EventsSettings.from_pelican(generator.settings)
-    everything: list[Event] = []
-    articles: Iterable[Any] = list(generator.articles) + list(generator.translations) + \
+    originals: list[Any] = list(generator.articles) + list(getattr(generator, "drafts", []))
+    articles: list[Any] = list(generator.articles) + list(generator.translations) + \
         list(getattr(generator, "drafts", [])) + list(getattr(generator, "drafts_translations", []))
     content_root = ContentRoot(generator.settings["PATH"])
+    placed = {id(article): article_events(article, settings, generator.settings, content_root)
+              for article in articles}
+    for article in originals:  # Pelican's `translations`: the other languages' articles
+        translated = [t for t in getattr(article, "translations", ()) if id(t) in placed]
+        placed[id(article)], told = shared_identity(
+            placed[id(article)], [placed[id(t)] for t in translated])
+        placed.update((id(t), events) for t, events in zip(translated, told, strict=True))
     for article in articles:
-        events = article_events(article, settings, generator.settings, content_root)
+        events = placed[id(article)]
         article.events = ArticleEvents(
             events=tuple(events),
             occurrences=tuple(o for e in events for o in calendar.occurrences(e, settings.window)))
+    everything: list[Event] = []
     for article in generator.articles:  # a translation's events are its original's (checks)
         everything.extend(article.events.events)
     generator.context["event_files"] = tuple(

@@ -14,6 +14,7 @@ from itertools import groupby, islice
 from ..common.isodates import RIGA
 from ..common.months import Month
 from .model import Event
+from .vtimezone import transitions
 
 
 def sort_key(event: Event) -> tuple[dt.date, int, dt.date, str, int]:
@@ -60,8 +61,7 @@ def _at(event: Event, start: dt.date) -> Event:
     if event.end is None or start == event.start:
         return replace(event, start=start)
     if isinstance(start, dt.datetime):
-        length = _wall(event.end) - _wall(event.start)  # type: ignore[arg-type]
-        end: dt.date = (_wall(start) + length).replace(tzinfo=RIGA)
+        end: dt.date = _wall_end(start, wall_length(event))  # type: ignore[arg-type]
     else:
         end = start + (event.end - event.start)
     return replace(event, start=start, end=end)
@@ -69,6 +69,64 @@ def _at(event: Event, start: dt.date) -> Event:
 
 def _wall(moment: dt.datetime) -> dt.datetime:
     return moment.astimezone(RIGA).replace(tzinfo=None)
+
+
+def _wall_end(start: dt.datetime, length: dt.timedelta) -> dt.datetime:
+    """The Riga wall-clock time `length` after `start`'s (18:00 + 1:30 is 19:30 on both sides
+    of a clock change), as an aware datetime."""
+    return (_wall(start) + length).replace(tzinfo=RIGA)
+
+
+def wall_length(event: Event) -> dt.timedelta | None:
+    """A timed event's wall-clock length (end − start as Riga clocks read them: 22:00–06:00 is
+    8 hours on every night, also when it holds a clock change); None without a timed end."""
+    start, end = event.start, event.end
+    if not isinstance(start, dt.datetime) or not isinstance(end, dt.datetime):
+        return None
+    return _wall(end) - _wall(start)
+
+
+def _elapsed(start: dt.datetime, end: dt.datetime) -> dt.timedelta:
+    return end.astimezone(dt.UTC) - start.astimezone(dt.UTC)
+
+
+def spanning(event: Event, until: dt.date) -> list[Event]:
+    """The occurrences of a timed recurring event with an end, from its first through the Riga
+    day `until`, that span a clock change: their elapsed length differs from the wall-clock
+    length (a Saturday 22:00–06:00 lasts 9 hours over the last night of October, 7 over the
+    last of March), each with its own start and wall-clock end as the pages show it; the
+    cancelled ones (exdates) left out. At most a few per clock change between the first
+    occurrence and `until`, whatever the rule. A rule whose wall-clock span never holds the
+    local time of a clock change of those years is not expanded at all."""
+    rule, start, length = event.recurrence, event.start, wall_length(event)
+    if rule is None or length is None or not isinstance(start, dt.datetime):
+        return []
+    if not _may_span(_wall(start), length, range(_wall(start).year, until.year + 1)):
+        return []
+    last = dt.datetime.combine(until + dt.timedelta(days=1), dt.time(), tzinfo=RIGA) \
+        - dt.timedelta(microseconds=1)
+    return [_at(event, moment) for moment in rule.between(start, start, last)
+            if isinstance(moment, dt.datetime)  # a timed rule's are
+            and _elapsed(moment, _wall_end(moment, length)) != length]
+
+
+def _may_span(start: dt.datetime, length: dt.timedelta, years: range) -> bool:
+    """Whether an occurrence starting at the wall time of `start` (naive, Riga) and lasting
+    `length` (wall clock) may hold a clock change of `years`: whether the local time of one
+    (before the change) lies within its span of the day, an hour's margin either side."""
+    if length >= dt.timedelta(hours=22):
+        return True
+    begin = dt.datetime.combine(dt.date.min, start.time())
+    for year in years:
+        for change in transitions(RIGA, year):
+            after = (dt.datetime.combine(dt.date.min, change.local.time()) - begin) \
+                % dt.timedelta(days=1)
+            if after <= length + _HOUR or after >= dt.timedelta(days=1) - _HOUR:
+                return True
+    return False
+
+
+_HOUR = dt.timedelta(hours=1)
 
 
 def all_occurrences(events: Iterable[Event], window: Window) -> list[Event]:

@@ -12,8 +12,9 @@ from ..common.absolute_urls import on_site
 from ..common.claims import site_file
 from ..common.dates import babel_locale
 from ..common.i18n import load_catalog
+from ..common.isodates import RIGA
 from . import calendar, ical
-from .model import Event
+from .model import Event, latest_day
 from .settings import EventsSettings
 
 logger = logging.getLogger(__name__)
@@ -66,30 +67,34 @@ class EventsGenerator(Generator):
             self._labels[lang] = ical.Labels.translated(catalog.gettext)
         return self._labels[lang]
 
-    def shown(self, event: Event) -> list[Event]:
-        """The event's occurrences as the pages show them (calendar.occurrences), once per
-        event: the .ics files override those that span a clock change (ical.overrides)."""
-        if event.uid not in self._shown:
-            self._shown[event.uid] = calendar.occurrences(event, self.events_settings.window)
-        return self._shown[event.uid]
+    def spanning(self, event: Event) -> list[Event]:
+        """The event's occurrences that span a clock change, from its first to the end of the
+        date window (calendar.spanning to model.latest_day of the build date: nothing but the
+        sources and BUILD_DATE), once per publication (its words differ between languages):
+        the .ics files override them (ical.overrides)."""
+        key = (event.uid, event.url)
+        if key not in self._spanning:
+            self._spanning[key] = calendar.spanning(event, self._horizon)
+        return self._spanning[key]
 
     def _calendars(self, settings: EventsSettings) -> None:
         self._labels: dict[str, ical.Labels] = {}
-        self._shown: dict[str, list[Event]] = {}
+        self._spanning: dict[tuple[str | None, str | None], list[Event]] = {}
+        self._horizon = latest_day(settings.now.astimezone(RIGA).date())
         events: list[Event] = self.context.get("events", [])
         self._write(settings.calendar_ics, ical.calendar(self._info(
             settings, settings.calendar_name, f"kalendars@{settings.domain}",
-            settings.calendar_url), events, self.labels, self.shown))
+            settings.calendar_url), events, self.labels, self.spanning))
         for category, _articles in self.context.get("categories", []):
             path = settings.region_ics.format(slug=category.slug)
             mine = [e for e in events if e.region_slug == category.slug]
             name = f"{settings.calendar_name} — {category.name}"
             self._write(path, ical.calendar(self._info(
                 settings, name, f"kalendars-{category.slug}@{settings.domain}", category.url),
-                mine, self.labels, self.shown))
+                mine, self.labels, self.spanning))
         for event in self.context.get("event_files", ()):  # every page's own, translations too
             self._write(event.ics_path, ical.event_calendar(
-                self._prodid(settings, event.lang), event, self.labels(event.lang), self.shown))
+                self._prodid(settings, event.lang), event, self.labels(event.lang), self.spanning))
 
     def _write(self, path: str, cal: Any) -> None:
         """Write one calendar at `path` (relative to the output folder), once the site has

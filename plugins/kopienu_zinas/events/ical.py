@@ -24,10 +24,13 @@ What the library does not do by itself, and why it is done here:
   X-WR- names raw (it has no value type for them), so every calendar-level text is added here
   as a vText; the VEVENT's texts (SUMMARY, LOCATION, DESCRIPTION) are typed by the library;
 - no METHOD (PUBLISH would require an ORGANIZER in every event);
-- an occurrence of a timed rule that spans a clock change gets an override VEVENT
-  (`overrides`): RFC 5545 §3.8.5.3 gives every occurrence the first one's exact duration, so
-  without it a Saturday 22:00–06:00 shift ends at 05:00 on the October night in conforming
-  apps (recurring-ical-events, node-ical) and at 06:00 on the page and in others (ical.js).
+- a timed recurring event's length is DURATION, its wall-clock length (`vevent`), and each of
+  its occurrences that spans a clock change, from the first to the horizon the caller gives
+  (`spanning`: calendar.spanning to the end of the date window), gets an override VEVENT
+  (`overrides`): RFC 5545 §3.8.5.3 and §3.3.6 give every occurrence DTEND's exact length or
+  DURATION's exact hours, so without them a Saturday 22:00–06:00 shift ends at 05:00 on the
+  October night in apps that follow the RFC and at 06:00 on the page and in others (ical.js,
+  recurring-ical-events, which add the length to the wall clock).
 """
 
 from __future__ import annotations
@@ -42,14 +45,15 @@ from icalendar import Event as VEvent
 from icalendar.enums import STATUS as VSTATUS
 
 from ..common.isodates import RIGA
+from .calendar import wall_length
 from .display import where_text
 from .model import Event
 from .vtimezone import current_rule, vtimezone
 
 STATUS = {"scheduled": VSTATUS.CONFIRMED, "cancelled": VSTATUS.CANCELLED, "postponed": VSTATUS.TENTATIVE}
-#: An event → its occurrences as the pages show them (calendar.occurrences in the EVENTS
-#: window; each with its wall-clock end): the ones `overrides` may need to write.
-Shown = Callable[[Event], Sequence[Event]]
+#: An event → its occurrences that span a clock change up to the overrides' horizon
+#: (calendar.spanning; each with its wall-clock end): the ones `overrides` writes.
+Spanning = Callable[[Event], Sequence[Event]]
 
 
 def N_(message: str) -> str:
@@ -111,10 +115,19 @@ def description(event: Event, labels: Labels) -> str:
 def _dtend(event: Event) -> dt.date | None:
     if event.all_day:
         return (event.end or event.start) + dt.timedelta(days=1)  # DTEND is exclusive
+    if event.recurrence:
+        return None  # DURATION (vevent)
     return event.end
 
 
 def vevent(event: Event, labels: Labels) -> VEvent:
+    """The event's VEVENT. A timed recurring event's length is DURATION, its wall-clock length
+    (calendar.wall_length), not DTEND: RFC 5545 §3.8.5.3 gives every occurrence DTEND's exact
+    length (ical.js adds that exact length to the wall clock), so when the first occurrence
+    spans a clock change (22:00–06:00 over the last night of October: 9 hours) every other
+    would end an hour late there; with DURATION:PT8H each ends at 06:00 in ical.js and
+    recurring-ical-events (they add it to the wall clock) and in apps that follow the RFC
+    except over a clock change (§3.3.6: hours are exact), which `overrides` covers."""
     stamp = (event.stamp or dt.datetime(1970, 1, 1, tzinfo=dt.UTC)).astimezone(dt.UTC)
     component = VEvent.new(
         uid=event.uid, stamp=stamp, last_modified=stamp, start=event.start, end=_dtend(event),
@@ -122,6 +135,9 @@ def vevent(event: Event, labels: Labels) -> VEvent:
         description=description(event, labels), url=event.url,
         status=STATUS[event.status], sequence=event.sequence or 0)
     if event.recurrence:
+        length = wall_length(event)
+        if length is not None:
+            component.add("duration", length)
         component.add("rrule", vRecur.from_ical(event.recurrence.rule))
         if event.recurrence.exdates:  # DTSTART's value type and TZID (RFC 5545 §3.8.5.1)
             component.add("exdate", list(event.recurrence.exdates))
@@ -130,28 +146,18 @@ def vevent(event: Event, labels: Labels) -> VEvent:
     return component
 
 
-def _exact(event: Event) -> dt.timedelta | None:
-    """A timed event's (occurrence's) length in elapsed time; None without a timed end."""
-    start, end = event.start, event.end
-    if not isinstance(end, dt.datetime) or not isinstance(start, dt.datetime):
-        return None
-    return end.astimezone(dt.UTC) - start.astimezone(dt.UTC)
-
-
-def overrides(event: Event, shown: Sequence[Event], labels: Labels) -> list[VEvent]:
-    """For each occurrence in `shown` whose elapsed length differs from the first's (it spans a
-    clock change; its end is the page's wall-clock end) a VEVENT overriding it (RFC 5545
-    §3.8.4.4): the same UID, SEQUENCE and words, RECURRENCE-ID its start, its own DTSTART and
-    DTEND. Occurrences the pages do not show (past the EVENTS window) get none."""
-    length = _exact(event)
-    if event.recurrence is None or length is None:
+def overrides(event: Event, spanning: Sequence[Event], labels: Labels) -> list[VEvent]:
+    """A VEVENT overriding each occurrence in `spanning` (RFC 5545 §3.8.4.4; the occurrences
+    of a timed rule that span a clock change: calendar.spanning): the same UID, SEQUENCE and
+    words, RECURRENCE-ID its start, its own DTSTART and wall-clock DTEND (the page's end), so
+    that an app reading the master's DURATION as exact hours (§3.3.6) ends it there too."""
+    if event.recurrence is None:
         return []
     found = []
-    for occurrence in shown:
-        if _exact(occurrence) != length:
-            component = vevent(replace(occurrence, recurrence=None), labels)
-            component.add("recurrence-id", occurrence.start)
-            found.append(component)
+    for occurrence in spanning:
+        component = vevent(replace(occurrence, recurrence=None), labels)
+        component.add("recurrence-id", occurrence.start)
+        found.append(component)
     return found
 
 
@@ -183,22 +189,22 @@ def _texts(component: Calendar, values: dict[str, str]) -> None:
             component.add(name, vText(value))
 
 
-def _add(cal: Calendar, event: Event, labels: Labels, shown: Shown) -> None:
+def _add(cal: Calendar, event: Event, labels: Labels, spanning: Spanning) -> None:
     """The event's VEVENT and its overrides."""
     cal.add_component(vevent(event, labels))
-    for component in overrides(event, shown(event), labels):
+    for component in overrides(event, spanning(event), labels):
         cal.add_component(component)
 
 
 def event_calendar(prodid: str, event: Event, labels: Labels,
-                   shown: Shown = _no_overrides) -> Calendar:
+                   spanning: Spanning = _no_overrides) -> Calendar:
     """An event's own file: VERSION, PRODID, its VTIMEZONE when timed, its VEVENT and its
     overrides (in its language: `labels`), nothing of a subscription (see the module's
     docstring)."""
     cal = Calendar()  # not Calendar.new: it adds a random calendar UID
     cal.add("version", "2.0")
     cal.add("prodid", prodid)
-    _add(cal, event, labels, shown)
+    _add(cal, event, labels, spanning)
     if not event.all_day:
         cal.subcomponents.insert(0, vtimezone(RIGA, *_span([event])))
     return cal
@@ -206,9 +212,9 @@ def event_calendar(prodid: str, event: Event, labels: Labels,
 
 def calendar(info: CalendarInfo, events: Sequence[Event],
              labels: Callable[[str], Labels] = lambda _lang: Labels(),
-             shown: Shown = _no_overrides) -> Calendar:
+             spanning: Spanning = _no_overrides) -> Calendar:
     """One subscription VCALENDAR with the events that have a day (month-only ones never go
-    in), each with its overrides (`shown`: see `overrides`); each event's words in its
+    in), each with its overrides (`spanning`: see `overrides`); each event's words in its
     language (`labels(event.lang)`, default Latvian). The VTIMEZONE comes first when some
     event is timed; a calendar without events holds the zone alone, its current rule from the
     year it began (RFC 5545 §3.6: at least one component; the same file whatever the build
@@ -224,7 +230,7 @@ def calendar(info: CalendarInfo, events: Sequence[Event],
     refresh = cal["REFRESH-INTERVAL"].to_ical()
     cal.add("X-PUBLISHED-TTL", refresh.decode() if isinstance(refresh, bytes) else refresh)
     for event in dated:
-        _add(cal, event, labels(event.lang), shown)
+        _add(cal, event, labels(event.lang), spanning)
     timed = [e for e in dated if not e.all_day]
     if timed:
         cal.subcomponents.insert(0, vtimezone(RIGA, *_span(timed)))
@@ -238,5 +244,5 @@ def to_bytes(cal: Calendar) -> bytes:
     return cal.to_ical()
 
 
-__all__ = ["CalendarInfo", "Labels", "Shown", "calendar", "event_calendar", "overrides",
+__all__ = ["CalendarInfo", "Labels", "Spanning", "calendar", "event_calendar", "overrides",
            "to_bytes", "vevent"]
