@@ -50,19 +50,14 @@ def test_a_build_during_a_removal_leaves_it_and_the_next_removes_a_killed_remove
     content, output = tmp_path / "content", tmp_path / "output"
     content.mkdir()
     built(content, output, "Pirmais teksts.")
-    remover = leftovers.start_remover(output)  # told nothing yet: a removal under way
-    try:
+    with leftovers.start_remover(output) as remover:  # told nothing yet: a removal under way
         busy = Path(tempfile.mkdtemp(
             prefix=leftovers.prefix(output, leftovers.REPLACED, remover.pid), dir=tmp_path))
         (busy / "0" / "zinas").mkdir(parents=True)
         assert "Otrais teksts." in built(content, output, "Otrais teksts.")
         assert busy.exists(), "a running remover's folder is left to it"
         remover.kill()  # as `kill -9`, or a power cut
-        remover.wait()
-        assert "Trešais teksts." in built(content, output, "Trešais teksts.")
-        assert not busy.exists()
-    finally:
-        remover.kill()
-        remover.wait()
+    assert "Trešais teksts." in built(content, output, "Trešais teksts.")
+    assert not busy.exists()
     wait_for_removers(output)
     assert beside(output) == []

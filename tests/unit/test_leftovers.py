@@ -94,8 +94,7 @@ def test_a_running_removers_folder_is_left_and_a_killed_ones_removed(tmp_path: P
     """A killed remover whose parent (the preview, a test run) has not yet collected its exit
     status is a zombie: it has ended, and its folder was kept until the parent ended."""
     target = tmp_path / "output"
-    remover = leftovers.start_remover(target)  # told nothing yet: it waits
-    try:
+    with leftovers.start_remover(target) as remover:  # told nothing yet: it waits
         folder = replaced_folder(target, remover.pid)
         leftovers.remove_abandoned(target)
         assert folder.exists(), "its remover runs"
@@ -103,9 +102,6 @@ def test_a_running_removers_folder_is_left_and_a_killed_ones_removed(tmp_path: P
         os.waitid(os.P_PID, remover.pid, os.WEXITED | os.WNOWAIT)  # ended, not collected
         leftovers.remove_abandoned(target)
         assert not folder.exists()
-    finally:
-        remover.kill()
-        remover.wait()
 
 
 def test_a_remover_removes_only_its_own_folder_and_only_when_told_it_whole(

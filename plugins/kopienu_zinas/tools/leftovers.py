@@ -32,6 +32,11 @@ STAGING, REPLACED = "build", "old"
 #: (a message cut short by a build that ended while telling it names no folder).
 END = b"\0"
 
+#: The removers this process started that still ran when last looked at. `hand_over` collects
+#: the status of those that have ended, so a process that lives on (the preview's, a test
+#: run's) keeps none as a zombie, and none is dropped while it runs (Python warns of that).
+_REMOVERS: list[subprocess.Popen[bytes]] = []
+
 
 def prefix(target: Path, kind: str, pid: int | None = None) -> str:
     """The name prefix of the `kind` folder beside `target` of process `pid` (default: this
@@ -105,6 +110,8 @@ def hand_over(folder: Path, target: Path) -> None:
     except OSError:
         shutil.rmtree(folder, ignore_errors=True)
         return
+    _REMOVERS[:] = [process for process in _REMOVERS if process.poll() is None]
+    _REMOVERS.append(remover)
     assert remover.stdin is not None  # stdin=PIPE
     with remover.stdin:
         try:
