@@ -117,5 +117,5 @@ bench: $(BENCH_STAMP) $(DECAP)
 
 ## clean: remove build output and caches (never content)
 clean:
-	rm -rf output .output.build-* .output.old .cache .pytest_cache
+	rm -rf output .output.build-* .output.old-* .cache .pytest_cache
 	find . -path ./$(VENV) -prune -o -name __pycache__ -type d -prune -exec rm -rf {} +

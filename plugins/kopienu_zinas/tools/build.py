@@ -242,8 +242,8 @@ def missing_plugins(requested: list[Any], registered: list[str]) -> list[str]:
 
 
 def replace_folder(new: Path, target: Path) -> Path:
-    """Swap a finished build into place; the folder the old output was moved to, for the
-    caller to remove after the swap.
+    """Swap a finished build into place; the folder the old output was moved to (empty when
+    there was none), for the caller to hand over for removal after the swap.
 
     What is at `target` is moved aside under a name of this build's own, so two builds that
     finish at once into the same folder both succeed (the later swap wins) instead of one
@@ -290,8 +290,8 @@ def publish(staging: Path, target: Path, settings: dict[str, Any], inputs: str |
     """Swap the finished staging folder into place and record its manifest (with the pages'
     dependency records, unless `inputs` is None: a source saved while it was built leaves
     the build's sources unknown). Returns what is left to tidy, which changes nothing that is
-    served: removing the old output and keeping in the render cache only what this build
-    used."""
+    served: handing the old output over to a remover that outlives the build (not waited
+    for: tools/leftovers.py) and keeping in the render cache only what this build used."""
     cache = cache_root(settings)
     writing = getattr(getattr(pelican, ATTRIBUTE, None), "writing", None)
     files, sources, touched = manifests.scan_output(
@@ -307,7 +307,7 @@ def publish(staging: Path, target: Path, settings: dict[str, Any], inputs: str |
         {} if structure is None else structure.bodies))
 
     def tidy() -> None:
-        shutil.rmtree(aside, ignore_errors=True)
+        leftovers.hand_over(aside, target)  # removed by a process of its own
         if writing is not None:
             writing.render.store.prune()
             writing.render.reads_store.prune()
