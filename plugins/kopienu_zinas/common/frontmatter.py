@@ -187,11 +187,14 @@ def kind_of(relative: PurePosixPath) -> str:
 def read_document(content_root: Path, file: Path, data: bytes | None = None
                   ) -> tuple[SourceDocument, list[ContentProblem]]:
     """Parse one file (or its bytes `data`, already read); YAML syntax errors come back as
-    problems, never as exceptions."""
+    problems, never as exceptions. A file that is no plain text (RTF, .docx:
+    sourcetext.format_problem) is that one problem and an empty document."""
     relative = PurePosixPath(file.relative_to(content_root).as_posix())
     kind = kind_of(relative)
     document = SourceDocument(path=str(relative), kind=kind)
     source = read_source(file, document.path, data)
+    if not source.plain:
+        return document, list(source.problems)
     document, problems = _parse(document, source.text)
     return document, [*source.problems, *problems]
 
