@@ -25,6 +25,7 @@ from .problems import ContentProblem
 from .sourcetext import read_source
 from .yamlnodes import (
     clean_values,
+    comment_problems,
     first_layout_problem,
     layout_problem,
     line_break_problems,
@@ -48,6 +49,8 @@ _TextDatesLoader.yaml_implicit_resolvers = {
 #: reader, the YAML front-matter plugin's (site/yaml_reader.py), which are Pelican's Markdown
 #: reader's (`md`, `markdown`, `mkd`, `mdown`). Compared as written, as Pelican compares them.
 MARKDOWN_ENDINGS: tuple[str, ...] = tuple(YAMLMetadataReader.file_extensions)
+#: Pelican's fields whose value is a list of names.
+LIST_FIELDS = ("tags", "authors")
 #: The file line of the header's first YAML line (after its `---`).
 FIRST_LINE = 2
 #: Top folders of content/ that are not articles, and what they hold.
@@ -234,6 +237,8 @@ def _parse(document: SourceDocument, text: str) -> tuple[SourceDocument, list[Co
         field_name(key): value for key, value in cast(dict[Any, Any], clean_values(data)).items()})
     document.node = node
     return document, [*node_problems(node, document.path, first_line=FIRST_LINE),
+                      *comment_problems(document.path, match.group("meta"), node, FIRST_LINE,
+                                        LIST_FIELDS),
                       *stray_problems(document.path, match.group("meta"), FIRST_LINE,
                                       header=True),
                       *_body_problems(document)]

@@ -8,7 +8,7 @@ from collections.abc import Generator, Iterator, Sequence
 from difflib import get_close_matches
 from typing import Any
 
-from ..common.frontmatter import SourceDocument
+from ..common.frontmatter import LIST_FIELDS, SourceDocument
 from ..common.isodates import parse_iso_date
 from ..common.problems import ContentProblem
 from ..common.schedule import EARLIEST_YEAR, is_scheduled, too_early, too_late
@@ -50,7 +50,6 @@ STATUSES = ("published", "draft", "hidden")
 #: Each kind of document in Latvian and English (for "pages do not use this field").
 _KIND_NAMES = {"article": ("raksti", "articles"), "page": ("lapas", "pages"),
                "newsletter": ("izdevuma ievadi", "newsletter introductions")}
-LIST_FIELDS = ("tags", "authors")
 TEXT_FIELDS = ("title", "summary", "image_credit", "image_alt", "slug", "lang")
 
 
