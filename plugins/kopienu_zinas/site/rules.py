@@ -136,18 +136,13 @@ def check_title(document: SourceDocument) -> Iterator[ContentProblem]:
 
 def check_types(document: SourceDocument) -> Iterator[ContentProblem]:
     for name in TEXT_FIELDS:
-        value = document.metadata.get(name)
-        if value is not None and not isinstance(value, str):
-            yield document.problem(name, "jābūt tekstam", "must be text",
-                                   value=document.written(name),
-                                   fix=f"raksti '{name}: ' un tekstu pēdiņās")
+        problem = document.text_problem(name)
+        if problem is not None:
+            yield problem
     for name in LIST_FIELDS:
-        value = document.metadata.get(name)
-        if value is None:
-            continue
-        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-            yield document.problem(name, "jābūt sarakstam", "must be a list of names",
-                                   value=value, fix=f"raksti '{name}: [pirmais, otrais]'")
+        problem = document.list_problem(name)
+        if problem is not None:
+            yield problem
 
 
 def _read_date(document: SourceDocument, field: str
@@ -206,9 +201,11 @@ def check_region(document: SourceDocument, site: SiteSettings) -> Iterator[Conte
     if region is None or region == "":
         yield document.problem("region", "trūkst reģiona", "region is missing",
                                f"pievieno 'region: ' ar vienu no: {allowed}")
-    elif region not in site.regions:
-        yield document.problem("region", "nezināms reģions", "unknown region", value=region,
-                               fix=f"izvēlies vienu no: {allowed}")
+    elif region not in site.regions:  # as written: `region: 1.10` is not 1.1
+        not_text = document.text_problem("region")
+        yield not_text if not_text and document.written("region") in site.regions else \
+            document.problem("region", "nezināms reģions", "unknown region",
+                             value=document.written("region"), fix=f"izvēlies vienu no: {allowed}")
 
 
 def check_summary(document: SourceDocument) -> Iterator[ContentProblem]:
