@@ -74,8 +74,9 @@ def test_each_broken_field_is_reported(tmp_path: Path, old: str, new: str, field
 def test_yaml_syntax_error_names_the_line(tmp_path: Path) -> None:
     found = problems_for(tmp_path, GOOD.replace("region: Latgale", "region: [Latgale"))
     assert len(found) == 1
-    assert found[0].field == "front matter"
-    assert found[0].format().startswith("raksts.md:")
+    assert (found[0].line, found[0].field, found[0].what_en) == (4, "region",
+                                                                   "the '[' is not closed")
+    assert found[0].fix.endswith("region: [Latgale]")
 
 
 def test_message_format_is_path_line_field_what_fix(tmp_path: Path) -> None:
@@ -95,7 +96,8 @@ def test_pages_need_only_a_title(tmp_path: Path) -> None:
     ("date: 2024-05-21", "date: 0001-01-01", "date", 3, "date is before 1900"),
     ("date: 2024-05-21", "date: 1899-12-31 23:59", "date", 3, "date is before 1900"),
     ("date: 2024-05-21", "date: 1900-01-01", None, None, None),
-    ("title: Labs raksts", "title: no", "title", 2, "(must be text): no —"),
+    ("title: Labs raksts", "title: no", "title", 2,
+     "(must be text, but YAML reads it as true/false): no — liec to pēdiņās: title: \"no\""),
     ("title: Labs raksts", "title: Labs raksts\ntranslation: true", "translation", 3,
      "(translation must be quoted text): true —"),
     ("title: Labs raksts", "title: Labs raksts\nslug: Ļoti Dīvaina Adrese", "slug", 3,

@@ -79,9 +79,9 @@ def test_broken_yaml_and_unknown_fields_are_reported_with_their_line(tmp_path: P
     unknown = [p for p in problems if p.field == "colour"]
     assert [(p.path, p.line) for p in unknown] == [("galleries/a/captions.yml", 3)]
     [broken] = [p for p in problems if p.path == "galleries/b/captions.yml"]
-    assert broken.format().startswith(
-        "galleries/b/captions.yml:2: captions.yml: YAML nav nolasāms (YAML could not be read: ")
-    assert broken.fix.startswith("pārbaudi kolu ':' aiz lauka nosaukuma")
+    assert broken.format() == (  # at the line of the '[', not the line after it
+        "galleries/b/captions.yml:1: title: iekava [ nav aizvērta (the '[' is not closed) — "
+        "aizver to ar ] šīs rindas beigās: title: [unclosed]")
 
 
 def test_a_tab_or_no_break_space_in_captions_is_named_at_its_line_and_column(

@@ -21,14 +21,16 @@ from .isodates import clock_change_problem, offset_problem, parse_iso_date
 from .leftbehind import left_behind_path
 from .nocomments import blank_comments
 from .packednodes import PackedMappingNode, pack, top_scalar
-from .problems import ContentProblem
+from .problems import ContentProblem, shortened
 from .sourcetext import read_source
 from .yamlnodes import (
     clean_values,
+    comment_problems,
     first_layout_problem,
     layout_problem,
     line_break_problems,
     node_problems,
+    quoted,
     syntax_problem,
 )
 
@@ -48,6 +50,8 @@ _TextDatesLoader.yaml_implicit_resolvers = {
 #: reader, the YAML front-matter plugin's (site/yaml_reader.py), which are Pelican's Markdown
 #: reader's (`md`, `markdown`, `mkd`, `mdown`). Compared as written, as Pelican compares them.
 MARKDOWN_ENDINGS: tuple[str, ...] = tuple(YAMLMetadataReader.file_extensions)
+#: Pelican's fields whose value is a list of names.
+LIST_FIELDS = ("tags", "authors")
 #: The file line of the header's first YAML line (after its `---`).
 FIRST_LINE = 2
 #: Top folders of content/ that are not articles, and what they hold.
@@ -155,12 +159,90 @@ class SourceDocument:
             when.replace(tzinfo=None), field_name, self.written(field_name))
         return [self.place(clock_change)] if clock_change else []
 
+    def value_node(self, key: str) -> yaml.Node | None:
+        """The node of a top-level field's value (of a key written twice the last), or None."""
+        if not isinstance(self.node, yaml.MappingNode):
+            return None
+        return next((value for key_node, value in reversed(self.node.value)
+                     if field_name(key_node.value) == key), None)
+
+    def text_problem(self, name: str) -> ContentProblem | None:
+        """The problem of a text field `name` (title, slug …) whose value YAML reads as no
+        text: a number, true/false (YAML 1.1 §10.2: `yes`, `no`, `on`, `off`) or a date (as
+        Pelican's reader reads `2024-05-01`), the fix the editor's own text in quotes
+        (`slug: 0777` → `slug: "0777"`, not 511); a list or mapping; None for text or none."""
+        node = self.value_node(name)
+        if not isinstance(node, yaml.ScalarNode):
+            return None if node is None else self.problem(
+                name, "jābūt tekstam", "must be text", f"raksti '{name}: ' un tekstu pēdiņās",
+                self.written(name))
+        kind = yaml_kind(node)
+        if kind is None or node.tag == "tag:yaml.org,2002:null":
+            return None  # empty: each field's own rule says what an empty one means
+        return self.problem(
+            name, f"jābūt tekstam, bet YAML to nolasa kā {kind[0]}",
+            f"must be text, but YAML reads it as {kind[1]}",
+            f"liec to pēdiņās: {shortened(f'{name}: {quoted(node.value)}')}", node.value)
+
+    def list_problem(self, name: str) -> ContentProblem | None:
+        """The problem of a list field `name` (:data:`LIST_FIELDS`) that is no list of names:
+        its items YAML reads as no text named as written (`[no, yes]` is false and true; the
+        fix quotes them, `tags: ["no", "yes"]`), else the list as written; None for a list of
+        names or none."""
+        node, value = self.value_node(name), self.metadata.get(name)
+        if node is None or value is None:
+            return None
+        items = node.value if isinstance(node, yaml.SequenceNode) else []
+        words = [item.value for item in items
+                 if isinstance(item, yaml.ScalarNode) and item.value and yaml_kind(item)]
+        if words:
+            written = ", ".join(
+                quoted(item.value) if isinstance(item, yaml.ScalarNode) and item.value in words
+                else _written(item) for item in items)
+            return self.problem(
+                name, "YAML šos vārdus nolasa kā jā/nē, tukšu vai skaitli, nevis tekstu",
+                "YAML reads these words as true/false, null or a number, not as names",
+                f"liec tos pēdiņās: {shortened(f'{name}: [{written}]')}", ", ".join(words))
+        if isinstance(value, list) and all(isinstance(v, str) and v.strip() for v in value):
+            return None
+        return self.problem(name, "jābūt sarakstam", "must be a list of names",
+                            f"raksti '{name}: [pirmais, otrais]'", _written(node))
+
     def problem(self, field_name: str, what_lv: str, what_en: str, fix: str,
                 value: object = "", *, at: tuple[str | int, ...] = ()) -> ContentProblem:
         """A problem located at a field of this document (or at a nested path)."""
         line = self.line_of(*(at or (field_name,))) if self.node is not None else 1
         return ContentProblem(self.path, line, field_name, what_lv, what_en, fix,
                               "" if value in ("", None) else str(value))
+
+
+#: YAML 1.1's timestamp (SafeLoader's resolver): Pelican's reader makes such text a date.
+_TIMESTAMP = next(regex for tag, regex in yaml.SafeLoader.yaml_implicit_resolvers["2"]
+                  if tag == "tag:yaml.org,2002:timestamp")
+#: What YAML reads a plain scalar as when not as text, by tag (Latvian, English).
+_KINDS = {"tag:yaml.org,2002:int": ("skaitli", "a number"),
+          "tag:yaml.org,2002:float": ("skaitli", "a number"),
+          "tag:yaml.org,2002:bool": ("jā/nē vērtību", "true/false"),
+          "tag:yaml.org,2002:null": ("tukšu vērtību", "null")}
+
+
+def yaml_kind(node: yaml.ScalarNode) -> tuple[str, str] | None:
+    """(Latvian, English) of what YAML reads a scalar as when that is no text (a date too:
+    the content check's loader leaves dates as text, Pelican's does not); None for text."""
+    if node.tag == "tag:yaml.org,2002:str":
+        return ("datumu", "a date") if not node.style and _TIMESTAMP.match(node.value) else None
+    return _KINDS.get(node.tag, ("ne tekstu", "no text"))
+
+
+def _written(node: yaml.Node) -> str:
+    """A value as written, for messages: a scalar's text, a list in `[…]`, a mapping in
+    `{…}` (the items as written)."""
+    if isinstance(node, yaml.SequenceNode):
+        return "[" + ", ".join(_written(item) for item in node.value) + "]"
+    if isinstance(node, yaml.MappingNode):
+        return "{" + ", ".join(f"{_written(key)}: {_written(value)}"
+                               for key, value in node.value) + "}"
+    return str(node.value)
 
 
 def field_name(key: object) -> object:
@@ -187,11 +269,14 @@ def kind_of(relative: PurePosixPath) -> str:
 def read_document(content_root: Path, file: Path, data: bytes | None = None
                   ) -> tuple[SourceDocument, list[ContentProblem]]:
     """Parse one file (or its bytes `data`, already read); YAML syntax errors come back as
-    problems, never as exceptions."""
+    problems, never as exceptions. A file that is no plain text (RTF, .docx:
+    sourcetext.format_problem) is that one problem and an empty document."""
     relative = PurePosixPath(file.relative_to(content_root).as_posix())
     kind = kind_of(relative)
     document = SourceDocument(path=str(relative), kind=kind)
     source = read_source(file, document.path, data)
+    if not source.plain:
+        return document, list(source.problems)
     document, problems = _parse(document, source.text)
     return document, [*source.problems, *problems]
 
@@ -231,6 +316,8 @@ def _parse(document: SourceDocument, text: str) -> tuple[SourceDocument, list[Co
         field_name(key): value for key, value in cast(dict[Any, Any], clean_values(data)).items()})
     document.node = node
     return document, [*node_problems(node, document.path, first_line=FIRST_LINE),
+                      *comment_problems(document.path, match.group("meta"), node, FIRST_LINE,
+                                        LIST_FIELDS),
                       *stray_problems(document.path, match.group("meta"), FIRST_LINE,
                                       header=True),
                       *_body_problems(document)]

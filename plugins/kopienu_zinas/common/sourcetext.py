@@ -7,7 +7,10 @@ read here, once, so that what a later stage cannot take is reported where the fi
   Windows code pages (Windows-1257 "Baltic" for Latvian) are named, with how to save as UTF-8;
 - characters that XML 1.0 forbids (§2.2 Char: U+0000–0008, U+000B, U+000C, U+000E–001F,
   U+FFFE, U+FFFF): feeds, sitemaps and lxml refuse them ("Control characters are not
-  supported in XML 1.0"), and they arrive invisibly with text pasted from Word.
+  supported in XML 1.0"), and they arrive invisibly with text pasted from Word;
+- files that are no plain text at all, named by their first bytes (:data:`FORMATS`): macOS
+  TextEdit saves RTF (`{\\rtf1`) unless told to make plain text, Word a .docx (a zip, `PK`)
+  or a web page; their text would give a string of unrelated problems.
 
 A UTF-8 byte-order mark and Windows line ends (CRLF, or a lone CR) are normal and read as if
 they were not there. The returned text is always usable (forbidden characters removed, other
@@ -35,12 +38,39 @@ _NAMES = {0x0B: "vertikālā tabulācija (vertical tab)", 0x0C: "lapas pārtrauk
           0x00: "nulles rakstzīme (NUL)", 0x08: "atpakaļatkāpe (backspace)"}
 
 
+#: A document format that is not plain text, by how its files start (after a UTF-8 BOM and,
+#: for markup, white space): (signature, what it is in Latvian and English, how to save the
+#: text as plain text). RTF: its specification, §"RTF Version"; ZIP (.docx, .odt, .pages):
+#: APPNOTE.TXT §4.3.7 local file header; OLE2 (.doc of Word 97–2003); PDF §7.5.2.
+_PLAIN_TEXT_HOW = ("Fails → Saglabāt kā → Vienkāršs teksts (.txt), kodējums UTF-8, tad pārsauc "
+                   "failu uz .md")
+FORMATS: tuple[tuple[bytes, str, str, str], ...] = (
+    (b"{\\rtf", "RTF (macOS TextEdit)", "RTF (macOS TextEdit's default)",
+     "TextEdit: Formāts → Pārveidot par vienkāršu tekstu (Format → Make Plain Text), tad "
+     "saglabā (Cmd+S, kodējums UTF-8); vai eksportē kā vienkāršu tekstu"),
+    (b"PK\x03\x04", "saspiests dokuments (Word .docx, LibreOffice .odt vai Pages)",
+     "a zipped document (Word .docx, LibreOffice .odt or Pages)",
+     f"atver to tajā programmā un {_PLAIN_TEXT_HOW}; vai pārveido ar pandoc (skat. „Teksts no "
+     "Obsidian, Typora vai Word (pandoc)”)"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "Word 97–2003 dokuments (.doc)",
+     "a Word 97–2003 document (.doc)", f"atver to Word un {_PLAIN_TEXT_HOW}"),
+    (b"%PDF-", "PDF", "PDF", "nokopē tekstu no PDF un ielīmē to vienkārša teksta failā .md"),
+    (b"<html", "tīmekļa lapa (HTML, piemēram, Word „Saglabāt kā tīmekļa lapu”)",
+     "a web page (HTML, e.g. Word's 'Save as Web Page')", f"Word: {_PLAIN_TEXT_HOW}"),
+    (b"<!doctype html", "tīmekļa lapa (HTML)", "a web page (HTML)",
+     f"Word vai pārlūkā: {_PLAIN_TEXT_HOW}"),
+)
+
+
 @dataclass(frozen=True)
 class SourceText:
-    """A file's text (LF line ends, no BOM, no forbidden characters) and what was wrong."""
+    """A file's text (LF line ends, no BOM, no forbidden characters) and what was wrong;
+    `plain` False when the file is a document format (:data:`FORMATS`), not text: its one
+    problem says which, and nothing in its text is worth checking."""
 
     text: str
     problems: tuple[ContentProblem, ...]
+    plain: bool = True
 
 
 def _encoding_problem(path: str, line: int, what_lv: str, what_en: str) -> ContentProblem:
@@ -110,10 +140,29 @@ def forbidden_characters(text: str, path: str) -> list[ContentProblem]:
     return problems
 
 
+def format_problem(data: bytes, path: str) -> ContentProblem | None:
+    """The problem of a file whose bytes start as a document format of :data:`FORMATS` does
+    (markup after white space, in any case), at line 1; None for anything else."""
+    start = data.removeprefix(codecs.BOM_UTF8)[:64]
+    markup = start.lstrip().lower()
+    for signature, what_lv, what_en, fix in FORMATS:
+        if (markup if signature.startswith(b"<") else start).startswith(signature):
+            return ContentProblem(
+                path, 1, "format", f"fails ir {what_lv}, nevis vienkāršs teksts",
+                f"the file is {what_en}, not plain text", fix)
+    return None
+
+
 def read_source(file: Path, path: str, data: bytes | None = None) -> SourceText:
     """Read `file` (shown to editors as `path`), or take its bytes as `data` when the caller has
-    read them already; never raises for what is inside the file."""
-    text, problems = _decode(file.read_bytes() if data is None else data, path)
+    read them already; never raises for what is inside the file. A document format that is
+    not text (:func:`format_problem`) is that one problem, its text decoded as best it can
+    be."""
+    data = file.read_bytes() if data is None else data
+    foreign = format_problem(data, path)
+    text, problems = (_decode(data, path) if foreign is None
+                      else (data.decode("utf-8", errors="replace"), [foreign]))
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    problems += forbidden_characters(text, path)
-    return SourceText(XML_FORBIDDEN.sub("", text), tuple(problems))
+    if foreign is None:
+        problems += forbidden_characters(text, path)
+    return SourceText(XML_FORBIDDEN.sub("", text), tuple(problems), plain=foreign is None)

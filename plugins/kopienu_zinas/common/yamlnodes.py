@@ -16,6 +16,14 @@ character instead of the parser's words (`layout_fault`). Typographic quotes (�
 Word's and macOS's autocorrect) are text to YAML, not quotes: when the line where the parser
 stopped holds them, it says so and shows the line with the value in straight quotes.
 
+A `#` after white space begins a comment (YAML 1.1 §4.2.2 and §9.2.1.3: in a plain scalar only
+after white space; at the start of a value, or of a flow item after `[` or `,`, always):
+`tags: #kopienas` is an empty field and `title: Sanāksme #3` the title "Sanāksme", both
+without an error. :func:`comment_problems` names such a comment when it reads as text (`#`
+directly before a letter or digit, as in a hashtag; `# …` with a space is taken for the
+comment it looks like); :func:`syntax_problem` names a comment that leaves a `[` unclosed,
+and a quote or bracket that is not closed, at the line where it opened.
+
 Both readers of front matter (this content check's, common/frontmatter.py, and Pelican's,
 common/sourcereader.py) take values through :func:`clean_values`: forbidden characters
 dropped, every text in Unicode NFC (macOS writes "Ē" as "E" and a combining macron, NFD).
@@ -25,7 +33,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 
 import yaml
 
@@ -72,6 +80,24 @@ _LAYOUT_FIX = ("aizstāj to ar parastu atstarpi (vai izdzēs, ja atstarpe tur na
                "bieži ienāk, kopējot tekstu no Word vai tīmekļa lapas")
 
 
+#: The loader whose scanner reads front matter (libyaml's when present, as frontmatter.py's).
+_SCANNER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+#: A comment that reads as text: white space, `#`, then a letter or digit (a hashtag, `#3`).
+_TEXT_COMMENT = re.compile(r"[ \t]+(#[^\s#].*)")
+#: Flow indicators after which a `#` begins a comment even without white space before it.
+_FLOW_BEFORE_COMMENT = " \t[{,"
+#: A flow item starting with `#` (after `[`, `{` or `,`), up to the next `,`, `]` or `}`.
+_HASH_ITEM = re.compile(r"(?<=[\[{,])(\s*)(#[^,\]}]*?)(\s*)(?=[,\]}]|$)")
+
+
+def quoted(text: str) -> str:
+    """`text` in YAML quotes as it is read back unchanged: double quotes, or single ones
+    (a `'` doubled) when it holds a `"` or a backslash (an escape in double quotes)."""
+    if '"' not in text and "\\" not in text:
+        return f'"{text}"'
+    return "'" + text.replace("'", "''") + "'"
+
+
 def invisible_name(character: str) -> tuple[str, str]:
     """(Latvian, English) name of an invisible character: the editors' name when
     :data:`_INVISIBLE_NAMES` has one, else "neredzama atstarpe" and Unicode's name."""
@@ -111,6 +137,63 @@ def _walk(node: yaml.Node | None, path: str, first_line: int,
                 seen.add(name)
             yield from _walk(key, path, first_line, name)
             yield from _walk(value, path, first_line, name)
+
+
+def comment_problems(path: str, text: str, node: yaml.Node | None, first_line: int = 1,
+                     lists: Collection[str] = ()) -> list[ContentProblem]:
+    """An error at each plain value (a mapping's or a list item's, at any depth) of the
+    composed YAML `text` that a comment reading as text (:data:`_TEXT_COMMENT`) follows on its
+    line: an empty one (`image_credit: #foto Jānis`, `- #kopienas`: the value is lost) or one
+    the comment cuts short (`title: Sanāksme #3`). `first_line`: the file line of the text's
+    first line; `lists`: fields whose value is a list (the fix shows `tags: ["#kopienas"]`)."""
+    if "#" not in text:
+        return []  # nearly every header: no walk
+    lines = text.split("\n")
+    return [ContentProblem(path, line + first_line, field, *words)
+            for line, field, words in _commented(node, lines, "front matter", False, lists)]
+
+
+def _commented(node: yaml.Node | None, lines: list[str], field: str, item: bool,
+               lists: Collection[str]) -> Iterator[tuple[int, str, tuple[str, str, str, str]]]:
+    """(line counted from 0, field, (what_lv, what_en, fix, value)) of each commented value
+    under `node` (`item`: a list item of `field`)."""
+    if isinstance(node, yaml.ScalarNode):
+        end = node.end_mark
+        comment = (_TEXT_COMMENT.match(lines[end.line], end.column)
+                   if not node.style and node.start_mark.line == end.line < len(lines)
+                   else None)
+        if comment is not None:
+            yield end.line, field, _comment_words(node.value, comment.group(1), field, item,
+                                                  field in lists)
+    elif isinstance(node, yaml.SequenceNode):
+        for value in node.value:
+            yield from _commented(value, lines, field, True, lists)
+    elif isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            name = key.value if isinstance(key, yaml.ScalarNode) else field
+            yield from _commented(value, lines, name, False, lists)
+
+
+def _comment_words(value: str, comment: str, field: str, item: bool,
+                   is_list: bool) -> tuple[str, str, str, str]:
+    """(what_lv, what_en, fix, value) of a plain `value` followed by `comment`."""
+    if value:
+        whole = f"{value} {comment}"
+        shown = f"- {quoted(whole)}" if item else f"{field}: {quoted(whole)}"
+        return ("teksts no # līdz rindas beigām ir YAML komentārs un netiek nolasīts",
+                "the text from '#' to the end of the line is a YAML comment and is not read",
+                f"liec visu vērtību pēdiņās: {shortened(shown)}", whole)
+    bare = comment.lstrip("#")
+    if item:
+        forms = f"- {quoted(comment)}", f"- {bare}"
+    elif is_list:
+        forms = f"{field}: [{quoted(comment)}]", f"{field}: [{bare}]"
+    else:
+        forms = f"{field}: {quoted(comment)}", f"{field}: {bare}"
+    return ("vērtība sākas ar #, ko YAML lasa kā komentāru: lauks ir tukšs",
+            "the value starts with '#', which YAML reads as a comment: the field is empty",
+            f"liec vērtību pēdiņās ({shortened(forms[0])}) vai izdzēs # "
+            f"({shortened(forms[1])})", comment)
 
 
 def clean_values(value: object) -> object:
@@ -228,6 +311,11 @@ def syntax_problem(path: str, text: str, error: yaml.YAMLError, first_line: int 
     if layout is not None:
         return layout
     lines = text.split("\n")
+    opened = _unclosed(text, lines, error)
+    if opened is not None:
+        line, what_lv, what_en, fix = opened
+        return ContentProblem(path, line + first_line, value_start(lines[line])[1] or field,
+                              what_lv, what_en, fix)
     for at in (mark, getattr(error, "context_mark", None)):
         if at is not None and at.line < len(lines) \
                 and TYPOGRAPHIC_QUOTES.search(lines[at.line]):
@@ -238,6 +326,80 @@ def syntax_problem(path: str, text: str, error: yaml.YAMLError, first_line: int 
                           field, what_lv, f"YAML could not be read: {reason}", _YAML_FIX)
 
 
+def _unclosed(text: str, lines: list[str], error: yaml.YAMLError
+              ) -> tuple[int, str, str, str] | None:
+    """(line counted from 0, what_lv, what_en, fix) when YAML `text` cannot be read (`error`)
+    because of something opened on an earlier line than where the parser stopped: a quote
+    never closed, or one that the next quote on a later line closes (`title: "Sanāksme` …
+    `image_credit: "Foto: …"`); a `[` or `{` that a comment (:data:`_FLOW_BEFORE_COMMENT`)
+    leaves open (`tags: [#kopienas, #pasākumi]`), or that is not closed. None for anything
+    else. Found by scanning the tokens up to the error (libyaml's scanner, as it parsed)."""
+    mark = getattr(error, "problem_mark", None)
+    if mark is None:
+        return None
+    context = getattr(error, "context_mark", None)
+    if getattr(error, "context", None) == "while scanning a quoted scalar" and context:
+        return _quote_words(lines, context.line, context.column)
+    flows: list[yaml.Token] = []
+    try:
+        for token in yaml.scan(text, Loader=_SCANNER):
+            if isinstance(token, yaml.ScalarToken) and token.style in ('"', "'") \
+                    and token.start_mark.line < token.end_mark.line == mark.line:
+                return _quote_words(lines, token.start_mark.line, token.start_mark.column)
+            if isinstance(token, (yaml.FlowSequenceStartToken, yaml.FlowMappingStartToken)):
+                flows.append(token)
+            elif isinstance(token, (yaml.FlowSequenceEndToken, yaml.FlowMappingEndToken)) \
+                    and flows:
+                flows.pop()
+    except yaml.YAMLError:
+        pass  # the tokens up to the error are what is needed
+    if not flows:
+        return None
+    start = flows[-1].start_mark
+    line = lines[start.line]
+    comment = _flow_comment(line, start.column)
+    field = value_start(line)[1]
+    if comment is not None:
+        fixed = _HASH_ITEM.sub(r'\1"\2"\3', line[start.column:])
+        bare = line[start.column:].replace("#", "")
+        prefix = f"{field}: " if field else ""
+        return (start.line, "# sāk YAML komentāru: pārējā rinda netiek nolasīta",
+                "'#' begins a YAML comment, so the rest of the line is not read",
+                f"liec vērtības ar # pēdiņās ({shortened(prefix + fixed.strip())}) vai izdzēs # "
+                f"({shortened(prefix + bare.strip())})")
+    if start.line == mark.line:
+        return None
+    bracket = line[start.column]
+    closing = "]" if bracket == "[" else "}"
+    return (start.line, f"iekava {bracket} nav aizvērta", f"the '{bracket}' is not closed",
+            f"aizver to ar {closing} šīs rindas beigās: {shortened(line.strip() + closing)}")
+
+
+def _quote_words(lines: list[str], line: int, column: int) -> tuple[int, str, str, str]:
+    """The words of a quote opened at (`line`, `column`) that is not closed on its line."""
+    quote, text = lines[line][column], lines[line].rstrip()
+    return (line, f"pēdiņas {quote} nav aizvērtas", f"the quote {quote} is not closed",
+            f"aizver tās šīs rindas beigās: {shortened(text + quote)}")
+
+
+def _flow_comment(line: str, start: int) -> int | None:
+    """The index of the `#` that begins a comment in `line` after the flow collection opened
+    at index `start` (after white space, `[`, `{` or `,`, outside quotes), or None."""
+    before, index = " ", start
+    while index < len(line):
+        character = line[index]
+        if character in "\"'" and before in _FLOW_BEFORE_COMMENT:
+            closing = line.find(character, index + 1)
+            if closing < 0:
+                return None
+            before, index = character, closing + 1
+            continue
+        if character == "#" and before in _FLOW_BEFORE_COMMENT:
+            return index
+        before, index = character, index + 1
+    return None
+
+
 def quotes_problem(path: str, line_text: str, line: int, field: str) -> ContentProblem:
     """The problem of a YAML line (`line_text`, file line `line`) that cannot be read and holds
     typographic quotes: they are text to YAML, so a ':' or '#' inside them breaks the line. The
@@ -245,8 +407,7 @@ def quotes_problem(path: str, line_text: str, line: int, field: str) -> ContentP
     they are shown as written)."""
     start, name = value_start(line_text)
     value = line_text[start:].strip()
-    quoted = f'"{value}"' if '"' not in value else "'" + value.replace("'", "''") + "'"
-    shown = shortened(f"{name}: {quoted}" if name else quoted)
+    shown = shortened(f"{name}: {quoted(value)}" if name else quoted(value))
     quotes = " ".join(dict.fromkeys(TYPOGRAPHIC_QUOTES.findall(line_text)))
     return ContentProblem(
         path, line, name or field, f"tipogrāfiskās pēdiņas {quotes} YAML neuzskata par pēdiņām",

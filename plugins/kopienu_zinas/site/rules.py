@@ -8,7 +8,7 @@ from collections.abc import Generator, Iterator, Sequence
 from difflib import get_close_matches
 from typing import Any
 
-from ..common.frontmatter import SourceDocument
+from ..common.frontmatter import LIST_FIELDS, SourceDocument
 from ..common.isodates import parse_iso_date
 from ..common.problems import ContentProblem
 from ..common.schedule import EARLIEST_YEAR, is_scheduled, too_early, too_late
@@ -50,7 +50,6 @@ STATUSES = ("published", "draft", "hidden")
 #: Each kind of document in Latvian and English (for "pages do not use this field").
 _KIND_NAMES = {"article": ("raksti", "articles"), "page": ("lapas", "pages"),
                "newsletter": ("izdevuma ievadi", "newsletter introductions")}
-LIST_FIELDS = ("tags", "authors")
 TEXT_FIELDS = ("title", "summary", "image_credit", "image_alt", "slug", "lang")
 
 
@@ -137,18 +136,13 @@ def check_title(document: SourceDocument) -> Iterator[ContentProblem]:
 
 def check_types(document: SourceDocument) -> Iterator[ContentProblem]:
     for name in TEXT_FIELDS:
-        value = document.metadata.get(name)
-        if value is not None and not isinstance(value, str):
-            yield document.problem(name, "jābūt tekstam", "must be text",
-                                   value=document.written(name),
-                                   fix=f"raksti '{name}: ' un tekstu pēdiņās")
+        problem = document.text_problem(name)
+        if problem is not None:
+            yield problem
     for name in LIST_FIELDS:
-        value = document.metadata.get(name)
-        if value is None:
-            continue
-        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-            yield document.problem(name, "jābūt sarakstam", "must be a list of names",
-                                   value=value, fix=f"raksti '{name}: [pirmais, otrais]'")
+        problem = document.list_problem(name)
+        if problem is not None:
+            yield problem
 
 
 def _read_date(document: SourceDocument, field: str
@@ -207,9 +201,11 @@ def check_region(document: SourceDocument, site: SiteSettings) -> Iterator[Conte
     if region is None or region == "":
         yield document.problem("region", "trūkst reģiona", "region is missing",
                                f"pievieno 'region: ' ar vienu no: {allowed}")
-    elif region not in site.regions:
-        yield document.problem("region", "nezināms reģions", "unknown region", value=region,
-                               fix=f"izvēlies vienu no: {allowed}")
+    elif region not in site.regions:  # as written: `region: 1.10` is not 1.1
+        not_text = document.text_problem("region")
+        yield not_text if not_text and document.written("region") in site.regions else \
+            document.problem("region", "nezināms reģions", "unknown region",
+                             value=document.written("region"), fix=f"izvēlies vienu no: {allowed}")
 
 
 def check_summary(document: SourceDocument) -> Iterator[ContentProblem]:

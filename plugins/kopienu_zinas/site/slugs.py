@@ -64,9 +64,12 @@ def check_title_address(document: SourceDocument) -> list[ContentProblem]:
 
 def check_slug_form(document: SourceDocument, settings: dict[str, Any]) -> list[ContentProblem]:
     """`slug:` becomes the address as written (spaces, capitals and `Ļ` included), so it must
-    already be a slug; the fix suggests the slugified form."""
+    already be a slug; the fix suggests the slugified form. A slug YAML reads as no text
+    (`slug: 2024`, `slug: 0777`) is SourceDocument.text_problem's (check_types): in quotes
+    it is a valid slug, and 0777 is no 511."""
     explicit = document.metadata.get("slug")
-    if document.kind not in KINDS or "slug" not in document.metadata:
+    if document.kind not in KINDS or "slug" not in document.metadata \
+            or document.text_problem("slug") is not None:
         return []
     if isinstance(explicit, str) and (VALID_SLUG.fullmatch(explicit)
                                       or not is_one_name(explicit.strip())):

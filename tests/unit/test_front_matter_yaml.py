@@ -1,0 +1,154 @@
+"""What YAML does to editors' front matter that they do not see: `#` read as a comment, quotes
+and brackets left open, words read as numbers, true/false or null, and files that are no text
+at all (QA round of editors' YAML, session 10). Each is one message at the line the editor
+wrote it, with the fix in the editor's own words."""
+
+from pathlib import Path
+
+import pytest
+
+from kopienu_zinas.common.frontmatter import read_document
+from kopienu_zinas.common.problems import ContentProblem, run_content_checks
+from kopienu_zinas.common.sourcereader import load_header
+from kopienu_zinas.site import register
+from tests.signals import registered
+from tests.sitebuild import problems_in_file
+
+SETTINGS = {"REGIONS": ["Latgale", "1.10"], "BUILD_DATE": "2026-11-23"}
+HEADER = "---\ntitle: Raksts\ndate: 2024-05-20\nregion: Latgale\nsummary: Īsi.\n"
+NEXT_LINE = 6  # the file line after HEADER's fields
+
+
+def problems_for(tmp_path: Path, text: str) -> list[ContentProblem]:
+    with registered(register):
+        return problems_in_file(tmp_path, "raksts.md", text, SETTINGS)
+
+
+def article(*fields: str) -> str:
+    return HEADER + "".join(f"{field}\n" for field in fields) + "---\n\nTeksts.\n"
+
+
+def test_a_value_starting_with_hash_is_an_error_at_its_line_not_an_empty_field(
+        tmp_path: Path) -> None:
+    """QA: `tags: #kopienas` was no tags, `image_credit: #foto Jānis` no credit, and the
+    check passed."""
+    found = problems_for(tmp_path, article(
+        "tags: #kopienas", "authors: #JānisBērziņš", "image_credit: #foto Jānis"))
+    assert [(p.line, p.field, p.value) for p in found] == [
+        (NEXT_LINE, "tags", "#kopienas"), (NEXT_LINE + 1, "authors", "#JānisBērziņš"),
+        (NEXT_LINE + 2, "image_credit", "#foto Jānis")]
+    assert all("which YAML reads as a comment" in p.what_en for p in found)
+    assert 'image_credit: "#foto Jānis"' in found[2].fix
+    assert 'tags: ["#kopienas"]' in found[0].fix and "tags: [kopienas]" in found[0].fix
+
+
+def test_a_hashtag_list_item_and_a_hash_cutting_a_title_short_are_named(tmp_path: Path) -> None:
+    found = problems_for(tmp_path, article("tags:", "  - #kopienas", "  - pasākumi").replace(
+        "title: Raksts", "title: Sanāksme #3"))
+    assert [(p.line, p.field, p.value) for p in found][:2] == [
+        (2, "title", "Sanāksme #3"), (NEXT_LINE + 1, "tags", "#kopienas")]
+    assert 'title: "Sanāksme #3"' in found[0].fix and '- "#kopienas"' in found[1].fix
+
+
+@pytest.mark.parametrize("line", ["tags:   # vēlāk", "image_credit:  # jāpajautā", "tags: [a]  # x"])
+def test_a_comment_that_looks_like_one_is_left_alone(tmp_path: Path, line: str) -> None:
+    assert problems_for(tmp_path, article(line)) == []
+
+
+def test_hashtags_in_brackets_are_named_at_their_line_as_a_comment(tmp_path: Path) -> None:
+    """QA: refused at the closing `---` with the parser's words."""
+    [problem] = problems_for(tmp_path, article("tags: [#kopienas, #pasākumi]"))
+    assert (problem.line, problem.field) == (NEXT_LINE, "tags")
+    assert "'#' begins a YAML comment" in problem.what_en
+    assert 'tags: ["#kopienas", "#pasākumi"]' in problem.fix
+
+
+def test_an_unclosed_quote_is_named_where_it_opens(tmp_path: Path) -> None:
+    """QA: reported at the next quoted value's line (6) with words about colons."""
+    text = ('---\ntitle: "Sanāksme Ludzā\ndate: 2024-05-20\nregion: Latgale\nsummary: Īsi.\n'
+            'image_credit: "Foto: Jānis"\n---\n\nTeksts.\n')
+    [problem] = problems_for(tmp_path, text)
+    assert problem.format() == (
+        'raksts.md:2: title: pēdiņas " nav aizvērtas (the quote " is not closed) — aizver tās '
+        'šīs rindas beigās: title: "Sanāksme Ludzā"')
+
+
+@pytest.mark.parametrize(("field", "what_en", "fix"), [
+    ("title: 'Jāņu nakts", "the quote ' is not closed", "title: 'Jāņu nakts'"),
+    ("tags: [kopienas, pasākumi", "the '[' is not closed", "tags: [kopienas, pasākumi]"),
+    ("gallery: {a: b", "the '{' is not closed", "gallery: {a: b}"),
+])
+def test_a_quote_or_bracket_never_closed_is_named_where_it_opens(
+        tmp_path: Path, field: str, what_en: str, fix: str) -> None:
+    text = article(field, "authors: [Ilze]")
+    [problem] = problems_for(tmp_path, text)
+    assert (problem.line, problem.what_en) == (NEXT_LINE, what_en)
+    assert problem.fix.endswith(fix)
+
+
+@pytest.mark.parametrize(("line", "written"), [
+    ("slug: 2024", 'slug: "2024"'), ("slug: 0777", 'slug: "0777"'),
+    ("slug: 2024-05-01", 'slug: "2024-05-01"'),
+])
+def test_a_slug_of_digits_is_one_error_quoting_the_editors_text(
+        tmp_path: Path, line: str, written: str) -> None:
+    """QA: `slug: 2024` got two contradictory errors; `slug: 0777` was told to write 511."""
+    [problem] = problems_for(tmp_path, article(line))
+    assert (problem.line, problem.field) == (NEXT_LINE, "slug")
+    assert problem.fix.endswith(written) and "511" not in problem.format()
+
+
+def test_a_text_field_yaml_reads_as_a_number_bool_or_date_quotes_the_text_as_written(
+        tmp_path: Path) -> None:
+    text = ("---\ntitle: 2024\ndate: 2024-05-20\nregion: 1.10\nsummary: yes\n"
+            "image_alt: 2024-05-01\n---\n\nTeksts.\n")
+    found = {p.field: p for p in problems_for(tmp_path, text)}
+    assert {field: (p.line, p.value, p.fix.rpartition(": ")[0].rpartition(" ")[2])
+            for field, p in found.items() if field != "image"} == {
+        "title": (2, "2024", "title"), "region": (4, "1.10", "region"),
+        "summary": (5, "yes", "summary"), "image_alt": (6, "2024-05-01", "image_alt")}
+    assert found["region"].fix.endswith('region: "1.10"')  # not 1.1
+    assert "true/false" in found["summary"].what_en and "a date" in found["image_alt"].what_en
+
+
+def test_an_unknown_region_is_shown_as_written(tmp_path: Path) -> None:
+    [problem] = problems_for(tmp_path, article().replace("region: Latgale", "region: 2.50"))
+    assert (problem.what_en, problem.value) == ("unknown region", "2.50")
+
+
+def test_words_yaml_reads_as_true_false_or_null_in_a_list_are_named_and_quoted(
+        tmp_path: Path) -> None:
+    """QA: "must be a list of names: [False, True, True, False]"."""
+    found = problems_for(tmp_path, article("tags: [no, yes, on, off, kopienas]",
+                                           "authors: [Null, ~]"))
+    assert [(p.line, p.value) for p in found] == [
+        (NEXT_LINE, "no, yes, on, off"), (NEXT_LINE + 1, "Null, ~")]
+    assert found[0].fix.endswith('tags: ["no", "yes", "on", "off", kopienas]')
+    assert found[1].fix.endswith('authors: ["Null", "~"]')
+
+
+@pytest.mark.parametrize(("data", "what_en"), [
+    (b"{\\rtf1\\ansi\\ansicpg1252\\cocoartf2709\n{\\fonttbl\\f0\\fswiss Helvetica;}\n"
+     b"\\f0\\fs24 \\cf0 ---\\\ntitle: Raksts\\\n---\\\n}\n", "the file is RTF"),
+    (b"PK\x03\x04\x14\x00\x06\x00" + bytes(range(256)), "the file is a zipped document"),
+    (b'\xef\xbb\xbf\r\n<html xmlns:o="urn:schemas-microsoft-com:office:office">\r\n'
+     b"<body><p>---</p></body></html>\r\n", "the file is a web page"),
+])
+def test_a_document_that_is_no_plain_text_is_one_problem_naming_its_format(
+        tmp_path: Path, data: bytes, what_en: str) -> None:
+    """QA: a TextEdit RTF saved as .md gave "no YAML front matter" and four unrelated errors."""
+    file = tmp_path / "raksts.md"
+    file.write_bytes(data)
+    document, found = read_document(tmp_path, file)
+    with registered(register):
+        found += run_content_checks([document], {**SETTINGS, "PATH": str(tmp_path)})
+    assert [(p.line, p.field) for p in found] == [(1, "format")]
+    assert found[0].what_en.startswith(what_en)
+
+
+def test_a_tab_after_the_colon_reads_as_a_space(tmp_path: Path) -> None:
+    """The guide said it breaks the header: libyaml (both readers) takes it as a space."""
+    text = article("tags:\t[kopienas]").replace("region: Latgale", "region:\tLatgale")
+    assert problems_for(tmp_path, text) == []
+    header = load_header(text.split("---\n")[1])
+    assert header is not None and (header["region"], header["tags"]) == ("Latgale", ["kopienas"])
