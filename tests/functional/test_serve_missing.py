@@ -33,6 +33,12 @@ def printed_for(terminal: str, source: str) -> list[str]:
     return [line for line in reported_lines(terminal) if line.startswith(f"{source}:")]
 
 
+def without_banner(url: str) -> tuple[int, str] | None:
+    """The answer at `url` once it shows no problem banner (the build's facts have come)."""
+    answer = fetch_with_status(url)
+    return answer if answer and "preview-problems" not in answer[1] else None
+
+
 def test_a_page_whose_front_matter_breaks_shows_its_problems_until_the_fix(
         tmp_path: Path) -> None:
     """QA: the open page reloaded to Python's bare English "Error code: 404", without the
@@ -73,11 +79,9 @@ def test_a_page_whose_front_matter_breaks_shows_its_problems_until_the_fix(
         assert preview.answer_with(DRAFT_PAGE, "Gatavojam zupu.")[0] == 200
 
         for address in ("/zinas/2024/nav-tadas/", "/zinas/2024/"):  # no folder listings
-            status, page = wait_for(lambda: (lambda answer: answer if answer and NOT_FOUND in
-                                             answer[1] and "preview-problems" not in answer[1]
-                                             else None)(fetch_with_status(preview.url + address)),
+            status, page = wait_for(lambda url=preview.url + address: without_banner(url),
                                     f"the site's own 404 page at {address}")
-            assert status == 404 and RELOAD_SCRIPT in page
+            assert status == 404 and NOT_FOUND in page and RELOAD_SCRIPT in page
 
 
 def test_a_save_that_empties_the_file_first_builds_the_written_file_only(tmp_path: Path) -> None:

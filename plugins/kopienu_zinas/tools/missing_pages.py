@@ -80,14 +80,16 @@ class MissingPages:
             return headed(self.all_banners, ANY_SOURCE) if self.all_banners else ""
 
     def page(self, address: str, output: Path) -> bytes:
-        """The "not found" page for `address`: the output's `404.html` with the banner in
-        the place of its banner marker (FALLBACK for a banner when it has no marker)."""
+        """The "not found" page for `address`: the output's `404.html` (else FALLBACK), with
+        the banner, if any, in the place of its banner marker (FALLBACK's when it has none)."""
         banner = self.banner(address).rstrip("\n").encode()
         try:
             page = (output / "404.html").read_bytes()
         except OSError:
             page = FALLBACK
-        if banner and MARKER.encode() not in page:
+        if not banner:
+            return page
+        if MARKER.encode() not in page:
             page = FALLBACK
         return page.replace(MARKER.encode(), banner, 1)
 
