@@ -48,6 +48,18 @@ def fetch(url: str) -> str | None:
         return None
 
 
+def fetch_with_status(url: str) -> tuple[int, str] | None:
+    """The HTTP status and the page, also for an error status (None: no answer)."""
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.status, response.read().decode("utf-8")
+    except urllib.error.HTTPError as error:
+        with error:
+            return error.code, error.read().decode("utf-8")
+    except (urllib.error.URLError, ConnectionError):
+        return None
+
+
 @dataclass(frozen=True)
 class Preview:
     url: str
@@ -77,6 +89,12 @@ class Preview:
         """The page at `path` once it contains `text`."""
         return wait_for(lambda: (lambda page: page if page and text in page else None)(
             fetch(self.url + path)), f"{text!r} on {path}")
+
+    def answer_with(self, path: str, text: str) -> tuple[int, str]:
+        """The status and page at `path` once the page contains `text`, whatever the status
+        (a "not found" page too)."""
+        return wait_for(lambda: (lambda answer: answer if answer and text in answer[1] else None)(
+            fetch_with_status(self.url + path)), f"{text!r} on {path}")
 
 
 @contextlib.contextmanager

@@ -14,6 +14,7 @@ handle_startendtag  # html.parser.HTMLParser callback
 handle_endtag  # html.parser.HTMLParser callback
 handle_data  # html.parser.HTMLParser callback
 log_message  # http.server.BaseHTTPRequestHandler hook
+list_directory  # http.server.SimpleHTTPRequestHandler hook (a folder without index.html)
 Meta  # markdown's meta extension reads Markdown.Meta
 extendMarkdown  # Python-Markdown calls an extension's extendMarkdown(md)
 makeExtension  # and a module's makeExtension() when `extensions` names it

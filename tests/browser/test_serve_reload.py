@@ -8,6 +8,7 @@ import pytest
 from playwright.sync_api import Page
 
 from tests.functional.test_serve import GOOD, GOOD_PAGE, save_like_an_editor
+from tests.functional.test_serve_missing import UNCLOSED
 from tests.preview import running_preview, wait_for
 
 pytestmark = pytest.mark.browser
@@ -30,6 +31,28 @@ def test_an_open_page_reloads_itself_after_a_save(tmp_path: Path, page: Page) ->
         assert page.evaluate("window.openedBeforeTheSave") is None, "a new page, not an edit"
         assert requested and all(url.startswith(preview.url) for url in requested), \
             "the preview asks nothing from elsewhere"
+
+
+def test_a_broken_save_shows_its_problem_and_the_fixed_save_the_page_again(
+        tmp_path: Path, page: Page) -> None:
+    """QA: a front matter that could not be read replaced the open page with Python's bare
+    English 404, which never reloaded: the editor had to press F5 after the fix."""
+    content = tmp_path / "content"
+    content.mkdir()
+    (content / "nakts.md").write_text(GOOD, encoding="utf-8")
+    with running_preview(content, tmp_path / "output") as preview:
+        page.goto(preview.url + GOOD_PAGE)
+        page.wait_for_function("document.body.innerText.includes('Teksts.')")
+
+        save_like_an_editor(content / "nakts.md", UNCLOSED)
+        page.wait_for_function("document.body.innerText.includes('nakts.md:6: front matter:')",
+                               timeout=90_000)
+        assert "Šīs adreses lapa netika uzbūvēta" in page.inner_text("body")
+
+        save_like_an_editor(content / "nakts.md", GOOD.replace("Teksts.", "Labots teksts."))
+        page.wait_for_function("document.body.innerText.includes('Labots teksts.')",
+                               timeout=90_000)
+        assert "front matter" not in page.inner_text("body")
 
 
 def test_a_hidden_page_reloads_when_shown_again(tmp_path: Path, page: Page) -> None:

@@ -9,6 +9,10 @@ when a finished build has been swapped in; a page whose ID differs reloads itsel
 close their connection (browsers allow about six per host) and check again when shown. Without
 JavaScript pages work as before and are reloaded by hand. Nothing is requested from elsewhere.
 
+An address with no file gets the site's "not found" page with the reload script too, naming
+the problems that left it without a page (tools/missing_pages.py): once the fix is saved and
+built, it reloads to the page.
+
 Every response says `Cache-Control: no-cache`, so a reload revalidates the style sheet and
 pictures too (Chromium's reload revalidates only the page itself).
 """
@@ -16,9 +20,13 @@ pictures too (Chromium's reload revalidates only the page itself).
 from __future__ import annotations
 
 import http.server
+import os
 import threading
 import time
+from http import HTTPStatus
 from pathlib import Path
+
+from .missing_pages import MissingPages
 
 #: Where the reload script and its event stream live (no page of the site starts with `__`).
 PREFIX = "/__preview__/"
@@ -79,13 +87,16 @@ def with_reload_script(page: bytes, build: str) -> bytes:
 
 class PreviewHandler(http.server.SimpleHTTPRequestHandler):
     """Serves `directory`; `signal` is the BuildSignal; pages under the `unreloaded` URL
-    prefixes are served as they are (the browser editor: a reload would drop unsaved work).
-    All three are set with functools.partial."""
+    prefixes are served as they are (the browser editor: a reload would drop unsaved work);
+    an address with no file, and a folder without `index.html` (no listing: the published
+    site has none), gets the site's "not found" page with what `missing` says about it
+    (tools/missing_pages.py), and the reload script. All four are set with functools.partial."""
 
     def __init__(self, *args: object, signal: BuildSignal, unreloaded: tuple[str, ...],
-                 **kwargs: object) -> None:
+                 missing: MissingPages, **kwargs: object) -> None:
         self.signal = signal
         self.unreloaded = unreloaded
+        self.missing = missing
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
 
     def log_message(self, format: str, *args: object) -> None:
@@ -110,8 +121,26 @@ class PreviewHandler(http.server.SimpleHTTPRequestHandler):
             if body is None:
                 super().do_GET()
             else:
-                self.send_bytes(with_reload_script(body, self.signal.current),
-                                "text/html; charset=utf-8")
+                self.send_page(body)
+
+    def send_error(self, code: int, message: str | None = None,
+                   explain: str | None = None) -> None:
+        """A missing file: the site's "not found" page (tools/missing_pages.py); any other
+        error as http.server sends it."""
+        if code != HTTPStatus.NOT_FOUND or self.path.startswith(PREFIX):
+            super().send_error(code, message, explain)
+            return
+        self.send_page(self.missing.page(self.path, Path(self.directory)), HTTPStatus.NOT_FOUND)
+
+    def list_directory(self, path: str | os.PathLike[str]) -> None:
+        """A folder without `index.html`: not found, as on the published site."""
+        self.send_error(HTTPStatus.NOT_FOUND)
+
+    def send_page(self, page: bytes, status: int = HTTPStatus.OK) -> None:
+        """An HTML page, with the reload script unless its address is `unreloaded`."""
+        if not self.path.startswith(self.unreloaded):
+            page = with_reload_script(page, self.signal.current)
+        self.send_bytes(page, "text/html; charset=utf-8", status)
 
     def wait_for_output(self) -> None:
         """Wait while the output folder is missing: between the two renames of a swap."""
@@ -126,12 +155,13 @@ class PreviewHandler(http.server.SimpleHTTPRequestHandler):
             path = path / "index.html"
         return path if path.suffix == ".html" and path.is_file() else None
 
-    def send_bytes(self, body: bytes, content_type: str) -> None:
-        self.send_response(200)
+    def send_bytes(self, body: bytes, content_type: str, status: int = HTTPStatus.OK) -> None:
+        self.send_response(status)
         self.send_header("Content-Type", content_type)
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
-        self.wfile.write(body)
+        if self.command != "HEAD":
+            self.wfile.write(body)
 
     def stream_events(self) -> None:
         """Server-Sent Events: the current build's ID now and after every swap, until the page

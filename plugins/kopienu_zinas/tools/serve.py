@@ -12,7 +12,9 @@ content folder, the theme, the plugins and the settings file are watched (tools/
 a batch of changes gives one build, and changes made during a build one more after it. A
 change to a plugin folder or a settings file starts a new warm build process first. Each build
 writes into a staging folder that is swapped in only when finished; open pages then reload by
-themselves (tools/live_reload.py). `make serve` runs this until Ctrl+C.
+themselves (tools/live_reload.py). An address with no file gets the site's "not found" page,
+with the problems of the source whose page it was when a problem left that source without one
+(tools/missing_pages.py). `make serve` runs this until Ctrl+C.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ import contextlib
 import functools
 import http.server
 import itertools
+import json
 import queue
 import signal
 import subprocess
@@ -36,6 +39,7 @@ from pelican.settings import read_settings
 
 from ..cms.settings import CmsSettings
 from .live_reload import BuildSignal, PreviewHandler
+from .missing_pages import MissingPages
 from .watch import SourceWatcher
 
 #: Exit statuses above this are a build that died (128 + signal, as shells count, or
@@ -51,8 +55,9 @@ class WarmBuilder:
     """The warm build process (tools/warm_builder.py), started again when it has died. Builds
     and fast renders may be asked for from different threads."""
 
-    def __init__(self, build_options: list[str]) -> None:
+    def __init__(self, build_options: list[str], missing: MissingPages) -> None:
         self.command = [sys.executable, "-m", "kopienu_zinas.tools.warm_builder", *build_options]
+        self.missing = missing
         self.lock = threading.Lock()  # the process and its standard input
         self.render_lock = threading.Lock()  # one fast render at a time
         self.requests = itertools.count(1)
@@ -68,14 +73,18 @@ class WarmBuilder:
                          daemon=True).start()
         return process, built, rendered
 
-    @staticmethod
-    def read_replies(process: subprocess.Popen[str], built: queue.Queue[str | None],
+    def read_replies(self, process: subprocess.Popen[str], built: queue.Queue[str | None],
                      rendered: queue.Queue[str | None]) -> None:
-        """Sort the process's replies into `built` and `rendered`; None in both once it ended."""
+        """Sort the process's replies into `built` and `rendered`, and give a swapped-in
+        build's pages and unbuilt sources to `missing` (before its `built`); None in both
+        queues once it ended."""
         assert process.stdout
         for line in process.stdout:
             word, _, rest = line.rstrip("\n").partition(" ")
-            (built if word == "built" else rendered).put(rest)
+            if word == "unbuilt":
+                self.missing.update(json.loads(rest))
+            else:
+                (built if word == "built" else rendered).put(rest)
         built.put(None)
         rendered.put(None)
 
@@ -230,10 +239,11 @@ def unreloaded_pages(settings: dict[str, Any]) -> tuple[str, ...]:
 
 
 def start_server(output: Path, bind: str, port: int, build: BuildSignal,
-                 unreloaded: tuple[str, ...]) -> http.server.ThreadingHTTPServer:
+                 unreloaded: tuple[str, ...],
+                 missing: MissingPages) -> http.server.ThreadingHTTPServer:
     """Serve `output` (also after a build swaps a new folder in at the same path)."""
     handler = functools.partial(PreviewHandler, directory=str(output), signal=build,
-                                unreloaded=unreloaded)
+                                unreloaded=unreloaded, missing=missing)
     server = http.server.ThreadingHTTPServer((bind, port), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server
@@ -267,8 +277,9 @@ def main(argv: list[str] | None = None) -> int:
     bind = args.bind or settings.get("BIND") or "127.0.0.1"
     port = settings.get("PORT", 8000) if args.port is None else args.port
     served = BuildSignal()
+    missing = MissingPages()
     try:
-        server = start_server(output, bind, port, served, unreloaded_pages(settings))
+        server = start_server(output, bind, port, served, unreloaded_pages(settings), missing)
     except OSError as error:
         print(f"Nevar klausīties {bind}:{port} (cannot listen): {error.strerror} — "
               "varbūt priekšskatījums jau darbojas; citam portam: make serve PORT=8001",
@@ -278,7 +289,7 @@ def main(argv: list[str] | None = None) -> int:
     host = "localhost" if bind in ("127.0.0.1", "localhost") else bind
     siteurl = f"http://{host}:{server.server_address[1]}"
     watcher = start_watching(args, settings)
-    builder = WarmBuilder(build_options(args, siteurl))
+    builder = WarmBuilder(build_options(args, siteurl), missing)
     try:
         builder.build()
         served.swapped_in()

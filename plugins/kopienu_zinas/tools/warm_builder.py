@@ -12,7 +12,9 @@ and output:
 
 - `build` → `built <exit status>` once the build has finished (the child is forked at once
   and awaited on a thread, so `render` lines are answered meanwhile; ask for the next build
-  after this answer);
+  after this answer), preceded, when the build was swapped in, by `unbuilt <JSON>`: its pages'
+  sources and the problem banners of sources without a page (site/preview_missing.py
+  `Unbuilt`), for the addresses the preview server finds no file for;
 - `render <number> <source file>` → `rendered <number> <output path>`, or without the path
   when nothing was rendered: the fast render of one saved article or page
   (tools/fast_render.py); the number, any the caller chooses, pairs each answer with its
@@ -36,6 +38,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import importlib
+import json
 import logging
 import os
 import select
@@ -54,6 +57,8 @@ from pelican.plugins._utils import load_plugins
 from pelican.settings import read_settings
 
 from ..common import fingerprint
+from ..common.build import Build, build_of
+from ..site.preview_missing import unbuilt_sources
 from . import build, leftovers
 from .fast_render import Resident
 
@@ -203,18 +208,22 @@ def run_child(args: argparse.Namespace, report: int, commands: int, answers: int
     """In the forked child: build, report the status and the loaded modules, then stay as the
     resident when the build finished. Returns the exit status."""
     generators: list[Any] = []
+    builds: list[Build] = []
 
     def keep(sender: Any) -> None:  # Pelican's `all_generators_finalized` (sender: generators)
         generators[:] = sender
+        builds[:] = [found] if sender and (found := build_of(sender[0].settings)) else []
 
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     signals.all_generators_finalized.connect(keep, weak=False)
     tidying: list[Callable[[], None]] = []  # what publish left: done once the build is served
     status = build.build(args, after_swap=tidying.append)
     stays = bool(tidying and generators)  # swapped in, with the generators that made it
+    unbuilt = unbuilt_sources(builds[0]).as_json() if stays and builds else None
     with os.fdopen(report, "w", encoding="utf-8") as reporting:
         reporting.write(f"{status} {'resident' if stays else 'gone'}\n")
         reporting.write(" ".join(importable_names(args.settings)) + "\n")
+        reporting.write(json.dumps(unbuilt) + "\n")
     sys.stdout.flush()
     sys.stderr.flush()
     tidier = threading.Thread(target=run_all, args=(tidying,))
@@ -256,18 +265,20 @@ def fork_build(args: argparse.Namespace) -> tuple[Child, int]:
     return child, report_read
 
 
-def await_build(child: Child, report_read: int) -> tuple[int, list[str]]:
-    """The child's exit status and the modules it had loaded, once its build has finished;
-    a finished build's child becomes the resident. A child killed by a signal gives
-    128 + the signal's number, as shells do."""
-    with os.fdopen(report_read, encoding="utf-8") as report:  # two lines; never read to its
+def await_build(child: Child, report_read: int) -> tuple[int, list[str], str]:
+    """The child's exit status, the modules it had loaded and, for a build that was swapped
+    in, its pages and unbuilt sources (site/preview_missing.py, as one line of JSON; else
+    'null'), once its build has finished; a finished build's child becomes the resident. A
+    child killed by a signal gives 128 + the signal's number, as shells do."""
+    with os.fdopen(report_read, encoding="utf-8") as report:  # three lines; never read to its
         first = report.readline().split()  # end: the build's worker processes may hold it open
         learned = report.readline().split()
+        unbuilt = report.readline().strip() or "null"
     CHILDREN.building = None
     if len(first) == 2 and first[1] == "resident":
         CHILDREN.take_over(child)
-        return int(first[0]), learned
-    return child.wait(), learned
+        return int(first[0]), learned, unbuilt
+    return child.wait(), learned, "null"
 
 
 def stop(output: Path) -> None:
@@ -307,7 +318,9 @@ def main(argv: list[str] | None = None) -> int:
     waiting: threading.Thread | None = None
 
     def finish(child: Child, report_read: int) -> None:
-        status, learned = await_build(child, report_read)
+        status, learned, unbuilt = await_build(child, report_read)
+        if unbuilt != "null":
+            replies.say(f"unbuilt {unbuilt}")
         replies.say(f"built {status}")
         import_learned(learned)
 

@@ -5,6 +5,10 @@ milliseconds without walking the folders, so 4,000 articles cost nothing between
 events are not available (some network and container file systems; or forced with `--poll`)
 it polls every `interval` seconds. Changes are debounced: an editor's save in several writes
 (temporary file, rename, chmod) arrives as one batch once nothing has changed for `QUIET_MS`.
+A batch in which a changed file is empty waits up to `EMPTY_WAIT_MS` more for further changes:
+an editor that saves by emptying the file and then writing it (or a copy that creates the
+file first) would otherwise start a build of an empty file, and its problem would flash on
+the page until the next build; a file still empty then is built as it is (a problem to show).
 What editors' tools and operating systems leave behind (`.DS_Store`, `Thumbs.db`, `.#…` locks,
 `.swp`, `~`; common/leftbehind.py, the names the build ignores) starts no build, nor do `.git`
 and `__pycache__` (watchfiles' DefaultFilter).
@@ -14,8 +18,10 @@ from __future__ import annotations
 
 import os
 import queue
+import stat
 import sys
 import threading
+import time
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -27,6 +33,8 @@ from ..common.leftbehind import left_behind
 QUIET_MS = 50
 #: Milliseconds after which a batch is reported even if changes keep coming.
 LONGEST_BATCH_MS = 1600
+#: Milliseconds a batch with an empty file waits for it to be written (see above).
+EMPTY_WAIT_MS = LONGEST_BATCH_MS
 
 
 class SourceFilter(watchfiles.DefaultFilter):
@@ -89,12 +97,30 @@ class SourceWatcher:
             self._watch(paths, recursive, accept)
 
     def wait(self) -> set[str]:
-        """The paths changed since the last call (blocks until there is at least one)."""
+        """The paths changed since the last call (blocks until there is at least one; while
+        one of them is an empty file, up to EMPTY_WAIT_MS more for further changes)."""
         changed = self.changes.get()
-        while not self.changes.empty():
-            changed |= self.changes.get_nowait()
-        return changed
+        deadline = time.monotonic() + EMPTY_WAIT_MS / 1000
+        while True:
+            while not self.changes.empty():
+                changed |= self.changes.get_nowait()
+            left = deadline - time.monotonic()
+            if left <= 0 or not any(is_empty_file(path) for path in changed):
+                return changed
+            try:
+                changed |= self.changes.get(timeout=left)
+            except queue.Empty:
+                return changed
 
     def stop(self) -> None:
         self.stopping.set()
 
+
+
+def is_empty_file(path: str) -> bool:
+    """Whether `path` is a file of no bytes (not a folder, nor a file that is gone)."""
+    try:
+        status = os.stat(path)
+    except OSError:
+        return False
+    return stat.S_ISREG(status.st_mode) and status.st_size == 0
