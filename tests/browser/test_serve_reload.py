@@ -45,14 +45,14 @@ def test_a_broken_save_shows_its_problem_and_the_fixed_save_the_page_again(
         page.wait_for_function("document.body.innerText.includes('Teksts.')")
 
         save_like_an_editor(content / "nakts.md", UNCLOSED)
-        page.wait_for_function("document.body.innerText.includes('nakts.md:6: front matter:')",
+        page.wait_for_function("document.body.innerText.includes('nakts.md:2: title:')",
                                timeout=90_000)
         assert "Šīs adreses lapa netika uzbūvēta" in page.inner_text("body")
 
         save_like_an_editor(content / "nakts.md", GOOD.replace("Teksts.", "Labots teksts."))
         page.wait_for_function("document.body.innerText.includes('Labots teksts.')",
                                timeout=90_000)
-        assert "front matter" not in page.inner_text("body")
+        assert "nakts.md:2:" not in page.inner_text("body")
 
 
 def test_a_hidden_page_reloads_when_shown_again(tmp_path: Path, page: Page) -> None:

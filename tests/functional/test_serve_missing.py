@@ -58,7 +58,7 @@ def test_a_page_whose_front_matter_breaks_shows_its_problems_until_the_fix(
         assert status == 404
         article = printed_for(preview.terminal(), "nakts.md")
         assert article and all(line in shown for line in article), "what the terminal printed"
-        assert "front matter" in article[0] and "Error code" not in shown
+        assert "nakts.md:2: title:" in article[0] and "Error code" not in shown
         assert "Šīs adreses lapa netika uzbūvēta" in shown and NOT_FOUND in shown
         assert "zupa.md:" not in shown, "only the problems of the page's own source"
         assert RELOAD_SCRIPT in page, "the page reloads itself once the fix is built"
