@@ -20,7 +20,7 @@ from pelican import signals
 from ..common.build import ATTRIBUTE, Build, build_of
 from ..common.problems import ContentProblem
 from . import bytecode
-from .output import SOURCE_ENCODING, OutputFiles, Placement
+from .output import SOURCE_ENCODING, OutputFiles, Placement, relative_path
 from .records import DependencyRecords, PageRecord
 from .render import RenderCache
 
@@ -54,7 +54,7 @@ class Writing:
         if changed is not None:
             for index, files in pending.items():
                 record = self.records.page_record(
-                    [target.relative_to(root).as_posix() for root, target, _ in files], changed)
+                    [relative_path(root, target) for root, target, _ in files], changed)
                 if record is not None:
                     recorded[index] = record
 
