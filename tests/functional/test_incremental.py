@@ -165,6 +165,19 @@ def edit_translation_body(site: Site, rng: random.Random) -> None:
     _append(site.content / TRANSLATION, f"\nIn English: {rng.random()}.\n")
 
 
+def edit_related_body(site: Site, rng: random.Random) -> None:
+    """A body edit of a region's newest article, which the region's other articles show as
+    `related` (site/related.py): their digests, which the whole-list pages read, hold it."""
+    fronts = [(re.search(r"^region: (.*)$", text, re.MULTILINE),
+               re.search(r"^date: (.*)$", text, re.MULTILINE), path)
+              for path in site.articles() for text in [path.read_text(encoding="utf-8")]]
+    dated = [(region.group(1), date.group(1), path) for region, date, path in fronts
+             if region is not None and date is not None]
+    region = rng.choice(sorted({region for region, _, _ in dated}))
+    newest = max((date, path) for listed, date, path in dated if listed == region)[1]
+    _append(newest, f"\nReģiona jaunums {rng.random()}.\n")
+
+
 def edit_body_with_a_warning(site: Site, rng: random.Random) -> None:
     """A body edit that adds a problem (a warning: an invisible character) or takes it away."""
     path = rng.choice(site.articles())
@@ -237,7 +250,7 @@ def add_article(site: Site, rng: random.Random) -> None:
 
 
 EDITS: list[Callable[[Site, random.Random], None]] = [
-    edit_body, edit_linked_body, edit_events_body, edit_translation_body,
+    edit_body, edit_linked_body, edit_related_body, edit_events_body, edit_translation_body,
     edit_body_with_a_warning, edit_title, edit_date, edit_region, edit_tags, edit_events, edit_template,
     edit_setting, edit_build_date, delete_article, add_article]
 
@@ -284,7 +297,7 @@ def test_random_edits_then_revert_build_what_a_cold_build_builds(site: Site, see
 
 #: Edits of bodies only: the build's structure stays, so pages are placed by their records.
 BODY_EDITS: list[Callable[[Site, random.Random], None]] = [
-    edit_body, edit_linked_body, edit_events_body, edit_translation_body,
+    edit_body, edit_linked_body, edit_related_body, edit_events_body, edit_translation_body,
     edit_body_with_a_warning]
 
 
@@ -307,6 +320,42 @@ def test_body_edits_alone_build_what_a_cold_build_builds(site: Site) -> None:
     shutil.rmtree(site.content)
     shutil.copytree(saved, site.content)
     assert_same_as_cold(site, "bodies: revert")
+
+
+def _edit_then_revert(site: Site, what: str) -> None:
+    """One body edit built and compared with a cold build, then the edit undone, built and
+    compared again (the digests kept by the edited build must not stand for the old text)."""
+    path = site.articles()[0]
+    text = path.read_text(encoding="utf-8")
+    _append(path, "\nLabots teksts.\n")
+    assert_same_as_cold(site, f"{what}: a body edit")
+    path.write_text(text, encoding="utf-8")
+    assert_same_as_cold(site, f"{what}: the edit reverted")
+
+
+def test_a_reverted_body_edit_builds_what_a_cold_build_builds(site: Site) -> None:
+    _edit_then_revert(site, "reverted")
+
+
+@pytest.mark.parametrize("damage", [
+    pytest.param(lambda entry: entry.write_bytes(entry.read_bytes()[: len(entry.read_bytes()) // 2]),
+                 id="truncated"),
+    pytest.param(lambda entry: entry.write_bytes(b"\x00garbage" * 7), id="corrupted"),
+])
+def test_a_damaged_digest_store_changes_nothing(site: Site, damage: Callable[[Path], None]
+                                               ) -> None:
+    """The content digests kept across builds (writing/digests.py), damaged: ignored (every
+    digest computed) and kept again, the output a cold build's."""
+    site.incremental()
+    entries = [entry for entry in (site.cache / "writing" / "digests").rglob("*")
+               if entry.is_file() and entry.name != "previous-build"]
+    assert entries, "no digests kept"
+    for entry in entries:
+        damage(entry)
+    damaged = {entry: entry.read_bytes() for entry in entries}
+    _edit_then_revert(site, "damaged digests")
+    assert all(not entry.exists() or entry.read_bytes() != data
+               for entry, data in damaged.items()), "kept again"
 
 
 @pytest.fixture(scope="module")

@@ -16,8 +16,9 @@ from pelican.contents import Article
 from pelican.generators import ArticlesGenerator
 from pelican.settings import DEFAULT_CONFIG, read_settings
 
+from kopienu_zinas.site.safety import SafeWriter
 from kopienu_zinas.writing import Writing
-from kopienu_zinas.writing.output import OutputFiles
+from kopienu_zinas.writing.output import OutputFiles, relative_path
 from kopienu_zinas.writing.reads import (
     CONTEXT_READERS,
     TRUTH,
@@ -531,3 +532,22 @@ def test_a_page_placed_again_by_its_job_run_again_leaves_no_temporary_file(
         assert placement.linked
     assert sorted(path.name for path in staging.iterdir()) == ["a.html"]
     assert os.path.samefile(target, published / "a.html")
+
+
+@pytest.mark.parametrize(("root", "target"), [
+    ("/out", "/out/zinas/2024/talka/index.html"), ("/out", "/out/index.html"),
+    ("/", "/out/index.html"), ("/out/", "/out/a.html"), ("/out", "/outside/a.html"),
+    ("/out", "/out/./a//b.html"), ("/out/../out", "/out/a.html"), ("/out", "/out")])
+def test_output_paths_are_named_as_pathlib_names_them(root: str, target: str) -> None:
+    """The writer names every file it places without making paths (writing/output.py
+    `relative_path`, site/safety.py `SafeWriter._relative`): as pathlib would."""
+    try:
+        expected: str | None = Path(target).relative_to(root).as_posix()
+    except ValueError:
+        expected = None
+    try:
+        assert relative_path(Path(root), Path(target)) == expected
+    except ValueError:
+        assert expected is None
+    writer = SafeWriter(root, settings=copy.deepcopy(DEFAULT_CONFIG))
+    assert writer._relative(target) == (Path(target).name if expected is None else expected)

@@ -26,6 +26,7 @@ from kopienu_zinas.writing.records import (
     front_matter_digest,
 )
 from kopienu_zinas.writing.render import RenderCache
+from kopienu_zinas.writing.values import UNREPEATABLE, Fingerprinter
 from tests.sitebuild import ROOT
 
 
@@ -203,3 +204,150 @@ def test_a_warning_while_pages_are_keyed_leaves_no_records_for_the_next_build() 
     reported.append("pelican.contents: Unable to find 'x.md'")
     records.close(reported)
     assert records.digest is None
+
+
+class DigestBuilds:
+    """Builds of one list page (`{% for a in articles %}`, as the archives count every
+    article) of articles a, b (which shows a as `related`) and c, each in a fresh
+    RenderCache with the same cache folder: the articles whose digests each build computed
+    (`resolved`: it asked for their `content`), not took from a kept one."""
+
+    template = Environment(loader=DictLoader({"list.html": (
+        "{% for a in articles %}{{ a.title }}{% endfor %}")})).get_template("list.html")
+
+    def __init__(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.settings = _settings(tmp_path)
+        self.resolved: set[str] = set()
+        asked = Fingerprinter._property
+
+        def counted(fingerprints: Fingerprinter, item: Any, name: str) -> Any:
+            if name == "content":
+                self.resolved.add(item.slug)
+            return asked(fingerprints, item, name)
+
+        monkeypatch.setattr(Fingerprinter, "_property", counted)
+
+    @staticmethod
+    def articles(bodies: dict[str, str]) -> dict[str, Article]:
+        a = _article("a")
+        contents = {"a.md": a, "b.md": _article("b", (a,)), "c.md": _article("c")}
+        for path, body in bodies.items():
+            contents[path]._content = f"<p>{body}</p>"
+        return contents
+
+    def build(self, bodies: dict[str, str], base: str = "base", saved: bool = True,
+              reported: tuple[str, ...] = ()) -> tuple[str, frozenset[str]]:
+        """A build whose Markdown sources have `bodies`: its list page's key and set.
+        `saved`: no source was saved since the build tool read them; `reported`: warnings
+        logged while the pages were keyed."""
+        self.resolved.clear()
+        contents = self.articles(bodies)
+        cache = RenderCache(self.settings)
+        records = DependencyRecords(Structure(base, dict(bodies), changed=lambda: not saved))
+        logged: list[str] = []
+        records.settle({"generated_content": contents}, self.settings, logged)
+        cache.keep_digests(records, contents)
+        keyed = cache.keyed(self.template, {"articles": list(contents.values())})
+        logged.extend(reported)
+        records.close(logged)
+        cache.save_digests(records)
+        return keyed
+
+    def cold(self, bodies: dict[str, str]) -> tuple[str, frozenset[str]]:
+        """The key and set a build without kept digests gives."""
+        contents = self.articles(bodies)
+        return RenderCache(self.settings).keyed(self.template,
+                                                {"articles": list(contents.values())})
+
+
+BODIES = {"a.md": "1", "b.md": "1", "c.md": "1"}
+
+
+def test_kept_digests_are_taken_where_the_content_they_read_did_not_change(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    builds = DigestBuilds(tmp_path, monkeypatch)
+    first = builds.build(BODIES)
+    assert builds.resolved == {"a", "b", "c"}
+    assert builds.build(BODIES) == first and not builds.resolved, "every digest kept"
+    edited = {**BODIES, "a.md": "2"}
+    keyed = builds.build(edited)
+    assert builds.resolved == {"a", "b"}, "a changed, and b shows it (related)"
+    assert keyed == builds.cold(edited) != first
+    assert builds.build(BODIES) == first, "the edit reverted"
+    assert builds.resolved == {"a", "b"}
+
+
+@pytest.mark.parametrize("damage", [
+    pytest.param(lambda data: data[: len(data) // 2], id="truncated"),
+    pytest.param(lambda data: data[:-9] + b"\x00" * 9, id="corrupted"),
+    pytest.param(lambda data: b"", id="empty")])
+def test_a_damaged_digest_store_is_ignored_and_rebuilt(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, damage: Any) -> None:
+    builds = DigestBuilds(tmp_path, monkeypatch)
+    first = builds.build(BODIES)
+    entries = [path for path in (tmp_path / "cache" / "writing" / "digests").rglob("*")
+               if path.is_file() and path.name != "previous-build"]
+    assert len(entries) == 1
+    entries[0].write_bytes(damage(entries[0].read_bytes()))
+    assert builds.build(BODIES) == first
+    assert builds.resolved == {"a", "b", "c"}, "nothing taken from a damaged entry"
+    assert builds.build(BODIES) == first and not builds.resolved, "rebuilt"
+
+
+@pytest.mark.parametrize(("build", "why"), [
+    ({"base": "another"}, "another structure"),
+    ({"saved": False}, "a source saved during the previous build: its bodies are unknown"),
+    ({"reported": ("pelican.contents: Unable to find 'x.md'",)},
+     "a warning while the previous build's pages were keyed"),
+])
+def test_no_digest_is_taken_from_another_structure_or_a_build_that_cannot_record(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, build: dict[str, Any],
+        why: str) -> None:
+    builds = DigestBuilds(tmp_path, monkeypatch)
+    if "base" in build:
+        builds.build(BODIES)
+        builds.build(BODIES, **build)
+    else:
+        builds.build(BODIES, **build)
+        builds.build(BODIES)
+    assert builds.resolved == {"a", "b", "c"}, why
+
+
+def test_only_the_content_object_pelican_holds_at_its_path_takes_a_kept_digest(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    builds = DigestBuilds(tmp_path, monkeypatch)
+    builds.build(BODIES)
+    contents = builds.articles(BODIES)
+    other = _article("a")  # another object of the same source path, another text
+    other._content = "<p>cits</p>"
+    cache = RenderCache(builds.settings)
+    records = DependencyRecords(Structure("base", dict(BODIES), changed=lambda: False))
+    records.settle({"generated_content": contents}, builds.settings, [])
+    cache.keep_digests(records, contents)
+    builds.resolved.clear()
+    assert cache.fingerprints.of(other) == RenderCache(builds.settings).fingerprints.of(other)
+    assert builds.resolved == {"a"}
+    builds.resolved.clear()
+    assert cache.fingerprints.of(contents["a.md"]) != cache.fingerprints.of(other)
+    assert not builds.resolved, "Pelican's object at a.md: its kept digest"
+
+
+def test_a_value_digested_by_its_memory_address_is_never_kept_nor_recorded(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    builds = DigestBuilds(tmp_path, monkeypatch)
+    unrepeatable = builds.articles
+    monkeypatch.setattr(builds, "articles", lambda bodies: {
+        **(found := unrepeatable(bodies)),
+        "c.md": _with(found["c.md"], "waiting", (n for n in range(2)))})
+    key, touched = builds.build(BODIES)
+    assert UNREPEATABLE in touched
+    assert builds.build(BODIES)[0] != key, "its digest differs in every build"
+    assert builds.resolved == {"c"}, "not kept"
+    records = DependencyRecords(previous=PreviousRecords("s", {}, {
+        "list.html": PageRecord(key, touched)}))
+    assert records.page_record(["list.html"], frozenset()) is None, "the page is keyed"
+
+
+def _with(item: Article, name: str, value: Any) -> Article:
+    setattr(item, name, value)
+    return item

@@ -23,6 +23,7 @@ build then fails (publishing) or shows the problems (preview).
 from __future__ import annotations
 
 import functools
+import os
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -131,10 +132,19 @@ class SafeWriter(Writer):
         """Claim `filename` for what is being written, then open it (:meth:`_open_claimed`).
         Raises OutputTaken when it was claimed before in this build (`override` is not
         honoured: one file, one writer)."""
-        relative = Path(filename).relative_to(self.output_path).as_posix() \
-            if Path(filename).is_relative_to(self.output_path) else Path(filename).name
-        claim(self.claimed, relative, self.writing_for)
+        claim(self.claimed, self._relative(filename), self.writing_for)
         return self._open_claimed(filename, encoding)
+
+    def _relative(self, filename: str) -> str:
+        """The name a file is claimed by: its path in the output folder, `/`-separated (the
+        file's name alone outside it). Without making paths where both paths are normal (as
+        Pelican's writer gives them: every page asks)."""
+        base = str(self.output_path)
+        if filename.startswith(base) and filename[len(base):len(base) + 1] == os.sep \
+                and os.path.normpath(filename) == filename and os.path.normpath(base) == base:
+            return filename[len(base) + 1:].replace(os.sep, "/")
+        path = Path(filename)
+        return path.relative_to(base).as_posix() if path.is_relative_to(base) else path.name
 
     def _open_claimed(self, filename: str, encoding: str) -> Any:
         """Open a claimed file for writing (Pelican's way: it was never written before)."""

@@ -20,7 +20,7 @@ from pelican import signals
 from ..common.build import ATTRIBUTE, Build, build_of
 from ..common.problems import ContentProblem
 from . import bytecode
-from .output import SOURCE_ENCODING, OutputFiles, Placement
+from .output import SOURCE_ENCODING, OutputFiles, Placement, relative_path
 from .records import DependencyRecords, PageRecord
 from .render import RenderCache
 
@@ -42,16 +42,19 @@ class Writing:
         files that hold its text (linked) or from its text (no process holds every page's
         text); the build process notes the placements for the manifest. A page whose
         previous record still holds (writing/records.py; `context`: Pelican's, final; `build`:
-        what it reported so far) is placed from its previous key, without computing it."""
+        what it reported so far) is placed from its previous key, without computing it, and
+        content digests kept by earlier builds that still hold are taken, not computed
+        (writing/digests.py); this build's are kept for the next."""
         pending = self.outputs.take_pending()
         reported = _reported(build)
         changed = self.records.settle(context or {}, self.render.fingerprints.settings,
                                       reported)
+        self.render.keep_digests(self.records, (context or {}).get("generated_content", {}))
         recorded: dict[int, PageRecord] = {}
         if changed is not None:
             for index, files in pending.items():
                 record = self.records.page_record(
-                    [target.relative_to(root).as_posix() for root, target, _ in files], changed)
+                    [relative_path(root, target) for root, target, _ in files], changed)
                 if record is not None:
                     recorded[index] = record
 
@@ -73,6 +76,7 @@ class Writing:
             for placement in placements or ():
                 self.outputs.note(placement, touched)
         self.records.close(_reported(build))
+        self.render.save_digests(self.records)
 
 
 def _reported(build: Build | None) -> Sequence[ContentProblem | str] | None:

@@ -330,4 +330,5 @@ def build_structure(environment: str | None, sources: Sources) -> Structure | No
         relative, f"front matter {content.heads[relative]}" if relative in content.heads
         else part)))
     return Structure(digest(environment, theme.digest, structure),
-                     {relative: content.parts[relative] for relative in content.heads})
+                     {relative: content.parts[relative] for relative in content.heads},
+                     sources.changed)

@@ -59,6 +59,16 @@ class ProvenPage:
 Signature = tuple[int, int, int, int]
 
 
+def relative_path(root: Path, target: Path) -> str:
+    """`target`'s path inside `root`, `/`-separated, as `target.relative_to(root).as_posix()`
+    gives it, without making paths (asked for every file the writer places). Raises
+    ValueError when `target` is not inside `root`."""
+    base, text = str(root), str(target)
+    if text.startswith(base) and text[len(base):len(base) + 1] == os.sep:
+        return text[len(base) + 1:].replace(os.sep, "/")
+    return target.relative_to(root).as_posix()
+
+
 def signature(status: os.stat_result) -> Signature:
     """What tells the file a path names apart from any file put there since: another build
     swapping the output folder, or an editor's tool replacing a page, between its bytes being
@@ -80,8 +90,9 @@ class OutputFiles:
         self.linked = 0
         self.written = 0
         self._mode = usual_mode()
-        #: each output root given to `open`, with its symbolic links resolved
-        self._roots: dict[str, Path] = {}
+        #: each output root given to `open`: with its symbolic links resolved, and the
+        #: absolute path its files' paths begin with
+        self._roots: dict[str, tuple[Path, str]] = {}
         #: files whose page is still to be rendered: (queue index, root, target, encoding)
         self.pending: list[tuple[int, Path, Path, str]] = []
 
@@ -127,8 +138,9 @@ class OutputFiles:
         if encoding != SOURCE_ENCODING:
             return self.place(root, target, proven.data.decode(SOURCE_ENCODING).encode(encoding))
         assert self.previous is not None  # a page is proven from the previous output only
-        if target.relative_to(root).as_posix() == proven.relative \
-                and self._link(self.previous / proven.relative, proven.signature, target):
+        if relative_path(root, target) == proven.relative \
+                and self._link(os.path.join(self.previous, proven.relative), proven.signature,
+                               target):
             return Placement(str(target), Placed(identity(os.stat(target)), proven.digest,
                                                  proven.key), True)
         return self.place(root, target, proven.data, proven.key)
@@ -143,11 +155,12 @@ class OutputFiles:
         """`root` and `target` with their symbolic links resolved (as the manifest names
         them): the root's once; a target inside it by its path from there, for the folders
         the build makes in its new output folder are no links."""
-        resolved = self._roots.get(root)
-        if resolved is None:
-            resolved = self._roots[root] = Path(root).resolve()
+        known = self._roots.get(root)
+        if known is None:
+            known = self._roots[root] = (Path(root).resolve(),
+                                         os.path.join(os.path.abspath(root), ""))
+        resolved, inside = known
         target = os.path.abspath(target)
-        inside = os.path.join(os.path.abspath(root), "")
         if target.startswith(inside):
             return resolved, resolved / target[len(inside):]
         return resolved, Path(target).resolve()
@@ -160,7 +173,7 @@ class OutputFiles:
         this object, so a forked rendering worker may place files and send the placements
         back (writing/parallel.py). Raises OSError when neither can be put there."""
         digest = hashlib.sha256(data).hexdigest()
-        published = self._same_published(target.relative_to(root).as_posix(), data, digest)
+        published = self._same_published(relative_path(root, target), data, digest)
         linked = published is not None and self._link(*published, target)
         if not linked:
             self._place(target, lambda path: create_file(path, data))
@@ -195,7 +208,8 @@ class OutputFiles:
         if self.previous is None:
             return None
         try:
-            handle = os.open(self.previous / relative, os.O_RDONLY | os.O_NOFOLLOW | os.O_CLOEXEC)
+            handle = os.open(os.path.join(self.previous, relative),
+                             os.O_RDONLY | os.O_NOFOLLOW | os.O_CLOEXEC)
         except OSError:
             return None
         try:
@@ -208,7 +222,7 @@ class OutputFiles:
         finally:
             os.close(handle)
 
-    def _link(self, published: Path, read: Signature, target: Path) -> bool:
+    def _link(self, published: Path | str, read: Signature, target: Path) -> bool:
         """Hardlink `published` at `target`; False (and no link left) when it is gone, or is
         not the file whose bytes were read (`read`, its signature then): the path is linked
         by name, so the file the link made is compared with the one that was read. The file

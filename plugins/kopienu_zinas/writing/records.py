@@ -25,7 +25,7 @@ warning is logged again).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -33,7 +33,7 @@ from pelican.contents import Content
 
 from ..common.fingerprint import digest
 from ..common.problems import ContentProblem
-from .values import Fingerprinter
+from .values import UNREPEATABLE, Fingerprinter
 
 #: Attributes plugins set on content objects from what the content says (its body included)
 #: and show on other pages without the content object: `events` (events/attach.py: an
@@ -72,10 +72,12 @@ class PageRecord:
 class Structure:
     """What the build tool read before Pelican ran: `base`, the digest of everything but the
     Markdown bodies (module docstring), and `bodies`, each Markdown source's whole-file
-    SHA-256 hex by path under the content folder."""
+    SHA-256 hex by path under the content folder; `changed` says whether a source was saved,
+    added or removed since the build tool read them (None: unknown)."""
 
     base: str
     bodies: dict[str, str]
+    changed: Callable[[], bool] | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)
@@ -131,12 +133,13 @@ class DependencyRecords:
 
     def page_record(self, files: Sequence[str], changed: frozenset[str]) -> PageRecord | None:
         """The previous record of the page written to `files` (output paths), when every one
-        has a record of one key and none read a source in `changed`."""
+        has a record of one key, none read a source in `changed` and none digested a value
+        by its memory address (`values.UNREPEATABLE`: such a page is keyed every build)."""
         pages = self.previous.pages if self.previous is not None else {}
         records = [pages.get(relative) for relative in files]
         first = records[0] if records else None
         if first is None or any(record != first for record in records) \
-                or not first.touched.isdisjoint(changed):
+                or not first.touched.isdisjoint(changed) or UNREPEATABLE in first.touched:
             return None
         return first
 

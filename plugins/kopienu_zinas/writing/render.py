@@ -42,10 +42,11 @@ from ..common.fingerprint import (
     settings_digest,
     templates_digest,
 )
+from .digests import DigestStore
 from .parallel import RenderJob, render_all
 from .reads import MISSING, TRUTH, Lookups, Read, resolve_level, template_reads
 from .reads import Path as ReadPath
-from .records import PageRecord
+from .records import DependencyRecords, PageRecord
 from .values import Fingerprinter, frozen
 
 T = TypeVar("T")
@@ -132,6 +133,7 @@ class RenderCache:
         self.store = CacheStore(cache_root(settings) / "writing", "pages")
         self.reads_store = CacheStore(cache_root(settings) / "writing", "reads")
         self.bytecode_store = CacheStore(cache_root(settings) / "writing", "jinja")
+        self.digest_store = DigestStore(cache_root(settings) / "writing")
         self.base = digest(code_digest(), settings_digest(settings, leave_out=NOT_IN_BASE),
                            settings_code(settings), templates_digest(settings))
         self._reads: dict[tuple[int, str], TemplateKeyReads | None] = {}
@@ -257,6 +259,20 @@ class RenderCache:
         else:
             touches.merge(known[2])
         return known[1]
+
+    def keep_digests(self, records: DependencyRecords, contents: Mapping[str, Any]) -> None:
+        """Before the queued pages are keyed (`records`: settled; `contents`: Pelican's
+        `generated_content`): take the content digests kept by earlier builds that still
+        hold (writing/digests.py), and note the ones computed from now on. Not with
+        RELATIVE_URLS, where content's links differ on each page."""
+        if self._lookups is not None:
+            self.fingerprints.keep(self.digest_store.load(records, contents), contents)
+
+    def save_digests(self, records: DependencyRecords) -> None:
+        """Once the pages are done (`records`: closed): keep this process's content digests
+        for the next builds (writing/digests.py)."""
+        if self._lookups is not None:
+            self.digest_store.save(records, self.fingerprints.kept())
 
     def render(self, template: Template, context: dict[str, Any]) -> str:
         """The page's text: the stored one when its key is known, else rendered and stored.

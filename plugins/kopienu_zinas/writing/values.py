@@ -27,8 +27,14 @@ keeps the set of content it read, so a page that reuses it reads that content to
 is its dependency record (docs/building.md, "Caches: writing"): its values are a function of
 the build's structure and of the bodies of that content.
 
+A content object's digest may be kept across builds (writing/digests.py): it is a function of
+the build's structure and of the bodies of the content it read (its set), so a build of the
+same structure takes a kept digest whose set meets no changed body instead of computing it
+(:meth:`Fingerprinter.keep`).
+
 A value whose canonical form cannot be known (an object whose text names its memory address)
-gets a digest that differs in every build: its pages are always rendered, never reused.
+gets a digest that differs in every build: its pages are always rendered, never reused. Its
+computation's set holds :data:`UNREPEATABLE`, so no record or kept digest stands for it.
 """
 
 from __future__ import annotations
@@ -68,6 +74,13 @@ PLAIN_CONTAINERS = {kind: f"<{kind.__module__}.{kind.__qualname__}".encode()
 
 #: The source paths of no content.
 NOTHING: frozenset[str] = frozenset()
+#: What a computation's set holds when it digested a value by its memory address (never a
+#: source path): its digest differs in every build, so no record or kept digest stands for it.
+UNREPEATABLE = "\x00unrepeatable"
+
+#: Content digests kept across builds (writing/digests.py): by a content object's source path
+#: and whether it was digested shallow, its digest and the source paths of the content it read.
+KeptDigests = dict[tuple[str, bool], tuple[str, frozenset[str]]]
 
 
 def source_of(item: Content) -> str:
@@ -102,6 +115,11 @@ class Touches:
         if self._frames:
             self._frames[-1].add(source_of(item))
 
+    def unrepeatable(self) -> None:
+        """The computation under way digested a value whose digest differs in every build."""
+        if self._frames:
+            self._frames[-1].add(UNREPEATABLE)
+
     def merge(self, paths: frozenset[str]) -> None:
         """The computation under way reused a result that read `paths`."""
         if paths and self._frames:
@@ -133,6 +151,27 @@ class Fingerprinter:
         self._names: dict[int, tuple[Any, bytes]] = {}
         #: how the value being digested counts list pages (`of`)
         self._pages_by_view = False
+        #: the build's content objects by source path (Pelican's `generated_content`): only
+        #: their digests are kept across builds (`keep`); none before `keep`
+        self._contents: Mapping[str, Content] = {}
+        #: content digests kept by an earlier build that this build may use
+        self._kept: KeptDigests = {}
+        #: content digests of `_contents` computed in this process, to keep (`kept`)
+        self._computed: KeptDigests = {}
+
+    def keep(self, kept: KeptDigests, contents: Mapping[str, Content]) -> None:
+        """Take the digest and set of each object of `contents` (Pelican's
+        `generated_content`, final) that `kept` holds (writing/digests.py: computed in a build
+        of this structure, its set meeting no body changed since) instead of computing them,
+        and note the digests computed from now on of these objects (:meth:`kept`). Only the
+        object Pelican holds at its source path is digested by its path."""
+        self._contents = contents
+        self._kept = kept
+
+    def kept(self) -> KeptDigests:
+        """The digests to keep for the next builds: those taken from `keep` (still valid) and
+        those computed in this process since, except those read by memory address."""
+        return {**self._kept, **self._computed}
 
     def of(self, value: Any, level: int = 0, pages_by_view: bool = False) -> str:
         """The digest of `value`'s canonical form; an object's once per process (the values
@@ -175,6 +214,14 @@ class Fingerprinter:
         fields (`shallow`: by their address only). Computed once per object and process."""
         key = (id(item), shallow)
         known = self._content.get(key)
+        kept_as: tuple[str, bool] | None = None
+        if known is None and self._contents:
+            path = source_of(item)
+            if self._contents.get(path) is item:
+                kept_as = (path, shallow)
+                stored = self._kept.get(kept_as)
+                if stored is not None:
+                    known = self._content[key] = (item, *stored)
         if known is not None:
             self.touches.merge(known[2])
             return known[1]
@@ -188,8 +235,11 @@ class Fingerprinter:
                 fields[f"@{name}"] = self._property(item, name)
             self._feed(hasher, fields, set(), depth=2 if shallow else 1)
         digest = hasher.hexdigest()
+        touched = frozen(read)
         # the object is kept, so its id stays unique
-        self._content[key] = (item, digest, frozen(read))
+        self._content[key] = (item, digest, touched)
+        if kept_as is not None and UNREPEATABLE not in touched:
+            self._computed[kept_as] = (digest, touched)
         return digest
 
     def _property(self, item: Content, name: str) -> Any:
@@ -330,6 +380,7 @@ class Fingerprinter:
         elif isinstance(value, (types.GeneratorType, types.ModuleType)) or (callable(value) \
                 and not hasattr(value, "__dict__")):
             put(repr(value).encode())  # a memory address: never equal across builds
+            self.touches.unrepeatable()
         elif dataclasses.is_dataclass(value):
             for field in dataclasses.fields(value):
                 put(field.name.encode())
