@@ -14,15 +14,18 @@ import json
 import os
 import shutil
 from pathlib import Path
+from typing import Any
 
 import markdown
 import pytest
+from pelican import signals
 
 from kopienu_zinas.common import checkcache, sourcereader
 from kopienu_zinas.common.cachestore import MAGIC
 from kopienu_zinas.common.frontmatter import SourceDocument
 from kopienu_zinas.common.problems import document_check
 from kopienu_zinas.reading import prereading, readahead
+from kopienu_zinas.reading.membership import ArticleList
 from kopienu_zinas.site import placeholders
 from kopienu_zinas.tools import build
 from tests.sitebuild import BUILD_DATE, ROOT
@@ -394,3 +397,25 @@ def test_a_document_a_worker_cannot_check_is_checked_and_reported_by_the_build_p
         ["raksts-04.md:1:", "file:"]], reports["NEPARASTS"]
     assert "IndexError" in reports["NEPARASTS"][0]
     assert any("raksts-06.md:18: text:" in line for line in reports["MIRSTOŠS"])
+
+
+def test_pelicans_tag_category_and_author_lists_answer_in_from_a_set(site: Path) -> None:
+    """In a real build every list of articles Pelican's generator writes a tag, category or
+    author page from is an `ArticleList` (reading/membership.py) once its context is complete,
+    in the generator and in the context; the site is the same."""
+    seen: list[Any] = []
+
+    def keep(generators: list[Any]) -> None:
+        seen.extend(generator for generator in generators if hasattr(generator, "tags"))
+
+    signals.all_generators_finalized.connect(keep, weak=False)
+    try:
+        assert run(site, "indexed") == 0
+    finally:
+        signals.all_generators_finalized.disconnect(keep)
+    [generator] = seen
+    lists = [*generator.tags.values(),
+             *(articles for _name, articles in generator.categories + generator.authors),
+             *(articles for _name, articles in generator.context["tags"])]
+    assert len(lists) > 3 and all(type(articles) is ArticleList for articles in lists)
+    assert files(site / "indexed") == files(site / "cold")
