@@ -28,10 +28,18 @@ EVENT_DATE_PATTERN = [editor_pattern("date", "datetime", "month"),
                       "GGGG-MM-DD (visa diena), GGGG-MM-DD SS:MM (ar laiku) vai GGGG-MM (mēnesis)"]
 EXDATE_PATTERN = [editor_pattern(*EXDATE_KINDS),
                   "GGGG-MM-DD (pasākumam ar laiku var arī GGGG-MM-DD SS:MM), piemēram, 2026-12-24"]
-#: Decap `pattern` of `slug:`: the content check's own (site/slugs.VALID_SLUG), whole value.
-SLUG_PATTERN = [f"^(?:{VALID_SLUG.pattern})$",
+#: The addresses VALID_SLUG takes that PyYAML (YAML 1.1, the build's reader) reads as no text
+#: when they are written unquoted, as Decap's YAML 1.2 writer leaves them (`slug: no`): its
+#: implicit resolvers (yaml/resolver.py) for booleans (`yes`, `no`, `on`, `off`, `true`,
+#: `false`), null, integers (decimal, `0`-octal, `0b` binary, `0x` hexadecimal) and dates.
+YAML_NOT_TEXT = (r"(?:yes|no|on|off|true|false|null|0[0-7]*|[1-9][0-9]*|0b[01]+|0x[0-9a-f]+"
+                 r"|[0-9]{4}-[0-9]{2}-[0-9]{2})")
+#: Decap `pattern` of `slug:`: the content check's own (site/slugs.VALID_SLUG), whole value,
+#: but for what the build would read as no text (YAML_NOT_TEXT).
+SLUG_PATTERN = [f"^(?!{YAML_NOT_TEXT}$)(?:{VALID_SLUG.pattern})$",
                 "Tikai mazie latīņu burti (bez garumzīmēm), cipari un defises, piemēram, "
-                "tirgus-ludza"]
+                "tirgus-ludza; ne tikai cipari, datums vai vārdi yes, no, on, off, true, false, "
+                "null"]
 #: Article `status:` values an editor chooses in the CMS (Pelican's own names).
 ARTICLE_STATUSES = (("Melnraksts (redzams tikai priekšskatījumā)", "draft"),
                     ("Publicēt", "published"))
