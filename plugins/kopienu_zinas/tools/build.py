@@ -404,6 +404,9 @@ def _build(args: argparse.Namespace, after_swap: Callable[[Callable[[], None]], 
             finished = True
     except Exception as error:
         report_crash(error, settings["PATH"])
+    except KeyboardInterrupt:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
     finally:
         root.removeHandler(collector)
         if pelican is not None:  # its plugins are loaded: importing the reading plugin is free
@@ -428,8 +431,19 @@ def _build(args: argparse.Namespace, after_swap: Callable[[Callable[[], None]], 
     return 0
 
 
+#: The exit status of a build stopped by Ctrl+C (SIGINT), as shells give it: 128 + 2.
+INTERRUPTED = 130
+
+
 def main(argv: list[str] | None = None) -> int:
-    return build(parse_arguments(argv))
+    """Build; Ctrl+C (KeyboardInterrupt) ends it with one line, no traceback (QA: a
+    traceback read as a crash), and INTERRUPTED."""
+    try:
+        return build(parse_arguments(argv))
+    except KeyboardInterrupt:
+        print("Būvēšana pārtraukta (build interrupted): izvade nav pa pusei uzrakstīta (the "
+              "output is not half-written) — palaid būvēšanu vēlreiz", file=sys.stderr)
+        return INTERRUPTED
 
 
 def exit_at_once(status: int) -> NoReturn:
