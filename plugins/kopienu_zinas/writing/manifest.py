@@ -46,6 +46,7 @@ from ..common.fingerprint import (
     tree_digest,
 )
 from ..common.frontmatter import is_source
+from ..common.sourcereader import shared_key
 from .records import PageRecord, PreviousRecords, Structure, front_matter_digest
 from .render import settings_code
 
@@ -297,8 +298,11 @@ def read_sources(settings: Mapping[str, Any]) -> Sources:
 def environment_digest(settings: Mapping[str, Any], mode: str) -> str | None:
     """The digest of what a build reads besides the content folder and the theme: our code
     and every installed distribution's version, the settings (with BUILD_DATE), the build mode
-    (`mode`, e.g. strict), and every file or folder another setting names. None without a
-    fixed BUILD_DATE: then "now" differs in every build."""
+    (`mode`, e.g. strict), what the reading cache's entries share (the Markdown arguments the
+    reader uses, `sourcereader.shared_key`: the structure digest, and so the content digests
+    kept across builds, is another whenever the HTML made of an unchanged body may be), and
+    every file or folder another setting names. None without a fixed BUILD_DATE: then "now"
+    differs in every build."""
     if not settings.get("BUILD_DATE"):
         return None
     distributions = sorted(f"{fields['Name']}=={fields['Version']}"  # each parsed once
@@ -306,7 +310,7 @@ def environment_digest(settings: Mapping[str, Any], mode: str) -> str | None:
     named = sorted({path.resolve() for key, value in settings.items()
                     if key not in LOCATION_SETTINGS for path in _named_paths(value)})
     parts = [code_digest(), *distributions, settings_digest(settings), settings_code(settings),
-             mode]
+             shared_key(settings), mode]
     for path in named:
         parts += [str(path), tree_digest(path) if path.is_dir() else file_digest(path)]
     return digest(*parts)
