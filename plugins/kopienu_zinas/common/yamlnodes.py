@@ -199,7 +199,6 @@ def comment_problems(path: str, text: str, node: yaml.Node | None, first_line: i
                                                            lists)]
 
 
-
 def _commented(node: yaml.Node | None, lines: list[str], field: str, item: bool,
                lists: Collection[str]
                ) -> Iterator[tuple[int, str, tuple[str, str, str, str], Severity]]:
