@@ -376,7 +376,7 @@ def rtf_fields(data: bytes) -> list[tuple[str, str]]:
             elif parent == "revtbl" and parent_own and value:
                 found.append((RTF_FIELDS[parent], value))
             elif destination:
-                parent_held += held
+                parent_held.extend(held)
         elif word:
             name = word.decode()
             if name in RTF_FIELDS or name == "template":
