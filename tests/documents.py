@@ -4,8 +4,12 @@ Word for Microsoft 365, LibreOffice 7 and exported PDFs."""
 
 from __future__ import annotations
 
+import struct
+import uuid
 import zipfile
 from pathlib import Path
+
+import olefile
 
 CORE = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
         '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/'
@@ -161,3 +165,102 @@ def pdf_bytes(*, author: str = "", xmp_creator: str = "", reviewer: str = "",
     out += (b"trailer\n<< /Size %d /Root 1 0 R /Info 6 0 R >>\nstartxref\n%d\n%%%%EOF\n"
             % (len(objects) + 1, xref))
     return bytes(out)
+
+
+def rtf_document(path: Path, *, author: str = "", operator: str = "", company: str = "",
+                 reviser: str = "", annotator: str = "") -> Path:
+    """An .rtf as WordPad or Word writes it (code page 1257, Baltic): `\\author`,
+    `\\operator` (last saved by) and `{\\*\\company}` in its information group, a revision
+    table (`{\\*\\revtbl {Unknown;}{…;}}`, Word's first entry is always "Unknown") and an
+    annotation's `{\\*\\atnauthor}`. Non-ASCII letters as Word writes them: `\\'hh` in the
+    code page, with `\\uN` where the code page has none. Empty arguments leave them out."""
+    info = (f"{{\\author {_rtf_text(author)}}}" if author else "") \
+        + (f"{{\\operator {_rtf_text(operator)}}}" if operator else "") \
+        + (f"{{\\*\\company {_rtf_text(company)}}}" if company else "")
+    revisions = (f"{{\\*\\revtbl {{Unknown;}}{{{_rtf_text(reviser)};}}}}" if reviser else "")
+    note = (f"{{\\*\\atnid AO}}{{\\*\\atnauthor {_rtf_text(annotator)}}}\\chatn"
+            "{\\*\\annotation \\pard\\plain Labot}" if annotator else "")
+    path.write_bytes(
+        ("{\\rtf1\\ansi\\ansicpg1257\\deff0{\\fonttbl{\\f0\\fswiss Arial;}}" + revisions
+         + f"{{\\info{{\\title Tirgus}}{info}{{\\creatim\\yr2026\\mo3\\dy5}}}}"
+         "\\pard\\plain Tirgus notiks sestdien." + note + "\\par}").encode("ascii"))
+    return path
+
+
+def _rtf_text(text: str) -> str:
+    r"""Text as Word writes it into RTF: ASCII as is, a letter of code page 1257 as `\'hh`,
+    anything else as `\uN?` (with "?" the fallback a `\uc1` reader skips)."""
+    out = []
+    for char in text:
+        if char.isascii():
+            out.append(char)
+            continue
+        try:
+            out.append(f"\\'{char.encode('cp1257').hex()}")
+        except UnicodeEncodeError:
+            out.append(f"\\u{ord(char)}?")
+    return "".join(out)
+
+
+SUMMARY_INFORMATION = "\x05SummaryInformation"
+DOCUMENT_SUMMARY_INFORMATION = "\x05DocumentSummaryInformation"
+#: [MS-OLEPS] §1.9: the format identifiers of the two property sets.
+FMTID_SUMMARY = uuid.UUID("f29f85e0-4ff9-1068-ab91-08002b27b3d9")
+FMTID_DOCUMENT_SUMMARY = uuid.UUID("d5cdd502-2e9c-101b-9397-08002b2cf9ae")
+_FREE, _END, _FAT = 0xFFFFFFFF, 0xFFFFFFFE, 0xFFFFFFFD
+_STREAM_SECTORS = 8  # 4096 bytes: at the mini-stream cutoff, so each stream is a normal one
+
+
+def ole_document(path: Path, *, author: str = "", last_author: str = "", company: str = "",
+                 manager: str = "", template: str = "Normal.dot") -> Path:
+    """A Word 97–2003 .doc's property sets as Word writes them (code page 1257): the
+    SummaryInformation stream (PIDSI_TEMPLATE, PIDSI_AUTHOR, PIDSI_LASTAUTHOR) and the
+    DocumentSummaryInformation stream (PIDDSI_MANAGER, PIDDSI_COMPANY) in a compound file
+    built by hand ([MS-CFB] version 3: one FAT sector, one directory sector, each stream
+    4096 bytes so that no mini stream is needed). Empty arguments leave the property out.
+    olefile reads such files but does not write them."""
+    summary = _property_set(FMTID_SUMMARY, {2: "Tirgus", 4: author, 7: template,
+                                            8: last_author}).ljust(4096, b"\0")
+    document = _property_set(FMTID_DOCUMENT_SUMMARY, {14: manager, 15: company}).ljust(
+        4096, b"\0")
+    fat = [_FAT, _END] + [sector + 1 for sector in range(2, 2 + _STREAM_SECTORS - 1)] + [_END] \
+        + [sector + 1 for sector in range(10, 10 + _STREAM_SECTORS - 1)] + [_END]
+    fat += [_FREE] * (128 - len(fat))
+    header = (olefile.MAGIC + bytes(16) + struct.pack("<HHHHH", 0x3E, 3, 0xFFFE, 9, 6)
+              + bytes(6) + struct.pack("<IIIIIIIII", 0, 1, 1, 0, 4096, _END, 0, _END, 0)
+              + struct.pack("<I", 0) + struct.pack("<I", _FREE) * 108)
+    directory = (_directory_entry("Root Entry", 5, child=1, start=_END, size=0)
+                 + _directory_entry(SUMMARY_INFORMATION, 2, right=2, start=2, size=4096)
+                 + _directory_entry(DOCUMENT_SUMMARY_INFORMATION, 2, start=10, size=4096)
+                 + bytes(128))
+    path.write_bytes(header + struct.pack("<128I", *fat) + directory
+                     + summary + document)
+    return path
+
+
+def _directory_entry(name: str, kind: int, *, child: int = _FREE, right: int = _FREE,
+                     start: int, size: int) -> bytes:
+    """[MS-CFB] §2.6.1: a 128-byte directory entry (black, no left sibling)."""
+    encoded = (name + "\0").encode("utf-16-le")
+    return (encoded.ljust(64, b"\0") + struct.pack("<HBB", len(encoded), kind, 1)
+            + struct.pack("<III", _FREE, right, child) + bytes(16 + 4 + 16)
+            + struct.pack("<IQ", start, size))
+
+
+def _property_set(fmtid: uuid.UUID, values: dict[int, str]) -> bytes:
+    """[MS-OLEPS] §2.21: a property set stream with one section: the code page (1257) and
+    each non-empty value as a VT_LPSTR (§2.5, CodePageString) in that code page."""
+    properties = [(1, struct.pack("<IhH", 2, 1257, 0))]  # VT_I2 PIDSI_CODEPAGE, padded
+    for key, text in values.items():
+        if text:
+            data = text.encode("cp1257") + b"\0"
+            data += b"\0" * (-len(data) % 4)
+            properties.append((key, struct.pack("<II", 0x1E, len(data)) + data))
+    offset = 8 + 8 * len(properties)
+    table, body = b"", b""
+    for key, data in properties:
+        table += struct.pack("<II", key, offset + len(body))
+        body += data
+    section = struct.pack("<II", offset + len(body), len(properties)) + table + body
+    return (struct.pack("<HHI", 0xFFFE, 0, 0x00020006) + bytes(16) + struct.pack("<I", 1)
+            + fmtid.bytes_le + struct.pack("<I", 48) + section)
