@@ -4,6 +4,7 @@ readable page with a Latvian explanation, not as a raw XML tree."""
 
 from __future__ import annotations
 
+import time
 from urllib.parse import urlsplit
 
 import pytest
@@ -62,6 +63,19 @@ def test_copy_button_copies_the_absolute_address(built_site: BuiltSite, browser:
     context.close()
 
 
+def announced_copies(page: Page, expected: int = 2) -> int:
+    """How many times the status line said "Nokopēts", once `expected` or after about five
+    seconds: the clipboard answers its promise in its own time, and on a loaded machine the
+    second announcement may come after the page's clock has run."""
+    count = 0
+    for _ in range(100):
+        count = page.evaluate("announced.filter(text => text === 'Nokopēts').length")
+        if count >= expected:
+            break
+        time.sleep(0.05)
+    return count
+
+
 def test_copy_button_by_keyboard_twice_keeps_its_label_focus_and_announces_each_copy(
         built_site: BuiltSite, browser: Browser) -> None:
     """A keyboard user presses "Kopēt" twice in a row: both copies are announced (the status
@@ -86,7 +100,7 @@ def test_copy_button_by_keyboard_twice_keeps_its_label_focus_and_announces_each_
     page.keyboard.press("Enter")
     page.clock.run_for(500)
     assert page.evaluate("navigator.clipboard.readText()") == f"{built_site.siteurl}/rss.xml"
-    assert page.evaluate("announced.filter(text => text === 'Nokopēts').length") == 2
+    assert announced_copies(page) == 2
     page.clock.run_for(5000)
     assert button.text_content() == "Kopēt"
     context.close()
