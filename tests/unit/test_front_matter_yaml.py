@@ -50,9 +50,62 @@ def test_a_hashtag_list_item_and_a_hash_cutting_a_title_short_are_named(tmp_path
     assert 'title: "Sanāksme #3"' in found[0].fix and '- "#kopienas"' in found[1].fix
 
 
-@pytest.mark.parametrize("line", ["tags:   # vēlāk", "image_credit:  # jāpajautā", "tags: [a]  # x"])
-def test_a_comment_that_looks_like_one_is_left_alone(tmp_path: Path, line: str) -> None:
+@pytest.mark.parametrize("line", [
+    "tags:   # vēlāk", "image_credit:  # jāpajautā", "tags: [a]  # x", "# tags: [a]",
+    'image_credit: "Foto # Jānis"', "image_credit: 'Foto: Jānis # 2'",
+    "image_credit: https://kopienuzinas.lv/par#foto", "image_credit: Foto#1"])
+def test_a_comment_after_no_value_or_a_hash_inside_a_value_is_left_alone(
+        tmp_path: Path, line: str) -> None:
+    """A comment after a field with no value, a whole-line one, a `#` in quotes and a `#`
+    with no space before it (an address's #fragment: part of the value) are no comment
+    after a value."""
     assert problems_for(tmp_path, article(line)) == []
+
+
+NOT_PUBLISHED = "the text after '#' is not published: YAML reads it as a comment"
+
+
+def test_a_comment_after_a_value_is_a_warning_showing_the_line_in_quotes(
+        tmp_path: Path) -> None:
+    """QA: `summary: Cena 5 EUR # ar PVN` published "Cena 5 EUR" and `title: Koncerts # 2.
+    daļa` "Koncerts", without a word: editors write no comment after a value."""
+    text = article('image_credit: "Foto: Jānis" # jāpārbauda', "tags:", "  - kopienas # galvenā")
+    found = problems_for(tmp_path, text.replace("title: Raksts", "title: Koncerts # 2. daļa")
+                         .replace("summary: Īsi.", "summary: Cena 5 EUR\t# ar PVN"))
+    assert [(p.line, p.field, p.value, p.severity) for p in found] == [
+        (2, "title", "Koncerts # 2. daļa", "warning"),
+        (5, "summary", "Cena 5 EUR # ar PVN", "warning"),
+        (NEXT_LINE, "image_credit", "Foto: Jānis # jāpārbauda", "warning"),
+        (NEXT_LINE + 2, "tags", "kopienas # galvenā", "warning")]
+    assert all(p.what_en == NOT_PUBLISHED for p in found)
+    assert [p.fix.split(";")[0] for p in found] == [
+        'lai to publicētu, liec visu vērtību pēdiņās: title: "Koncerts # 2. daļa"',
+        'lai to publicētu, liec visu vērtību pēdiņās: summary: "Cena 5 EUR # ar PVN"',
+        'lai to publicētu, liec visu vērtību pēdiņās: image_credit: "Foto: Jānis # jāpārbauda"',
+        'lai to publicētu, liec visu vērtību pēdiņās: - "kopienas # galvenā"']
+    assert all(p.fix.endswith("vai izdzēs komentāru (piezīmes redakcijai raksti laukā notes:)")
+               for p in found)
+
+
+def test_a_comment_after_an_event_field_is_a_warning_at_its_line(tmp_path: Path) -> None:
+    """An event's date with a comment is offered no quotes: they would make it unreadable."""
+    found = problems_for(tmp_path, article(
+        "events:", "  - title: Talka", "    start: 2026-12-03 18:00 # durvis 17:30",
+        "    location: Tautas nams # zāle"))
+    assert [(p.line, p.field, p.severity, p.fix) for p in found
+            if p.what_en == NOT_PUBLISHED] == [
+        (NEXT_LINE + 2, "start", "warning",
+         "izdzēs komentāru (piezīmes redakcijai raksti laukā notes:)"),
+        (NEXT_LINE + 3, "location", "warning",
+         'lai to publicētu, liec visu vērtību pēdiņās: location: "Tautas nams # zāle"; vai '
+         "izdzēs komentāru (piezīmes redakcijai raksti laukā notes:)")]
+
+
+def test_a_comment_after_a_date_offers_only_its_deletion(tmp_path: Path) -> None:
+    [problem] = problems_for(tmp_path, article().replace("date: 2024-05-20",
+                                                         "date: 2024-05-20 # rītā"))
+    assert (problem.line, problem.field, problem.severity) == (3, "date", "warning")
+    assert problem.fix == "izdzēs komentāru (piezīmes redakcijai raksti laukā notes:)"
 
 
 def test_hashtags_in_brackets_are_named_at_their_line_as_a_comment(tmp_path: Path) -> None:

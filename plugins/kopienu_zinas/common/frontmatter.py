@@ -32,6 +32,7 @@ from .yamlnodes import (
     node_problems,
     quoted,
     syntax_problem,
+    yaml_kind,
 )
 
 _HEADER = re.compile(r"\A\s*^---[ \t]*$\n(?P<meta>.*?)^(?:---|\.\.\.)[ \t]*$\n?", re.M | re.S)
@@ -214,24 +215,6 @@ class SourceDocument:
         line = self.line_of(*(at or (field_name,))) if self.node is not None else 1
         return ContentProblem(self.path, line, field_name, what_lv, what_en, fix,
                               "" if value in ("", None) else str(value))
-
-
-#: YAML 1.1's timestamp (SafeLoader's resolver): Pelican's reader makes such text a date.
-_TIMESTAMP = next(regex for tag, regex in yaml.SafeLoader.yaml_implicit_resolvers["2"]
-                  if tag == "tag:yaml.org,2002:timestamp")
-#: What YAML reads a plain scalar as when not as text, by tag (Latvian, English).
-_KINDS = {"tag:yaml.org,2002:int": ("skaitli", "a number"),
-          "tag:yaml.org,2002:float": ("skaitli", "a number"),
-          "tag:yaml.org,2002:bool": ("jā/nē vērtību", "true/false"),
-          "tag:yaml.org,2002:null": ("tukšu vērtību", "null")}
-
-
-def yaml_kind(node: yaml.ScalarNode) -> tuple[str, str] | None:
-    """(Latvian, English) of what YAML reads a scalar as when that is no text (a date too:
-    the content check's loader leaves dates as text, Pelican's does not); None for text."""
-    if node.tag == "tag:yaml.org,2002:str":
-        return ("datumu", "a date") if not node.style and _TIMESTAMP.match(node.value) else None
-    return _KINDS.get(node.tag, ("ne tekstu", "no text"))
 
 
 def _written(node: yaml.Node) -> str:

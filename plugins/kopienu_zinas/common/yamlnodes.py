@@ -18,11 +18,14 @@ stopped holds them, it says so and shows the line with the value in straight quo
 
 A `#` after white space begins a comment (YAML 1.1 §4.2.2 and §9.2.1.3: in a plain scalar only
 after white space; at the start of a value, or of a flow item after `[` or `,`, always):
-`tags: #kopienas` is an empty field and `title: Sanāksme #3` the title "Sanāksme", both
-without an error. :func:`comment_problems` names such a comment when it reads as text (`#`
-directly before a letter or digit, as in a hashtag; `# …` with a space is taken for the
-comment it looks like); :func:`syntax_problem` names a comment that leaves a `[` unclosed,
-and a quote or bracket that is not closed, at the line where it opened.
+`tags: #kopienas` is an empty field, `title: Sanāksme #3` the title "Sanāksme" and
+`summary: Cena 5 EUR # ar PVN` the summary "Cena 5 EUR", all without an error.
+:func:`comment_problems` names a comment after a value on its line: an error when it reads as
+text (`#` directly before a letter or digit, as in a hashtag), a warning when it looks like
+the comment it is (`# …`: editors do not mean one after a value, and what it says is not
+published); a comment after a field with no value (`tags:   # vēlāk`) and a whole-line one are
+left alone. :func:`syntax_problem` names a comment that leaves a `[` unclosed, and a quote or
+bracket that is not closed, at the line where it opened.
 
 Both readers of front matter (this content check's, common/frontmatter.py, and Pelican's,
 common/sourcereader.py) take values through :func:`clean_values`: forbidden characters
@@ -34,9 +37,11 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Collection, Iterator
+from typing import Literal
 
 import yaml
 
+from . import isodates
 from .problems import ContentProblem, shortened
 from .sourcetext import XML_FORBIDDEN, character_names
 
@@ -80,14 +85,47 @@ _LAYOUT_FIX = ("aizstāj to ar parastu atstarpi (vai izdzēs, ja atstarpe tur na
                "bieži ienāk, kopējot tekstu no Word vai tīmekļa lapas")
 
 
-#: The loader whose scanner reads front matter (libyaml's when present, as frontmatter.py's).
+#: A problem's severity (ContentProblem.severity).
+Severity = Literal["error", "warning"]
+#: The loader that reads editors' YAML, front matter and captions.yml alike: libyaml's when
+#: present (as frontmatter.py's and Pelican's reader, common/sourcereader.py), which takes a tab
+#: after a field's ':' as a space; PyYAML's own scanner refuses it ("found character '\\t' that
+#: cannot start any token").
 _SCANNER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-#: A comment that reads as text: white space, `#`, then a letter or digit (a hashtag, `#3`).
-_TEXT_COMMENT = re.compile(r"[ \t]+(#[^\s#].*)")
+#: A comment after a value: white space, then `#` and the rest of the line.
+_COMMENT = re.compile(r"[ \t]+(#.*)")
+#: A comment that reads as text: `#` then a letter or digit (a hashtag, `#3`).
+_TEXT_COMMENT = re.compile(r"#[^\s#]")
+#: Styles of a scalar that ends on the line its end mark names: plain (libyaml: "", PyYAML:
+#: None), single- and double-quoted; not block scalars (`|`, `>`), which end a line later.
+_LINE_STYLES = ("", None, "'", '"')
+#: YAML 1.1's timestamp (SafeLoader's resolver): Pelican's reader makes such text a date.
+_TIMESTAMP = next(regex for tag, regex in yaml.SafeLoader.yaml_implicit_resolvers["2"]
+                  if tag == "tag:yaml.org,2002:timestamp")
+#: What YAML reads a plain scalar as when not as text, by tag (Latvian, English).
+_KINDS = {"tag:yaml.org,2002:int": ("skaitli", "a number"),
+          "tag:yaml.org,2002:float": ("skaitli", "a number"),
+          "tag:yaml.org,2002:bool": ("jā/nē vērtību", "true/false"),
+          "tag:yaml.org,2002:null": ("tukšu vērtību", "null")}
 #: Flow indicators after which a `#` begins a comment even without white space before it.
 _FLOW_BEFORE_COMMENT = " \t[{,"
 #: A flow item starting with `#` (after `[`, `{` or `,`), up to the next `,`, `]` or `}`.
 _HASH_ITEM = re.compile(r"(?<=[\[{,])(\s*)(#[^,\]}]*?)(\s*)(?=[,\]}]|$)")
+
+
+def compose(text: str) -> yaml.Node | None:
+    """The node tree of the one YAML document `text` (None when it holds none), composed as the
+    front matter is (:data:`_SCANNER`: libyaml's), so that editors' files follow one set of
+    rules; marks count lines and columns (in characters) from 0. Raises yaml.YAMLError."""
+    return yaml.compose(text, Loader=_SCANNER)
+
+
+def yaml_kind(node: yaml.ScalarNode) -> tuple[str, str] | None:
+    """(Latvian, English) of what YAML reads a scalar as when that is no text (a date too:
+    the content check's loader leaves dates as text, Pelican's does not); None for text."""
+    if node.tag == "tag:yaml.org,2002:str":
+        return ("datumu", "a date") if not node.style and _TIMESTAMP.match(node.value) else None
+    return _KINDS.get(node.tag, ("ne tekstu", "no text"))
 
 
 def quoted(text: str) -> str:
@@ -141,30 +179,42 @@ def _walk(node: yaml.Node | None, path: str, first_line: int,
 
 def comment_problems(path: str, text: str, node: yaml.Node | None, first_line: int = 1,
                      lists: Collection[str] = ()) -> list[ContentProblem]:
-    """An error at each plain value (a mapping's or a list item's, at any depth) of the
-    composed YAML `text` that a comment reading as text (:data:`_TEXT_COMMENT`) follows on its
-    line: an empty one (`image_credit: #foto Jānis`, `- #kopienas`: the value is lost) or one
-    the comment cuts short (`title: Sanāksme #3`). `first_line`: the file line of the text's
-    first line; `lists`: fields whose value is a list (the fix shows `tags: ["#kopienas"]`)."""
+    """A problem at each value (a mapping's or a list item's, at any depth; plain or quoted) of
+    the composed YAML `text` that a comment follows on the line where the value ends:
+
+    - an error when the comment reads as text (:data:`_TEXT_COMMENT`) and the value is plain:
+      empty (`image_credit: #foto Jānis`, `- #kopienas`: the value is lost) or cut short
+      (`title: Sanāksme #3`);
+    - a warning when the value is not empty (`summary: Cena 5 EUR # ar PVN`,
+      `title: "Koncerts" # 2. daļa`): what the comment says is not published.
+
+    A comment after a field with no value (`tags:   # vēlāk`, `title: "" # vēlāk`) and a
+    whole-line one are none. `first_line`: the file line of the text's first line; `lists`:
+    fields whose value is a list (the fix shows `tags: ["#kopienas"]`)."""
     if "#" not in text:
         return []  # nearly every header: no walk
     lines = text.split("\n")
-    return [ContentProblem(path, line + first_line, field, *words)
-            for line, field, words in _commented(node, lines, "front matter", False, lists)]
+    return [ContentProblem(path, line + first_line, field, *words, severity=severity)
+            for line, field, words, severity in _commented(node, lines, "front matter", False,
+                                                           lists)]
 
 
 def _commented(node: yaml.Node | None, lines: list[str], field: str, item: bool,
-               lists: Collection[str]) -> Iterator[tuple[int, str, tuple[str, str, str, str]]]:
-    """(line counted from 0, field, (what_lv, what_en, fix, value)) of each commented value
-    under `node` (`item`: a list item of `field`)."""
+               lists: Collection[str]
+               ) -> Iterator[tuple[int, str, tuple[str, str, str, str], Severity]]:
+    """(line counted from 0, field, (what_lv, what_en, fix, value), severity) of each commented
+    value under `node` (`item`: a list item of `field`)."""
     if isinstance(node, yaml.ScalarNode):
         end = node.end_mark
-        comment = (_TEXT_COMMENT.match(lines[end.line], end.column)
-                   if not node.style and node.start_mark.line == end.line < len(lines)
-                   else None)
-        if comment is not None:
-            yield end.line, field, _comment_words(node.value, comment.group(1), field, item,
-                                                  field in lists)
+        found = (_COMMENT.match(lines[end.line], end.column)
+                 if node.style in _LINE_STYLES and end.line < len(lines) else None)
+        comment = found.group(1) if found is not None else ""
+        as_text = not node.style and _TEXT_COMMENT.match(comment) is not None
+        if as_text:
+            yield end.line, field, _comment_words(node.value, comment, field, item,
+                                                  field in lists), "error"
+        elif comment and node.value:
+            yield end.line, field, _after_value_words(node, comment, field, item), "warning"
     elif isinstance(node, yaml.SequenceNode):
         for value in node.value:
             yield from _commented(value, lines, field, True, lists)
@@ -176,7 +226,8 @@ def _commented(node: yaml.Node | None, lines: list[str], field: str, item: bool,
 
 def _comment_words(value: str, comment: str, field: str, item: bool,
                    is_list: bool) -> tuple[str, str, str, str]:
-    """(what_lv, what_en, fix, value) of a plain `value` followed by `comment`."""
+    """(what_lv, what_en, fix, value) of a plain `value` followed by `comment`, which reads as
+    text."""
     if value:
         whole = f"{value} {comment}"
         shown = f"- {quoted(whole)}" if item else f"{field}: {quoted(whole)}"
@@ -194,6 +245,32 @@ def _comment_words(value: str, comment: str, field: str, item: bool,
             "the value starts with '#', which YAML reads as a comment: the field is empty",
             f"liec vērtību pēdiņās ({shortened(forms[0])}) vai izdzēs # "
             f"({shortened(forms[1])})", comment)
+
+
+def _after_value_words(node: yaml.ScalarNode, comment: str, field: str,
+                       item: bool) -> tuple[str, str, str, str]:
+    """(what_lv, what_en, fix, value) of a comment after the value of `node` on its line: to
+    keep its text, the whole line in quotes (not offered for a value YAML reads as no text, nor
+    for a date or time the site reads, common/isodates.py: `start: 2026-12-03 18:00 # durvis`,
+    which the comment in quotes would make unreadable); or delete it."""
+    whole = f"{node.value} {comment}"
+    delete = "izdzēs komentāru (piezīmes redakcijai raksti laukā notes:)"
+    if yaml_kind(node) is None and not _is_date(node.value):
+        shown = f"- {quoted(whole)}" if item else f"{field}: {quoted(whole)}"
+        fix = f"lai to publicētu, liec visu vērtību pēdiņās: {shortened(shown)}; vai {delete}"
+    else:
+        fix = delete
+    return ("teksts aiz # netiek publicēts: YAML to lasa kā komentāru",
+            "the text after '#' is not published: YAML reads it as a comment", fix, whole)
+
+
+def _is_date(text: str) -> bool:
+    """Whether `text` is a date, time or month as the site reads them (common/isodates.py)."""
+    try:
+        isodates.parse(text, months=True)
+    except ValueError:
+        return isodates.is_time_of_day(text)
+    return True
 
 
 def clean_values(value: object) -> object:

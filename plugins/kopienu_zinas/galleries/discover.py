@@ -37,7 +37,7 @@ from ..common.leftbehind import left_behind
 from ..common.nocomments import COMMENT_AS_TEXT
 from ..common.problems import ContentProblem
 from ..common.sourcetext import XML_FORBIDDEN, read_source
-from ..common.yamlnodes import node_problems, syntax_problem
+from ..common.yamlnodes import compose, node_problems, syntax_problem
 from ..images.paths import collisions, nfc, output_stem
 from ..images.pipeline import (
     PHOTO_SUFFIXES,
@@ -119,7 +119,7 @@ class _Reader:
             self.unreadable = True
             return None
         try:
-            node = yaml.compose(source.text)
+            node = compose(source.text)  # as the front matter is read
             self.problems.extend(node_problems(node, self.rel(CAPTIONS)))
         except yaml.YAMLError as error:  # named as an article's front matter is
             self.problems.append(syntax_problem(self.rel(CAPTIONS), source.text, error,

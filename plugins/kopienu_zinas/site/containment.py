@@ -40,6 +40,7 @@ from ..common.contentfolder import realpath, symlinks
 from ..common.frontmatter import MARKDOWN_ENDINGS, SourceDocument
 from ..common.leftbehind import left_behind, left_behind_path
 from ..common.problems import ContentProblem
+from ..common.yamlnodes import compose
 from .references import all_references, intrasite, is_inside, resolve
 from .unread import check_unread
 
@@ -159,7 +160,7 @@ def check_captions(root: Path) -> Iterator[ContentProblem]:
         if left_behind(captions.parent.name):
             continue  # no gallery (galleries/discover.py)
         try:
-            node = yaml.compose(captions.read_text(encoding="utf-8"))
+            node = compose(captions.read_text(encoding="utf-8"))
         except (yaml.YAMLError, UnicodeDecodeError, OSError):
             continue  # reported by the gallery plugin
         photos = _value(node, "photos")

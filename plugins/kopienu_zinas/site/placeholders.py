@@ -24,6 +24,7 @@ import yaml
 from ..common.frontmatter import SourceDocument
 from ..common.problems import ContentProblem
 from ..common.sourcetext import read_source
+from ..common.yamlnodes import compose
 from ..images.pipeline import PHOTO_SUFFIXES
 from ..tools import new
 
@@ -141,7 +142,7 @@ def check_gallery(content_root: Path, folder: Path) -> Iterator[ContentProblem]:
         return
     path = captions.relative_to(content_root).as_posix()
     try:
-        node = yaml.compose(read_source(captions, path).text)
+        node = compose(read_source(captions, path).text)
     except yaml.YAMLError:
         return  # the galleries plugin reports unreadable captions
     yield from _in_node(path, node, 1)
