@@ -106,7 +106,8 @@ _TIMESTAMP = next(regex for tag, regex in yaml.SafeLoader.yaml_implicit_resolver
 _KINDS = {"tag:yaml.org,2002:int": ("skaitli", "a number"),
           "tag:yaml.org,2002:float": ("skaitli", "a number"),
           "tag:yaml.org,2002:bool": ("jā/nē vērtību", "true/false"),
-          "tag:yaml.org,2002:null": ("tukšu vērtību", "null")}
+          "tag:yaml.org,2002:null": ("tukšu vērtību", "null"),
+          "tag:yaml.org,2002:timestamp": ("datumu", "a date")}
 #: Flow indicators after which a `#` begins a comment even without white space before it.
 _FLOW_BEFORE_COMMENT = " \t[{,"
 #: A flow item starting with `#` (after `[`, `{` or `,`), up to the next `,`, `]` or `}`.
@@ -126,6 +127,45 @@ def yaml_kind(node: yaml.ScalarNode) -> tuple[str, str] | None:
     if node.tag == "tag:yaml.org,2002:str":
         return ("datumu", "a date") if not node.style and _TIMESTAMP.match(node.value) else None
     return _KINDS.get(node.tag, ("ne tekstu", "no text"))
+
+
+def not_text(node: yaml.Node, name: str) -> tuple[str, str, str, str] | None:
+    """(what_lv, what_en, fix, value as written) when `node`, the value of the text field
+    `name` (an article's `title:`, an event's `price:` …), is no text: a scalar YAML reads as a
+    number, true/false (YAML 1.1 §10.2: `yes`, `no`, `on`, `off`) or a date (:func:`yaml_kind`),
+    the fix the editor's own text in quotes (`price: 5.00` → `price: "5.00"`, not 5.0); a list
+    or mapping. None for text, and for an empty value (each field's rule says what an empty
+    one means)."""
+    if not isinstance(node, yaml.ScalarNode):
+        return ("jābūt tekstam", "must be text", f"raksti '{name}: ' un tekstu pēdiņās",
+                written_form(node))
+    kind = yaml_kind(node)
+    if kind is None or node.tag == "tag:yaml.org,2002:null":
+        return None
+    return (f"jābūt tekstam, bet YAML to nolasa kā {kind[0]}",
+            f"must be text, but YAML reads it as {kind[1]}",
+            f"liec to pēdiņās: {shortened(f'{name}: {quoted(node.value)}')}", node.value)
+
+
+def as_node(value: object) -> yaml.Node:
+    """The node YAML writes for a parsed `value` (PyYAML's SafeRepresenter: 1.1 as `1.1`, a
+    date as `2024-05-01`), a text in quotes, as it must be written to stay text: for
+    :func:`not_text` where the value's written node is not known (Pelican's metadata)."""
+    node = yaml.representer.SafeRepresenter().represent_data(value)
+    if isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:str":
+        node.style = '"'
+    return node
+
+
+def written_form(node: yaml.Node) -> str:
+    """A value as written, for messages: a scalar's text, a list in `[…]`, a mapping in
+    `{…}` (the items as written)."""
+    if isinstance(node, yaml.SequenceNode):
+        return "[" + ", ".join(written_form(item) for item in node.value) + "]"
+    if isinstance(node, yaml.MappingNode):
+        return "{" + ", ".join(f"{written_form(key)}: {written_form(value)}"
+                               for key, value in node.value) + "}"
+    return str(node.value)
 
 
 def quoted(text: str) -> str:
