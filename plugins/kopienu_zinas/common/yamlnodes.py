@@ -428,11 +428,12 @@ def syntax_problem(path: str, text: str, error: yaml.YAMLError, first_line: int 
     if layout is not None:
         return layout
     lines = text.split("\n")
-    opened = _unclosed(text, lines, error)
-    if opened is not None:
-        line, what_lv, what_en, fix = opened
-        return ContentProblem(path, line + first_line, value_start(lines[line])[1] or field,
-                              what_lv, what_en, fix)
+    tokens = _tokens(text)
+    found = _unclosed(lines, tokens, error) or _stray(lines, tokens, error)
+    if found is not None:
+        line, name, what_lv, what_en, fix, value = found
+        return ContentProblem(path, line + first_line, name or value_start(lines[line])[1]
+                              or field, what_lv, what_en, fix, value)
     for at in (mark, getattr(error, "context_mark", None)):
         if at is not None and at.line < len(lines) \
                 and TYPOGRAPHIC_QUOTES.search(lines[at.line]):
@@ -443,14 +444,30 @@ def syntax_problem(path: str, text: str, error: yaml.YAMLError, first_line: int 
                           field, what_lv, f"YAML could not be read: {reason}", _YAML_FIX)
 
 
-def _unclosed(text: str, lines: list[str], error: yaml.YAMLError
-              ) -> tuple[int, str, str, str] | None:
-    """(line counted from 0, what_lv, what_en, fix) when YAML `text` cannot be read (`error`)
-    because of something opened on an earlier line than where the parser stopped: a quote
-    never closed, or one that the next quote on a later line closes (`title: "Sanāksme` …
-    `image_credit: "Foto: …"`); a `[` or `{` that a comment (:data:`_FLOW_BEFORE_COMMENT`)
-    leaves open (`tags: [#kopienas, #pasākumi]`), or that is not closed. None for anything
-    else. Found by scanning the tokens up to the error (libyaml's scanner, as it parsed)."""
+def _tokens(text: str) -> list[yaml.Token]:
+    """The tokens of YAML `text` (libyaml's scanner, as it parsed) up to where scanning
+    stops: all of them when the parser, not the scanner, refused the text."""
+    tokens: list[yaml.Token] = []
+    try:
+        tokens.extend(yaml.scan(text, Loader=_SCANNER))
+    except yaml.YAMLError:
+        pass  # the tokens up to the error are what is needed
+    return tokens
+
+
+#: What :func:`syntax_problem` says of a cause it found: (line counted from 0, field or "" for
+#: the line's, what_lv, what_en, fix, value).
+Found = tuple[int, str, str, str, str, str]
+
+
+def _unclosed(lines: list[str], tokens: list[yaml.Token], error: yaml.YAMLError
+              ) -> Found | None:
+    """What to say when YAML cannot be read (`error`) because of something opened on an
+    earlier line than where the parser stopped: a quote never closed, or one that the next
+    quote on a later line closes (`title: "Sanāksme` … `image_credit: "Foto: …"`); a `[` or
+    `{` that a comment (:data:`_FLOW_BEFORE_COMMENT`) leaves open (`tags: [#kopienas,
+    #pasākumi]`), or that is not closed. None for anything else. Found in `tokens`
+    (:func:`_tokens`)."""
     mark = getattr(error, "problem_mark", None)
     if mark is None:
         return None
@@ -458,18 +475,15 @@ def _unclosed(text: str, lines: list[str], error: yaml.YAMLError
     if getattr(error, "context", None) == "while scanning a quoted scalar" and context:
         return _quote_words(lines, context.line, context.column)
     flows: list[yaml.Token] = []
-    try:
-        for token in yaml.scan(text, Loader=_SCANNER):
-            if isinstance(token, yaml.ScalarToken) and token.style in ('"', "'") \
-                    and token.start_mark.line < token.end_mark.line == mark.line:
-                return _quote_words(lines, token.start_mark.line, token.start_mark.column)
-            if isinstance(token, (yaml.FlowSequenceStartToken, yaml.FlowMappingStartToken)):
-                flows.append(token)
-            elif isinstance(token, (yaml.FlowSequenceEndToken, yaml.FlowMappingEndToken)) \
-                    and flows:
-                flows.pop()
-    except yaml.YAMLError:
-        pass  # the tokens up to the error are what is needed
+    for token in tokens:
+        if isinstance(token, yaml.ScalarToken) and token.style in ('"', "'") \
+                and token.start_mark.line < token.end_mark.line == mark.line:
+            return _quote_words(lines, token.start_mark.line, token.start_mark.column)
+        if isinstance(token, (yaml.FlowSequenceStartToken, yaml.FlowMappingStartToken)):
+            flows.append(token)
+        elif isinstance(token, (yaml.FlowSequenceEndToken, yaml.FlowMappingEndToken)) \
+                and flows:
+            flows.pop()
     if not flows:
         return None
     start = flows[-1].start_mark
@@ -480,23 +494,117 @@ def _unclosed(text: str, lines: list[str], error: yaml.YAMLError
         fixed = _HASH_ITEM.sub(r'\1"\2"\3', line[start.column:])
         bare = line[start.column:].replace("#", "")
         prefix = f"{field}: " if field else ""
-        return (start.line, "# sāk YAML komentāru: pārējā rinda netiek nolasīta",
+        return (start.line, "", "# sāk YAML komentāru: pārējā rinda netiek nolasīta",
                 "'#' begins a YAML comment, so the rest of the line is not read",
                 f"liec vērtības ar # pēdiņās ({shortened(prefix + fixed.strip())}) vai izdzēs # "
-                f"({shortened(prefix + bare.strip())})")
+                f"({shortened(prefix + bare.strip())})", "")
     if start.line == mark.line:
         return None
     bracket = line[start.column]
     closing = "]" if bracket == "[" else "}"
-    return (start.line, f"iekava {bracket} nav aizvērta", f"the '{bracket}' is not closed",
-            f"aizver to ar {closing} šīs rindas beigās: {shortened(line.strip() + closing)}")
+    return (start.line, "", f"iekava {bracket} nav aizvērta", f"the '{bracket}' is not closed",
+            f"aizver to ar {closing} šīs rindas beigās: {shortened(line.strip() + closing)}", "")
 
 
-def _quote_words(lines: list[str], line: int, column: int) -> tuple[int, str, str, str]:
+def _quote_words(lines: list[str], line: int, column: int) -> Found:
     """The words of a quote opened at (`line`, `column`) that is not closed on its line."""
     quote, text = lines[line][column], lines[line].rstrip()
-    return (line, f"pēdiņas {quote} nav aizvērtas", f"the quote {quote} is not closed",
-            f"aizver tās šīs rindas beigās: {shortened(text + quote)}")
+    return (line, "", f"pēdiņas {quote} nav aizvērtas", f"the quote {quote} is not closed",
+            f"aizver tās šīs rindas beigās: {shortened(text + quote)}", "")
+
+
+def _stray(lines: list[str], tokens: list[yaml.Token], error: yaml.YAMLError) -> Found | None:
+    """What to say when the parser stopped (`error`) at a token that cannot follow the one
+    before it: text after a value's closing quote (`title: "Sveiki" un "atā"`: the quotes
+    end the value), a `]` or `}` that closes nothing (`tags: [a, b]]`), or the next line of a
+    plain value that a comment cut short (:func:`_cut_value`). None for anything else (the
+    parser's words then). `tokens`: :func:`_tokens`."""
+    mark = getattr(error, "problem_mark", None)
+    at = None if mark is None else next(
+        (index for index, token in enumerate(tokens) if token.start_mark.index == mark.index),
+        None)
+    if not at:  # none, or the first token: nothing before it
+        return None
+    token, before = tokens[at], tokens[at - 1]
+    if isinstance(token, (yaml.FlowSequenceEndToken, yaml.FlowMappingEndToken)):
+        line = lines[mark.line]
+        bracket = line[mark.column]
+        return (mark.line, "", f"lieka iekava {bracket}: tā neko neaizver",
+                f"an extra '{bracket}': it closes nothing",
+                f"izdzēs to: {shortened((line[:mark.column] + line[mark.column + 1:]).strip())}",
+                "")
+    if not (isinstance(token, yaml.ScalarToken) and isinstance(before, yaml.ScalarToken)):
+        return None
+    if before.style in ('"', "'") and before.end_mark.line == mark.line:
+        return _after_quote(lines[mark.line], mark.line, before.style)
+    if not before.style and before.end_mark.line < mark.line:
+        return _cut_value(lines, tokens, at - 1)
+    return None
+
+
+def _after_quote(line: str, number: int, quote: str) -> Found:
+    """The words of text after a value's closing `quote` on `line` (counted from 0): YAML
+    quotes enclose a whole value. The fix: the whole value in the other quotes (or, for
+    text in double quotes, Latvian typographic quotes „…” inside it, which are text to YAML)."""
+    start, name = value_start(line)
+    value = line[start:].strip()
+    prefix = f"{name}: " if name else ""
+    fix = f"liec visu vērtību pēdiņās: {shortened(prefix + quoted(value))}"
+    if quote == '"' and value.count('"') % 2 == 0:
+        parts = value.split('"')
+        typographic = "".join(part + ("„" if index % 2 == 0 else "”")
+                              for index, part in enumerate(parts[:-1])) + parts[-1]
+        fix += f"; vai iekšā lieto pēdiņas „…”: {shortened(prefix + typographic)}"
+    return (number, "", "aiz noslēdzošās pēdiņas vēl ir teksts: pēdiņām jāaptver visa vērtība",
+            "text after the closing quote: YAML quotes must enclose the whole value", fix, value)
+
+
+def _cut_value(lines: list[str], tokens: list[yaml.Token], index: int) -> Found | None:
+    """What to say when a comment cut the plain value `tokens[index]` (a mapping's or a list
+    item's) short and the parser stopped at the next line meant to continue it (indented
+    under it): a `#` after the value on its line (`summary: Pirmā daļa #3` + `  otrā daļa`)
+    or a whole-line comment between its lines. As for a comment after a value on its last
+    line (:func:`comment_problems`), a `#` that reads as text (:data:`_TEXT_COMMENT`) is
+    offered the quotes, one that looks like a comment its deletion first; both are errors, as
+    the header cannot be read. None when there is no such comment, or the next line is not
+    indented under the value's field (the parser's words then)."""
+    scalar, after = tokens[index], tokens[index + 1]
+    item = isinstance(tokens[index - 1], yaml.BlockEntryToken)
+    if not item and not isinstance(tokens[index - 1], yaml.ValueToken):
+        return None
+    column = tokens[index - 1 if item else index - 2].start_mark.column
+    field = next((key.value for key, value in zip(tokens[index - 2::-1], tokens[index - 1::-1])
+                  if isinstance(value, yaml.ValueToken) and isinstance(key, yaml.ScalarToken)
+                  and key.start_mark.column <= column), "")  # the key of the value or list
+    if after.start_mark.column <= column:
+        return None
+    end = scalar.end_mark
+    found = _COMMENT.match(lines[end.line], end.column)
+    if found is None:
+        comment = next((number for number in range(end.line + 1, after.start_mark.line)
+                        if lines[number].lstrip().startswith("#")), None)
+        if comment is None:
+            return None
+        return (comment, field, "komentāra rinda vērtības vidū: vērtība beidzas pirms tās, un "
+                "nākamās rindas to neturpina", "a comment line inside a value: the value ends "
+                "before it, and the lines below it do not continue it", "izdzēs šo rindu vai "
+                "pārcel to zem vērtības (piezīmes redakcijai raksti laukā notes:)",
+                lines[comment].strip())
+    rest = []  # the lines meant to continue it: up to one indented no deeper than its field
+    for line in lines[end.line + 1:]:
+        if line.strip() and len(line) - len(line.lstrip(" ")) <= column:
+            break
+        if line.strip() and not line.lstrip().startswith("#"):
+            rest.append(line.strip())
+    whole = " ".join((scalar.value, found.group(1), *rest))
+    shown = shortened(f"- {quoted(whole)}" if item else f"{field}: {quoted(whole)}")
+    quotes = f"liec visu vērtību pēdiņās: {shown}"
+    fix = (quotes if _TEXT_COMMENT.match(found.group(1)) else
+           f"izdzēs komentāru (piezīmes redakcijai raksti laukā notes:) vai, lai to publicētu, "
+           f"{quotes}")
+    return (end.line, field, "# sāk YAML komentāru: vērtība beidzas pirms tā, un nākamās rindas "
+            "to neturpina", "'#' begins a YAML comment: the value ends before it, and the lines "
+            "below it do not continue it", fix, whole)
 
 
 def _flow_comment(line: str, start: int) -> int | None:
