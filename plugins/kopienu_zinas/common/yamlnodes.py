@@ -37,6 +37,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Collection, Iterator
+from contextlib import suppress
+from itertools import pairwise
 from typing import Literal
 
 import yaml
@@ -448,10 +450,9 @@ def _tokens(text: str) -> list[yaml.Token]:
     """The tokens of YAML `text` (libyaml's scanner, as it parsed) up to where scanning
     stops: all of them when the parser, not the scanner, refused the text."""
     tokens: list[yaml.Token] = []
-    try:
-        tokens.extend(yaml.scan(text, Loader=_SCANNER))
-    except yaml.YAMLError:
-        pass  # the tokens up to the error are what is needed
+    with suppress(yaml.YAMLError):  # the tokens up to the error are what is needed
+        for token in yaml.scan(text, Loader=_SCANNER):
+            tokens.append(token)
     return tokens
 
 
@@ -520,9 +521,10 @@ def _stray(lines: list[str], tokens: list[yaml.Token], error: yaml.YAMLError) ->
     plain value that a comment cut short (:func:`_cut_value`). None for anything else (the
     parser's words then). `tokens`: :func:`_tokens`."""
     mark = getattr(error, "problem_mark", None)
-    at = None if mark is None else next(
-        (index for index, token in enumerate(tokens) if token.start_mark.index == mark.index),
-        None)
+    if mark is None:
+        return None
+    at = next((index for index, token in enumerate(tokens)
+               if token.start_mark.index == mark.index), None)
     if not at:  # none, or the first token: nothing before it
         return None
     token, before = tokens[at], tokens[at - 1]
@@ -570,10 +572,11 @@ def _cut_value(lines: list[str], tokens: list[yaml.Token], index: int) -> Found 
     indented under the value's field (the parser's words then)."""
     scalar, after = tokens[index], tokens[index + 1]
     item = isinstance(tokens[index - 1], yaml.BlockEntryToken)
-    if not item and not isinstance(tokens[index - 1], yaml.ValueToken):
+    if not isinstance(scalar, yaml.ScalarToken) \
+            or not (item or isinstance(tokens[index - 1], yaml.ValueToken)):
         return None
     column = tokens[index - 1 if item else index - 2].start_mark.column
-    field = next((key.value for key, value in zip(tokens[index - 2::-1], tokens[index - 1::-1])
+    field = next((key.value for value, key in pairwise(reversed(tokens[:index]))
                   if isinstance(value, yaml.ValueToken) and isinstance(key, yaml.ScalarToken)
                   and key.start_mark.column <= column), "")  # the key of the value or list
     if after.start_mark.column <= column:
