@@ -9,6 +9,7 @@ import pytest
 from kopienu_zinas.common.build import open_build
 from kopienu_zinas.common.frontmatter import discover_documents
 from kopienu_zinas.events import checks
+from kopienu_zinas.events.jsonld import event_data
 from kopienu_zinas.events.model import parse_events
 
 ARTICLE = """---
@@ -89,6 +90,7 @@ def test_the_same_text_in_quotes_is_published_as_written(tmp_path: Path) -> None
     events, _ = parse_events(document.metadata["events"], "Svētki", dt.date(2026, 11, 23))
     assert [(e.title, e.key, e.location, e.price) for e in events] == [
         ("1991", "1991", "1.50", "5.00")]
+    assert event_data(events[0])["offers"]["price"] == "5.00"  # schema.org Offer, as written
 
 
 def test_a_distinct_id_settles_it(tmp_path: Path) -> None:

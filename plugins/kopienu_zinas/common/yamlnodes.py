@@ -25,7 +25,14 @@ text (`#` directly before a letter or digit, as in a hashtag), a warning when it
 the comment it is (`# …`: editors do not mean one after a value, and what it says is not
 published); a comment after a field with no value (`tags:   # vēlāk`) and a whole-line one are
 left alone. :func:`syntax_problem` names a comment that leaves a `[` unclosed, and a quote or
-bracket that is not closed, at the line where it opened.
+bracket that is not closed, at the line where it opened; a comment that cuts a plain value
+running over several lines short (`summary: Pirmā daļa #3` and an indented `otrā daļa`: the
+parser then stops at the next line), text after a closing quote (`title: "Sveiki" un "atā"`)
+and a `]` or `}` that closes nothing (`tags: [a, b]]`), each with its own fix rather than the
+parser's "did not find expected key".
+
+A text field whose value YAML reads as no text (`title: 1.10`, `price: 5.00`, `location: no`)
+is :func:`not_text`'s, for articles' and events' fields alike, quoting the text as written.
 
 Both readers of front matter (this content check's, common/frontmatter.py, and Pelican's,
 common/sourcereader.py) take values through :func:`clean_values`: forbidden characters
