@@ -1,11 +1,16 @@
 """The site-wide event check: no two events of the site share a UID."""
 
+import datetime as dt
 from pathlib import Path
 from types import SimpleNamespace
+
+import pytest
 
 from kopienu_zinas.common.build import open_build
 from kopienu_zinas.common.frontmatter import discover_documents
 from kopienu_zinas.events import checks
+from kopienu_zinas.events.jsonld import event_data
+from kopienu_zinas.events.model import parse_events
 
 ARTICLE = """---
 title: Svētki
@@ -37,6 +42,55 @@ def test_two_files_whose_paths_slugify_alike_are_refused_at_each_event(tmp_path:
         [problem] = [p for p in problems if p.startswith(f"{here}/svetki.md:5: events[1].id:")]
         assert f"same UID as an event in {other}/svetki.md" in problem
         assert "tāds pats UID" in problem and "'id:'" in problem
+
+
+def _event(*lines: str) -> str:
+    """An article with one event: `title: Koncerts`, a start, then `lines` (its line 7 on)."""
+    return ARTICLE.replace("    location: Rēzekne\n", "".join(f"    {line}\n" for line in lines))
+
+
+_LV = {"a number": "skaitli", "true/false": "jā/nē vērtību", "a date": "datumu"}
+
+
+@pytest.mark.parametrize(("line", "kind"), [
+    ("location: 1.50", "a number"), ("price: 5.00", "a number"), ("organizer: 0777", "a number"),
+    ("location: no", "true/false"), ("address: Off", "true/false"),
+    ("description: 2026-05-01", "a date")])
+def test_an_event_text_field_yaml_reads_as_no_text_is_refused_quoting_it_as_written(
+        tmp_path: Path, line: str, kind: str) -> None:
+    """QA s10: `location: 1.50` was published "1.5", `price: 5.00` "5.0" (JSON-LD offers.price
+    too), `location: no` named "jā/nē (yes/no)": now the article's own message
+    (SourceDocument.text_problem), at the field's line."""
+    (tmp_path / "svetki.md").write_text(_event("online: true", line), encoding="utf-8")
+    name, written = line.split(": ")
+    assert _problems(tmp_path) == [
+        f"svetki.md:8: events[1].{name}: 1. pasākums „Koncerts”: jābūt tekstam, bet YAML to "
+        f"nolasa kā {_LV[kind]} (event 1 “Koncerts”: must be text, but YAML reads it as "
+        f'{kind}): {written} — liec to pēdiņās: {name}: "{written}"']
+
+
+@pytest.mark.parametrize("written", ["1.10", "1991"])
+def test_an_event_title_yaml_reads_as_a_number_is_refused_at_its_line(
+        tmp_path: Path, written: str) -> None:
+    """QA s10: `title: 1.10` was published "1.1"; `title: 1991` gave the event no key (its
+    file `notikums.ics`), and quoting it later changed its UID."""
+    (tmp_path / "svetki.md").write_text(
+        _event("location: x").replace("title: Koncerts", f"title: {written}"), encoding="utf-8")
+    assert _problems(tmp_path) == [
+        f"svetki.md:5: events[1].title: 1. pasākums „Svētki”: jābūt tekstam, bet YAML to "
+        f"nolasa kā skaitli (event 1 “Svētki”: must be text, but YAML reads it as a number): "
+        f'{written} — liec to pēdiņās: title: "{written}"']
+
+
+def test_the_same_text_in_quotes_is_published_as_written(tmp_path: Path) -> None:
+    (tmp_path / "svetki.md").write_text(_event('location: "1.50"', 'price: "5.00"').replace(
+        "title: Koncerts", 'title: "1991"'), encoding="utf-8")
+    assert _problems(tmp_path) == []
+    [document], _ = discover_documents(tmp_path)
+    events, _ = parse_events(document.metadata["events"], "Svētki", dt.date(2026, 11, 23))
+    assert [(e.title, e.key, e.location, e.price) for e in events] == [
+        ("1991", "1991", "1.50", "5.00")]
+    assert event_data(events[0])["offers"]["price"] == "5.00"  # schema.org Offer, as written
 
 
 def test_a_distinct_id_settles_it(tmp_path: Path) -> None:

@@ -116,6 +116,81 @@ def test_hashtags_in_brackets_are_named_at_their_line_as_a_comment(tmp_path: Pat
     assert 'tags: ["#kopienas", "#pasākumi"]' in problem.fix
 
 
+CUT = "'#' begins a YAML comment: the value ends before it, and the lines below it do not continue it"
+QUOTES = "liec visu vērtību pēdiņās: "
+DELETE = "izdzēs komentāru (piezīmes redakcijai raksti laukā notes:) vai, lai to publicētu, "
+
+
+def test_a_hash_on_the_last_line_of_a_multi_line_value_is_named_at_that_line(
+        tmp_path: Path) -> None:
+    """QA s10: published "Pirmā daļa otrā daļa", and the check passed."""
+    [problem] = problems_for(tmp_path, article().replace(
+        "summary: Īsi.", "summary: Pirmā daļa\n  otrā daļa #3 turpinājums"))
+    assert (problem.line, problem.field, problem.severity) == (6, "summary", "error")
+    assert problem.fix == QUOTES + 'summary: "Pirmā daļa otrā daļa #3 turpinājums"'
+
+
+@pytest.mark.parametrize(("lines", "at", "field", "fix"), [
+    (["summary: Pirmā daļa #3", "  otrā daļa"], 0, "summary",
+     QUOTES + 'summary: "Pirmā daļa #3 otrā daļa"'),
+    (["summary: Pirmā daļa", "  otrā daļa #3 turpinājums", "  trešā"], 1, "summary",
+     QUOTES + 'summary: "Pirmā daļa otrā daļa #3 turpinājums trešā"'),
+    (["summary: Pirmā daļa # jāpārbauda", "  otrā daļa"], 0, "summary",
+     DELETE + QUOTES + 'summary: "Pirmā daļa # jāpārbauda otrā daļa"'),
+    (["summary: Īsi.", "tags:", "  - Rēzekne #1", "    novads"], 2, "tags",
+     QUOTES + '- "Rēzekne #1 novads"'),
+    (["summary: Īsi.", "events:", "  - title: Talka", "    description: Nāc #visi",
+      "      kopā", "    start: 2026-12-03"], 3, "description",
+     QUOTES + 'description: "Nāc #visi kopā"'),
+])
+def test_a_hash_inside_a_multi_line_value_is_named_at_its_line_with_the_value_in_quotes(
+        tmp_path: Path, lines: list[str], at: int, field: str, fix: str) -> None:
+    """A comment ends a plain value: the lines below no longer continue it and the header
+    cannot be read; the parser's "did not find expected key — check the colon" named the
+    next line and the wrong fix. As on one line, a `#` that reads as text is offered the
+    quotes, one that looks like a comment its deletion first (`at`: the index in `lines` of
+    the line with the `#`)."""
+    [problem] = problems_for(tmp_path, article(*lines).replace("summary: Īsi.\n", "", 1))
+    assert (problem.line, problem.field, problem.what_en, problem.fix) == (
+        NEXT_LINE - 1 + at, field, CUT, fix)
+
+
+def test_a_comment_line_inside_a_multi_line_value_is_named_at_its_line(tmp_path: Path) -> None:
+    [problem] = problems_for(tmp_path, article().replace(
+        "summary: Īsi.", "summary: Pirmā daļa\n  # jāpārbauda\n  otrā daļa"))
+    assert (problem.line, problem.field, problem.value) == (6, "summary", "# jāpārbauda")
+    assert problem.what_en.startswith("a comment line inside a value")
+    assert problem.fix.startswith("izdzēs šo rindu vai pārcel to zem vērtības")
+
+
+def test_text_after_a_closing_quote_offers_the_whole_value_in_quotes(tmp_path: Path) -> None:
+    """QA s10: "did not find expected key — check the colon and quotes around ':' or '#'"."""
+    [problem] = problems_for(tmp_path, article().replace("title: Raksts",
+                                                         'title: "Sveiki" un "atā"'))
+    assert problem.format() == (
+        "raksts.md:2: title: aiz noslēdzošās pēdiņas vēl ir teksts: pēdiņām jāaptver visa "
+        "vērtība (text after the closing quote: YAML quotes must enclose the whole value): "
+        '"Sveiki" un "atā" — liec visu vērtību pēdiņās: title: \'"Sveiki" un "atā"\'; vai '
+        "iekšā lieto pēdiņas „…”: title: „Sveiki” un „atā”")
+
+
+def test_text_after_a_closing_single_quote_is_offered_double_quotes(tmp_path: Path) -> None:
+    [problem] = problems_for(tmp_path, article("image_credit: 'Foto' Jānis"))
+    assert (problem.line, problem.field) == (NEXT_LINE, "image_credit")
+    assert problem.fix == QUOTES + "image_credit: \"'Foto' Jānis\""
+
+
+@pytest.mark.parametrize(("line", "bracket", "fix"), [
+    ("tags: [a, b]]", "]", "tags: [a, b]"), ("authors: [[Ilze], Jānis]]", "]",
+                                              "authors: [[Ilze], Jānis]")])
+def test_an_extra_closing_bracket_is_named_with_the_line_without_it(
+        tmp_path: Path, line: str, bracket: str, fix: str) -> None:
+    """QA s10: `tags: [a, b]]` got "check the colon and quotes"."""
+    [problem] = problems_for(tmp_path, article(line))
+    assert (problem.line, problem.what_en, problem.fix) == (
+        NEXT_LINE, f"an extra '{bracket}': it closes nothing", f"izdzēs to: {fix}")
+
+
 def test_an_unclosed_quote_is_named_where_it_opens(tmp_path: Path) -> None:
     """QA: reported at the next quoted value's line (6) with words about colons."""
     text = ('---\ntitle: "Sanāksme Ludzā\ndate: 2024-05-20\nregion: Latgale\nsummary: Īsi.\n'

@@ -30,8 +30,10 @@ from .yamlnodes import (
     layout_problem,
     line_break_problems,
     node_problems,
+    not_text,
     quoted,
     syntax_problem,
+    written_form,
     yaml_kind,
 )
 
@@ -169,21 +171,12 @@ class SourceDocument:
 
     def text_problem(self, name: str) -> ContentProblem | None:
         """The problem of a text field `name` (title, slug …) whose value YAML reads as no
-        text: a number, true/false (YAML 1.1 §10.2: `yes`, `no`, `on`, `off`) or a date (as
-        Pelican's reader reads `2024-05-01`), the fix the editor's own text in quotes
-        (`slug: 0777` → `slug: "0777"`, not 511); a list or mapping; None for text or none."""
+        text (yamlnodes.not_text: a number, true/false or a date, as Pelican's reader reads
+        `2024-05-01`; a list or mapping), the fix the editor's own text in quotes
+        (`slug: 0777` → `slug: "0777"`, not 511); None for text or none."""
         node = self.value_node(name)
-        if not isinstance(node, yaml.ScalarNode):
-            return None if node is None else self.problem(
-                name, "jābūt tekstam", "must be text", f"raksti '{name}: ' un tekstu pēdiņās",
-                self.written(name))
-        kind = yaml_kind(node)
-        if kind is None or node.tag == "tag:yaml.org,2002:null":
-            return None  # empty: each field's own rule says what an empty one means
-        return self.problem(
-            name, f"jābūt tekstam, bet YAML to nolasa kā {kind[0]}",
-            f"must be text, but YAML reads it as {kind[1]}",
-            f"liec to pēdiņās: {shortened(f'{name}: {quoted(node.value)}')}", node.value)
+        words = None if node is None else not_text(node, name)
+        return None if words is None else self.problem(name, *words)
 
     def list_problem(self, name: str) -> ContentProblem | None:
         """The problem of a list field `name` (:data:`LIST_FIELDS`) that is no list of names:
@@ -199,7 +192,7 @@ class SourceDocument:
         if words:
             written = ", ".join(
                 quoted(item.value) if isinstance(item, yaml.ScalarNode) and item.value in words
-                else _written(item) for item in items)
+                else written_form(item) for item in items)
             return self.problem(
                 name, "YAML šos vārdus nolasa kā jā/nē, tukšu vai skaitli, nevis tekstu",
                 "YAML reads these words as true/false, null or a number, not as names",
@@ -207,7 +200,7 @@ class SourceDocument:
         if isinstance(value, list) and all(isinstance(v, str) and v.strip() for v in value):
             return None
         return self.problem(name, "jābūt sarakstam", "must be a list of names",
-                            f"raksti '{name}: [pirmais, otrais]'", _written(node))
+                            f"raksti '{name}: [pirmais, otrais]'", written_form(node))
 
     def problem(self, field_name: str, what_lv: str, what_en: str, fix: str,
                 value: object = "", *, at: tuple[str | int, ...] = ()) -> ContentProblem:
@@ -215,17 +208,6 @@ class SourceDocument:
         line = self.line_of(*(at or (field_name,))) if self.node is not None else 1
         return ContentProblem(self.path, line, field_name, what_lv, what_en, fix,
                               "" if value in ("", None) else str(value))
-
-
-def _written(node: yaml.Node) -> str:
-    """A value as written, for messages: a scalar's text, a list in `[…]`, a mapping in
-    `{…}` (the items as written)."""
-    if isinstance(node, yaml.SequenceNode):
-        return "[" + ", ".join(_written(item) for item in node.value) + "]"
-    if isinstance(node, yaml.MappingNode):
-        return "{" + ", ".join(f"{_written(key)}: {_written(value)}"
-                               for key, value in node.value) + "}"
-    return str(node.value)
 
 
 def field_name(key: object) -> object:

@@ -25,7 +25,14 @@ text (`#` directly before a letter or digit, as in a hashtag), a warning when it
 the comment it is (`# …`: editors do not mean one after a value, and what it says is not
 published); a comment after a field with no value (`tags:   # vēlāk`) and a whole-line one are
 left alone. :func:`syntax_problem` names a comment that leaves a `[` unclosed, and a quote or
-bracket that is not closed, at the line where it opened.
+bracket that is not closed, at the line where it opened; a comment that cuts a plain value
+running over several lines short (`summary: Pirmā daļa #3` and an indented `otrā daļa`: the
+parser then stops at the next line), text after a closing quote (`title: "Sveiki" un "atā"`)
+and a `]` or `}` that closes nothing (`tags: [a, b]]`), each with its own fix rather than the
+parser's "did not find expected key".
+
+A text field whose value YAML reads as no text (`title: 1.10`, `price: 5.00`, `location: no`)
+is :func:`not_text`'s, for articles' and events' fields alike, quoting the text as written.
 
 Both readers of front matter (this content check's, common/frontmatter.py, and Pelican's,
 common/sourcereader.py) take values through :func:`clean_values`: forbidden characters
@@ -37,6 +44,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Collection, Iterator
+from contextlib import suppress
+from itertools import pairwise
 from typing import Literal
 
 import yaml
@@ -106,7 +115,8 @@ _TIMESTAMP = next(regex for tag, regex in yaml.SafeLoader.yaml_implicit_resolver
 _KINDS = {"tag:yaml.org,2002:int": ("skaitli", "a number"),
           "tag:yaml.org,2002:float": ("skaitli", "a number"),
           "tag:yaml.org,2002:bool": ("jā/nē vērtību", "true/false"),
-          "tag:yaml.org,2002:null": ("tukšu vērtību", "null")}
+          "tag:yaml.org,2002:null": ("tukšu vērtību", "null"),
+          "tag:yaml.org,2002:timestamp": ("datumu", "a date")}
 #: Flow indicators after which a `#` begins a comment even without white space before it.
 _FLOW_BEFORE_COMMENT = " \t[{,"
 #: A flow item starting with `#` (after `[`, `{` or `,`), up to the next `,`, `]` or `}`.
@@ -126,6 +136,45 @@ def yaml_kind(node: yaml.ScalarNode) -> tuple[str, str] | None:
     if node.tag == "tag:yaml.org,2002:str":
         return ("datumu", "a date") if not node.style and _TIMESTAMP.match(node.value) else None
     return _KINDS.get(node.tag, ("ne tekstu", "no text"))
+
+
+def not_text(node: yaml.Node, name: str) -> tuple[str, str, str, str] | None:
+    """(what_lv, what_en, fix, value as written) when `node`, the value of the text field
+    `name` (an article's `title:`, an event's `price:` …), is no text: a scalar YAML reads as a
+    number, true/false (YAML 1.1 §10.2: `yes`, `no`, `on`, `off`) or a date (:func:`yaml_kind`),
+    the fix the editor's own text in quotes (`price: 5.00` → `price: "5.00"`, not 5.0); a list
+    or mapping. None for text, and for an empty value (each field's rule says what an empty
+    one means)."""
+    if not isinstance(node, yaml.ScalarNode):
+        return ("jābūt tekstam", "must be text", f"raksti '{name}: ' un tekstu pēdiņās",
+                written_form(node))
+    kind = yaml_kind(node)
+    if kind is None or node.tag == "tag:yaml.org,2002:null":
+        return None
+    return (f"jābūt tekstam, bet YAML to nolasa kā {kind[0]}",
+            f"must be text, but YAML reads it as {kind[1]}",
+            f"liec to pēdiņās: {shortened(f'{name}: {quoted(node.value)}')}", node.value)
+
+
+def as_node(value: object) -> yaml.Node:
+    """The node YAML writes for a parsed `value` (PyYAML's SafeRepresenter: 1.1 as `1.1`, a
+    date as `2024-05-01`), a text in quotes, as it must be written to stay text: for
+    :func:`not_text` where the value's written node is not known (Pelican's metadata)."""
+    node = yaml.representer.SafeRepresenter().represent_data(value)
+    if isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:str":
+        node.style = '"'
+    return node
+
+
+def written_form(node: yaml.Node) -> str:
+    """A value as written, for messages: a scalar's text, a list in `[…]`, a mapping in
+    `{…}` (the items as written)."""
+    if isinstance(node, yaml.SequenceNode):
+        return "[" + ", ".join(written_form(item) for item in node.value) + "]"
+    if isinstance(node, yaml.MappingNode):
+        return "{" + ", ".join(f"{written_form(key)}: {written_form(value)}"
+                               for key, value in node.value) + "}"
+    return str(node.value)
 
 
 def quoted(text: str) -> str:
@@ -388,11 +437,12 @@ def syntax_problem(path: str, text: str, error: yaml.YAMLError, first_line: int 
     if layout is not None:
         return layout
     lines = text.split("\n")
-    opened = _unclosed(text, lines, error)
-    if opened is not None:
-        line, what_lv, what_en, fix = opened
-        return ContentProblem(path, line + first_line, value_start(lines[line])[1] or field,
-                              what_lv, what_en, fix)
+    tokens = _tokens(text)
+    found = _unclosed(lines, tokens, error) or _stray(lines, tokens, error)
+    if found is not None:
+        line, name, what_lv, what_en, fix, value = found
+        return ContentProblem(path, line + first_line, name or value_start(lines[line])[1]
+                              or field, what_lv, what_en, fix, value)
     for at in (mark, getattr(error, "context_mark", None)):
         if at is not None and at.line < len(lines) \
                 and TYPOGRAPHIC_QUOTES.search(lines[at.line]):
@@ -403,14 +453,29 @@ def syntax_problem(path: str, text: str, error: yaml.YAMLError, first_line: int 
                           field, what_lv, f"YAML could not be read: {reason}", _YAML_FIX)
 
 
-def _unclosed(text: str, lines: list[str], error: yaml.YAMLError
-              ) -> tuple[int, str, str, str] | None:
-    """(line counted from 0, what_lv, what_en, fix) when YAML `text` cannot be read (`error`)
-    because of something opened on an earlier line than where the parser stopped: a quote
-    never closed, or one that the next quote on a later line closes (`title: "Sanāksme` …
-    `image_credit: "Foto: …"`); a `[` or `{` that a comment (:data:`_FLOW_BEFORE_COMMENT`)
-    leaves open (`tags: [#kopienas, #pasākumi]`), or that is not closed. None for anything
-    else. Found by scanning the tokens up to the error (libyaml's scanner, as it parsed)."""
+def _tokens(text: str) -> list[yaml.Token]:
+    """The tokens of YAML `text` (libyaml's scanner, as it parsed) up to where scanning
+    stops: all of them when the parser, not the scanner, refused the text."""
+    tokens: list[yaml.Token] = []
+    with suppress(yaml.YAMLError):  # the tokens up to the error are what is needed
+        for token in yaml.scan(text, Loader=_SCANNER):
+            tokens.append(token)
+    return tokens
+
+
+#: What :func:`syntax_problem` says of a cause it found: (line counted from 0, field or "" for
+#: the line's, what_lv, what_en, fix, value).
+Found = tuple[int, str, str, str, str, str]
+
+
+def _unclosed(lines: list[str], tokens: list[yaml.Token], error: yaml.YAMLError
+              ) -> Found | None:
+    """What to say when YAML cannot be read (`error`) because of something opened on an
+    earlier line than where the parser stopped: a quote never closed, or one that the next
+    quote on a later line closes (`title: "Sanāksme` … `image_credit: "Foto: …"`); a `[` or
+    `{` that a comment (:data:`_FLOW_BEFORE_COMMENT`) leaves open (`tags: [#kopienas,
+    #pasākumi]`), or that is not closed. None for anything else. Found in `tokens`
+    (:func:`_tokens`)."""
     mark = getattr(error, "problem_mark", None)
     if mark is None:
         return None
@@ -418,18 +483,15 @@ def _unclosed(text: str, lines: list[str], error: yaml.YAMLError
     if getattr(error, "context", None) == "while scanning a quoted scalar" and context:
         return _quote_words(lines, context.line, context.column)
     flows: list[yaml.Token] = []
-    try:
-        for token in yaml.scan(text, Loader=_SCANNER):
-            if isinstance(token, yaml.ScalarToken) and token.style in ('"', "'") \
-                    and token.start_mark.line < token.end_mark.line == mark.line:
-                return _quote_words(lines, token.start_mark.line, token.start_mark.column)
-            if isinstance(token, (yaml.FlowSequenceStartToken, yaml.FlowMappingStartToken)):
-                flows.append(token)
-            elif isinstance(token, (yaml.FlowSequenceEndToken, yaml.FlowMappingEndToken)) \
-                    and flows:
-                flows.pop()
-    except yaml.YAMLError:
-        pass  # the tokens up to the error are what is needed
+    for token in tokens:
+        if isinstance(token, yaml.ScalarToken) and token.style in ('"', "'") \
+                and token.start_mark.line < token.end_mark.line == mark.line:
+            return _quote_words(lines, token.start_mark.line, token.start_mark.column)
+        if isinstance(token, (yaml.FlowSequenceStartToken, yaml.FlowMappingStartToken)):
+            flows.append(token)
+        elif isinstance(token, (yaml.FlowSequenceEndToken, yaml.FlowMappingEndToken)) \
+                and flows:
+            flows.pop()
     if not flows:
         return None
     start = flows[-1].start_mark
@@ -440,23 +502,119 @@ def _unclosed(text: str, lines: list[str], error: yaml.YAMLError
         fixed = _HASH_ITEM.sub(r'\1"\2"\3', line[start.column:])
         bare = line[start.column:].replace("#", "")
         prefix = f"{field}: " if field else ""
-        return (start.line, "# sāk YAML komentāru: pārējā rinda netiek nolasīta",
+        return (start.line, "", "# sāk YAML komentāru: pārējā rinda netiek nolasīta",
                 "'#' begins a YAML comment, so the rest of the line is not read",
                 f"liec vērtības ar # pēdiņās ({shortened(prefix + fixed.strip())}) vai izdzēs # "
-                f"({shortened(prefix + bare.strip())})")
+                f"({shortened(prefix + bare.strip())})", "")
     if start.line == mark.line:
         return None
     bracket = line[start.column]
     closing = "]" if bracket == "[" else "}"
-    return (start.line, f"iekava {bracket} nav aizvērta", f"the '{bracket}' is not closed",
-            f"aizver to ar {closing} šīs rindas beigās: {shortened(line.strip() + closing)}")
+    return (start.line, "", f"iekava {bracket} nav aizvērta", f"the '{bracket}' is not closed",
+            f"aizver to ar {closing} šīs rindas beigās: {shortened(line.strip() + closing)}", "")
 
 
-def _quote_words(lines: list[str], line: int, column: int) -> tuple[int, str, str, str]:
+def _quote_words(lines: list[str], line: int, column: int) -> Found:
     """The words of a quote opened at (`line`, `column`) that is not closed on its line."""
     quote, text = lines[line][column], lines[line].rstrip()
-    return (line, f"pēdiņas {quote} nav aizvērtas", f"the quote {quote} is not closed",
-            f"aizver tās šīs rindas beigās: {shortened(text + quote)}")
+    return (line, "", f"pēdiņas {quote} nav aizvērtas", f"the quote {quote} is not closed",
+            f"aizver tās šīs rindas beigās: {shortened(text + quote)}", "")
+
+
+def _stray(lines: list[str], tokens: list[yaml.Token], error: yaml.YAMLError) -> Found | None:
+    """What to say when the parser stopped (`error`) at a token that cannot follow the one
+    before it: text after a value's closing quote (`title: "Sveiki" un "atā"`: the quotes
+    end the value), a `]` or `}` that closes nothing (`tags: [a, b]]`), or the next line of a
+    plain value that a comment cut short (:func:`_cut_value`). None for anything else (the
+    parser's words then). `tokens`: :func:`_tokens`."""
+    mark = getattr(error, "problem_mark", None)
+    if mark is None:
+        return None
+    at = next((index for index, token in enumerate(tokens)
+               if token.start_mark.index == mark.index), None)
+    if not at:  # none, or the first token: nothing before it
+        return None
+    token, before = tokens[at], tokens[at - 1]
+    if isinstance(token, (yaml.FlowSequenceEndToken, yaml.FlowMappingEndToken)):
+        line = lines[mark.line]
+        bracket = line[mark.column]
+        return (mark.line, "", f"lieka iekava {bracket}: tā neko neaizver",
+                f"an extra '{bracket}': it closes nothing",
+                f"izdzēs to: {shortened((line[:mark.column] + line[mark.column + 1:]).strip())}",
+                "")
+    if not (isinstance(token, yaml.ScalarToken) and isinstance(before, yaml.ScalarToken)):
+        return None
+    if before.style in ('"', "'") and before.end_mark.line == mark.line:
+        return _after_quote(lines[mark.line], mark.line, before.style)
+    if not before.style and before.end_mark.line < mark.line:
+        return _cut_value(lines, tokens, at - 1)
+    return None
+
+
+def _after_quote(line: str, number: int, quote: str) -> Found:
+    """The words of text after a value's closing `quote` on `line` (counted from 0): YAML
+    quotes enclose a whole value. The fix: the whole value in the other quotes (or, for
+    text in double quotes, Latvian typographic quotes „…” inside it, which are text to YAML)."""
+    start, name = value_start(line)
+    value = line[start:].strip()
+    prefix = f"{name}: " if name else ""
+    fix = f"liec visu vērtību pēdiņās: {shortened(prefix + quoted(value))}"
+    if quote == '"' and value.count('"') % 2 == 0:
+        parts = value.split('"')
+        typographic = "".join(part + ("„" if index % 2 == 0 else "”")
+                              for index, part in enumerate(parts[:-1])) + parts[-1]
+        fix += f"; vai iekšā lieto pēdiņas „…”: {shortened(prefix + typographic)}"
+    return (number, "", "aiz noslēdzošās pēdiņas vēl ir teksts: pēdiņām jāaptver visa vērtība",
+            "text after the closing quote: YAML quotes must enclose the whole value", fix, value)
+
+
+def _cut_value(lines: list[str], tokens: list[yaml.Token], index: int) -> Found | None:
+    """What to say when a comment cut the plain value `tokens[index]` (a mapping's or a list
+    item's) short and the parser stopped at the next line meant to continue it (indented
+    under it): a `#` after the value on its line (`summary: Pirmā daļa #3` + `  otrā daļa`)
+    or a whole-line comment between its lines. As for a comment after a value on its last
+    line (:func:`comment_problems`), a `#` that reads as text (:data:`_TEXT_COMMENT`) is
+    offered the quotes, one that looks like a comment its deletion first; both are errors, as
+    the header cannot be read. None when there is no such comment, or the next line is not
+    indented under the value's field (the parser's words then)."""
+    scalar, after = tokens[index], tokens[index + 1]
+    item = isinstance(tokens[index - 1], yaml.BlockEntryToken)
+    if not isinstance(scalar, yaml.ScalarToken) \
+            or not (item or isinstance(tokens[index - 1], yaml.ValueToken)):
+        return None
+    column = tokens[index - 1 if item else index - 2].start_mark.column
+    field = next((key.value for value, key in pairwise(reversed(tokens[:index]))
+                  if isinstance(value, yaml.ValueToken) and isinstance(key, yaml.ScalarToken)
+                  and key.start_mark.column <= column), "")  # the key of the value or list
+    if after.start_mark.column <= column:
+        return None
+    end = scalar.end_mark
+    found = _COMMENT.match(lines[end.line], end.column)
+    if found is None:
+        comment = next((number for number in range(end.line + 1, after.start_mark.line)
+                        if lines[number].lstrip().startswith("#")), None)
+        if comment is None:
+            return None
+        return (comment, field, "komentāra rinda vērtības vidū: vērtība beidzas pirms tās, un "
+                "nākamās rindas to neturpina", "a comment line inside a value: the value ends "
+                "before it, and the lines below it do not continue it", "izdzēs šo rindu vai "
+                "pārcel to zem vērtības (piezīmes redakcijai raksti laukā notes:)",
+                lines[comment].strip())
+    rest = []  # the lines meant to continue it: up to one indented no deeper than its field
+    for line in lines[end.line + 1:]:
+        if line.strip() and len(line) - len(line.lstrip(" ")) <= column:
+            break
+        if line.strip() and not line.lstrip().startswith("#"):
+            rest.append(line.strip())
+    whole = " ".join((scalar.value, found.group(1), *rest))
+    shown = shortened(f"- {quoted(whole)}" if item else f"{field}: {quoted(whole)}")
+    quotes = f"liec visu vērtību pēdiņās: {shown}"
+    fix = (quotes if _TEXT_COMMENT.match(found.group(1)) else
+           f"izdzēs komentāru (piezīmes redakcijai raksti laukā notes:) vai, lai to publicētu, "
+           f"{quotes}")
+    return (end.line, field, "# sāk YAML komentāru: vērtība beidzas pirms tā, un nākamās rindas "
+            "to neturpina", "'#' begins a YAML comment: the value ends before it, and the lines "
+            "below it do not continue it", fix, whole)
 
 
 def _flow_comment(line: str, start: int) -> int | None:

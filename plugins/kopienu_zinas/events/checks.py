@@ -9,6 +9,8 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+import yaml
+
 from ..common.build import once
 from ..common.clock import build_now
 from ..common.frontmatter import SourceDocument
@@ -168,10 +170,12 @@ def ics_files(document: SourceDocument, save_as: str, settings: Mapping[str, Any
 
 def _parsed(document: SourceDocument, today: dt.date, settings: Mapping[str, Any]
             ) -> tuple[tuple[Event, ...], tuple[ContentProblem, ...]]:
-    """The document's valid events and the problems of the others (parsed_events)."""
-    title = document.metadata.get("title")
-    return parsed_events(settings, document.path, document.metadata.get("events"),
-                         title if isinstance(title, str) else "", today)
+    """The document's valid events and the problems of the others (parsed_events), the
+    problems quoting values as written (the `events:` node: its tree is unpacked only for an
+    article with events)."""
+    title, raw = document.metadata.get("title"), document.metadata.get("events")
+    return parsed_events(settings, document.path, raw, title if isinstance(title, str) else "",
+                         today, None if raw is None else document.value_node("events"))
 
 
 def _collision(document: SourceDocument, event: Event, others: list[str]) -> ContentProblem:
@@ -193,10 +197,12 @@ def check_events(document: SourceDocument, today: dt.date,
 
 
 def parsed_events(settings: Mapping[str, Any], source: str, raw: object, title: str,
-                  today: dt.date) -> tuple[tuple[Event, ...], tuple[ContentProblem, ...]]:
+                  today: dt.date, written: yaml.Node | None = None
+                  ) -> tuple[tuple[Event, ...], tuple[ContentProblem, ...]]:
     """parse_events of one source file (`source`: relative to content/), once per build
-    (common/build.py): the content check and the events attached to its article share it."""
+    (common/build.py): the content check (which runs first and passes the `written` node of
+    `events:`) and the events attached to its article share it."""
     def parse() -> tuple[tuple[Event, ...], tuple[ContentProblem, ...]]:
-        events, problems = parse_events(raw, title, today)
+        events, problems = parse_events(raw, title, today, written)
         return tuple(events), tuple(problems)
     return once(settings, ("events", source, today), parse)

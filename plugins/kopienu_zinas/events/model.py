@@ -15,11 +15,14 @@ from dataclasses import dataclass, replace
 from typing import Any
 from urllib.parse import urlparse
 
+import yaml
+
 from ..common import isodates
 from ..common.isodates import RIGA, is_time_of_day
 from ..common.months import Month
 from ..common.problems import ContentProblem, ProblemError
 from ..common.slugs import slugify
+from ..common.yamlnodes import as_node, not_text
 from . import recurrence as rules
 from .recurrence import Recurrence, RecurrenceError
 
@@ -193,17 +196,26 @@ def is_url(value: str) -> bool:
     return parsed.scheme in ("http", "https") and bool(parsed.netloc) and " " not in value.strip()
 
 
-def _text(raw: Mapping[str, Any], name: str) -> str | None:
+def _text(raw: Mapping[str, Any], name: str, written: yaml.Node | None) -> str | None:
+    """The text field `name` of an event, stripped (None when empty); _invalid when YAML read
+    it as no text (yamlnodes.not_text: `title: 1.10` is 1.1, `price: 5.00` 5.0, `title: 1991`
+    a number, `location: no` false), naming the value as `written` (its node; else as YAML
+    writes the value)."""
     value = raw.get(name)
     if value is None or value == "":
         return None
-    if isinstance(value, bool):  # YAML 1.1 reads yes/no/on/off/true/false as booleans
-        raise _invalid(name, "YAML to nolasīja kā jā/nē vērtību, nevis tekstu",
-                       "YAML read this as a yes/no value, not as text",
-                       f"liec tekstu pēdiņās, piemēram {name}: \"nē\"", "jā/nē (yes/no)")
-    if not isinstance(value, (str, int, float)):
-        raise _invalid(name, "jābūt tekstam", "must be text", f"raksti '{name}: ' un tekstu", value)
+    words = not_text(written if written is not None else as_node(value), name)
+    if words is not None:
+        raise _invalid(name, *words)
     return str(value).strip() or None
+
+
+def _field_nodes(written: yaml.Node | None) -> dict[str, yaml.Node]:
+    """An event's value nodes by field name (of a field written twice the last, as YAML keeps
+    it); {} when its node is not known."""
+    if not isinstance(written, yaml.MappingNode):
+        return {}
+    return {key.value: value for key, value in written.value if isinstance(key, yaml.ScalarNode)}
 
 
 def _recurrence(text: str, start: dt.date, end: dt.date | None, today: dt.date) -> Recurrence:
@@ -241,9 +253,11 @@ def _check_description(text: str | None) -> None:
                        text[:60] + "…")
 
 
-def parse_event(raw: object, index: int, default_title: str, today: dt.date) -> Event:
+def parse_event(raw: object, index: int, default_title: str, today: dt.date,
+                written: yaml.Node | None = None) -> Event:
     """One event from its front-matter mapping, for a build on `today` (the build date's Riga
-    day, which bounds how far ahead events may lie); _invalid for the first problem found."""
+    day, which bounds how far ahead events may lie); _invalid for the first problem found.
+    `written`: the mapping's YAML node, when known (the messages quote values as written)."""
     if not isinstance(raw, Mapping):
         raise _invalid("", "pasākumam jābūt laukiem", "an event must be a list of fields",
                        "raksti '- title: …' un zem tā 'start: …' ar atkāpi", raw)
@@ -251,7 +265,8 @@ def parse_event(raw: object, index: int, default_title: str, today: dt.date) -> 
     if unknown:
         raise _invalid(unknown[0], "nezināms lauks", "unknown field",
                        f"atļautie lauki: {', '.join(FIELDS)}", unknown[0])
-    texts = {name: _text(raw, name) for name in TEXT_FIELDS}
+    nodes = _field_nodes(written)
+    texts = {name: _text(raw, name, nodes.get(name)) for name in TEXT_FIELDS}
     _check_description(texts["description"])
     if "start" not in raw or raw["start"] in (None, ""):
         raise _invalid("start", "trūkst sākuma datuma", "start is missing", _DATE_FIX)
@@ -377,15 +392,18 @@ def _raw_title(raw: object, default_title: str) -> str:
     return default_title
 
 
-def parse_events(raw: object, default_title: str, today: dt.date
-                 ) -> tuple[list[Event], list[ContentProblem]]:
+def parse_events(raw: object, default_title: str, today: dt.date,
+                 written: yaml.Node | None = None) -> tuple[list[Event], list[ContentProblem]]:
     """Every event of one article for a build on `today` (see parse_event), and one problem per
     invalid event (nothing is dropped silently: an event with a problem is left out of the list
     *and* reported).
 
     A problem's field is its path in the front matter, counted from 1 as editors count
     (`events[2].start`), its text names the event; its file and line are the caller's
-    (SourceDocument.place)."""
+    (SourceDocument.place). `written`: the YAML node of `events:` as the editor wrote it (the
+    content check's), whose text the messages quote (`title: 1.10`, not 1.1); without it
+    (Pelican's metadata) they show a value as YAML writes it. Which events are valid does not
+    depend on it."""
     if raw is None:
         return [], []
     if not isinstance(raw, list):
@@ -395,9 +413,11 @@ def parse_events(raw: object, default_title: str, today: dt.date
     events: list[Event] = []
     problems: list[ContentProblem] = []
     keys: set[str] = set()
+    items = written.value if isinstance(written, yaml.SequenceNode) else []
     for index, item in enumerate(raw):
         try:
-            event = parse_event(item, index, default_title, today)
+            event = parse_event(item, index, default_title, today,
+                                items[index] if index < len(items) else None)
             _unique(event, keys)
             events.append(event)
         except ProblemError as invalid:
