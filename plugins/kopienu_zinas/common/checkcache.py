@@ -8,8 +8,12 @@ once) and its path, our code and library versions (fingerprint.code_digest), the
 settings without BUILD_DATE and READING (per-document rules never read the date, and how the
 reading plugin runs changes no result) and the names of every file and symbolic link under
 content/ (rules check that linked files exist). Rules across files or depending on the build
-date (`problems.content_check`) run on every build, on the cached parses. A problem read from
-the cache is the same value, printed the same way, as one found afresh.
+date (`problems.content_check`) run on the cached parses; those that read nothing of a document
+but its front (`problems.front_matter_rule`) keep their problems across builds, keyed by every
+document's front (:func:`front_digest`, recorded in its entry), the settings, code and what
+else they name (:func:`cross_file_problems_kept`), so an edit of a body runs none of them; the
+others run on every build. A problem read from the cache is the same value, printed the same
+way, as one found afresh.
 
 The names under content/ are listed once per check (common/contentfolder.py): their digest is
 part of every key, and the rules answer their path questions from the listing. Which store
@@ -24,8 +28,9 @@ in the build process, which reports any error exactly as without workers.
 from __future__ import annotations
 
 import hashlib
+import pickle
 import weakref
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -43,14 +48,17 @@ from .frontmatter import (
 )
 from .problems import (
     ContentProblem,
-    cross_file_problems,
+    content_rules,
     document_check,
     document_problems,
+    front_matter_inputs,
     run_content_checks,
 )
 
 #: Bumped when an entry's shape changes.
-ENTRY_VERSION = "content-check-2"
+ENTRY_VERSION = "content-check-3"
+#: Bumped when the shape of the kept problems of a rule across files changes.
+RULE_VERSION = "content-rule-1"
 
 #: Settings no per-document rule reads: the build date, and how the reading plugin works
 #: (whether it caches, on how many processes), which never changes a result.
@@ -63,8 +71,10 @@ LISTING_DIGEST = "content-listing-digest"
 #: that key on those bytes (site/linkcheck.py), so they need not read them again.
 SOURCE_DIGESTS = "content-source-digests"
 
-#: One document's entry: its parse and every problem of its own, sorted.
-Entry = tuple[SourceDocument, tuple[ContentProblem, ...]]
+#: One document's entry: its parse, every problem of its own (sorted) and its front's digest.
+Entry = tuple[SourceDocument, tuple[ContentProblem, ...], str]
+#: The parts of a document's pickled state that are no part of its front (its body).
+BODY_STATE = ("body", "with_comments")
 
 
 @dataclass(frozen=True)
@@ -87,8 +97,10 @@ class CheckPlan:
         self.root = content_root
         self.store = store
         self.folder = ContentFolder.scan(content_root)
-        base = digest(ENTRY_VERSION, code_digest(), self.folder.digest(),
-                      settings_digest(settings, leave_out=UNREAD_SETTINGS))
+        #: What every key shares but the listing: entry version, code, settings.
+        self.shared = digest(ENTRY_VERSION, code_digest(),
+                             settings_digest(settings, leave_out=UNREAD_SETTINGS))
+        base = digest(self.shared, self.folder.digest())
         self.files: list[tuple[Path, str | None]] = []
         self.entries: dict[str, Entry] = {}
         self.jobs: list[CheckJob] = []
@@ -213,10 +225,55 @@ def _taken_plan(content_root: Path, settings: Mapping[str, Any], store: CacheSto
     return CheckPlan(content_root, settings, store)
 
 
-def entry_of(content_root: Path, file: Path, data: bytes, settings: dict[str, Any]) -> Entry:
-    """One document's entry, computed: its parse and its own problems, sorted."""
+def entry_of(content_root: Path, file: Path, data: bytes, settings: dict[str, Any]
+             ) -> tuple[SourceDocument, tuple[ContentProblem, ...]]:
+    """One document's parse and its own problems, sorted."""
     document, parsed = read_document(content_root, file, data)
     return document, tuple(sorted({*parsed, *document_problems(document, settings)}))
+
+
+def stored_entry(content_root: Path, file: Path, data: bytes, settings: dict[str, Any]
+                 ) -> Entry:
+    """One document's entry, computed (:func:`entry_of` and :func:`front_digest`)."""
+    document, problems = entry_of(content_root, file, data, settings)
+    return document, problems, front_digest(document)
+
+
+def front_digest(document: SourceDocument) -> str:
+    """SHA-256 hex of what a `problems.front_matter_rule` may read of a document: its state as
+    cached (path, kind, header found, metadata, YAML nodes packed, the body's first line),
+    pickled without the body. Documents whose fronts differ get different digests (their
+    pickles differ); equal fronts pickled differently only cost the rules a run."""
+    state = {name: value for name, value in document.__getstate__().items()
+             if name not in BODY_STATE}
+    return hashlib.sha256(pickle.dumps(state, protocol=5)).hexdigest()
+
+
+def cross_file_problems_kept(documents: Sequence[SourceDocument], fronts: Sequence[str],
+                             settings: dict[str, Any], store: CacheStore, shared: str
+                             ) -> set[ContentProblem]:
+    """What the rules across files (`problems.content_check`) find, as
+    `problems.cross_file_problems`: a `front_matter_rule`'s problems taken from `store` when
+    an earlier build ran it on the same inputs — the documents' fronts (`fronts`, in order),
+    `shared` (entry version, code, settings without BUILD_DATE) and what else it names — and
+    else found and stored; every other rule run. A stored value that is not a tuple of
+    problems is a miss."""
+    inputs = digest(RULE_VERSION, shared, *fronts)
+    found: set[ContentProblem] = set()
+    for rule in content_rules():
+        also = front_matter_inputs(rule)
+        if also is None:
+            found.update(rule(None, documents=documents, settings=settings) or ())
+            continue
+        key = digest(inputs, f"{rule.__module__}.{rule.__qualname__}", also(settings))
+        store.used.add(key)
+        kept = store.get(key)
+        if not (isinstance(kept, tuple)
+                and all(isinstance(problem, ContentProblem) for problem in kept)):
+            kept = tuple(sorted(set(rule(None, documents=documents, settings=settings) or ())))
+            store.put(key, kept)
+        found.update(kept)
+    return found
 
 
 def check_content(content_root: Path, settings: dict[str, Any]
@@ -237,17 +294,20 @@ def check_content(content_root: Path, settings: dict[str, Any]
     with activated(planned.folder):
         planned.collect()
         documents = []
+        fronts = []
         found: set[ContentProblem] = set()
         for file, key in planned.files:
             entry = planned.entries.get(key) if key is not None else None
             if entry is None:
                 data = planned.data[key] if key is not None else file.read_bytes()
-                entry = entry_of(content_root, file, data, settings)
+                entry = stored_entry(content_root, file, data, settings)
                 if key is not None:
                     store.put(key, entry)
             documents.append(entry[0])
             found.update(entry[1])
-        return documents, sorted(found | set(cross_file_problems(documents, settings)))
+            fronts.append(entry[2])
+        found |= cross_file_problems_kept(documents, fronts, settings, store, planned.shared)
+        return documents, sorted(found)
 
 
 #: In a check worker: the settings, the store and the listing it checks against.
@@ -271,16 +331,16 @@ def check_job(job: CheckJob) -> Entry | None:
     settings = _WORKER["settings"]
     root = Path(settings["PATH"])
     try:
-        entry = entry_of(root, root / job.path, job.data, settings)
+        entry = stored_entry(root, root / job.path, job.data, settings)
     except Exception:
         return None
     _WORKER["store"].put(job.key, entry)
     return entry
 
 
-def _entry(value: Any) -> tuple[SourceDocument, tuple[ContentProblem, ...]] | None:
+def _entry(value: Any) -> Entry | None:
     """A stored value if it has an entry's shape (anything else is a miss)."""
-    if (isinstance(value, tuple) and len(value) == 2 and isinstance(value[0], SourceDocument)
-            and isinstance(value[1], tuple)):
+    if (isinstance(value, tuple) and len(value) == 3 and isinstance(value[0], SourceDocument)
+            and isinstance(value[1], tuple) and isinstance(value[2], str)):
         return value
     return None

@@ -16,7 +16,7 @@ import logging
 import os
 import re
 import stat
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
@@ -43,6 +43,9 @@ content_check = signal("kopienu_zinas.content_check")
 #: its text, the settings (BUILD_DATE left out) and which files exist under content/: the
 #: reading plugin caches the results under those keys (common/checkcache.py).
 document_check = signal("kopienu_zinas.document_check")
+
+#: A content_check receiver: (sender, documents=..., settings=...) → problems.
+ContentRule = Callable[..., Iterable["ContentProblem"] | None]
 
 
 @dataclass(frozen=True, order=True)
@@ -197,6 +200,43 @@ def document_problems(document: SourceDocument, settings: dict[str, Any]
     for _receiver, problems in document_check.send(document=document, settings=settings):
         found.update(problems or ())
     return sorted(found)
+
+
+#: The attribute that marks a :data:`content_check` receiver as one of :func:`front_matter_rule`.
+_FRONT_MATTER = "kopienu_zinas_front_matter"
+#: What such a rule reads besides the documents' fronts and the settings without BUILD_DATE.
+AlsoReads = Callable[[Mapping[str, Any]], str]
+
+
+def front_matter_rule(also: AlsoReads | None = None
+                      ) -> Callable[[ContentRule], ContentRule]:
+    """Mark a :data:`content_check` receiver as reading of each document only its *front*:
+    its path, kind, whether it has a header, the header's values (`metadata`), YAML nodes and
+    the line its body starts at (never `body`, `with_comments` or `written_body`), and
+    besides the documents only the settings (BUILD_DATE left out) and what `also(settings)`
+    names (the build's day, say), never another file, the clock or the listing. Such a rule's
+    problems are a function of those inputs, so the content check may take them from the
+    last build that had the same (common/checkcache.py); a rule not marked runs every build."""
+    def mark(rule: ContentRule) -> ContentRule:
+        setattr(rule, _FRONT_MATTER, also or _nothing_else)
+        return rule
+    return mark
+
+
+def _nothing_else(settings: Mapping[str, Any]) -> str:
+    return ""
+
+
+def front_matter_inputs(rule: Callable[..., Any]) -> AlsoReads | None:
+    """What a :func:`front_matter_rule` reads besides the fronts and the settings (a function
+    of the settings); None for any other rule."""
+    return getattr(rule, _FRONT_MATTER, None)
+
+
+def content_rules() -> list[ContentRule]:
+    """The :data:`content_check` receivers connected now (each called as blinker's `send`
+    would: the sender None, `documents` and `settings` by name)."""
+    return list(content_check.receivers_for(None))
 
 
 def cross_file_problems(documents: Sequence[SourceDocument], settings: dict[str, Any]

@@ -14,13 +14,14 @@ from typing import Any
 from ..common import checkcache, sourcereader
 from ..common.cachestore import CacheStore
 from ..common.frontmatter import MARKDOWN_ENDINGS
-from . import prereading, readahead
+from . import memo, prereading, readahead
 from .settings import from_pelican
 
 #: The attribute of the Pelican instance that owns its reading caches.
 ATTRIBUTE = "kopienu_reading"
-#: Entry kinds under .cache/reading/ (KEYS: the Markdown cache's key index, one entry).
-MARKDOWN, CHECKS, KEYS = "markdown", "checks", "keys"
+#: Entry kinds under .cache/reading/ (KEYS: the Markdown cache's key index, one entry;
+#: SLUGS: the slugs the last build asked for, one entry, reading/memo.py).
+MARKDOWN, CHECKS, KEYS, SLUGS = "markdown", "checks", "keys", "slugs"
 
 
 class FailureWatch(logging.Handler):
@@ -40,11 +41,12 @@ class ReadingCaches:
     sources: sourcereader.SourceCache
     checks: checkcache.CheckCache
     keys: CacheStore
+    slugs: CacheStore
     watch: FailureWatch = field(default_factory=FailureWatch)
     prereading: prereading.Prereading | None = None
 
     def stores(self) -> tuple[CacheStore, ...]:
-        return self.sources.store, self.checks.store, self.keys
+        return self.sources.store, self.checks.store, self.keys, self.slugs
 
 
 _CURRENT: weakref.WeakValueDictionary[int, ReadingCaches] = weakref.WeakValueDictionary()
@@ -66,7 +68,8 @@ def open_caches(pelican: Any) -> None:
     caches = ReadingCaches(
         sourcereader.use_store(settings, CacheStore(options.folder, MARKDOWN)),
         checkcache.use_store(settings, CacheStore(options.folder, CHECKS)),
-        CacheStore(options.folder, KEYS))
+        CacheStore(options.folder, KEYS), CacheStore(options.folder, SLUGS))
+    memo.keep_slugs(caches.slugs)
     root = logging.getLogger()
     for handler in [h for h in root.handlers if isinstance(h, FailureWatch)]:
         root.removeHandler(handler)  # of a build that stopped before `finalized`
@@ -105,6 +108,7 @@ def prune_after_success(pelican: Any) -> None:
     logging.getLogger().removeHandler(caches.watch)
     if caches.prereading is not None:
         caches.prereading.wait()
+    memo.save_slugs(caches.slugs)
     if not caches.watch.failed:
         for store in caches.stores():
             store.prune_keeping_previous()

@@ -31,9 +31,10 @@ from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
 from ..common.claims import TAKEN_FIX, taken_words
+from ..common.clock import build_now
 from ..common.frontmatter import SourceDocument
-from ..common.isodates import parse_iso_date
-from ..common.problems import ContentProblem
+from ..common.isodates import RIGA, parse_iso_date
+from ..common.problems import ContentProblem, front_matter_rule
 from .clashes import PAGE_LISTS, withhold
 from .slugs import document_age, document_slug
 
@@ -207,6 +208,13 @@ def check_save_as(documents: Sequence[SourceDocument],
             yield document.problem("save_as", what_lv, what_en, TAKEN_FIX, value=f"/{save_as}")
 
 
+def build_day(settings: Mapping[str, Any]) -> str:
+    """The build's day in Riga, ISO (the events of a document, whose .ics files
+    :func:`documents_files` names, are parsed for that day: events/checks.py)."""
+    return build_now(settings).astimezone(RIGA).date().isoformat()
+
+
+@front_matter_rule(also=build_day)
 def check_documents(sender: Any, documents: Sequence[SourceDocument],
                     settings: dict[str, Any]) -> list[ContentProblem]:
     reserved = reserved_sections(settings)

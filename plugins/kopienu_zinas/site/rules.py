@@ -8,9 +8,10 @@ from collections.abc import Generator, Iterator, Sequence
 from difflib import get_close_matches
 from typing import Any
 
+from ..common.clock import build_now
 from ..common.frontmatter import LIST_FIELDS, SourceDocument
 from ..common.isodates import parse_iso_date
-from ..common.problems import ContentProblem
+from ..common.problems import ContentProblem, front_matter_rule
 from ..common.schedule import EARLIEST_YEAR, is_scheduled, too_early, too_late
 from ..common.yamlnodes import INVISIBLE, layout_problem
 from .settings import SiteSettings
@@ -71,6 +72,7 @@ def check_document(sender: Any, document: SourceDocument,
     return problems
 
 
+@front_matter_rule(also=lambda settings: build_now(settings).isoformat())
 def check_documents(sender: Any, documents: Sequence[SourceDocument],
                     settings: dict[str, Any]) -> list[ContentProblem]:
     """content_check: the dates of every article and page, against the build date."""

@@ -19,7 +19,7 @@ from typing import Any
 
 from ..common.frontmatter import SourceDocument
 from ..common.isodates import as_datetime, parse_iso_date
-from ..common.problems import ContentProblem
+from ..common.problems import ContentProblem, front_matter_rule
 from ..common.slugs import gives_address, slugify_with_settings
 from .containment import is_one_name
 
@@ -29,6 +29,7 @@ KINDS = ("article", "page")
 VALID_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
+@front_matter_rule()
 def check_documents(sender: Any, documents: Sequence[SourceDocument],
                     settings: dict[str, Any]) -> list[ContentProblem]:
     groups: dict[tuple[str, str, str], list[SourceDocument]] = defaultdict(list)
