@@ -92,7 +92,7 @@ summary: Attēli ar neparastiem nosaukumiem.
 
 #: JPEG pictures (with GPS) whose names do not say so.
 DISGUISED = ("attels.jfif", "bez-galotnes", "foto.jpg.txt", "bilde.bmp", "ikona.ico")
-PDF = pdf_bytes()  # a PDF without personal fields (site/documents.py refuses others)
+PDF = pdf_bytes()  # a PDF without personal fields (site/documents/ refuses others)
 #: An Inkscape drawing: its author, home folder and the editor's own data in it.
 DRAWING = b"""<?xml version="1.0" encoding="UTF-8"?>
 <!-- Created with Inkscape -->

@@ -14,8 +14,9 @@ from pypdf import PdfWriter
 from pypdf.errors import DependencyError
 
 from kopienu_zinas.common.frontmatter import discover_documents
-from kopienu_zinas.site import documents as documents_module
-from kopienu_zinas.site.documents import check_documents, personal_fields
+from kopienu_zinas.site.documents import check_documents
+from kopienu_zinas.site.documents import pdf as pdf_reader
+from kopienu_zinas.site.documents.reading import personal_fields
 from tests.documents import (
     odf_text,
     ole_document,
@@ -120,7 +121,7 @@ def test_no_error_of_the_pdf_library_stops_the_build(tmp_path: Path, monkeypatch
     "cannot be read" message, never a crash or a message for the developers."""
     def fail(_source: object) -> None:
         raise DependencyError("cryptography>=3.1 is required for AES algorithm")
-    monkeypatch.setattr(documents_module, "PdfReader", fail)
+    monkeypatch.setattr(pdf_reader, "PdfReader", fail)
     assert check(tmp_path, {"plans.pdf": pdf_bytes()}) == [
         "atteli/plans.pdf: file: dokumentu nevar nolasīt, lai pārbaudītu autoru vārdus (the "
         "document cannot be read to check it for authors' names): DependencyError: "
