@@ -86,7 +86,7 @@ def test_broken_yaml_and_unknown_fields_are_reported_with_their_line(tmp_path: P
 
 def test_a_tab_or_no_break_space_in_captions_is_named_at_its_line_and_column(
         tmp_path: Path) -> None:
-    """As in an article's front matter (common/yamlnodes.syntax_problem), not the parser's
+    """As in an article's front matter (common/yamlproblems.syntax_problem), not the parser's
     words a line later."""
     gallery(tmp_path, "a", "title: A\ndate:\u00a02024-01-01\nphotos: []\n", ["x.jpg"])
     gallery(tmp_path, "b", "title: B\nphotos:\n  x.jpg:\n\t caption: X\n", ["x.jpg"])

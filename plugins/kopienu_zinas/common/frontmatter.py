@@ -23,18 +23,15 @@ from .nocomments import blank_comments
 from .packednodes import PackedMappingNode, pack, top_scalar
 from .problems import ContentProblem, shortened
 from .sourcetext import read_source
-from .yamlnodes import (
-    clean_values,
+from .yamlnodes import clean_values, quoted, written_form, yaml_kind
+from .yamlproblems import (
     comment_problems,
     first_layout_problem,
     layout_problem,
     line_break_problems,
     node_problems,
     not_text,
-    quoted,
     syntax_problem,
-    written_form,
-    yaml_kind,
 )
 
 _HEADER = re.compile(r"\A\s*^---[ \t]*$\n(?P<meta>.*?)^(?:---|\.\.\.)[ \t]*$\n?", re.M | re.S)
@@ -171,7 +168,7 @@ class SourceDocument:
 
     def text_problem(self, name: str) -> ContentProblem | None:
         """The problem of a text field `name` (title, slug …) whose value YAML reads as no
-        text (yamlnodes.not_text: a number, true/false or a date, as Pelican's reader reads
+        text (yamlproblems.not_text: a number, true/false or a date, as Pelican's reader reads
         `2024-05-01`; a list or mapping), the fix the editor's own text in quotes
         (`slug: 0777` → `slug: "0777"`, not 511); None for text or none."""
         node = self.value_node(name)

@@ -12,13 +12,13 @@ it"; the page is built as written (a warning: only `make check` stops on it):
   mark: there it joins an emoji sequence (👩‍🌾) or shapes a script, as meant;
 - in the body, U+2028/U+2029 line and paragraph separators (InDesign's forced line break) and
   NEL U+0085 (a "…" decoded from Windows-1252 as Latin-1): Markdown does not break a line
-  there (in the front matter YAML does: an error, yamlnodes.line_break_problems).
+  there (in the front matter YAML does: an error, yamlproblems.line_break_problems).
 
 Left alone: the soft hyphen U+00AD (a hyphenation hint, shown only where a line breaks) and the
 zero width non-joiner U+200C (it keeps letters from ligating), both typed on purpose; no-break
-spaces in a value's text (common/yamlnodes.py names those where YAML reads the layout). In the
+spaces in a value's text (common/yamlproblems.py names those where YAML reads the layout). In the
 front matter only values are looked at: an invisible character in a field name or indentation
-is an error of its own (yamlnodes.layout_problem).
+is an error of its own (yamlproblems.layout_problem).
 """
 
 from __future__ import annotations

@@ -22,7 +22,8 @@ from ..common.isodates import RIGA, is_time_of_day
 from ..common.months import Month
 from ..common.problems import ContentProblem, ProblemError
 from ..common.slugs import slugify
-from ..common.yamlnodes import as_node, not_text
+from ..common.yamlnodes import as_node
+from ..common.yamlproblems import not_text
 from . import recurrence as rules
 from .recurrence import Recurrence, RecurrenceError
 
@@ -198,7 +199,7 @@ def is_url(value: str) -> bool:
 
 def _text(raw: Mapping[str, Any], name: str, written: yaml.Node | None) -> str | None:
     """The text field `name` of an event, stripped (None when empty); _invalid when YAML read
-    it as no text (yamlnodes.not_text: `title: 1.10` is 1.1, `price: 5.00` 5.0, `title: 1991`
+    it as no text (yamlproblems.not_text: `title: 1.10` is 1.1, `price: 5.00` 5.0, `title: 1991`
     a number, `location: no` false), naming the value as `written` (its node; else as YAML
     writes the value)."""
     value = raw.get(name)

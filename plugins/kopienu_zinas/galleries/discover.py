@@ -37,7 +37,8 @@ from ..common.leftbehind import left_behind
 from ..common.nocomments import COMMENT_AS_TEXT
 from ..common.problems import ContentProblem
 from ..common.sourcetext import XML_FORBIDDEN, read_source
-from ..common.yamlnodes import compose, node_problems, syntax_problem
+from ..common.yamlnodes import compose
+from ..common.yamlproblems import node_problems, syntax_problem
 from ..images.paths import collisions, nfc, output_stem
 from ..images.pipeline import (
     PHOTO_SUFFIXES,

@@ -13,7 +13,8 @@ from ..common.frontmatter import LIST_FIELDS, SourceDocument
 from ..common.isodates import parse_iso_date
 from ..common.problems import ContentProblem, front_matter_rule
 from ..common.schedule import EARLIEST_YEAR, is_scheduled, too_early, too_late
-from ..common.yamlnodes import INVISIBLE, layout_problem
+from ..common.yamlnodes import INVISIBLE
+from ..common.yamlproblems import layout_problem
 from .settings import SiteSettings
 
 SUMMARY_LIMIT = 300

@@ -1,0 +1,531 @@
+"""Problems in editors' YAML (front matter, captions.yml; read by common/yamlnodes.py): what
+only the parsed YAML shows (escaped forbidden characters, repeated keys, comments that cut
+values short, text fields read as no text), tabs and invisible spaces where YAML reads the
+layout, characters YAML reads as a line break, and what an editor can do about YAML that
+cannot be read.
+
+`common.sourcetext` finds characters XML 1.0 forbids when they are typed literally. YAML's
+double-quoted escapes (`"\\x0b"`, `"\\u0001"`, YAML 1.1 §5.7) put the same characters into a
+value without them ever being in the file's text; and YAML lets a key appear twice in one
+mapping, where PyYAML silently keeps the last value (YAML 1.1 §3.2.1.1 says keys are unique).
+Both are found here by walking the composed node tree, so every scalar is seen, however
+deeply nested (event fields, tag lists, captions of photos).
+
+YAML separates and indents with the plain space only (YAML 1.2 §6.1: no tab in indentation;
+§5.5: a no-break space is not white space). A no-break space pasted from Word after `title:`
+makes the whole line one text, and the parser stops a line later with "mapping values are not
+allowed"; a tab in an indentation stops it there. :func:`syntax_problem` names the line and the
+character instead of the parser's words (`layout_fault`). Typographic quotes (“ ” „ ‘ ’ « »,
+Word's and macOS's autocorrect) are text to YAML, not quotes: when the line where the parser
+stopped holds them, it says so and shows the line with the value in straight quotes.
+
+A `#` after white space begins a comment (YAML 1.1 §4.2.2 and §9.2.1.3: in a plain scalar only
+after white space; at the start of a value, or of a flow item after `[` or `,`, always):
+`tags: #kopienas` is an empty field, `title: Sanāksme #3` the title "Sanāksme" and
+`summary: Cena 5 EUR # ar PVN` the summary "Cena 5 EUR", all without an error.
+:func:`comment_problems` names a comment after a value on its line: an error when it reads as
+text (`#` directly before a letter or digit, as in a hashtag), a warning when it looks like
+the comment it is (`# …`: editors do not mean one after a value, and what it says is not
+published); a comment after a field with no value (`tags:   # vēlāk`) and a whole-line one are
+left alone. :func:`syntax_problem` names a comment that leaves a `[` unclosed, and a quote or
+bracket that is not closed, at the line where it opened; a comment that cuts a plain value
+running over several lines short (`summary: Pirmā daļa #3` and an indented `otrā daļa`: the
+parser then stops at the next line), text after a closing quote (`title: "Sveiki" un "atā"`)
+and a `]` or `}` that closes nothing (`tags: [a, b]]`), each with its own fix rather than the
+parser's "did not find expected key".
+
+A text field whose value YAML reads as no text (`title: 1.10`, `price: 5.00`, `location: no`)
+is :func:`not_text`'s, for articles' and events' fields alike, quoting the text as written.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Iterator
+from itertools import pairwise
+from typing import Literal
+
+import yaml
+
+from . import isodates
+from .problems import ContentProblem, shortened
+from .sourcetext import XML_FORBIDDEN, character_names
+from .yamlnodes import (
+    INVISIBLE,
+    invisible_name,
+    line_layout,
+    quoted,
+    scan_tokens,
+    value_start,
+    written_form,
+    yaml_kind,
+)
+
+#: Characters YAML reads as a line break (YAML 1.1 §5.4: NEL, line and paragraph separators)
+#: that editors and Python's own line counting (`str.split("\n")`) do not: a title with
+#: InDesign's forced line break U+2028 is two YAML lines, and the parser's line is off.
+YAML_LINE_BREAKS = re.compile("[\u0085\u2028\u2029]")
+_PASTED = ("izdzēs to vai aizstāj ar atstarpi (tāda zīme ienāk, kopējot no InDesign, PDF vai "
+           "tīmekļa lapas)")
+#: What to do about each, by character.
+_LINE_BREAK_FIXES = {
+    "\u2028": _PASTED, "\u2029": _PASTED,
+    "\u0085": "tā parasti ir daudzpunkte „…”, kas nolasīta nepareizā kodējumā: aizstāj to ar …",
+}
+#: Quotes that word processors type for " and ', and Latvian typography's „…“: text to YAML.
+TYPOGRAPHIC_QUOTES = re.compile("[“”„‟‘’‚«»]")
+_YAML_FIX = "pārbaudi kolu ':' aiz lauka nosaukuma un pēdiņas ap tekstu ar ':' vai '#'"
+_LAYOUT_FIX = ("aizstāj to ar parastu atstarpi (vai izdzēs, ja atstarpe tur nav vajadzīga); tāda "
+               "bieži ienāk, kopējot tekstu no Word vai tīmekļa lapas")
+#: A problem's severity (ContentProblem.severity).
+Severity = Literal["error", "warning"]
+#: A comment after a value: white space, then `#` and the rest of the line.
+_COMMENT = re.compile(r"[ \t]+(#.*)")
+#: A comment that reads as text: `#` then a letter or digit (a hashtag, `#3`).
+_TEXT_COMMENT = re.compile(r"#[^\s#]")
+#: Styles of a scalar that ends on the line its end mark names: plain (libyaml: "", PyYAML:
+#: None), single- and double-quoted; not block scalars (`|`, `>`), which end a line later.
+_LINE_STYLES = ("", None, "'", '"')
+#: Flow indicators after which a `#` begins a comment even without white space before it.
+_FLOW_BEFORE_COMMENT = " \t[{,"
+#: A flow item starting with `#` (after `[`, `{` or `,`), up to the next `,`, `]` or `}`.
+_HASH_ITEM = re.compile(r"(?<=[\[{,])(\s*)(#[^,\]}]*?)(\s*)(?=[,\]}]|$)")
+
+
+def not_text(node: yaml.Node, name: str) -> tuple[str, str, str, str] | None:
+    """(what_lv, what_en, fix, value as written) when `node`, the value of the text field
+    `name` (an article's `title:`, an event's `price:` …), is no text: a scalar YAML reads as a
+    number, true/false (YAML 1.1 §10.2: `yes`, `no`, `on`, `off`) or a date (yamlnodes.yaml_kind),
+    the fix the editor's own text in quotes (`price: 5.00` → `price: "5.00"`, not 5.0); a list
+    or mapping. None for text, and for an empty value (each field's rule says what an empty
+    one means)."""
+    if not isinstance(node, yaml.ScalarNode):
+        return ("jābūt tekstam", "must be text", f"raksti '{name}: ' un tekstu pēdiņās",
+                written_form(node))
+    kind = yaml_kind(node)
+    if kind is None or node.tag == "tag:yaml.org,2002:null":
+        return None
+    return (f"jābūt tekstam, bet YAML to nolasa kā {kind[0]}",
+            f"must be text, but YAML reads it as {kind[1]}",
+            f"liec to pēdiņās: {shortened(f'{name}: {quoted(node.value)}')}", node.value)
+
+
+def node_problems(node: yaml.Node | None, path: str, first_line: int = 1) -> list[ContentProblem]:
+    """Problems in a composed YAML document. `first_line` is the file line of the YAML's first
+    line (2 for front matter after its `---`, 1 for captions.yml)."""
+    return list(_walk(node, path, first_line, "text"))
+
+
+def _walk(node: yaml.Node | None, path: str, first_line: int,
+          field: str) -> Iterator[ContentProblem]:
+    if isinstance(node, yaml.ScalarNode):
+        found = [(m.start() + 1, ord(m.group())) for m in XML_FORBIDDEN.finditer(node.value)]
+        if found:
+            yield ContentProblem(
+                path, node.start_mark.line + first_line, field,
+                "neredzama aizliegta rakstzīme", "forbidden character (XML 1.0)",
+                "izdzēs YAML atsoli (piemēram \\x0b vai \\u0001) no vērtības",
+                character_names(found, "zīme"))
+    elif isinstance(node, yaml.SequenceNode):
+        for item in node.value:
+            yield from _walk(item, path, first_line, field)
+    elif isinstance(node, yaml.MappingNode):
+        seen: set[str] = set()
+        for key, value in node.value:
+            name = key.value if isinstance(key, yaml.ScalarNode) else field
+            if isinstance(key, yaml.ScalarNode):
+                if name in seen:
+                    yield ContentProblem(
+                        path, key.start_mark.line + first_line, name,
+                        "lauks ir uzrakstīts divreiz", "duplicate key",
+                        "atstāj vienu rindu ar šo lauku (tagad derētu tikai pēdējā)", name)
+                seen.add(name)
+            yield from _walk(key, path, first_line, name)
+            yield from _walk(value, path, first_line, name)
+
+
+def comment_problems(path: str, text: str, node: yaml.Node | None, first_line: int = 1,
+                     lists: Collection[str] = ()) -> list[ContentProblem]:
+    """A problem at each value (a mapping's or a list item's, at any depth; plain or quoted) of
+    the composed YAML `text` that a comment follows on the line where the value ends:
+
+    - an error when the comment reads as text (:data:`_TEXT_COMMENT`) and the value is plain:
+      empty (`image_credit: #foto Jānis`, `- #kopienas`: the value is lost) or cut short
+      (`title: Sanāksme #3`);
+    - a warning when the value is not empty (`summary: Cena 5 EUR # ar PVN`,
+      `title: "Koncerts" # 2. daļa`): what the comment says is not published.
+
+    A comment after a field with no value (`tags:   # vēlāk`, `title: "" # vēlāk`) and a
+    whole-line one are none. `first_line`: the file line of the text's first line; `lists`:
+    fields whose value is a list (the fix shows `tags: ["#kopienas"]`)."""
+    if "#" not in text:
+        return []  # nearly every header: no walk
+    lines = text.split("\n")
+    return [ContentProblem(path, line + first_line, field, *words, severity=severity)
+            for line, field, words, severity in _commented(node, lines, "front matter", False,
+                                                           lists)]
+
+
+def _commented(node: yaml.Node | None, lines: list[str], field: str, item: bool,
+               lists: Collection[str]
+               ) -> Iterator[tuple[int, str, tuple[str, str, str, str], Severity]]:
+    """(line counted from 0, field, (what_lv, what_en, fix, value), severity) of each commented
+    value under `node` (`item`: a list item of `field`)."""
+    if isinstance(node, yaml.ScalarNode):
+        end = node.end_mark
+        found = (_COMMENT.match(lines[end.line], end.column)
+                 if node.style in _LINE_STYLES and end.line < len(lines) else None)
+        comment = found.group(1) if found is not None else ""
+        as_text = not node.style and _TEXT_COMMENT.match(comment) is not None
+        if as_text:
+            yield end.line, field, _comment_words(node.value, comment, field, item,
+                                                  field in lists), "error"
+        elif comment and node.value:
+            yield end.line, field, _after_value_words(node, comment, field, item), "warning"
+    elif isinstance(node, yaml.SequenceNode):
+        for value in node.value:
+            yield from _commented(value, lines, field, True, lists)
+    elif isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            name = key.value if isinstance(key, yaml.ScalarNode) else field
+            yield from _commented(value, lines, name, False, lists)
+
+
+def _comment_words(value: str, comment: str, field: str, item: bool,
+                   is_list: bool) -> tuple[str, str, str, str]:
+    """(what_lv, what_en, fix, value) of a plain `value` followed by `comment`, which reads as
+    text."""
+    if value:
+        whole = f"{value} {comment}"
+        shown = f"- {quoted(whole)}" if item else f"{field}: {quoted(whole)}"
+        return ("teksts no # līdz rindas beigām ir YAML komentārs un netiek nolasīts",
+                "the text from '#' to the end of the line is a YAML comment and is not read",
+                f"liec visu vērtību pēdiņās: {shortened(shown)}", whole)
+    bare = comment.lstrip("#")
+    if item:
+        forms = f"- {quoted(comment)}", f"- {bare}"
+    elif is_list:
+        forms = f"{field}: [{quoted(comment)}]", f"{field}: [{bare}]"
+    else:
+        forms = f"{field}: {quoted(comment)}", f"{field}: {bare}"
+    return ("vērtība sākas ar #, ko YAML lasa kā komentāru: lauks ir tukšs",
+            "the value starts with '#', which YAML reads as a comment: the field is empty",
+            f"liec vērtību pēdiņās ({shortened(forms[0])}) vai izdzēs # "
+            f"({shortened(forms[1])})", comment)
+
+
+def _after_value_words(node: yaml.ScalarNode, comment: str, field: str,
+                       item: bool) -> tuple[str, str, str, str]:
+    """(what_lv, what_en, fix, value) of a comment after the value of `node` on its line: to
+    keep its text, the whole line in quotes (not offered for a value YAML reads as no text, nor
+    for a date or time the site reads, common/isodates.py: `start: 2026-12-03 18:00 # durvis`,
+    which the comment in quotes would make unreadable); or delete it."""
+    whole = f"{node.value} {comment}"
+    delete = "izdzēs komentāru (piezīmes redakcijai raksti laukā notes:)"
+    if yaml_kind(node) is None and not _is_date(node.value):
+        shown = f"- {quoted(whole)}" if item else f"{field}: {quoted(whole)}"
+        fix = f"lai to publicētu, liec visu vērtību pēdiņās: {shortened(shown)}; vai {delete}"
+    else:
+        fix = delete
+    return ("teksts aiz # netiek publicēts: YAML to lasa kā komentāru",
+            "the text after '#' is not published: YAML reads it as a comment", fix, whole)
+
+
+def _is_date(text: str) -> bool:
+    """Whether `text` is a date, time or month as the site reads them (common/isodates.py)."""
+    try:
+        isodates.parse(text, months=True)
+    except ValueError:
+        return isodates.is_time_of_day(text)
+    return True
+
+
+def layout_fault(line: str) -> tuple[int, str, str] | None:
+    """(column counted from 1, character, field name or "") of the first tab or invisible space
+    (:data:`INVISIBLE`) in `line`'s indentation or after a list item's '-', or of the first
+    invisible space in its field name or right after the name's ':'; None when its layout has
+    neither. A value's text is not looked at (a no-break space in a sentence is fine)."""
+    indent, key = line_layout(line)
+    field = INVISIBLE.sub("", key.group("name")) if key else ""
+    if line[indent.end():].strip():
+        for column, character in enumerate(indent.group(), 1):
+            if character == "\t" or INVISIBLE.fullmatch(character):
+                return column, character, field
+    found = INVISIBLE.search(key.group()) if key else None
+    return (indent.end() + found.start() + 1, found.group(), field) if found else None
+
+
+def layout_problem(path: str, line: int, column: int, character: str,
+                   field: str = "front matter", fix: str = _LAYOUT_FIX) -> ContentProblem:
+    """The problem of a tab or an invisible space where YAML reads the layout, at `line`
+    (`fix`: what to do, for a place where a space would not do either)."""
+    if character == "\t":
+        return ContentProblem(
+            path, line, field, "atkāpē ir tabulācija",
+            "a tab in the indentation: YAML indents with spaces only",
+            "aizstāj tabulāciju ar atstarpēm (tik, cik līdzīgajās rindās virs tās)",
+            f"kolonna {column}")
+    code = ord(character)
+    name_lv, name_en = invisible_name(character)
+    return ContentProblem(
+        path, line, field, f"rindā ir {name_lv} U+{code:04X}, ko YAML neuzskata par atstarpi",
+        f"a {name_en}, U+{code:04X}, that YAML does not read as a space", fix,
+        f"kolonna {column}")
+
+
+def first_layout_problem(path: str, text: str, first_line: int = 1,
+                         last_index: int | None = None,
+                         field: str = "front matter") -> ContentProblem | None:
+    """The problem of the first line of YAML `text` (counted from 0, up to `last_index`; all
+    when None) whose layout holds a tab or an invisible space (:func:`layout_fault`), at its
+    field (`field` when the line names none); `first_line` is the file line of the text's
+    first line."""
+    lines = text.split("\n")
+    for index, line in enumerate(lines if last_index is None else lines[:last_index + 1]):
+        fault = layout_fault(line)
+        if fault is not None:
+            column, character, name = fault
+            return layout_problem(path, index + first_line, column, character, name or field)
+    return None
+
+
+def line_break_problems(path: str, text: str, first_line: int = 1,
+                        field: str = "front matter") -> list[ContentProblem]:
+    """An error at each line of YAML `text` (file line `first_line` first) holding a character
+    YAML reads as a line break (:data:`YAML_LINE_BREAKS`), naming it and its columns: YAML's
+    own error would name another line, and its fix would not help."""
+    if not YAML_LINE_BREAKS.search(text):
+        return []
+    problems = []
+    for number, line in enumerate(text.split("\n"), first_line):
+        columns: dict[str, list[int]] = {}
+        for found in YAML_LINE_BREAKS.finditer(line):
+            columns.setdefault(found.group(), []).append(found.start() + 1)
+        for character, at in columns.items():
+            name_lv, name_en = invisible_name(character)
+            code = ord(character)
+            problems.append(ContentProblem(
+                path, number, value_start(line)[1] or field,
+                f"rindā ir {name_lv} U+{code:04X}, ko YAML uzskata par rindas beigām",
+                f"a {name_en}, U+{code:04X}, which YAML reads as a line break",
+                _LINE_BREAK_FIXES[character],
+                "kolonna " + ", ".join(map(str, at))))
+    return problems
+
+
+def syntax_problem(path: str, text: str, error: yaml.YAMLError, first_line: int = 1,
+                   field: str = "front matter") -> ContentProblem:
+    """The problem of YAML `text` that cannot be read (`error`): at the line with a tab or an
+    invisible space in its layout, at or before the line where the parser stopped, naming it;
+    else at the line where it stopped (or where what it stopped in began) when that holds
+    typographic quotes, saying so; else at the line where it stopped, with the parser's words.
+    `first_line` is the file line of the text's first line; `field` names the whole text (an
+    article's "front matter", "captions.yml")."""
+    mark = getattr(error, "problem_mark", None)
+    layout = first_layout_problem(path, text, first_line, mark.line if mark else None, field)
+    if layout is not None:
+        return layout
+    lines = text.split("\n")
+    tokens = scan_tokens(text)
+    found = _unclosed(lines, tokens, error) or _stray(lines, tokens, error)
+    if found is not None:
+        line, name, what_lv, what_en, fix, value = found
+        return ContentProblem(path, line + first_line, name or value_start(lines[line])[1]
+                              or field, what_lv, what_en, fix, value)
+    for at in (mark, getattr(error, "context_mark", None)):
+        if at is not None and at.line < len(lines) \
+                and TYPOGRAPHIC_QUOTES.search(lines[at.line]):
+            return quotes_problem(path, lines[at.line], at.line + first_line, field)
+    reason = getattr(error, "problem", None) or str(error)
+    what_lv = "YAML galvene nav nolasāma" if field == "front matter" else "YAML nav nolasāms"
+    return ContentProblem(path, mark.line + first_line if mark is not None else 1,
+                          field, what_lv, f"YAML could not be read: {reason}", _YAML_FIX)
+
+
+#: What :func:`syntax_problem` says of a cause it found: (line counted from 0, field or "" for
+#: the line's, what_lv, what_en, fix, value).
+Found = tuple[int, str, str, str, str, str]
+
+
+def _unclosed(lines: list[str], tokens: list[yaml.Token], error: yaml.YAMLError
+              ) -> Found | None:
+    """What to say when YAML cannot be read (`error`) because of something opened on an
+    earlier line than where the parser stopped: a quote never closed, or one that the next
+    quote on a later line closes (`title: "Sanāksme` … `image_credit: "Foto: …"`); a `[` or
+    `{` that a comment (:data:`_FLOW_BEFORE_COMMENT`) leaves open (`tags: [#kopienas,
+    #pasākumi]`), or that is not closed. None for anything else. Found in `tokens`
+    (:func:`.yamlnodes.scan_tokens`)."""
+    mark = getattr(error, "problem_mark", None)
+    if mark is None:
+        return None
+    context = getattr(error, "context_mark", None)
+    if getattr(error, "context", None) == "while scanning a quoted scalar" and context:
+        return _quote_words(lines, context.line, context.column)
+    flows: list[yaml.Token] = []
+    for token in tokens:
+        if isinstance(token, yaml.ScalarToken) and token.style in ('"', "'") \
+                and token.start_mark.line < token.end_mark.line == mark.line:
+            return _quote_words(lines, token.start_mark.line, token.start_mark.column)
+        if isinstance(token, (yaml.FlowSequenceStartToken, yaml.FlowMappingStartToken)):
+            flows.append(token)
+        elif isinstance(token, (yaml.FlowSequenceEndToken, yaml.FlowMappingEndToken)) \
+                and flows:
+            flows.pop()
+    if not flows:
+        return None
+    start = flows[-1].start_mark
+    line = lines[start.line]
+    comment = _flow_comment(line, start.column)
+    field = value_start(line)[1]
+    if comment is not None:
+        fixed = _HASH_ITEM.sub(r'\1"\2"\3', line[start.column:])
+        bare = line[start.column:].replace("#", "")
+        prefix = f"{field}: " if field else ""
+        return (start.line, "", "# sāk YAML komentāru: pārējā rinda netiek nolasīta",
+                "'#' begins a YAML comment, so the rest of the line is not read",
+                f"liec vērtības ar # pēdiņās ({shortened(prefix + fixed.strip())}) vai izdzēs # "
+                f"({shortened(prefix + bare.strip())})", "")
+    if start.line == mark.line:
+        return None
+    bracket = line[start.column]
+    closing = "]" if bracket == "[" else "}"
+    return (start.line, "", f"iekava {bracket} nav aizvērta", f"the '{bracket}' is not closed",
+            f"aizver to ar {closing} šīs rindas beigās: {shortened(line.strip() + closing)}", "")
+
+
+def _quote_words(lines: list[str], line: int, column: int) -> Found:
+    """The words of a quote opened at (`line`, `column`) that is not closed on its line."""
+    quote, text = lines[line][column], lines[line].rstrip()
+    return (line, "", f"pēdiņas {quote} nav aizvērtas", f"the quote {quote} is not closed",
+            f"aizver tās šīs rindas beigās: {shortened(text + quote)}", "")
+
+
+def _stray(lines: list[str], tokens: list[yaml.Token], error: yaml.YAMLError) -> Found | None:
+    """What to say when the parser stopped (`error`) at a token that cannot follow the one
+    before it: text after a value's closing quote (`title: "Sveiki" un "atā"`: the quotes
+    end the value), a `]` or `}` that closes nothing (`tags: [a, b]]`), or the next line of a
+    plain value that a comment cut short (:func:`_cut_value`). None for anything else (the
+    parser's words then). `tokens`: :func:`.yamlnodes.scan_tokens`."""
+    mark = getattr(error, "problem_mark", None)
+    if mark is None:
+        return None
+    at = next((index for index, token in enumerate(tokens)
+               if token.start_mark.index == mark.index), None)
+    if not at:  # none, or the first token: nothing before it
+        return None
+    token, before = tokens[at], tokens[at - 1]
+    if isinstance(token, (yaml.FlowSequenceEndToken, yaml.FlowMappingEndToken)):
+        line = lines[mark.line]
+        bracket = line[mark.column]
+        return (mark.line, "", f"lieka iekava {bracket}: tā neko neaizver",
+                f"an extra '{bracket}': it closes nothing",
+                f"izdzēs to: {shortened((line[:mark.column] + line[mark.column + 1:]).strip())}",
+                "")
+    if not (isinstance(token, yaml.ScalarToken) and isinstance(before, yaml.ScalarToken)):
+        return None
+    if before.style in ('"', "'") and before.end_mark.line == mark.line:
+        return _after_quote(lines[mark.line], mark.line, before.style)
+    if not before.style and before.end_mark.line < mark.line:
+        return _cut_value(lines, tokens, at - 1)
+    return None
+
+
+def _after_quote(line: str, number: int, quote: str) -> Found:
+    """The words of text after a value's closing `quote` on `line` (counted from 0): YAML
+    quotes enclose a whole value. The fix: the whole value in the other quotes (or, for
+    text in double quotes, Latvian typographic quotes „…” inside it, which are text to YAML)."""
+    start, name = value_start(line)
+    value = line[start:].strip()
+    prefix = f"{name}: " if name else ""
+    fix = f"liec visu vērtību pēdiņās: {shortened(prefix + quoted(value))}"
+    if quote == '"' and value.count('"') % 2 == 0:
+        parts = value.split('"')
+        typographic = "".join(part + ("„" if index % 2 == 0 else "”")
+                              for index, part in enumerate(parts[:-1])) + parts[-1]
+        fix += f"; vai iekšā lieto pēdiņas „…”: {shortened(prefix + typographic)}"
+    return (number, "", "aiz noslēdzošās pēdiņas vēl ir teksts: pēdiņām jāaptver visa vērtība",
+            "text after the closing quote: YAML quotes must enclose the whole value", fix, value)
+
+
+def _cut_value(lines: list[str], tokens: list[yaml.Token], index: int) -> Found | None:
+    """What to say when a comment cut the plain value `tokens[index]` (a mapping's or a list
+    item's) short and the parser stopped at the next line meant to continue it (indented
+    under it): a `#` after the value on its line (`summary: Pirmā daļa #3` + `  otrā daļa`)
+    or a whole-line comment between its lines. As for a comment after a value on its last
+    line (:func:`comment_problems`), a `#` that reads as text (:data:`_TEXT_COMMENT`) is
+    offered the quotes, one that looks like a comment its deletion first; both are errors, as
+    the header cannot be read. None when there is no such comment, or the next line is not
+    indented under the value's field (the parser's words then)."""
+    scalar, after = tokens[index], tokens[index + 1]
+    item = isinstance(tokens[index - 1], yaml.BlockEntryToken)
+    if not isinstance(scalar, yaml.ScalarToken) \
+            or not (item or isinstance(tokens[index - 1], yaml.ValueToken)):
+        return None
+    column = tokens[index - 1 if item else index - 2].start_mark.column
+    field = next((key.value for value, key in pairwise(reversed(tokens[:index]))
+                  if isinstance(value, yaml.ValueToken) and isinstance(key, yaml.ScalarToken)
+                  and key.start_mark.column <= column), "")  # the key of the value or list
+    if after.start_mark.column <= column:
+        return None
+    end = scalar.end_mark
+    found = _COMMENT.match(lines[end.line], end.column)
+    if found is None:
+        comment = next((number for number in range(end.line + 1, after.start_mark.line)
+                        if lines[number].lstrip().startswith("#")), None)
+        if comment is None:
+            return None
+        return (comment, field, "komentāra rinda vērtības vidū: vērtība beidzas pirms tās, un "
+                "nākamās rindas to neturpina", "a comment line inside a value: the value ends "
+                "before it, and the lines below it do not continue it", "izdzēs šo rindu vai "
+                "pārcel to zem vērtības (piezīmes redakcijai raksti laukā notes:)",
+                lines[comment].strip())
+    rest = []  # the lines meant to continue it: up to one indented no deeper than its field
+    for line in lines[end.line + 1:]:
+        if line.strip() and len(line) - len(line.lstrip(" ")) <= column:
+            break
+        if line.strip() and not line.lstrip().startswith("#"):
+            rest.append(line.strip())
+    whole = " ".join((scalar.value, found.group(1), *rest))
+    shown = shortened(f"- {quoted(whole)}" if item else f"{field}: {quoted(whole)}")
+    quotes = f"liec visu vērtību pēdiņās: {shown}"
+    fix = (quotes if _TEXT_COMMENT.match(found.group(1)) else
+           f"izdzēs komentāru (piezīmes redakcijai raksti laukā notes:) vai, lai to publicētu, "
+           f"{quotes}")
+    return (end.line, field, "# sāk YAML komentāru: vērtība beidzas pirms tā, un nākamās rindas "
+            "to neturpina", "'#' begins a YAML comment: the value ends before it, and the lines "
+            "below it do not continue it", fix, whole)
+
+
+def _flow_comment(line: str, start: int) -> int | None:
+    """The index of the `#` that begins a comment in `line` after the flow collection opened
+    at index `start` (after white space, `[`, `{` or `,`, outside quotes), or None."""
+    before, index = " ", start
+    while index < len(line):
+        character = line[index]
+        if character in "\"'" and before in _FLOW_BEFORE_COMMENT:
+            closing = line.find(character, index + 1)
+            if closing < 0:
+                return None
+            before, index = character, closing + 1
+            continue
+        if character == "#" and before in _FLOW_BEFORE_COMMENT:
+            return index
+        before, index = character, index + 1
+    return None
+
+
+def quotes_problem(path: str, line_text: str, line: int, field: str) -> ContentProblem:
+    """The problem of a YAML line (`line_text`, file line `line`) that cannot be read and holds
+    typographic quotes: they are text to YAML, so a ':' or '#' inside them breaks the line. The
+    fix shows the line with its whole value in straight quotes (the typographic ones kept:
+    they are shown as written)."""
+    start, name = value_start(line_text)
+    value = line_text[start:].strip()
+    shown = shortened(f"{name}: {quoted(value)}" if name else quoted(value))
+    quotes = " ".join(dict.fromkeys(TYPOGRAPHIC_QUOTES.findall(line_text)))
+    return ContentProblem(
+        path, line, name or field, f"tipogrāfiskās pēdiņas {quotes} YAML neuzskata par pēdiņām",
+        f"typographic quotes {quotes} are not quotes to YAML, so a ':' or '#' inside them "
+        "breaks the line",
+        f"liec visu vērtību taisnās pēdiņās: {shown} (pēdiņas {quotes} paliek redzamas; ja tās "
+        "nav vajadzīgas, izdzēs tās)")
