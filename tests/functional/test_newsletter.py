@@ -15,6 +15,7 @@ import feedparser
 import pytest
 
 from tests.feedrules import atom_problems, rss_problems
+from tests.functional.test_serve import banner, reported_lines
 from tests.sitebuild import ROOT, run_build
 from tests.sources import front_matter
 
@@ -126,6 +127,47 @@ def test_bad_introduction_names_and_future_months_fail_strict_builds(tmp_path: P
     assert any(line.startswith("error: newsletter/2024-13.md:1: file name:") for line in problems)
     assert any(line.startswith("error: newsletter/2024-08.md:1: file name:") for line in problems)
     assert not (tmp_path / "out").exists()
+
+
+def _preview(content: Path, output: Path) -> list[str]:
+    """A preview build (`make serve`'s) on 2 July 2024: the problems it printed."""
+    result = run_build(output, "--preview", "--build-date", "2024-07-02T09:00:00+03:00",
+                       content=content)
+    assert "Priekšskatījums gatavs (preview ready)" in result.stderr, result.stderr
+    return reported_lines(result.stderr)
+
+
+def test_the_preview_shows_an_introductions_problems_on_its_issue_page(tmp_path: Path) -> None:
+    """QA s10: with an unclosed quote in content/newsletter/2024-05.md the home page had the
+    banner, but /izdevums/2024/05/ had none and still showed the introduction's text (read with
+    no fields, under the default heading). Now the issue page has the banner and, the
+    introduction being unreadable, the issue without it; a readable introduction with a problem
+    (the month in progress too) is shown with its banner; the fix takes the banner away."""
+    content, output = tmp_path / "content", tmp_path / "out"
+    shutil.copytree(FIXTURE, content)
+    intro = content / "newsletter/2024-05.md"
+    good = intro.read_text(encoding="utf-8")
+    intro.write_text(good.replace("title: Maija ievads", 'title: "Maija ievads'), "utf-8")
+    (content / "newsletter/2024-07.md").write_text(
+        "---\ntitle: Jūlijs\nauthors: [no]\n---\nJūlija ievads.\n", "utf-8")
+    printed = _preview(content, output)
+    may, july = output / "izdevums/2024/05/index.html", output / "izdevums/prieksskatijums/index.html"
+    assert [line for line in printed if line.startswith("newsletter/2024-05.md:")] == banner(may)
+    assert banner(may)[0].startswith("newsletter/2024-05.md:2: title:")
+    assert "Maijā divas ziņas" not in may.read_text("utf-8"), "the issue without the intro"
+    assert "Rēzekne" in may.read_text("utf-8"), "the month's news still shown"
+    assert banner(july) == [line for line in printed if line.startswith("newsletter/2024-07.md:")]
+    assert 'authors: ["no"]' in banner(july)[0] and "Jūlija ievads." in july.read_text("utf-8")
+
+    intro.write_text(good.replace("title: Maija ievads", "title: 2024"), "utf-8")
+    printed = _preview(content, output)
+    assert banner(may) == [line for line in printed if line.startswith("newsletter/2024-05.md:")]
+    assert 'title: "2024"' in banner(may)[0] and "Maijā divas ziņas" in may.read_text("utf-8")
+
+    intro.write_text(good, "utf-8")
+    _preview(content, output)
+    page = may.read_text("utf-8")
+    assert "preview-problems" not in page and "Maija ievads" in page and "Maijā divas" in page
 
 
 def test_an_introductions_picture_gets_its_size_and_styles_in_the_email(

@@ -180,3 +180,64 @@ def test_an_intros_dates_are_read_like_an_articles(tmp_path: Path, line: str, wo
 def test_an_intro_with_ordinary_dates_is_fine(tmp_path: Path) -> None:
     text = INTRO.replace("---\nTeksts", "date: 2024-05-02 10:00\nmodified: 2024-05-03\n---\nTeksts")
     assert problems_for(tmp_path, "newsletter/2024-05.md", text) == []
+
+
+#: The other fields of a good document of each kind (the tested line goes first, at line 2).
+_GOOD_FIELDS = {"raksts.md": {"title": "Labs raksts", "date": "2024-05-21", "region": "Latgale",
+                              "summary": "Īss."},
+                "pages/lapa.md": {"title": "Lapa"},
+                "newsletter/2024-05.md": {"title": "Ievads", "authors": "[Redakcija]"}}
+
+
+def _messages(tmp_path: Path, line: str, names: tuple[str, ...]) -> dict[str, list[str]]:
+    """Each document's problems (their one line without the file name) with `line` written
+    first in its front matter, in place of its own field of that name."""
+    from kopienu_zinas.site import register as register_site
+
+    field = line.split(":")[0]
+    found = {}
+    with registered(register_site, register):
+        for name in names:
+            others = "".join(f"{key}: {value}\n" for key, value in _GOOD_FIELDS[name].items()
+                             if key != field)
+            problems = problems_in_file(tmp_path, name, f"---\n{line}\n{others}---\nT.\n",
+                                        SETTINGS)
+            found[name] = [p.format().removeprefix(f"{name}:") for p in problems]
+    return found
+
+
+@pytest.mark.parametrize(("line", "words"), [
+    ("title: 2024", '2: title: jābūt tekstam, bet YAML to nolasa kā skaitli (must be text, but '
+     'YAML reads it as a number): 2024 — liec to pēdiņās: title: "2024"'),
+    ("summary: 2024", '2: summary: jābūt tekstam, bet YAML to nolasa kā skaitli (must be text, '
+     'but YAML reads it as a number): 2024 — liec to pēdiņās: summary: "2024"'),
+    ("title: no", "— liec to pēdiņās: title: \"no\""),
+    ("summary: [a, b]", "2: summary: jābūt tekstam (must be text): [a, b]"),
+])
+def test_an_intros_text_field_yaml_reads_as_no_text_is_named_as_an_articles(
+        tmp_path: Path, line: str, words: str) -> None:
+    """QA s10: an introduction's `title: 2024` got the older "jābūt tekstam (must be text):
+    2024 — raksti 'title: ' un tekstu"; now the articles' and pages' message
+    (SourceDocument.text_problem): the editor's own text in quotes."""
+    found = _messages(tmp_path, line, tuple(_GOOD_FIELDS))
+    intro = found["newsletter/2024-05.md"]
+    assert len(intro) == 1 and words in intro[0]
+    assert found["raksts.md"] == found["pages/lapa.md"] == intro
+
+
+@pytest.mark.parametrize(("line", "words"), [
+    ("authors: [no]", "2: authors: YAML šos vārdus nolasa kā jā/nē, tukšu vai skaitli, nevis "
+     "tekstu (YAML reads these words as true/false, null or a number, not as names): no — "
+     'liec tos pēdiņās: authors: ["no"]'),
+    ("authors: [Anna, 2024]", 'liec tos pēdiņās: authors: [Anna, "2024"]'),
+    ("authors: Redakcija, Jānis", "2: authors: jābūt sarakstam (must be a list of names): "
+     "Redakcija, Jānis — raksti 'authors: [pirmais, otrais]'"),
+])
+def test_an_intros_authors_are_named_as_an_articles(tmp_path: Path, line: str, words: str
+                                                    ) -> None:
+    """QA s10: `authors: [no]` got "jābūt sarakstam … [False]"; now the articles' message
+    (SourceDocument.list_problem): the words as written, quoted in the fix."""
+    found = _messages(tmp_path, line, ("raksts.md", "newsletter/2024-05.md"))
+    intro = found["newsletter/2024-05.md"]
+    assert len(intro) == 1 and words in intro[0]
+    assert found["raksts.md"] == intro

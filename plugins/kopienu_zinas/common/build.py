@@ -14,6 +14,9 @@ A build holds:
   (site/preview.py); without the tool, only the content check's;
 - what one stage prepares for a later one (``sitemap_dates``, ``link_plan``/``link_files``,
   ``banner_template``), from ``all_generators_finalized`` to ``finalized``;
+- ``banner_pages``: content path → output file of a page that shows the problems of a source
+  it was not written from as a document (a newsletter introduction → its issue's page,
+  newsletter/generator.py), for the preview's banners (site/preview_links.py);
 - parse results shared by the content check and the generators (:meth:`Build.once`: each
   article's events, the galleries), so each is parsed once per build;
 - ``unwritten``: the output names (relative to the output folder, `/`-separated) of pages
@@ -56,6 +59,7 @@ class Build:
     sitemap_dates: dict[str, dt.date | dt.datetime | None] = field(default_factory=dict)
     link_plan: tuple[Any, ...] = ()
     link_files: dict[str, str] = field(default_factory=dict)
+    banner_pages: dict[str, str] = field(default_factory=dict)
     banner_template: Any | None = None
     parsed: dict[Hashable, Any] = field(default_factory=dict)
     writing: Any | None = None

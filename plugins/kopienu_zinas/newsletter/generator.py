@@ -12,6 +12,7 @@ from PIL import Image
 
 from ..common.absolute_urls import absolutise_html
 from ..common.absolute_urls import on_site as absolute
+from ..common.build import build_of
 from ..common.claims import site_file
 from ..common.clock import build_now
 from ..common.dates import month_year
@@ -19,7 +20,7 @@ from ..common.feedview import stylesheet_url
 from ..common.mailpictures import EMAIL_COLUMN, fit_pictures
 from .feed import FeedInfo, FeedItem, render_feeds
 from .inline import inline_styles
-from .intros import read_intros
+from .intros import intro_files, read_intros
 from .issues import Archive, Issue, Month, assemble, galleries_of
 from .links import Layout
 from .settings import NewsletterSettings
@@ -80,13 +81,24 @@ class NewsletterGenerator(Generator):
         pages (home, head links) read context `newsletter`."""
         self.archive = self._archive()
         self.context["newsletter"] = self._view(self.archive)
+        build = build_of(self.settings)
+        if build is not None:
+            build.banner_pages.update(self._intro_pages())
+
+    def _intro_pages(self) -> dict[str, str]:
+        """Each introduction file (content path) → the output file of its month's issue page,
+        where the preview shows its problems (site/preview_links.py): also one whose front
+        matter cannot be read, which the issue is built without (intros.read_intros)."""
+        pages = {issue.month: issue for issue in self.archive.pages}
+        return {f"{INTRO_FOLDER}/{file.name}": Layout.save_as(self.layout.issue(pages[month]))
+                for file, month in intro_files(Path(self.path) / INTRO_FOLDER)
+                if month in pages}
 
     def generate_output(self, writer: Any) -> None:
         archive = self.archive
         view = self.context["newsletter"]
         self._write_page(writer, self.layout.archive, "newsletter_archive", view)
-        pages = [*archive.issues, *([archive.preview] if archive.preview else [])]
-        for issue in pages:
+        for issue in archive.pages:
             older, newer = archive.neighbours(issue) if not issue.preview else (None, None)
             self._write_page(writer, self.layout.issue(issue), "newsletter_issue", view,
                              issue=issue, older=older, newer=newer)

@@ -105,6 +105,11 @@ class Archive:
         newer = self.issues[index - 1] if index > 0 else None
         return older, newer
 
+    @property
+    def pages(self) -> tuple[Issue, ...]:
+        """Every issue that has a page: the issues (newest first), then the preview."""
+        return (*self.issues, *((self.preview,) if self.preview else ()))
+
 
 def _entry(article: Any, siteurl: str) -> Entry:
     region = getattr(article, "category", None)

@@ -57,16 +57,12 @@ def check_intro(document: SourceDocument, current: Month) -> Iterator[ContentPro
             f"ievadu var rakstīt šim mēnesim ({current.key}) vai iepriekšējiem", month.key)
     if not document.header_found or document.node is None:
         return
-    for name in ("title", "summary"):
-        value = document.metadata.get(name)
-        if value is not None and not (isinstance(value, str) and value.strip()):
-            yield document.problem(name, "jābūt tekstam", "must be text",
-                                   value=document.written(name),
-                                   fix=f"raksti '{name}: ' un tekstu")
+    for name in ("title", "summary"):  # as an article's (site/rules.py check_types)
+        not_text = document.text_problem(name)
+        if not_text is not None:
+            yield not_text
     for name in ("date", "modified"):  # the issue's `updated` (docs/newsletter.md)
         yield from document.date_problems(name)
-    authors = document.metadata.get("authors")
-    if authors is not None and (not isinstance(authors, list)
-                                or not all(isinstance(a, str) and a.strip() for a in authors)):
-        yield document.problem("authors", "jābūt sarakstam", "must be a list of names",
-                               value=authors, fix="raksti 'authors: [Redakcija]'")
+    not_names = document.list_problem("authors")
+    if not_names is not None:
+        yield not_names

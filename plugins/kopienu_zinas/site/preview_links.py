@@ -4,10 +4,11 @@ Some problems are only found once pages are written: a picture the pipeline cann
 the images generator processes it), the link check (linkcheck.py, at ``finalized``: it compares
 links with what the build wrote), a page that cannot be written. At ``finalized``, after the link
 check, every source with a reported problem gets the banner of its page (all its problems, in
-file order) and the home page the list of everything reported (preview.py `reported`), rendered
-again with the theme's `partials/problem_list.html`; it replaces the banner the page has or the
-marker comment `<!-- problems-banner -->` that preview_problems.html leaves on a page without
-problems. A page whose banner is already what it should be is left as it is.
+file order; a newsletter introduction on its issue's page: `Build.banner_pages`) and the home
+page the list of everything reported (preview.py `reported`), rendered again with the theme's
+`partials/problem_list.html`; it replaces the banner the page has or the marker comment
+`<!-- problems-banner -->` that preview_problems.html leaves on a page without problems. A page
+whose banner is already what it should be is left as it is.
 """
 
 from __future__ import annotations
@@ -51,15 +52,16 @@ def _put_banner(file: Path, banner: str) -> None:
 
 def show_reported_problems(pelican: Any) -> None:
     """Receiver of finalized, after the link check (preview only): every reported problem on
-    the written page of its source (`Build.link_files`: content path → output file) and all
-    of them on the home page."""
+    the written page of its source (`Build.link_files`: content path → output file; a source
+    that is no document, on the page `Build.banner_pages` names: a newsletter introduction's
+    issue) and all of them on the home page."""
     build = build_of(pelican.settings)
     template = build.banner_template if build is not None else None
     shown = reported(pelican.settings)
     if build is None or template is None or not shown:
         return
     output = Path(pelican.output_path)
-    pages: Mapping[str, str] = build.link_files
+    pages: Mapping[str, str] = {**build.banner_pages, **build.link_files}
     for source, problems in by_source(shown).items():
         if source in pages:
             _put_banner(output / pages[source], template.render(shown=problems))
