@@ -3,12 +3,16 @@ which reads as a crash, and left its staging folder for the next build to remove
 
 from __future__ import annotations
 
+import contextlib
+import json
+import os
 import signal
 import subprocess
 import sys
 import time
 from pathlib import Path
 
+from bench.synthetic import write_site
 from tests.removers import beside
 from tests.sitebuild import BUILD_DATE, ROOT
 
@@ -64,3 +68,45 @@ def test_ctrl_c_ends_the_build_with_one_line_leaving_output_and_no_staging(
     assert "Būvēšana pārtraukta (build interrupted)" in stderr
     assert (output / "index.html").read_text(encoding="utf-8") == "iepriekšējā būve"
     assert beside(output) == [], "the staging folder is removed"
+
+
+def children(pid: int) -> list[int]:
+    """The processes `pid` forked that still run (Linux: /proc/PID/task/PID/children)."""
+    try:
+        listed = Path(f"/proc/{pid}/task/{pid}/children").read_text(encoding="ascii")
+    except FileNotFoundError:
+        return []
+    return [int(number) for number in listed.split()]
+
+
+def test_ctrl_c_while_workers_run_prints_one_line_not_a_traceback_per_worker(
+        tmp_path: Path) -> None:
+    """QA: Ctrl+C while pages were read or rendered printed "Process ForkProcess-3:" and a
+    KeyboardInterrupt traceback from every worker before the build's own line, and the build
+    could wait forever for a worker. A terminal sends SIGINT to the whole process group:
+    here, to the build and its workers at once, as soon as a worker runs."""
+    content, output, printed = tmp_path / "content", tmp_path / "output", tmp_path / "stderr"
+    write_site(content, 200)
+    with printed.open("w", encoding="utf-8") as stderr:
+        build = subprocess.Popen(
+            [sys.executable, "-m", "kopienu_zinas.tools.build", "--settings", "pelicanconf.py",
+             "--content", str(content), "--output", str(output), "--build-date", BUILD_DATE,
+             "-e", f"CACHE_PATH={json.dumps(str(tmp_path / 'cache' / 'pelican'))}",
+             "-e", 'SEARCH={"index": false}'],
+            cwd=ROOT, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=stderr,
+            start_new_session=True)
+        try:
+            deadline = time.monotonic() + 240
+            while not children(build.pid) and build.poll() is None \
+                    and time.monotonic() < deadline:
+                time.sleep(0.01)
+            assert children(build.pid), "the build ran worker processes"
+            os.killpg(build.pid, signal.SIGINT)
+            assert build.wait(timeout=120) == 130
+        finally:
+            with contextlib.suppress(ProcessLookupError):  # a worker forked as the signal came
+                os.killpg(build.pid, signal.SIGKILL)
+    text = printed.read_text(encoding="utf-8")
+    assert "Traceback" not in text and "KeyboardInterrupt" not in text, text
+    assert text.count("Būvēšana pārtraukta (build interrupted)") == 1, text
+    assert not output.exists() and beside(output) == []

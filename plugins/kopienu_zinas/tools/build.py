@@ -26,13 +26,17 @@ import contextlib
 import gc
 import json
 import logging
+import multiprocessing
+import os
 import shutil
+import signal
 import sys
 import tempfile
 import traceback
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
-from types import TracebackType
+from types import FrameType, TracebackType
 from typing import Any, NoReturn
 
 from pelican import Pelican
@@ -40,6 +44,7 @@ from pelican.settings import read_settings
 
 from ..common.atomicfile import usual_mode
 from ..common.build import ATTRIBUTE
+from ..common.interrupts import INTERRUPTED, workers_end_on_interrupt
 from ..common.problems import (
     ContentProblem,
     SourceFailed,
@@ -241,6 +246,59 @@ def missing_plugins(requested: list[Any], registered: list[str]) -> list[str]:
                        for r in registered)]
 
 
+@dataclass
+class Interruption:
+    """Ctrl+C (SIGINT) in the build command, once :meth:`install`ed (by the command, not by
+    the preview or a test calling :func:`build`): the build ends at once with INTERRUPTED_TEXT
+    and INTERRUPTED, its `staging` folder removed, whatever its threads are doing. Python's
+    KeyboardInterrupt is raised wherever the build process is, which in a build with worker
+    pools left a lock held (inside the logging module's fork handler) or a pool's feeder
+    thread blocked writing to ended workers, and the build waited forever (QA); a worker
+    forked just after the signal came is ended with it, not left waiting. A SIGINT
+    during the swap (two renames, :meth:`deferred`) ends the build after it, so `output/` is
+    never left missing. The workers end by themselves (common/interrupts.py)."""
+
+    staging: Path | None = None
+    _deferring: bool = False
+    _pending: bool = False
+
+    def install(self) -> None:
+        workers_end_on_interrupt()
+        signal.signal(signal.SIGINT, self._handle)
+
+    def _handle(self, number: int, frame: FrameType | None) -> None:
+        if self._deferring:
+            self._pending = True
+        else:
+            self._end()
+
+    def _end(self) -> NoReturn:
+        os.write(sys.stderr.fileno(), f"{INTERRUPTED_TEXT}\n".encode())
+        for worker in multiprocessing.active_children():  # one forked as the signal came
+            worker.kill()
+        if self.staging is not None:
+            shutil.rmtree(self.staging, ignore_errors=True)
+        os._exit(INTERRUPTED)
+
+    @contextlib.contextmanager
+    def deferred(self) -> Iterator[None]:
+        """A SIGINT while the block runs ends the build when it has run."""
+        self._deferring = True
+        try:
+            yield
+        finally:
+            self._deferring = False
+            if self._pending:
+                self._end()
+
+
+#: What an interrupted build prints (QA: a KeyboardInterrupt traceback read as a crash).
+INTERRUPTED_TEXT = ("Būvēšana pārtraukta (build interrupted): izvade nav pa pusei uzrakstīta "
+                    "(the output is not half-written) — palaid būvēšanu vēlreiz")
+#: The build command's Ctrl+C.
+INTERRUPTION = Interruption()
+
+
 def replace_folder(new: Path, target: Path) -> Path:
     """Swap a finished build into place; the folder the old output was moved to (empty when
     there was none), for the caller to hand over for removal after the swap.
@@ -300,7 +358,8 @@ def publish(staging: Path, target: Path, settings: dict[str, Any], inputs: str |
     kept = writing.records if writing is not None and inputs else None
     structure = kept.structure if kept is not None else None
     manifests.forget(cache, target)
-    aside = replace_folder(staging, target)
+    with INTERRUPTION.deferred():
+        aside = replace_folder(staging, target)
     manifests.save(cache, target, manifests.Manifest(
         inputs, files, records, sources, touched,
         None if kept is None or structure is None else kept.digest,
@@ -380,6 +439,7 @@ def _build(args: argparse.Namespace, after_swap: Callable[[Callable[[], None]], 
     leftovers.remove_abandoned(target)
     staging = Path(tempfile.mkdtemp(prefix=leftovers.prefix(target, leftovers.STAGING),
                                     dir=target.parent))
+    INTERRUPTION.staging = staging
     staging.chmod(usual_mode(folder=True))  # it becomes output/: readable as mkdir makes it
     settings = read_settings(args.settings, override={**overrides, "OUTPUT_PATH": str(staging)})
     requested = list(settings.get("PLUGINS") or [])
@@ -404,7 +464,7 @@ def _build(args: argparse.Namespace, after_swap: Callable[[Callable[[], None]], 
             finished = True
     except Exception as error:
         report_crash(error, settings["PATH"])
-    except KeyboardInterrupt:
+    except KeyboardInterrupt:  # a build called without INTERRUPTION (the preview's)
         shutil.rmtree(staging, ignore_errors=True)
         raise
     finally:
@@ -431,19 +491,8 @@ def _build(args: argparse.Namespace, after_swap: Callable[[Callable[[], None]], 
     return 0
 
 
-#: The exit status of a build stopped by Ctrl+C (SIGINT), as shells give it: 128 + 2.
-INTERRUPTED = 130
-
-
 def main(argv: list[str] | None = None) -> int:
-    """Build; Ctrl+C (KeyboardInterrupt) ends it with one line, no traceback (QA: a
-    traceback read as a crash), and INTERRUPTED."""
-    try:
-        return build(parse_arguments(argv))
-    except KeyboardInterrupt:
-        print("Būvēšana pārtraukta (build interrupted): izvade nav pa pusei uzrakstīta (the "
-              "output is not half-written) — palaid būvēšanu vēlreiz", file=sys.stderr)
-        return INTERRUPTED
+    return build(parse_arguments(argv))
 
 
 def exit_at_once(status: int) -> NoReturn:
@@ -456,4 +505,5 @@ def exit_at_once(status: int) -> NoReturn:
 
 
 if __name__ == "__main__":
+    INTERRUPTION.install()
     exit_at_once(main())
