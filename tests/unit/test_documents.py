@@ -193,6 +193,19 @@ def test_the_sites_own_name_passes_in_a_libreoffice_97_2003_file(tmp_path: Path)
         f"atteli/lemums.doc: metadata: {named('LastModifiedBy: ' + AUTHOR)}"]
 
 
+def test_a_librarys_own_name_as_author_passes(tmp_path: Path) -> None:
+    """QA: openpyxl writes "openpyxl" as every workbook's author, python-docx and python-pptx
+    their own names as lastModifiedBy: programs, not people, and refused as people."""
+    files = {"tabula.xlsx": word_document(tmp_path / "t.xlsx", author="openpyxl"),
+             "vestule.docx": word_document(tmp_path / "v.docx", author="python-docx",
+                                           editor="python-docx"),
+             "slaidi.pptx": word_document(tmp_path / "s.pptx", editor="python-pptx"),
+             "cits.docx": word_document(tmp_path / "c.docx", author="python-docx",
+                                        editor=AUTHOR)}
+    assert check(tmp_path, {name: path.read_bytes() for name, path in files.items()}) == [
+        f"atteli/cits.docx: metadata: {named('LastModifiedBy: ' + AUTHOR)}"]
+
+
 @pytest.mark.parametrize(("name", "data", "what"), [
     ("programma.pdf", b"<!DOCTYPE html>\n<html><body>Lapa nav atrasta</body></html>",
      "fails nav PDF, bet tīmekļa lapa (HTML) (the file is not a PDF but a web page (HTML))"),
