@@ -116,6 +116,21 @@ def test_hashtags_in_brackets_are_named_at_their_line_as_a_comment(tmp_path: Pat
     assert 'tags: ["#kopienas", "#pasākumi"]' in problem.fix
 
 
+@pytest.mark.parametrize(("line", "fixes"), [
+    ("authors: [Jānis # redaktors]",
+     ('authors: ["Jānis # redaktors"]', "authors: [Jānis redaktors]")),
+    ("tags: [kopienas, pasākumi # vēlāk]",
+     ('tags: [kopienas, "pasākumi # vēlāk"]', "tags: [kopienas, pasākumi vēlāk]")),
+    ('tags: ["#a", b # x]', ('tags: ["#a", "b # x"]', 'tags: ["#a", b x]')),
+])
+def test_a_hash_inside_a_bracketed_item_quotes_that_item(
+        tmp_path: Path, line: str, fixes: tuple[str, str]) -> None:
+    """QA s10: the fix repeated the broken line (`authors: [Jānis # redaktors]`) and the
+    deletion left a double space."""
+    [problem] = problems_for(tmp_path, article(line))
+    assert problem.fix == f"liec vērtības ar # pēdiņās ({fixes[0]}) vai izdzēs # ({fixes[1]})"
+
+
 CUT = "'#' begins a YAML comment: the value ends before it, and the lines below it do not continue it"
 QUOTES = "liec visu vērtību pēdiņās: "
 DELETE = "izdzēs komentāru (piezīmes redakcijai raksti laukā notes:) vai, lai to publicētu, "

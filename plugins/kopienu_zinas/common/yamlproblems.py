@@ -88,8 +88,12 @@ _TEXT_COMMENT = re.compile(r"#[^\s#]")
 _LINE_STYLES = ("", None, "'", '"')
 #: Flow indicators after which a `#` begins a comment even without white space before it.
 _FLOW_BEFORE_COMMENT = " \t[{,"
-#: A flow item starting with `#` (after `[`, `{` or `,`), up to the next `,`, `]` or `}`.
-_HASH_ITEM = re.compile(r"(?<=[\[{,])(\s*)(#[^,\]}]*?)(\s*)(?=[,\]}]|$)")
+#: The pieces of a flow collection's text (YAML 1.1 §9.1.3, §10.2.2): a quoted scalar, a
+#: flow indicator (`[ ] { } ,` and a mapping's `: `), or a plain run up to one of them.
+_FLOW_PIECE = re.compile(r"""\s*(?:"(?:[^"\\]|\\.)*"|'(?:[^']|'')*')\s*|[\[\]{},]|:(?=\s)"""
+                         r"|(?:[^\[\]{},:]|:(?!\s))+")
+#: A `#` that begins a comment in a plain flow item: at its start or after white space.
+_ITEM_HASH = re.compile(r"(?:^|\s+)#+\s*")
 
 
 def not_text(node: yaml.Node, name: str) -> tuple[str, str, str, str] | None:
@@ -378,13 +382,12 @@ def _unclosed(lines: list[str], tokens: list[yaml.Token], error: yaml.YAMLError
     comment = _flow_comment(line, start.column)
     field = value_start(line)[1]
     if comment is not None:
-        fixed = _HASH_ITEM.sub(r'\1"\2"\3', line[start.column:])
-        bare = line[start.column:].replace("#", "")
+        fixed, bare = _flow_fixes(line[start.column:].strip())
         prefix = f"{field}: " if field else ""
         return (start.line, "", "# sāk YAML komentāru: pārējā rinda netiek nolasīta",
                 "'#' begins a YAML comment, so the rest of the line is not read",
-                f"liec vērtības ar # pēdiņās ({shortened(prefix + fixed.strip())}) vai izdzēs # "
-                f"({shortened(prefix + bare.strip())})", "")
+                f"liec vērtības ar # pēdiņās ({shortened(prefix + fixed)}) vai izdzēs # "
+                f"({shortened(prefix + bare)})", "")
     if start.line == mark.line:
         return None
     bracket = line[start.column]
@@ -494,6 +497,24 @@ def _cut_value(lines: list[str], tokens: list[yaml.Token], index: int) -> Found 
     return (end.line, field, "# sāk YAML komentāru: vērtība beidzas pirms tā, un nākamās rindas "
             "to neturpina", "'#' begins a YAML comment: the value ends before it, and the lines "
             "below it do not continue it", fix, whole)
+
+
+def _flow_fixes(text: str) -> tuple[str, str]:
+    """A flow collection's `text` (`[Jānis # redaktors, #kopienas]`) fixed two ways: each
+    plain item holding a `#` that begins a comment (:data:`_ITEM_HASH`) in quotes
+    (`["Jānis # redaktors", "#kopienas"]`), and those `#` deleted (`[Jānis redaktors,
+    kopienas]`); quoted items and the rest as written."""
+    quoted_form, bare_form = [], []
+    for piece in _FLOW_PIECE.findall(text):
+        item = piece.strip()
+        if item[:1] in "\"'[]{},:" or not _ITEM_HASH.search(item):
+            quoted_form.append(piece)
+            bare_form.append(piece)
+            continue
+        space, after = piece[:len(piece) - len(piece.lstrip())], piece[len(piece.rstrip()):]
+        quoted_form.append(space + quoted(item) + after)
+        bare_form.append(space + _ITEM_HASH.sub(" ", item).strip() + after)
+    return "".join(quoted_form), "".join(bare_form)
 
 
 def _flow_comment(line: str, start: int) -> int | None:
