@@ -287,7 +287,7 @@ def test_an_unclosed_quote_is_named_where_it_opens(tmp_path: Path) -> None:
 @pytest.mark.parametrize(("field", "what_en", "fix"), [
     ("title: 'Jāņu nakts", "the quote ' is not closed", "title: 'Jāņu nakts'"),
     ("tags: [kopienas, pasākumi", "the '[' is not closed", "tags: [kopienas, pasākumi]"),
-    ("gallery: {a: b", "the '{' is not closed", "gallery: {a: b}"),
+    ("gallery: {a: b", "the '{' is not closed", 'gallery: "{a: b"'),
 ])
 def test_a_quote_or_bracket_never_closed_is_named_where_it_opens(
         tmp_path: Path, field: str, what_en: str, fix: str) -> None:
@@ -295,6 +295,22 @@ def test_a_quote_or_bracket_never_closed_is_named_where_it_opens(
     [problem] = problems_for(tmp_path, text)
     assert (problem.line, problem.what_en) == (NEXT_LINE, what_en)
     assert problem.fix.endswith(fix)
+
+
+@pytest.mark.parametrize(("lines", "fix"), [
+    (["tags: [a,", "  b"], "aizver to ar ] pēdējās vienumu rindas beigās: tags: [a, b] (rinda „b]”)"),
+    (["tags: [a,", "  b,", "  # c", "  d"],
+     "aizver to ar ] pēdējās vienumu rindas beigās: tags: [a, b, d] (rinda „d]”)"),
+    (["image_credit: {a: b"], 'liec vērtību pēdiņās: image_credit: "{a: b"'),
+    (["tags: [a, [b]"], 'liec vienumus ar iekavām pēdiņās: tags: [a, "[b]"]'),
+    (["tags: [a, [b"], 'liec vienumus ar iekavām pēdiņās: tags: [a, "[b"]'),
+])
+def test_an_unclosed_bracket_is_offered_a_fix_the_field_takes_keeping_every_item(
+        tmp_path: Path, lines: list[str], fix: str) -> None:
+    """QA s10: `tags: [a,` + `  b` was offered `tags: [a,]` (b lost); `image_credit: {a: b`
+    `{a: b}` and `tags: [a, [b]` `[a, [b]]`, both then refused (no text, no list of names)."""
+    [problem] = problems_for(tmp_path, article(*lines, "authors: [Ilze]"))
+    assert (problem.line, problem.fix) == (NEXT_LINE, fix)
 
 
 @pytest.mark.parametrize(("line", "written"), [

@@ -56,6 +56,7 @@ from .problems import ContentProblem, shortened
 from .sourcetext import XML_FORBIDDEN, character_names
 from .yamlnodes import (
     INVISIBLE,
+    compose,
     invisible_name,
     line_layout,
     quoted,
@@ -388,20 +389,21 @@ def line_break_problems(path: str, text: str, first_line: int = 1,
 
 
 def syntax_problem(path: str, text: str, error: yaml.YAMLError, first_line: int = 1,
-                   field: str = "front matter") -> ContentProblem:
+                   field: str = "front matter", lists: Collection[str] = ()) -> ContentProblem:
     """The problem of YAML `text` that cannot be read (`error`): at the line with a tab or an
     invisible space in its layout, at or before the line where the parser stopped, naming it;
     else at the line where it stopped (or where what it stopped in began) when that holds
     typographic quotes, saying so; else at the line where it stopped, with the parser's words.
     `first_line` is the file line of the text's first line; `field` names the whole text (an
-    article's "front matter", "captions.yml")."""
+    article's "front matter", "captions.yml"); `lists`: fields whose value is a list of names
+    (an unclosed `[` there is offered its `]`)."""
     mark = getattr(error, "problem_mark", None)
     layout = first_layout_problem(path, text, first_line, mark.line if mark else None, field)
     if layout is not None:
         return layout
     lines = text.split("\n")
     tokens = scan_tokens(text)
-    found = _unclosed(lines, tokens, error) or _stray(lines, tokens, error)
+    found = _unclosed(lines, tokens, error, lists) or _stray(lines, tokens, error)
     if found is not None:
         line, name, what_lv, what_en, fix, value = found
         start, key = value_start(lines[line])
@@ -423,13 +425,14 @@ def syntax_problem(path: str, text: str, error: yaml.YAMLError, first_line: int 
 Found = tuple[int, str, str, str, str, str]
 
 
-def _unclosed(lines: list[str], tokens: list[yaml.Token], error: yaml.YAMLError
-              ) -> Found | None:
+def _unclosed(lines: list[str], tokens: list[yaml.Token], error: yaml.YAMLError,
+              lists: Collection[str]) -> Found | None:
     """What to say when YAML cannot be read (`error`) because of something opened on an
     earlier line than where the parser stopped: a quote never closed, or one that the next
     quote on a later line closes (`title: "Sanāksme` … `image_credit: "Foto: …"`); a `[` or
     `{` that a comment (:data:`_FLOW_BEFORE_COMMENT`) leaves open (`tags: [#kopienas,
-    #pasākumi]`), or that is not closed. None for anything else. Found in `tokens`
+    #pasākumi]`), or that is not closed (:func:`_bracket_words`; `lists`: fields whose value
+    is a list of names). None for anything else. Found in `tokens`
     (:func:`.yamlnodes.scan_tokens`)."""
     mark = getattr(error, "problem_mark", None)
     if mark is None:
@@ -462,10 +465,42 @@ def _unclosed(lines: list[str], tokens: list[yaml.Token], error: yaml.YAMLError
                 f"({shortened(prefix + bare)})", "")
     if start.line == mark.line:
         return None
-    bracket = line[start.column]
+    return _bracket_words(lines, start, field, field in lists)
+
+
+def _bracket_words(lines: list[str], start: yaml.Mark, field: str, is_list: bool) -> Found:
+    """The words of a `[` or `{` opened at `start` and never closed, its items on its line and
+    on the lines indented under its field (`tags: [a,` + `  b`). Closing it is offered only
+    where that gives what the field takes, a list of names (`is_list`): `tags: [a, b]`, not
+    `tags: [a, [b]]`; a list field is else offered its items in quotes (`tags: [a, "[b"]`),
+    any other field the value in quotes (`image_credit: "{a: b"`: a text, not a mapping)."""
+    line = lines[start.line]
+    column = line_layout(line)[0].end()
+    below = [text for _, text in _continuation(lines, start.line, column)
+             if not text.startswith("#")]
+    begin = value_start(line)[0]  # the outermost bracket: `[a, [b` is all the value
+    value = " ".join([line[begin if line[begin:begin + 1] in ("[", "{") else start.column:]
+                      .strip(), *below])
+    bracket = value[0]
     closing = "]" if bracket == "[" else "}"
+    prefix = f"{field}: " if field else ""
+    try:
+        closed = compose(value + closing)
+    except yaml.YAMLError:
+        closed = None
+    if is_list and isinstance(closed, yaml.SequenceNode) \
+            and all(isinstance(item, yaml.ScalarNode) for item in closed.value):
+        where = "pēdējās vienumu rindas beigās" if below else "šīs rindas beigās"
+        fix = (f"aizver to ar {closing} {where}: {shortened(prefix + value + closing)}"
+               + (f" (rinda „{shortened(below[-1] + closing)}”)" if below else ""))
+    elif is_list and bracket == "[":
+        items = ", ".join(quoted(item.strip()) if re.search(r"[\[\]{}]", item) else item.strip()
+                          for item in value[1:].split(","))
+        fix = f"liec vienumus ar iekavām pēdiņās: {shortened(f'{prefix}[{items}]')}"
+    else:
+        fix = f"liec vērtību pēdiņās: {shortened(prefix + quoted(value))}"
     return (start.line, "", f"iekava {bracket} nav aizvērta", f"the '{bracket}' is not closed",
-            f"aizver to ar {closing} šīs rindas beigās: {shortened(line.strip() + closing)}", "")
+            fix, "")
 
 
 def _quote_words(lines: list[str], line: int, column: int) -> Found:
