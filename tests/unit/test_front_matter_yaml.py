@@ -302,6 +302,9 @@ def test_a_quote_or_bracket_never_closed_is_named_where_it_opens(
     (["tags: [a,", "  b,", "  # c", "  d"],
      "aizver to ar ] pēdējās vienumu rindas beigās: tags: [a, b, d] (rinda „d]”)"),
     (["image_credit: {a: b"], 'liec vērtību pēdiņās: image_credit: "{a: b"'),
+    (["image_credit: [Foto Jānis"],
+     'liec vērtību pēdiņās: image_credit: "[Foto Jānis"; vai izdzēs iekavu: image_credit: '
+     "Foto Jānis"),
     (["tags: [a, [b]"], 'liec vienumus ar iekavām pēdiņās: tags: [a, "[b]"]'),
     (["tags: [a, [b"], 'liec vienumus ar iekavām pēdiņās: tags: [a, "[b"]'),
 ])

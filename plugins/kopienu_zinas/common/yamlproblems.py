@@ -407,9 +407,8 @@ def syntax_problem(path: str, text: str, error: yaml.YAMLError, first_line: int 
     if found is not None:
         line, name, what_lv, what_en, fix, value = found
         start, key = value_start(lines[line])
-        at = yaml.Mark("", 0, line, start, None, None)
-        return ContentProblem(path, line + first_line, name or _path_at(tokens, at)[0] or key
-                              or field, what_lv, what_en, fix, value)
+        return ContentProblem(path, line + first_line, name or _path_at(tokens, line, start)[0]
+                              or key or field, what_lv, what_en, fix, value)
     for at in (mark, getattr(error, "context_mark", None)):
         if at is not None and at.line < len(lines) \
                 and TYPOGRAPHIC_QUOTES.search(lines[at.line]):
@@ -473,7 +472,8 @@ def _bracket_words(lines: list[str], start: yaml.Mark, field: str, is_list: bool
     on the lines indented under its field (`tags: [a,` + `  b`). Closing it is offered only
     where that gives what the field takes, a list of names (`is_list`): `tags: [a, b]`, not
     `tags: [a, [b]]`; a list field is else offered its items in quotes (`tags: [a, "[b"]`),
-    any other field the value in quotes (`image_credit: "{a: b"`: a text, not a mapping)."""
+    any other field the value in quotes (`image_credit: "{a: b"`: a text, not a mapping) or,
+    where what is left is text, without the bracket (`region: Latgale`)."""
     line = lines[start.line]
     column = line_layout(line)[0].end()
     below = [text for _, text in _continuation(lines, start.line, column)
@@ -499,8 +499,20 @@ def _bracket_words(lines: list[str], start: yaml.Mark, field: str, is_list: bool
         fix = f"liec vienumus ar iekavām pēdiņās: {shortened(f'{prefix}[{items}]')}"
     else:
         fix = f"liec vērtību pēdiņās: {shortened(prefix + quoted(value))}"
+        if _is_text(value[1:].strip()):
+            fix += f"; vai izdzēs iekavu: {shortened(prefix + value[1:].strip())}"
     return (start.line, "", f"iekava {bracket} nav aizvērta", f"the '{bracket}' is not closed",
             fix, "")
+
+
+def _is_text(value: str) -> bool:
+    """Whether YAML reads `value`, written after a field's `: `, as a plain text."""
+    try:
+        node = compose(value)
+    except yaml.YAMLError:
+        return False
+    return isinstance(node, yaml.ScalarNode) and not node.style and yaml_kind(node) is None \
+        and bool(node.value)
 
 
 def _quote_words(lines: list[str], line: int, column: int) -> Found:
@@ -572,7 +584,7 @@ def _cut_value(lines: list[str], tokens: list[yaml.Token], index: int) -> Found 
             or not (item or isinstance(tokens[index - 1], yaml.ValueToken)):
         return None
     column = tokens[index - 1 if item else index - 2].start_mark.column
-    field, key = _path_at(tokens, scalar.start_mark)
+    field, key = _path_at(tokens, scalar.start_mark.line, scalar.start_mark.column)
     if after.start_mark.column <= column:
         return None
     end = scalar.end_mark
@@ -596,15 +608,15 @@ def _cut_value(lines: list[str], tokens: list[yaml.Token], index: int) -> Found 
             "below it do not continue it", fix, whole)
 
 
-def _path_at(tokens: list[yaml.Token], mark: yaml.Mark) -> tuple[str, str]:
+def _path_at(tokens: list[yaml.Token], line: int, column: int) -> tuple[str, str]:
     """(the field as messages name it, `events[1].price`; the key written on its line,
-    `price`) of the value at `mark`, from the block structure of the `tokens` before it
-    (YAML 1.1 §9.2: block mappings and sequences, indentless ones too); a scalar list item
-    is named by its list (`tags`). ("", "") before any key."""
+    `price`) of the value at `line` and `column` (counted from 0), from the block structure
+    of the `tokens` before it (YAML 1.1 §9.2: block mappings and sequences, indentless ones
+    too); a scalar list item is named by its list (`tags`). ("", "") before any key."""
     stack: list[list[object]] = []  # [kind, key or item count]: "map", "seq", "flow"
     previous: yaml.Token | None = None
     for token in tokens:
-        if (token.start_mark.line, token.start_mark.column) >= (mark.line, mark.column):
+        if (token.start_mark.line, token.start_mark.column) >= (line, column):
             break
         if stack and stack[-1][0] == "entries" and isinstance(
                 token, (yaml.KeyToken, yaml.BlockEndToken)):
