@@ -212,17 +212,18 @@ _STREAM_SECTORS = 8  # 4096 bytes: at the mini-stream cutoff, so each stream is 
 
 
 def ole_document(path: Path, *, author: str = "", last_author: str = "", company: str = "",
-                 manager: str = "", template: str = "Normal.dot") -> Path:
-    """A Word 97–2003 .doc's property sets as Word writes them (code page 1257): the
+                 manager: str = "", template: str = "Normal.dot", codepage: int = 1257) -> Path:
+    """A Word 97–2003 .doc's property sets as Word writes them (code page 1257; LibreOffice
+    writes 65001, UTF-8, which the VT_I2 property holds as -535): the
     SummaryInformation stream (PIDSI_TEMPLATE, PIDSI_AUTHOR, PIDSI_LASTAUTHOR) and the
     DocumentSummaryInformation stream (PIDDSI_MANAGER, PIDDSI_COMPANY) in a compound file
     built by hand ([MS-CFB] version 3: one FAT sector, one directory sector, each stream
     4096 bytes so that no mini stream is needed). Empty arguments leave the property out.
     olefile reads such files but does not write them."""
     summary = _property_set(FMTID_SUMMARY, {2: "Tirgus", 4: author, 7: template,
-                                            8: last_author}).ljust(4096, b"\0")
-    document = _property_set(FMTID_DOCUMENT_SUMMARY, {14: manager, 15: company}).ljust(
-        4096, b"\0")
+                                            8: last_author}, codepage).ljust(4096, b"\0")
+    document = _property_set(FMTID_DOCUMENT_SUMMARY, {14: manager, 15: company},
+                             codepage).ljust(4096, b"\0")
     fat = [_FAT, _END] + [sector + 1 for sector in range(2, 2 + _STREAM_SECTORS - 1)] + [_END] \
         + [sector + 1 for sector in range(10, 10 + _STREAM_SECTORS - 1)] + [_END]
     fat += [_FREE] * (128 - len(fat))
@@ -247,13 +248,16 @@ def _directory_entry(name: str, kind: int, *, child: int = _FREE, right: int = _
             + struct.pack("<IQ", start, size))
 
 
-def _property_set(fmtid: uuid.UUID, values: dict[int, str]) -> bytes:
-    """[MS-OLEPS] §2.21: a property set stream with one section: the code page (1257) and
-    each non-empty value as a VT_LPSTR (§2.5, CodePageString) in that code page."""
-    properties = [(1, struct.pack("<IhH", 2, 1257, 0))]  # VT_I2 PIDSI_CODEPAGE, padded
+def _property_set(fmtid: uuid.UUID, values: dict[int, str], codepage: int) -> bytes:
+    """[MS-OLEPS] §2.21: a property set stream with one section: the code page (a Windows
+    code page number, 65001 for UTF-8) and each non-empty value as a VT_LPSTR (§2.5,
+    CodePageString) in that code page."""
+    signed = codepage - 0x10000 if codepage >= 0x8000 else codepage  # VT_I2: 65001 is -535
+    properties = [(1, struct.pack("<IhH", 2, signed, 0))]  # VT_I2 PIDSI_CODEPAGE, padded
+    encoding = "utf-8" if codepage == 65001 else f"cp{codepage}"
     for key, text in values.items():
         if text:
-            data = text.encode("cp1257") + b"\0"
+            data = text.encode(encoding) + b"\0"
             data += b"\0" * (-len(data) % 4)
             properties.append((key, struct.pack("<II", 0x1E, len(data)) + data))
     offset = 8 + 8 * len(properties)

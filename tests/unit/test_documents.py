@@ -71,6 +71,8 @@ TEMPLATE = r"file:///C:\Users\jberzins\AppData\Roaming\Microsoft\Templates\Vestu
         [("Author", AUTHOR), ("Template", r"C:\Users\jberzins"), ("LastModifiedBy", CHANGER),
          ("Manager", REVIEWER), ("Company", "Rēzeknes pašvaldība")], id="word-97-2003"),
     pytest.param("tirs.xls", ole_document, [], id="excel-97-2003-without-personal-information"),
+    pytest.param("libreoffice.xls", lambda p: ole_document(p, author=AUTHOR, codepage=65001),
+                 [("Author", AUTHOR)], id="libreoffice-97-2003-utf-8"),
 ])
 def test_where_a_document_names_people(tmp_path: Path, name: str, write, fields) -> None:
     assert personal_fields(write(tmp_path / name)).latest == fields
@@ -178,6 +180,30 @@ def test_placeholders_that_name_no_one_pass(tmp_path: Path) -> None:
     assert check(tmp_path, {"atskaite.pdf": written(reportlab), "mac.docx": word.read_bytes(),
                             "vestule.rtf": rtf_document(tmp_path / "v.rtf", author="Unknown",
                                                         operator="USER").read_bytes()}) == []
+
+
+def test_the_sites_own_name_passes_in_a_libreoffice_97_2003_file(tmp_path: Path) -> None:
+    """QA: LibreOffice writes a .doc's or .xls's names in UTF-8 (code page 65001, which the
+    VT_I2 property holds and olefile returns as -535); read as cp1252 the site's own name
+    became "Kopienu ziÅ†u redakcija" and was refused as a person's."""
+    ours = ole_document(tmp_path / "a.xls", author=SETTINGS["EDITOR"], codepage=65001)
+    theirs = ole_document(tmp_path / "b.doc", last_author=AUTHOR, codepage=65001)
+    assert check(tmp_path, {"tabula.xls": ours.read_bytes(),
+                            "lemums.doc": theirs.read_bytes()}) == [
+        f"atteli/lemums.doc: metadata: {named('LastModifiedBy: ' + AUTHOR)}"]
+
+
+def test_a_librarys_own_name_as_author_passes(tmp_path: Path) -> None:
+    """QA: openpyxl writes "openpyxl" as every workbook's author, python-docx and python-pptx
+    their own names as lastModifiedBy: programs, not people, and refused as people."""
+    files = {"tabula.xlsx": word_document(tmp_path / "t.xlsx", author="openpyxl"),
+             "vestule.docx": word_document(tmp_path / "v.docx", author="python-docx",
+                                           editor="python-docx"),
+             "slaidi.pptx": word_document(tmp_path / "s.pptx", editor="python-pptx"),
+             "cits.docx": word_document(tmp_path / "c.docx", author="python-docx",
+                                        editor=AUTHOR)}
+    assert check(tmp_path, {name: path.read_bytes() for name, path in files.items()}) == [
+        f"atteli/cits.docx: metadata: {named('LastModifiedBy: ' + AUTHOR)}"]
 
 
 @pytest.mark.parametrize(("name", "data", "what"), [

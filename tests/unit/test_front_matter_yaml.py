@@ -94,9 +94,9 @@ def test_a_comment_after_an_event_field_is_a_warning_at_its_line(tmp_path: Path)
         "    location: Tautas nams # zāle"))
     assert [(p.line, p.field, p.severity, p.fix) for p in found
             if p.what_en == NOT_PUBLISHED] == [
-        (NEXT_LINE + 2, "start", "warning",
+        (NEXT_LINE + 2, "events[1].start", "warning",
          "izdzēs komentāru (piezīmes redakcijai raksti laukā notes:)"),
-        (NEXT_LINE + 3, "location", "warning",
+        (NEXT_LINE + 3, "events[1].location", "warning",
          'lai to publicētu, liec visu vērtību pēdiņās: location: "Tautas nams # zāle"; vai '
          "izdzēs komentāru (piezīmes redakcijai raksti laukā notes:)")]
 
@@ -114,6 +114,21 @@ def test_hashtags_in_brackets_are_named_at_their_line_as_a_comment(tmp_path: Pat
     assert (problem.line, problem.field) == (NEXT_LINE, "tags")
     assert "'#' begins a YAML comment" in problem.what_en
     assert 'tags: ["#kopienas", "#pasākumi"]' in problem.fix
+
+
+@pytest.mark.parametrize(("line", "fixes"), [
+    ("authors: [Jānis # redaktors]",
+     ('authors: ["Jānis # redaktors"]', "authors: [Jānis redaktors]")),
+    ("tags: [kopienas, pasākumi # vēlāk]",
+     ('tags: [kopienas, "pasākumi # vēlāk"]', "tags: [kopienas, pasākumi vēlāk]")),
+    ('tags: ["#a", b # x]', ('tags: ["#a", "b # x"]', 'tags: ["#a", b x]')),
+])
+def test_a_hash_inside_a_bracketed_item_quotes_that_item(
+        tmp_path: Path, line: str, fixes: tuple[str, str]) -> None:
+    """QA s10: the fix repeated the broken line (`authors: [Jānis # redaktors]`) and the
+    deletion left a double space."""
+    [problem] = problems_for(tmp_path, article(line))
+    assert problem.fix == f"liec vērtības ar # pēdiņās ({fixes[0]}) vai izdzēs # ({fixes[1]})"
 
 
 CUT = "'#' begins a YAML comment: the value ends before it, and the lines below it do not continue it"
@@ -140,7 +155,7 @@ def test_a_hash_on_the_last_line_of_a_multi_line_value_is_named_at_that_line(
     (["summary: Īsi.", "tags:", "  - Rēzekne #1", "    novads"], 2, "tags",
      QUOTES + '- "Rēzekne #1 novads"'),
     (["summary: Īsi.", "events:", "  - title: Talka", "    description: Nāc #visi",
-      "      kopā", "    start: 2026-12-03"], 3, "description",
+      "      kopā", "    start: 2026-12-03"], 3, "events[1].description",
      QUOTES + 'description: "Nāc #visi kopā"'),
 ])
 def test_a_hash_inside_a_multi_line_value_is_named_at_its_line_with_the_value_in_quotes(
@@ -155,12 +170,80 @@ def test_a_hash_inside_a_multi_line_value_is_named_at_its_line_with_the_value_in
         NEXT_LINE - 1 + at, field, CUT, fix)
 
 
-def test_a_comment_line_inside_a_multi_line_value_is_named_at_its_line(tmp_path: Path) -> None:
+COMMENT_LINE = ("a comment line inside a value: the value ends before it, and the lines below "
+                "it do not continue it")
+
+
+@pytest.mark.parametrize(("lines", "fix"), [
+    (["summary: Pirmā daļa", "  # jāpārbauda", "  otrā daļa"],
+     "izdzēs šo rindu (piezīmes redakcijai raksti laukā notes:) vai, lai to publicētu, "
+     + QUOTES + 'summary: "Pirmā daļa # jāpārbauda otrā daļa"'),
+    (["summary: Pirmā daļa", "  #3 otrā daļa", "  trešā"],
+     QUOTES + 'summary: "Pirmā daļa #3 otrā daļa trešā"'),
+])
+def test_a_comment_line_inside_a_multi_line_value_is_named_at_its_line(
+        tmp_path: Path, lines: list[str], fix: str) -> None:
+    """QA s10: the fix only offered "delete this line or move it below the value", which
+    deletes the editor's text (`#3 otrā daļa`)."""
+    [problem] = problems_for(tmp_path, article(*lines).replace("summary: Īsi.\n", "", 1))
+    assert (problem.line, problem.field, problem.value, problem.what_en, problem.fix) == (
+        NEXT_LINE, "summary", lines[1].strip(), COMMENT_LINE, fix)
+
+
+@pytest.mark.parametrize(("lines", "at", "field", "fix"), [
+    (["summary: Pirmā daļa", "  otrā daļa", "  #3 trešā"], 2, "summary",
+     'summary: "Pirmā daļa otrā daļa #3 trešā"'),
+    (["summary: Pirmā daļa", "  otrā daļa", "  #3 trešā", "image_credit: Foto"], 2, "summary",
+     'summary: "Pirmā daļa otrā daļa #3 trešā"'),
+    (["summary: Pirmā daļa", "  #3 trešā"], 1, "summary", 'summary: "Pirmā daļa #3 trešā"'),
+    (["summary: Īsi.", "tags:", "  - Rēzekne", "    #1 novads"], 3, "tags",
+     '- "Rēzekne #1 novads"'),
+    (["summary: Īsi.", "events:", "  - title: Talka", "    start: 2026-12-03",
+      "    description: Nāc", "      visi", "      #kopā", "    location: Nams"], 6,
+     "events[1].description", 'description: "Nāc visi #kopā"'),
+])
+def test_an_indented_hash_line_below_a_multi_line_value_is_the_same_error(
+        tmp_path: Path, lines: list[str], at: int, field: str, fix: str) -> None:
+    """QA s10: `#3 trešā`, indented as the value's last line, was dropped silently (YAML reads
+    it as a comment): the same error as such a line inside the value."""
+    [problem] = problems_for(tmp_path, article(*lines).replace("summary: Īsi.\n", "", 1))
+    assert (problem.line, problem.field, problem.what_en, problem.fix, problem.severity) == (
+        NEXT_LINE - 1 + at, field, COMMENT_LINE, QUOTES + fix, "error")
+
+
+@pytest.mark.parametrize("lines", [
+    ["tags:", "  - a", "  # - b"], ["events:", "  - title: Talka", "    # location: Nams",
+                                   "    start: 2026-12-03"],
+    ["image_credit: Foto", "# image_alt: Foto"]])
+def test_a_comment_line_not_indented_under_a_value_is_left_alone(
+        tmp_path: Path, lines: list[str]) -> None:
+    assert problems_for(tmp_path, article(*lines)) == []
+
+
+def test_an_indented_comment_line_below_a_value_is_a_warning(tmp_path: Path) -> None:
     [problem] = problems_for(tmp_path, article().replace(
-        "summary: Īsi.", "summary: Pirmā daļa\n  # jāpārbauda\n  otrā daļa"))
-    assert (problem.line, problem.field, problem.value) == (6, "summary", "# jāpārbauda")
-    assert problem.what_en.startswith("a comment line inside a value")
-    assert problem.fix.startswith("izdzēs šo rindu vai pārcel to zem vērtības")
+        "summary: Īsi.", "summary: Pirmā daļa\n  # jāpārbauda"))
+    assert (problem.line, problem.severity, problem.what_en) == (6, "warning", COMMENT_LINE)
+    assert problem.fix.startswith("izdzēs šo rindu (piezīmes redakcijai raksti laukā notes:)")
+
+
+def test_notes_are_never_published_so_a_comment_in_them_is_none(tmp_path: Path) -> None:
+    """QA s10: `notes: a # b` got "the text after '#' is not published — write it in notes:"."""
+    assert problems_for(tmp_path, article("notes: a # b", "  #c")) == []
+
+
+@pytest.mark.parametrize(("lines", "line", "field"), [
+    (["events:", "  - title: Talka", "    start: 2026-12-03", "    price: 'a"], 3,
+     "events[1].price"),
+    (["events:", "- title: Talka", "  start: 2026-12-03", "- title: Tirgus",
+      "  location: [#zāle]"], 4, "events[2].location"),
+    (["events:", "  - title: Talka", "    location: \"Nams\" zāle"], 2, "events[1].location"),
+])
+def test_an_events_yaml_problem_names_its_field_as_other_event_messages(
+        tmp_path: Path, lines: list[str], line: int, field: str) -> None:
+    """QA s10: named `price:`/`location:` without the `events[N].` of other event messages."""
+    [problem] = problems_for(tmp_path, article(*lines))
+    assert (problem.line, problem.field) == (NEXT_LINE + line, field)
 
 
 def test_text_after_a_closing_quote_offers_the_whole_value_in_quotes(tmp_path: Path) -> None:
@@ -204,7 +287,7 @@ def test_an_unclosed_quote_is_named_where_it_opens(tmp_path: Path) -> None:
 @pytest.mark.parametrize(("field", "what_en", "fix"), [
     ("title: 'Jāņu nakts", "the quote ' is not closed", "title: 'Jāņu nakts'"),
     ("tags: [kopienas, pasākumi", "the '[' is not closed", "tags: [kopienas, pasākumi]"),
-    ("gallery: {a: b", "the '{' is not closed", "gallery: {a: b}"),
+    ("gallery: {a: b", "the '{' is not closed", 'gallery: "{a: b"'),
 ])
 def test_a_quote_or_bracket_never_closed_is_named_where_it_opens(
         tmp_path: Path, field: str, what_en: str, fix: str) -> None:
@@ -212,6 +295,25 @@ def test_a_quote_or_bracket_never_closed_is_named_where_it_opens(
     [problem] = problems_for(tmp_path, text)
     assert (problem.line, problem.what_en) == (NEXT_LINE, what_en)
     assert problem.fix.endswith(fix)
+
+
+@pytest.mark.parametrize(("lines", "fix"), [
+    (["tags: [a,", "  b"], "aizver to ar ] pēdējās vienumu rindas beigās: tags: [a, b] (rinda „b]”)"),
+    (["tags: [a,", "  b,", "  # c", "  d"],
+     "aizver to ar ] pēdējās vienumu rindas beigās: tags: [a, b, d] (rinda „d]”)"),
+    (["image_credit: {a: b"], 'liec vērtību pēdiņās: image_credit: "{a: b"'),
+    (["image_credit: [Foto Jānis"],
+     'liec vērtību pēdiņās: image_credit: "[Foto Jānis"; vai izdzēs iekavu: image_credit: '
+     "Foto Jānis"),
+    (["tags: [a, [b]"], 'liec vienumus ar iekavām pēdiņās: tags: [a, "[b]"]'),
+    (["tags: [a, [b"], 'liec vienumus ar iekavām pēdiņās: tags: [a, "[b"]'),
+])
+def test_an_unclosed_bracket_is_offered_a_fix_the_field_takes_keeping_every_item(
+        tmp_path: Path, lines: list[str], fix: str) -> None:
+    """QA s10: `tags: [a,` + `  b` was offered `tags: [a,]` (b lost); `image_credit: {a: b`
+    `{a: b}` and `tags: [a, [b]` `[a, [b]]`, both then refused (no text, no list of names)."""
+    [problem] = problems_for(tmp_path, article(*lines, "authors: [Ilze]"))
+    assert (problem.line, problem.fix) == (NEXT_LINE, fix)
 
 
 @pytest.mark.parametrize(("line", "written"), [

@@ -81,7 +81,7 @@ def test_broken_yaml_and_unknown_fields_are_reported_with_their_line(tmp_path: P
     [broken] = [p for p in problems if p.path == "galleries/b/captions.yml"]
     assert broken.format() == (  # at the line of the '[', not the line after it
         "galleries/b/captions.yml:1: title: iekava [ nav aizvērta (the '[' is not closed) — "
-        "aizver to ar ] šīs rindas beigās: title: [unclosed]")
+        "liec vērtību pēdiņās: title: \"[unclosed\"; vai izdzēs iekavu: title: unclosed")
 
 
 def test_a_tab_or_no_break_space_in_captions_is_named_at_its_line_and_column(

@@ -265,7 +265,8 @@ def _parse(document: SourceDocument, text: str) -> tuple[SourceDocument, list[Co
         finally:
             loader.dispose()
     except yaml.YAMLError as error:
-        return document, [syntax_problem(document.path, match.group("meta"), error, FIRST_LINE)]
+        return document, [syntax_problem(document.path, match.group("meta"), error, FIRST_LINE,
+                                         lists=LIST_FIELDS)]
     if not isinstance(data, dict) or not isinstance(node, yaml.MappingNode):
         return document, [
             first_layout_problem(document.path, match.group("meta"), FIRST_LINE)

@@ -26,8 +26,12 @@ after white space; at the start of a value, or of a flow item after `[` or `,`, 
 :func:`comment_problems` names a comment after a value on its line: an error when it reads as
 text (`#` directly before a letter or digit, as in a hashtag), a warning when it looks like
 the comment it is (`# …`: editors do not mean one after a value, and what it says is not
-published); a comment after a field with no value (`tags:   # vēlāk`) and a whole-line one are
-left alone. :func:`syntax_problem` names a comment that leaves a `[` unclosed, and a quote or
+published); so is a comment line indented under a plain value, below its last line (`summary:
+Pirmā daļa` and `  #3 trešā`: the line meant to continue it is lost). A comment after a field
+with no value (`tags:   # vēlāk`), a whole-line one not indented under a value and any in
+`notes:` (never published) are left alone. Fields inside events are named as the events'
+own messages name them (`events[1].location`).
+:func:`syntax_problem` names a comment that leaves a `[` unclosed, and a quote or
 bracket that is not closed, at the line where it opened; a comment that cuts a plain value
 running over several lines short (`summary: Pirmā daļa #3` and an indented `otrā daļa`: the
 parser then stops at the next line), text after a closing quote (`title: "Sveiki" un "atā"`)
@@ -42,7 +46,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Iterator
-from itertools import pairwise
+from dataclasses import dataclass
 from typing import Literal
 
 import yaml
@@ -52,6 +56,7 @@ from .problems import ContentProblem, shortened
 from .sourcetext import XML_FORBIDDEN, character_names
 from .yamlnodes import (
     INVISIBLE,
+    compose,
     invisible_name,
     line_layout,
     quoted,
@@ -88,8 +93,12 @@ _TEXT_COMMENT = re.compile(r"#[^\s#]")
 _LINE_STYLES = ("", None, "'", '"')
 #: Flow indicators after which a `#` begins a comment even without white space before it.
 _FLOW_BEFORE_COMMENT = " \t[{,"
-#: A flow item starting with `#` (after `[`, `{` or `,`), up to the next `,`, `]` or `}`.
-_HASH_ITEM = re.compile(r"(?<=[\[{,])(\s*)(#[^,\]}]*?)(\s*)(?=[,\]}]|$)")
+#: The pieces of a flow collection's text (YAML 1.1 §9.1.3, §10.2.2): a quoted scalar, a
+#: flow indicator (`[ ] { } ,` and a mapping's `: `), or a plain run up to one of them.
+_FLOW_PIECE = re.compile(r"""\s*(?:"(?:[^"\\]|\\.)*"|'(?:[^']|'')*')\s*|[\[\]{},]|:(?=\s)"""
+                         r"|(?:[^\[\]{},:]|:(?!\s))+")
+#: A `#` that begins a comment in a plain flow item: at its start or after white space.
+_ITEM_HASH = re.compile(r"(?:^|\s+)#+\s*")
 
 
 def not_text(node: yaml.Node, name: str) -> tuple[str, str, str, str] | None:
@@ -155,22 +164,40 @@ def comment_problems(path: str, text: str, node: yaml.Node | None, first_line: i
     - a warning when the value is not empty (`summary: Cena 5 EUR # ar PVN`,
       `title: "Koncerts" # 2. daļa`): what the comment says is not published.
 
-    A comment after a field with no value (`tags:   # vēlāk`, `title: "" # vēlāk`) and a
-    whole-line one are none. `first_line`: the file line of the text's first line; `lists`:
-    fields whose value is a list (the fix shows `tags: ["#kopienas"]`)."""
+    And at a comment line indented under a plain value's field, below its last line
+    (`summary: Pirmā daļa` + `  #3 trešā`): YAML reads it as a comment, and the line meant to
+    continue the value is lost (:func:`_comment_line_words`).
+
+    A comment after a field with no value (`tags:   # vēlāk`, `title: "" # vēlāk`), a
+    whole-line one not indented under a value, and any in `notes:` (never published) are none.
+    Fields are named as events' messages name them (`events[1].location`). `first_line`: the
+    file line of the text's first line; `lists`: fields whose value is a list (the fix shows
+    `tags: ["#kopienas"]`)."""
     if "#" not in text:
         return []  # nearly every header: no walk
     lines = text.split("\n")
     return [ContentProblem(path, line + first_line, field, *words, severity=severity)
-            for line, field, words, severity in _commented(node, lines, "front matter", False,
+            for line, field, words, severity in _commented(node, lines, _Place("front matter"),
                                                            lists)]
 
 
-def _commented(node: yaml.Node | None, lines: list[str], field: str, item: bool,
+@dataclass(frozen=True)
+class _Place:
+    """Where a value stands: its field as messages name it (`events[1].location`), the key
+    written on its line (`location`; the list's for an item), whether it is a list item, and
+    the column of its key or list dash (None inside brackets)."""
+
+    field: str
+    key: str = ""
+    item: bool = False
+    column: int | None = None
+
+
+def _commented(node: yaml.Node | None, lines: list[str], place: _Place,
                lists: Collection[str]
                ) -> Iterator[tuple[int, str, tuple[str, str, str, str], Severity]]:
     """(line counted from 0, field, (what_lv, what_en, fix, value), severity) of each commented
-    value under `node` (`item`: a list item of `field`)."""
+    value under `node`, which stands at `place`."""
     if isinstance(node, yaml.ScalarNode):
         end = node.end_mark
         found = (_COMMENT.match(lines[end.line], end.column)
@@ -178,17 +205,65 @@ def _commented(node: yaml.Node | None, lines: list[str], field: str, item: bool,
         comment = found.group(1) if found is not None else ""
         as_text = not node.style and _TEXT_COMMENT.match(comment) is not None
         if as_text:
-            yield end.line, field, _comment_words(node.value, comment, field, item,
-                                                  field in lists), "error"
+            yield end.line, place.field, _comment_words(
+                node.value, comment, place.key, place.item, place.key in lists), "error"
         elif comment and node.value:
-            yield end.line, field, _after_value_words(node, comment, field, item), "warning"
+            yield end.line, place.field, _after_value_words(
+                node, comment, place.key, place.item), "warning"
+        elif not comment and not node.style and node.value and place.column is not None:
+            below = _continuation(lines, end.line, place.column)
+            if below:
+                at, text = below[0]
+                yield at, place.field, _comment_line_words(
+                    text, " ".join([node.value, *(line for _, line in below)]), place.key,
+                    place.item), "error" if _TEXT_COMMENT.match(text) else "warning"
     elif isinstance(node, yaml.SequenceNode):
-        for value in node.value:
-            yield from _commented(value, lines, field, True, lists)
+        column = None if node.flow_style else node.start_mark.column
+        for number, value in enumerate(node.value, 1):
+            if isinstance(value, yaml.MappingNode):
+                yield from _commented(value, lines, _Place(f"{place.field}[{number}]"), lists)
+            else:
+                yield from _commented(value, lines, _Place(place.field, place.key, True, column),
+                                      lists)
     elif isinstance(node, yaml.MappingNode):
+        prefix = "" if place.field == "front matter" else f"{place.field}."
         for key, value in node.value:
-            name = key.value if isinstance(key, yaml.ScalarNode) else field
-            yield from _commented(value, lines, name, False, lists)
+            if not isinstance(key, yaml.ScalarNode):
+                yield from _commented(value, lines, place, lists)
+            elif not (prefix == "" and key.value == "notes"):  # notes are never published
+                column = None if node.flow_style else key.start_mark.column
+                yield from _commented(value, lines, _Place(prefix + key.value, key.value,
+                                                           column=column), lists)
+
+
+def _continuation(lines: list[str], last: int, column: int) -> list[tuple[int, str]]:
+    """(line counted from 0, its text stripped) of each non-blank line below `lines[last]`
+    that continues a value whose key or list dash stands at `column`: up to the first line
+    indented no deeper than that."""
+    found = []
+    for number in range(last + 1, len(lines)):
+        text = lines[number].strip()
+        if text and len(lines[number]) - len(lines[number].lstrip(" ")) <= column:
+            break
+        if text:
+            found.append((number, text))
+    return found
+
+
+def _comment_line_words(comment: str, whole: str, key: str,
+                        item: bool) -> tuple[str, str, str, str]:
+    """(what_lv, what_en, fix, value) of a `comment` line inside or below a plain value that
+    runs over several lines (`whole`: all of its lines, the comment's too, joined): the
+    value ends before it. The fix keeps its text: the whole value in quotes; for a line that
+    looks like a comment (`# jāpārbauda`), its deletion first."""
+    shown = shortened(f"- {quoted(whole)}" if item else f"{key}: {quoted(whole)}")
+    quotes = f"liec visu vērtību pēdiņās: {shown}"
+    fix = (quotes if _TEXT_COMMENT.match(comment) else
+           f"izdzēs šo rindu (piezīmes redakcijai raksti laukā notes:) vai, lai to publicētu, "
+           f"{quotes}")
+    return ("komentāra rinda vērtības vidū: vērtība beidzas pirms tās, un nākamās rindas to "
+            "neturpina", "a comment line inside a value: the value ends before it, and the lines "
+            "below it do not continue it", fix, comment)
 
 
 def _comment_words(value: str, comment: str, field: str, item: bool,
@@ -314,24 +389,26 @@ def line_break_problems(path: str, text: str, first_line: int = 1,
 
 
 def syntax_problem(path: str, text: str, error: yaml.YAMLError, first_line: int = 1,
-                   field: str = "front matter") -> ContentProblem:
+                   field: str = "front matter", lists: Collection[str] = ()) -> ContentProblem:
     """The problem of YAML `text` that cannot be read (`error`): at the line with a tab or an
     invisible space in its layout, at or before the line where the parser stopped, naming it;
     else at the line where it stopped (or where what it stopped in began) when that holds
     typographic quotes, saying so; else at the line where it stopped, with the parser's words.
     `first_line` is the file line of the text's first line; `field` names the whole text (an
-    article's "front matter", "captions.yml")."""
+    article's "front matter", "captions.yml"); `lists`: fields whose value is a list of names
+    (an unclosed `[` there is offered its `]`)."""
     mark = getattr(error, "problem_mark", None)
     layout = first_layout_problem(path, text, first_line, mark.line if mark else None, field)
     if layout is not None:
         return layout
     lines = text.split("\n")
     tokens = scan_tokens(text)
-    found = _unclosed(lines, tokens, error) or _stray(lines, tokens, error)
+    found = _unclosed(lines, tokens, error, lists) or _stray(lines, tokens, error)
     if found is not None:
         line, name, what_lv, what_en, fix, value = found
-        return ContentProblem(path, line + first_line, name or value_start(lines[line])[1]
-                              or field, what_lv, what_en, fix, value)
+        start, key = value_start(lines[line])
+        return ContentProblem(path, line + first_line, name or _path_at(tokens, line, start)[0]
+                              or key or field, what_lv, what_en, fix, value)
     for at in (mark, getattr(error, "context_mark", None)):
         if at is not None and at.line < len(lines) \
                 and TYPOGRAPHIC_QUOTES.search(lines[at.line]):
@@ -347,13 +424,14 @@ def syntax_problem(path: str, text: str, error: yaml.YAMLError, first_line: int 
 Found = tuple[int, str, str, str, str, str]
 
 
-def _unclosed(lines: list[str], tokens: list[yaml.Token], error: yaml.YAMLError
-              ) -> Found | None:
+def _unclosed(lines: list[str], tokens: list[yaml.Token], error: yaml.YAMLError,
+              lists: Collection[str]) -> Found | None:
     """What to say when YAML cannot be read (`error`) because of something opened on an
     earlier line than where the parser stopped: a quote never closed, or one that the next
     quote on a later line closes (`title: "Sanāksme` … `image_credit: "Foto: …"`); a `[` or
     `{` that a comment (:data:`_FLOW_BEFORE_COMMENT`) leaves open (`tags: [#kopienas,
-    #pasākumi]`), or that is not closed. None for anything else. Found in `tokens`
+    #pasākumi]`), or that is not closed (:func:`_bracket_words`; `lists`: fields whose value
+    is a list of names). None for anything else. Found in `tokens`
     (:func:`.yamlnodes.scan_tokens`)."""
     mark = getattr(error, "problem_mark", None)
     if mark is None:
@@ -378,24 +456,68 @@ def _unclosed(lines: list[str], tokens: list[yaml.Token], error: yaml.YAMLError
     comment = _flow_comment(line, start.column)
     field = value_start(line)[1]
     if comment is not None:
-        fixed = _HASH_ITEM.sub(r'\1"\2"\3', line[start.column:])
-        bare = line[start.column:].replace("#", "")
+        fixed, bare = _flow_fixes(line[start.column:].strip())
         prefix = f"{field}: " if field else ""
         return (start.line, "", "# sāk YAML komentāru: pārējā rinda netiek nolasīta",
                 "'#' begins a YAML comment, so the rest of the line is not read",
-                f"liec vērtības ar # pēdiņās ({shortened(prefix + fixed.strip())}) vai izdzēs # "
-                f"({shortened(prefix + bare.strip())})", "")
+                f"liec vērtības ar # pēdiņās ({shortened(prefix + fixed)}) vai izdzēs # "
+                f"({shortened(prefix + bare)})", "")
     if start.line == mark.line:
         return None
-    bracket = line[start.column]
+    return _bracket_words(lines, start, field, field in lists)
+
+
+def _bracket_words(lines: list[str], start: yaml.Mark, field: str, is_list: bool) -> Found:
+    """The words of a `[` or `{` opened at `start` and never closed, its items on its line and
+    on the lines indented under its field (`tags: [a,` + `  b`). Closing it is offered only
+    where that gives what the field takes, a list of names (`is_list`): `tags: [a, b]`, not
+    `tags: [a, [b]]`; a list field is else offered its items in quotes (`tags: [a, "[b"]`),
+    any other field the value in quotes (`image_credit: "{a: b"`: a text, not a mapping) or,
+    where what is left is text, without the bracket (`region: Latgale`)."""
+    line = lines[start.line]
+    column = line_layout(line)[0].end()
+    below = [text for _, text in _continuation(lines, start.line, column)
+             if not text.startswith("#")]
+    begin = value_start(line)[0]  # the outermost bracket: `[a, [b` is all the value
+    value = " ".join([line[begin if line[begin:begin + 1] in ("[", "{") else start.column:]
+                      .strip(), *below])
+    bracket = value[0]
     closing = "]" if bracket == "[" else "}"
+    prefix = f"{field}: " if field else ""
+    try:
+        closed = compose(value + closing)
+    except yaml.YAMLError:
+        closed = None
+    if is_list and isinstance(closed, yaml.SequenceNode) \
+            and all(isinstance(item, yaml.ScalarNode) for item in closed.value):
+        where = "pēdējās vienumu rindas beigās" if below else "šīs rindas beigās"
+        fix = (f"aizver to ar {closing} {where}: {shortened(prefix + value + closing)}"
+               + (f" (rinda „{shortened(below[-1] + closing)}”)" if below else ""))
+    elif is_list and bracket == "[":
+        items = ", ".join(quoted(item.strip()) if re.search(r"[\[\]{}]", item) else item.strip()
+                          for item in value[1:].split(","))
+        fix = f"liec vienumus ar iekavām pēdiņās: {shortened(f'{prefix}[{items}]')}"
+    else:
+        fix = f"liec vērtību pēdiņās: {shortened(prefix + quoted(value))}"
+        if _is_text(value[1:].strip()):
+            fix += f"; vai izdzēs iekavu: {shortened(prefix + value[1:].strip())}"
     return (start.line, "", f"iekava {bracket} nav aizvērta", f"the '{bracket}' is not closed",
-            f"aizver to ar {closing} šīs rindas beigās: {shortened(line.strip() + closing)}", "")
+            fix, "")
+
+
+def _is_text(value: str) -> bool:
+    """Whether YAML reads `value`, written after a field's `: `, as a plain text."""
+    try:
+        node = compose(value)
+    except yaml.YAMLError:
+        return False
+    return isinstance(node, yaml.ScalarNode) and not node.style and yaml_kind(node) is None \
+        and bool(node.value)
 
 
 def _quote_words(lines: list[str], line: int, column: int) -> Found:
     """The words of a quote opened at (`line`, `column`) that is not closed on its line."""
-    quote, text = lines[line][column], lines[line].rstrip()
+    quote, text = lines[line][column], lines[line].strip()
     return (line, "", f"pēdiņas {quote} nav aizvērtas", f"the quote {quote} is not closed",
             f"aizver tās šīs rindas beigās: {shortened(text + quote)}", "")
 
@@ -462,31 +584,21 @@ def _cut_value(lines: list[str], tokens: list[yaml.Token], index: int) -> Found 
             or not (item or isinstance(tokens[index - 1], yaml.ValueToken)):
         return None
     column = tokens[index - 1 if item else index - 2].start_mark.column
-    field = next((key.value for value, key in pairwise(reversed(tokens[:index]))
-                  if isinstance(value, yaml.ValueToken) and isinstance(key, yaml.ScalarToken)
-                  and key.start_mark.column <= column), "")  # the key of the value or list
+    field, key = _path_at(tokens, scalar.start_mark.line, scalar.start_mark.column)
     if after.start_mark.column <= column:
         return None
     end = scalar.end_mark
     found = _COMMENT.match(lines[end.line], end.column)
+    below = _continuation(lines, end.line, column)
     if found is None:
-        comment = next((number for number in range(end.line + 1, after.start_mark.line)
-                        if lines[number].lstrip().startswith("#")), None)
+        comment = next(((number, text) for number, text in below
+                        if number < after.start_mark.line and text.startswith("#")), None)
         if comment is None:
             return None
-        return (comment, field, "komentāra rinda vērtības vidū: vērtība beidzas pirms tās, un "
-                "nākamās rindas to neturpina", "a comment line inside a value: the value ends "
-                "before it, and the lines below it do not continue it", "izdzēs šo rindu vai "
-                "pārcel to zem vērtības (piezīmes redakcijai raksti laukā notes:)",
-                lines[comment].strip())
-    rest = []  # the lines meant to continue it: up to one indented no deeper than its field
-    for line in lines[end.line + 1:]:
-        if line.strip() and len(line) - len(line.lstrip(" ")) <= column:
-            break
-        if line.strip() and not line.lstrip().startswith("#"):
-            rest.append(line.strip())
-    whole = " ".join((scalar.value, found.group(1), *rest))
-    shown = shortened(f"- {quoted(whole)}" if item else f"{field}: {quoted(whole)}")
+        whole = " ".join([scalar.value, *(text for _, text in below)])
+        return (comment[0], field, *_comment_line_words(comment[1], whole, key, item))
+    whole = " ".join((scalar.value, found.group(1), *(text for _, text in below)))
+    shown = shortened(f"- {quoted(whole)}" if item else f"{key}: {quoted(whole)}")
     quotes = f"liec visu vērtību pēdiņās: {shown}"
     fix = (quotes if _TEXT_COMMENT.match(found.group(1)) else
            f"izdzēs komentāru (piezīmes redakcijai raksti laukā notes:) vai, lai to publicētu, "
@@ -494,6 +606,66 @@ def _cut_value(lines: list[str], tokens: list[yaml.Token], index: int) -> Found 
     return (end.line, field, "# sāk YAML komentāru: vērtība beidzas pirms tā, un nākamās rindas "
             "to neturpina", "'#' begins a YAML comment: the value ends before it, and the lines "
             "below it do not continue it", fix, whole)
+
+
+def _path_at(tokens: list[yaml.Token], line: int, column: int) -> tuple[str, str]:
+    """(the field as messages name it, `events[1].price`; the key written on its line,
+    `price`) of the value at `line` and `column` (counted from 0), from the block structure
+    of the `tokens` before it (YAML 1.1 §9.2: block mappings and sequences, indentless ones
+    too); a scalar list item is named by its list (`tags`). ("", "") before any key."""
+    stack: list[list[object]] = []  # [kind, key or item count]: "map", "seq", "flow"
+    previous: yaml.Token | None = None
+    for token in tokens:
+        if (token.start_mark.line, token.start_mark.column) >= (line, column):
+            break
+        if stack and stack[-1][0] == "entries" and isinstance(
+                token, (yaml.KeyToken, yaml.BlockEndToken)):
+            stack.pop()  # an indentless sequence ends at its mapping's next key
+        if isinstance(token, yaml.BlockMappingStartToken):
+            stack.append(["map", ""])
+        elif isinstance(token, yaml.BlockSequenceStartToken):
+            stack.append(["seq", 0])
+        elif isinstance(token, (yaml.FlowSequenceStartToken, yaml.FlowMappingStartToken)):
+            stack.append(["flow", ""])
+        elif isinstance(token, (yaml.BlockEndToken, yaml.FlowSequenceEndToken,
+                                yaml.FlowMappingEndToken)) and stack:
+            stack.pop()
+        elif isinstance(token, yaml.BlockEntryToken):
+            if stack and stack[-1][0] in ("seq", "entries"):
+                stack[-1][1] = int(str(stack[-1][1])) + 1
+            else:
+                stack.append(["entries", 1])
+        elif isinstance(token, yaml.ScalarToken) and isinstance(previous, yaml.KeyToken) \
+                and stack and stack[-1][0] == "map":
+            stack[-1][1] = token.value
+        previous = token
+    path, key = "", ""
+    for depth, (kind, value) in enumerate(stack, 1):
+        if kind == "flow":
+            break
+        if kind == "map" and value:
+            path, key = f"{path}.{value}" if path else str(value), str(value)
+        elif kind in ("seq", "entries") and path and depth < len(stack):
+            path += f"[{value}]"
+    return path, key
+
+
+def _flow_fixes(text: str) -> tuple[str, str]:
+    """A flow collection's `text` (`[Jānis # redaktors, #kopienas]`) fixed two ways: each
+    plain item holding a `#` that begins a comment (:data:`_ITEM_HASH`) in quotes
+    (`["Jānis # redaktors", "#kopienas"]`), and those `#` deleted (`[Jānis redaktors,
+    kopienas]`); quoted items and the rest as written."""
+    quoted_form, bare_form = [], []
+    for piece in _FLOW_PIECE.findall(text):
+        item = piece.strip()
+        if item[:1] in "\"'[]{},:" or not _ITEM_HASH.search(item):
+            quoted_form.append(piece)
+            bare_form.append(piece)
+            continue
+        space, after = piece[:len(piece) - len(piece.lstrip())], piece[len(piece.rstrip()):]
+        quoted_form.append(space + quoted(item) + after)
+        bare_form.append(space + _ITEM_HASH.sub(" ", item).strip() + after)
+    return "".join(quoted_form), "".join(bare_form)
 
 
 def _flow_comment(line: str, start: int) -> int | None:

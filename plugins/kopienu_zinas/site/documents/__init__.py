@@ -44,9 +44,11 @@ from .reading import personal_fields
 #: Values that name no one: the placeholders applications and libraries write when they know
 #: no user (ReportLab's "anonymous", Word's "Author" after its inspector, Mac Office's
 #: "Microsoft Office User", "Unknown" in RTF revision tables, Windows' "Administrator" and
-#: "User" accounts); compared case-insensitively.
+#: "User" accounts) and the libraries' own names they write as the author (openpyxl's
+#: default creator, python-docx's and python-pptx's default lastModifiedBy and templates'
+#: creator); compared case-insensitively.
 PLACEHOLDERS = frozenset({"anonymous", "unknown", "author", "user", "administrator",
-                          "microsoft office user"})
+                          "microsoft office user", "openpyxl", "python-docx", "python-pptx"})
 
 FIX = ("noņem personisko informāciju ar programmu, kurā to veidoji, un saglabā no jauna: "
        "Word — File → Info → Check for Issues → Inspect Document → Remove All (arī "

@@ -47,7 +47,12 @@ def quiet_log(name: str) -> Iterator[None]:
 
 
 def windows_codec(codepage: object) -> str:
-    """Python's codec for a Windows code page number (1257: Baltic); cp1252 when unknown."""
+    """Python's codec for a Windows code page number (1257: Baltic; 65001: UTF-8, as
+    LibreOffice writes its 97–2003 files); cp1252 when unknown. The property sets' CodePage
+    is a VT_I2 ([MS-OLEPS] §2.18.2), which olefile returns signed: 65001 as -535, so the
+    number is taken as 16 bits unsigned."""
+    if isinstance(codepage, int):
+        codepage &= 0xFFFF
     name = "utf-8" if codepage == 65001 else f"cp{codepage}"
     try:
         return codecs.lookup(name).name
