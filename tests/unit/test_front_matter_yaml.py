@@ -213,7 +213,7 @@ def test_an_indented_hash_line_below_a_multi_line_value_is_the_same_error(
 
 @pytest.mark.parametrize("lines", [
     ["tags:", "  - a", "  # - b"], ["events:", "  - title: Talka", "    # location: Nams",
-                                   "    start: 2026-12-03"],
+                                   "    location: Tautas nams", "    start: 2026-12-03"],
     ["image_credit: Foto", "# image_alt: Foto"]])
 def test_a_comment_line_not_indented_under_a_value_is_left_alone(
         tmp_path: Path, lines: list[str]) -> None:
