@@ -382,3 +382,11 @@ def test_a_tab_after_the_colon_reads_as_a_space(tmp_path: Path) -> None:
     assert problems_for(tmp_path, text) == []
     header = load_header(text.split("---\n")[1])
     assert header is not None and (header["region"], header["tags"]) == ("Latgale", ["kopienas"])
+
+
+def test_a_block_list_item_starting_with_hash_is_one_problem_not_two(tmp_path: Path) -> None:
+    """QA: `- #kopienas` got its own error and, at the line above, "tags: must be a list of
+    names: [, b]" for what the comment left of the list."""
+    found = problems_for(tmp_path, article("tags:", "  - #kopienas", "  - b"))
+    assert [(problem.line, problem.field) for problem in found] == [(7, "tags")]
+    assert "#kopienas" in found[0].format()

@@ -72,6 +72,9 @@ class SourceDocument:
     body_line: int = 1
     header_found: bool = False
     with_comments: str | None = None  # the body as written, when it holds a comment
+    #: the fields a YAML comment cut short or emptied, each already one error of its own
+    #: (yamlproblems.comment_problems): no second problem of what is left of them
+    cut_by_comment: frozenset[str] = frozenset()
 
     def take_body(self, written: str) -> None:
         """Keep the body `written` as the rules read it (common/nocomments.blank_comments:
@@ -181,7 +184,7 @@ class SourceDocument:
         fix quotes them, `tags: ["no", "yes"]`), else the list as written; None for a list of
         names or none."""
         node, value = self.value_node(name), self.metadata.get(name)
-        if node is None or value is None:
+        if node is None or value is None or name in self.cut_by_comment:
             return None
         items = node.value if isinstance(node, yaml.SequenceNode) else []
         words = [item.value for item in items
@@ -278,9 +281,12 @@ def _parse(document: SourceDocument, text: str) -> tuple[SourceDocument, list[Co
     document.metadata = cast(dict[str, Any], {  # a dict stays a dict
         field_name(key): value for key, value in cast(dict[Any, Any], clean_values(data)).items()})
     document.node = node
+    commented = comment_problems(document.path, match.group("meta"), node, FIRST_LINE,
+                                 LIST_FIELDS)
+    document.cut_by_comment = frozenset(problem.field for problem in commented
+                                        if problem.severity == "error")
     return document, [*node_problems(node, document.path, first_line=FIRST_LINE),
-                      *comment_problems(document.path, match.group("meta"), node, FIRST_LINE,
-                                        LIST_FIELDS),
+                      *commented,
                       *stray_problems(document.path, match.group("meta"), FIRST_LINE,
                                       header=True),
                       *_body_problems(document)]
