@@ -25,6 +25,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import signatures
 from .problems import ContentProblem
 
 #: XML 1.0 §2.2: every code point that is not a Char (surrogates cannot come out of a decoder).
@@ -39,25 +40,24 @@ _NAMES = {0x0B: "vertikālā tabulācija (vertical tab)", 0x0C: "lapas pārtrauk
 
 
 #: A document format that is not plain text, by how its files start (after a UTF-8 BOM and,
-#: for markup, white space): (signature, what it is in Latvian and English, how to save the
-#: text as plain text). RTF: its specification, §"RTF Version"; ZIP (.docx, .odt, .pages):
-#: APPNOTE.TXT §4.3.7 local file header; OLE2 (.doc of Word 97–2003); PDF §7.5.2.
+#: for markup, white space): (signature, common/signatures.py; what it is in Latvian and
+#: English, how to save the text as plain text).
 _PLAIN_TEXT_HOW = ("Fails → Saglabāt kā → Vienkāršs teksts (.txt), kodējums UTF-8, tad pārsauc "
                    "failu uz .md")
 FORMATS: tuple[tuple[bytes, str, str, str], ...] = (
-    (b"{\\rtf", "RTF (macOS TextEdit)", "RTF (macOS TextEdit's default)",
+    (signatures.RTF, "RTF (macOS TextEdit)", "RTF (macOS TextEdit's default)",
      "TextEdit: Formāts → Pārveidot par vienkāršu tekstu (Format → Make Plain Text), tad "
      "saglabā (Cmd+S, kodējums UTF-8); vai eksportē kā vienkāršu tekstu"),
-    (b"PK\x03\x04", "saspiests dokuments (Word .docx, LibreOffice .odt vai Pages)",
+    (signatures.ZIP, "saspiests dokuments (Word .docx, LibreOffice .odt vai Pages)",
      "a zipped document (Word .docx, LibreOffice .odt or Pages)",
      f"atver to tajā programmā un {_PLAIN_TEXT_HOW}; vai pārveido ar pandoc (skat. „Teksts no "
      "Obsidian, Typora vai Word (pandoc)”)"),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "Word 97–2003 dokuments (.doc)",
+    (signatures.COMPOUND_FILE, "Word 97–2003 dokuments (.doc)",
      "a Word 97–2003 document (.doc)", f"atver to Word un {_PLAIN_TEXT_HOW}"),
-    (b"%PDF-", "PDF", "PDF", "nokopē tekstu no PDF un ielīmē to vienkārša teksta failā .md"),
-    (b"<html", "tīmekļa lapa (HTML, piemēram, Word „Saglabāt kā tīmekļa lapu”)",
+    (signatures.PDF, "PDF", "PDF", "nokopē tekstu no PDF un ielīmē to vienkārša teksta failā .md"),
+    (signatures.HTML, "tīmekļa lapa (HTML, piemēram, Word „Saglabāt kā tīmekļa lapu”)",
      "a web page (HTML, e.g. Word's 'Save as Web Page')", f"Word: {_PLAIN_TEXT_HOW}"),
-    (b"<!doctype html", "tīmekļa lapa (HTML)", "a web page (HTML)",
+    (signatures.HTML_DOCTYPE, "tīmekļa lapa (HTML)", "a web page (HTML)",
      f"Word vai pārlūkā: {_PLAIN_TEXT_HOW}"),
 )
 

@@ -1,14 +1,14 @@
 """What a document file is: the formats read, by how their files start (sniffed, as a reader
 does, not taken from the file's ending), the endings Pelican would publish and the formats each
 may hold, and what else a file named as a document turns out to be (an HTML login page, a
-picture) for the message. Sources: ISO 32000-1 §7.5.2 (PDF header), PKWARE APPNOTE.TXT §4.3.7
-(zip local file header), [MS-CFB] §2.2 (compound file header), RTF 1.9.1 ("RTF Version")."""
+picture) for the message. The signatures and their sources: common/signatures.py (a PDF's
+header is tolerated in the first 1024 bytes, as readers do: ISO 32000-1 §7.5.2)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-import olefile
+from ...common import signatures
 
 #: Each format read, by how its files start (ISO 32000-1 §7.5.2, tolerated in the first 1024
 #: bytes as readers do; APPNOTE.TXT §4.3.7; [MS-CFB] §2.2; RTF 1.9.1 "RTF Version"), and what
@@ -20,8 +20,8 @@ FORMATS = {"pdf": ("PDF", "a PDF"),
            "rtf": ("RTF dokuments", "an RTF document")}
 #: What else a file named as a document turns out to be (by its start, after white space),
 #: so that the message can say it.
-OTHER_FORMATS = ((b"<!doctype html", "tīmekļa lapa (HTML)", "a web page (HTML)"),
-                 (b"<html", "tīmekļa lapa (HTML)", "a web page (HTML)"),
+OTHER_FORMATS = ((signatures.HTML_DOCTYPE, "tīmekļa lapa (HTML)", "a web page (HTML)"),
+                 (signatures.HTML, "tīmekļa lapa (HTML)", "a web page (HTML)"),
                  (b"<?xml", "XML fails", "an XML file"),
                  (b"\xff\xd8\xff", "JPEG attēls", "a JPEG picture"),
                  (b"\x89png", "PNG attēls", "a PNG picture"))
@@ -47,10 +47,10 @@ def ending_of(name: str) -> str:
 
 def sniff(head: bytes) -> str:
     """The format (a key of :data:`FORMATS`) a file's first 1024 bytes say, or ""."""
-    if b"%PDF-" in head:
+    if signatures.PDF in head:
         return "pdf"
-    signatures = {b"PK\x03\x04": "zip", olefile.MAGIC: "ole", b"{\\rtf": "rtf"}
-    return next((kind for magic, kind in signatures.items() if head.startswith(magic)), "")
+    kinds = {signatures.ZIP: "zip", signatures.COMPOUND_FILE: "ole", signatures.RTF: "rtf"}
+    return next((kind for magic, kind in kinds.items() if head.startswith(magic)), "")
 
 
 def other_format(head: bytes) -> tuple[str, str]:
