@@ -390,3 +390,40 @@ def test_a_block_list_item_starting_with_hash_is_one_problem_not_two(tmp_path: P
     found = problems_for(tmp_path, article("tags:", "  - #kopienas", "  - b"))
     assert [(problem.line, problem.field) for problem in found] == [(7, "tags")]
     assert "#kopienas" in found[0].format()
+
+
+def test_every_field_yaml_cannot_read_is_named_in_one_check_with_the_rest_checked(
+        tmp_path: Path) -> None:
+    """Problems came in rounds: YAML stops at its first error, so the check named the unclosed
+    quote, then (after the fix) the unclosed bracket, then the wrong date and the missing
+    picture. Now one check names each field YAML cannot read, at its cause, and checks the
+    fields it can and the body; of the fields it cannot read nothing more is said ("title is
+    missing" would send the editor the wrong way)."""
+    found = problems_for(tmp_path, "\n".join([
+        "---", 'title: "Pārbaude', "date: 2024-13-01", "region: Kurzeme", "tags: [a, b",
+        "authors: [Jānis", "summary: Īsi.", "---", "", "![](nav-bilde.jpg)", ""]))
+    assert [(p.line, p.field) for p in sorted(found)] == [
+        (2, "title"), (3, "date"), (4, "region"), (5, "tags"), (6, "authors"), (10, "alt"),
+        (10, "image")]
+    by_field = {p.field: p for p in found}
+    assert 'title: "Pārbaude"' in by_field["title"].fix
+    assert "tags: [a, b]" in by_field["tags"].fix and "authors: [Jānis]" in by_field["authors"].fix
+
+
+def test_a_field_of_several_lines_yaml_cannot_read_is_left_out_whole(tmp_path: Path) -> None:
+    """An event list whose second item's indentation is broken is one problem at its line;
+    the fields after it are still read (the unknown one named), and no rule speaks of the
+    events it could not read."""
+    found = problems_for(tmp_path, article(
+        "events:", "  - title: Koncerts", "    start: 2024-06-01", " - title: Otrs",
+        "    start: 2024-06-02", "colour: zils"))
+    assert [p.field for p in sorted(found)] == ["events", "colour"], [p.format() for p in found]
+    assert found[0].line in (NEXT_LINE, NEXT_LINE + 3)
+
+
+def test_a_header_whose_first_line_yaml_cannot_read_is_that_one_problem(tmp_path: Path) -> None:
+    """Where what is left after the field YAML stopped at is still no list of fields (an
+    indented list item before the first field), nothing more is read: the one problem of the
+    whole front matter, as before."""
+    found = problems_for(tmp_path, "---\n  - a\ntitle: X\n---\n\nTeksts.\n")
+    assert [p.field for p in found] == ["front matter"], [p.format() for p in found]

@@ -52,11 +52,12 @@ from .problems import (
     document_check,
     document_problems,
     front_matter_inputs,
+    of_read_fields,
     run_content_checks,
 )
 
 #: Bumped when an entry's shape changes.
-ENTRY_VERSION = "content-check-3"
+ENTRY_VERSION = "content-check-4"
 #: Bumped when the shape of the kept problems of a rule across files changes.
 RULE_VERSION = "content-rule-1"
 
@@ -306,7 +307,9 @@ def check_content(content_root: Path, settings: dict[str, Any]
             documents.append(entry[0])
             found.update(entry[1])
             fronts.append(entry[2])
-        found |= cross_file_problems_kept(documents, fronts, settings, store, planned.shared)
+        found.update(of_read_fields(
+            cross_file_problems_kept(documents, fronts, settings, store, planned.shared),
+            documents))
         return documents, sorted(found)
 
 

@@ -33,6 +33,7 @@ from .yamlproblems import (
     not_text,
     syntax_problem,
 )
+from .yamlrecovery import read_in_part
 
 _HEADER = re.compile(r"\A\s*^---[ \t]*$\n(?P<meta>.*?)^(?:---|\.\.\.)[ \t]*$\n?", re.M | re.S)
 
@@ -75,6 +76,10 @@ class SourceDocument:
     #: the fields a YAML comment cut short or emptied, each already one error of its own
     #: (yamlproblems.comment_problems): no second problem of what is left of them
     cut_by_comment: frozenset[str] = frozenset()
+    #: the fields whose lines YAML could not read, each already one error of its own and left
+    #: out of what was read (common/yamlrecovery.py): the rules say nothing of them
+    #: (:meth:`concerns_unread_field`)
+    unread_fields: frozenset[str] = frozenset()
 
     def take_body(self, written: str) -> None:
         """Keep the body `written` as the rules read it (common/nocomments.blank_comments:
@@ -99,6 +104,13 @@ class SourceDocument:
         """Read back with its node tree unpacked only when first used."""
         tree = state.get("node")
         self.__dict__.update(state, node=None if tree is None else PackedMappingNode(tree))
+
+    def concerns_unread_field(self, problem: ContentProblem) -> bool:
+        """Whether a rule's `problem` is about one of :attr:`unread_fields` (its field, or a
+        path in it such as `events[2].start`): what the rule saw there is a gap, not the
+        editor's value."""
+        keys = field_keys(problem.field) if self.unread_fields else ()
+        return bool(keys) and field_name(keys[0]) in self.unread_fields
 
     def line_of(self, *keys: str | int) -> int:
         """The line of a key (or of a nested key path such as ("events", 0, "start")); a
@@ -260,19 +272,21 @@ def _parse(document: SourceDocument, text: str) -> tuple[SourceDocument, list[Co
                   or line_break_problems(document.path, match.group("meta"), FIRST_LINE))
     if unreadable:  # YAML's own error would name the wrong line and fix
         return document, [*unreadable, *_body_problems(document)]
+    meta = match.group("meta")
+    unread: tuple[ContentProblem, ...] = ()
     try:
-        loader = _TextDatesLoader(match.group("meta"))
-        try:  # one parse gives both the nodes (for line numbers) and the values
-            node = loader.get_single_node()
-            data = loader.construct_document(node) if node is not None else None
-        finally:
-            loader.dispose()
+        node, data = _load(meta)
     except yaml.YAMLError as error:
-        return document, [syntax_problem(document.path, match.group("meta"), error, FIRST_LINE,
-                                         lists=LIST_FIELDS)]
+        recovered = read_in_part(document.path, meta, error, _load, FIRST_LINE, LIST_FIELDS)
+        if recovered.loaded is None or not isinstance(recovered.loaded[0], yaml.MappingNode):
+            return document, [syntax_problem(document.path, meta, error, FIRST_LINE,
+                                             lists=LIST_FIELDS)]  # as YAML first stopped
+        unread, meta = recovered.problems, recovered.text
+        document.unread_fields = recovered.unread_fields
+        node, data = recovered.loaded
     if not isinstance(data, dict) or not isinstance(node, yaml.MappingNode):
         return document, [
-            first_layout_problem(document.path, match.group("meta"), FIRST_LINE)
+            first_layout_problem(document.path, meta, FIRST_LINE)
             or ContentProblem(document.path, FIRST_LINE, "front matter", "galvenē jābūt laukiem",
                               "the header must be a list of 'field: value' lines",
                               "raksti katru lauku savā rindā: 'title: Virsraksts'")]
@@ -281,15 +295,25 @@ def _parse(document: SourceDocument, text: str) -> tuple[SourceDocument, list[Co
     document.metadata = cast(dict[str, Any], {  # a dict stays a dict
         field_name(key): value for key, value in cast(dict[Any, Any], clean_values(data)).items()})
     document.node = node
-    commented = comment_problems(document.path, match.group("meta"), node, FIRST_LINE,
-                                 LIST_FIELDS)
+    commented = comment_problems(document.path, meta, node, FIRST_LINE, LIST_FIELDS)
     document.cut_by_comment = frozenset(problem.field for problem in commented
                                         if problem.severity == "error")
-    return document, [*node_problems(node, document.path, first_line=FIRST_LINE),
+    return document, [*unread,
+                      *node_problems(node, document.path, first_line=FIRST_LINE),
                       *commented,
-                      *stray_problems(document.path, match.group("meta"), FIRST_LINE,
-                                      header=True),
+                      *stray_problems(document.path, meta, FIRST_LINE, header=True),
                       *_body_problems(document)]
+
+
+def _load(meta: str) -> tuple[yaml.Node | None, Any]:
+    """The node tree (for line numbers) and the values of YAML text `meta`, from one parse;
+    dates left as text (:class:`_TextDatesLoader`). Raises yaml.YAMLError."""
+    loader = _TextDatesLoader(meta)
+    try:
+        node = loader.get_single_node()
+        return node, loader.construct_document(node) if node is not None else None
+    finally:
+        loader.dispose()
 
 
 def _body_problems(document: SourceDocument) -> list[ContentProblem]:

@@ -195,10 +195,13 @@ def log_problem(problem: ContentProblem) -> None:
 
 def document_problems(document: SourceDocument, settings: dict[str, Any]
                       ) -> list[ContentProblem]:
-    """What the per-document rules (:data:`document_check`) find in one document; sorted."""
+    """What the per-document rules (:data:`document_check`) find in one document, but nothing
+    about a field whose lines YAML could not read (already an error:
+    SourceDocument.concerns_unread_field); sorted."""
     found: set[ContentProblem] = set()
     for _receiver, problems in document_check.send(document=document, settings=settings):
-        found.update(problems or ())
+        found.update(problem for problem in problems or ()
+                     if not document.concerns_unread_field(problem))
     return sorted(found)
 
 
@@ -241,11 +244,21 @@ def content_rules() -> list[ContentRule]:
 
 def cross_file_problems(documents: Sequence[SourceDocument], settings: dict[str, Any]
                         ) -> list[ContentProblem]:
-    """What the rules over all documents (:data:`content_check`) find; sorted."""
+    """What the rules over all documents (:data:`content_check`) find (:func:`of_read_fields`);
+    sorted."""
     found: set[ContentProblem] = set()
     for _receiver, problems in content_check.send(documents=documents, settings=settings):
         found.update(problems or ())
-    return sorted(found)
+    return sorted(of_read_fields(found, documents))
+
+
+def of_read_fields(problems: Iterable[ContentProblem], documents: Sequence[SourceDocument]
+                   ) -> list[ContentProblem]:
+    """`problems` without those about a field whose lines YAML could not read
+    (SourceDocument.concerns_unread_field): that field is already an error of its own."""
+    partly_read = {document.path: document for document in documents if document.unread_fields}
+    return [problem for problem in problems if problem.path not in partly_read
+            or not partly_read[problem.path].concerns_unread_field(problem)]
 
 
 def run_content_checks(

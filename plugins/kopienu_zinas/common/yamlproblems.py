@@ -462,8 +462,12 @@ def _unclosed(lines: list[str], tokens: list[yaml.Token], error: yaml.YAMLError,
                 "'#' begins a YAML comment, so the rest of the line is not read",
                 f"liec vērtības ar # pēdiņās ({shortened(prefix + fixed)}) vai izdzēs # "
                 f"({shortened(prefix + bare)})", "")
-    if start.line == mark.line:
-        return None
+    if start.line == mark.line:  # the cause is a bracket left open on an earlier line
+        earlier = [flow for flow in flows if flow.start_mark.line < mark.line]
+        if not earlier:  # (`tags: [a, b` above `authors: [Jānis`), if any
+            return None
+        start = earlier[-1].start_mark
+        field = value_start(lines[start.line])[1]
     return _bracket_words(lines, start, field, field in lists)
 
 

@@ -44,11 +44,12 @@ def intro_files(folder: Path) -> list[tuple[Path, Month]]:
 def header_read(content_root: Path, file: Path) -> bool:
     """Whether the front matter of an introduction (`file`, under `content_root`) can be read
     as fields, as the content check reads it (common/frontmatter.read_document): not when it
-    has none, is no YAML mapping (an unclosed quote) or the file is no plain text. Pelican's
+    has none, is no YAML mapping, has a field YAML cannot read (an unclosed quote) or the file is
+    no plain text. Pelican's
     YAML reader would read such a file with no fields, and the issue would show its body
     under the default heading, its title, summary and authors lost."""
     document, _problems = read_document(content_root, file)
-    return document.node is not None
+    return document.node is not None and not document.unread_fields
 
 
 def read_intros(folder: Path, read: Reader) -> list[Intro]:
