@@ -427,3 +427,40 @@ def test_a_header_whose_first_line_yaml_cannot_read_is_that_one_problem(tmp_path
     whole front matter, as before."""
     found = problems_for(tmp_path, "---\n  - a\ntitle: X\n---\n\nTeksts.\n")
     assert [p.field for p in found] == ["front matter"], [p.format() for p in found]
+
+
+#: Nested YAML aliases (a "billion laughs"): 9**6 items once expanded. QA: eight levels took a
+#: content check's worker to 8.9 GB before it was stopped.
+ALIAS_BOMB = ["a: &a [x, x, x, x, x, x, x, x, x]",
+              *(f"{name}: &{name} [{', '.join([f'*{before}'] * 9)}]"
+                for before, name in zip("abcde", "bcdef", strict=True)),
+              "notes: [*f, *f, *f, *f, *f, *f, *f, *f, *f]"]
+
+
+def test_yaml_aliases_are_refused_at_their_field_before_anything_expands_them(
+        tmp_path: Path) -> None:
+    found = problems_for(tmp_path, article(*ALIAS_BOMB))
+    refused = [p for p in found if "anchors and aliases" in p.what_en]
+    assert [(p.line, p.field) for p in refused] == [(NEXT_LINE + 1, "b")], \
+        [p.format() for p in found]
+    assert "bez & un *" in refused[0].fix
+
+
+def test_a_merge_key_is_an_alias_too(tmp_path: Path) -> None:
+    found = problems_for(tmp_path, article("notes: &n {a: 1}", "events:", "  - <<: *n"))
+    assert [(p.line, p.field) for p in found if "aliases" in p.what_en] == [
+        (NEXT_LINE + 1, "events")]
+
+
+@pytest.mark.parametrize(("line", "fix"), [
+    ("title: *Jauns* raksts", 'title: "*Jauns* raksts"'),
+    ("image_credit: &foto Jānis", 'image_credit: "&foto Jānis"'),
+    ("image_credit: & Co", 'image_credit: "& Co"')])
+def test_a_value_beginning_with_star_or_ampersand_is_named_with_its_quotes(
+        tmp_path: Path, line: str, fix: str) -> None:
+    """YAML reads `*…` as an alias and `&…` as an anchor: `image_credit: &foto Jānis` was
+    published as "Jānis" without a word, the others were "check the colon"."""
+    found = problems_for(tmp_path, article(line))
+    assert [(p.line, p.field) for p in found] == [(NEXT_LINE, line.split(":")[0])], \
+        [p.format() for p in found]
+    assert fix in found[0].fix and "alias or anchor" in found[0].what_en

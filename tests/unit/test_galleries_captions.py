@@ -108,3 +108,11 @@ def test_a_tabbed_captions_file_is_still_checked_for_sample_text(tmp_path: Path)
                         encoding="utf-8")
     write_photo(captions.parent / "a.jpg")
     assert [p.field for p in check_gallery(tmp_path, captions.parent)] == ["credit"]
+
+
+def test_yaml_aliases_in_captions_are_refused_at_their_line(tmp_path: Path) -> None:
+    gallery(tmp_path, "talka", HEAD + "credit: &c Foto\nphotos:\n  - file: a.jpg\n"
+            "    caption: *c\n", ["a.jpg"])
+    _galleries, problems = discover(tmp_path, MAX)
+    assert [(p.path, p.field) for p in problems if "aliases" in p.what_en] == [
+        ("galleries/talka/captions.yml", "photos")], [p.format() for p in problems]

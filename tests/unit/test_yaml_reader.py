@@ -147,3 +147,19 @@ def test_every_text_value_is_published_in_nfc(tmp_path: Path) -> None:
     assert metadata["summary"] == "<p>Ķekava</p>"  # FORMATTED_FIELDS: Markdown, as ever
     assert [tag.name for tag in metadata["tags"]] == ["Ūdens"]
     assert metadata["events"] == [{"title": "Talka Ļaudonā"}]
+
+
+def test_a_header_with_yaml_aliases_is_refused_not_expanded(tmp_path: Path) -> None:
+    """The plugin's own parser (the reader's fallback for a header libyaml cannot load) would
+    expand nested aliases: gigabytes for a few lines (tests/unit/test_front_matter_yaml.py's
+    ALIAS_BOMB)."""
+    from kopienu_zinas.common.problems import SourceFailed
+    from tests.unit.test_front_matter_yaml import ALIAS_BOMB
+
+    source = tmp_path / "x.md"
+    source.write_text("---\ntitle: X\n" + "\n".join(ALIAS_BOMB) + "\n---\nTeksts\n",
+                      encoding="utf-8")
+    settings = {**copy.deepcopy(DEFAULT_CONFIG), "PATH": str(tmp_path)}
+    with pytest.raises(SourceFailed) as failed:
+        LibyamlMetadataReader(settings).read(str(source))
+    assert (failed.value.problem.path, failed.value.problem.line) == ("x.md", 4)

@@ -23,8 +23,9 @@ from .nocomments import blank_comments
 from .packednodes import PackedMappingNode, pack, top_scalar
 from .problems import ContentProblem, shortened
 from .sourcetext import read_source
-from .yamlnodes import clean_values, quoted, written_form, yaml_kind
+from .yamlnodes import clean_values, quoted, refuse_aliases, written_form, yaml_kind
 from .yamlproblems import (
+    anchor_problems,
     comment_problems,
     first_layout_problem,
     layout_problem,
@@ -299,6 +300,7 @@ def _parse(document: SourceDocument, text: str) -> tuple[SourceDocument, list[Co
     document.cut_by_comment = frozenset(problem.field for problem in commented
                                         if problem.severity == "error")
     return document, [*unread,
+                      *anchor_problems(document.path, meta, FIRST_LINE),
                       *node_problems(node, document.path, first_line=FIRST_LINE),
                       *commented,
                       *stray_problems(document.path, meta, FIRST_LINE, header=True),
@@ -307,10 +309,11 @@ def _parse(document: SourceDocument, text: str) -> tuple[SourceDocument, list[Co
 
 def _load(meta: str) -> tuple[yaml.Node | None, Any]:
     """The node tree (for line numbers) and the values of YAML text `meta`, from one parse;
-    dates left as text (:class:`_TextDatesLoader`). Raises yaml.YAMLError."""
+    dates left as text (:class:`_TextDatesLoader`). Raises yaml.YAMLError (an alias:
+    yamlnodes.AliasRefused)."""
     loader = _TextDatesLoader(meta)
     try:
-        node = loader.get_single_node()
+        node = refuse_aliases(loader.get_single_node())
         return node, loader.construct_document(node) if node is not None else None
     finally:
         loader.dispose()

@@ -33,7 +33,7 @@ from .cachestore import CacheStore
 from .fingerprint import code_digest, digest, settings_digest
 from .headingids import NAME as HEADING_IDS
 from .nocomments import NAME as NO_COMMENTS
-from .yamlnodes import clean_values
+from .yamlnodes import clean_values, refuse_aliases
 
 #: Bumped when what an entry holds changes.
 ENTRY_VERSION = "markdown-1"
@@ -54,10 +54,14 @@ class ConvertedSource:
 def load_header(text: str) -> dict[str, Any] | None:
     """The YAML header of a front-matter block, or None when libyaml cannot read it as a
     mapping (the YAML plugin's own parser then reports why, as it always has)."""
-    try:
-        metadata = yaml.load(text, Loader=yaml.CSafeLoader)
+    loader = yaml.CSafeLoader(text)
+    try:  # an alias is refused before its values are walked (yamlnodes.AliasRefused)
+        node = refuse_aliases(loader.get_single_node())
+        metadata = loader.construct_document(node) if node is not None else None
     except Exception:  # any YAML error: the plugin's parser reports it
         return None
+    finally:
+        loader.dispose()
     if not isinstance(metadata, dict):
         return None
     return clean_values(metadata)  # type: ignore[return-value]  # a dict stays a dict

@@ -61,8 +61,53 @@ _KINDS = {"tag:yaml.org,2002:int": ("skaitli", "a number"),
 def compose(text: str) -> yaml.Node | None:
     """The node tree of the one YAML document `text` (None when it holds none), composed as the
     front matter is (:data:`_SCANNER`: libyaml's), so that editors' files follow one set of
-    rules; marks count lines and columns (in characters) from 0. Raises yaml.YAMLError."""
-    return yaml.compose(text, Loader=_SCANNER)
+    rules; marks count lines and columns (in characters) from 0. Raises yaml.YAMLError (an
+    alias: :class:`AliasRefused`)."""
+    return refuse_aliases(yaml.compose(text, Loader=_SCANNER))
+
+
+class AliasRefused(yaml.MarkedYAMLError):
+    """Editors' YAML that names a node again (an alias, `*name`, or a merge key `<<: *name`).
+
+    Aliases nested a few levels deep grow exponentially when their values are walked (a
+    "billion laughs": eight levels of nine made 9⁸ items, and the content check's worker had
+    taken 8.9 GB when a QA tester stopped it); editors never need them. Refused on the
+    composed tree, whose alias is the very node object of its anchor, before anything walks
+    the values (CVE-2003-1564 is the XML form of the same attack)."""
+
+
+def refuse_aliases(node: yaml.Node | None) -> yaml.Node | None:
+    """`node` when no node of its tree is reached twice (in a composed tree only an alias
+    does that); else raises :class:`AliasRefused` marked at the first top-level field (or
+    item) where a node is reached again. Each distinct node is visited once."""
+    if node is None:
+        return None
+    seen: set[int] = set()
+    parts: list[tuple[yaml.Node, ...]] = (
+        list(node.value) if isinstance(node, yaml.MappingNode)
+        else [(item,) for item in node.value] if isinstance(node, yaml.SequenceNode)
+        else [(node,)])
+    for part in parts:
+        if _reaches_again(part, seen):
+            raise AliasRefused(problem="an alias (*name) names a value again",
+                               problem_mark=part[0].start_mark)
+    return node
+
+
+def _reaches_again(roots: tuple[yaml.Node, ...], seen: set[int]) -> bool:
+    """Whether walking from `roots` reaches a node already in `seen` (by identity), adding
+    each node reached to it."""
+    stack = list(roots)
+    while stack:
+        current = stack.pop()
+        if id(current) in seen:
+            return True
+        seen.add(id(current))
+        if isinstance(current, yaml.MappingNode):
+            stack.extend(node for pair in current.value for node in pair)
+        elif isinstance(current, yaml.SequenceNode):
+            stack.extend(current.value)
+    return False
 
 
 def scan_tokens(text: str) -> list[yaml.Token]:

@@ -56,6 +56,7 @@ from .problems import ContentProblem, shortened
 from .sourcetext import XML_FORBIDDEN, character_names
 from .yamlnodes import (
     INVISIBLE,
+    AliasRefused,
     compose,
     invisible_name,
     line_layout,
@@ -398,6 +399,12 @@ def syntax_problem(path: str, text: str, error: yaml.YAMLError, first_line: int 
     article's "front matter", "captions.yml"); `lists`: fields whose value is a list of names
     (an unclosed `[` there is offered its `]`)."""
     mark = getattr(error, "problem_mark", None)
+    if isinstance(error, AliasRefused) and mark is not None:
+        return alias_problem(path, text.split("\n")[mark.line], mark.line + first_line, field)
+    if mark is not None and (getattr(error, "problem", None) == _UNDEFINED_ALIAS
+                             or getattr(error, "context", None) in _SCANNING_REFERENCE):
+        return reference_problem(path, text.split("\n")[mark.line], mark.line + first_line,
+                                 field)
     layout = first_layout_problem(path, text, first_line, mark.line if mark else None, field)
     if layout is not None:
         return layout
@@ -417,6 +424,49 @@ def syntax_problem(path: str, text: str, error: yaml.YAMLError, first_line: int 
     what_lv = "YAML galvene nav nolasāma" if field == "front matter" else "YAML nav nolasāms"
     return ContentProblem(path, mark.line + first_line if mark is not None else 1,
                           field, what_lv, f"YAML could not be read: {reason}", _YAML_FIX)
+
+
+def alias_problem(path: str, line: str, number: int, field: str) -> ContentProblem:
+    """The problem of YAML that names a value again (yamlnodes.AliasRefused), at file line
+    `number` (its text `line`), named by the line's field, else `field`."""
+    return ContentProblem(
+        path, number, value_start(line)[1] or field,
+        "YAML atsauces (&nosaukums un *nosaukums) netiek lasītas",
+        "YAML anchors and aliases (&name, *name) are not read",
+        "raksti vērtību pilnībā katrā vietā, kur tā vajadzīga, bez & un *", shortened(line.strip()))
+
+
+def reference_problem(path: str, line: str, number: int, field: str) -> ContentProblem:
+    """The problem of a value that begins with `*` or `&` (`title: *Jauns* raksts`,
+    `image_credit: &foto Jānis`), which YAML reads as an alias or an anchor, not as text (an
+    anchor it takes off the value without a word): at file line `number` (its text `line`),
+    the fix the value in quotes."""
+    start, key = value_start(line)
+    value = line[start:].strip()
+    return ContentProblem(
+        path, number, key or field,
+        "vērtību, kas sākas ar * vai &, YAML lasa kā atsauci, nevis tekstu",
+        "YAML reads a value beginning with * or & as an alias or anchor, not as text",
+        f"liec vērtību pēdiņās: {shortened(line[:start].rstrip() + ' ' + quoted(value))}",
+        shortened(value))
+
+
+def anchor_problems(path: str, text: str, first_line: int, field: str = "front matter"
+                    ) -> list[ContentProblem]:
+    """:func:`reference_problem` of each anchor in YAML `text` that reads (`&foto Jānis`:
+    YAML gives "Jānis"), its first line the file's line `first_line`."""
+    if "&" not in text:
+        return []
+    lines = text.split("\n")
+    return [reference_problem(path, lines[token.start_mark.line],
+                              token.start_mark.line + first_line, field)
+            for token in scan_tokens(text) if isinstance(token, yaml.AnchorToken)]
+
+
+#: libyaml's and PyYAML's words for an alias of a name no anchor gave, and for a `*` or `&`
+#: that begins no name (`*Jauns* raksts`).
+_UNDEFINED_ALIAS = "found undefined alias"
+_SCANNING_REFERENCE = ("while scanning an alias", "while scanning an anchor")
 
 
 #: What :func:`syntax_problem` says of a cause it found: (line counted from 0, field or "" for

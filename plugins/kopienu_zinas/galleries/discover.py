@@ -38,7 +38,7 @@ from ..common.nocomments import COMMENT_AS_TEXT
 from ..common.problems import ContentProblem
 from ..common.sourcetext import XML_FORBIDDEN, read_source
 from ..common.yamlnodes import compose
-from ..common.yamlproblems import node_problems, syntax_problem
+from ..common.yamlproblems import anchor_problems, node_problems, syntax_problem
 from ..images.paths import collisions, nfc, output_stem
 from ..images.pipeline import (
     PHOTO_SUFFIXES,
@@ -122,6 +122,7 @@ class _Reader:
         try:
             node = compose(source.text)  # as the front matter is read
             self.problems.extend(node_problems(node, self.rel(CAPTIONS)))
+            self.problems.extend(anchor_problems(self.rel(CAPTIONS), source.text, 1, CAPTIONS))
         except yaml.YAMLError as error:  # named as an article's front matter is
             self.problems.append(syntax_problem(self.rel(CAPTIONS), source.text, error,
                                                 field=CAPTIONS))

@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Any
 
 import pelican.utils
+import yaml
 from pelican.plugins.yaml_metadata import yaml_metadata
 from pelican.plugins.yaml_metadata.yaml_metadata import YAMLMetadataReader
 from pelican.utils import SafeDatetime
@@ -44,6 +45,8 @@ from ..common.sourcereader import (
     prepared,
 )
 from ..common.sourcetext import read_source
+from ..common.yamlnodes import AliasRefused, compose
+from ..common.yamlproblems import syntax_problem
 
 #: Pelican's date parser, which the YAML plugin imported (:func:`use_libyaml_reader` replaces
 #: the plugin's name for it, never Pelican's).
@@ -88,7 +91,9 @@ class LibyamlMetadataReader(YAMLMetadataReader):
             # the plugin's fallback: Markdown's own "key: value" metadata
             return super(YAMLMetadataReader, self).read(source_path)
         # a header libyaml cannot read as a mapping: the plugin's parser reports it its usual
-        # way (and gives what it can)
+        # way (and gives what it can); never one with an alias, whose values it would walk
+        refuse_alias(match.group("metadata"), text[:match.start("metadata")].count("\n") + 1,
+                     source_path, self.settings)
         metadata = self._load_yaml_metadata(match.group("metadata"), source_path)
         self._set_meta(metadata)
         md = self.markdowns.of(metadata.get("lang"))
@@ -110,6 +115,21 @@ class LibyamlMetadataReader(YAMLMetadataReader):
         self._md.Meta = {  # as markdown.extensions.meta does
             key: yaml_metadata._convert_py_to_meta(value) for key, value in metadata.items()
         }
+
+
+def refuse_alias(header: str, first_line: int, source_path: str, settings: dict[str, Any]
+                 ) -> None:
+    """Raise SourceFailed, naming the field and its line, when the YAML `header` (its first
+    line the file's line `first_line`) of the source at `source_path` holds an alias
+    (yamlnodes.AliasRefused: the plugin's parser would expand nested ones, gigabytes for a
+    few lines); nothing for any other header, readable or not."""
+    try:
+        compose(header)
+    except AliasRefused as refused:
+        path = relative_source(source_path, settings.get("PATH") or ".")
+        raise SourceFailed(syntax_problem(path, header, refused, first_line)) from refused
+    except yaml.YAMLError:
+        pass  # the plugin's parser reports it
 
 
 def summary_as_html(metadata: dict[str, Any]) -> None:
