@@ -55,9 +55,13 @@ publish: $(STAMP) $(DECAP)
 	$(BUILD) --strict --settings publishconf.py $(BUILD_ARGS)
 
 ## new: start an article, event or gallery (asks, or: make new KIND=article TITLE="…" REGION=Latgale)
+# The editor's words reach the command unexpanded: make would read `$5` in TITLE='Cena $5' as
+# its own (empty) variable.
+new: export NEW_TITLE := $(value TITLE)
+new: export NEW_REGION := $(value REGION)
 new: $(STAMP)
-	@$(PY) -m kopienu_zinas.tools.new $(if $(KIND),--kind "$$KIND") $(if $(TITLE),--title "$$TITLE") \
-	  $(if $(REGION),--region "$$REGION") $(if $(CONTENT),--content "$(CONTENT)") $(if $(TODAY),--today $(TODAY))
+	@$(PY) -m kopienu_zinas.tools.new $(if $(KIND),--kind "$$KIND") $(if $(TITLE),--title "$$NEW_TITLE") \
+	  $(if $(REGION),--region "$$NEW_REGION") $(if $(CONTENT),--content "$(CONTENT)") $(if $(TODAY),--today "$(TODAY)")
 
 ## strip-location: remove GPS position and camera data from the pictures in content/ (in place, no re-encoding)
 strip-location: $(STAMP)

@@ -73,6 +73,15 @@ def test_make_new_creates_each_kind_that_passes_make_check_unchanged(tmp_path: P
     assert (tmp_path / "output/melnraksti/jauna-gramatu-mainas-vieta-rezekne/index.html").exists()
 
 
+def test_make_new_keeps_the_title_and_region_as_typed(tmp_path: Path) -> None:
+    """QA: make read `$5` in TITLE='Cena $5 & …' as its own (empty) variable: the title
+    became "Cena  & …" without a word."""
+    title = "Cena $5 & $(viss) „tirgū”"
+    result = make_new(tmp_path, "article", title, "Latgale")
+    assert result.returncode == 0, result.stderr
+    assert f'title: "{title}"' in created_path(result).read_text(encoding="utf-8")
+
+
 @pytest.mark.parametrize(("kind", "title", "region"), NEW_KINDS, ids=[k for k, *_ in NEW_KINDS])
 def test_make_new_refuses_to_overwrite(tmp_path: Path, kind: str, title: str,
                                        region: str | None) -> None:

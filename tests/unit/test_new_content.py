@@ -84,3 +84,11 @@ def test_a_title_without_letters_is_refused(tmp_path: Path, title: str) -> None:
     with pytest.raises(Refused, match="no address"):
         create(request, tmp_path, SETTINGS)
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("today", ["2026-13-45", "vakar"])
+def test_a_today_that_is_no_date_is_refused_with_its_name(today: str) -> None:
+    """QA: `make new … TODAY=2026-13-45` printed a traceback about BUILD_DATE."""
+    given = argparse.Namespace(kind="article", title="X", region="Latgale", today=today)
+    with pytest.raises(Refused, match=f"TODAY is not a date.*{today}"):
+        complete(given, SETTINGS, None)

@@ -190,7 +190,17 @@ def complete(args: argparse.Namespace, settings: dict,
             menu = ", ".join(f"{n} = {r}" for n, r in enumerate(regions, 1))
             region = ask(f"Reģions (region) ({menu}): ",
                          lambda a: match_region(a, regions, settings), need("REGION"))
-    return Request(kind, title, region, parse_build_date(args.today).date())
+    return Request(kind, title, region, today(args.today))
+
+
+def today(given: str | None) -> dt.date:
+    """The date `make new` writes: `given` (TODAY=, an ISO date) or today in Riga. Raises
+    Refused for a value that is no date (it was a SettingsError about BUILD_DATE)."""
+    try:
+        return parse_build_date(given).date()
+    except ValueError:
+        raise Refused(f"TODAY nav datums (TODAY is not a date) '{given}': "
+                      "raksti TODAY=GGGG-MM-DD, piemēram TODAY=2026-11-23") from None
 
 
 def parse_arguments(argv: Sequence[str] | None) -> argparse.Namespace:
