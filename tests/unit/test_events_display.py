@@ -43,6 +43,16 @@ def test_several_occurrences_at_the_same_hours_say_the_time_once() -> None:
     assert when_each(weekly[:1]) == when(weekly[0])
 
 
+def test_several_occurrences_keep_their_end_time() -> None:
+    """QA: the newsletter said "Sestdienas nakts dežūra … 22:00" of a 22:00–06:00 shift; a
+    one-off event reads "19:00–21:00"."""
+    nights = [event(at(f"2026-11-{d} 22:00"), at(f"2026-11-{d + 1} 06:00")) for d in (14, 21)]
+    assert when_each(nights) == "14. novembris, 21. novembris, 22:00–06:00"
+    moved = [event(at("2024-11-07 18:00"), at("2024-11-07 20:00")),
+             event(at("2024-11-14 19:00"), at("2024-11-14 21:00"))]
+    assert when_each(moved) == "7. novembris 18:00–20:00, 14. novembris 19:00–21:00"
+
+
 def test_iso_values_for_time_elements() -> None:
     assert iso_when(event(at("2024-03-31 10:00"))) == "2024-03-31T10:00:00+03:00"
     assert iso_when(event(dt.date(2024, 9, 1), month_only=True)) == "2024-09"

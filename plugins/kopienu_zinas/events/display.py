@@ -32,16 +32,14 @@ def when(event: Event, lang: str = "lv") -> str:
     day = f"{dates.weekday(event.start, lang)}, {dates.long_date(event.first_day, lang)}"
     if event.all_day:
         return day
-    hours = dates.short_time(event.start, lang)
-    if event.end is not None and event.end != event.start:
-        hours += f"–{dates.short_time(event.end, lang)}"
-    return f"{day}, {hours}"
+    return f"{day}, {_hours_text(event, lang)}"
 
 
 def when_each(occurrences: Sequence[Event], lang: str = "lv") -> str:
     """Several occurrences of one event (a newsletter month): '3. oktobris, 10. oktobris,
-    18:00' when all are timed at the same local hours, else each day with its start time
-    ('3. oktobris 18:00, 10. oktobris 19:00'); one occurrence reads as :func:`when`."""
+    18:00–20:00' when all are timed at the same local hours, else each day with its hours
+    ('3. oktobris 18:00–20:00, 10. oktobris 19:00'); the end as :func:`when` gives it (an
+    overnight shift '22:00–06:00'); one occurrence reads as :func:`when`."""
     if len(occurrences) == 1:
         return when(occurrences[0], lang)
     first = occurrences[0]
@@ -49,9 +47,17 @@ def when_each(occurrences: Sequence[Event], lang: str = "lv") -> str:
     same_time = timed and len({(_hours(o.start), _hours(o.end or o.start))
                                for o in occurrences}) == 1
     days = ", ".join(dates.day_month(o.start, lang)
-                     + (f" {dates.short_time(o.start, lang)}" if timed and not same_time else "")
+                     + (f" {_hours_text(o, lang)}" if timed and not same_time else "")
                      for o in occurrences)
-    return f"{days}, {dates.short_time(first.start, lang)}" if same_time else days
+    return f"{days}, {_hours_text(first, lang)}" if same_time else days
+
+
+def _hours_text(occurrence: Event, lang: str) -> str:
+    """'18:00–20:00', or '18:00' for an event with no end (or one at its start)."""
+    hours = dates.short_time(occurrence.start, lang)
+    if occurrence.end is not None and occurrence.end != occurrence.start:
+        hours += f"–{dates.short_time(occurrence.end, lang)}"
+    return hours
 
 
 def _hours(value: dt.date) -> dt.time | None:
