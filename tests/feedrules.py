@@ -6,8 +6,10 @@ and RFC 3339 dates, guids ("guid must be a full URL, unless isPermaLink attribut
 entry ids that are URIs (tag: URIs as RFC 4151 writes them), authors with names ("name should
 not be blank"), atom:link rel="self", unique ids, absolute URLs (every href, src, srcset,
 poster and cite in content and summaries: feed readers have no base URL) and only "safe" HTML
-(the validator's acceptable elements and attributes) in content. Each function returns a list of
-problems (empty = clean), so a failing test shows all of them.
+(the validator's acceptable elements and attributes) in content, and its namespace rules
+(:func:`namespace_problems`: only namespaces it knows, with their usual prefixes, and XHTML only
+inside Atom text of type xhtml). Each function returns a list of problems (empty = clean), so a
+failing test shows all of them.
 """
 
 from __future__ import annotations
@@ -20,7 +22,9 @@ from lxml import etree
 ATOM = "http://www.w3.org/2005/Atom"
 CONTENT = "http://purl.org/rss/1.0/modules/content/"
 MEDIA = "http://search.yahoo.com/mrss/"
-NS = {"a": ATOM, "content": CONTENT, "media": MEDIA}
+DC = "http://purl.org/dc/elements/1.1/"
+XHTML = "http://www.w3.org/1999/xhtml"
+NS = {"a": ATOM, "content": CONTENT, "media": MEDIA, "dc": DC}
 
 RFC822 = re.compile(r"^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d\d (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|"
                     r"Oct|Nov|Dec) \d{4} \d\d:\d\d:\d\d [+-]\d{4}$")
@@ -93,6 +97,130 @@ RSS_ITEM_ELEMENTS = {"title", "link", "description", "author", "category", "comm
                      "guid", "pubDate", "source"}
 
 
+#: The validator's known namespaces and their usual prefixes, as its ``namespaces`` table
+#: (w3c/feedvalidator, src/feedvalidator/base.py). Another namespace is "Use of unknown
+#: namespace"; another prefix "Non-standard prefix" (and, for XHTML or Atom in an Atom feed,
+#: "Avoid Namespace Prefix").
+KNOWN_NAMESPACES = {
+    "http://www.bloglines.com/about/specs/fac-1.0": "access",
+    "http://webns.net/mvcb/": "admin",
+    "http://purl.org/rss/1.0/modules/aggregation/": "ag",
+    "http://purl.org/rss/1.0/modules/annotate/": "annotate",
+    "http://www.w3.org/2007/app": "app",
+    "http://media.tangent.org/rss/1.0/": "audio",
+    "http://backend.userland.com/blogChannelModule": "blogChannel",
+    "http://web.resource.org/cc/": "cc",
+    "http://www.microsoft.com/schemas/rss/core/2005": "cf",
+    "http://backend.userland.com/creativeCommonsRssModule": "creativeCommons",
+    "http://purl.org/rss/1.0/modules/company": "company",
+    "http://purl.org/rss/1.0/modules/content/": "content",
+    "http://conversationsnetwork.org/rssNamespace-1.0/": "conversationsNetwork",
+    "http://my.theinfo.org/changed/1.0/rss/": "cp",
+    "http://purl.org/dc/elements/1.1/": "dc",
+    "http://purl.org/dc/terms/": "dcterms",
+    "http://purl.org/rss/1.0/modules/email/": "email",
+    "http://purl.org/rss/1.0/modules/event/": "ev",
+    "http://purl.org/syndication/history/1.0": "fh",
+    "http://www.w3.org/2003/01/geo/wgs84_pos#": "geo",
+    "http://geourl.org/rss/module/": "geourl",
+    "http://www.georss.org/georss": "georss",
+    "http://www.opengis.net/gml": "gml",
+    "http://postneo.com/icbm": "icbm",
+    "http://purl.org/rss/1.0/modules/image/": "image",
+    "urn:atom-extension:indexing": "indexing",
+    "http://www.itunes.com/dtds/podcast-1.0.dtd": "itunes",
+    "http://rssnamespace.org/feedburner/ext/1.0": "feedburner",
+    "http://xmlns.com/foaf/0.1/": "foaf",
+    "http://purl.org/rss/1.0/modules/link/": "l",
+    "http://search.yahoo.com/mrss/": "media",
+    "http://www.w3.org/1998/Math/MathML": "mathml",
+    "http://a9.com/-/spec/opensearchrss/1.0/": "opensearch10",
+    "http://a9.com/-/spec/opensearch/1.1/": "opensearch",
+    "http://www.opml.org/spec2": "opml",
+    "http://www.w3.org/1999/02/22-rdf-syntax-ns#": "rdf",
+    "http://www.w3.org/2000/01/rdf-schema#": "rdfs",
+    "http://purl.org/rss/1.0/modules/reference/": "ref",
+    "http://purl.org/rss/1.0/modules/richequiv/": "reqv",
+    "http://purl.org/rss/1.0/modules/rss091#": "rss091",
+    "http://purl.org/rss/1.0/modules/search/": "search",
+    "http://purl.org/rss/1.0/modules/slash/": "slash",
+    "http://purl.org/rss/1.0/modules/servicestatus/": "ss",
+    "http://hacks.benhammersley.com/rss/streaming/": "str",
+    "http://purl.org/rss/1.0/modules/subscription/": "sub",
+    "http://feedsync.org/2007/feedsync": "sx",
+    "http://www.w3.org/2000/svg": "svg",
+    "http://purl.org/rss/1.0/modules/syndication/": "sy",
+    "http://purl.org/rss/1.0/modules/taxonomy/": "taxo",
+    "http://purl.org/rss/1.0/modules/threading/": "thr",
+    "http://purl.org/syndication/thread/1.0": "thr",
+    "http://madskills.com/public/xml/rss/module/trackback/": "trackback",
+    "http://wellformedweb.org/CommentAPI/": "wfw",
+    "http://purl.org/rss/1.0/modules/wiki/": "wiki",
+    "http://www.usemod.com/cgi-bin/mb.pl?ModWiki": "wiki",
+    "http://schemas.xmlsoap.org/soap/envelope/": "soap",
+    "http://www.w3.org/2005/Atom": "atom",
+    "http://www.w3.org/1999/xhtml": "xhtml",
+    "http://my.netscape.com/rdf/simple/0.9/": "rss090",
+    "http://purl.org/rss/1.0/": "rss1",
+    "http://purl.org/net/rss1.1#": "rss11",
+    "http://base.google.com/ns/1.0": "g",
+    "http://www.w3.org/XML/1998/namespace": "xml",
+    "http://openid.net/xmlns/1.0": "openid",
+    "http://earth.google.com/kml/2.0": "kml20",
+    "http://earth.google.com/kml/2.1": "kml21",
+    "http://www.opengis.net/kml/2.2": "kml22",
+    "http://www.w3.org/1999/xlink": "xlink",
+    "xri://$xrd*($v*2.0)": "xrd",
+    "xri://$xrds": "xrds",
+}
+#: Atom's text constructs (RFC 4287 §3.1) and content (§4.1.3): the only places the validator
+#: reads XHTML in, when their type is xhtml; elsewhere "Misplaced XHTML content".
+ATOM_XHTML_PARENTS = {f"{{{ATOM}}}{name}"
+                      for name in ("title", "subtitle", "summary", "rights", "content")}
+
+
+def namespace_problems(data: bytes) -> list[str]:
+    """The validator's namespace warnings: every namespace declared or used in the feed is one
+    it knows, declared with its usual prefix (or as the default namespace), an Atom feed
+    declares no ``atom:``/``xhtml:`` prefix, and XHTML elements are only inside an Atom text
+    construct or content of ``type="xhtml"``."""
+    root = etree.fromstring(data)
+    problems: list[str] = []
+    atom_feed = root.tag == f"{{{ATOM}}}feed"
+    for element in root.iter():
+        if not isinstance(element.tag, str):
+            continue  # comments, processing instructions
+        parent = element.getparent()
+        inherited = parent.nsmap if parent is not None else {}
+        for prefix, uri in element.nsmap.items():
+            if inherited.get(prefix) == uri:
+                continue
+            known = KNOWN_NAMESPACES.get(uri)
+            if known is None:
+                problems.append(f"Use of unknown namespace: {uri} (prefix {prefix})")
+            elif prefix is not None and prefix != known:
+                problems.append(f"Non-standard prefix {prefix} for {uri} (the validator's: {known})")
+            elif atom_feed and prefix in ("atom", "xhtml"):
+                problems.append(f"Avoid Namespace Prefix: {prefix}")
+        names = [element.tag, *(name for name in element.attrib if name.startswith("{"))]
+        for name in names:
+            uri = etree.QName(name).namespace
+            if uri is not None and uri not in KNOWN_NAMESPACES:
+                problems.append(f"Use of unknown namespace: {uri} (<{etree.QName(name).localname}>)")
+        if etree.QName(element).namespace == XHTML and not _in_atom_xhtml(element):
+            where = parent.tag if parent is not None else "the document"
+            problems.append(f"Misplaced XHTML content: <{etree.QName(element).localname}> in {where}")
+    return problems
+
+
+def _in_atom_xhtml(element: etree._Element) -> bool:
+    """Whether the XHTML `element` is inside an Atom text construct or content of type xhtml."""
+    for ancestor in element.iterancestors():
+        if etree.QName(ancestor).namespace != XHTML:
+            return ancestor.tag in ATOM_XHTML_PARENTS and ancestor.get("type") == "xhtml"
+    return False
+
+
 def _undefined(element: etree._Element, known: set[str]) -> list[str]:
     return [f"undefined <{child.tag}> in <{element.tag}>" for child in element
             if isinstance(child.tag, str) and not child.tag.startswith("{")
@@ -108,6 +236,7 @@ def rss_problems(data: bytes, self_url: str) -> list[str]:
     problems: list[str] = []
     if root.tag != "rss" or root.get("version") != "2.0":
         return ["not an RSS 2.0 document"]
+    problems += namespace_problems(data)
     channel = root.find("channel")
     problems += _undefined(channel, RSS_CHANNEL_ELEMENTS)
     for item in channel.findall("item"):
@@ -171,6 +300,7 @@ def atom_problems(data: bytes, self_url: str) -> list[str]:
     problems: list[str] = []
     if root.tag != f"{{{ATOM}}}feed":
         return ["not an Atom feed"]
+    problems += namespace_problems(data)
     for name in ("id", "title", "updated"):
         if not _text(root.find(f"a:{name}", NS)):
             problems.append(f"feed lacks <{name}>")

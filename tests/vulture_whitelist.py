@@ -21,13 +21,9 @@ makeExtension  # and a module's makeExtension() when `extensions` names it
 override_save_as  # Pelican's Content reads it for the output path
 override_url  # and this one for its URL
 unique_id  # feedgenerator item keyword arguments
-author_name
 pubdate
 updateddate
 unique_id_is_permalink
-extend_ns  # feedgen extension protocol (newsletter/feed.py DateInWords)
-extend_rss
-extend_atom
 add_stylesheets  # feedgenerator's Rss201rev2Feed.write hook
 DTSTART  # icalendar component properties set by attribute
 TZOFFSETFROM

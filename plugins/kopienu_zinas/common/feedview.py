@@ -1,48 +1,39 @@
 """How every feed (site, region, newsletter; RSS 2.0 and Atom) reads when a person opens it in
-a browser: one CSS stylesheet and a date in the reader's words.
+a browser: one CSS stylesheet, and the feed's own elements.
 
 Browsers show an XML document with an ``<?xml-stylesheet type="text/css" href="…"?>``
-processing instruction (W3C, "Associating Style Sheets with XML documents") styled by that CSS;
-XSLT is not used (Chromium is removing it). CSS cannot rewrite text, and the standards fix the
-date formats: RSS 2.0's ``pubDate`` is RFC 822 with English day and month names ("Tue, 01 Dec
-2026 08:00:00 +0200"), Atom's ``published``/``updated`` are RFC 3339. Those stay exactly as the
-standards require for programs; for people each item also carries the same date in words,
-``<kz:date>2026. gada 1. decembris</kz:date>``, an extension element in our own namespace
-(RSS 2.0: "elements … not described on this page, only if … defined within a namespace";
-Atom: RFC 4287 §6.4 simple extension element). Feed readers ignore it; the stylesheet shows it
-and hides the machine dates.
+processing instruction (W3C, "Associating Style Sheets with XML documents") styled by that CSS
+(theme/static/css/feed.css); XSLT is not used (Chromium is removing it). The stylesheet explains
+in Latvian and English what a feed is and how to follow it (CSS generated content) and shows the
+feed's title and each item's title and address; the rest stays hidden.
 
-CSS cannot make an element a link either, and the standard `link` elements are no links to a
-browser. So the feed (beside its channel `<link>`, RSS, or alternate `atom:link`, Atom) and each
-item (beside its own) also carry the same address as an XHTML link,
-``<h:a href="…">…</h:a>`` in the XHTML namespace: browsers show an element in that namespace
-as the HTML element it is, a real link (by mouse, keyboard and screen reader, without
-JavaScript); feed readers ignore it as foreign markup (RFC 4287 §6.4, RSS 2.0 namespaces).
-Only an http(s) address on the site itself becomes such a link (:func:`view_link`): the
-feed's page and its items' pages, never another scheme or site.
+CSS cannot rewrite text or make an element a link, and the feeds carry nothing of our own for
+the view: only their standard elements and ones in namespaces the W3C Feed Validation Service
+knows, with their usual prefixes (its ``namespaces`` table, src/feedvalidator/base.py). A date
+element in a namespace of our own drew "Use of unknown namespace", an XHTML link outside Atom
+content "Misplaced XHTML content" and "Avoid Namespace Prefix", on every feed. So:
+
+- the view shows no date: the standard ones are English (RSS 2.0 ``pubDate``, RFC 822:
+  "Tue, 01 Dec 2026 08:00:00 +0200") or machine-shaped (Atom, RFC 3339), and are hidden;
+- addresses are text to select and copy, not links. An RSS item's address is the text of its
+  ``<link>``; an Atom entry's is only an attribute (``<link href>``), which generated content
+  shows but a person cannot select, so each Atom entry also carries it as Dublin Core
+  ``<dc:identifier>`` (DCMI: "an unambiguous reference to the resource", a URI: the entry's
+  page), a namespace and prefix the validator knows (:data:`DUBLIN_CORE`).
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Mapping
 from typing import Any
-from urllib.parse import urlsplit
 from xml.sax.saxutils import quoteattr
 
 from .absolute_urls import on_site
-from .dates import long_date
 
-#: The namespace of our extension elements (an RFC 4151 tag: URI: a name, never fetched).
-VIEW_NAMESPACE = "tag:kopienuzinas.lv,2026:feed-view"
-VIEW_PREFIX = "kz"
-#: The element that carries an item's date in words.
-DATE_ELEMENT = "date"
-#: The namespace (and its prefix) of the links people follow in the view: XHTML's.
-LINK_NAMESPACE = "http://www.w3.org/1999/xhtml"
-LINK_PREFIX = "h"
-#: The link element, in LINK_NAMESPACE.
-LINK_ELEMENT = "a"
+#: Dublin Core's element namespace (https://www.dublincore.org/specifications/dublin-core/dces/),
+#: prefix ``dc`` as the W3C validator wants: an Atom entry's address as ``dc:identifier`` (the
+#: view) and an RSS item's authors as ``dc:creator``, one each (site/feeds.py).
+DUBLIN_CORE = "http://purl.org/dc/elements/1.1/"
 #: The stylesheet, in the theme's static folder (theme/static/css/feed.css).
 STYLESHEET = "css/feed.css"
 
@@ -56,20 +47,3 @@ def stylesheet_url(settings: Mapping[str, Any]) -> str:
 def stylesheet_instruction(url: str) -> str:
     """The data of the ``xml-stylesheet`` processing instruction for `url`."""
     return f"type=\"text/css\" href={quoteattr(url)}"
-
-
-def view_link(url: str, site_url: str) -> str | None:
-    """`url` when the feed view may show it as a link: an http(s) address on the site whose
-    address is `site_url` (the same scheme and host, under its path); else None (no link)."""
-    wanted, site = urlsplit(url), urlsplit(site_url)
-    if wanted.scheme not in ("http", "https") or any(c.isspace() for c in url) \
-            or (wanted.scheme, wanted.netloc) != (site.scheme, site.netloc):
-        return None
-    return url if wanted.path.startswith(site.path.rstrip("/") + "/") or \
-        wanted.path == site.path.rstrip("/") else None
-
-
-def date_in_words(value: dt.datetime, lang: str | None) -> str:
-    """'2026. gada 1. decembris' (or 'December 1, 2026'), in Riga time, in `lang` (the
-    item's language: the newsletter's is Latvian, a site feed item's its article's)."""
-    return long_date(value, lang or "lv")

@@ -13,8 +13,11 @@
   (common/plaintext.as_html): readers read it as HTML, so escaped only once "<dzeja>" was a
   tag and disappeared. Atom's ``<subtitle>`` and ``<summary>`` are plain text (type text).
 - For people who open a feed in a browser (common/feedview.py): the one feed stylesheet's
-  ``xml-stylesheet`` instruction, and each item's date in words as ``<kz:date>`` (a feedgen
-  extension, :class:`DateInWords`).
+  ``xml-stylesheet`` instruction, and in Atom each entry's address as ``<dc:identifier>``
+  (feedgen's own Dublin Core extension, Atom only), text the view shows to select and copy.
+  Nothing else is for the view: only elements in namespaces the W3C validator knows.
+- The issues have no authors of their own: the feed's author is the editor (Atom ``author``,
+  RSS ``managingEditor`` with an e-mail address), one person or organisation.
 """
 
 from __future__ import annotations
@@ -23,23 +26,10 @@ import datetime as dt
 import mimetypes
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
 
-from feedgen.ext.base import BaseEntryExtension, BaseExtension
 from feedgen.feed import FeedGenerator
-from feedgen.util import xml_elem
 
-from ..common.feedview import (
-    DATE_ELEMENT,
-    LINK_ELEMENT,
-    LINK_NAMESPACE,
-    LINK_PREFIX,
-    VIEW_NAMESPACE,
-    VIEW_PREFIX,
-    date_in_words,
-    stylesheet_instruction,
-    view_link,
-)
+from ..common.feedview import stylesheet_instruction
 from ..common.plaintext import as_html
 from .issues import Issue
 
@@ -69,57 +59,6 @@ class FeedItem:
     content_html: str
 
 
-def _view_link(parent: Any, url: str | None) -> None:
-    """``<h:a href="url">url</h:a>`` in `parent`, the feed view's link (common/feedview.py)."""
-    if url:
-        link = xml_elem(f"{{{LINK_NAMESPACE}}}{LINK_ELEMENT}", parent, href=url)
-        link.text = url
-
-
-class DateInWordsFeed(BaseExtension):
-    """Declares the feed view's namespaces on the root element; the feed's link to the site."""
-
-    def __init__(self) -> None:
-        self.url: str | None = None
-
-    def site(self, url: str | None) -> None:
-        self.url = url
-
-    def extend_ns(self) -> dict[str, str]:
-        return {VIEW_PREFIX: VIEW_NAMESPACE, LINK_PREFIX: LINK_NAMESPACE}
-
-    def extend_atom(self, feed: Any) -> Any:
-        _view_link(feed, self.url)
-        return feed
-
-    def extend_rss(self, feed: Any) -> Any:
-        _view_link(feed[0], self.url)  # in the channel
-        return feed
-
-
-class DateInWords(BaseEntryExtension):
-    """An entry's ``<kz:date>`` (its publication date in words) and its link for the feed
-    view, in RSS and Atom alike."""
-
-    def __init__(self) -> None:
-        self.text: str | None = None
-        self.url: str | None = None
-
-    def date(self, text: str) -> None:
-        self.text = text
-
-    def link(self, url: str | None) -> None:
-        self.url = url
-
-    def _extend(self, entry: Any) -> Any:
-        if self.text:
-            xml_elem(f"{{{VIEW_NAMESPACE}}}{DATE_ELEMENT}", entry).text = self.text
-        _view_link(entry, self.url)
-        return entry
-
-    extend_rss = extend_atom = _extend
-
-
 def _require_aware(value: dt.datetime) -> dt.datetime:
     if value.tzinfo is None or value.utcoffset() is None:
         raise ValueError(f"feed dates must be timezone-aware, not {value!r}")
@@ -139,7 +78,7 @@ def _feed(info: FeedInfo, items: Sequence[FeedItem], now: dt.datetime, *,
     text = as_html if rss else str
     feed = FeedGenerator()
     feed.load_extension("media", atom=True, rss=True)
-    feed.register_extension(VIEW_PREFIX, DateInWordsFeed, DateInWords)
+    feed.load_extension("dc", atom=True, rss=False)  # an entry's address, for the feed view
     feed.id(info.atom_url)
     feed.title(info.title)
     feed.description(text(info.description))  # RSS's description, Atom's subtitle
@@ -156,28 +95,25 @@ def _feed(info: FeedInfo, items: Sequence[FeedItem], now: dt.datetime, *,
     feed.link(href=self_url, rel="self", type=self_type)
     # Last: RSS's channel <link> is the last link() given.
     feed.link(href=info.site_url, rel="alternate", type="text/html")
-    getattr(feed, VIEW_PREFIX).site(view_link(info.site_url, info.site_url))
     newest = max((_require_aware(i.issue.updated) for i in items), default=_require_aware(now))
     feed.updated(newest)
     feed.lastBuildDate(newest)
     if items:
         feed.pubDate(max(_require_aware(i.issue.published) for i in items))
     for item in reversed(items):  # feedgen prepends: the newest ends up first
-        _entry(feed, item, text(item.summary), info.site_url)
+        _entry(feed, item, text(item.summary))
     return feed
 
 
-def _entry(feed: FeedGenerator, item: FeedItem, summary: str, site_url: str) -> None:
-    """One issue; `summary` is its plain summary as this feed writes text; `site_url` the
-    site's address (the feed view links only to the site)."""
+def _entry(feed: FeedGenerator, item: FeedItem, summary: str) -> None:
+    """One issue; `summary` is its plain summary as this feed writes text."""
     entry = feed.add_entry()
     entry.id(item.url)
     entry.guid(item.url, permalink=True)
     entry.title(item.title)
     entry.link(href=item.url)  # the one alternate link (see the module docstring)
     entry.published(_require_aware(item.issue.published))
-    getattr(entry, VIEW_PREFIX).date(date_in_words(item.issue.published, "lv"))
-    getattr(entry, VIEW_PREFIX).link(view_link(item.url, site_url))
+    entry.dc.dc_identifier(item.url)  # Atom only (the dc extension's)
     entry.updated(_require_aware(item.issue.updated))
     entry.summary(summary)  # RSS's description too
     entry.content(item.content_html, type="html")

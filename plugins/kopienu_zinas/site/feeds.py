@@ -23,7 +23,10 @@ keeps one language per feed and decides what an item says:
   (common/absolute_urls.py, shared with the newsletter);
 - an article without authors has no ``<author>`` (Pelican wrote ``<author><name/></author>``);
   the feed itself names the site's editor (setting ``EDITOR``), which RFC 4287 §4.1.1 accepts
-  for entries without their own author;
+  for entries without their own author; an article with several authors has one Atom
+  ``<author>`` each (RFC 4287 §4.1.2 allows several, §3.2: each is one person or organisation)
+  and one RSS ``<dc:creator>`` each (Pelican wrote one, "A, B": readers showed one author of
+  that name, and a name with a comma became ambiguous);
 - the channel has a description in the feed's language (``SITE_DESCRIPTION``, another
   language's from ``SITE_DESCRIPTION_BY_LANG``: site/settings.site_description; the English
   feeds described the site in Latvian) and that language (RSS ``<language>``, Atom
@@ -37,9 +40,10 @@ keeps one language per feed and decides what an item says:
   text in an RSS ``<description>`` (the channel's) is HTML first (common/plaintext.as_html):
   readers read it as HTML.
 
-- a person who opens a feed in a browser sees it styled by the one feed stylesheet, with each
-  item's date in words (common/feedview.py: the ``xml-stylesheet`` instruction and
-  ``<kz:date>``; the standard dates stay as RFC 822 and RFC 3339 require).
+- a person who opens a feed in a browser sees it styled by the one feed stylesheet
+  (common/feedview.py: the ``xml-stylesheet`` instruction); an Atom entry also carries its
+  address as ``<dc:identifier>``, text the view shows to select and copy. Nothing else is for
+  the view: only elements in namespaces the W3C validator knows, with their usual prefixes.
 
 - an article with a cover (``article.cover``, the images plugin's) carries it as Media RSS
   ``<media:content>`` (the processed JPEG, absolute, with its pixels), as the newsletter feed
@@ -72,18 +76,7 @@ from pelican.writers import Writer
 from ..common.absolute_urls import absolutise_html
 from ..common.build import build_of, once
 from ..common.dates import SUPPORTED_LANGUAGES
-from ..common.feedview import (
-    DATE_ELEMENT,
-    LINK_ELEMENT,
-    LINK_NAMESPACE,
-    LINK_PREFIX,
-    VIEW_NAMESPACE,
-    VIEW_PREFIX,
-    date_in_words,
-    stylesheet_instruction,
-    stylesheet_url,
-    view_link,
-)
+from ..common.feedview import DUBLIN_CORE, stylesheet_instruction, stylesheet_url
 from ..common.mailpictures import EMAIL_COLUMN, fit_pictures
 from ..common.plaintext import as_html
 from ..images.markup import for_feeds
@@ -123,19 +116,19 @@ class FeedEntry:
     description: str | None
     content: str | None
     categories: tuple[str, ...] | None
-    author_name: str | None
     pubdate: dt.datetime
     updateddate: dt.datetime | None
-    date_in_words: str
     unique_id_is_permalink: bool = False
     cover: FeedImage | None = None
-    view_link: str | None = None  # `link` as the feed view's link (common/feedview.view_link)
+    #: each author's name, in the article's order (feedgenerator's ``author_name`` is one name)
+    authors: tuple[str, ...] = ()
 
 
-def author_names(item: Any) -> str | None:
-    """The article's authors as one name ("A, B"), or None when it has none."""
-    names = [str(author) for author in getattr(item, "authors", None) or []]
-    return ", ".join(name for name in names if name.strip()) or None
+def author_names(item: Any) -> tuple[str, ...]:
+    """The article's authors' names, in its order (empty when it has none): each is one
+    person or organisation (RFC 4287 §3.2), never joined into one name."""
+    names = (str(author).strip() for author in getattr(item, "authors", None) or [])
+    return tuple(name for name in names if name)
 
 
 def feed_entry(item: Any, link: str, site_url: str, settings: dict[str, Any],
@@ -164,13 +157,10 @@ def feed_entry(item: Any, link: str, site_url: str, settings: dict[str, Any],
         unique_id=item_id(item, site_url, settings),
         description=description, content=content_element,
         categories=tuple(str(c) for c in categories) or None,
-        author_name=author_names(item),
         pubdate=pubdate,
         updateddate=set_date_tzinfo(modified, timezone) if modified else None,
-        # in the article's language (an English article's item reads "May 16, 2024")
-        date_in_words=date_in_words(pubdate, item_language(item, settings)),
         cover=cover_image(item),
-        view_link=view_link(link, site_url))
+        authors=author_names(item))
 
 
 def item_id(item: Any, site_url: str, settings: dict[str, Any]) -> str:
@@ -207,22 +197,24 @@ def cover_image(item: Any) -> FeedImage | None:
     return FeedImage(url=cover.src, width=cover.width, height=cover.height)
 
 
-def add_extra_elements(handler: Any, item: dict[str, Any]) -> None:
-    """``<media:content>`` of an item's cover, ``<kz:date>`` and the feed view's link to the
-    item (feedgenerator passes FeedEntry fields through)."""
+def add_extra_elements(handler: Any, item: dict[str, Any], *, rss: bool) -> None:
+    """An item's authors, one element each (RSS ``<dc:creator>``, Atom ``<author>``), its
+    cover's ``<media:content>`` and, in Atom, its address as ``<dc:identifier>`` for the feed
+    view (common/feedview.py; feedgenerator passes FeedEntry fields through)."""
+    for name in item.get("authors") or ():
+        if rss:
+            handler.addQuickElement("dc:creator", name)
+        else:
+            handler.startElement("author", {})
+            handler.addQuickElement("name", name)
+            handler.endElement("author")
     cover: FeedImage | None = item.get("cover")
     if cover is not None:
         handler.addQuickElement("media:content", None, {
             "url": cover.url, "medium": "image", "type": cover.mime,
             "width": str(cover.width), "height": str(cover.height)})
-    handler.addQuickElement(f"{VIEW_PREFIX}:{DATE_ELEMENT}", item["date_in_words"])
-    add_view_link(handler, item.get("view_link"))
-
-
-def add_view_link(handler: Any, url: str | None) -> None:
-    """``<h:a href="url">url</h:a>``, the feed view's link (common/feedview.py), if any."""
-    if url:
-        handler.addQuickElement(f"{LINK_PREFIX}:{LINK_ELEMENT}", url, {"href": url})
+    if not rss:
+        handler.addQuickElement("dc:identifier", item["link"])
 
 
 def add_stylesheet(handler: Any, feed: dict[str, Any]) -> None:
@@ -232,14 +224,15 @@ def add_stylesheet(handler: Any, feed: dict[str, Any]) -> None:
     handler.processingInstruction("xml-stylesheet", stylesheet_instruction(feed["stylesheet"]))
 
 
-#: The namespaces our extra elements use, declared on the root element.
-EXTRA_NAMESPACES = {"xmlns:media": MEDIA_RSS, f"xmlns:{VIEW_PREFIX}": VIEW_NAMESPACE,
-                    f"xmlns:{LINK_PREFIX}": LINK_NAMESPACE}
+#: The namespaces our extra elements use, declared on the root element with the prefixes the
+#: W3C validator knows them by.
+EXTRA_NAMESPACES = {"xmlns:dc": DUBLIN_CORE, "xmlns:media": MEDIA_RSS}
 
 
 class SiteRssFeed(Rss201rev2Feed):
     """RSS 2.0 with a typed ``atom:link rel="self"`` (RSS Advisory Board's best practice),
-    each item's cover as ``media:content`` and its date in words, styled for browsers."""
+    each item's authors as ``dc:creator`` and its cover as ``media:content``, styled for
+    browsers."""
 
     def add_stylesheets(self, handler: Any) -> None:
         add_stylesheet(handler, self.feed)
@@ -249,7 +242,7 @@ class SiteRssFeed(Rss201rev2Feed):
 
     def add_item_elements(self, handler: Any, item: dict[str, Any]) -> None:
         super().add_item_elements(handler, item)
-        add_extra_elements(handler, item)
+        add_extra_elements(handler, item, rss=True)
 
     def add_root_elements(self, handler: Any) -> None:
         feed_url = self.feed["feed_url"]
@@ -261,12 +254,12 @@ class SiteRssFeed(Rss201rev2Feed):
         if feed_url is not None:
             handler.addQuickElement("atom:link", None, {
                 "rel": "self", "href": feed_url, "type": "application/rss+xml"})
-        add_view_link(handler, self.feed.get("view_link"))
 
 
 class SiteAtomFeed(Atom1Feed):
     """Atom 1.0 with the stylesheet instruction (feedgenerator writes it for RSS only), each
-    entry's cover as ``media:content`` and its date in words."""
+    entry's authors as one ``author`` each, its cover as ``media:content`` and its address as
+    ``dc:identifier``."""
 
     def write(self, outfile: Any, encoding: str) -> None:
         handler = SimplerXMLGenerator(outfile, encoding, short_empty_elements=True)
@@ -280,13 +273,9 @@ class SiteAtomFeed(Atom1Feed):
     def root_attributes(self) -> dict[str, str]:
         return {**super().root_attributes(), **EXTRA_NAMESPACES}
 
-    def add_root_elements(self, handler: Any) -> None:
-        super().add_root_elements(handler)
-        add_view_link(handler, self.feed.get("view_link"))
-
     def add_item_elements(self, handler: Any, item: dict[str, Any]) -> None:
         super().add_item_elements(handler, item)
-        add_extra_elements(handler, item)
+        add_extra_elements(handler, item, rss=False)
 
 
 class FeedWriter(SafeWriter):
@@ -338,8 +327,7 @@ class FeedWriter(SafeWriter):
             description=as_html(description) if rss else description,
             subtitle=description or None,
             language=lang, author_name=context.get("EDITOR") or None,
-            stylesheet=stylesheet_url(self.settings),
-            view_link=view_link(self.urljoiner(self.site_url, self.feed_page), self.site_url))
+            stylesheet=stylesheet_url(self.settings))
 
     def _add_item_to_the_feed(self, feed: Rss201rev2Feed | Atom1Feed, item: Any) -> None:
         link = self.urljoiner(self.site_url, item.url)
