@@ -12,6 +12,8 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from bench.synthetic import write_site
 from tests.removers import beside
 from tests.sitebuild import BUILD_DATE, ROOT
@@ -68,6 +70,31 @@ def test_ctrl_c_ends_the_build_with_one_line_leaving_output_and_no_staging(
     assert "Būvēšana pārtraukta (build interrupted)" in stderr
     assert (output / "index.html").read_text(encoding="utf-8") == "iepriekšējā būve"
     assert beside(output) == [], "the staging folder is removed"
+
+
+@pytest.mark.parametrize("after", [0.3, 0.5])
+def test_ctrl_c_while_the_build_starts_is_the_same_one_line(tmp_path: Path, after: float) -> None:
+    """QA: a Ctrl+C in the first third of a second (the build's libraries loading) printed a
+    KeyboardInterrupt traceback from Jinja's imports."""
+    build = subprocess.Popen(
+        [sys.executable, "-m", "kopienu_zinas.tools.build", "--output", str(tmp_path / "o"),
+         "--build-date", BUILD_DATE], cwd=ROOT, stderr=subprocess.PIPE, text=True)
+    time.sleep(after)
+    build.send_signal(signal.SIGINT)
+    _, stderr = build.communicate(timeout=120)
+    assert build.returncode == 130, stderr
+    assert "Traceback" not in stderr and "KeyboardInterrupt" not in stderr, stderr
+    assert "Būvēšana pārtraukta (build interrupted)" in stderr
+    assert not (tmp_path / "o").exists()
+
+
+def test_ctrl_c_once_the_build_is_swapped_in_is_let_pass() -> None:
+    """QA: a Ctrl+C just after "Gatavs (done)" ended a finished build with status 130."""
+    from kopienu_zinas.tools.build import Interruption
+
+    interruption = Interruption()
+    interruption.swapped = True
+    interruption._handle(signal.SIGINT, None)  # returns: nothing ends, nothing is printed
 
 
 def children(pid: int) -> list[int]:

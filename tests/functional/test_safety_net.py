@@ -217,7 +217,7 @@ def test_an_error_outside_any_guard_is_named_by_the_content_object_it_was_about(
     with pytest.raises(KeyError) as caught:
         generator_step(SimpleNamespace(source_path=str(content / "raksts.md")))
     assert build.source_in_traceback(caught.value.__traceback__, str(content)) == "raksts.md"
-    build.report_crash(caught.value, str(content))
+    build.report_crash(caught.value, str(content), tmp_path / "output")
     [record] = caplog.records
     assert record.content_problem.path == "raksts.md"  # type: ignore[attr-defined]
     assert "KeyError" in record.getMessage() and "build stopped" not in record.getMessage()
@@ -252,3 +252,28 @@ def test_a_crash_about_a_loop_of_links_is_reported_not_crashed_on(tmp_path: Path
     with pytest.raises(OSError) as caught:
         read(content / "a.md")
     assert build.source_in_traceback(caught.value.__traceback__, str(content)) is None
+
+
+def test_a_full_disk_is_said_once_not_as_each_files_problem(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """QA (the output on a full 30 MB disk): each page that could not be written was an
+    editor's problem, "check the odd characters, tables and links" of a calendar page."""
+    import errno
+
+    from pelican.writers import Writer
+
+    def full(self: Writer, name: object, *args: object, **kwargs: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device", str(name))
+
+    monkeypatch.setattr(Writer, "write_file", full)
+    content = tmp_path / "content"
+    article(content, "a.md", "Raksts")
+    output = tmp_path / "output"
+    assert in_process_build(content, output) != 0
+    stderr = capsys.readouterr().err
+    assert errors(stderr) == [
+        f"error: diskā nav vietas (no space left on the disk) mapē "
+        f"{tmp_path} — atbrīvo vietu un palaid būvēšanu vēlreiz; output/ palika, kāda bija "
+        "(was left as it was)"], stderr
+    assert not output.exists()

@@ -150,6 +150,38 @@ def test_replaced_files_and_swapped_folders_are_readable_by_a_web_server(tmp_pat
         os.umask(previous)
 
 
+def test_a_build_killed_during_the_swap_leaves_output_old_or_new_never_missing(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """QA: a kill -9 between the swap's two renames (the old output moved aside, the new one
+    not yet in) left no output/ at all. The folders now trade places in one step."""
+    from kopienu_zinas.tools.build import replace_folder
+
+    (tmp_path / "new").mkdir()
+    (tmp_path / "new" / "index.html").write_text("jaunā", encoding="utf-8")
+    (tmp_path / "output").mkdir()
+    (tmp_path / "output" / "index.html").write_text("vecā", encoding="utf-8")
+
+    def killed(self: Path, target: Path) -> Path:
+        raise SystemExit("killed")  # the first rename is where a kill would land
+
+    monkeypatch.setattr(Path, "rename", killed)
+    with pytest.raises(SystemExit):
+        replace_folder(tmp_path / "new", tmp_path / "output")
+    assert (tmp_path / "output" / "index.html").read_text(encoding="utf-8") == "jaunā"
+
+
+def test_exchange_swaps_two_folders_and_declines_what_it_cannot(tmp_path: Path) -> None:
+    from kopienu_zinas.common.exchange import exchange
+
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    (tmp_path / "a" / "x").touch()
+    assert exchange(tmp_path / "a", tmp_path / "b")
+    assert [p.name for p in (tmp_path / "b").iterdir()] == ["x"]
+    assert not exchange(tmp_path / "a", tmp_path / "missing")
+    assert (tmp_path / "a").is_dir() and not (tmp_path / "missing").exists()
+
+
 def test_replacing_skips_a_taken_temporary_name_and_makes_missing_folders(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A temporary file left by an earlier process that had this pid is neither written

@@ -168,11 +168,25 @@ def _resolved(path: str) -> str:
     return real
 
 
+#: The errors of a full disk (or a used-up quota): no file's problem.
+DISK_FULL = frozenset({errno.ENOSPC, errno.EDQUOT})
+
+
+class DiskFull(OSError):
+    """A write failed because the disk is full: the build stops and says so once
+    (tools/build.report_crash), instead of each file that could not be written being named
+    as an editor's problem (QA: "check the odd characters, tables and links" of a generated
+    calendar page)."""
+
+
 def failure_problem(path: str, error: BaseException | None, stage: str, *,
                     title_line: int = 1) -> ContentProblem:
     """The safety net's report: an unexpected error (None: not known) while `stage`
     ("reading", "writing …") one source file, with what is known about it (the line of its
-    title, when known)."""
+    title, when known). Raises DiskFull for an error of a full disk (:data:`DISK_FULL`):
+    that is no file's problem."""
+    if isinstance(error, OSError) and error.errno in DISK_FULL:
+        raise DiskFull(error.errno, error.strerror, error.filename) from error
     what = f"{type(error).__name__}: {error}" if error is not None else "kļūda nav zināma"
     if isinstance(error, OSError) and error.errno == errno.ENAMETOOLONG:
         return ContentProblem(

@@ -39,22 +39,39 @@ from pathlib import Path
 from types import FrameType, TracebackType
 from typing import Any, NoReturn
 
-from pelican import Pelican
-from pelican.settings import read_settings
+#: What an interrupted build prints (QA: a KeyboardInterrupt traceback read as a crash).
+INTERRUPTED_TEXT = ("Būvēšana pārtraukta (build interrupted): izvade nav pa pusei uzrakstīta "
+                    "(the output is not half-written) — palaid būvēšanu vēlreiz")
 
-from ..common.atomicfile import usual_mode
-from ..common.build import ATTRIBUTE
-from ..common.interrupts import INTERRUPTED, workers_end_on_interrupt
-from ..common.problems import (
+
+def _interrupted_while_starting(number: int, frame: FrameType | None) -> NoReturn:
+    """Ctrl+C while the build's libraries load: nothing is written yet (QA: a traceback from
+    Jinja's imports, the first 0.35 s)."""
+    os.write(sys.stderr.fileno(), f"{INTERRUPTED_TEXT}\n".encode())
+    os._exit(128 + signal.SIGINT)
+
+
+if __name__ == "__main__":  # before the imports below, which take most of a second
+    signal.signal(signal.SIGINT, _interrupted_while_starting)
+
+from pelican import Pelican  # noqa: E402 (after the handler above)
+from pelican.settings import read_settings  # noqa: E402
+
+from ..common.atomicfile import usual_mode  # noqa: E402
+from ..common.build import ATTRIBUTE  # noqa: E402
+from ..common.exchange import exchange  # noqa: E402
+from ..common.interrupts import INTERRUPTED, workers_end_on_interrupt  # noqa: E402
+from ..common.problems import (  # noqa: E402
+    DISK_FULL,
     ContentProblem,
     SourceFailed,
     failure_problem,
     log_problem,
     relative_source,
 )
-from ..writing import manifest as manifests
-from ..writing.render import cache_root
-from . import leftovers
+from ..writing import manifest as manifests  # noqa: E402
+from ..writing.render import cache_root  # noqa: E402
+from . import leftovers  # noqa: E402
 
 #: How many times a build moves aside what another build swapped in at the same moment.
 SWAP_ATTEMPTS = 5
@@ -135,7 +152,8 @@ class ProblemCollector(logging.Handler):
         problem = self.problem_of(record)
         if problem:
             self.sources.add(problem.path)
-        text = problem.format() if problem else f"{record.name}: {record.getMessage()}"
+        text = (problem.format() if problem else record.getMessage()
+                if getattr(record, "plain", False) else f"{record.name}: {record.getMessage()}")
         if record.exc_info and record.exc_info[1] and not problem:
             text += f" [{type(record.exc_info[1]).__name__}: {record.exc_info[1]}]"
         entry = (record.levelno, text)
@@ -180,8 +198,16 @@ def _inside(path: Path, root: Path) -> bool:
     return resolved.is_relative_to(root) and resolved != root
 
 
-def report_crash(error: Exception, content_root: str) -> None:
-    """The last net: a crash outside any per-file guard, named by its source when it can be."""
+def report_crash(error: Exception, content_root: str, target: Path) -> None:
+    """The last net: a crash outside any per-file guard, named by its source when it can be;
+    a full disk (problems.DISK_FULL) in one sentence naming where the build writes (`target`,
+    the output folder)."""
+    if isinstance(error, OSError) and error.errno in DISK_FULL:
+        logging.getLogger(__name__).error(
+            "diskā nav vietas (no space left on the disk) mapē %s — atbrīvo vietu un palaid "
+            "būvēšanu vēlreiz; %s/ palika, kāda bija (was left as it was)", target.parent,
+            target.name, extra={"plain": True})  # the build's own words: no logger's name
+        return
     source = source_in_traceback(error.__traceback__, content_root)
     if isinstance(error, SourceFailed):
         log_problem(error.problem)
@@ -259,6 +285,9 @@ class Interruption:
     never left missing. The workers end by themselves (common/interrupts.py)."""
 
     staging: Path | None = None
+    #: set once the build is swapped in: a Ctrl+C then changes nothing and is let pass (QA:
+    #: one just after "Gatavs (done)" ended a finished build with status 130)
+    swapped: bool = False
     _deferring: bool = False
     _pending: bool = False
 
@@ -267,6 +296,8 @@ class Interruption:
         signal.signal(signal.SIGINT, self._handle)
 
     def _handle(self, number: int, frame: FrameType | None) -> None:
+        if self.swapped:
+            return
         if self._deferring:
             self._pending = True
         else:
@@ -292,9 +323,6 @@ class Interruption:
                 self._end()
 
 
-#: What an interrupted build prints (QA: a KeyboardInterrupt traceback read as a crash).
-INTERRUPTED_TEXT = ("Būvēšana pārtraukta (build interrupted): izvade nav pa pusei uzrakstīta "
-                    "(the output is not half-written) — palaid būvēšanu vēlreiz")
 #: The build command's Ctrl+C.
 INTERRUPTION = Interruption()
 
@@ -306,9 +334,17 @@ def replace_folder(new: Path, target: Path) -> Path:
     What is at `target` is moved aside under a name of this build's own, so two builds that
     finish at once into the same folder both succeed (the later swap wins) instead of one
     removing the other's old folder under it (QA report of issue 13, finding 5).
+
+    Where the system can, the two folders trade places in one step (common/exchange.py), so
+    that `target` is never missing, even if the build is killed (kill -9, a power cut) in the
+    middle of the swap; the old output, then at the staging folder's name, is moved aside
+    after. Elsewhere the old output is moved aside and the new one renamed in.
     """
     aside = Path(tempfile.mkdtemp(prefix=leftovers.prefix(target, leftovers.REPLACED),
                                   dir=target.parent))
+    if exchange(new, target):
+        new.rename(aside / "0")  # killed before this, it is removed as an abandoned staging
+        return aside
     for attempt in range(SWAP_ATTEMPTS):
         with contextlib.suppress(FileNotFoundError):
             target.rename(aside / str(attempt))
@@ -360,6 +396,7 @@ def publish(staging: Path, target: Path, settings: dict[str, Any], inputs: str |
     manifests.forget(cache, target)
     with INTERRUPTION.deferred():
         aside = replace_folder(staging, target)
+        INTERRUPTION.swapped = True
     manifests.save(cache, target, manifests.Manifest(
         inputs, files, records, sources, touched,
         None if kept is None or structure is None else kept.digest,
@@ -463,7 +500,7 @@ def _build(args: argparse.Namespace, after_swap: Callable[[Callable[[], None]], 
             pelican.run()
             finished = True
     except Exception as error:
-        report_crash(error, settings["PATH"])
+        report_crash(error, settings["PATH"], target)
     except KeyboardInterrupt:  # a build called without INTERRUPTION (the preview's)
         shutil.rmtree(staging, ignore_errors=True)
         raise
