@@ -97,6 +97,86 @@ def test_translations_and_explicit_slugs_are_not_duplicates(tmp_path: Path) -> N
     assert check(tmp_path) == [("otrs.md", 6, "slug")]
 
 
+def site_problems(root: Path) -> list[ContentProblem]:
+    """The content check with the site's own settings (its addresses: /zinas/<year>/<slug>/)."""
+    documents, problems = discover_documents(root)
+    settings = {**SITE_SETTINGS, "REGIONS": ["Latgale"], "BUILD_DATE": "2026-11-23",
+                "PATH": str(root)}
+    with registered(register):
+        return problems + run_content_checks(documents, settings)
+
+
+def test_one_slug_in_two_years_is_named_as_one_slug_not_one_address(tmp_path: Path) -> None:
+    """QA: "Tirgus Ludzā" of 2025 and of 2026 were told "same address as tirgus-2025.md",
+    though their addresses are /zinas/2025/… and /zinas/2026/…; what clashes is the slug (Pelican
+    makes them translations of each other: the test below)."""
+    write(tmp_path, "tirgus-2025.md", title="Tirgus Ludzā", date="2025-03-01")
+    write(tmp_path, "tirgus-ludza.md", title="Tirgus Ludzā", date="2026-03-01")
+    [problem] = site_problems(tmp_path)
+    assert (problem.path, problem.line, problem.field, problem.value) == (
+        "tirgus-ludza.md", 2, "title", "tirgus-ludza")
+    assert problem.what_lv.startswith("tāds pats adreses vārds (slug) kā tirgus-2025.md: ")
+    assert "tulkojumiem" in problem.what_lv and "„Citās valodās”" in problem.what_lv
+    assert problem.what_en == (
+        "same slug as tirgus-2025.md: Pelican takes articles with one slug for translations of "
+        "one article, each listed on the other's page under 'In other languages'")
+    assert problem.fix == "pievieno rindu 'slug: tirgus-ludza-2026' (vai maini virsrakstu)"
+    write(tmp_path, "tirgus-ludza.md", title="Tirgus Ludzā", date="2026-03-01",
+          extra="slug: tirgus-ludza\n")
+    [problem] = site_problems(tmp_path)
+    assert (problem.line, problem.field) == (6, "slug")
+    assert problem.fix == "maini 'slug: tirgus-ludza' uz citu, piemēram 'slug: tirgus-ludza-2026'"
+    write(tmp_path, "tirgus-ludza.md", title="Tirgus Ludzā", date="2026-03-01",
+          extra="slug: tirgus-ludza-2026\n")
+    assert site_problems(tmp_path) == []
+
+
+def test_one_slug_in_one_year_is_one_address(tmp_path: Path) -> None:
+    write(tmp_path, "tirgus-2025.md", title="Tirgus Ludzā", date="2025-03-01")
+    write(tmp_path, "tirgus-ludza.md", title="Tirgus Ludzā", date="2026-03-01")
+    write(tmp_path, "tirgus-rudeni.md", title="Tirgus Ludzā", date="2026-09-01")
+    found = site_problems(tmp_path)
+    assert [(p.path, p.what_en.split(":")[0], p.value, p.fix) for p in found] == [
+        ("tirgus-ludza.md", "same slug as tirgus-2025.md", "tirgus-ludza",
+         "pievieno rindu 'slug: tirgus-ludza-2026' (vai maini virsrakstu)"),
+        ("tirgus-rudeni.md", "same address as tirgus-ludza.md", "/zinas/2026/tirgus-ludza/",
+         "pievieno rindu 'slug: tirgus-ludza-2' (vai maini virsrakstu)")]  # not the 1st's fix
+    assert found[1].what_lv == ("tāda pati adrese kā tirgus-ludza.md: abiem būtu viens fails, "
+                                "un vietnē paliktu tikai viens no tiem")
+
+
+def test_a_draft_with_a_published_articles_slug_is_told_what_publishing_it_would_do(
+        tmp_path: Path) -> None:
+    """Pelican groups drafts apart from published articles: the draft's own address
+    (/melnraksti/<slug>/) is no clash yet, two drafts' is."""
+    write(tmp_path, "tirgus-2025.md", title="Tirgus Ludzā", date="2025-03-01")
+    write(tmp_path, "tirgus-ludza.md", title="Tirgus Ludzā", date="2026-03-01",
+          extra="status: draft\n")
+    [problem] = site_problems(tmp_path)
+    assert problem.what_en.startswith("same slug as tirgus-2025.md: once both have one status")
+    write(tmp_path, "tirgus-2025.md", title="Tirgus Ludzā", date="2025-03-01",
+          extra="status: draft\n")
+    [problem] = site_problems(tmp_path)
+    assert (problem.what_en.split(":")[0], problem.value) == (
+        "same address as tirgus-2025.md", "/melnraksti/tirgus-ludza/")
+
+
+def test_pelican_makes_articles_with_one_slug_translations_of_each_other() -> None:
+    """What the message of one slug in two years says (pelican.utils.process_translations,
+    ARTICLE_TRANSLATION_ID "slug"): both published, each the other's translation."""
+    from pelican.utils import process_translations
+
+    with registered(register):
+        made = [Article("<p>x</p>", settings=SITE_SETTINGS, metadata={
+            "title": "Tirgus Ludzā", "date": dt.datetime(year, 3, 1),
+            "category": Category("Latgale", SITE_SETTINGS)}) for year in (2025, 2026)]
+        originals, translations = process_translations(
+            list(made), SITE_SETTINGS["ARTICLE_TRANSLATION_ID"])
+    assert {a.url for a in made} == {"zinas/2025/tirgus-ludza/", "zinas/2026/tirgus-ludza/"}
+    assert len(originals) == 2 and translations == []
+    assert made[0].translations == [made[1]] and made[1].translations == [made[0]]
+
+
 @pytest.mark.parametrize("title", ["🎉🎉🎉", '"—…!?"', "„…”"])
 def test_a_title_without_letters_or_digits_needs_a_slug(tmp_path: Path, title: str) -> None:
     """Its slug is "" or "-": the article would take its year's address, two of them stop the

@@ -69,3 +69,5 @@ def register() -> None:
     for rule in (rules, slugs, reserved, containment, placeholders, runnable, videos,
                  documents):
         content_check.connect(rule.check_documents)
+    document_check.connect(taxonomy.check_document)  # quotes around tag and author names
+    content_check.connect(taxonomy.check_documents)  # names spelt otherwise than the site's

@@ -1,12 +1,16 @@
 """Rules: a `slug:` is an address word; a title without `slug:` must give an address; no two
-articles (or two pages) in the same language may get the same address.
+articles (or two pages) in the same language may get the same slug.
 
-Pelican makes the slug from the title (or `slug:`), and with two equal slugs it silently
-publishes only one of the files. The older article keeps its address (it may already be
-linked from elsewhere); the newer one is reported. A title of emoji or punctuation alone
-(`🎉🎉🎉`, `—…!?`) gives the slug "" or "-": the article would take its year's address
-(`/zinas/2026/`) or `/zinas/2026/-/`, a page the home page's, and two such files stop the
-build late (the writer refuses a second write of one file: site/safety.py).
+Pelican makes the slug from the title (or `slug:`). Two documents with one slug and one
+address are one file: only one is published. With one slug and different addresses (articles
+of different years) Pelican takes them for translations of each other and lists each on the
+other's page (:func:`report_duplicates`). The older one keeps its slug (it may already be
+linked from elsewhere); the newer one is reported, with a `slug:` to write.
+
+A title of emoji or punctuation alone (`🎉🎉🎉`, `—…!?`) gives the slug "" or "-": the article
+would take its year's address (`/zinas/2026/`) or `/zinas/2026/-/`, a page the home page's, and
+two such files stop the build late (the writer refuses a second write of one file:
+site/safety.py).
 """
 
 from __future__ import annotations
@@ -14,8 +18,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence, Set
+from dataclasses import dataclass
 from typing import Any
+
+from pelican.settings import DEFAULT_CONFIG
 
 from ..common.frontmatter import SourceDocument
 from ..common.isodates import as_datetime, parse_iso_date
@@ -45,8 +52,12 @@ def check_documents(sender: Any, documents: Sequence[SourceDocument],
             groups[(document.kind, str(lang), slug)].append(document)
         else:
             problems.extend(check_title_address(document))
-    return problems + [problem for (_kind, _lang, slug), group in groups.items()
-                       if len(group) > 1 for problem in report_duplicates(slug, group)]
+    taken: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for kind, lang, slug in groups:
+        taken[(kind, lang)].add(slug)
+    return problems + [problem for (kind, lang, slug), group in groups.items()
+                       if len(group) > 1 for problem in report_duplicates(
+                           slug, group, settings, taken[(kind, lang)])]
 
 
 def check_title_address(document: SourceDocument) -> list[ContentProblem]:
@@ -112,10 +123,134 @@ def document_age(document: SourceDocument) -> tuple[int, float, str]:
     return keeping_order(when, document.path)
 
 
-def report_duplicates(slug: str, group: list[SourceDocument]) -> Iterator[ContentProblem]:
-    first, *later = sorted(group, key=document_age)
-    for document in later:
+def report_duplicates(slug: str, group: list[SourceDocument], settings: Mapping[str, Any],
+                      taken: Set[str] = frozenset()) -> Iterator[ContentProblem]:
+    """The problems of documents of one kind and language that share `slug`: each but the
+    oldest (:func:`document_age`) is told what the shared slug does and which `slug:` to write
+    (one not in `taken`, the slugs already used by that kind and language).
+
+    Two documents with one address (`save_as`: articles of one year, pages) are one file: the
+    site would keep only one. Two with one slug but different addresses (articles of different
+    years: `/zinas/2025/tirgus-ludza/`, `/zinas/2026/tirgus-ludza/`) are both published, but
+    Pelican groups contents with one slug as translations of each other
+    (`pelican.utils.process_translations`, ARTICLE_TRANSLATION_ID = "slug"): each is listed on
+    the other's page under "Citās valodās" and in its `hreflang` alternates, in the same
+    language. Pelican groups each status's list apart (published, hidden, drafts)."""
+    ordered = sorted(group, key=document_age)
+    addresses = [document_address(document, slug, settings) for document in ordered]
+    first = ordered[0]
+    words = _PAGE_WORDS if first.kind == "page" else _ARTICLE_WORDS
+    handed = set(taken)
+    for index, document in enumerate(ordered[1:], 1):
         field = "slug" if "slug" in document.metadata else "title"
-        yield document.problem(
-            field, f"tāda pati adrese kā {first.path}", f"same address (slug) as {first.path}",
-            "maini virsrakstu vai pievieno rindu 'slug: cits-adreses-vards'", value=slug)
+        suggestion = free_slug(slug, document, handed)
+        handed.add(suggestion)
+        fix = (f"maini 'slug: {slug}' uz citu, piemēram 'slug: {suggestion}'" if field == "slug"
+               else f"pievieno rindu 'slug: {suggestion}' (vai maini virsrakstu)")
+        address = addresses[index]
+        one_file = next((earlier for earlier, its in zip(ordered, addresses[:index], strict=False)
+                         if address is not None and its is not None and its[1] == address[1]),
+                        None)
+        if one_file is not None and address is not None:
+            yield document.problem(
+                field, f"tāda pati adrese kā {one_file.path}: abiem būtu viens fails, un vietnē "
+                "paliktu tikai viens no tiem",
+                f"same address as {one_file.path}: one file, so the site would keep only one "
+                "of the two", fix, value=f"/{address[0]}")
+        elif (alike := next((earlier for earlier in ordered[:index]
+                             if status_list(earlier) == status_list(document)), None)):
+            yield document.problem(
+                field, f"tāds pats adreses vārds (slug) kā {alike.path}: Pelican uzskata "
+                f"{words.plural_lv} ar vienu slug par {words.one_lv} tulkojumiem, {words.shown_lv}",
+                f"same slug as {alike.path}: Pelican takes {words.noun_en}s with one slug for "
+                f"translations of one {words.noun_en}, {words.shown_en}", fix, value=slug)
+        else:
+            yield document.problem(
+                field, f"tāds pats adreses vārds (slug) kā {first.path}: kad abiem būs viens "
+                f"statuss (piemēram, abi publicēti), Pelican tos uzskatīs par {words.one_lv} "
+                f"tulkojumiem, {words.shown_lv}",
+                f"same slug as {first.path}: once both have one status (both published, say), "
+                f"Pelican takes them for translations of one {words.noun_en}, {words.shown_en}",
+                fix, value=slug)
+
+
+@dataclass(frozen=True)
+class _Words:
+    """How the message of one slug names a kind of document and what its translations show."""
+
+    plural_lv: str
+    one_lv: str
+    noun_en: str
+    shown_lv: str
+    shown_en: str
+
+
+#: Articles list their translations under "Citās valodās" (theme/templates/article.html) and
+#: in their `hreflang` alternates; pages in the alternates only (page.html).
+_ARTICLE_WORDS = _Words("rakstus", "viena raksta", "article",
+                        "un katrs rādīts otra lapā sadaļā „Citās valodās”",
+                        "each listed on the other's page under 'In other languages'")
+_PAGE_WORDS = _Words("lapas", "vienas lapas", "page",
+                     "un katra otru meklētājiem norāda kā savu versiju citā valodā (hreflang)",
+                     "each naming the other to search engines as its version in another "
+                     "language (hreflang)")
+
+
+def status_list(document: SourceDocument) -> str:
+    """Which of Pelican's lists a document is in, each grouped into translations on its own:
+    "draft", "hidden" or "published" (any other `status:`)."""
+    status = document.metadata.get("status")
+    status = status.strip().lower() if isinstance(status, str) else ""
+    return status if status in ("draft", "hidden") else "published"
+
+
+def document_address(document: SourceDocument, slug: str, settings: Mapping[str, Any]
+                     ) -> tuple[str, str] | None:
+    """(url, save_as) Pelican gives the document with `slug`: its own `url:`/`save_as:`, else
+    the setting for its kind, status and language (`ARTICLE_URL`, `ARTICLE_LANG_SAVE_AS`,
+    `DRAFT_PAGE_URL` …, as `pelican.contents.Content.get_url_setting` chooses) formatted with
+    the slug, language and date (a plain date is midnight in Riga); None when that cannot be
+    known (a pattern that needs what the document does not give, such as an unreadable date)."""
+    default_lang = str(settings.get("DEFAULT_LANG", "lv"))
+    lang = str(document.metadata.get("lang") or default_lang)
+    klass = ("DRAFT_PAGE" if document.kind == "page" else "DRAFT") \
+        if status_list(document) == "draft" else document.kind.upper()
+    in_default = lang == default_lang
+    try:
+        when = parse_iso_date(document.metadata.get("date"))
+    except (TypeError, ValueError):
+        when = None
+    values = {"slug": slug, "lang": lang, "date": as_datetime(when) if when else None}
+    found = []
+    for key in ("url", "save_as"):
+        own = document.metadata.get(key)
+        if isinstance(own, str) and own.strip():
+            found.append(own.strip().lstrip("/"))
+            continue
+        name = f"{klass}_{key.upper()}" if in_default else f"{klass}_LANG_{key.upper()}"
+        pattern = settings.get(name, DEFAULT_CONFIG.get(name))
+        if not isinstance(pattern, str):
+            return None
+        try:
+            found.append(pattern.format(**values))
+        except (KeyError, IndexError, ValueError, AttributeError, TypeError):
+            return None
+    return found[0], found[1]
+
+
+def free_slug(slug: str, document: SourceDocument, taken: Set[str]) -> str:
+    """A slug for `document` that is not in `taken`: `slug` and its year (`tirgus-ludza-2026`),
+    else `slug-2`, `slug-3` …"""
+    try:
+        when = parse_iso_date(document.metadata.get("date"))
+    except (TypeError, ValueError):
+        when = None
+    candidates = [f"{slug}-{when.year}"] if when is not None \
+        and not slug.endswith(f"-{when.year}") else []
+    number = 2
+    while True:
+        for candidate in candidates:
+            if candidate not in taken:
+                return candidate
+        candidates = [f"{slug}-{number}"]
+        number += 1
