@@ -92,8 +92,8 @@ SOURCE_ECHOES = frozenset({
 
 #: Pelican's warnings that several sources share one address (`pelican.utils.
 #: process_translations`: the count, one or two more values, then each source's path). When the
-#: content check has reported every one of those sources (site/slugs.py names the clash in
-#: Latvian and English at its line) they are only its echo, in English, with machine paths.
+#: content check has reported one of those sources (site/slugs.py names the clash in Latvian
+#: and English at the newer file's line) they are only its echo, in English, with machine paths.
 SHARED_ADDRESS_ECHOES = ("There are %s items ", "There are %s original (not translated) items ")
 
 #: While a build runs (`build`), the collector's full collections (of its oldest generation) wait for
@@ -140,7 +140,7 @@ class ProblemCollector(logging.Handler):
         if isinstance(record.msg, str) and record.msg.startswith(SHARED_ADDRESS_ECHOES) \
                 and isinstance(record.args[0], int) and 0 < record.args[0] <= len(record.args):
             paths = record.args[-record.args[0]:]
-            return all(relative_source(str(path), self.content_root) in self.sources
+            return any(relative_source(str(path), self.content_root) in self.sources
                        for path in paths)
         return False
 
