@@ -282,3 +282,19 @@ def test_a_file_changed_just_before_it_was_read_is_read_again(tmp_path: Path) ->
     same_identity = TreeRead(tmp_path, first.digest, now.states, first.recent)
     assert same_identity.changed()
     assert not TreeRead(tmp_path, now.digest, now.states, now.recent).changed()
+
+
+def test_a_killed_builds_temporary_file_beside_the_entries_is_pruned(tmp_path: Path) -> None:
+    """QA: `.cache/writing/digests/.tmp-11181-4` (the previous-build record's temporary file
+    of a build killed mid-write) survived every later build; a running process's is kept."""
+    store = CacheStore(tmp_path, "digests")
+    store.put("aa01", "x")
+    store.get("aa01")
+    folder = tmp_path / "digests"
+    dead = folder / ".tmp-999999999-4"  # above any pid_max: no such process
+    live = folder / f".tmp-{os.getpid()}-7"
+    dead.touch()
+    live.touch()
+    store.prune_keeping_previous()
+    assert not dead.exists() and live.exists()
+    assert store.get("aa01") == "x"

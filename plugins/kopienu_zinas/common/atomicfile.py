@@ -22,6 +22,25 @@ from pathlib import Path
 
 #: Numbers the temporary names of this process (a forked worker has its own pid).
 _COUNTER = itertools.count()
+#: The start of a temporary file's name, then the writing process's pid, `-` and a counter.
+TEMPORARY_PREFIX = ".tmp-"
+
+
+def abandoned_temporary(name: str) -> bool:
+    """Whether a file name is one of this module's temporary files whose process has ended
+    (killed between writing and renaming it): safe to remove."""
+    if not name.startswith(TEMPORARY_PREFIX):
+        return False
+    pid, _, counter = name[len(TEMPORARY_PREFIX):].partition("-")
+    if not (pid.isdigit() and counter.isdigit()):
+        return False
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return True
+    except OSError:  # another user's running process
+        return False
+    return False
 #: How many temporary names to try when a name is taken (a leftover of an earlier process
 #: that had the same pid).
 _ATTEMPTS = 100
@@ -76,7 +95,7 @@ def replace_with(path: str | Path, create: Callable[[str], None]) -> None:
     folder = os.path.dirname(path)
     made_folder = False
     for _attempt in range(_ATTEMPTS):
-        temporary = os.path.join(folder, f".tmp-{os.getpid()}-{next(_COUNTER)}")
+        temporary = os.path.join(folder, f"{TEMPORARY_PREFIX}{os.getpid()}-{next(_COUNTER)}")
         try:
             create(temporary)
         except FileExistsError:

@@ -17,7 +17,7 @@ import pickle
 from pathlib import Path
 from typing import Any
 
-from .atomicfile import create_file, read_whole, replace_file
+from .atomicfile import abandoned_temporary, create_file, read_whole, replace_file
 
 #: The header every entry starts with; anything else is not one of ours. Then the entry's own
 #: key and the SHA-256 of the pickled value, each on its line: an entry copied under another
@@ -99,10 +99,15 @@ class CacheStore:
         of each `<key[:2]>` folder, no other call for a kept entry."""
         removed = 0
         try:
-            folders = [entry.path for entry in os.scandir(self._folder)
-                       if entry.is_dir(follow_symlinks=False)]
+            listed = list(os.scandir(self._folder))
         except OSError:  # no folder: nothing stored
             return 0
+        folders = [entry.path for entry in listed if entry.is_dir(follow_symlinks=False)]
+        for entry in listed:  # the previous-build record's, left by a killed build (QA)
+            if abandoned_temporary(entry.name):
+                with contextlib.suppress(OSError):
+                    os.unlink(entry.path)
+                removed += 1
         for folder in folders:
             with contextlib.suppress(OSError), os.scandir(folder) as entries:
                 for entry in entries:
