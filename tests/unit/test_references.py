@@ -342,6 +342,9 @@ FORMS = {
          (12, "{static}/atteli/n.jpg", "m")]),
     "reference in a quote": ("> [o][p]\n>\n> [p]: {filename}/p.md", [(9, "{filename}/p.md", None)]),
     "autolink": ("<https://example.org/a b>", [(7, "https://example.org/a b", None)]),
+    # raw HTML keeps a backslash escape as written (a UNC path: localpaths.py)
+    "raw HTML with backslashes": ('x <img src="\\\\server\\a\\_b.jpg" alt="u">',
+                                  [(7, "\\\\server\\a\\_b.jpg", "u")]),
     "not links": ("[q] ({filename}/a.md) \\[r]({filename}/a.md) `[s]({filename}/a.md)` [t][nav]",
                   []),
     "definition Markdown does not take": ('[u][v]\n\n[v]: <{filename}/a b.md> "t"', []),

@@ -13,6 +13,7 @@ from pathlib import Path, PurePosixPath
 from urllib.parse import unquote
 
 from ..common.slugs import slugify
+from .markup import placeholder_path
 
 
 def nfc(text: str) -> str:
@@ -50,7 +51,12 @@ def content_relative(written: str, document: str, *, relative_to_root: bool) -> 
     """The content-relative path a text names, as Pelican resolves `{static}` (a leading "/"
     is the content folder, anything else is beside the document at `document`, unless
     ``relative_to_root``, as for `image:`); None for a web address or a path leaving content/.
+    An `image:` written as in the body, `{static}/atteli/foto.jpg` (or `{attach}`, `|static|`),
+    is that path as the body reads it: editors write paths so in the text.
     """
+    marked = placeholder_path(written) if relative_to_root else None
+    if marked is not None:
+        written, relative_to_root = marked, False
     path = unquote(written.split("#", 1)[0].split("?", 1)[0]).strip()
     if not path or "://" in path or path.startswith("//"):
         return None

@@ -6,6 +6,8 @@ file from elsewhere on the machine into the site, or write one next to the outpu
 CI. Checked here, where the files are read, for every kind of path:
 
 - links and pictures in Markdown and HTML: `{static}`, `{filename}`, `{attach}` (and `|…|`);
+- links, pictures and `image:` that name a file on the editor's own computer (`C:\\…`,
+  `\\\\server\\share\\…`, `file:…`): localpaths.py;
 - front matter: `image:`, `gallery:`, and the address fields `slug:`, `save_as:`, `url:`;
 - gallery `captions.yml`: the file names under `photos:`;
 - symbolic links anywhere under content/ that point outside it, those that lead to no file (its
@@ -41,6 +43,7 @@ from ..common.frontmatter import MARKDOWN_ENDINGS, SourceDocument
 from ..common.leftbehind import left_behind, left_behind_path
 from ..common.problems import ContentProblem
 from ..common.yamlnodes import compose
+from . import localpaths
 from .references import all_references, intrasite, is_inside, resolve
 from .unread import check_unread
 
@@ -63,7 +66,8 @@ def check_document(sender: Any, document: SourceDocument,
                    settings: dict[str, Any]) -> list[ContentProblem]:
     """document_check: paths in this document's body and front matter."""
     root = Path(settings["PATH"])
-    return [*check_body(document, root), *check_header(document, root)]
+    return [*check_body(document, root), *check_header(document, root),
+            *localpaths.check_document(document, root, _static_folder(settings))]
 
 
 def check_documents(sender: Any, documents: Sequence[SourceDocument],
@@ -129,6 +133,12 @@ def check_header(document: SourceDocument, root: Path) -> Iterator[ContentProble
                 "address leads outside the site's output folder",
                 f"izdzēs rindu '{name}:' (adresi veido virsraksts) vai raksti ceļu bez '..' "
                 "un bez '/' sākumā", value)
+
+
+def _static_folder(settings: dict[str, Any]) -> str:
+    """Where the fixes put pictures and files to link to: the first of STATIC_PATHS."""
+    folders = settings.get("STATIC_PATHS")
+    return str(folders[0]).strip("/") if folders else localpaths.FOLDER
 
 
 def leaves_folder(relative: str) -> bool:

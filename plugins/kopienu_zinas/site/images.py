@@ -2,22 +2,28 @@
 
 Alt text is what screen readers say instead of the picture, so an image without it is an
 accessibility failure, not a style choice.
+
+A picture that is not there is named with the file meant when there is one (meant.py): the
+path written with Windows' `\\` between folders, when the path with `/` is a file; the file
+whose name differs only by case. `image:` may be written as in the body, `{static}/atteli/…`
+(the images plugin reads it as the same path: images/paths.content_relative); `{filename}`
+there is named, as the images plugin would find no picture. A path on the editor's own
+computer (`C:\\…`) is localpaths.py's.
 """
 
 from __future__ import annotations
 
 import os
-import re
-import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from ..common.contentfolder import files
 from ..common.frontmatter import SourceDocument
 from ..common.problems import ContentProblem
 from ..images.paths import find
-from .references import images, is_inside, resolve
+from .localpaths import own_computer, written_address
+from .meant import BACKSLASHES, alike, alike_fix, markdown_picture, with_slashes
+from .references import images, intrasite, is_inside, resolve
 
 _MISSING = ("attēla fails nav atrasts", "image file not found")
 _MISSING_FIX = "pārbaudi faila nosaukumu un mapi (lielie/mazie burti ir svarīgi)"
@@ -45,33 +51,6 @@ def _missing(target: Path | None, content_root: Path) -> str | None:
     return relative if find(content_root, relative) is None else None
 
 
-#: Characters that end a Markdown link target written bare (`](…)`): whitespace starts a
-#: title, an unbalanced `)` ends the link; inside `<…>` they are part of the address.
-_BARE_TARGET_ENDS = re.compile(r"[\s()]")
-
-
-def _markdown_picture(alt: str, target: str) -> str:
-    """A Markdown picture that shows `target` as written: `![alt](<target>)` when the target
-    holds a space or a parenthesis (Python-Markdown reads `<…>` as the whole address, as
-    CommonMark does), else `![alt](target)`."""
-    written = f"<{target}>" if _BARE_TARGET_ENDS.search(target) else target
-    return f"![{alt.strip() or 'Kas redzams attēlā'}]({written})"
-
-
-def _alike(relative: str, content_root: Path) -> str | None:
-    """The one file under content/ whose path differs from `relative` only by case or
-    Unicode form (`Foto 1.JPG` for `foto 1.jpg`), or None."""
-    key = unicodedata.normalize("NFC", relative).casefold()
-    alike = [name for name in files(content_root)
-             if unicodedata.normalize("NFC", name).casefold() == key]
-    return alike[0] if len(alike) == 1 else None
-
-
-def _alike_fix(alike: str, written: str) -> str:
-    """The fix naming the file meant (`alike`) and the line to write (`written`)."""
-    return f"vai domāts {alike}? Raksti {written} (lielie/mazie burti ir svarīgi)"
-
-
 def check_body_images(document: SourceDocument, content_root: Path) -> Iterator[ContentProblem]:
     for image in images(document):
         if not (image.alt or "").strip():
@@ -79,27 +58,65 @@ def check_body_images(document: SourceDocument, content_root: Path) -> Iterator[
                 document.path, image.line, "alt", "attēlam nav apraksta", "image has no alt text",
                 "ieraksti kvadrātiekavās, kas redzams attēlā: ![Lasītāji bibliotēkā](…)",
                 image.target)
+        if written_address(image, document) is not None:
+            continue  # a file on the editor's own computer: localpaths.py names it
         missing = _missing(resolve(image.target, document, content_root), content_root)
-        if missing is not None:
-            alike = _alike(missing, content_root)
-            fix = (_alike_fix(alike, _markdown_picture(image.alt or "",
-                                                         f"{{static}}/{alike}"))
-                   if alike is not None else _MISSING_FIX)
-            yield ContentProblem(document.path, image.line, "image", *_MISSING, fix,
+        if missing is None:
+            continue
+        slashed = _slashed(image.target, document, content_root, relative_to_root=False)
+        if slashed is not None:
+            yield ContentProblem(document.path, image.line, "image", *BACKSLASHES,
+                                 f"raksti {markdown_picture(image.alt or '', slashed)}",
                                  image.target)
+            continue
+        meant = alike(missing, content_root)
+        fix = (alike_fix(meant, markdown_picture(image.alt or "", f"{{static}}/{meant}"))
+               if meant is not None else _MISSING_FIX)
+        yield ContentProblem(document.path, image.line, "image", *_MISSING, fix, image.target)
+
+
+def _slashed(written: str, document: SourceDocument, content_root: Path, *,
+             relative_to_root: bool) -> str | None:
+    """What to write for a path with `\\` between folders (Windows) when the path with `/`
+    names a file under content/: that file's path, after `{static}/` in the body (a path
+    without the marker counts from the page's address: linkcheck.py), as it is in `image:`;
+    None when it names none too."""
+    slashed = with_slashes(written)
+    target = (resolve(slashed, document, content_root, relative_to_root=relative_to_root)
+              if slashed is not None else None)
+    if target is None or not is_inside(target, content_root):
+        return None
+    relative = Path(os.path.normpath(target)).relative_to(content_root).as_posix()
+    found = find(content_root, relative)
+    if found is None:
+        return None
+    path = found.relative_to(content_root).as_posix()
+    return path if relative_to_root else f"{{static}}/{path}"
 
 
 def check_header_image(document: SourceDocument, content_root: Path) -> Iterator[ContentProblem]:
     image = document.metadata.get("image")
     if not isinstance(image, str) or not image.strip():
         return
-    missing = _missing(resolve(image.strip(), document, content_root, relative_to_root=True),
-                       content_root)
-    if missing is not None:
-        alike = _alike(missing, content_root)
-        yield document.problem("image", *_MISSING, value=image, fix=(
-            _alike_fix(alike, f"image: {alike}") if alike is not None  # YAML needs no brackets
-            else f"{_MISSING_FIX}; ceļš skaitās no content/ mapes"))
+    marker = intrasite(image.strip())
+    if own_computer(image):
+        pass  # a file on the editor's own computer: localpaths.py names it
+    elif marker is not None and marker[0] == "filename":
+        yield document.problem(
+            "image", "{filename} ir saitei uz rakstu, ne attēlam",
+            "{filename} links to an article, not to a picture", value=image,
+            fix="raksti attēla ceļu no content/ mapes, piemēram image: atteli/foto.jpg")
+    elif (missing := _missing(resolve(image.strip(), document, content_root,
+                                      relative_to_root=True), content_root)) is not None:
+        slashed = _slashed(image.strip(), document, content_root, relative_to_root=True)
+        if slashed is not None:
+            yield document.problem("image", *BACKSLASHES, value=image,
+                                   fix=f"raksti image: {slashed}")
+        else:
+            meant = alike(missing, content_root)
+            yield document.problem("image", *_MISSING, value=image, fix=(
+                alike_fix(meant, f"image: {meant}") if meant is not None  # YAML: no brackets
+                else f"{_MISSING_FIX}; ceļš skaitās no content/ mapes"))
     alt = document.metadata.get("image_alt")
     if alt is None or (isinstance(alt, str) and not alt.strip()):  # other types: rules.py
         yield document.problem(

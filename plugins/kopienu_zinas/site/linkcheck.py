@@ -31,6 +31,7 @@ import html
 import os
 import posixpath
 import re
+import unicodedata
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from difflib import get_close_matches
@@ -47,6 +48,7 @@ from ..images.paths import nfc
 from ..writing.render import cache_root
 from .addresses import content_addresses
 from .linkplans import Plan, PlanCache, document_key, site_key
+from .localpaths import written_address
 from .references import (
     MARKER,
     Reference,
@@ -71,6 +73,8 @@ _LEFT_IN_PAGE = ("Pelican šo zīmi lapā atstātu neaizstātu",
                  "Pelican would leave this marker in the page unreplaced",
                  "{filename} der saitei uz rakstu vai lapu, {static} — uz failu content/ mapē; "
                  "raksti saiti Markdown: [teksts]({filename}/raksts.md), ne HTML blokā")
+_NO_PAGE = ("vietnē nav šādas lapas", "no such page on the site")
+_NO_PICTURE = ("vietnē nav šāda attēla", "no such picture on the site")
 _ROOT_HINT = ("pārbaudi adresi; saitei uz citu rakstu raksti {filename}/faila-nosaukums.md, "
               "attēlam {static}/atteli/faila-nosaukums.jpg")
 
@@ -143,6 +147,8 @@ def plan_document(document: SourceDocument, page_url: str | None, urls: SourceUr
     """
     scheme = sites[0].scheme if sites else ""  # SITEURL's: the pages being built
     for reference in all_references(document):
+        if written_address(reference, document) is not None:
+            continue  # a file on the editor's own computer: localpaths.py names it
         target = browser_address(reference.target, scheme)  # `/\\x.example/a`: another site's
         fragment = unquote(urlsplit(target).fragment)
         for item in _plan_reference(document, reference, target, page_url, urls, root, sites):
@@ -229,10 +235,10 @@ def _missing(document: SourceDocument, reference: Reference, root: Path, path: s
                 "the path counts from the page's address, where this file is not")
         fix = f"raksti {{static}}/{source.relative_to(root).as_posix()}"
     elif reference.alt is not None:
-        what = ("vietnē nav šāda attēla", "no such picture on the site")
+        what = _NO_PICTURE
         fix = _ROOT_HINT
     else:
-        what = ("vietnē nav šādas lapas", "no such page on the site")
+        what = _NO_PAGE
         fix = _ROOT_HINT
     return ContentProblem(document.path, reference.line, reference.field, *what, fix,
                           reference.target)
@@ -434,15 +440,58 @@ def check_written_links(pelican: Any) -> None:
     failed = frozenset(url for name in build.unwritten for url in file_urls(name))
     missing = [link for link in planned
                if not is_written(link.url, urls) and not is_written(link.url, failed)]
+    meant = WrittenAlike(urls)
     for link in missing:
         picture = build.unpublished_pictures.get(nfc(link.url))
-        log_problem(link.problem if picture is None else unpublished_picture(link.problem, picture))
+        log_problem(meant.named(link) if picture is None
+                    else unpublished_picture(link.problem, picture))
     pages = PageIds(output)
     for link in planned:
         if link.fragment and link not in missing and not is_written(link.url, failed):
             problem = pages.fragment_problem(link)
             if problem is not None:
                 log_problem(problem)
+
+
+def plain_letters(text: str) -> str:
+    """`text` without diacritics, in lower case: the letters of an address as our slugs
+    write them (`Ēkas-ārpusē` → `ekas-arpuse`; Unicode NFD, combining marks dropped)."""
+    decomposed = unicodedata.normalize("NFD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+class WrittenAlike:
+    """The written URLs by their :func:`plain_letters`, made when first asked: the page a
+    link to no page meant when it differs only by diacritics or case
+    (`/zinas/2026/ēkas-ārpusē/` for `/zinas/2026/ekas-arpuse/`: slugs drop diacritics)."""
+
+    def __init__(self, urls: frozenset[str]) -> None:
+        self.urls = urls
+        self.by_letters: dict[str, set[str]] | None = None
+
+    def meant(self, url: str) -> str | None:
+        """The one written URL whose plain letters are `url`'s (`dir/` for `dir` too), else
+        None (none, or more than one)."""
+        if self.by_letters is None:
+            self.by_letters = {}
+            for written in self.urls:
+                self.by_letters.setdefault(plain_letters(written), set()).add(written)
+        key = plain_letters(url)
+        found = self.by_letters.get(key) or self.by_letters.get(f"{key.rstrip('/')}/") or set()
+        return next(iter(found)) if len(found) == 1 else None
+
+    def named(self, link: PlannedLink) -> ContentProblem:
+        """The link's problem, with the page or picture meant when the site has no page at
+        its address but one whose address differs only by diacritics or case."""
+        problem = link.problem
+        if (problem.what_lv, problem.what_en) not in (_NO_PAGE, _NO_PICTURE):
+            return problem
+        found = self.meant(link.url)
+        if found is None:
+            return problem
+        address = f"/{found}" + (f"#{link.fragment}" if link.fragment else "")
+        return replace(problem, fix=f"vai domāts {address}? Raksti saitē {address} (adresēs "
+                                    "nav garumzīmju; lielie/mazie burti ir svarīgi)")
 
 
 #: An `id` attribute in a page's HTML (quoted either way).

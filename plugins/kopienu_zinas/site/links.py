@@ -26,16 +26,17 @@ Markdown pictures by images.py; linkcheck.py checks the page Pelican makes, for 
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path, PurePosixPath
 from typing import Any
-from urllib.parse import quote, urlparse
+from urllib.parse import urlparse
 
 from ..common import contentfolder
 from ..common.frontmatter import SourceDocument, markdown_ending
 from ..common.problems import ContentProblem
 from ..common.slugs import slugify
 from ..images.paths import find, nfc
+from .meant import BACKSLASHES, alike, alike_fix, with_slashes, working_link
 from .references import (
     Reference,
     intrasite,
@@ -91,14 +92,6 @@ def _pelican_finds(what: str, key: str, content_root: Path) -> bool:
     return what != "filename" and key == nfc(key) and find(content_root, key) is not None
 
 
-def _working_link(what: str, relative: str) -> str:
-    """A way to write a link to the file at `relative` (under content/) that Pelican finds in
-    every form of link: percent-encoded when the name has a space, a character that would end
-    a URL's path (`#`, `?`, `;`) or `%`, or letters stored decomposed (NFD)."""
-    encode = nfc(relative) != relative or any(character in relative for character in " #?;%")
-    return f"{{{what}}}/{quote(relative) if encode else relative}"
-
-
 def _renamed(relative: str) -> str:
     """The file's name as our pictures' names are made (ASCII, no spaces): ēkas-ārpusē.md →
     ekas-arpuse.md."""
@@ -141,18 +134,16 @@ def _link_problem(link: Reference, document: SourceDocument,
         return None
     relative = _existing(target, content_root)
     if relative is None:
-        return problem("saite uz failu, kura nav", "link to a file that does not exist",
-                       "pārbaudi faila nosaukumu un mapi; ceļš ar '/' sākumā skaitās no "
-                       "content/ mapes")
+        return _missing_problem(link, what, document, content_root, problem)
     if host:
         return problem("pēc zīmes ceļš sākas ar //: lapā tā būtu adrese citā vietnē",
                        "the path after the marker starts with //: the page would link to "
-                       "another site", f"raksti {_working_link(what, relative)}")
+                       "another site", f"raksti {working_link(what, relative)}")
     if what == "filename" and not markdown_ending(relative):
         return problem("{filename} ir saitei uz rakstu vai lapu, ne uz failu",
                        "{filename} links to an article or a page, not to a file",
-                       f"raksti {_working_link('static', relative)}")
-    fix = f"raksti {_working_link(what, relative)}"
+                       f"raksti {working_link('static', relative)}")
+    fix = f"raksti {working_link(what, relative)}"
     name = PurePosixPath(relative).name
     if not name.isascii() or " " in name:
         fix += f" vai pārdēvē failu par {_renamed(name)}"
@@ -161,3 +152,25 @@ def _link_problem(link: Reference, document: SourceDocument,
     return problem("Pelican failu pēc šāda ceļa neatrod: lapā saite paliktu neaizstāta",
                    "Pelican does not find the file by this path: the page would keep the link "
                    "as written", fix)
+
+
+def _missing_problem(link: Reference, what: str, document: SourceDocument, content_root: Path,
+                     problem: Callable[[str, str, str], ContentProblem]) -> ContentProblem:
+    """The problem of a link to a file that is not there, naming the file meant when there is
+    one: the path written with `\\` between folders (Windows), or one differing only by case
+    (as pictures get: site/images.py)."""
+    slashed = with_slashes(link.target)
+    target = resolve(slashed, document, content_root) if slashed is not None else None
+    relative = (_existing(target, content_root) if target is not None
+                and is_inside(target, content_root) else None)
+    if relative is not None:
+        return problem(*BACKSLASHES, f"raksti {working_link(what, relative)}")
+    written = resolve(link.target, document, content_root)
+    meant = alike(posixpath.normpath(written.relative_to(content_root).as_posix()),
+                  content_root) if written is not None else None
+    if meant is not None and what == "filename" and not markdown_ending(meant):
+        what = "static"  # a picture or a PDF: {filename} would be the next problem
+    return problem("saite uz failu, kura nav", "link to a file that does not exist",
+                   alike_fix(meant, working_link(what, meant)) if meant is not None else
+                   "pārbaudi faila nosaukumu un mapi; ceļš ar '/' sākumā skaitās no "
+                   "content/ mapes")

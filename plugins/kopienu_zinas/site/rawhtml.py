@@ -42,6 +42,7 @@ from ..common.nocomments import COMMENT, COMMENT_AS_TEXT
 from ..common.problems import ContentProblem, shortened
 from ..common.sourcereader import MarkdownArguments, Markdowns, markdown_arguments
 from .linkcheck import SiteAddress, on_site, site_addresses
+from .localpaths import own_computer
 from .references import all_references, browser_address
 
 #: A body with raw HTML (a tag or a comment; an autolink `<https://…>` is none).
@@ -168,6 +169,8 @@ def check_cover(document: SourceDocument) -> Iterator[ContentProblem]:
     image = document.metadata.get("image")
     if document.kind != "article" or not isinstance(image, str):
         return
+    if own_computer(image):
+        return  # `file:…`, `C:\…`: localpaths.py names the file on the editor's computer
     address = _URL_NOISE.sub("", image)
     if address.lower().startswith("data:"):
         yield document.problem("image", *_DATA, value=shortened(image),
@@ -385,6 +388,8 @@ def address_faults(tag: str, name: str, value: str, sites: tuple[SiteAddress, ..
                    picture: bool) -> Iterator[Fault]:
     """What is wrong with the address `value` of attribute `name` of a `tag` (a picture's
     when `picture`): a `data:` one, a script's, or another site's that the browser loads."""
+    if own_computer(value):
+        return  # `\\server\…`, `file://server/…`: localpaths.py names it (not another site)
     address = _URL_NOISE.sub("", value)
     scheme = address.split(":", 1)[0].lower() if ":" in address else ""
     needles = (value, html.escape(value, quote=False), f"{name}=", f"<{tag}")

@@ -267,7 +267,12 @@ def _read_match(md: Markdown, name: str, processor: InlineProcessor, match: re.M
     stays to be read (a link's text, where a picture may be), as (start, end)."""
     start = match.start(0)
     if isinstance(processor, HtmlInlineProcessor):
-        tag = processor.backslash_unescape(block.text[start:match.end(0)])
+        # As HtmlInlineProcessor.unescape gives back what the escape pass took (the stashed
+        # character with its backslash): raw HTML keeps `\\server` as written.
+        unescape = md.treeprocessors["unescape"]
+        assert isinstance(unescape, treeprocessors.UnescapeTreeprocessor)
+        tag = unescape.RE.sub(lambda escaped: "\\" + chr(int(escaped.group(1))),
+                              block.text[start:match.end(0)])
         block.found.extend((start, reference) for reference in _tag_references(
             tag, block.line_at(start)))
         return start, start
@@ -475,7 +480,9 @@ def resolve(target: str, document: SourceDocument, content_root: Path,
     """The file a link or image points at, or None when it is not a local file (a web address).
 
     As in Pelican, a path starting with "/" is inside the content folder and any other path is
-    next to the document, unless ``relative_to_root`` (front matter paths such as `image:`).
+    next to the document, unless ``relative_to_root`` (front matter paths such as `image:`)
+    and the path has no marker (`image: {static}foto.jpg` is read as in the body, as the images
+    plugin reads it: images/paths.content_relative).
     Percent-encoding is decoded: this is the file meant, whether or not Pelican finds it by
     the path as written (:func:`pelican_keys`).
     """
@@ -484,7 +491,7 @@ def resolve(target: str, document: SourceDocument, content_root: Path,
     path = unquote(path.split("#", 1)[0].split("?", 1)[0])
     if not path or (not match and _EXTERNAL.match(path)):
         return None
-    if path.startswith("/") or relative_to_root:
+    if path.startswith("/") or (relative_to_root and not match):
         return content_root / path.lstrip("/")
     return Path(content_root, posixpath.dirname(document.path), path)
 
