@@ -6,6 +6,7 @@ from pelican import signals
 from ..common import slugs as plain_slugs
 from ..common.problems import content_check, document_check
 from . import (
+    casenames,
     clashes,
     containment,
     documents,
@@ -67,7 +68,7 @@ def register() -> None:
                  headings):
         document_check.connect(rule.check_document)
     for rule in (rules, slugs, reserved, containment, placeholders, runnable, videos,
-                 documents):
+                 documents, casenames):
         content_check.connect(rule.check_documents)
     document_check.connect(taxonomy.check_document)  # quotes around tag and author names
     content_check.connect(taxonomy.check_documents)  # names spelt otherwise than the site's

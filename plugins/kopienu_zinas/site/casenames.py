@@ -1,0 +1,51 @@
+"""Files and folders in content/ whose names differ only in capital letters.
+
+Git keeps `Raksts.md` and `raksts.md` as two files, but Windows and macOS (case-insensitive
+file systems by default) can hold only one of them: on an editor's checkout one overwrites the
+other, and what they edit and commit is no longer what the site builds (QA: both were published
+without a word). Pictures have their own, wider rule (images/rules.py: the same published
+name); this one covers every name, folders included, compared as those systems compare them
+(Unicode case folding, after NFC: macOS also stores names decomposed).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+from ..common import contentfolder
+from ..common.frontmatter import SourceDocument
+from ..common.problems import ContentProblem
+
+
+def check_documents(sender: Any, documents: Sequence[SourceDocument],
+                    settings: dict[str, Any]) -> list[ContentProblem]:
+    """content_check: one problem for each name that another under the same folder matches
+    but for capital letters (the first, in path order, is kept unnamed)."""
+    return list(case_clashes(contentfolder.files(Path(settings["PATH"]))))
+
+
+def case_clashes(files: Iterable[str]) -> Iterable[ContentProblem]:
+    """For POSIX paths relative to content/ (files; their folders are taken from them): a
+    problem at each name whose folded form an earlier name already has."""
+    names: set[str] = set()
+    for file in files:
+        parts = file.split("/")
+        names.update("/".join(parts[:end]) for end in range(1, len(parts) + 1))
+    by_folded: dict[str, list[str]] = defaultdict(list)
+    for name in sorted(names):
+        by_folded[unicodedata.normalize("NFC", name).casefold()].append(name)
+    for spellings in by_folded.values():
+        first, *others = spellings
+        for other in others:
+            yield ContentProblem(
+                other, 1, "file",
+                f"nosaukums atšķiras no {first} tikai ar lielajiem/mazajiem burtiem: Windows un "
+                "macOS datorā viens pārrakstītu otru",
+                f"the name differs from {first} only in capital letters: on Windows and macOS "
+                "one would overwrite the other",
+                f"pārsauc vienu no tiem (git mv \"{other}\" jauns-nosaukums) vai, ja tie ir viens "
+                "un tas pats, izdzēs lieko (git rm)", other.rsplit("/", 1)[-1])
