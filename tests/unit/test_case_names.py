@@ -24,3 +24,8 @@ def test_names_that_differ_otherwise_are_left_alone(tmp_path: Path) -> None:
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / name).touch()
     assert check_documents(None, [], {"PATH": str(tmp_path)}) == []
+
+
+def test_two_pictures_are_left_to_the_pictures_own_rule() -> None:
+    """images/rules.py names them already ("the same published name"): one message each."""
+    assert list(case_clashes(["atteli/Foto.JPG", "atteli/foto.jpg"])) == []

@@ -4,8 +4,9 @@ Git keeps `Raksts.md` and `raksts.md` as two files, but Windows and macOS (case-
 file systems by default) can hold only one of them: on an editor's checkout one overwrites the
 other, and what they edit and commit is no longer what the site builds (QA: both were published
 without a word). Pictures have their own, wider rule (images/rules.py: the same published
-name); this one covers every name, folders included, compared as those systems compare them
-(Unicode case folding, after NFC: macOS also stores names decomposed).
+name), and are left to it; this one covers every other name, folders included, compared as
+those systems compare them (Unicode case folding, after NFC: macOS also stores names
+decomposed).
 """
 
 from __future__ import annotations
@@ -13,12 +14,16 @@ from __future__ import annotations
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from functools import cache
 from pathlib import Path
 from typing import Any
+
+from PIL import Image
 
 from ..common import contentfolder
 from ..common.frontmatter import SourceDocument
 from ..common.problems import ContentProblem
+from ..images.kinds import PICTURE_SUFFIXES
 
 
 def check_documents(sender: Any, documents: Sequence[SourceDocument],
@@ -41,6 +46,8 @@ def case_clashes(files: Iterable[str]) -> Iterable[ContentProblem]:
     for spellings in by_folded.values():
         first, *others = spellings
         for other in others:
+            if _picture_ending(first) and _picture_ending(other):
+                continue  # the pictures' own rule names them (the same published name)
             yield ContentProblem(
                 other, 1, "file",
                 f"nosaukums atšķiras no {first} tikai ar lielajiem/mazajiem burtiem: Windows un "
@@ -49,3 +56,14 @@ def case_clashes(files: Iterable[str]) -> Iterable[ContentProblem]:
                 "one would overwrite the other",
                 f"pārsauc vienu no tiem (git mv \"{other}\" jauns-nosaukums) vai, ja tie ir viens "
                 "un tas pats, izdzēs lieko (git rm)", other.rsplit("/", 1)[-1])
+
+
+def _picture_ending(name: str) -> bool:
+    """Whether a name ends as a picture does (any ending Pillow reads, or a camera RAW or JPEG
+    XL one): such pairs are the pictures' rule's."""
+    return Path(name).suffix.lower() in _picture_endings()
+
+
+@cache
+def _picture_endings() -> frozenset[str]:
+    return frozenset(Image.registered_extensions()) | frozenset(PICTURE_SUFFIXES)
