@@ -236,3 +236,20 @@ def test_images_need_a_file_and_alt_text(tmp_path: Path) -> None:
 def test_the_header_image_needs_a_file_and_image_alt(tmp_path: Path) -> None:
     write(tmp_path, "raksts.md", extra="image: \"{static}/atteli/nav.jpg\"\nimage_alt: ''\n")
     assert check(tmp_path) == [("raksts.md", 6, "image"), ("raksts.md", 7, "image_alt")]
+
+
+@pytest.mark.parametrize(("name", "written"), [
+    ("zīme#1.jpg", "<{static}/atteli/zīme#1.jpg>"),
+    ("procenti%20nosaukumā.jpg", "{static}/atteli/procenti%20nosaukumā.jpg")])
+def test_a_picture_whose_name_holds_hash_or_percent_is_named_with_the_reason(
+        tmp_path: Path, name: str, written: str) -> None:
+    """QA: the editor saw the very name in the message "image file not found" and no hint."""
+    from tests.photos import write_photo
+
+    (tmp_path / "atteli").mkdir()
+    write_photo(tmp_path / "atteli" / name)
+    write(tmp_path, "raksts.md", f"![Foto]({written})\n")
+    [problem] = [p for p in all_problems(tmp_path) if p.path == "raksts.md"]
+    assert (problem.line, problem.field) == (7, "image")
+    assert "# begins an anchor and % an escape" in problem.what_en
+    assert "pārsauc failu bez # un %" in problem.fix

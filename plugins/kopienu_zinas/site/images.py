@@ -69,10 +69,32 @@ def check_body_images(document: SourceDocument, content_root: Path) -> Iterator[
                                  f"raksti {markdown_picture(image.alt or '', slashed)}",
                                  image.target)
             continue
+        if _named_with_marks(image.target, document, content_root):
+            yield ContentProblem(document.path, image.line, "image", *_MARKS, _MARKS_FIX,
+                                 image.target)
+            continue
         meant = alike(missing, content_root)
         fix = (alike_fix(meant, markdown_picture(image.alt or "", f"{{static}}/{meant}"))
                if meant is not None else _MISSING_FIX)
         yield ContentProblem(document.path, image.line, "image", *_MISSING, fix, image.target)
+
+
+#: A picture whose file name holds `#` or `%` (QA: `zīme#1.jpg`, `percent%20name.jpg` were
+#: "not found" though the editor saw the very name).
+_MARKS = ("faila nosaukumā ir # vai %: adresē # sāk enkuru, bet % — kodu, tāpēc failu neatrod",
+          "the file name holds # or %: in an address # begins an anchor and % an escape, so "
+          "the file is not found")
+_MARKS_FIX = ("pārsauc failu bez # un % (piemēram zime-1.jpg vai procenti-20.jpg) un raksti "
+              "jauno nosaukumu")
+
+
+def _named_with_marks(written: str, document: SourceDocument, content_root: Path) -> bool:
+    """Whether the file meant is there by the very name written, once the `#` and `%` in
+    it are taken as part of the name (an address reads them otherwise)."""
+    if "#" not in written and "%" not in written:
+        return False
+    literal = written.replace("%", "%25").replace("#", "%23")
+    return _missing(resolve(literal, document, content_root), content_root) is None
 
 
 def _slashed(written: str, document: SourceDocument, content_root: Path, *,
