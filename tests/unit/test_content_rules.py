@@ -501,3 +501,36 @@ def test_a_comment_marker_shown_as_code_hides_nothing(tmp_path: Path) -> None:
                         "```\n<!--\n```\n[b]({filename}nav-b.md) -->\n")
     assert [(p.line, p.value) for p in problems_for(tmp_path, text)] == [
         (8, "{filename}nav-a.md"), (13, "{filename}nav-b.md")]
+
+
+
+@pytest.mark.parametrize("after", ["", "\n", "\n\n   \n", "\n<!-- vēlāk -->\n"])
+def test_an_article_without_text_is_an_error_at_its_closing_line(tmp_path: Path,
+                                                                  after: str) -> None:
+    """QA: a file of front matter alone passed `make check` and was published with an empty
+    page, where the browser editor refuses to save an article without its text."""
+    header = GOOD.split("Teksts.")[0].rstrip("\n")
+    found = problems_for(tmp_path, header + after)
+    assert [(p.line, p.field, p.what_en) for p in found] == [
+        (7, "text", "the article has no text: nothing follows the front matter, and its page "
+                    "would show only the title")], [p.format() for p in found]
+    assert found[0].fix.startswith("uzraksti raksta tekstu aiz šīs rindas '---'")
+
+
+def test_a_page_or_newsletter_introduction_without_text_is_an_error_too(tmp_path: Path) -> None:
+    """An introduction without text would put its heading over nothing in the issue (and in
+    the e-mail); a page would be a title alone."""
+    page = problems_for(tmp_path, "---\ntitle: Par mums\n---\n", "pages/par.md")
+    intro = problems_for(tmp_path, "---\ntitle: Maijs\nsummary: Maijā.\n---\n\n",
+                         "newsletter/2024-05.md")
+    assert [(p.line, p.field, p.what_en) for p in page + intro] == [
+        (3, "text", "the page has no text: nothing follows the front matter, and it would "
+                    "show only the title"),
+        (4, "text", "the introduction has no text: the issue would show only its heading")]
+    assert "izdzēs šo failu" in intro[0].fix
+
+
+def test_a_page_with_its_own_template_needs_no_text(tmp_path: Path) -> None:
+    """Abonēt (`template: subscribe`) shows what its template gives."""
+    assert problems_for(tmp_path, "---\ntitle: Abonēt\ntemplate: subscribe\n---\n",
+                        "pages/abonet.md") == []

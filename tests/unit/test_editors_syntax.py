@@ -76,7 +76,7 @@ def test_obsidian_syntax_is_named_at_its_line_with_the_markdown_to_write(tmp_pat
     "Kods: `![[foto.png]]` un ``[[x]] %%y%%``.\n",
     "```\n![[foto.png]]\n%%x%%\n```\n",
     "Teksts.\n\n    [[raksts]] ir koda bloks\n",
-    "<!-- [[raksts]] %%x%% -->\n",
+    "Teksts.\n\n<!-- [[raksts]] %%x%% -->\n",
     "Saite [[1]](https://lr.lv) un \\[[raksts]].\n",
 ])
 def test_syntax_shown_as_code_commented_out_or_escaped_is_not_named(tmp_path: Path,

@@ -139,3 +139,21 @@ def test_a_long_title_gives_a_key_cut_after_a_whole_word() -> None:
     [event], _issues = parse_events([{"title": title, "start": "2024-05-01", "location": "x"}],
                                     "R", TODAY)
     assert event.key == "domnica-velas-brokastis-ar-savejiem-iedzivotaji"
+
+
+@pytest.mark.parametrize(("fields", "field", "value", "fix"), [
+    ({"start": "2026-12-20 19.00"}, "start", "2026-12-20 19.00", "raksti start: 2026-12-20 19:00"),
+    ({"start": "20.12.2026"}, "start", "20.12.2026", "raksti start: 2026-12-20"),
+    ({"start": "decembris 2026"}, "start", "decembris 2026", "raksti start: 2026-12"),
+    ({"start": "2026-12-20", "end": "21. decembrī 2026"}, "end", "21. decembrī 2026",
+     "raksti end: 2026-12-21"),
+    ({"start": ["2026-12-20"]}, "start", "[2026-12-20]", "raksti start: 2026-12-20"),
+    ({"start": {"a": "b"}}, "start", "{a: b}",
+     "raksti GGGG-MM-DD (visa diena), GGGG-MM-DD SS:MM (ar laiku) vai GGGG-MM (tikai mēnesis)"),
+])
+def test_a_date_written_otherwise_is_offered_its_form_and_shown_as_written(
+        fields: dict[str, object], field: str, value: str, fix: str) -> None:
+    """QA: `start: 2026-12-20 19.00` said only "write YYYY-MM-DD"; a list was shown as
+    Python's ['2026-12-20']."""
+    _events, [problem] = parse_events([{**fields, "location": "Zāle"}], "Raksts", TODAY)
+    assert (problem.field, problem.value, problem.fix) == (f"events[1].{field}", value, fix)

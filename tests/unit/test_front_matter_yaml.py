@@ -464,3 +464,101 @@ def test_a_value_beginning_with_star_or_ampersand_is_named_with_its_quotes(
     assert [(p.line, p.field) for p in found] == [(NEXT_LINE, line.split(":")[0])], \
         [p.format() for p in found]
     assert fix in found[0].fix and "alias or anchor" in found[0].what_en
+
+
+OPENED = "---\ntitle: Raksts\ndate: 2024-05-20\nregion: Latgale\nsummary: Īsi.\n"
+
+
+@pytest.mark.parametrize("rest", ["\nTeksts.\n", "Teksts uzreiz.\nOtrā rinda.\n", "",
+                                  "\n## Starpvirsraksts\n\nTeksts.\n"])
+def test_a_header_never_closed_is_named_after_its_last_field(tmp_path: Path, rest: str) -> None:
+    """QA: a file starting with `---` and its fields, never closed, was told "no YAML front
+    matter — start the file with a '---' line"."""
+    [problem] = problems_for(tmp_path, OPENED + rest)
+    assert problem.format().startswith(
+        "raksts.md:5: front matter: galvene nav aizvērta: aiz šīs rindas trūkst rindas '---' "
+        "(the front matter is not closed: a '---' line is missing after this line): summary: Īsi. — "
+        "pievieno rindu '---' aiz 5. rindas"), problem.format()
+
+
+def test_a_header_closed_by_a_rule_below_its_text_is_named_after_its_last_field(
+        tmp_path: Path) -> None:
+    """A `---` rule further down closed the header: YAML then stopped in the text between."""
+    [problem] = problems_for(tmp_path, OPENED + "\nTeksts.\n\n---\n\nVēl teksts.\n")
+    assert (problem.line, problem.field) == (5, "front matter")
+    assert "not closed" in problem.what_en and "'---' 9. rindā" in problem.fix
+
+
+@pytest.mark.parametrize(("closing", "words"), [
+    ("----", "only a line '---' closes the front matter"),
+    ("—", "only a line '---' closes the front matter"),
+    ("---\u00a0", "this one also holds a no-break space, U+00A0 (column 4)")])
+def test_a_closing_line_that_is_not_three_dashes_is_named(tmp_path: Path, closing: str,
+                                                          words: str) -> None:
+    [problem] = problems_for(tmp_path, OPENED + closing + "\n\nTeksts.\n")
+    assert (problem.line, problem.field) == (6, "front matter")
+    assert words in problem.what_en and "tieši trīs defises" in problem.fix
+
+
+def test_a_json_header_is_named_with_its_fields_as_yaml(tmp_path: Path) -> None:
+    """QA: a JSON header (Hugo's, Eleventy's) was "no YAML front matter", TOML had its own."""
+    [problem] = problems_for(tmp_path, '{\n  "title": "Sanāksme",\n  "tags": ["a", "b"]\n}\n'
+                                       "\nTeksts.\n")
+    assert problem.format() == (
+        "raksts.md:1: front matter: galvene ir JSON formātā, bet lasām tikai YAML (this is "
+        "JSON front matter; only YAML is read) — raksti galveni starp rindām '---' (nevis '{' "
+        "un '}') un katru lauku savā rindā kā 'lauks: vērtība', bez pēdiņām ap nosaukumu un "
+        'komata beigās: "title": "Sanāksme", → title: Sanāksme; "tags": ["a", "b"], → '
+        "tags: [a, b]")
+
+
+@pytest.mark.parametrize(("line", "value"), [
+    ("region: {a: b}", "{a: b}"), ("region: [Latgale, Sēlija]", "[Latgale, Sēlija]"),
+    ("date: [2024-05-20, 2024-05-21]", "[2024-05-20, 2024-05-21]")])
+def test_a_list_or_mapping_is_shown_as_written(tmp_path: Path, line: str, value: str) -> None:
+    """QA: `region: {a: b}` was shown as Python's {'a': 'b'}."""
+    text = article().replace(f"{line.split(':')[0]}: ", "replaced: ", 1).replace(
+        "replaced: " + ("Latgale" if line.startswith("region") else "2024-05-20"), line)
+    found = [p for p in problems_for(tmp_path, text) if p.field == line.split(":")[0]]
+    assert [p.value for p in found] == [value], [p.format() for p in found]
+
+
+def test_a_one_date_list_is_offered_the_date(tmp_path: Path) -> None:
+    [problem] = problems_for(tmp_path, article().replace("date: 2024-05-20",
+                                                         "date: [2024-05-20]"))
+    assert (problem.value, problem.fix) == ("[2024-05-20]", "raksti date: 2024-05-20")
+
+
+@pytest.mark.parametrize(("written", "fix"), [
+    ("12.05.2026", "raksti date: 2026-05-12"), ("1. maijs 2026", "raksti date: 2026-05-01"),
+    ("2026. gada 1. maijā", "raksti date: 2026-05-01"), ("2026-5-1", "raksti date: 2026-05-01"),
+    ("2026-05-01 19.00", "raksti date: 2026-05-01 19:00"),
+    ("05/06/2026", "raksti GGGG-MM-DD vai GGGG-MM-DD SS:MM")])
+def test_a_date_written_otherwise_is_shown_rewritten_where_that_is_unambiguous(
+        tmp_path: Path, written: str, fix: str) -> None:
+    """QA: these said only "write YYYY-MM-DD"; a day and month either way round stays so."""
+    [problem] = problems_for(tmp_path, article().replace("2024-05-20", written))
+    assert (problem.field, problem.value, problem.fix) == ("date", written, fix)
+
+
+@pytest.mark.parametrize(("line", "fix"), [
+    ("permalink: /2024/05/sanaksme/", "raksti slug: sanaksme"),
+    ("permalink: /:categories/:title/", "izdzēs rindu: adresi vietne veido no virsraksta"),
+    ("layout: post", "izdzēs rindu: izskatu nosaka vietnes tēma")])
+def test_fields_of_other_site_generators_say_what_this_site_does_instead(
+        tmp_path: Path, line: str, fix: str) -> None:
+    """QA: Jekyll's `permalink:` got the generic "unknown field" and a list of every field."""
+    [problem] = problems_for(tmp_path, article(line))
+    assert problem.field == line.split(":")[0] and "field of other tools" in problem.what_en
+    assert fix in problem.fix and "zināmie lauki" not in problem.fix
+
+
+def test_a_closing_line_of_four_dashes_above_a_later_rule_is_named(tmp_path: Path) -> None:
+    [problem] = problems_for(tmp_path, OPENED + "----\n\nTeksts.\n\n---\n\nVēl.\n")
+    assert (problem.line, problem.field) == (6, "front matter"), problem.format()
+    assert "only a line '---' closes the front matter" in problem.what_en
+
+
+def test_a_text_beginning_with_a_brace_that_is_no_json_has_no_header(tmp_path: Path) -> None:
+    [problem] = problems_for(tmp_path, "{% include x %}\n\nTeksts.\n")
+    assert problem.what_en == "no YAML front matter"

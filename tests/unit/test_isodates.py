@@ -6,6 +6,7 @@ import pytest
 
 from kopienu_zinas.common.isodates import (
     RIGA,
+    date_suggestion,
     editor_pattern,
     parse,
     parse_build_date,
@@ -81,3 +82,32 @@ def test_the_editors_pattern_accepts_exactly_what_the_parser_reads(kinds: tuple)
     assert any(expected) and not all(expected)
     for verdicts in (python_verdicts(pattern, texts), js_verdicts(pattern, texts)):
         assert [t for t, v, e in zip(texts, verdicts, expected, strict=True) if v != e] == []
+
+
+@pytest.mark.parametrize(("written", "suggestion"), [
+    ("12.05.2026", "2026-05-12"), ("12.05.2026.", "2026-05-12"), ("1. 5. 2026", "2026-05-01"),
+    ("2026-5-1", "2026-05-01"), ("2026/05/01", "2026-05-01"),
+    ("2026-05-01 19.00", "2026-05-01 19:00"), ("12.05.2026 9.30", "2026-05-12 09:30"),
+    ("1. maijs 2026", "2026-05-01"), ("2026. gada 1. maijā", "2026-05-01"),
+    ("20. DECEMBRĪ, 2026", "2026-12-20"), ("3. janv. 2026 plkst. 18:00", "2026-01-03 18:00"),
+    ("1. augustam 2026", "2026-08-01"), ("May 1, 2026", "2026-05-01"),
+    ("13/06/2026", "2026-06-13"), ("06/13/2026", "2026-06-13"),
+])
+def test_a_date_written_another_way_that_means_one_day_is_rewritten(written: str,
+                                                                     suggestion: str) -> None:
+    """Latvian order is day.month.year; month names are Babel's (CLDR), in any case form."""
+    assert date_suggestion(written) == suggestion
+
+
+@pytest.mark.parametrize("written", [
+    "05/06/2026",  # 5 June or 6 May
+    "32.05.2026", "29.02.2026", "2026-05-01 25.00",  # no such day or time
+    "1. maijs", "maijs 2026", "12.05.26", "Latgale", "2026-05-01", "",
+])
+def test_nothing_is_suggested_for_what_reads_two_ways_or_no_way(written: str) -> None:
+    assert date_suggestion(written) is None
+
+
+def test_a_month_alone_is_suggested_only_where_months_are_taken() -> None:
+    assert [date_suggestion(text, months=True) for text in ("maijs 2026", "5.2026", "2026-5")] \
+        == ["2026-05", "2026-05", "2026-05"]

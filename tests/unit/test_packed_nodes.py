@@ -54,7 +54,7 @@ def test_a_document_read_back_has_the_same_tree_unpacked_when_first_asked(
                                                      document.path)
     assert [back.written(key) for key in ("title", "date", "tags", "nav")] == [
         document.written(key) for key in ("title", "date", "tags", "nav")] == [
-        'Talka "Sēlijā"', "2024-05-21", "['kultūra', 'vide']", ""]
+        'Talka "Sēlijā"', "2024-05-21", "[kultūra, vide]", ""]
     assert PACKED in vars(back.node)  # `node is None`, the fields and `written` unpack nothing
     assert back.line_of("events", 0, "location", "address") == 11 == document.line_of(
         "events", 0, "location", "address")

@@ -7,7 +7,9 @@ content check can say *where* a problem is. Both accept the same `---` … `---`
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any, cast
@@ -16,14 +18,37 @@ import yaml
 from pelican.plugins.yaml_metadata.yaml_metadata import YAMLMetadataReader
 
 from .conflicts import conflict_problems
-from .invisibles import stray_problems
-from .isodates import clock_change_problem, offset_problem, parse_iso_date
+from .invisibles import IN_VALUE, named_in_value, stray_problems
+from .isodates import (
+    clock_change_problem,
+    date_suggestion,
+    offset_problem,
+    parse,
+    parse_iso_date,
+)
 from .leftbehind import left_behind_path
 from .nocomments import blank_comments
-from .packednodes import PackedMappingNode, pack, top_scalar
+from .packednodes import (
+    MAPPING,
+    PACKED,
+    SEQUENCE,
+    Packed,
+    PackedMappingNode,
+    pack,
+    top_scalar,
+)
 from .problems import ContentProblem, shortened
 from .sourcetext import read_source
-from .yamlnodes import clean_values, quoted, refuse_aliases, written_form, yaml_kind
+from .yamlnodes import (
+    INVISIBLE,
+    INVISIBLE_CLASS,
+    clean_values,
+    invisible_name,
+    quoted,
+    refuse_aliases,
+    written_form,
+    yaml_kind,
+)
 from .yamlproblems import (
     anchor_problems,
     comment_problems,
@@ -73,6 +98,8 @@ class SourceDocument:
     body: str = ""
     body_line: int = 1
     header_found: bool = False
+    #: the file line of the header's closing `---` (0: none was found)
+    header_end: int = 0
     with_comments: str | None = None  # the body as written, when it holds a comment
     #: the fields a YAML comment cut short or emptied, each already one error of its own
     #: (yamlproblems.comment_problems): no second problem of what is left of them
@@ -121,7 +148,7 @@ class SourceDocument:
         for depth, key in enumerate(keys):
             if isinstance(node, yaml.MappingNode):
                 match = [(k, v) for k, v in node.value
-                         if (field_name(k.value) if depth == 0 else k.value) == key]
+                         if (field_name(k.value) if depth == 0 else _bare(k.value)) == key]
                 if not match:
                     return line
                 key_node, node = match[-1]  # of a key written twice, YAML keeps the last
@@ -145,32 +172,82 @@ class SourceDocument:
 
     def place(self, problem: ContentProblem) -> ContentProblem:
         """A problem found in this document's front matter (its field a path such as
-        `events[2].start`) at this file and the line of that field."""
+        `events[2].start`) at this file and the line of that field; the invisible characters
+        and typographic quotes of the value it refuses named (:meth:`named_in`)."""
         line = self.line_of(*field_keys(problem.field)) if self.node is not None else 1
-        return problem.placed(self.path, line)
+        return self.named_in(problem.placed(self.path, line))
+
+    def named_in(self, problem: ContentProblem, at: tuple[str | int, ...] = (),
+                 accepts: Callable[[str], bool] | None = None) -> ContentProblem:
+        """`problem`, a refusal of the value at the key path `at` (as :meth:`line_of` takes
+        it; the path of the problem's field, such as `events[2].start`, when empty), with the
+        invisible characters and typographic quotes of the value as written named
+        (invisibles.named_in_value; `accepts`: whether the rule takes the value without them,
+        None when not known)."""
+        if self.node is None or not IN_VALUE.search(problem.value):
+            return problem  # nearly every problem: no node looked up
+        keys = at or field_keys(problem.field)
+        names = [key for key in keys if isinstance(key, str)]
+        return named_in_value(problem, self.node_at(*keys), names[-1] if names else "",
+                              accepts)
+
+    def node_at(self, *keys: str | int) -> yaml.Node | None:
+        """The value node at a key path (as :meth:`line_of` takes it), or None."""
+        node: yaml.Node | None = self.node
+        for depth, key in enumerate(keys):
+            if isinstance(node, yaml.MappingNode):
+                node = next((v for k, v in reversed(node.value)
+                             if (field_name(k.value) if depth == 0 else _bare(k.value)) == key),
+                            None)
+            elif isinstance(node, yaml.SequenceNode) and isinstance(key, int) \
+                    and key < len(node.value):
+                node = node.value[key]
+            else:
+                return None
+        return node
 
     def written(self, key: str) -> str:
-        """A top-level value as the editor wrote it (`no`, not False), for messages; of a key
-        written twice the last, the one YAML keeps (a packed tree is not unpacked for it)."""
+        """A top-level value as the editor wrote it (`no`, not False; a list `[a, b]`, a
+        mapping `{a: b}`: yamlnodes.written_form), for messages; of a key written twice the
+        last, the one YAML keeps (a packed tree is not unpacked for a scalar)."""
         text = (top_scalar(self.node, key, field_name) if isinstance(self.node, yaml.MappingNode)
                 else None)
-        return str(self.metadata.get(key, "")) if text is None else text
+        if text is not None:
+            return text
+        tree = vars(self.node).get(PACKED) if isinstance(self.node, PackedMappingNode) else None
+        if tree is not None:  # answered from the packed tree, not unpacked for it
+            packed = next((value for name, value in reversed(tree[1][2])
+                           if field_name(name[2]) == key), None)
+            return _packed_form(packed) if packed else str(self.metadata.get(key, ""))
+        node = self.value_node(key)
+        return written_form(node) if node is not None else str(self.metadata.get(key, ""))
 
     def date_problems(self, field_name: str) -> list[ContentProblem]:
         """The problem of a front matter date `field_name` (`date`, `modified`) that
         isodates.parse_iso_date cannot read (written with a time zone:
         isodates.offset_problem), or whose Riga wall-clock time a clock change skips or passes
         twice (isodates.clock_change_problem), at its line; [] for a readable date and for a
-        missing field (a kind that requires it says so itself)."""
+        missing field (a kind that requires it says so itself). The fix of a date written
+        otherwise shows it rewritten where that is unambiguous (isodates.date_suggestion:
+        `12.05.2026` → `2026-05-12`); one holding an invisible character or typographic
+        quotes names them (:meth:`named_in`)."""
         if field_name not in self.metadata:
             return []
         try:
             when = parse_iso_date(self.metadata[field_name])
         except ValueError:
-            with_zone = offset_problem(self.written(field_name), field_name)
-            return [self.place(with_zone) if with_zone else self.problem(
-                field_name, "datums nav saprotams", "date could not be read",
-                "raksti GGGG-MM-DD vai GGGG-MM-DD SS:MM", self.metadata[field_name])]
+            written = self.written(field_name)
+            with_zone = offset_problem(written, field_name)
+            if with_zone:
+                return [self.place(with_zone)]
+            value = self.metadata[field_name]
+            item = value[0] if isinstance(value, list) and len(value) == 1 else None
+            suggestion = (str(item).strip() if item is not None and _readable_date(str(item))
+                          else date_suggestion(written if item is None else item))
+            fix = (f"raksti {field_name}: {suggestion}" if suggestion
+                   else "raksti GGGG-MM-DD vai GGGG-MM-DD SS:MM")
+            return [self.problem(field_name, "datums nav saprotams", "date could not be read",
+                                 fix, written, accepts=_readable_date)]
         clock_change = isinstance(when, dt.datetime) and clock_change_problem(
             when.replace(tzinfo=None), field_name, self.written(field_name))
         return [self.place(clock_change)] if clock_change else []
@@ -216,17 +293,54 @@ class SourceDocument:
                             f"raksti '{name}: [pirmais, otrais]'", written_form(node))
 
     def problem(self, field_name: str, what_lv: str, what_en: str, fix: str,
-                value: object = "", *, at: tuple[str | int, ...] = ()) -> ContentProblem:
-        """A problem located at a field of this document (or at a nested path)."""
+                value: object = "", *, at: tuple[str | int, ...] = (),
+                accepts: Callable[[str], bool] | None = None) -> ContentProblem:
+        """A problem located at a field of this document (or at a nested path); the invisible
+        characters and typographic quotes of the value it refuses named (:meth:`named_in`;
+        `accepts`: whether the rule would take the value without them)."""
         line = self.line_of(*(at or (field_name,))) if self.node is not None else 1
-        return ContentProblem(self.path, line, field_name, what_lv, what_en, fix,
-                              "" if value in ("", None) else str(value))
+        return self.named_in(ContentProblem(self.path, line, field_name, what_lv, what_en, fix,
+                                            "" if value in ("", None) else str(value)),
+                             at, accepts)
 
 
 def field_name(key: object) -> object:
     """A top-level field's name as Pelican's YAML reader takes it: a text key in lower case
-    (`Title:` is the title), any other key as it is."""
-    return key.lower() if isinstance(key, str) else key
+    (`Title:` is the title), any other key as it is. Invisible characters in it
+    (yamlnodes.INVISIBLE: `title<NBSP>:`, `da<U+200B>te:`) are left out: such a key is the
+    field it clearly is, its own one error (site/rules.check_fields) and not also a missing
+    field."""
+    return _bare_text(key).lower() if isinstance(key, str) else key
+
+
+def _bare(key: object) -> object:
+    """A text key without invisible characters (yamlnodes.INVISIBLE); any other as it is."""
+    return _bare_text(key) if isinstance(key, str) else key
+
+
+def _bare_text(key: str) -> str:
+    """A text key without invisible characters (yamlnodes.INVISIBLE)."""
+    return key if key.isascii() else INVISIBLE.sub("", key)  # nearly every key is ASCII
+
+
+def _packed_form(packed: Packed) -> str:
+    """yamlnodes.written_form of a node packed (common/packednodes.py)."""
+    kind, _tag, value = packed[:3]
+    if kind == SEQUENCE:
+        return "[" + ", ".join(map(_packed_form, value)) + "]"
+    if kind == MAPPING:
+        return "{" + ", ".join(f"{_packed_form(key)}: {_packed_form(item)}"
+                               for key, item in value) + "}"
+    return str(value)
+
+
+def _readable_date(text: str) -> bool:
+    """Whether a front matter date field takes `text` (isodates.parse)."""
+    try:
+        parse(text)
+    except ValueError:
+        return False
+    return True
 
 
 _FIELD_KEY = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
@@ -268,6 +382,7 @@ def _parse(document: SourceDocument, text: str) -> tuple[SourceDocument, list[Co
     document.header_found = True
     document.take_body(text[match.end():])
     document.body_line = text[: match.end()].count("\n") + 1
+    document.header_end = text[: match.end()].rstrip("\n").count("\n") + 1
     unreadable = (conflict_problems(document.path, match.group("meta"), FIRST_LINE,
                                     "front matter")
                   or line_break_problems(document.path, match.group("meta"), FIRST_LINE))
@@ -278,6 +393,9 @@ def _parse(document: SourceDocument, text: str) -> tuple[SourceDocument, list[Co
     try:
         node, data = _load(meta)
     except yaml.YAMLError as error:
+        unclosed = _closed_below_text(document, text, match, error)
+        if unclosed is not None:
+            return document, [unclosed]
         recovered = read_in_part(document.path, meta, error, _load, FIRST_LINE, LIST_FIELDS)
         if recovered.loaded is None or not isinstance(recovered.loaded[0], yaml.MappingNode):
             return document, [syntax_problem(document.path, meta, error, FIRST_LINE,
@@ -307,6 +425,24 @@ def _parse(document: SourceDocument, text: str) -> tuple[SourceDocument, list[Co
                       *_body_problems(document)]
 
 
+def _closed_below_text(document: SourceDocument, text: str, match: re.Match[str],
+                       error: yaml.YAMLError) -> ContentProblem | None:
+    """The problem of a header whose closing `---` is missing after its fields, so that a
+    later `---` (a rule in the text) closes it and YAML stops (`error`) in the text between
+    (:func:`not_closed_problem`): YAML's words would name a line of the text. None when YAML
+    stopped before a blank line and a paragraph, or a line of dashes that is not `---`
+    (:func:`header_extent`)."""
+    mark = getattr(error, "problem_mark", None)
+    meta = match.group("meta").split("\n")
+    _last, after = header_extent(meta)
+    if mark is None or after is None or mark.line < after or after == 0 \
+            or (meta[after - 1].strip() and not _DASH_LINE.fullmatch(meta[after])):
+        return None
+    opening = text[:match.start("meta")].count("\n")
+    lines = text[:match.start("meta")].split("\n")[:-1] + meta
+    return not_closed_problem(document.path, lines, opening, document.header_end)
+
+
 def _load(meta: str) -> tuple[yaml.Node | None, Any]:
     """The node tree (for line numbers) and the values of YAML text `meta`, from one parse;
     dates left as text (:class:`_TextDatesLoader`). Raises yaml.YAMLError (an alias:
@@ -329,7 +465,8 @@ def _body_problems(document: SourceDocument) -> list[ContentProblem]:
 def no_header_problem(path: str, text: str) -> ContentProblem:
     """Why a file's text has no `---` … `---` header: an invisible character before or on the
     first line that shows anything, when that shows `---` (named at its line and column: the
-    editor sees `---` there), a TOML header (`+++`, Hugo's), or none at all."""
+    editor sees `---` there), a header never closed (:func:`not_closed_problem`), a TOML header
+    (`+++`, Hugo's) or a JSON one (`{`, Hugo's and Eleventy's), or none at all."""
     lines = text.split("\n")
     first = next((number for number, line in enumerate(lines) if _visible(line)), None)
     if first is not None and _visible(lines[first]) in ("---", "+++"):
@@ -350,9 +487,138 @@ def no_header_problem(path: str, text: str) -> ContentProblem:
                 "raksti galveni starp rindām '---' (nevis '+++') un katru lauku kā 'lauks: "
                 "vērtība': title = \"Virsraksts\" → title: Virsraksts, tags = [\"a\", \"b\"] → "
                 "tags: [a, b]")
+        unclosed = not_closed_problem(path, lines, first + 1)
+        if unclosed is not None:
+            return unclosed
+    if first is not None and _visible(lines[first]).startswith("{"):
+        json_fields = _json_fields(text)
+        if json_fields is not None:
+            return json_problem(path, json_fields, first + 1)
     return ContentProblem(
         path, 1, "front matter", "nav YAML galvenes", "no YAML front matter",
         "sāc failu ar rindu '---', tad lauki (title: …), tad atkal '---'")
+
+
+#: A line that may belong to the fields of a header: a field's first line (a key, `:`, then a
+#: space or the line's end, as yamlrecovery reads them), and after a blank line one that
+#: names a field as the site's are written (`gallery:`, never a sentence's `Piezīme:`).
+_FIELD_LINE = re.compile(r"""(?:[^\s#\-'"\[{][^:]*|"[^"]*"|'[^']*'):(?:\s|$)""")
+_NAME_LINE = re.compile(r"[ \t]*[a-z_][a-z0-9_]*:(?:\s|$)")
+#: A line of dashes meant to close a header: `----`, `—` (what Word makes of `---`), `– –`.
+_DASH_LINE = re.compile(f"[-‐‑‒–—―−\\s{INVISIBLE_CLASS}]*[-‐‑‒–—―−][-‐‑‒–—―−\\s{INVISIBLE_CLASS}]*")
+
+
+def header_extent(lines: list[str]) -> tuple[int | None, int | None]:
+    """(index of the last line of a header's fields, index of the first line after them that
+    is no part of any) in `lines`, the lines after a header's opening `---`: field lines, the
+    lines indented under them, list items and comments, up to the first line that is none of
+    these, or a blank line and then a line that names no field (a paragraph of the text, a
+    Markdown heading `# …`). (None, …) when no line names a field; (…, None) when every line
+    may be one."""
+    last = None
+    fields = blank = False
+    for index, line in enumerate(lines):
+        if not line.strip():
+            blank = True
+            continue
+        stripped = line.lstrip(" \t")
+        if blank:
+            part = _NAME_LINE.match(line) is not None or (
+                stripped != line and fields and stripped.startswith("- "))
+        elif stripped != line or stripped.startswith("- "):
+            part = fields
+        else:
+            part = line.startswith("#") or _FIELD_LINE.match(line) is not None
+        if not part:
+            return (last if fields else None), index
+        fields = fields or _FIELD_LINE.match(stripped) is not None
+        last, blank = index, False
+    return (last if fields else None), None
+
+
+def not_closed_problem(path: str, lines: list[str], opening: int,
+                       closing: int | None = None) -> ContentProblem | None:
+    """The problem of a header whose `---` at file line `opening` is never closed after its
+    fields (:func:`header_extent` of the `lines` of the file; `closing`: the file line of a
+    later `---` that closes it instead, below the text): at the last line of its fields, the
+    line after which `---` is missing. A line of dashes that is not `---` where the closing one
+    belongs (`----`, Word's `—`, `---` and a no-break space) is named as the one to write
+    `---` in. None when no line after the opening names a field (a `---` rule above a text)."""
+    below = lines[opening:]
+    last, after = header_extent(below)
+    if last is None:
+        return None
+    number = opening + last + 1
+    if after is not None and _DASH_LINE.fullmatch(below[after]):
+        written = below[after]
+        hidden = INVISIBLE.search(written)
+        return ContentProblem(
+            path, opening + after + 1, "front matter",
+            "galveni aizver tikai rinda '---'" + (
+                f": šajā rindā ir arī {invisible_name(hidden.group())[0]} "
+                f"U+{ord(hidden.group()):04X} (kolonna {hidden.start() + 1})" if hidden else ""),
+            "only a line '---' closes the front matter" + (
+                f": this one also holds a {invisible_name(hidden.group())[1]}, "
+                f"U+{ord(hidden.group()):04X} (column {hidden.start() + 1})" if hidden else ""),
+            "raksti šajā rindā tieši trīs defises '---' un neko citu (Word un macOS mēdz trīs "
+            "defises pārvērst par domuzīmi —)", shortened(written.strip()))
+    text = f", pirms teksta „{shortened(below[after].strip())}”" if after is not None else ""
+    later = (f"; tagad galveni aizver '---' {closing}. rindā, un teksts līdz tai tiek lasīts "
+             "kā galvenes lauki" if closing else "")
+    return ContentProblem(
+        path, number, "front matter",
+        "galvene nav aizvērta: aiz šīs rindas trūkst rindas '---'",
+        "the front matter is not closed: a '---' line is missing after this line",
+        f"pievieno rindu '---' aiz {number}. rindas{text} (galvene sākas ar '---' "
+        f"{opening}. rindā un beidzas ar tādu pašu rindu){later}", shortened(below[last].strip()))
+
+
+def _json_fields(text: str) -> dict[str, Any] | None:
+    """The fields of a JSON header at the start of `text` (a JSON object from its first `{`,
+    the text after it the body), or None when it begins no such object (`{% … %}`)."""
+    try:
+        fields, _end = json.JSONDecoder().raw_decode(text, text.index("{"))
+    except ValueError:
+        return None
+    return fields if isinstance(fields, dict) else None
+
+
+def json_problem(path: str, fields: dict[str, Any], first: int) -> ContentProblem:
+    """The problem of a JSON header (`{"title": "…", …}`, Hugo's and Eleventy's; its
+    `fields`, at file line `first`): the fix shows its first fields written as YAML lines."""
+    shown = ""
+    if fields:
+        examples = []
+        for key, value in list(fields.items())[:2]:
+            written = json.dumps({key: value}, ensure_ascii=False)[1:-1]
+            examples.append(f"{written}, → {key}: {_as_yaml(value)}")
+        shown = ": " + shortened("; ".join(examples))
+    return ContentProblem(
+        path, first, "front matter", "galvene ir JSON formātā, bet lasām tikai YAML",
+        "this is JSON front matter; only YAML is read",
+        "raksti galveni starp rindām '---' (nevis '{' un '}') un katru lauku savā rindā kā "
+        f"'lauks: vērtība', bez pēdiņām ap nosaukumu un komata beigās{shown}")
+
+
+def _as_yaml(value: object, item: bool = False) -> str:
+    """A JSON value as an editor writes it in YAML (`item`: inside a list's `[…]`): a text
+    bare where YAML reads it back as that text (or as the date it is), else in quotes; a list
+    in `[…]`; a number or true/false as JSON writes it."""
+    if isinstance(value, list):
+        return "[" + ", ".join(_as_yaml(part, item=True) for part in value) + "]"
+    if not isinstance(value, str):
+        return json.dumps(value, ensure_ascii=False)
+    try:
+        node = yaml.compose(f"[{value}]" if item else value, Loader=_TextDatesLoader) \
+            if value.strip() else None
+    except yaml.YAMLError:
+        node = None
+    if item and isinstance(node, yaml.SequenceNode) and len(node.value) == 1:
+        node = node.value[0]
+    if not isinstance(node, yaml.ScalarNode) or node.style or node.value != value:
+        return quoted(value)
+    kind = yaml_kind(node)
+    return value if kind is None or kind[1] == "a date" else quoted(value)
 
 
 def _visible(line: str) -> str:

@@ -29,14 +29,24 @@ read".
 
 The browser editor (Decap CMS) checks the same forms before saving with :func:`editor_pattern`,
 a regular expression made from this table's definition, not written twice.
+
+A date written another way that means one day only is shown rewritten in the message's fix
+(:func:`date_suggestion`): `12.05.2026` (Latvian order: day, month, year), `2026-5-1`,
+`1. maijs 2026` and `2026. gada 1. maijā` (Latvian month names, from Babel's CLDR data, in any
+case form: `maijs`, `maija`, `maijā` …; English ones too), `2026-05-01 19.00`. Never for a
+form two readings could mean (`05/06/2026`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
+from functools import cache
 from typing import Literal
 from zoneinfo import ZoneInfo
+
+from babel.dates import get_month_names
 
 from .problems import ContentProblem
 from .settings import SettingsError
@@ -227,3 +237,130 @@ def not_a_build_date(value: object) -> SettingsError:
     return SettingsError("BUILD_DATE", None, "jābūt ISO datumam vai datumam ar laiku",
                          "must be an ISO date or datetime, e.g. 2026-11-23 or "
                          "2026-11-23T12:00:00+02:00", repr(value))
+
+
+#: A time written at the end of a date another way (`19.00`, `plkst. 19:00`, `, 7:30`): hour,
+#: minute, second.
+_WRITTEN_TIME = re.compile(r"(?:^|[\s,T]+)(?:plkst\.?\s*|pulksten\s*|at\s*)?"
+                           r"([0-9]{1,2})[:.]([0-9]{2})(?:[:.]([0-9]{2}))?$")
+#: Year first, month and day of one or two digits, `-`, `/` or `.` between (`2026-5-1`).
+_YEAR_FIRST = re.compile(r"([0-9]{4})([-/.])([0-9]{1,2})\2([0-9]{1,2})\.?")
+#: Latvian order, day.month.year (`12.05.2026`, `1. 5. 2026.`).
+_DAY_FIRST = re.compile(r"([0-9]{1,2})\.\s?([0-9]{1,2})\.\s?([0-9]{4})\.?")
+#: Day and month in either order with slashes (`05/12/2026`): read only where one of them
+#: cannot be a month.
+_SLASHED = re.compile(r"([0-9]{1,2})/([0-9]{1,2})/([0-9]{4})")
+#: A month alone, month.year or year-month (`5.2026`, `2026-5`).
+_MONTH_YEAR = re.compile(r"([0-9]{1,2})[./]([0-9]{4})\.?|([0-9]{4})-([0-9]{1,2})")
+#: Words that may stand with a date written in words: "gada", "g." (year), "plkst." (o'clock).
+_DATE_WORDS = frozenset({"gada", "g", "gads", "plkst", "pulksten", "of", "the", "at"})
+#: Endings of the case forms of a Latvian month's name (its nominative's stem + one of these;
+#: compared without diacritics): janvāris, janvāra, janvārim, janvāri, janvārī; maijs, maija,
+#: maijam, maiju, maijā.
+_CASE_ENDINGS = ("", "s", "is", "a", "am", "im", "u", "i")
+
+
+def _plain(word: str) -> str:
+    """`word` in lower case without diacritics (`Maijā` → `maija`)."""
+    return "".join(c for c in unicodedata.normalize("NFD", word.lower())
+                   if not unicodedata.combining(c))
+
+
+@cache
+def _month_words() -> tuple[dict[str, int], tuple[tuple[str, int], ...]]:
+    """(every whole word naming a month, without diacritics → its number; the stems of the
+    Latvian names, whose case forms name it too), from Babel's Latvian and English month
+    names (wide and abbreviated)."""
+    words: dict[str, int] = {}
+    stems = []
+    for locale in ("lv", "en"):
+        for width in ("wide", "abbreviated"):
+            for number, name in get_month_names(width, "format", locale).items():
+                words[_plain(name).rstrip(".")] = number
+    for number, name in get_month_names("wide", "stand-alone", "lv").items():
+        plain = _plain(name)
+        stems.append((plain[:-2] if plain.endswith("is") else plain[:-1], number))
+    return words, tuple(stems)
+
+
+def _month_of(word: str) -> int | None:
+    """The month `word` names (Latvian in any case form, or English; abbreviated too)."""
+    words, stems = _month_words()
+    plain = _plain(word)
+    if plain in words:
+        return words[plain]
+    found = {number for stem, number in stems
+             if plain.startswith(stem) and plain[len(stem):] in _CASE_ENDINGS}
+    return found.pop() if len(found) == 1 else None
+
+
+def _in_words(text: str, months: bool) -> tuple[int, int, int | None] | None:
+    """(year, month, day or None) of a date written with its month's name (`1. maijs 2026`,
+    `2026. gada 1. maijā`, `May 1, 2026`; `maijs 2026` when `months`)."""
+    year = month = day = None
+    for token in re.findall(r"[0-9]+|[^\W\d_]+", text):
+        if token.isdigit():
+            if len(token) == 4 and year is None:
+                year = int(token)
+            elif len(token) <= 2 and day is None:
+                day = int(token)
+            else:
+                return None
+        elif _plain(token) in _DATE_WORDS:
+            continue
+        elif month is None and (named := _month_of(token)) is not None:
+            month = named
+        else:
+            return None
+    if year is None or month is None or (day is None and not months):
+        return None
+    return year, month, day
+
+
+def _day_of(text: str, months: bool) -> tuple[int, int, int | None] | None:
+    """(year, month, day or None) of a date written another way (:func:`date_suggestion`)."""
+    if match := _YEAR_FIRST.fullmatch(text):
+        return int(match.group(1)), int(match.group(3)), int(match.group(4))
+    if match := _DAY_FIRST.fullmatch(text):
+        return int(match.group(3)), int(match.group(2)), int(match.group(1))
+    if match := _SLASHED.fullmatch(text):
+        first, second, year = map(int, match.groups())
+        if first > 12 >= second or first == second:
+            return year, second, first
+        return (year, first, second) if second > 12 >= first else None
+    if months and (match := _MONTH_YEAR.fullmatch(text)):
+        written_month, written_year = (match.group(1), match.group(2)) if match.group(1) \
+            else (match.group(4), match.group(3))
+        return int(written_year), int(written_month), None
+    return _in_words(text, months)
+
+
+def date_suggestion(written: object, *, months: bool = False) -> str | None:
+    """The form :func:`parse` reads of a date (with a time; with `months`, a month alone) that
+    an editor wrote another way meaning one day only: `12.05.2026` (Latvian order) →
+    `2026-05-12`, `2026-5-1` → `2026-05-01`, `1. maijs 2026` or `2026. gada 1. maijā` →
+    `2026-05-01`, `2026-05-01 19.00` → `2026-05-01 19:00`; `maijs 2026` → `2026-05` (only
+    with `months`). Month names are Babel's Latvian (CLDR; any case form) and English ones.
+    None when the text reads two ways (`05/06/2026`), is no day a calendar has, or is no date
+    at all."""
+    if not isinstance(written, str):
+        return None
+    text = re.sub(r"\s+", " ", written).strip()
+    clock = ""
+    if (time := _WRITTEN_TIME.search(text)) and time.start() > 0:
+        hour, minute, second = time.groups()
+        clock = f" {int(hour):02d}:{minute}" + (f":{second}" if second else "")
+        text = text[:time.start()].strip(" ,")
+    found = _day_of(text, months)
+    if found is None:
+        return None
+    year, month, day = found
+    if day is None:
+        suggestion = "" if clock else f"{year:04d}-{month:02d}"
+    else:
+        suggestion = f"{year:04d}-{month:02d}-{day:02d}{clock}"
+    try:
+        parse(suggestion, months=months)
+    except ValueError:
+        return None
+    return suggestion if suggestion != written.strip() else None

@@ -21,9 +21,12 @@ import yaml
 from .sourcetext import XML_FORBIDDEN
 
 #: Characters that look like a space (or like nothing: zero-width joiners and direction marks
-#: too) and that YAML does not read as one.
-_INVISIBLE_CLASS = "\u00a0\u2000-\u200f\u202f\u205f\u2060\u3000\ufeff"
-INVISIBLE = re.compile(f"[{_INVISIBLE_CLASS}]")
+#: too) and that YAML does not read as one (a regular expression's character class, unbracketed).
+INVISIBLE_CLASS = "\u00a0\u2000-\u200f\u202f\u205f\u2060\u3000\ufeff"
+INVISIBLE = re.compile(f"[{INVISIBLE_CLASS}]")
+#: Quotes that word processors type for " and ' (Word's and macOS's autocorrect), and Latvian
+#: typography's „…”: text to YAML, never its quotes.
+TYPOGRAPHIC_QUOTE_CHARACTERS = "“”„‟‘’‚«»"
 #: Names editors recognise for the ones they meet most (Latvian, English).
 _INVISIBLE_NAMES = {
     "\u00a0": ("nedalāmā atstarpe", "no-break space"),
@@ -40,7 +43,7 @@ _INVISIBLE_NAMES = {
 }
 #: What YAML reads as a line's layout: its indentation and list dashes (with whatever wrongly
 #: stands in for their spaces), then a field name, its ':' and the character after it.
-_INDENT = re.compile(f"[ \t{_INVISIBLE_CLASS}]*(?:-[ \t{_INVISIBLE_CLASS}]+)*")
+_INDENT = re.compile(f"[ \t{INVISIBLE_CLASS}]*(?:-[ \t{INVISIBLE_CLASS}]+)*")
 _KEY = re.compile("(?P<name>[^ \t\n:#'\"\\[{,-][^ \t\n:]*):.?")
 #: The loader that reads editors' YAML, front matter and captions.yml alike: libyaml's when
 #: present (as frontmatter.py's and Pelican's reader, common/sourcereader.py), which takes a tab

@@ -56,6 +56,7 @@ from .problems import ContentProblem, shortened
 from .sourcetext import XML_FORBIDDEN, character_names
 from .yamlnodes import (
     INVISIBLE,
+    TYPOGRAPHIC_QUOTE_CHARACTERS,
     AliasRefused,
     compose,
     invisible_name,
@@ -79,7 +80,7 @@ _LINE_BREAK_FIXES = {
     "\u0085": "tā parasti ir daudzpunkte „…”, kas nolasīta nepareizā kodējumā: aizstāj to ar …",
 }
 #: Quotes that word processors type for " and ', and Latvian typography's „…“: text to YAML.
-TYPOGRAPHIC_QUOTES = re.compile("[“”„‟‘’‚«»]")
+TYPOGRAPHIC_QUOTES = re.compile(f"[{TYPOGRAPHIC_QUOTE_CHARACTERS}]")
 _YAML_FIX = "pārbaudi kolu ':' aiz lauka nosaukuma un pēdiņas ap tekstu ar ':' vai '#'"
 _LAYOUT_FIX = ("aizstāj to ar parastu atstarpi (vai izdzēs, ja atstarpe tur nav vajadzīga); tāda "
                "bieži ienāk, kopējot tekstu no Word vai tīmekļa lapas")

@@ -19,6 +19,7 @@ from typing import Generic, TypeVar
 import yaml
 
 from .problems import ContentProblem
+from .yamlnodes import INVISIBLE
 from .yamlproblems import syntax_problem
 
 Loaded = TypeVar("Loaded")
@@ -38,7 +39,8 @@ class Recovered(Generic[Loaded]):
 
     #: one syntax problem per field that could not be read, in the order they were found
     problems: tuple[ContentProblem, ...]
-    #: the names (as Pelican reads them: lower case) of the fields whose lines were blanked
+    #: the names of the fields whose lines were blanked, as the content check reads them (lower
+    #: case, without invisible characters: frontmatter.field_name)
     unread_fields: frozenset[str]
     #: the text with those lines blank (each other line at its number)
     text: str
@@ -95,4 +97,4 @@ def _field_at(lines: list[str], index: int) -> tuple[int, int, str] | None:
                 if _FIELD_START.match(lines[number])), len(lines))
     key = _FIELD_START.match(lines[start])
     assert key is not None
-    return start, end, key.group("key").strip().strip("'\"").lower()
+    return start, end, INVISIBLE.sub("", key.group("key").strip().strip("'\"")).lower()

@@ -10,6 +10,7 @@ the content check's reader leaves every date a string); all of these are accepte
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from typing import Any
@@ -18,12 +19,13 @@ from urllib.parse import urlparse
 import yaml
 
 from ..common import isodates
-from ..common.isodates import RIGA, is_time_of_day
+from ..common.invisibles import IN_VALUE, named_in_value
+from ..common.isodates import RIGA, date_suggestion, is_time_of_day
 from ..common.months import Month
 from ..common.problems import ContentProblem, ProblemError
 from ..common.slugs import slugify
-from ..common.yamlnodes import as_node
-from ..common.yamlproblems import not_text
+from ..common.yamlnodes import INVISIBLE, as_node, written_form
+from ..common.yamlproblems import layout_problem, not_text
 from . import recurrence as rules
 from .recurrence import Recurrence, RecurrenceError
 
@@ -180,7 +182,26 @@ def parse_when(value: object, field_name: str, today: dt.date) -> tuple[dt.date,
         with_zone = isodates.offset_problem(value, field_name)
         if with_zone:
             raise ProblemError(with_zone)
-    raise _invalid(field_name, "datums nav saprotams", "date could not be read", _DATE_FIX, value)
+    suggestion = _date_suggestion(value)
+    fix = _DATE_FIX if suggestion is None else (
+        f"raksti {suggestion}" if field_name == "exdate" else f"raksti {field_name}: {suggestion}")
+    raise _invalid(field_name, "datums nav saprotams", "date could not be read", fix,
+                   written_form(as_node(value)) if isinstance(value, (list, dict)) else value)
+
+
+def _date_suggestion(value: object) -> str | None:
+    """The form parse_when reads of a start, end or exdate written otherwise
+    (isodates.date_suggestion, months too: `12.05.2026` → `2026-05-12`, `2026-12-20 19.00` →
+    `2026-12-20 19:00`), or of the one item of a list (`[2026-12-20]` → `2026-12-20`); None
+    when there is none."""
+    if isinstance(value, list) and len(value) == 1 \
+            and isinstance(value[0], (str, dt.date)) and not isinstance(value[0], bool):
+        try:
+            isodates.parse(str(value[0]), months=True)
+        except ValueError:
+            return date_suggestion(value[0], months=True)
+        return str(value[0]).strip()
+    return date_suggestion(value, months=True)
 
 
 def _riga(naive: dt.datetime, field_name: str, written: object) -> dt.datetime:
@@ -264,6 +285,9 @@ def parse_event(raw: object, index: int, default_title: str, today: dt.date,
                        "raksti '- title: …' un zem tā 'start: …' ar atkāpi", raw)
     unknown = sorted(str(k) for k in raw if k not in FIELDS)
     if unknown:
+        hidden = INVISIBLE.search(unknown[0])
+        if hidden and INVISIBLE.sub("", unknown[0]) in FIELDS:
+            raise ProblemError(_hidden_in_key(unknown[0], hidden, written))
         raise _invalid(unknown[0], "nezināms lauks", "unknown field",
                        f"atļautie lauki: {', '.join(FIELDS)}", unknown[0])
     nodes = _field_nodes(written)
@@ -387,6 +411,41 @@ def _exdates(value: object, start: dt.date, recurrence: Recurrence,
     return tuple(sorted(found))
 
 
+def _hidden_in_key(key: str, hidden: re.Match[str], written: yaml.Node | None
+                   ) -> ContentProblem:
+    """The problem of an event's field name that is a known one with an invisible character
+    in it (`st<U+200B>art:`; `hidden` its first): named as in the front matter's field names
+    (yamlproblems.layout_problem), at its column when the event's node is known; the field
+    it clearly is, so that no second problem says it is missing."""
+    nodes = [k for k, _v in written.value if isinstance(k, yaml.ScalarNode) and k.value == key] \
+        if isinstance(written, yaml.MappingNode) else []
+    column = nodes[-1].start_mark.column + 1 if nodes else 1
+    problem = layout_problem("", 0, column + hidden.start(), hidden.group(),
+                             INVISIBLE.sub("", key))
+    return problem if nodes else replace(problem, value="")
+
+
+def _without_invisibles(problem: ContentProblem, raw: object, written: yaml.Node | None,
+                        default_title: str, today: dt.date, index: int) -> ContentProblem:
+    """An event's `problem` with the invisible characters and typographic quotes of the value
+    it refuses named (invisibles.named_in_value), as its only fault when the event is valid
+    without them in that field (parsed again so)."""
+    node = _field_nodes(written).get(problem.field)
+    if node is None or not isinstance(raw, Mapping) or not IN_VALUE.search(problem.value):
+        return problem
+    value = raw.get(problem.field)
+
+    def accepts(text: str) -> bool:
+        fixed = ([text if isinstance(item, str) and item.strip() == problem.value.strip()
+                  else item for item in value] if isinstance(value, list) else text)
+        try:
+            parse_event({**raw, problem.field: fixed}, index, default_title, today)
+        except ProblemError as again:
+            return again.problem.field != problem.field
+        return True
+    return named_in_value(problem, node, problem.field, accepts)
+
+
 def _raw_title(raw: object, default_title: str) -> str:
     if isinstance(raw, Mapping) and isinstance(raw.get("title"), str) and raw["title"].strip():
         return raw["title"].strip()
@@ -416,13 +475,15 @@ def parse_events(raw: object, default_title: str, today: dt.date,
     keys: set[str] = set()
     items = written.value if isinstance(written, yaml.SequenceNode) else []
     for index, item in enumerate(raw):
+        node = items[index] if index < len(items) else None
         try:
-            event = parse_event(item, index, default_title, today,
-                                items[index] if index < len(items) else None)
+            event = parse_event(item, index, default_title, today, node)
             _unique(event, keys)
             events.append(event)
         except ProblemError as invalid:
-            problems.append(_named(invalid.problem, index, _raw_title(item, default_title)))
+            problem = _without_invisibles(invalid.problem, item, node, default_title, today,
+                                          index)
+            problems.append(_named(problem, index, _raw_title(item, default_title)))
     return events, problems
 
 

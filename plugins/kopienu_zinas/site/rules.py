@@ -4,6 +4,7 @@ front matter fields each kind of document (newsletter introductions too) may hav
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Generator, Iterator, Sequence
 from difflib import get_close_matches
 from typing import Any
@@ -46,7 +47,14 @@ SYNONYMS = {"category": "region", "categories": "region", "kategorija": "region"
             "reģions": "region", "virsraksts": "title", "datums": "date", "tēmas": "tags",
             "temas": "tags", "autori": "authors", "kopsavilkums": "summary", "attēls": "image",
             "attels": "image", "galerija": "gallery", "pasākumi": "events", "pasakumi": "events",
-            "valoda": "lang", "adrese": "slug"}
+            "valoda": "lang", "adrese": "slug", "description": "summary",
+            "excerpt": "summary"}
+#: Fields other site generators read (Jekyll, Hugo, Eleventy) that nothing here reads, and
+#: what this site does instead (:func:`_other_tool_field`): the address is `slug:`'s (made from
+#: the title when there is none), the look the theme's.
+OTHER_TOOLS = frozenset({"permalink", "layout"})
+#: A slug as Pelican's slugify writes it (what the last part of a permalink may be taken as).
+_SLUG_PART = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 #: `status:` values Pelican knows (anything else silently drops the file from the site).
 STATUSES = ("published", "draft", "hidden")
 #: Each kind of document in Latvian and English (for "pages do not use this field").
@@ -60,12 +68,12 @@ def check_document(sender: Any, document: SourceDocument,
     """document_check: the fields of one article or page, except its dates (which depend on
     the build date: `check_documents`); of a newsletter introduction, which fields it has."""
     if document.kind == "newsletter":
-        return list(check_fields(document))
+        return [*check_fields(document), *check_text(document)]
     if not document.header_found or document.node is None \
             or document.kind not in ("article", "page"):
         return []
     problems = [*check_fields(document), *check_title(document), *check_types(document),
-                *check_status(document), *check_translation(document)]
+                *check_status(document), *check_translation(document), *check_text(document)]
     if document.kind == "article":
         site = SiteSettings.from_pelican(settings)
         problems += [*check_region(document, site), *check_summary(document),
@@ -101,9 +109,32 @@ def check_fields(document: SourceDocument) -> Iterator[ContentProblem]:
         if invisible:  # a field name with a pasted no-break space (or an indentation of them)
             yield layout_problem(document.path, line, column + invisible.start(),
                                  invisible.group(), INVISIBLE.sub("", name) or "front matter")
+        elif name.lower() in OTHER_TOOLS:
+            yield ContentProblem(document.path, line, name, *_other_tool_field(
+                name.lower(), document), value=document.written(name.lower()))
         else:
             yield ContentProblem(document.path, line, name, *_unknown_field(name, document.kind),
                                  value=name)
+
+
+def _other_tool_field(name: str, document: SourceDocument) -> tuple[str, str, str]:
+    """(what_lv, what_en, fix) for a field of another site generator (:data:`OTHER_TOOLS`):
+    Jekyll's, Hugo's and Eleventy's `permalink:` (the page's address: here `slug:`, the fix
+    its last part when that is one, `/2024/05/sanaksme/` → `slug: sanaksme`; a pattern such as
+    `/:title/` is what the site does by itself) and `layout:` (the theme decides)."""
+    what_lv = f"lauks '{name}' ir citu rīku (Jekyll, Hugo, Eleventy) lauks, šī vietne to nelasa"
+    what_en = f"'{name}' is a field of other tools (Jekyll, Hugo, Eleventy); this site does not read it"
+    if name == "layout":
+        return what_lv, what_en, "izdzēs rindu: izskatu nosaka vietnes tēma"
+    if "slug" not in FIELDS[document.kind]:
+        return what_lv, what_en, "izdzēs rindu: adresi nosaka faila nosaukums"
+    written = document.written(name).strip().strip("/")
+    last = written.rsplit("/", 1)[-1].removesuffix(".html")
+    if _SLUG_PART.fullmatch(last):
+        return what_lv, what_en, (f"adresi nosaka 'slug:': raksti slug: {last} (un izdzēs "
+                                  f"'{name}:')")
+    return what_lv, what_en, ("izdzēs rindu: adresi vietne veido no virsraksta (savu adresi "
+                              "raksti laukā 'slug:', piemēram slug: sanaksme-rezekne)")
 
 
 def _unknown_field(name: str, kind: str) -> tuple[str, str, str]:
@@ -208,7 +239,8 @@ def check_region(document: SourceDocument, site: SiteSettings) -> Iterator[Conte
         not_text = document.text_problem("region")
         yield not_text if not_text and document.written("region") in site.regions else \
             document.problem("region", "nezināms reģions", "unknown region",
-                             value=document.written("region"), fix=f"izvēlies vienu no: {allowed}")
+                             value=document.written("region"), fix=f"izvēlies vienu no: {allowed}",
+                             accepts=lambda cleaned: cleaned in site.regions)
 
 
 def check_summary(document: SourceDocument) -> Iterator[ContentProblem]:
@@ -225,16 +257,19 @@ def check_summary(document: SourceDocument) -> Iterator[ContentProblem]:
 def check_language(document: SourceDocument, site: SiteSettings) -> Iterator[ContentProblem]:
     lang = document.metadata.get("lang")
     if isinstance(lang, str) and lang not in site.languages:
-        yield document.problem("lang", "neatbalstīta valoda", "unsupported language", value=lang,
-                               fix="raksti 'lang: lv' vai 'lang: en'")
+        yield document.problem("lang", "neatbalstīta valoda", "unsupported language",
+                               value=document.written("lang"),
+                               fix="raksti 'lang: lv' vai 'lang: en'",
+                               accepts=lambda cleaned: cleaned in site.languages)
 
 
 def check_status(document: SourceDocument) -> Iterator[ContentProblem]:
     status = document.metadata.get("status")
     if status is not None and status not in STATUSES:
-        yield document.problem("status", "nezināms statuss", "unknown status", value=status,
+        yield document.problem("status", "nezināms statuss", "unknown status",
+                               value=document.written("status"),
                                fix="raksti 'status: draft' (melnraksts) vai izdzēs rindu, "
-                                   "lai publicētu")
+                                   "lai publicētu", accepts=lambda cleaned: cleaned in STATUSES)
 
 
 def check_translation(document: SourceDocument) -> Iterator[ContentProblem]:
@@ -247,3 +282,38 @@ def check_translation(document: SourceDocument) -> Iterator[ContentProblem]:
             "translation", "lauks 'translation' nav saprotams", "translation must be quoted text",
             "izdzēs rindu (valodu nosaka 'lang:' un kopīgs 'slug:') vai raksti "
             "translation: \"true\" pēdiņās", value=document.written("translation"))
+
+
+#: What a document without text would be, by kind (Latvian, English, what to do).
+_NO_TEXT = {
+    "article": ("rakstam nav teksta: aiz galvenes nav nekā, un lapā būtu tikai virsraksts",
+                "the article has no text: nothing follows the front matter, and its page would "
+                "show only the title",
+                "uzraksti raksta tekstu aiz šīs rindas '---' (vispirms tukša rinda); ja raksts "
+                "vēl nav gatavs, neiesniedz to"),
+    "page": ("lapai nav teksta: aiz galvenes nav nekā, un lapā būtu tikai virsraksts",
+             "the page has no text: nothing follows the front matter, and it would show only "
+             "the title",
+             "uzraksti lapas tekstu aiz šīs rindas '---' (vispirms tukša rinda)"),
+    "newsletter": ("ievadam nav teksta: izdevumā būtu tikai tā virsraksts",
+                   "the introduction has no text: the issue would show only its heading",
+                   "uzraksti ievada tekstu aiz šīs rindas '---' (vispirms tukša rinda); ja "
+                   "ievada nav, izdzēs šo failu (izdevuma aprakstu plūsmā vietne izveido pati)"),
+}
+
+
+def check_text(document: SourceDocument) -> Iterator[ContentProblem]:
+    """An error at the closing `---` of an article, a page or a newsletter introduction whose
+    body shows nothing (only blank lines or comments, which are not published; or nothing at
+    all after the front matter): Pelican would publish its title over an empty page, where
+    the browser editor refuses to save one without text (docs/redaktoriem.md). A page with
+    its own `template:` (Abonēt's `subscribe`) shows what its template gives, and is none."""
+    if not document.header_end or any(character.isprintable() and not character.isspace()
+                                      for character in document.body):
+        return
+    if document.kind == "page" and document.metadata.get("template"):
+        return
+    what_lv, what_en, fix = _NO_TEXT[document.kind]
+    if document.with_comments is not None:
+        fix += "; komentāri <!-- … --> netiek publicēti"
+    yield ContentProblem(document.path, document.header_end, "text", what_lv, what_en, fix)
