@@ -195,11 +195,11 @@ def named_in_value(problem: ContentProblem, node: yaml.Node | None, key: str,
             or not IN_VALUE.search(node.value) or not _same(node.value, problem.value):
         return problem
     found_lv, found_en = _found_words(node.value, _columns(node))
-    if found_lv in problem.what_lv:
-        return problem
+    hidden = any(c not in TYPOGRAPHIC_QUOTE_CHARACTERS for c in IN_VALUE.findall(node.value))
+    if found_lv in problem.what_lv or (not hidden and "typographic quotes" in problem.what_en):
+        return problem  # (site/taxonomy.py's quotes around a tag name, say)
     text = cleaned(node.value)
     quotes = [c for c in dict.fromkeys(node.value) if c in TYPOGRAPHIC_QUOTE_CHARACTERS]
-    hidden = any(c not in TYPOGRAPHIC_QUOTE_CHARACTERS for c in IN_VALUE.findall(node.value))
     how = ("izdzēs pēdiņas " + " ".join(quotes) if quotes else "") + (
         (" un " if quotes else "") + "uzraksti vērtību no jauna bez neredzamās zīmes (tāda "
         "ienāk, kopējot no Word, PDF vai tīmekļa lapas)" if hidden else "")

@@ -116,9 +116,12 @@ def address_of(field: str, slug: str, settings: Mapping[str, Any]) -> str:
 def without_quotes(name: str) -> str:
     """`name` without the typographic quotes (:data:`QUOTES`) around it: a leading run, and
     then a trailing run when the name began with one or holds none inside (`“kopienas”`,
-    `”bibliotēkas”`, `bibliotēkas”` → the word; `biedrība „Sēlijas salas”` as it is)."""
+    `”bibliotēkas”`, `bibliotēkas”` → the word; `biedrība „Sēlijas salas”` and `„Zaļā” josla`,
+    whose quotes close or open inside, as they are)."""
     text = name.strip()
     began = text[:1] in QUOTES and bool(text)
+    if began and any(character in QUOTES for character in text.strip(QUOTES)):
+        return name  # the opening quote closes inside: `„Zaļā” josla` quotes part of it
     inner = text.lstrip(QUOTES).strip() if began else text
     trimmed = inner.rstrip(QUOTES).strip()
     if trimmed != inner and (began or not any(character in QUOTES for character in trimmed)):

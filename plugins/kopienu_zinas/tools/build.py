@@ -92,9 +92,13 @@ SOURCE_ECHOES = frozenset({
 
 #: Pelican's warnings that several sources share one address (`pelican.utils.
 #: process_translations`: the count, one or two more values, then each source's path). When the
-#: content check has reported one of those sources (site/slugs.py names the clash in Latvian
-#: and English at the newer file's line) they are only its echo, in English, with machine paths.
+#: content check has named the clash (site/slugs.py, in Latvian and English at the newer
+#: file's title or slug: a problem of one of those sources about a field of its address,
+#: ADDRESS_FIELDS), or reported every one of the sources, they are only its echo, in English,
+#: with machine paths.
 SHARED_ADDRESS_ECHOES = ("There are %s items ", "There are %s original (not translated) items ")
+#: The fields a content's address is made of.
+ADDRESS_FIELDS = frozenset({"title", "slug", "save_as", "url", "lang"})
 
 #: While a build runs (`build`), the collector's full collections (of its oldest generation) wait for
 #: this many collections of the middle one (Python's default: 10). A build keeps nearly all it
@@ -139,9 +143,11 @@ class ProblemCollector(logging.Handler):
             return relative_source(str(record.args[0]), self.content_root) in self.sources
         if isinstance(record.msg, str) and record.msg.startswith(SHARED_ADDRESS_ECHOES) \
                 and isinstance(record.args[0], int) and 0 < record.args[0] <= len(record.args):
-            paths = record.args[-record.args[0]:]
-            return any(relative_source(str(path), self.content_root) in self.sources
-                       for path in paths)
+            paths = {relative_source(str(path), self.content_root)
+                     for path in record.args[-record.args[0]:]}
+            addressed = {problem.path for problem in self.problems.values()
+                         if problem.field in ADDRESS_FIELDS}
+            return bool(paths & addressed) or paths <= self.sources
         return False
 
     def emit(self, record: logging.LogRecord) -> None:
