@@ -9,6 +9,7 @@ import pytest
 
 from kopienu_zinas.common.cachestore import MAGIC, CacheStore
 from kopienu_zinas.common.fingerprint import (
+    Heads,
     TreeRead,
     code_digest,
     digest,
@@ -298,3 +299,24 @@ def test_a_killed_builds_temporary_file_beside_the_entries_is_pruned(tmp_path: P
     store.prune_keeping_previous()
     assert not dead.exists() and live.exists()
     assert store.get("aa01") == "x"
+
+
+def test_a_file_name_that_is_not_utf8_counts_in_the_tree_by_its_bytes(tmp_path: Path) -> None:
+    """A name in the Windows code page, as `unzip` leaves one from a Windows-made archive
+    (`zi\\xf2as.md`): the digest stopped the build with UnicodeEncodeError (QA). It counts by
+    its bytes, so another such name or a rename changes the tree; no Heads is asked about it
+    (no build reads it)."""
+    (tmp_path / "raksts.md").write_text("Teksts.", encoding="utf-8")
+    before = tree_digest(tmp_path)
+    (Path(os.fsdecode(tmp_path)) / os.fsdecode(b"zi\xf2as.md")).write_text("Teksts.",
+                                                                          encoding="utf-8")
+    windows = tree_digest(tmp_path)
+    assert windows != before
+    os.rename(os.fsencode(tmp_path) + b"/zi\xf2as.md", os.fsencode(tmp_path) + b"/zi\xecas.md")
+    assert tree_digest(tmp_path) not in (before, windows)
+    assert digest(os.fsdecode(b"zi\xf2as.md")) == digest(b"zi\xf2as.md")
+    asked: list[str] = []
+    read = read_tree(tmp_path, Heads(lambda relative: asked.append(relative) or True,
+                                     lambda data: digest(data)))
+    assert asked == ["raksts.md"] and list(read.heads) == ["raksts.md"]
+    assert len(read.parts) == 2 and not read.changed()

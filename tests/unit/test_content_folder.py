@@ -157,3 +157,31 @@ def test_a_folder_named_md_or_a_link_to_no_file_is_no_markdown_file(tmp_path: Pa
     assert [path for _file, path in markdown_files(root, listing)] == ["raksts.md", "saite.md"]
     documents, _problems = discover_documents(root)
     assert [document.path for document in documents] == ["raksts.md", "saite.md"]
+
+
+def test_names_that_are_not_utf8_are_listed_apart_each_once(tmp_path: Path) -> None:
+    """What `unzip` leaves for names from a Windows-made archive (Windows-1257 bytes): the
+    listing's digest stopped the build with UnicodeEncodeError (QA). Such names are no content
+    (Pelican does not read them), so the rules see none of them; each file and folder so
+    named, also inside a folder so named, is listed apart for the content check to name."""
+    root = os.fsencode(tmp_path / "content")
+    for folder in (b"galerija", b"R\xe7zekne/apak\xf0mape"):
+        os.makedirs(root + b"/" + folder)
+    for name in (b"raksts.md", b"zi\xf2as.md", b"galerija/b\xe2rni.jpg", b"galerija/foto.jpg",
+                 b"R\xe7zekne/raksts.md", b"R\xe7zekne/apak\xf0mape/zi\xf2a.md",
+                 b".zi\xf2as.md.swp", b"galerija/._b\xe2rni.jpg"):
+        with open(root + b"/" + name, "wb") as file:
+            file.write(b"---\n")
+    listing = ContentFolder.scan(os.fsdecode(root))
+    assert sorted(listing.kinds) == ["galerija", "galerija/foto.jpg", "raksts.md"]
+    assert listing.complete_names() is not None
+    assert [(os.fsencode(name), kind) for name, kind in listing.misnamed] == [
+        (b"R\xe7zekne", "folder"), (b"R\xe7zekne/apak\xf0mape", "folder"),
+        (b"R\xe7zekne/apak\xf0mape/zi\xf2a.md", "file"), (b"galerija/b\xe2rni.jpg", "file"),
+        (b"zi\xf2as.md", "file")]
+    assert len(listing.digest()) == 64
+    with activated(listing):
+        assert contentfolder.misnamed_names(os.fsdecode(root)) == listing.misnamed
+        assert contentfolder.files(os.fsdecode(root)) == ["galerija/foto.jpg", "raksts.md"]
+    assert contentfolder.misnamed_names(os.fsdecode(root)) == listing.misnamed  # from the disk
+    assert contentfolder.files(os.fsdecode(root)) == ["galerija/foto.jpg", "raksts.md"]

@@ -13,7 +13,9 @@ during it changes the next build's keys anyway).
 What editors' tools and operating systems leave behind (common/leftbehind.py: `.DS_Store`,
 `Thumbs.db`, `.#raksts.md` …) is not listed, nor anything in a folder so named: it is no
 content, so neither the rules nor the keys see it (a `.DS_Store` Finder rewrites is no change);
-a path question about such a name is asked of the disk.
+a path question about such a name is asked of the disk. A name that is not UTF-8 is left out
+the same way (Pelican does not read it either), but listed apart, `misnamed`, with every such
+name inside a folder so named: the content check reports each (common/filenames.py).
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .fingerprint import digest
-from .leftbehind import left_behind
+from .leftbehind import left_behind, misnamed
 
 #: Kinds of entries (what `os.scandir` says without following links).
 FOLDER, FILE, LINK, OTHER = "folder", "file", "link", "other"
@@ -38,7 +40,9 @@ class ContentFolder:
 
     `kinds` maps each relative POSIX path ("atteli/foto.jpg") to FOLDER, FILE, LINK or OTHER;
     `links` maps each symbolic link's relative path to where it points (`os.readlink`);
-    `unlisted` holds folders that could not be listed (what is in them is asked of the disk).
+    `unlisted` holds folders that could not be listed (what is in them is asked of the disk);
+    `misnamed`: (relative path, kind) of each file and folder whose own name is not UTF-8
+    (leftbehind.misnamed), also inside a folder so named, in path order: none is in `kinds`.
     """
 
     root: str
@@ -46,29 +50,41 @@ class ContentFolder:
     kinds: dict[str, str] = field(default_factory=dict)
     links: dict[str, str] = field(default_factory=dict)
     unlisted: frozenset[str] = frozenset()
+    misnamed: tuple[tuple[str, str], ...] = ()
 
     @classmethod
     def scan(cls, root: Path | str) -> ContentFolder:
         """List everything under `root` but what is left behind (symbolic links to folders
         are not followed, as `os.walk` does not); a folder that cannot be listed is skipped,
-        as `os.walk` does."""
+        as `os.walk` does. Names that are not UTF-8 are listed apart (`misnamed`)."""
         top = os.fspath(root)
         kinds: dict[str, str] = {}
         links: dict[str, str] = {}
         unlisted: set[str] = set()
+        found_misnamed: list[tuple[str, str]] = []
         pending = [""]
+        apart: set[str] = set()  # folders whose own name, or a folder's above, is not UTF-8
         while pending:
             relative = pending.pop()
             try:
                 with os.scandir(os.path.join(top, relative) if relative else top) as entries:
                     listed = list(entries)
             except OSError:
-                unlisted.add(relative)
+                if relative not in apart:
+                    unlisted.add(relative)
                 continue
             for entry in listed:
-                if left_behind(entry.name):
-                    continue
                 name = f"{relative}/{entry.name}" if relative else entry.name
+                reported = misnamed(entry.name)
+                if left_behind(entry.name) and not reported:
+                    continue
+                if reported:
+                    found_misnamed.append((name, _kind(entry)))
+                if reported or relative in apart:  # no content: only its names are looked at
+                    if entry.is_dir(follow_symlinks=False):
+                        apart.add(name)
+                        pending.append(name)
+                    continue
                 if entry.is_symlink():
                     kinds[name] = LINK
                     try:
@@ -80,7 +96,8 @@ class ContentFolder:
                     pending.append(name)
                 else:
                     kinds[name] = FILE if entry.is_file(follow_symlinks=False) else OTHER
-        return cls(top, os.path.realpath(top), kinds, links, frozenset(unlisted))
+        return cls(top, os.path.realpath(top), kinds, links, frozenset(unlisted),
+                   tuple(sorted(found_misnamed, key=lambda found: found[0].split("/"))))
 
     def complete_names(self) -> list[str] | None:
         """Every name under the folder (relative POSIX paths, folders included; what is left
@@ -133,6 +150,15 @@ class ContentFolder:
         if walked is None:
             return os.path.realpath(path)
         return f"{self.real_root}/{walked[0]}" if walked[0] else self.real_root
+
+
+def _kind(entry: os.DirEntry[str]) -> str:
+    """FOLDER, FILE, LINK or OTHER, as `os.scandir` tells without following links."""
+    if entry.is_symlink():
+        return LINK
+    if entry.is_dir(follow_symlinks=False):
+        return FOLDER
+    return FILE if entry.is_file(follow_symlinks=False) else OTHER
 
 
 _ACTIVE: list[ContentFolder] = []
@@ -190,6 +216,17 @@ def symlinks(root: Path | str) -> list[tuple[str, str]]:
         return sorted(snapshot.links.items())
     return sorted((relative, os.readlink(path)) for relative, path in _walk(text)
                   if os.path.islink(path))
+
+
+def misnamed_names(root: Path | str) -> tuple[tuple[str, str], ...]:
+    """Every file and folder under `root` whose own name is not UTF-8, also inside a folder so
+    named (ContentFolder `misnamed`: relative path as Python gives it, kind), in path order;
+    from the active snapshot of `root` when there is one, else from the disk."""
+    text = os.fspath(root)
+    snapshot = active(text)
+    if snapshot is not None and snapshot.root == text:
+        return snapshot.misnamed
+    return ContentFolder.scan(text).misnamed
 
 
 def files(root: Path | str) -> list[str]:

@@ -33,10 +33,16 @@ _PLUGIN_ROOT = Path(__file__).resolve().parents[1]
 
 
 def digest(*parts: bytes | str) -> str:
-    """SHA-256 hex digest of the parts, each length-prefixed (so ("ab", "c") ≠ ("a", "bc"))."""
+    """SHA-256 hex digest of the parts, each length-prefixed (so ("ab", "c") ≠ ("a", "bc")).
+
+    Text is taken as UTF-8, a file name that is not UTF-8 as its bytes on the disk: Python
+    gives each byte of such a name as a lone surrogate U+DC80–U+DCFF (PEP 383,
+    `surrogateescape`), which plain UTF-8 cannot encode (the content check names the file:
+    common/filenames.py); other text digests as before. Raises UnicodeEncodeError only for a
+    surrogate no file name holds (U+D800–U+DC7F, U+DD00–U+DFFF)."""
     hasher = hashlib.sha256()
     for part in parts:
-        data = part.encode("utf-8") if isinstance(part, str) else part
+        data = part.encode("utf-8", "surrogateescape") if isinstance(part, str) else part
         hasher.update(len(data).to_bytes(8, "big"))
         hasher.update(data)
     return hasher.hexdigest()
@@ -123,7 +129,8 @@ def _part(path: str, state: FileState) -> str:
 @dataclass(frozen=True)
 class Heads:
     """What :func:`read_tree` also takes from some files' bytes, read once: `wanted(relative)`
-    says which (by relative POSIX path), `digest(data)` what it takes (a digest)."""
+    says which (by relative POSIX path; never asked about a path that is not UTF-8, which no
+    build reads: common/leftbehind.py NOT_UTF8), `digest(data)` what it takes (a digest)."""
 
     wanted: Callable[[str], bool]
     digest: Callable[[bytes], str]
@@ -139,7 +146,8 @@ def read_tree(root: Path, heads: Heads | None = None) -> TreeRead:
     taken: dict[str, str] = {}
     files = _tree_files(root)
     for relative, path, state in files:
-        if heads is not None and isinstance(state, tuple) and heads.wanted(relative):
+        if heads is not None and isinstance(state, tuple) and is_text(relative) \
+                and heads.wanted(relative):
             with open(path, "rb") as file:
                 data = file.read()
             part = hashlib.sha256(data).hexdigest()
@@ -151,6 +159,16 @@ def read_tree(root: Path, heads: Heads | None = None) -> TreeRead:
         parts[relative] = part
     return TreeRead(root, digest(*(text for pair in parts.items() for text in pair)),
                     {relative: state for relative, _path, state in files}, recent, parts, taken)
+
+
+def is_text(path: str) -> bool:
+    """Whether a path (or name) as Python gives it is UTF-8 text: it holds no byte of a name
+    that is not UTF-8 (a lone surrogate, PEP 383)."""
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def tree_digest(root: Path) -> str:

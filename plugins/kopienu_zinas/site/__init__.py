@@ -3,6 +3,7 @@ guard, Jinja helpers, the feed writer and the sitemap."""
 
 from pelican import signals
 
+from ..common import filenames
 from ..common import slugs as plain_slugs
 from ..common.problems import content_check, document_check
 from . import (
@@ -68,7 +69,7 @@ def register() -> None:
                  headings):
         document_check.connect(rule.check_document)
     for rule in (rules, slugs, reserved, containment, placeholders, runnable, videos,
-                 documents, casenames):
+                 documents, casenames, filenames):
         content_check.connect(rule.check_documents)
     document_check.connect(taxonomy.check_document)  # quotes around tag and author names
     content_check.connect(taxonomy.check_documents)  # names spelt otherwise than the site's

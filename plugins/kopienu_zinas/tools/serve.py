@@ -38,6 +38,7 @@ from typing import Any
 from pelican.settings import read_settings
 
 from ..cms.settings import CmsSettings
+from ..common.fingerprint import is_text
 from .live_reload import BuildSignal, PreviewHandler
 from .missing_pages import MissingPages
 from .watch import SourceWatcher
@@ -173,10 +174,12 @@ class Previewer:
 
     def fast_render(self, paths: set[str]) -> list[str]:
         """The output paths fast-rendered for `paths` (none for a large batch: a checkout or a
-        copied folder goes straight to the full build)."""
+        copied folder goes straight to the full build; none for a path that is not UTF-8,
+        which no build reads: its problem comes with the full build)."""
         if len(paths) > FAST_RENDER_LIMIT:
             return []
-        written = [page for path in sorted(paths) if (page := self.builder.render(Path(path)))]
+        written = [page for path in sorted(paths)
+                   if is_text(path) and (page := self.builder.render(Path(path)))]
         for page in written:
             print(f"Lapa atjaunota uzreiz (page updated at once): {page}", flush=True)
         return written
