@@ -1,12 +1,16 @@
-"""Photos made for the galleries tests: quadrant colours to tell orientation, camera and GPS
-metadata to be stripped, truncated files and decompression bombs."""
+"""Photos made for the galleries and images tests: quadrant colours to tell orientation, camera
+and GPS metadata to be stripped, truncated and damaged files (JPEG, HEIF, TIFF) and
+decompression bombs."""
 
 from __future__ import annotations
 
+import io
 import struct
 from pathlib import Path
 
 from PIL import Image
+
+import kopienu_zinas.images.pipeline  # noqa: F401  (registers pillow-heif: HEIF files are made here)
 
 #: Quadrant colours of the upright picture: top-left, top-right, bottom-left, bottom-right.
 QUADRANTS = ((220, 30, 30), (30, 200, 30), (30, 30, 220), (240, 220, 40))
@@ -82,3 +86,66 @@ def thumbnail_gps_exif(orientation: int = 1) -> bytes:
         struct.pack("<HHHI4s", 2, 1, 2, 2, b"N\x00\x00\x00"),
         struct.pack("<HHII", 2, 5, 3, latitude), struct.pack("<I", 0),
         struct.pack("<6I", 56, 1, 30, 1, 30, 1)))
+
+
+# Damaged files as phones, scanners and copies cut short make them (QA report of session 11).
+
+def iso_boxes(data: bytes) -> dict[bytes, tuple[int, int]]:
+    """The top-level boxes of an ISO base media file (HEIF, AVIF): type → (offset, length)."""
+    found, offset = {}, 0
+    while offset + 8 <= len(data):
+        length = int.from_bytes(data[offset:offset + 4], "big") or len(data) - offset
+        found[data[offset + 4:offset + 8]] = (offset, length)
+        offset += length
+    return found
+
+
+def heif_bytes(image: Image.Image, **options: object) -> bytes:
+    """`image` saved by pillow-heif, with its save `options` (tile_size…)."""
+    buffer = io.BytesIO()
+    image.save(buffer, "HEIF", quality=80, **options)
+    return buffer.getvalue()
+
+
+def tiles(size: tuple[int, int] = (256, 256), tile: int = 64) -> Image.Image:
+    """A picture of differently coloured squares, `tile` pixels each."""
+    image = Image.new("RGB", size)
+    for index, (x, y) in enumerate((x, y) for y in range(0, size[1], tile)
+                                   for x in range(0, size[0], tile)):
+        image.paste((40 + 13 * index % 200, 220 - 7 * index % 200, 120), (x, y, x + tile, y + tile))
+    return image
+
+
+def write_cut(path: Path, data: bytes, fraction: float) -> Path:
+    """The first `fraction` of `data` written to `path`: a copy that stopped early."""
+    path.write_bytes(data[: int(len(data) * fraction)])
+    return path
+
+
+def write_cut_grid_heic(path: Path) -> Path:
+    """An iPhone-like HEIC (a grid of 64 px tiles; iPhones use 512 px) cut to 90% of its bytes:
+    libheif decodes the missing tiles as flat green without an error."""
+    return write_cut(path, heif_bytes(tiles(), tile_size=64), 0.9)
+
+
+def write_heif_short_item(path: Path) -> Path:
+    """A HEIF whose image item is declared half as long as its HEVC data (the extent length in
+    its `iloc` box halved), as drewnoakes/metadata-extractor-images'
+    heic/NullPointerException.HeifPictureHandler.processBox.heif is: it opens, and decoding it
+    raises EOFError ("Decoder plugin generated an error: Unexpected end of file")."""
+    data = bytearray(heif_bytes(Image.effect_noise((64, 48), 64).convert("RGB")))
+    meta, _meta_length = iso_boxes(bytes(data))[b"meta"]
+    mdat, mdat_length = iso_boxes(bytes(data))[b"mdat"]
+    length = (mdat_length - 8).to_bytes(4, "big")  # the one item fills the mdat box
+    at = data.index(length, data.index(b"iloc", meta), mdat)
+    data[at:at + 4] = ((mdat_length - 8) // 2).to_bytes(4, "big")
+    path.write_bytes(bytes(data))
+    return path
+
+
+def write_cut_tiff(path: Path) -> Path:
+    """A two-page scan (600×400, then 64×48) cut to 60%: the second page's directory is gone,
+    where Pillow warns "Corrupt EXIF data" and raises TypeError "Missing dimensions"."""
+    buffer = io.BytesIO()
+    upright().save(buffer, "TIFF", save_all=True, append_images=[upright((64, 48))])
+    return write_cut(path, buffer.getvalue(), 0.6)

@@ -195,7 +195,7 @@ def test_every_bad_input_is_one_error_naming_its_file(tmp_path: Path) -> None:
     for expected in ("nav-galerijas.md:7: gallery: galerijas mape nav atrasta",
                      "galleries/talka/captions.yml:9: photos: šāda attēla faila mapē nav",
                      "galleries/talka/captions.yml:8: alt:",
-                     "galleries/talka/phone.heic: photo: neatbalstīts attēla formāts",
+                     "galleries/talka/phone.heic: photo: attēla fails ir nepilnīgs",
                      "galleries/talka/huge.jpg: photo: attēls ir pārāk liels"):
         assert expected in errors, errors
     assert not (tmp_path / "out").exists()

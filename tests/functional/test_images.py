@@ -26,7 +26,19 @@ from kopienu_zinas.images.kinds import is_picture
 from kopienu_zinas.images.paths import output_stem
 from tests.documents import pdf_bytes
 from tests.functional.test_galleries import Tags
-from tests.photos import CAMERA, camera_exif, upright
+from tests.photos import (
+    CAMERA,
+    QUADRANTS,
+    camera_exif,
+    close,
+    heif_bytes,
+    quadrant_colours,
+    upright,
+    write_cut,
+    write_cut_grid_heic,
+    write_cut_tiff,
+    write_heif_short_item,
+)
 from tests.sitebuild import BuiltSite, run_build
 
 XMP = b'<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:Description exif:GPSLatitude="56,6N"/></x:xmpmeta>'
@@ -374,3 +386,157 @@ def test_feed_pictures_are_at_most_the_email_column_wide_by_attribute(
         assert abs(height - natural[1] * width / natural[0]) <= 0.5, (feed, img, natural)
         scaled += natural[0] > EMAIL_COLUMN
     assert scaled, f"{feed}: no picture wider than the column: the scaling is not exercised"
+
+
+# Damaged and unusual pictures (QA report of session 11) -------------------------------------
+
+PICTURES_ARTICLE = """---
+title: Attēli no telefona
+date: 2024-05-13
+region: Latgale
+summary: Attēli no telefona un skenera.
+gallery: telefons{cover}
+---
+{body}
+"""
+
+
+def two_places(content: Path, files: dict[str, Path], cover: str = "") -> None:
+    """Each file both under atteli/ (shown in an article) and in the gallery `telefons`, with
+    a healthy `zz-last.jpg` last in both (the picture a crash was once blamed on)."""
+    healthy = content.parent / "zz-last.jpg"
+    upright((400, 300)).save(healthy)  # no location: no warning names it
+    files = {**files, "zz-last.jpg": healthy}
+    (content / "atteli").mkdir(parents=True, exist_ok=True)
+    gallery = content / "galleries/telefons"
+    gallery.mkdir(parents=True)
+    entries = []
+    for name, source in files.items():
+        shutil.copyfile(source, content / "atteli" / name)
+        shutil.copyfile(source, gallery / name)
+        entries.append(f"  - file: {name}\n    caption: Attēls {name}\n    alt: Skats {name}\n")
+    (gallery / "captions.yml").write_text("title: Telefons\ndate: 2024-05-13\nphotos:\n"
+                                          + "".join(entries), encoding="utf-8")
+    body = "\n\n".join(f"![Skats {name}]({{static}}/atteli/{name})" for name in files)
+    (content / "telefons.md").write_text(PICTURES_ARTICLE.format(cover=cover, body=body),
+                                         encoding="utf-8")
+
+
+def strict_build(content: Path, output: Path, caches: Path, workers: int | None = None
+                 ) -> subprocess.CompletedProcess[str]:
+    """`make check`'s build of `content` with cold caches of its own (location warning on)."""
+    imaging = {"workers": workers}
+    return run_build(output, "--strict",
+                     "-e", f"IMAGES={json.dumps({**imaging, 'cache': str(caches / 'i')})}",
+                     "-e", f"GALLERIES={json.dumps({**imaging, 'cache': str(caches / 'g')})}",
+                     content=content)
+
+
+def problem_lines(stderr: str) -> list[str]:
+    return [line for line in stderr.splitlines() if line.startswith(("error: ", "warning: "))]
+
+
+def test_cut_heif_and_tiff_files_are_named_cut_short_in_every_place_without_pillows_words(
+        tmp_path: Path) -> None:
+    """Faults 3, 6, 7: a cut iPhone HEIC was published with a green block, a cut HEIF was an
+    "unsupported format", a cut two-page TIFF printed Pillow's warning with a machine path and
+    stopped the build with the generic crash message (its gallery copy never reported)."""
+    content = tmp_path / "content"
+    made = tmp_path / "made"
+    made.mkdir()
+    two_places(content, {
+        "IMG_0001.HEIC": write_cut_grid_heic(made / "a.heic"),
+        "plain.heif": write_cut(made / "b.heif", heif_bytes(upright((64, 48))), 0.6),
+        "skenets.tif": write_cut_tiff(made / "c.tif")})
+    result = strict_build(content, tmp_path / "out", tmp_path)
+    assert result.returncode != 0
+    lines = problem_lines(result.stderr)
+    for name in ("IMG_0001.HEIC", "plain.heif", "skenets.tif"):
+        for place in (f"atteli/{name}: image", f"galleries/telefons/{name}: photo"):
+            assert sum(line.startswith(f"error: {place}: attēla fails ir nepilnīgs")
+                       for line in lines) == 1, (place, result.stderr)
+    assert not any("zz-last" in line for line in lines), result.stderr
+    for words in ("Warning", "Corrupt EXIF", "Traceback", "neizdevās apstrādāt",
+                  "neatbalstīts", "site-packages"):
+        assert words not in result.stderr, result.stderr
+
+
+def test_a_picture_its_decoder_gives_up_on_is_named_itself_in_every_place(
+        tmp_path: Path) -> None:
+    """Fault 2: decoding raised EOFError in a worker; the build's last net named another,
+    healthy picture (`zz-last.jpg`), once; now each place of the broken one is named."""
+    content = tmp_path / "content"
+    made = tmp_path / "made"
+    made.mkdir()
+    upright((400, 300)).save(made / "a.jpg")
+    upright((400, 300)).save(made / "c.png")
+    two_places(content, {"a-talka.jpg": made / "a.jpg",
+                         "bojats.heif": write_heif_short_item(made / "b.heif"),
+                         "m-skats.png": made / "c.png"})
+    result = strict_build(content, tmp_path / "out", tmp_path, workers=2)
+    assert result.returncode != 0
+    errors = [line for line in problem_lines(result.stderr) if line.startswith("error: ")]
+    named = {line.split(": ")[1] for line in errors if "telefons.md" not in line}
+    assert named == {"atteli/bojats.heif", "galleries/telefons/bojats.heif"}, result.stderr
+    assert all("bojats.heif" in line for line in errors), result.stderr  # the article's link
+    assert len(errors) == len(set(errors)) <= 3, result.stderr
+    for place in ("atteli/bojats.heif: image", "galleries/telefons/bojats.heif: photo"):
+        assert f"error: {place}: attēla fails ir nepilnīgs" in result.stderr, result.stderr
+    assert "neizdevās apstrādāt" not in result.stderr
+
+
+def test_long_pictures_are_published_within_every_encoders_limits_and_true_to_their_markup(
+        tmp_path: Path) -> None:
+    """Fault 1: a scrolling screenshot (taller than WebP's 16383 px) stopped the build; fault
+    4: a scanner's TIFF with Orientation 6 was squeezed; fault 5: a .jfif and an ending-less
+    JPEG were refused in a gallery; a panorama's og:image was 1200×8."""
+    content = tmp_path / "content"
+    made = tmp_path / "made"
+    made.mkdir()
+    screenshot = made / "a.png"
+    Image.new("RGB", (120, 17000), (250, 250, 250)).save(screenshot)
+    panorama = made / "b.jpg"
+    Image.new("RGB", (6000, 40), (30, 30, 220)).save(panorama)
+    scan = made / "c.tif"
+    upright((160, 120)).transpose(Image.Transpose.ROTATE_90).save(scan, tiffinfo={274: 6})
+    jfif = phone_picture(made / "d.jpg", "JPEG", (400, 300))
+    two_places(content, {"ekranuznemums.png": screenshot, "panorama.jpg": panorama,
+                         "skenets.tif": scan, "foto.jfif": jfif,
+                         "bez-galotnes": shutil.copyfile(jfif, made / "e")},
+               cover="\nimage: atteli/panorama.jpg\nimage_alt: Ezers no krasta līdz krastam")
+    output = tmp_path / "out"
+    result = build_with_cold_caches(content, output, tmp_path)
+    assert result.returncode == 0, result.stderr
+    warnings = [line for line in problem_lines(result.stderr) if ": location: " not in line]
+    assert [line.split(" (")[0] for line in warnings] == [  # the panorama is a strip on the page
+        "warning: atteli/panorama.jpg: image: attēls ir tik garš un šaurs, ka lapā no tā "
+        "paliek tikai svītra"], result.stderr
+    built = BuiltSite(output, "http://localhost:8000")
+    for url in ("/zinas/2024/atteli-no-telefona/", "/galerijas/telefons/"):
+        page = Tags(built.page(url))
+        assert len(page.all("img")) >= 6, url
+        for img in page.all("img"):
+            src = output / img["src"].removeprefix("http://localhost:8000/")
+            with Image.open(src) as image:
+                assert image.size == (int(img["width"]), int(img["height"])), img
+        for srcset in [i["srcset"] for i in page.all("img")] + [
+                s["srcset"] for s in page.all("source")]:
+            for candidate in srcset.split(", "):
+                url_, width = candidate.split()
+                with Image.open(output / url_.removeprefix("http://localhost:8000/")) as image:
+                    image.load()  # AVIF and WebP read again, as a browser would
+                    assert f"{image.width}w" == width and max(image.size) <= 16383, candidate
+    article = Tags(built.page("/zinas/2024/atteli-no-telefona/"))
+    meta = {m.get("property"): m.get("content") for m in article.all("meta")}
+    assert int(meta["og:image:width"]) >= 200 and int(meta["og:image:height"]) >= 200
+    with Image.open(output / meta["og:image"].removeprefix("http://localhost:8000/")) as image:
+        assert image.size == (int(meta["og:image:width"]), int(meta["og:image:height"]))
+    for published in (output / "bildes/atteli/skenets-160.jpg",
+                      output / "galerijas/telefons/skenets-160.jpg"):
+        with Image.open(published) as image:  # upright, not squeezed into 120×160
+            assert image.size == (160, 120)
+            assert all(close(c, q) for c, q in zip(quadrant_colours(image), QUADRANTS,
+                                                   strict=True))
+    gallery = Tags(built.page("/galerijas/telefons/"))
+    shown = {img["alt"] for img in gallery.all("img")}
+    assert {"Skats foto.jfif", "Skats bez-galotnes"} <= shown

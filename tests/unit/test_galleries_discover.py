@@ -50,7 +50,7 @@ def test_captions_give_the_order_and_the_photographers(tmp_path: Path) -> None:
 def test_every_mistake_is_one_problem_naming_the_file(tmp_path: Path) -> None:
     folder = gallery(tmp_path, "talka", CAPTIONS + "  nav.jpg:\n    caption: X\n    alt: Y\n",
                      ["a.jpg", "b.jpg", "d.jpg"])
-    (folder / "iphone.heic").write_bytes(b"\0\0\0\x18ftypheic")
+    (folder / "iphone.heic").write_bytes(b"\0\0\0\x18ftypheic")  # a 24-byte box, 12 written
     write_photo(folder / "huge.jpg", size=(1000, 600))
     (folder / "fake.png").write_bytes(b"not a picture")
     galleries, problems = discover(tmp_path, 500_000)
@@ -61,13 +61,13 @@ def test_every_mistake_is_one_problem_naming_the_file(tmp_path: Path) -> None:
         (base + "captions.yml", "photos", "no such photo in the folder"),
         (base + "d.jpg", "alt", "photo has no alt text"),
         (base + "d.jpg", "caption", "photo has no caption"),
-        (base + "iphone.heic", "photo", "unsupported image format"),
+        (base + "iphone.heic", "photo", "image file is cut short (it ends before the picture does)"),
         (base + "huge.jpg", "photo", "image too large (possible decompression bomb)"),
         (base + "fake.png", "photo", "image file is damaged or not a picture"),
     }  # a file that cannot be published is not asked for captions as well
     missing = next(p for p in problems if p.what_en == "no such photo in the folder")
     assert missing.line == CAPTIONS.count("\n") + 1 and missing.value == "nav.jpg"
-    assert "JPEG" in next(p for p in problems if p.path.endswith(".heic")).fix
+    assert "no jauna" in next(p for p in problems if p.path.endswith(".heic")).fix
 
 
 def test_broken_yaml_and_unknown_fields_are_reported_with_their_line(tmp_path: Path) -> None:
@@ -170,3 +170,24 @@ def test_git_conflict_markers_in_captions_are_one_problem_at_the_conflict(
     assert (problem.path, problem.line, problem.field) == (
         "galleries/a/captions.yml", 2, "captions.yml")
     assert "2, 4, 6" in problem.format() and "<<<<<<<" in problem.fix
+
+
+def test_a_jpeg_by_any_name_is_a_gallery_photo_as_in_atteli(tmp_path: Path) -> None:
+    """QA s11: `foto.jfif` and an ending-less JPEG were refused in a gallery ("save it as
+    JPEG") though the guide says pictures are recognised by content, as under atteli/."""
+    names = ["foto.jfif", "bez-galotnes", "skats.jpg.txt"]
+    photos = "photos:\n" + "".join(f"  {n}: {{caption: X, alt: Y}}\n" for n in names)
+    gallery(tmp_path, "talka", "title: Talka\ndate: 2024-04-20\n" + photos, names)
+    (found,), problems = discover(tmp_path, MAX)
+    assert problems == []
+    assert [p.file for p in found.photos] == names
+
+
+def test_a_file_that_is_no_picture_is_still_an_unsupported_format(tmp_path: Path) -> None:
+    folder = gallery(tmp_path, "talka", "title: Talka\ndate: 2024-04-20\n", [])
+    (folder / "piezimes.txt").write_text("nav attēls")
+    (folder / "bez-galotnes").write_text("nav attēls")
+    _galleries, problems = discover(tmp_path, MAX)
+    assert sorted((p.path, p.what_en, p.value) for p in problems) == [
+        ("galleries/talka/bez-galotnes", "unsupported image format", "(bez galotnes)"),
+        ("galleries/talka/piezimes.txt", "unsupported image format", ".txt")]

@@ -39,14 +39,9 @@ from ..common.problems import ContentProblem
 from ..common.sourcetext import XML_FORBIDDEN, read_source
 from ..common.yamlnodes import compose
 from ..common.yamlproblems import anchor_problems, node_problems, syntax_problem
+from ..images.kinds import meant_as_picture
 from ..images.paths import collisions, nfc, output_stem
-from ..images.pipeline import (
-    PHOTO_SUFFIXES,
-    PhotoError,
-    open_picture,
-    refused_ending,
-    unsupported,
-)
+from ..images.pipeline import PhotoError, open_picture, refused_ending, unsupported
 from . import captions
 
 FOLDER = "galleries"
@@ -149,10 +144,17 @@ class _Reader:
                 self.comments_as_text(item, field)
 
     def photo_file_ok(self, name: str, file: Path) -> bool:
-        """Is the file a picture the pipeline takes (by content, not by its ending)?"""
-        if file.suffix.lower() not in PHOTO_SUFFIXES:
-            error = refused_ending(file) or unsupported(file.suffix)
-            self.problems.append(error.problem.placed(self.rel(name), field="photo"))
+        """Is the file a picture the pipeline takes? Recognised by its content, as every other
+        picture is (images/kinds.py): a JPEG named `.jfif`, `.JPG.txt` or with no ending is a
+        photo, as the editors' guide says (QA report of session 11, fault 5). A file whose
+        ending refuses it (JPEG XL, RAW…) or that is no picture by content nor by its ending
+        is an unsupported format; one that promises a picture and cannot be read is named
+        by the pipeline's words (empty, cut short, damaged)."""
+        refused = refused_ending(file)
+        if refused is None and not meant_as_picture(file):
+            refused = unsupported(file.suffix or "(bez galotnes)")
+        if refused is not None:
+            self.problems.append(refused.problem.placed(self.rel(name), field="photo"))
             return False
         try:
             with open_picture(file, self.max_pixels):

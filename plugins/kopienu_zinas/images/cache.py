@@ -21,8 +21,9 @@ from ..common.fingerprint import file_digest
 from .pipeline import META, Rendered
 from .settings import ImagingSettings
 
-#: Bump when the pipeline's output changes for the same photo and settings.
-PIPELINE_VERSION = 3
+#: Bump when the pipeline's output changes for the same photo and settings (4: TIFF orientations
+#: 5–8 upright, cut HEIF/TIFF refused, the share JPEG; QA report of session 11).
+PIPELINE_VERSION = 4
 
 
 def settings_digest(settings: ImagingSettings) -> str:
@@ -53,8 +54,7 @@ class PhotoCache:
             meta = (folder / META).read_text(encoding="utf-8")
             rendered = Rendered.from_json(meta)
             files: dict[str, str] = json.loads(meta)["files"]
-            names = {r.name(fmt) for r in rendered.renditions for fmt in r.formats}
-            if not names <= files.keys() or any(
+            if not rendered.names() <= files.keys() or any(
                     file_digest(folder / name) != digest for name, digest in files.items()):
                 raise ValueError("damaged entry")
             return rendered

@@ -36,6 +36,7 @@ from .kinds import meant_as_picture
 from .markup import replace_images
 from .output import link_or_copy
 from .paths import content_path, content_relative, find, nfc, output_stem, url_folder
+from .pipeline import thin_warning
 from .publish import original_copy
 from .settings import ImagesSettings, from_pelican
 from .svg import ENDING, publishable
@@ -122,7 +123,10 @@ class ImagesGenerator(Generator):
         for path, problem in sorted(result.failed.items()):
             self.failed[path] = problem.placed(content_path(path, self.root))
             log_problem(self.failed[path])
-        for path, (key, rendered) in result.done.items():
+        for path, (key, rendered) in sorted(result.done.items()):
+            thin = thin_warning(rendered)
+            if thin is not None:
+                log_problem(thin.placed(content_path(path, self.root)))
             self.keys.add(key)
             relative = PurePosixPath(content_path(path, self.root))
             parent = url_folder(relative.parent.as_posix())
@@ -178,7 +182,7 @@ class ImagesGenerator(Generator):
         if view is None:
             content.cover = None
             return
-        og = view.jpeg_near(self.config.og_width)
+        og = view.share or view.jpeg_near(self.config.og_width)
         alt = getattr(content, "image_alt", None)
         credit = getattr(content, "image_credit", None)
         content.cover = Cover(**{**view.__dict__, "alt": alt if isinstance(alt, str) else "",

@@ -15,7 +15,7 @@ import os
 from pathlib import Path
 from typing import IO
 
-from PIL import Image, UnidentifiedImageError
+from PIL import Image
 
 from .pipeline import HEIF, PICTURE_SUFFIXES, open_image  # importing it registers the HEIF opener
 
@@ -37,7 +37,7 @@ def _format_of(source: str | IO[bytes]) -> str | None:
             return str(image.format)
     except Image.DecompressionBombError:
         return "BOMB"  # a picture, far too large: the pipeline refuses it by name
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
+    except Exception:  # whatever a reader raises on a file that is no picture it reads
         return None
 
 

@@ -59,7 +59,9 @@ class ImagingSettings:
     """What decides the bytes of a processed image (so: part of the cache key).
 
     ``widths`` get every format; ``jpeg_widths`` (e.g. the 1200 px Open Graph image) only JPEG.
-    Widths are pixels, never above the original's width.
+    Widths are pixels, never above the original's width. ``share_width`` (pixels, 0: none): the
+    Open Graph width, for which a picture too thin for social sites also gets a share JPEG
+    (pipeline.share_size).
     """
 
     widths: tuple[int, ...]
@@ -69,6 +71,7 @@ class ImagingSettings:
     webp_method: int
     max_pixels: int
     jpeg_widths: tuple[int, ...] = ()
+    share_width: int = 0
 
     def quality_of(self, fmt: str) -> int:
         return dict(self.quality)[fmt]
@@ -91,8 +94,9 @@ def supported_formats(wanted: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def imaging_from(values: Mapping[str, Any], setting: str, plugin: str,
-                 jpeg_widths: tuple[int, ...] = ()) -> ImagingSettings:
-    """The imaging keys of a merged settings dict, validated."""
+                 jpeg_widths: tuple[int, ...] = (), share_width: int = 0) -> ImagingSettings:
+    """The imaging keys of a merged settings dict, validated; `jpeg_widths` and `share_width`
+    as :class:`ImagingSettings` has them."""
     for name, kind, what_lv, what_en in (("widths", (list, tuple), "sarakstam", "a list"),
                                          ("formats", (list, tuple), "sarakstam", "a list"),
                                          ("quality", Mapping, "vārdnīcai", "a dict")):
@@ -116,7 +120,7 @@ def imaging_from(values: Mapping[str, Any], setting: str, plugin: str,
         avif_speed=whole_number(plugin, setting, "avif_speed", values["avif_speed"]),
         webp_method=whole_number(plugin, setting, "webp_method", values["webp_method"]),
         max_pixels=positive_int(plugin, setting, "max_pixels", values["max_pixels"]),
-        jpeg_widths=tuple(w for w in jpeg_widths if w not in widths))
+        jpeg_widths=tuple(w for w in jpeg_widths if w not in widths), share_width=share_width)
 
 
 def workers_from(values: Mapping[str, Any], setting: str, plugin: str) -> int | None:
@@ -136,7 +140,7 @@ def from_pelican(settings: Mapping[str, Any]) -> ImagesSettings:
     values = merged(settings, "IMAGES", PLUGIN, DEFAULTS)
     og_width = positive_int(PLUGIN, "IMAGES", "og_width", values["og_width"])
     return ImagesSettings(
-        imaging=imaging_from(values, "IMAGES", PLUGIN, (og_width,)),
+        imaging=imaging_from(values, "IMAGES", PLUGIN, (og_width,), og_width),
         cache=cache_from(values, settings, "images"),
         workers=workers_from(values, "IMAGES", PLUGIN),
         url=str(values["url"]).strip("/") + "/", og_width=og_width, sizes=str(values["sizes"]),
