@@ -4,7 +4,8 @@ from pathlib import Path
 
 from kopienu_zinas.common import leftbehind
 
-HERE = Path(__file__).resolve().parent
+# The project folder (lower case: not a setting, so no cache key holds where the clone is).
+here = Path(__file__).resolve().parent
 
 SITENAME = "Kopienu ziņas"
 # Who answers for the site: the feeds' <author> (articles without authors) and the newsletter.
@@ -23,10 +24,10 @@ SITE_ADDRESSES = ["https://kopienuzinas.lv"]
 PORT = 8000
 BIND = "127.0.0.1"
 
-PATH = str(HERE / "content")
-OUTPUT_PATH = str(HERE / "output")
-THEME = str(HERE / "theme")
-CACHE_PATH = str(HERE / ".cache" / "pelican")
+PATH = str(here / "content")
+OUTPUT_PATH = str(here / "output")
+THEME = str(here / "theme")
+CACHE_PATH = str(here / ".cache" / "pelican")
 
 TIMEZONE = "Europe/Riga"
 DEFAULT_LANG = "lv"
@@ -43,7 +44,7 @@ PREVIEW = False
 # are for articles about elsewhere.
 REGIONS = ["Sēlija", "Latgale", "Rēzekne", "Vidzeme"]
 
-PLUGIN_PATHS = [str(HERE / "plugins")]
+PLUGIN_PATHS = [str(here / "plugins")]
 # kopienu_zinas.reading before kopienu_zinas.site: its caches are on before the content check.
 PLUGINS = ["pelican.plugins.yaml_metadata", "kopienu_zinas.reading", "kopienu_zinas.site",
            "kopienu_zinas.images", "kopienu_zinas.events", "kopienu_zinas.galleries",
@@ -57,7 +58,7 @@ EVENTS = {
 }
 
 # The browser editor at /admin/ (docs/cms.md): the Decap CMS bundle the Makefile installs.
-CMS = {"bundle": str(HERE / ".cache" / "decap-cms" / "package" / "dist")}
+CMS = {"bundle": str(here / ".cache" / "decap-cms" / "package" / "dist")}
 
 ARTICLE_PATHS = [""]
 ARTICLE_EXCLUDES = ["pages", "galleries", "newsletter"]

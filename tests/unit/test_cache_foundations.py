@@ -320,3 +320,30 @@ def test_a_file_name_that_is_not_utf8_counts_in_the_tree_by_its_bytes(tmp_path: 
                                      lambda data: digest(data)))
     assert asked == ["raksts.md"] and list(read.heads) == ["raksts.md"]
     assert len(read.parts) == 2 and not read.changed()
+
+
+def test_no_cache_key_holds_where_the_clone_is() -> None:
+    """QA: a `.cache/` copied to a clone at another path was cold ("63 rendered, 0 reused"):
+    the settings' digest held `HERE` and `CMS["bundle"]`, absolute paths of the clone."""
+    import json
+
+    from pelican.settings import read_settings
+
+    from kopienu_zinas.common.fingerprint import (
+        LOCATION_SETTINGS,
+        _stable,
+        project_folder,
+        settings_digest,
+    )
+    from tests.sitebuild import ROOT
+
+    for name in ("pelicanconf.py", "publishconf.py"):
+        settings = read_settings(str(ROOT / name))
+        keyed = json.dumps({key: _stable(value, project_folder(settings))
+                            for key, value in settings.items()
+                            if key not in LOCATION_SETTINGS}, ensure_ascii=False)
+        assert str(ROOT) not in keyed, name
+        elsewhere = "/kur/citur/site"
+        moved = {**settings, "PATH": f"{elsewhere}/content",
+                 "CMS": {**settings["CMS"], "bundle": f"{elsewhere}/.cache/decap-cms/dist"}}
+        assert settings_digest(moved) == settings_digest(settings), name

@@ -222,15 +222,28 @@ def code_digest() -> str:
     return digest(tree_digest(_PLUGIN_ROOT), json.dumps(library_versions(), sort_keys=True))
 
 
-def _stable(value: Any) -> Any:
+#: What a setting's value that names an existing file or folder by its absolute path stands
+#: as in the settings' digest (:func:`_stable`).
+NAMED_PATH = "<path>"
+
+
+def _stable(value: Any, project: str = "") -> Any:
     """A JSON-ready form of a setting's value whose text is the same in every run (callables
-    by their qualified name, not by their address)."""
+    by their qualified name, not by their address) and in every clone: an absolute path of
+    an existing file or folder, or one inside the `project` folder (CMS["bundle"], installed
+    or not yet), as :data:`NAMED_PATH`, so that a `.cache/` copied to a clone at another path
+    is warm (QA); what such a file holds is counted where it is read
+    (writing/manifest.environment_digest)."""
+    if isinstance(value, str) and os.path.isabs(value) and (
+            os.path.exists(value) or (project and value.startswith(project + os.sep))):
+        return NAMED_PATH
     if isinstance(value, Mapping):
-        return {str(key): _stable(item) for key, item in sorted(value.items(), key=repr)}
+        return {str(key): _stable(item, project)
+                for key, item in sorted(value.items(), key=repr)}
     if isinstance(value, (list, tuple)):
-        return [_stable(item) for item in value]
+        return [_stable(item, project) for item in value]
     if isinstance(value, (set, frozenset)):
-        return sorted(repr(_stable(item)) for item in value)
+        return sorted(repr(_stable(item, project)) for item in value)
     if isinstance(value, (str, int, float, bool)) or value is None:
         return value
     if callable(value):
@@ -243,9 +256,17 @@ def settings_digest(settings: Mapping[str, Any], leave_out: Iterable[str] = ()) 
     (e.g. BUILD_DATE for a result that does not depend on the day), with the code of the
     plugin folders they name (`plugin_code_digests`)."""
     skipped = LOCATION_SETTINGS | set(leave_out)
-    chosen = {key: _stable(value) for key, value in settings.items() if key not in skipped}
+    chosen = {key: _stable(value, project_folder(settings)) for key, value in settings.items()
+              if key not in skipped}
     return digest(json.dumps(chosen, sort_keys=True, ensure_ascii=False),
                   *plugin_code_digests(settings))
+
+
+def project_folder(settings: Mapping[str, Any]) -> str:
+    """The folder the content folder (PATH) is in: the clone's, for the settings the
+    Makefile builds with ("" without PATH)."""
+    path = settings.get("PATH")
+    return os.path.dirname(os.path.abspath(path)) if path else ""
 
 
 def plugin_code_digests(settings: Mapping[str, Any]) -> list[str]:

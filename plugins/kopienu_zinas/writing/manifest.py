@@ -307,12 +307,12 @@ def environment_digest(settings: Mapping[str, Any], mode: str) -> str | None:
         return None
     distributions = sorted(f"{fields['Name']}=={fields['Version']}"  # each parsed once
                            for fields in (dist.metadata for dist in metadata.distributions()))
-    named = sorted({path.resolve() for key, value in settings.items()
+    named = sorted({(key, path.resolve()) for key, value in settings.items()
                     if key not in LOCATION_SETTINGS for path in _named_paths(value)})
     parts = [code_digest(), *distributions, settings_digest(settings), settings_code(settings),
              shared_key(settings), mode]
-    for path in named:
-        parts += [str(path), tree_digest(path) if path.is_dir() else file_digest(path)]
+    for key, path in named:  # by the setting and what it holds: not where the clone is
+        parts += [key, tree_digest(path) if path.is_dir() else file_digest(path)]
     return digest(*parts)
 
 
