@@ -119,3 +119,34 @@ def test_a_damaged_gallery_meta_json_is_a_miss(site: Site, cold: Path, warm_buil
     assert metas
     metas[0].write_text("{garbage", encoding="utf-8")
     _rebuild_and_compare(site, warm, cold, "a damaged meta.json in .cache/galleries")
+
+
+def clone_at(folder: Path) -> Path:
+    """The project's files a build reads (settings, content, theme, plugins; the browser
+    editor's bundle `make html` installs in .cache/), at `folder`."""
+    for name in ("pelicanconf.py", "content", "theme", "plugins", ".cache/decap-cms"):
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, folder / name, symlinks=True,
+                            ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            folder.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, folder / name)
+    return folder
+
+
+def test_a_cache_copied_to_a_clone_at_another_path_is_warm(tmp_path: Path) -> None:
+    """QA: a `.cache/` copied to a clone at another path (a moved clone, a CI runner's work
+    folder) rendered every page again: the settings held the clone's path (`HERE`,
+    `CMS["bundle"]`), and the page keys a source's and a gallery's absolute path."""
+    first = clone_at(tmp_path / "a" / "site")
+    second = clone_at(tmp_path / "kur citur ziņas" / "site")
+    search_off = '-eSEARCH={"index": false}'
+    built = run_build(first / "output", search_off, settings=str(first / "pelicanconf.py"))
+    assert built.returncode == 0, built.stderr[-3000:]
+    shutil.rmtree(second / ".cache")
+    shutil.copytree(first / ".cache", second / ".cache", symlinks=True)
+    moved = run_build(second / "output", search_off, settings=str(second / "pelicanconf.py"))
+    assert moved.returncode == 0, moved.stderr[-3000:]
+    assert "Lapas (pages): 0 rendered" in moved.stderr, moved.stderr[-2000:]
+    assert first_difference(first / "output", second / "output") is None

@@ -43,9 +43,11 @@ import dataclasses
 import datetime as dt
 import enum
 import hashlib
+import os
 import types
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
+from pathlib import PurePath
 from typing import Any
 
 from jinja2 import Undefined
@@ -53,6 +55,7 @@ from pelican.contents import Content
 from pelican.paginator import Page, Paginator
 from pelican.urlwrappers import URLWrapper
 
+from ..common.fingerprint import project_folder
 from .reads import Lookups
 
 #: Content attributes that are not what the content says: the whole build's context and the
@@ -137,6 +140,11 @@ class Fingerprinter:
     def __init__(self, settings: Mapping[str, Any],
                  lookups: Lookups | None = None) -> None:
         self.settings = settings
+        #: the project folder's path and separator, as bytes: a text starting with it (a
+        #: gallery's folder, a source's path) is fed relative to it, so that a `.cache/`
+        #: copied to a clone at another path is warm (QA)
+        self._project = (project_folder(settings) + os.sep).encode() \
+            if project_folder(settings) else b""
         #: attribute look-ups shared with the keys' reads (writing/reads.py `Lookups`): a
         #: content object's `url` and link-resolved `content`, formatted by Pelican at each
         #: access, are asked once per process; None: asked each time
@@ -296,6 +304,8 @@ class Fingerprinter:
         kind = type(value)
         if kind is str or isinstance(value, str):  # Markup too: same text, same page
             data = value.encode("utf-8", "surrogatepass")
+            if self._project and data.startswith(self._project):  # a path in the clone
+                data = b"<project>/" + data[len(self._project):]
             put(b"s%d:" % len(data))
             put(data)  # not concatenated: a page's content is long
         elif value is None or isinstance(value, (bool, int, float)):
@@ -318,6 +328,8 @@ class Fingerprinter:
             active.discard(id(value))
         elif isinstance(value, bytes):
             put(b"b%d:" % len(value) + value)
+        elif isinstance(value, PurePath):  # as its text: a path in the clone relative to it
+            self._feed(hasher, str(value), active, depth)
         elif isinstance(value, (dt.datetime, dt.date, dt.time)):
             put(f"{type(value).__name__}:{value.isoformat()}:{getattr(value, 'tzinfo', None)};"
                 .encode())
@@ -329,7 +341,7 @@ class Fingerprinter:
             if depth >= 2:
                 self.touches.add(value)
                 put(self._named(value, lambda: f"content-at:{getattr(value, 'save_as', '')}:"
-                                               f"{value.source_path};"))
+                                               f"{source_of(value)};"))  # not where the clone is
             else:
                 put(b"content:" + self.content(value, shallow=depth >= 1).encode())
         elif isinstance(value, Paginator):  # one per paginated list, shown by each of its pages
