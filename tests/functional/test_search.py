@@ -4,8 +4,12 @@ the index inside the safe build, precompressed, in one index for both languages.
 from __future__ import annotations
 
 import gzip
+import hashlib
 import json
+import os
 import re
+import shutil
+import tempfile
 from pathlib import Path
 
 import brotli
@@ -50,6 +54,30 @@ def test_the_index_holds_every_searchable_page(built_site: BuiltSite) -> None:
     entry = json.loads((built_site.output / "pagefind/pagefind-entry.json").read_text("utf-8"))
     assert sum(lang["page_count"] for lang in entry["languages"].values()) == \
         len(expected_searchable(built_site.output))
+
+
+def test_the_index_is_the_same_bytes_on_another_file_system(built_site: BuiltSite,
+                                                            tmp_path: Path) -> None:
+    """QA, session 11: Pagefind numbers pages in the order the file system lists a folder, so a
+    build on tmpfs got other index, filter and metadata files than one on ext4. The same site is
+    built again under /dev/shm (tmpfs on Linux) where there is one, else in another folder; the
+    gate for every order is tests/unit/test_search_index.py's renumbering test."""
+    shm = Path("/dev/shm")
+    parent = Path(tempfile.mkdtemp(dir=shm)) if shm.is_dir() and os.access(shm, os.W_OK) \
+        else tmp_path
+    try:
+        output = parent / "output"
+        result = run_build(output, "--strict", "--siteurl", built_site.siteurl)
+        assert result.returncode == 0, result.stderr
+
+        def bundle(site: Path) -> dict[str, str]:
+            return {p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+                    for p in sorted((site / "pagefind").rglob("*")) if p.is_file()}
+
+        assert bundle(output) == bundle(built_site.output)
+    finally:
+        if parent != tmp_path:
+            shutil.rmtree(parent, ignore_errors=True)
 
 
 def test_an_article_with_events_is_both_news_and_event(built_site: BuiltSite) -> None:

@@ -42,7 +42,8 @@ class SearchIndexError(RuntimeError):
 
 @dataclass(frozen=True)
 class IndexReport:
-    """What one indexing run did: pages indexed, wall time in seconds, index size in bytes."""
+    """What one indexing run did: pages indexed, wall time in seconds (Pagefind and stable.py),
+    files written and index size in bytes."""
 
     pages: int
     seconds: float
@@ -62,10 +63,10 @@ def build_index(site: Path, language: str) -> IndexReport:
 
     Pagefind's own configuration sources (PAGEFIND_* variables, a pagefind.yml in the working
     folder) are ignored, so the index depends only on the site and these arguments.
-    Pagefind's own UI bundles are removed (unused); the filter and metadata files are made
-    deterministic (stable.py).
-    Raises SearchIndexError when no page is marked searchable, Pagefind exits non-zero or
-    indexes no page.
+    Pagefind's own UI bundles are removed (unused); the index is made the same bytes on every
+    build and file system (stable.py: pages renumbered by URL, files renamed).
+    Raises SearchIndexError when no page is marked searchable, Pagefind exits non-zero, indexes
+    no page or writes an index stable.py does not know (another layout or version).
     """
     if not any(MARKER in page.read_bytes() for page in site.rglob("*.html")):
         # Without any marked page Pagefind would index every page whole (lists, 404 and all).
@@ -78,7 +79,6 @@ def build_index(site: Path, language: str) -> IndexReport:
     started = time.perf_counter()
     result = subprocess.run(command, cwd=site, env=environment, capture_output=True, text=True,
                             check=False)
-    seconds = time.perf_counter() - started
     said = (result.stdout + result.stderr).strip()
     if result.returncode != 0:
         raise SearchIndexError(f"Pagefind exited with {result.returncode}: {said}")
@@ -89,7 +89,9 @@ def build_index(site: Path, language: str) -> IndexReport:
     try:
         stabilise(bundle)
     except (ValueError, KeyError, OSError) as error:
-        raise SearchIndexError(f"unexpected Pagefind index layout: {error}") from error
+        raise SearchIndexError(f"the index could not be made deterministic (search/stable.py): "
+                               f"{error}") from error
+    seconds = time.perf_counter() - started
     pages = len(list((bundle / "fragment").glob("*.pf_fragment")))
     if pages == 0:
         raise SearchIndexError("Pagefind indexed no page (no element has data-pagefind-body)"
