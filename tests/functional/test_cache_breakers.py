@@ -10,7 +10,10 @@ with the search index off; the warm states are copies of one warm build.
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import stat
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -150,3 +153,82 @@ def test_a_cache_copied_to_a_clone_at_another_path_is_warm(tmp_path: Path) -> No
     assert moved.returncode == 0, moved.stderr[-3000:]
     assert "Lapas (pages): 0 rendered" in moved.stderr, moved.stderr[-2000:]
     assert first_difference(first / "output", second / "output") is None
+
+
+def _a_file(path: Path) -> None:
+    path.write_text("x\n", encoding="utf-8")
+
+
+def _a_dangling_link(path: Path) -> None:
+    path.symlink_to(path.with_name("nowhere"))
+
+
+@pytest.mark.parametrize("cache", ["galleries", "images"])
+@pytest.mark.parametrize("shape", ["entry is a file", "entry is a dangling link",
+                                   "folder is a file", "folder is a dangling link"])
+def test_a_picture_cache_folder_replaced_is_a_miss(site: Site, cold: Path, warm_build: Path,
+                                                   cache: str, shape: str) -> None:
+    """QA report of session 11: `.cache/galleries/<entry>` or `.cache/galleries` itself as a
+    file failed every build (blaming an editor's photo) until `make clean`."""
+    warm = warm_copy(site, warm_build, f"shape-{cache}-{shape.replace(' ', '-')}")
+    folder = warm / "cache" / cache
+    damaged = sorted(folder.iterdir())[0] if shape.startswith("entry") else folder
+    shutil.rmtree(damaged)
+    (_a_dangling_link if "link" in shape else _a_file)(damaged)
+    _rebuild_and_compare(site, warm, cold, f".cache/{cache}: {shape}")
+
+
+def _modes(folder: Path) -> dict[str, int]:
+    return {path.relative_to(folder).as_posix(): stat.S_IMODE(path.stat().st_mode)
+            for path in folder.rglob("*")}
+
+
+def _in_umask(mask: int, build: Callable[[], tuple[int, str]]) -> tuple[int, str]:
+    previous = os.umask(mask)
+    try:
+        return build()
+    finally:
+        os.umask(previous)
+
+
+def _first_other_mode(folder: Path, cold: Path) -> str | None:
+    built, expected = _modes(folder), _modes(cold)
+    return next((f"{name}: {oct(built[name])}, a cold build: {oct(mode)}"
+                 for name, mode in sorted(expected.items()) if built.get(name) != mode), None)
+
+
+def test_published_pictures_have_a_cold_builds_permissions_whatever_the_caches_umask(
+        site: Site, cold: Path) -> None:
+    """QA report of session 11: pictures are hard links into the cache, so a cache filled
+    under umask 077 published every picture 0600 in every later build (a web server running as
+    another user answered 403 for each)."""
+    here = os.umask(0o022)
+    os.umask(here)
+    other = 0o077 if here != 0o077 else 0o022
+    shutil.rmtree(site.root / "umask", ignore_errors=True)
+    code, report = _in_umask(other, lambda: site.build("umask"))
+    assert code == 0, report[-2000:]
+    code, report = site.build("umask")
+    assert code == 0, report[-2000:]
+    assert _first_other_mode(site.root / "umask" / "output", cold) is None
+    shutil.rmtree(site.root / "umask" / "output")  # a build into a new folder, from the cache
+    assert site.build("umask")[0] == 0
+    assert _first_other_mode(site.root / "umask" / "output", cold) is None
+
+
+def test_a_read_only_picture_cache_publishes_pictures_its_owner_can_write(
+        site: Site, cold: Path, warm_build: Path) -> None:
+    """QA report of session 11: with `chmod -R a-w .cache` the pictures came out 0444."""
+    warm = warm_copy(site, warm_build, "read-only")
+    caches = [warm / "cache" / "galleries", warm / "cache" / "images"]
+    for cache in caches:
+        for path in [cache, *cache.rglob("*")]:
+            path.chmod(stat.S_IMODE(path.stat().st_mode) & ~0o222)
+    try:
+        shutil.rmtree(warm / "output")
+        _rebuild_and_compare(site, warm, cold, "a read-only picture cache")
+        assert _first_other_mode(warm / "output", cold) is None
+    finally:
+        for cache in caches:
+            for path in [cache, *cache.rglob("*")]:
+                path.chmod(stat.S_IMODE(path.stat().st_mode) | 0o200)

@@ -12,6 +12,7 @@ from typing import Any
 
 from pelican.generators import Generator
 
+from ..common.atomicfile import usual_mode
 from ..common.clock import build_now
 from ..common.problems import ContentProblem, log_problem
 from ..common.schedule import is_scheduled
@@ -101,10 +102,11 @@ class GalleriesGenerator(Generator):
         return final
 
     def generate_output(self, writer: Any) -> None:
+        mode = usual_mode()  # a cold build's, whatever the cache's (images/output.py)
         for gallery in self.galleries:
             for photo in gallery.photos:
                 for path, cached in photo.files.items():
-                    link_or_copy(Path(cached), Path(self.output_path) / path)
+                    link_or_copy(Path(cached), Path(self.output_path) / path, mode)
             writer.write_file(f"{gallery.path}index.html", self.get_template("gallery"),
                               self.context, url=gallery.path, gallery=gallery)
         if self.galleries:

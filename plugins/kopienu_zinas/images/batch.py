@@ -10,6 +10,7 @@ then once more, each in a worker of its own.
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -108,7 +109,8 @@ def process_photos(photos: list[Path], settings: ImagingSettings, cache: PhotoCa
         else:
             result.done[photo] = (key, rendered)
     if missing:
-        cache.root.mkdir(parents=True, exist_ok=True)
+        with contextlib.suppress(OSError):  # then each job says its entry cannot be written
+            cache.ready()
         # one job per cache entry: identical pictures (same bytes) are rendered once
         first: dict[str, Path] = {}
         for photo in missing:

@@ -12,13 +12,13 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
-import shutil
+import os
 from pathlib import Path
 
 import PIL
 
 from ..common.fingerprint import file_digest
-from .pipeline import META, Rendered
+from .pipeline import META, Rendered, discard
 from .settings import ImagingSettings
 
 #: Bump when the pipeline's output changes for the same photo and settings (4: TIFF orientations
@@ -45,10 +45,21 @@ class PhotoCache:
     def entry(self, key: str) -> Path:
         return self.root / key
 
+    def ready(self) -> None:
+        """Make the cache folder, replacing whatever else is in its place (a file, a dangling
+        symbolic link): a damaged cache is a miss, never a failed build (QA report of session
+        11: `.cache/galleries` as a file failed every build with FileExistsError, blamed on an
+        editor's photo). A symbolic link to a folder is used as the folder. Raises OSError only
+        when the folder cannot be made (its parent is not writable or not a folder)."""
+        if not self.root.is_dir():
+            discard(self.root)
+            self.root.mkdir(parents=True, exist_ok=True)
+
     def lookup(self, key: str) -> Rendered | None:
         """The entry's picture, or None for a miss. An entry whose META cannot be read, or
         whose files are not the bytes META records (cut short, or edited in place through a
-        hardlink in an output folder), is removed, so the next render writes it afresh."""
+        hardlink in an output folder), is removed, so the next render writes it afresh; so is
+        a file or a symbolic link in the entry folder's place."""
         folder = self.entry(key)
         try:
             meta = (folder / META).read_text(encoding="utf-8")
@@ -58,24 +69,20 @@ class PhotoCache:
                     file_digest(folder / name) != digest for name, digest in files.items()):
                 raise ValueError("damaged entry")
             return rendered
-        except FileNotFoundError:
-            if folder.is_dir():
-                shutil.rmtree(folder, ignore_errors=True)
-            return None
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
-            shutil.rmtree(folder, ignore_errors=True)
+            discard(folder)
             return None
 
     def prune(self, keep: set[str]) -> int:
-        """Remove every entry (and leftover temporary folder) not in `keep`; how many went."""
-        if not self.root.is_dir():
+        """Remove every entry (and leftover temporary folder, or anything else) not in `keep`;
+        how many went."""
+        try:
+            listed = list(os.scandir(self.root))
+        except OSError:  # no folder (or not one): nothing stored
             return 0
         removed = 0
-        for entry in self.root.iterdir():
+        for entry in listed:
             if entry.name not in keep:
-                if entry.is_dir():
-                    shutil.rmtree(entry, ignore_errors=True)
-                else:
-                    entry.unlink(missing_ok=True)
+                discard(Path(entry.path))
                 removed += 1
         return removed

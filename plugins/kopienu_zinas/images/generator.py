@@ -26,6 +26,7 @@ from urllib.parse import unquote
 
 from pelican.generators import Generator
 
+from ..common.atomicfile import usual_mode
 from ..common.build import build_of
 from ..common.claims import site_file
 from ..common.problems import ContentProblem, log_problem
@@ -239,9 +240,10 @@ class ImagesGenerator(Generator):
             build.unpublished_pictures = {site_path: self.failed[source] for site_path, source
                                           in self.originals.items() if source in self.failed}
         output = Path(self.output_path)
+        mode = usual_mode()  # a cold build's, whatever the cache's (output.py)
         for view in self.views.values():
             for path, cached in view.files.items():
-                link_or_copy(Path(cached), output / path)
+                link_or_copy(Path(cached), output / path, mode)
         for site_path, source in sorted(self.originals.items()):
             picture = self.views.get(source)
             if picture is None:
@@ -252,7 +254,7 @@ class ImagesGenerator(Generator):
             if target is not None:
                 largest = picture.jpegs[-1]
                 link_or_copy(original_copy(Path(picture.files[largest.path]), site_path),
-                             target)
+                             target, mode)
         self.cache.prune(self.keys)
 
 

@@ -15,11 +15,13 @@ module-level (works with the "spawn" start method).
 
 from __future__ import annotations
 
+import contextlib
 import io
 import json
 import math
 import os
 import shutil
+import stat
 import struct
 import warnings
 from collections.abc import Iterator
@@ -649,7 +651,8 @@ def entry_meta(rendered: Rendered, folder: Path) -> str:
 
 def _install(staging: Path, target: Path) -> None:
     """`staging` renamed to `target`, unless a complete entry (with its META) is there already;
-    a leftover incomplete `target` is replaced. Raises OSError only when no entry results."""
+    whatever else is at `target` (a leftover incomplete entry, a file or a symbolic link in the
+    folder's place) is replaced. Raises OSError only when no entry results."""
     if (target / META).is_file():
         return
     try:
@@ -657,5 +660,22 @@ def _install(staging: Path, target: Path) -> None:
     except OSError:
         if (target / META).is_file():
             return  # written by another process meanwhile: the same bytes
-        shutil.rmtree(target, ignore_errors=True)
+        discard(target)
         staging.rename(target)
+
+
+def discard(path: Path) -> None:
+    """Remove whatever is at `path` in the cache: a folder with everything in it, or a file or
+    a symbolic link (dangling or not; never what it points to); nothing there is no error.
+    What cannot be removed stays (no error raised): the caller's next write there fails and
+    says so (QA report of session 11: an entry folder replaced by a file, kept because
+    `shutil.rmtree` does not remove files, failed every build until `make clean`)."""
+    try:
+        folder = stat.S_ISDIR(os.lstat(path).st_mode)
+    except OSError:  # nothing there (or not reachable: nothing to remove)
+        return
+    if folder:
+        shutil.rmtree(path, ignore_errors=True)
+    else:
+        with contextlib.suppress(OSError):
+            os.unlink(path)
