@@ -29,3 +29,16 @@ def test_names_that_differ_otherwise_are_left_alone(tmp_path: Path) -> None:
 def test_two_pictures_are_left_to_the_pictures_own_rule() -> None:
     """images/rules.py names them already ("the same published name"): one message each."""
     assert list(case_clashes(["atteli/Foto.JPG", "atteli/foto.jpg"])) == []
+
+
+def test_a_clashing_folder_is_named_once_with_commands_that_keep_it_where_it_is() -> None:
+    """QA re-test: `galleries/Gramatas-Plaukta` beside `galleries/gramatas-plaukta` was named
+    for the folder and again for its captions.yml, and `git mv "pages/par-mums.md"
+    jauns-nosaukums` moved a file out of its folder, without its ending, from the wrong folder."""
+    found = list(case_clashes(["galleries/Gramatas-Plaukta/captions.yml",
+                               "galleries/gramatas-plaukta/captions.yml",
+                               "pages/Par-Mums.md", "pages/par-mums.md"]))
+    assert [p.path for p in found] == ["galleries/gramatas-plaukta", "pages/par-mums.md"]
+    assert 'git mv "content/pages/par-mums.md" "content/pages/par-mums-2.md"' in found[1].fix
+    assert 'git mv "content/galleries/gramatas-plaukta" "content/galleries/gramatas-plaukta-2"' \
+        in found[0].fix

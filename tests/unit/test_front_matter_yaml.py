@@ -449,7 +449,7 @@ def test_yaml_aliases_are_refused_at_their_field_before_anything_expands_them(
 def test_a_merge_key_is_an_alias_too(tmp_path: Path) -> None:
     found = problems_for(tmp_path, article("notes: &n {a: 1}", "events:", "  - <<: *n"))
     assert [(p.line, p.field) for p in found if "aliases" in p.what_en] == [
-        (NEXT_LINE + 1, "events")]
+        (NEXT_LINE + 2, "events")]  # the alias's own line (QA re-test: it was the field's)
 
 
 @pytest.mark.parametrize(("line", "fix"), [
@@ -562,3 +562,37 @@ def test_a_closing_line_of_four_dashes_above_a_later_rule_is_named(tmp_path: Pat
 def test_a_text_beginning_with_a_brace_that_is_no_json_has_no_header(tmp_path: Path) -> None:
     [problem] = problems_for(tmp_path, "{% include x %}\n\nTeksts.\n")
     assert problem.what_en == "no YAML front matter"
+
+
+def test_every_field_unreadable_on_lines_next_to_each_other_is_named_in_one_check(
+        tmp_path: Path) -> None:
+    """QA re-test: a quote left open on every line (each next quote "closes" the one before)
+    was named one line per run: with no field left to read, only YAML's first error was."""
+    found = problems_for(tmp_path, "\n".join([
+        "---", 'title: "Tikai virsraksts', 'date: "2026-11-20', 'region: "Latgale',
+        "summary: {a: b", 'image: "atteli/x.jpg', 'status: "draft', "---", "", "Teksts.", ""]))
+    assert [(p.line, p.field) for p in sorted(found)] == [
+        (2, "title"), (3, "date"), (4, "region"), (5, "summary"), (6, "image"), (7, "status")]
+
+
+@pytest.mark.parametrize(("line", "fixed"), [
+    ('tags: [kopienas, "bibliotēkas]', 'tags: [kopienas, "bibliotēkas"]'),
+    ('events: [{title: A, start: 2026-12-01}, {title: "B, start: 2026-12-02}]',
+     'events: [{title: A, start: 2026-12-01}, {title: "B", start: 2026-12-02}]')])
+def test_a_quote_left_open_inside_brackets_is_closed_at_its_item_in_the_fix(
+        tmp_path: Path, line: str, fixed: str) -> None:
+    """QA re-test: `tags: [kopienas, "bibliotēkas]` was offered `…bibliotēkas]"`; followed, the
+    next check offered `…]"]`, which made a tag `bibliotēkas]`."""
+    [problem] = [p for p in problems_for(tmp_path, article(line)) if "not closed" in p.what_en]
+    assert problem.fix.endswith(fixed)
+    assert not [p for p in problems_for(tmp_path, article(fixed)) if p.severity == "error"
+                and p.field in ("tags", "front matter")]
+
+
+def test_an_anchor_over_a_value_on_the_lines_below_is_to_be_deleted_not_quoted(
+        tmp_path: Path) -> None:
+    """QA re-test: `tags: &t` over its list was offered `tags: "&t"`, which breaks the file."""
+    found = problems_for(tmp_path, article("tags: &t", "  - kopienas", "  - bibliotēkas"))
+    [problem] = [p for p in found if "alias or anchor" in p.what_en]
+    assert (problem.line, problem.field) == (NEXT_LINE, "tags")
+    assert problem.fix.startswith("izdzēs &t")

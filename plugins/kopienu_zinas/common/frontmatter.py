@@ -397,6 +397,8 @@ def _parse(document: SourceDocument, text: str) -> tuple[SourceDocument, list[Co
         if unclosed is not None:
             return document, [unclosed]
         recovered = read_in_part(document.path, meta, error, _load, FIRST_LINE, LIST_FIELDS)
+        if recovered.loaded is not None and recovered.loaded[0] is None:
+            return document, list(recovered.problems)  # every field was unreadable
         if recovered.loaded is None or not isinstance(recovered.loaded[0], yaml.MappingNode):
             return document, [syntax_problem(document.path, meta, error, FIRST_LINE,
                                              lists=LIST_FIELDS)]  # as YAML first stopped

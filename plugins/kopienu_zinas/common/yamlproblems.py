@@ -401,7 +401,12 @@ def syntax_problem(path: str, text: str, error: yaml.YAMLError, first_line: int 
     (an unclosed `[` there is offered its `]`)."""
     mark = getattr(error, "problem_mark", None)
     if isinstance(error, AliasRefused) and mark is not None:
-        return alias_problem(path, text.split("\n")[mark.line], mark.line + first_line, field)
+        line = next((token.start_mark.line for token in scan_tokens(text)
+                     if isinstance(token, yaml.AliasToken)
+                     and token.start_mark.line >= mark.line), mark.line)  # the alias's own
+        lines = text.split("\n")
+        return alias_problem(path, lines[line], line + first_line,
+                             value_start(lines[mark.line])[1] or field)
     if mark is not None and (getattr(error, "problem", None) == _UNDEFINED_ALIAS
                              or getattr(error, "context", None) in _SCANNING_REFERENCE):
         return reference_problem(path, text.split("\n")[mark.line], mark.line + first_line,
@@ -428,10 +433,10 @@ def syntax_problem(path: str, text: str, error: yaml.YAMLError, first_line: int 
 
 
 def alias_problem(path: str, line: str, number: int, field: str) -> ContentProblem:
-    """The problem of YAML that names a value again (yamlnodes.AliasRefused), at file line
-    `number` (its text `line`), named by the line's field, else `field`."""
+    """The problem of YAML that names a value again (yamlnodes.AliasRefused), at the alias's
+    file line `number` (its text `line`), in the top-level `field`."""
     return ContentProblem(
-        path, number, value_start(line)[1] or field,
+        path, number, field,
         "YAML atsauces (&nosaukums un *nosaukums) netiek lasītas",
         "YAML anchors and aliases (&name, *name) are not read",
         "raksti vērtību pilnībā katrā vietā, kur tā vajadzīga, bez & un *", shortened(line.strip()))
@@ -444,12 +449,14 @@ def reference_problem(path: str, line: str, number: int, field: str) -> ContentP
     the fix the value in quotes."""
     start, key = value_start(line)
     value = line[start:].strip()
+    fix = f"liec vērtību pēdiņās: {shortened(line[:start].rstrip() + ' ' + quoted(value))}"
+    if value.startswith("&") and len(value.split()) == 1:  # `tags: &t`, the list below it
+        fix = f"izdzēs {value}: vērtība ir rindās zem tās ({shortened(line[:start].rstrip())})"
     return ContentProblem(
         path, number, key or field,
         "vērtību, kas sākas ar * vai &, YAML lasa kā atsauci, nevis tekstu",
         "YAML reads a value beginning with * or & as an alias or anchor, not as text",
-        f"liec vērtību pēdiņās: {shortened(line[:start].rstrip() + ' ' + quoted(value))}",
-        shortened(value))
+        fix, shortened(value))
 
 
 def anchor_problems(path: str, text: str, first_line: int, field: str = "front matter"
@@ -571,10 +578,36 @@ def _is_text(value: str) -> bool:
 
 
 def _quote_words(lines: list[str], line: int, column: int) -> Found:
-    """The words of a quote opened at (`line`, `column`) that is not closed on its line."""
-    quote, text = lines[line][column], lines[line].strip()
+    """The words of a quote opened at (`line`, `column`) that is not closed on its line: the
+    fix closes it at the line's end or, inside `[…]` or `{…}`, at the end of its item (QA:
+    `tags: [kopienas, "bibliotēkas]` was offered `…bibliotēkas]"`, a tag `bibliotēkas]`)."""
+    text = lines[line]
+    quote = text[column]
+    if _inside_flow(text[:column]):
+        rest = text[column + 1:]
+        end = _ITEM_END.search(rest)
+        if end is not None:
+            fixed = text[:column + 1] + rest[:end.start()].rstrip() + quote + rest[end.start():]
+            return (line, "", f"pēdiņas {quote} nav aizvērtas", f"the quote {quote} is not closed",
+                    f"aizver tās vērtības beigās: {shortened(fixed.strip())}", "")
     return (line, "", f"pēdiņas {quote} nav aizvērtas", f"the quote {quote} is not closed",
-            f"aizver tās šīs rindas beigās: {shortened(text + quote)}", "")
+            f"aizver tās šīs rindas beigās: {shortened(text.strip() + quote)}", "")
+
+
+#: Where an item of a flow collection ends, after its opening quote: before `, key: ` (the
+#: next field of a `{…}`) or the closing brackets at the line's end.
+_ITEM_END = re.compile(r",\s*[^\s,:\[\]{}\"']+:\s|[\]}]+\s*$")
+
+
+def _inside_flow(before: str) -> bool:
+    """Whether text ending at a quote leaves a `[` or `{` open (quoted parts not counted)."""
+    depth = 0
+    for token in re.findall(r"\"[^\"]*\"|'[^']*'|[\[\]{}]", before):
+        if token in "[{":
+            depth += 1
+        elif token in "]}":
+            depth = max(depth - 1, 0)
+    return depth > 0
 
 
 def _stray(lines: list[str], tokens: list[yaml.Token], error: yaml.YAMLError) -> Found | None:

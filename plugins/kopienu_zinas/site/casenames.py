@@ -43,19 +43,32 @@ def case_clashes(files: Iterable[str]) -> Iterable[ContentProblem]:
     by_folded: dict[str, list[str]] = defaultdict(list)
     for name in sorted(names):
         by_folded[unicodedata.normalize("NFC", name).casefold()].append(name)
+    named: set[str] = set()
     for spellings in by_folded.values():
         first, *others = spellings
         for other in others:
-            if _picture_ending(first) and _picture_ending(other):
-                continue  # the pictures' own rule names them (the same published name)
+            if (_picture_ending(first) and _picture_ending(other)) \
+                    or any(other.startswith(folder + "/") for folder in named):
+                continue  # the pictures' own rule names them; a clashing folder is named once
+            named.add(other)
             yield ContentProblem(
                 other, 1, "file",
                 f"nosaukums atšķiras no {first} tikai ar lielajiem/mazajiem burtiem: Windows un "
                 "macOS datorā viens pārrakstītu otru",
                 f"the name differs from {first} only in capital letters: on Windows and macOS "
                 "one would overwrite the other",
-                f"pārsauc vienu no tiem (git mv \"{other}\" jauns-nosaukums) vai, ja tie ir viens "
-                "un tas pats, izdzēs lieko (git rm)", other.rsplit("/", 1)[-1])
+                f"pārsauc to projekta mapē: git mv \"content/{other}\" \"content/{_renamed(other)}\""
+                f" (vai, ja tas ir tas pats, kas {first}, izdzēs lieko: git rm -r "
+                f"\"content/{other}\")", other.rsplit("/", 1)[-1])
+
+
+def _renamed(path: str) -> str:
+    """`path` with `-2` before its ending, in the same folder (`pages/Par-Mums.md` →
+    `pages/Par-Mums-2.md`): a name no longer alike."""
+    folder, _, name = path.rpartition("/")
+    stem, dot, ending = name.rpartition(".")
+    renamed = f"{stem}-2.{ending}" if dot and stem else f"{name}-2"
+    return f"{folder}/{renamed}" if folder else renamed
 
 
 def _picture_ending(name: str) -> bool:
