@@ -49,8 +49,23 @@ def test_folders_and_what_they_hold_are_named_each_once(tmp_path: Path) -> None:
     assert problems[0].fix.startswith("pārsauc mapi par 'grāmata' (rename the folder to "
                                       "'grāmata': the name read as Windows-1257)")
     assert problems[0].fix.endswith("mv -- $'galleries/gr\\xe2mata' 'galleries/grāmata'")
-    assert problems[1].fix.endswith(
-        "mv -- $'galleries/gr\\xe2mata/b\\xe7rni.jpg' $'galleries/gr\\xe2mata/bērni.jpg'")
+    assert problems[1].fix.endswith("mv -- $'galleries/grāmata/b\\xe7rni.jpg' "
+                                    "'galleries/grāmata/bērni.jpg'")
+
+
+def test_the_commands_run_in_their_order_rename_everything(tmp_path: Path) -> None:
+    """QA re-test: the file's command inside a folder so named used the folder's old name, so
+    after the folder's command it failed ("cannot stat")."""
+    import subprocess
+
+    content = tmp_path / "content"
+    make(content, b"galleries/\xc7kas/f\xe7.jpg", b"galleries/\xc7kas/02.jpg")
+    for problem in name_problems(str(content)):
+        command = problem.fix.rpartition("): ")[2]
+        subprocess.run(["bash", "-c", command], cwd=content, check=True)
+    assert name_problems(str(content)) == []
+    assert sorted(p.relative_to(content).as_posix() for p in content.rglob("*.jpg")) == [
+        "galleries/Ēkas/02.jpg", "galleries/Ēkas/fē.jpg"]
 
 
 def test_the_code_page_that_gives_likelier_latvian_letters_is_the_guess() -> None:

@@ -596,3 +596,13 @@ def test_an_anchor_over_a_value_on_the_lines_below_is_to_be_deleted_not_quoted(
     [problem] = [p for p in found if "alias or anchor" in p.what_en]
     assert (problem.line, problem.field) == (NEXT_LINE, "tags")
     assert problem.fix.startswith("izdzēs &t")
+
+
+def test_json_pairs_between_the_dashes_are_named_by_their_commas(tmp_path: Path) -> None:
+    """QA re-test: `"title": "JSON 3",` on each line got "check the colon", one per run."""
+    found = problems_for(tmp_path, '---\n"title": "JSON 3",\n"date": "2024-05-20",\n'
+                                   '"region": "Latgale"\n---\n\nTeksts.\n')
+    [comma] = [p for p in found if "as in JSON" in p.what_en]
+    assert (comma.line, comma.field) == (2, "title"), [p.format() for p in found]
+    assert comma.fix.endswith('title: "JSON 3"')
+    assert not [p for p in found if "could not be read" in p.what_en]

@@ -253,3 +253,15 @@ def test_a_picture_whose_name_holds_hash_or_percent_is_named_with_the_reason(
     assert (problem.line, problem.field) == (7, "image")
     assert "# begins an anchor and % an escape" in problem.what_en
     assert "pārsauc failu bez # un %" in problem.fix
+
+
+def test_a_cover_whose_name_holds_a_hash_is_named_with_the_reason(tmp_path: Path) -> None:
+    """QA re-test: `image: "atteli/foto #1.jpg"` was "not found" while the body's link got the
+    reason."""
+    from tests.photos import write_photo
+
+    (tmp_path / "atteli").mkdir()
+    write_photo(tmp_path / "atteli" / "foto #1.jpg")
+    write(tmp_path, "raksts.md", extra='image: "atteli/foto #1.jpg"\nimage_alt: Foto\n')
+    [problem] = [p for p in all_problems(tmp_path) if p.path == "raksts.md"]
+    assert problem.field == "image" and "# begins an anchor" in problem.what_en

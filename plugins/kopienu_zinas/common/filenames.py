@@ -94,16 +94,18 @@ def shell_quoted(path: str) -> str:
     return f"$'{''.join(quoted)}'"
 
 
-def name_problem(relative: str, kind: str, folder_name: str = "content") -> ContentProblem:
+def name_problem(relative: str, kind: str, folder_name: str = "content",
+                 parent_now: str | None = None) -> ContentProblem:
     """The problem of one file or folder (`kind`: contentfolder.FOLDER or another kind) whose
     own name is not UTF-8, at `relative` (its POSIX path under the content folder, as Python
-    gives it); `folder_name`: the content folder's name, for the command."""
+    gives it); `folder_name`: the content folder's name, for the command; `parent_now`: its
+    folder's path once the commands named before it have renamed that folder (QA re-test: a
+    file's command inside a renamed folder named the folder's old name), else as it is."""
     parent, _, own = relative.rpartition("/")
+    parent = parent if parent_now is None else parent_now
     meant = meant_name(own)
-    new_name = meant[0] if meant is not None else ("jauns-nosaukums" if kind == FOLDER
-                                                   else f"jauns-nosaukums{_suffix(own)}")
-    target = f"{parent}/{new_name}" if parent else new_name
-    command = f"mv -- {shell_quoted(relative)} {shell_quoted(target)}"
+    target = joined(parent, new_name(own, kind))
+    command = f"mv -- {shell_quoted(joined(parent, own))} {shell_quoted(target)}"
     if kind == FOLDER:
         what = ("mapes nosaukums nav UTF-8: tā faili netiek publicēti",
                 "the folder name is not UTF-8: its files are not published")
@@ -122,6 +124,20 @@ def name_problem(relative: str, kind: str, folder_name: str = "content") -> Cont
                           f"{folder_name}/): {command}")
 
 
+def new_name(own: str, kind: str) -> str:
+    """The name a file or folder named `own` (not UTF-8) is to get: the name meant
+    (:func:`meant_name`), else `jauns-nosaukums` with the file's ending."""
+    meant = meant_name(own)
+    if meant is not None:
+        return meant[0]
+    return "jauns-nosaukums" if kind == FOLDER else f"jauns-nosaukums{_suffix(own)}"
+
+
+def joined(folder: str, name: str) -> str:
+    """`folder/name`, or `name` in the content folder itself ("")."""
+    return f"{folder}/{name}" if folder else name
+
+
 def _suffix(name: str) -> str:
     """The ending of a name (".md"), when it is UTF-8 text."""
     suffix = os.path.splitext(name)[1]
@@ -132,8 +148,17 @@ def name_problems(root: str) -> list[ContentProblem]:
     """One problem for each file and folder under `root` whose own name is not UTF-8 (also
     inside a folder so named; not what a tool leaves behind), in path order."""
     folder_name = os.path.basename(os.path.normpath(root)) or "content"
-    return [name_problem(relative, kind, folder_name)
-            for relative, kind in misnamed_names(root)]
+    renamed: dict[str, str] = {}  # a folder's path → its path once renamed by its command
+    problems = []
+    for relative, kind in misnamed_names(root):  # in path order: a folder before its files
+        parent, _, own = relative.rpartition("/")
+        now = next((renamed[folder] + parent[len(folder):] for folder in
+                    sorted(renamed, key=len, reverse=True)
+                    if parent == folder or parent.startswith(folder + "/")), parent)
+        problems.append(name_problem(relative, kind, folder_name, now))
+        if kind == FOLDER:
+            renamed[relative] = joined(now, new_name(own, kind))
+    return problems
 
 
 def check_documents(sender: Any, documents: Iterable[Any], settings: Mapping[str, Any],

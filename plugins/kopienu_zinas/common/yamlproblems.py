@@ -426,10 +426,28 @@ def syntax_problem(path: str, text: str, error: yaml.YAMLError, first_line: int 
         if at is not None and at.line < len(lines) \
                 and TYPOGRAPHIC_QUOTES.search(lines[at.line]):
             return quotes_problem(path, lines[at.line], at.line + first_line, field)
+    if mark is not None and mark.line < len(lines) and _JSON_PAIR.match(lines[mark.line]):
+        return json_comma_problem(path, lines[mark.line], mark.line + first_line)
     reason = getattr(error, "problem", None) or str(error)
     what_lv = "YAML galvene nav nolasāma" if field == "front matter" else "YAML nav nolasāms"
     return ContentProblem(path, mark.line + first_line if mark is not None else 1,
                           field, what_lv, f"YAML could not be read: {reason}", _YAML_FIX)
+
+
+#: A JSON object's line, `"title": "Sanāksme",`: a quoted key and a comma at its end.
+_JSON_PAIR = re.compile(r'\s*"(?P<key>[^"]+)"\s*:\s*(?P<value>.*?)\s*,\s*$')
+
+
+def json_comma_problem(path: str, line: str, number: int) -> ContentProblem:
+    """The problem of a line written as in JSON (`"title": "Sanāksme",`), at file line
+    `number`: YAML takes no comma between fields (QA re-test: "check the colon" on each)."""
+    match = _JSON_PAIR.match(line)
+    assert match is not None
+    return ContentProblem(
+        path, number, match["key"], "rindas beigās ir komats kā JSON, bet YAML laukus neatdala "
+        "ar komatiem", "a comma at the end of the line as in JSON: YAML fields take none",
+        f"izdzēs komatu rindas beigās (un pēdiņas ap lauka nosaukumu): "
+        f"{shortened(match['key'] + ': ' + match['value'])}", shortened(line.strip()))
 
 
 def alias_problem(path: str, line: str, number: int, field: str) -> ContentProblem:

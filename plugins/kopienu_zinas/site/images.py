@@ -88,13 +88,16 @@ _MARKS_FIX = ("pārsauc failu bez # un % (piemēram zime-1.jpg vai procenti-20.j
               "jauno nosaukumu")
 
 
-def _named_with_marks(written: str, document: SourceDocument, content_root: Path) -> bool:
+def _named_with_marks(written: str, document: SourceDocument, content_root: Path, *,
+                      relative_to_root: bool = False) -> bool:
     """Whether the file meant is there by the very name written, once the `#` and `%` in
-    it are taken as part of the name (an address reads them otherwise)."""
+    it are taken as part of the name (an address reads them otherwise); `relative_to_root`
+    as resolve's (`image:`'s paths count from content/)."""
     if "#" not in written and "%" not in written:
         return False
     literal = written.replace("%", "%25").replace("#", "%23")
-    return _missing(resolve(literal, document, content_root), content_root) is None
+    return _missing(resolve(literal, document, content_root, relative_to_root=relative_to_root),
+                    content_root) is None
 
 
 def _slashed(written: str, document: SourceDocument, content_root: Path, *,
@@ -134,6 +137,8 @@ def check_header_image(document: SourceDocument, content_root: Path) -> Iterator
         if slashed is not None:
             yield document.problem("image", *BACKSLASHES, value=image,
                                    fix=f"raksti image: {slashed}")
+        elif _named_with_marks(image.strip(), document, content_root, relative_to_root=True):
+            yield document.problem("image", *_MARKS, value=image, fix=_MARKS_FIX)
         else:
             meant = alike(missing, content_root)
             yield document.problem("image", *_MISSING, value=image, fix=(
