@@ -52,3 +52,40 @@ def test_a_time_alone_is_shown_as_written_and_given_the_events_own_day(
         assert found.fix == f"raksti datumu un laiku kopā: end: 2026-12-05 {clock}"
     [found] = problems_for(tmp_path, *event("start: 2026-12-05 18:00", "end: 2026-12-05 19.00"))
     assert found.fix == "raksti end: 2026-12-05 19:00"
+
+
+def test_every_broken_event_is_named_once_in_one_check_and_the_others_checked(
+        tmp_path: Path) -> None:
+    """QA s11: a 3-space `location:` in one event, an unclosed quote in the next took a check
+    each, and a third item's fault a third (the whole `events:` was left out at the first).
+    Now each broken item is named at its line, by its number; the items that read are
+    checked, numbered as written (the third still `events[3]`), and nothing is said of an
+    item that could not be read (no "event 1 must be a list of fields")."""
+    found = problems_for(
+        tmp_path, "events:", "  - title: Viens", "    start: 2026-12-05", "   location: Ludza",
+        '  - title: "Otrs', "    start: 2026-12-06", "    location: Ludza",
+        "  - title: Trešais", "    start: 2026-12-07 19.00", "    location: Ludza",
+        "  - title: Ceturtais", "    start: 2026-12-08", "    location: [Ludza")
+    assert [(p.line, p.field) for p in found] == [
+        (EVENTS + 3, "events[1]"), (EVENTS + 4, "events[2].title"),
+        (EVENTS + 8, "events[3].start"), (EVENTS + 12, "events[4].location")], [
+        p.format() for p in found]
+    assert found[2].fix == "raksti start: 2026-12-07 19:00"
+    assert "Trešais" in found[2].what_lv
+
+
+def test_two_unclosed_values_in_two_events_are_named_in_one_check(tmp_path: Path) -> None:
+    """QA s11: `events[1].start: "2026-12-01` and `events[2].location: [Ludza` took two."""
+    found = problems_for(tmp_path, "events:", "  - title: Viens", '    start: "2026-12-01',
+                         "    location: Ludza", "  - title: Divi", "    start: 2026-12-02",
+                         "    location: [Ludza")
+    assert [(p.line, p.field) for p in found] == [
+        (EVENTS + 2, "events[1].start"), (EVENTS + 6, "events[2].location")]
+
+
+def test_an_error_before_the_first_item_leaves_the_whole_list_out(tmp_path: Path) -> None:
+    """Where the cause is on no item's lines the whole field is left out, as before; nothing
+    is said of its events."""
+    found = problems_for(tmp_path, "events: 'x", "  - title: Viens", "    start: 2026-12-05",
+                         "colour: zils")
+    assert [p.field for p in found] == ["events", "colour"], [p.format() for p in found]

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, replace
 from typing import Any
 from urllib.parse import urlparse
@@ -545,7 +545,8 @@ def _raw_title(raw: object, default_title: str) -> str:
 
 
 def parse_events(raw: object, default_title: str, today: dt.date,
-                 written: yaml.Node | None = None) -> tuple[list[Event], list[ContentProblem]]:
+                 written: yaml.Node | None = None, unread: Collection[int] = ()
+                 ) -> tuple[list[Event], list[ContentProblem]]:
     """Every event of one article for a build on `today` (see parse_event), and the problems
     of each invalid event (one; a start and an end that cannot be read, both): nothing is
     dropped silently, an event with a problem is left out of the list *and* reported.
@@ -555,7 +556,11 @@ def parse_events(raw: object, default_title: str, today: dt.date,
     (SourceDocument.place). `written`: the YAML node of `events:` as the editor wrote it (the
     content check's), whose text the messages quote (`title: 1.10`, not 1.1); without it
     (Pelican's metadata) they show a value as YAML writes it. Which events are valid does not
-    depend on it."""
+    depend on it.
+
+    `unread`: the indexes (from 0) of the items YAML could not read (the content check's:
+    common/yamlrecovery.unread_items), each already an error of its own: they are no event and
+    no problem, and the others keep their numbers."""
     if raw is None:
         return [], []
     if not isinstance(raw, list):
@@ -567,6 +572,8 @@ def parse_events(raw: object, default_title: str, today: dt.date,
     keys: set[str] = set()
     items = written.value if isinstance(written, yaml.SequenceNode) else []
     for index, item in enumerate(raw):
+        if index in unread:
+            continue
         node = items[index] if index < len(items) else None
         try:
             event = parse_event(item, index, default_title, today, node)
