@@ -86,9 +86,8 @@ def read_in_part(path: str, text: str, error: yaml.YAMLError, load: Callable[[st
             field = None  # left out whole already
         item = None if field is None or index in blanked else _item_at(lines, field, index)
         if field is not None and item is None and index in blanked \
-                and not any(_ITEM_NAME.fullmatch(name) and _ITEM_NAME.fullmatch(name)["field"]
-                            == field[2] for name in names):
-            field = None  # a field's own lines blanked, and the cause still there
+                and not unread_items(names, field[2]):
+            field = None  # the cause on blanked lines of no item: nothing more is read
         if field is not None:
             named = field[2] if item is None else f"{field[2]}[{item[2]}]"
             if problem.field in (WHOLE_TEXT, field[2]):
@@ -101,8 +100,8 @@ def read_in_part(path: str, text: str, error: yaml.YAMLError, load: Callable[[st
             start, end, name = field
             lines[start:end] = [""] * (end - start)
             blanked.update(range(start, end))
-            names.difference_update(n for n in list(names) if _ITEM_NAME.fullmatch(n)
-                                    and _ITEM_NAME.fullmatch(n)["field"] == name)
+            names.difference_update([f"{name}[{number + 1}]"
+                                     for number in unread_items(names, name)])
             names.add(name)
         else:
             start, end, number, indent = item
@@ -128,12 +127,12 @@ def unread_items(unread_fields: Collection[str], field: str) -> frozenset[int]:
 
 def _item_at(lines: list[str], field: tuple[int, int, str], index: int
              ) -> tuple[int, int, int, int] | None:
-    """(first line, line after the last, number from 1, the list's indentation) of the item of the block list that is
-    the value of `field` (_field_at's) whose lines hold line `index`; None when the field's
-    value is no block list of mappings (no item `- key: …`; a list of names, as `tags:`, is
-    left out whole) or the line is before its first item. An item starts at a `- ` line
-    indented as the list's first or less (a dash written a space short is an item of its own
-    still), and ends where the next starts."""
+    """(first line, line after the last, number from 1, the list's indentation) of the item
+    of the block list that is the value of `field` (_field_at's) whose lines hold line
+    `index`; None when the field's value is no block list of mappings (no item `- key: …`; a
+    list of names, as `tags:`, is left out whole) or the line is before its first item. An
+    item starts at a `- ` line indented as the list's first or less (a dash written a space
+    short is an item of its own still), and ends where the next starts."""
     start, end, _name = field
     dashes = [(number, len(found["indent"])) for number in range(start + 1, end)
               if (found := _ITEM_START.match(lines[number]))]

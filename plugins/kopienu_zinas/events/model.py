@@ -339,7 +339,8 @@ def parse_event(raw: object, index: int, default_title: str, today: dt.date,
     """One event from its front-matter mapping, for a build on `today` (the build date's Riga
     day, which bounds how far ahead events may lie); _invalid for the first problem found
     (EventProblems for a `start:` and an `end:` that both cannot be read, QA s11: the `end:`
-    came a check later). `written`: the mapping's YAML node, when known (the messages quote values as written)."""
+    came a check later). `written`: the mapping's YAML node, when known (the messages quote
+    values as written)."""
     if not isinstance(raw, Mapping):
         raise _invalid("", "pasākumam jābūt laukiem", "an event must be a list of fields",
                        "raksti '- title: …' un zem tā 'start: …' ar atkāpi", raw)
@@ -424,14 +425,12 @@ def parse_event(raw: object, index: int, default_title: str, today: dt.date,
 
 class EventProblems(ProblemError):
     """Raised by parse_event with more than one problem of one event (`problems`; `problem`
-    the first): a `start:` and an `end:` that both cannot be read are named in one check."""
+    the first): a `start:` and an `end:` that both cannot be read are named in one check.
+    Caught by parse_events, never sent to another process (not picklable as ProblemError)."""
 
     def __init__(self, problems: tuple[ContentProblem, ...]) -> None:
         super().__init__(problems[0])
         self.problems = problems
-
-    def __reduce__(self) -> tuple[type[EventProblems], tuple[tuple[ContentProblem, ...]]]:
-        return type(self), (self.problems,)
 
 
 def _with_end(unread_start: ProblemError, raw: Mapping[str, Any],
