@@ -410,15 +410,23 @@ def test_every_field_yaml_cannot_read_is_named_in_one_check_with_the_rest_checke
     assert "tags: [a, b]" in by_field["tags"].fix and "authors: [Jānis]" in by_field["authors"].fix
 
 
-def test_a_field_of_several_lines_yaml_cannot_read_is_left_out_whole(tmp_path: Path) -> None:
-    """An event list whose second item's indentation is broken is one problem at its line;
-    the fields after it are still read (the unknown one named), and no rule speaks of the
-    events it could not read."""
+def test_a_list_item_yaml_cannot_read_is_left_out_whole(tmp_path: Path) -> None:
+    """An event list whose second item's indentation is broken is one problem at its line,
+    named by that item (common/yamlrecovery.py: an item of a list of mappings is the unit,
+    QA s11); the fields after it are still read (the unknown one named). (The event rules'
+    side: tests/unit/test_check_rounds.py.)"""
     found = problems_for(tmp_path, article(
         "events:", "  - title: Koncerts", "    start: 2024-06-01", " - title: Otrs",
         "    start: 2024-06-02", "colour: zils"))
-    assert [p.field for p in sorted(found)] == ["events", "colour"], [p.format() for p in found]
-    assert found[0].line in (NEXT_LINE, NEXT_LINE + 3)
+    assert [(p.line, p.field) for p in sorted(found)] == [
+        (NEXT_LINE + 3, "events[2]"), (NEXT_LINE + 5, "colour")], [p.format() for p in found]
+
+
+def test_a_list_of_names_yaml_cannot_read_is_left_out_whole(tmp_path: Path) -> None:
+    """A list whose items are no mappings (`tags:`) is one field: left out whole."""
+    found = problems_for(tmp_path, article("tags:", "  - 'Ludza", "  - Rēzekne", "colour: x"))
+    assert [(p.line, p.field) for p in sorted(found)] == [
+        (NEXT_LINE + 1, "tags"), (NEXT_LINE + 3, "colour")], [p.format() for p in found]
 
 
 def test_a_header_whose_first_line_yaml_cannot_read_is_that_one_problem(tmp_path: Path) -> None:

@@ -145,3 +145,25 @@ def test_typographic_quotes_around_a_name_are_an_error_with_the_list_written_out
     write(tmp_path, "jauns.md", "2026-03-01", "[\"“kopienas”\"]", extra="")
     assert [(p.line, p.fix) for p in check(tmp_path)] == [
         (6, "raksti bez tām: tags: [kopienas]")]  # in straight quotes they are kept too
+
+
+def test_the_quotes_error_writes_the_site_spellings_and_is_the_one_message_of_its_names(
+        tmp_path: Path) -> None:
+    """QA s11: the quotes error offered `tags: [Kopienas, Bibliotēkas, x]`, the spelling
+    warnings of the same line `tags: [kopienas, bibliotēkas, x]`: following the error led to
+    another check of warnings. Now every message of the line offers the one list that passes,
+    and a name in quotes is named by the error only."""
+    write(tmp_path, "vecs.md", "2024-01-31", "[kopienas, bibliotēkas]", "[Anna Bērziņa]")
+    write(tmp_path, "jauns.md", "2026-03-01", "[Kopienas, kopienās, “kopienas”, „Bibliotēkas”, «x»]",
+          "[“anna bērziņa”, Anna Bērziņa]")
+    found = check(tmp_path)
+    assert [(p.line, p.field, p.severity, p.value) for p in found] == [
+        (6, "tags", "error", "“kopienas”, „Bibliotēkas”, «x»"),
+        (6, "tags", "warning", "Kopienas"),
+        (6, "tags", "warning", "kopienās"),
+        (7, "authors", "error", "“anna bērziņa”")], [p.format() for p in found]
+    fixes = {p.fix.split(": ", 1)[1] for p in found if p.field == "tags"}
+    assert fixes == {"tags: [kopienas, bibliotēkas, x]"}
+    assert found[-1].fix == "raksti bez tām: authors: [Anna Bērziņa]"
+    write(tmp_path, "jauns.md", "2026-03-01", "[kopienas, bibliotēkas, x]", "[Anna Bērziņa]")
+    assert check(tmp_path) == []

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from typing import Any
 
 import yaml
@@ -16,6 +16,7 @@ from ..common.clock import build_now
 from ..common.frontmatter import SourceDocument
 from ..common.isodates import RIGA
 from ..common.problems import ContentProblem
+from ..common.yamlrecovery import unread_items
 from ..site.slugs import document_slug
 from .identity import ics_file, uid_name
 from .model import Event, parse_events
@@ -172,10 +173,12 @@ def _parsed(document: SourceDocument, today: dt.date, settings: Mapping[str, Any
             ) -> tuple[tuple[Event, ...], tuple[ContentProblem, ...]]:
     """The document's valid events and the problems of the others (parsed_events), the
     problems quoting values as written (the `events:` node: its tree is unpacked only for an
-    article with events)."""
+    article with events); of the items YAML could not read (each an error of its own,
+    common/yamlrecovery.py) neither."""
     title, raw = document.metadata.get("title"), document.metadata.get("events")
     return parsed_events(settings, document.path, raw, title if isinstance(title, str) else "",
-                         today, None if raw is None else document.value_node("events"))
+                         today, None if raw is None else document.value_node("events"),
+                         unread_items(document.unread_fields, "events"))
 
 
 def _collision(document: SourceDocument, event: Event, others: list[str]) -> ContentProblem:
@@ -197,12 +200,13 @@ def check_events(document: SourceDocument, today: dt.date,
 
 
 def parsed_events(settings: Mapping[str, Any], source: str, raw: object, title: str,
-                  today: dt.date, written: yaml.Node | None = None
+                  today: dt.date, written: yaml.Node | None = None,
+                  unread: Collection[int] = ()
                   ) -> tuple[tuple[Event, ...], tuple[ContentProblem, ...]]:
     """parse_events of one source file (`source`: relative to content/), once per build
     (common/build.py): the content check (which runs first and passes the `written` node of
-    `events:`) and the events attached to its article share it."""
+    `events:` and the `unread` items) and the events attached to its article share it."""
     def parse() -> tuple[tuple[Event, ...], tuple[ContentProblem, ...]]:
-        events, problems = parse_events(raw, title, today, written)
+        events, problems = parse_events(raw, title, today, written, unread)
         return tuple(events), tuple(problems)
     return once(settings, ("events", source, today), parse)

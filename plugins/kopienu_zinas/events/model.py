@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, replace
 from typing import Any
 from urllib.parse import urlparse
@@ -148,11 +148,23 @@ def _within(day: dt.date, field_name: str, written: object, today: dt.date) -> N
                        "kļūdas)", written)
 
 
-def parse_when(value: object, field_name: str, today: dt.date) -> tuple[dt.date, str]:
+def parse_when(value: object, field_name: str, today: dt.date, written: yaml.Node | None = None,
+               day: dt.date | None = None) -> tuple[dt.date, str]:
     """(value, kind) with kind "date", "datetime" or "month"; _invalid for anything else,
     including a day outside EARLIEST_YEAR … latest_day(today), a Riga local time that does
     not exist or happens twice (clock changes) and a time written with a zone (`Z`, `+02:00`:
-    isodates.offset_problem, as for articles' dates)."""
+    isodates.offset_problem, as for articles' dates).
+
+    A time alone (`18:00`, which YAML 1.1 reads as 1080; `19.00`, read as 19.0) is refused as
+    a time that needs a date, shown as written (its node `written`, when known) and, when the
+    event's `day` is known (its start's), rewritten with it: `end: 2026-12-05 19:00`."""
+    clock = _time_alone(value, written)
+    if clock is not None:
+        shown, hour_minute = clock
+        fix = (f"raksti datumu un laiku kopā: {field_name}: {day.isoformat()} {hour_minute}"
+               if day is not None else
+               "raksti datumu un laiku kopā, piemēram 2026-12-03 18:00")
+        raise _invalid(field_name, "laikam vajag datumu", "a time needs a date", fix, shown)
     if isinstance(value, dt.datetime):
         _within(value.date(), field_name, value, today)
         if value.tzinfo is None:
@@ -161,15 +173,7 @@ def parse_when(value: object, field_name: str, today: dt.date) -> tuple[dt.date,
     if isinstance(value, dt.date):
         _within(value, field_name, value, today)
         return value, "date"
-    if isinstance(value, int) and not isinstance(value, bool) and 0 <= value < 24 * 60:
-        # YAML 1.1 reads `18:00` as 1080 (base 60): show the editor what they wrote
-        raise _invalid(field_name, "laikam vajag datumu", "a time needs a date",
-                       "raksti datumu un laiku kopā, piemēram 2026-12-03 18:00",
-                       f"{value // 60}:{value % 60:02d}")
     if isinstance(value, str):
-        if is_time_of_day(value):
-            raise _invalid(field_name, "laikam vajag datumu", "a time needs a date",
-                           "raksti datumu un laiku kopā, piemēram 2026-12-03 18:00", value)
         try:
             parsed, kind = isodates.parse(value, months=True)
         except ValueError:
@@ -187,6 +191,61 @@ def parse_when(value: object, field_name: str, today: dt.date) -> tuple[dt.date,
         f"raksti {suggestion}" if field_name == "exdate" else f"raksti {field_name}: {suggestion}")
     raise _invalid(field_name, "datums nav saprotams", "date could not be read", fix,
                    written_form(as_node(value)) if isinstance(value, (list, dict)) else value)
+
+
+#: A time written Latvian style, a dot between hours and minutes (`19.00`): YAML reads a float.
+_DOTTED_TIME = re.compile(r"([0-9]{1,2})\.([0-9]{2})")
+
+
+def _time_alone(value: object, written: yaml.Node | None) -> tuple[str, str] | None:
+    """(as written, as `HH:MM`) of a start, end or exdate that is a time of day without a
+    date: `18:00` (YAML 1.1's base-60 integer 1080, or text), `19.00` (YAML's float 19.0, or
+    text); None for anything else. `written`: the value's node, whose text is shown when
+    known (else the integer as `18:00`, the float with two decimals)."""
+    text = written.value if isinstance(written, yaml.ScalarNode) else None
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int) and 0 <= value < 24 * 60:
+        # YAML 1.1 reads `18:00` as 1080 (base 60): show the editor what they wrote
+        text = text or f"{value // 60}:{value % 60:02d}"
+    elif isinstance(value, float) and 0 <= value < 24:
+        text = text or f"{value:.2f}"
+    elif isinstance(value, str):
+        text = value
+    else:
+        return None
+    text = text.strip()
+    if is_time_of_day(text):
+        hour, minute = text.split(":")[:2]
+    elif (dotted := _DOTTED_TIME.fullmatch(text)) is not None:
+        hour, minute = dotted.groups()
+    else:
+        return None
+    if int(hour) > 23 or int(minute) > 59:
+        return None
+    return text, f"{int(hour):02d}:{minute}"
+
+
+def _day_of_start(value: object) -> dt.date | None:
+    """The day of an event's `start:` as written, for a time-only `end:`'s rewriting: of a
+    start that reads, its Riga day; of one written otherwise, that of its suggestion
+    (`5.12.2026 18:00` → 2026-12-05); None when there is none."""
+    if isinstance(value, dt.datetime):
+        return value.astimezone(RIGA).date() if value.tzinfo else value.date()
+    if isinstance(value, dt.date):
+        return value
+    text = value if isinstance(value, str) else None
+    if text is None:
+        return None
+    for candidate in (text.strip(), _date_suggestion(text)):
+        try:
+            parsed, kind = isodates.parse(candidate or "", months=True)
+        except ValueError:
+            continue
+        if kind == "month":
+            return None
+        return (parsed.date() if isinstance(parsed, dt.datetime) else parsed)
+    return None
 
 
 def _date_suggestion(value: object) -> str | None:
@@ -278,8 +337,10 @@ def _check_description(text: str | None) -> None:
 def parse_event(raw: object, index: int, default_title: str, today: dt.date,
                 written: yaml.Node | None = None) -> Event:
     """One event from its front-matter mapping, for a build on `today` (the build date's Riga
-    day, which bounds how far ahead events may lie); _invalid for the first problem found.
-    `written`: the mapping's YAML node, when known (the messages quote values as written)."""
+    day, which bounds how far ahead events may lie); _invalid for the first problem found
+    (EventProblems for a `start:` and an `end:` that both cannot be read, QA s11: the `end:`
+    came a check later). `written`: the mapping's YAML node, when known (the messages quote
+    values as written)."""
     if not isinstance(raw, Mapping):
         raise _invalid("", "pasākumam jābūt laukiem", "an event must be a list of fields",
                        "raksti '- title: …' un zem tā 'start: …' ar atkāpi", raw)
@@ -295,14 +356,18 @@ def parse_event(raw: object, index: int, default_title: str, today: dt.date,
     _check_description(texts["description"])
     if "start" not in raw or raw["start"] in (None, ""):
         raise _invalid("start", "trūkst sākuma datuma", "start is missing", _DATE_FIX)
-    start, kind = parse_when(raw["start"], "start", today)
+    day = _day_of_start(raw["start"])
+    try:
+        start, kind = parse_when(raw["start"], "start", today, nodes.get("start"))
+    except ProblemError as unread_start:
+        raise _with_end(unread_start, raw, nodes, today, day) from None
     end: dt.date | None = None
     if raw.get("end") not in (None, ""):
         if kind == "month":
             raise _invalid("end", "mēneša pasākumam nevar būt beigu datums",
                            "a month-only event cannot have an end", "izdzēs 'end:' vai raksti "
                            "precīzu 'start:' datumu", raw["end"])
-        end, end_kind = parse_when(raw["end"], "end", today)
+        end, end_kind = parse_when(raw["end"], "end", today, nodes.get("end"), day)
         if end_kind != kind:
             raise _invalid("end", "beigām jābūt tādā pašā formā kā sākumam",
                            "end must be written like start (both with a time, or both dates)",
@@ -356,6 +421,31 @@ def parse_event(raw: object, index: int, default_title: str, today: dt.date,
         organizer=texts["organizer"], registration=texts["registration"], price=texts["price"],
         description=texts["description"], sequence=sequence, index=index,
         key=_key(texts["id"], raw.get("title")))
+
+
+class EventProblems(ProblemError):
+    """Raised by parse_event with more than one problem of one event (`problems`; `problem`
+    the first): a `start:` and an `end:` that both cannot be read are named in one check.
+    Caught by parse_events, never sent to another process (not picklable as ProblemError)."""
+
+    def __init__(self, problems: tuple[ContentProblem, ...]) -> None:
+        super().__init__(problems[0])
+        self.problems = problems
+
+
+def _with_end(unread_start: ProblemError, raw: Mapping[str, Any],
+              nodes: Mapping[str, yaml.Node], today: dt.date, day: dt.date | None
+              ) -> ProblemError:
+    """What to raise for an event whose `start:` cannot be read (`unread_start`): with the
+    problem of its `end:` too when that cannot be read either (EventProblems), so that the
+    editor does not meet the second one only in the next check."""
+    if raw.get("end") in (None, ""):
+        return unread_start
+    try:
+        parse_when(raw["end"], "end", today, nodes.get("end"), day)
+    except ProblemError as unread_end:
+        return EventProblems((unread_start.problem, unread_end.problem))
+    return unread_start
 
 
 def _key(written_id: str | None, own_title: object) -> str:
@@ -441,7 +531,8 @@ def _without_invisibles(problem: ContentProblem, raw: object, written: yaml.Node
         try:
             parse_event({**raw, problem.field: fixed}, index, default_title, today)
         except ProblemError as again:
-            return again.problem.field != problem.field
+            return all(found.field != problem.field
+                       for found in getattr(again, "problems", (again.problem,)))
         return True
     return named_in_value(problem, node, problem.field, accepts)
 
@@ -453,17 +544,22 @@ def _raw_title(raw: object, default_title: str) -> str:
 
 
 def parse_events(raw: object, default_title: str, today: dt.date,
-                 written: yaml.Node | None = None) -> tuple[list[Event], list[ContentProblem]]:
-    """Every event of one article for a build on `today` (see parse_event), and one problem per
-    invalid event (nothing is dropped silently: an event with a problem is left out of the list
-    *and* reported).
+                 written: yaml.Node | None = None, unread: Collection[int] = ()
+                 ) -> tuple[list[Event], list[ContentProblem]]:
+    """Every event of one article for a build on `today` (see parse_event), and the problems
+    of each invalid event (one; a start and an end that cannot be read, both): nothing is
+    dropped silently, an event with a problem is left out of the list *and* reported.
 
     A problem's field is its path in the front matter, counted from 1 as editors count
     (`events[2].start`), its text names the event; its file and line are the caller's
     (SourceDocument.place). `written`: the YAML node of `events:` as the editor wrote it (the
     content check's), whose text the messages quote (`title: 1.10`, not 1.1); without it
     (Pelican's metadata) they show a value as YAML writes it. Which events are valid does not
-    depend on it."""
+    depend on it.
+
+    `unread`: the indexes (from 0) of the items YAML could not read (the content check's:
+    common/yamlrecovery.unread_items), each already an error of its own: they are no event and
+    no problem, and the others keep their numbers."""
     if raw is None:
         return [], []
     if not isinstance(raw, list):
@@ -475,15 +571,17 @@ def parse_events(raw: object, default_title: str, today: dt.date,
     keys: set[str] = set()
     items = written.value if isinstance(written, yaml.SequenceNode) else []
     for index, item in enumerate(raw):
+        if index in unread:
+            continue
         node = items[index] if index < len(items) else None
         try:
             event = parse_event(item, index, default_title, today, node)
             _unique(event, keys)
             events.append(event)
         except ProblemError as invalid:
-            problem = _without_invisibles(invalid.problem, item, node, default_title, today,
-                                          index)
-            problems.append(_named(problem, index, _raw_title(item, default_title)))
+            for found in getattr(invalid, "problems", (invalid.problem,)):
+                problem = _without_invisibles(found, item, node, default_title, today, index)
+                problems.append(_named(problem, index, _raw_title(item, default_title)))
     return events, problems
 
 

@@ -71,5 +71,4 @@ def register() -> None:
     for rule in (rules, slugs, reserved, containment, placeholders, runnable, videos,
                  documents, casenames, filenames):
         content_check.connect(rule.check_documents)
-    document_check.connect(taxonomy.check_document)  # quotes around tag and author names
-    content_check.connect(taxonomy.check_documents)  # names spelt otherwise than the site's
+    content_check.connect(taxonomy.check_documents)  # names in quotes, spelt otherwise

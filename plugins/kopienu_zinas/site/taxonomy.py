@@ -13,8 +13,8 @@ of an address the one first written in :func:`article_order` (published articles
 ones before drafts, each oldest first, then by source path; within an article, list order):
 deterministic, whatever the order files are read in. The content check says the same:
 :func:`check_documents` warns at each name spelt otherwise than the site will spell it, with
-the list written out; :func:`check_document` refuses typographic quotes around a name
-(:data:`QUOTES`: YAML reads `[“kopienas”]` as the name `“kopienas”`). docs/redaktoriem.md
+the list written out, and refuses typographic quotes around a name (:data:`QUOTES`: YAML reads
+`[“kopienas”]` as the name `“kopienas”`), its fix the same list (one fix for the line). docs/redaktoriem.md
 ("Galvenes lauki", and the messages' table) says so.
 
 Names arrive in NFC (the reader takes every front-matter text through
@@ -193,38 +193,41 @@ def fixed_names(document: SourceDocument, field: str, spelling: Mapping[str, str
     return list(fixed.values())
 
 
-def check_document(sender: Any, document: SourceDocument, settings: dict[str, Any]
-                   ) -> list[ContentProblem]:
-    """Receiver of document_check: typographic quotes around a tag or author name (YAML keeps
-    them: `tags: [“kopienas”]` names the topic `“kopienas”`), one error per field at the line
-    of its first such name, the field written out without them."""
-    problems = []
-    slug_of = slugs_for(settings)
-    for field in FIELDS:
-        names = names_of(document, field)
-        quoted_names = [name for name in names if without_quotes(name.written) != name.written]
-        if not quoted_names:
-            continue
-        marks = " ".join(dict.fromkeys(c for n in quoted_names for c in n.written if c in QUOTES))
-        problems.append(document.problem(
-            field, f"pēdiņas {marks} ap nosaukumu YAML patur kā daļu no nosaukuma",
-            f"YAML keeps the typographic quotes {marks} around a name as part of the name",
-            f"raksti bez tām: {written_out(field, fixed_names(document, field, {}, slug_of))}",
-            ", ".join(name.written for name in quoted_names), at=quoted_names[0].at))
-    return problems
+def _quotes_problem(document: SourceDocument, field: str, spelling: Mapping[str, str],
+                    slug_of: SlugOf) -> ContentProblem | None:
+    """The error of typographic quotes around names of `field` (YAML keeps them: `tags:
+    [“kopienas”]` names the topic `“kopienas”`) at the line of its first such name, the field
+    written out without them and in the site's spellings (`spelling`: slug → name), so that
+    the one fix passes (QA s11: it kept `Kopienas` the site spells `kopienas`, and the next
+    check warned of that); None without such names."""
+    quoted_names = [name for name in names_of(document, field)
+                    if without_quotes(name.written) != name.written]
+    if not quoted_names:
+        return None
+    marks = " ".join(dict.fromkeys(c for n in quoted_names for c in n.written if c in QUOTES))
+    return document.problem(
+        field, f"pēdiņas {marks} ap nosaukumu YAML patur kā daļu no nosaukuma",
+        f"YAML keeps the typographic quotes {marks} around a name as part of the name",
+        f"raksti bez tām: {written_out(field, fixed_names(document, field, spelling, slug_of))}",
+        ", ".join(name.written for name in quoted_names), at=quoted_names[0].at)
 
 
 @front_matter_rule()
 def check_documents(sender: Any, documents: Sequence[SourceDocument],
                     settings: dict[str, Any]) -> list[ContentProblem]:
-    """Receiver of content_check: a warning at each article's tag or author name that shares
-    its address with the site's spelling (:func:`site_spellings`) but is written otherwise
-    (typographic quotes around it aside: check_document names those)."""
+    """Receiver of content_check: an error at each document's tags or authors with
+    typographic quotes around a name (:func:`_quotes_problem`), and a warning at each
+    article's tag or author name that shares its address with the site's spelling
+    (:func:`site_spellings`) but is written otherwise, unless it is one of those in quotes
+    (the error's fix writes it as the site does: one message, one fix)."""
     articles = sorted((d for d in documents if d.kind == "article"), key=_document_order)
     problems: list[ContentProblem] = []
     slug_of = slugs_for(settings)
     for group in (("tags",), ("authors", "author")):
         spelling, first_in = site_spellings(articles, group, slug_of)
+        for document in documents:
+            problems.extend(problem for field in group
+                            if (problem := _quotes_problem(document, field, spelling, slug_of)))
         for document in articles:
             problems.extend(_misspelt(document, group, (spelling, first_in), slug_of, settings))
     return problems
@@ -273,8 +276,8 @@ def _misspelt(document: SourceDocument, group: Sequence[str],
             bare = without_quotes(name.written)
             slug = slug_of(field, bare)
             site = spelling.get(slug)
-            if site is None or site == bare:
-                continue
+            if site is None or site == bare or bare != name.written:
+                continue  # (a name in quotes: _quotes_problem's, its fix spelt as the site's)
             line = line or written_out(field, fixed_names(document, field, spelling, slug_of))
             fix = (f"raksti „{site}” kā vecākajā rakstā {first_in[slug]}: {line}"
                    if first_in[slug] != document.path else
