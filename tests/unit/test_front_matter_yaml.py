@@ -457,7 +457,7 @@ def test_yaml_aliases_are_refused_at_their_field_before_anything_expands_them(
 def test_a_merge_key_is_an_alias_too(tmp_path: Path) -> None:
     found = problems_for(tmp_path, article("notes: &n {a: 1}", "events:", "  - <<: *n"))
     assert [(p.line, p.field) for p in found if "aliases" in p.what_en] == [
-        (NEXT_LINE + 2, "events")]  # the alias's own line (QA re-test: it was the field's)
+        (NEXT_LINE + 2, "events[1]")]  # the alias's own line and item (QA re-test)
 
 
 @pytest.mark.parametrize(("line", "fix"), [

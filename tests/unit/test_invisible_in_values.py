@@ -140,3 +140,21 @@ def test_accepted_values_with_them_are_left_alone(tmp_path: Path) -> None:
         "title: Labs raksts", f"title: „Labs” raksts 20.{NBSP}novembrī").replace(
         "summary: Īss.", f"summary: Tikšanās 20.{NBSP}novembrī.")
     assert problems_for(tmp_path, text) == []
+
+
+def test_a_refused_values_invisible_character_is_one_error_not_also_a_warning(
+        tmp_path: Path) -> None:
+    """QA re-test: `status: draft<U+200B>` was a warning ("neredzama zīme … kolonna 14") and
+    an error ("vērtībā ir nulles platuma atstarpe U+200B (kolonna 14)") for one character."""
+    from kopienu_zinas.common.checkcache import check_content
+    from kopienu_zinas.site import register
+    from tests.signals import registered
+
+    (tmp_path / "zw.md").write_text(
+        "---\ntitle: X raksts\ndate: 2024-05-20\nregion: Latgale\nsummary: Īsi.\n"
+        "status: draft\u200b\n---\n\nTeksts.\n", encoding="utf-8")
+    settings = {"REGIONS": ["Latgale"], "BUILD_DATE": "2026-11-23", "PATH": str(tmp_path)}
+    with registered(register):
+        _documents, problems = check_content(tmp_path, settings)
+    assert [(p.line, p.field, p.severity) for p in problems] == [(6, "status", "error")], \
+        [p.format() for p in problems]

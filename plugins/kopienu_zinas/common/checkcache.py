@@ -46,6 +46,7 @@ from .frontmatter import (
     read_document,
     source_files,
 )
+from .invisibles import without_echoes
 from .problems import (
     ContentProblem,
     content_rules,
@@ -230,7 +231,8 @@ def entry_of(content_root: Path, file: Path, data: bytes, settings: dict[str, An
              ) -> tuple[SourceDocument, tuple[ContentProblem, ...]]:
     """One document's parse and its own problems, sorted."""
     document, parsed = read_document(content_root, file, data)
-    return document, tuple(sorted({*parsed, *document_problems(document, settings)}))
+    return document, tuple(sorted(without_echoes({*parsed, *document_problems(document,
+                                                                             settings)})))
 
 
 def stored_entry(content_root: Path, file: Path, data: bytes, settings: dict[str, Any]
@@ -288,7 +290,8 @@ def check_content(content_root: Path, settings: dict[str, Any]
         once(settings, LISTING_DIGEST, folder.digest)
         with activated(folder):
             documents, problems = discover_documents(content_root)
-            return documents, sorted({*problems, *run_content_checks(documents, settings)})
+            return documents, sorted(without_echoes({*problems,
+                                                     *run_content_checks(documents, settings)}))
     planned = _taken_plan(content_root, settings, store)
     once(settings, LISTING_DIGEST, planned.folder.digest)
     once(settings, SOURCE_DIGESTS, lambda: planned.digests)
@@ -310,7 +313,7 @@ def check_content(content_root: Path, settings: dict[str, Any]
         found.update(of_read_fields(
             cross_file_problems_kept(documents, fronts, settings, store, planned.shared),
             documents))
-        return documents, sorted(found)
+        return documents, sorted(without_echoes(found))
 
 
 #: In a check worker: the settings, the store and the listing it checks against.
