@@ -1,6 +1,7 @@
 """The site plugin: build clock, regions, scheduled articles, content rules, link check, output
 guard, Jinja helpers, the feed writer and the sitemap."""
 
+import blinker
 from pelican import signals
 
 from ..common import filenames
@@ -9,6 +10,7 @@ from ..common.problems import content_check, document_check
 from . import (
     casenames,
     clashes,
+    compressed,
     containment,
     documents,
     feeds,
@@ -65,6 +67,7 @@ def register() -> None:
     signals.finalized.connect(sitemap.write_sitemap)
     signals.finalized.connect(linkcheck.check_written_links)
     signals.finalized.connect(preview_links.show_reported_problems)  # after the link check
+    blinker.signal("deploy").connect(compressed.check_copies)  # after pelican-precompress
     for rule in (rules, links, containment, images, placeholders, rawhtml, foreign,
                  headings):
         document_check.connect(rule.check_document)
