@@ -235,8 +235,8 @@ def test_notes_are_never_published_so_a_comment_in_them_is_none(tmp_path: Path) 
 @pytest.mark.parametrize(("lines", "line", "field"), [
     (["events:", "  - title: Talka", "    start: 2026-12-03", "    price: 'a"], 3,
      "events[1].price"),
-    (["events:", "- title: Talka", "  start: 2026-12-03", "- title: Tirgus",
-      "  location: [#zāle]"], 4, "events[2].location"),
+    (["events:", "- title: Talka", "  start: 2026-12-03", "  location: Nams", "- title: Tirgus",
+      "  location: [#zāle]"], 5, "events[2].location"),
     (["events:", "  - title: Talka", "    location: \"Nams\" zāle"], 2, "events[1].location"),
 ])
 def test_an_events_yaml_problem_names_its_field_as_other_event_messages(
@@ -416,10 +416,10 @@ def test_a_list_item_yaml_cannot_read_is_left_out_whole(tmp_path: Path) -> None:
     QA s11); the fields after it are still read (the unknown one named). (The event rules'
     side: tests/unit/test_check_rounds.py.)"""
     found = problems_for(tmp_path, article(
-        "events:", "  - title: Koncerts", "    start: 2024-06-01", " - title: Otrs",
-        "    start: 2024-06-02", "colour: zils"))
+        "events:", "  - title: Koncerts", "    start: 2024-06-01", "    location: Nams",
+        " - title: Otrs", "    start: 2024-06-02", "colour: zils"))
     assert [(p.line, p.field) for p in sorted(found)] == [
-        (NEXT_LINE + 3, "events[2]"), (NEXT_LINE + 5, "colour")], [p.format() for p in found]
+        (NEXT_LINE + 4, "events[2]"), (NEXT_LINE + 6, "colour")], [p.format() for p in found]
 
 
 def test_a_list_of_names_yaml_cannot_read_is_left_out_whole(tmp_path: Path) -> None:
