@@ -231,12 +231,21 @@ def _text(element: etree._Element | None) -> str:
     return (element.text or "").strip() if element is not None else ""
 
 
+#: A plain-text RSS element whose text holds `&` or `<` written as a named entity, which the
+#: validator's RSS profile warns about ("Encode "&" and "<" in plain text using hexadecimal
+#: character references": feedvalidator's CharacterData, on the raw text).
+_NAMED_ENTITY_TEXT = re.compile(
+    rb"<(title|category|dc:creator|author|comments)\b[^>]*>[^<]*&(amp|lt);")
+
+
 def rss_problems(data: bytes, self_url: str) -> list[str]:
     root = etree.fromstring(data)
     problems: list[str] = []
     if root.tag != "rss" or root.get("version") != "2.0":
         return ["not an RSS 2.0 document"]
     problems += namespace_problems(data)
+    problems += [f"{match[1].decode()}: write & and < as &#x26; and &#x3C;"
+                 for match in _NAMED_ENTITY_TEXT.finditer(data)]
     channel = root.find("channel")
     problems += _undefined(channel, RSS_CHANNEL_ELEMENTS)
     for item in channel.findall("item"):

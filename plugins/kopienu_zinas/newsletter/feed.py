@@ -29,7 +29,7 @@ from dataclasses import dataclass
 
 from feedgen.feed import FeedGenerator
 
-from ..common.feedview import stylesheet_instruction
+from ..common.feedview import hex_references, stylesheet_instruction
 from ..common.plaintext import as_html
 from .issues import Issue
 
@@ -133,7 +133,9 @@ def _serialise(feed_xml: Callable[..., bytes], stylesheet_url: str) -> bytes:
 def render_feeds(info: FeedInfo, items: Sequence[FeedItem],
                  now: dt.datetime) -> tuple[bytes, bytes]:
     """(RSS 2.0, Atom) documents for the given items, newest first; ``now`` (aware, the
-    build's) dates a feed that has no items yet."""
+    build's) dates a feed that has no items yet. RSS's `&` and `<` are hexadecimal character
+    references (common/feedview.hex_references)."""
     rss = _feed(info, items, now, rss=True)
     atom = _feed(info, items, now, rss=False)
-    return _serialise(rss.rss_str, info.stylesheet_url), _serialise(atom.atom_str, info.stylesheet_url)
+    return (hex_references(_serialise(rss.rss_str, info.stylesheet_url).decode("utf-8"))
+            .encode("utf-8"), _serialise(atom.atom_str, info.stylesheet_url))

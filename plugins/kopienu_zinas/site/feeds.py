@@ -61,6 +61,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import io
 import mimetypes
 import unicodedata
 from dataclasses import dataclass, fields
@@ -76,7 +77,12 @@ from pelican.writers import Writer
 from ..common.absolute_urls import absolutise_html
 from ..common.build import build_of, once
 from ..common.dates import SUPPORTED_LANGUAGES
-from ..common.feedview import DUBLIN_CORE, stylesheet_instruction, stylesheet_url
+from ..common.feedview import (
+    DUBLIN_CORE,
+    hex_references,
+    stylesheet_instruction,
+    stylesheet_url,
+)
 from ..common.mailpictures import EMAIL_COLUMN, fit_pictures
 from ..common.plaintext import as_html
 from ..images.markup import for_feeds
@@ -236,6 +242,13 @@ class SiteRssFeed(Rss201rev2Feed):
 
     def add_stylesheets(self, handler: Any) -> None:
         add_stylesheet(handler, self.feed)
+
+    def write(self, outfile: Any, encoding: str) -> None:
+        """The feed, its `&` and `<` written as hexadecimal character references
+        (:func:`hex_references`)."""
+        text = io.StringIO()
+        super().write(text, encoding)
+        outfile.write(hex_references(text.getvalue()))
 
     def rss_attributes(self) -> dict[str, str]:
         return {**super().rss_attributes(), **EXTRA_NAMESPACES}
