@@ -50,7 +50,6 @@ from .yamlnodes import (
     yaml_kind,
 )
 from .yamlproblems import (
-    anchor_problems,
     comment_problems,
     first_layout_problem,
     layout_problem,
@@ -60,6 +59,7 @@ from .yamlproblems import (
     syntax_problem,
 )
 from .yamlrecovery import read_in_part
+from .yamlreferences import anchor_problems
 
 _HEADER = re.compile(r"\A\s*^---[ \t]*$\n(?P<meta>.*?)^(?:---|\.\.\.)[ \t]*$\n?", re.M | re.S)
 

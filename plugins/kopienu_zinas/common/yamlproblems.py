@@ -67,6 +67,14 @@ from .yamlnodes import (
     written_form,
     yaml_kind,
 )
+from .yamlreferences import (
+    JSON_PAIR,
+    SCANNING_REFERENCE,
+    UNDEFINED_ALIAS,
+    alias_problem,
+    json_comma_problem,
+    reference_problem,
+)
 
 #: Characters YAML reads as a line break (YAML 1.1 §5.4: NEL, line and paragraph separators)
 #: that editors and Python's own line counting (`str.split("\n")`) do not: a title with
@@ -407,8 +415,8 @@ def syntax_problem(path: str, text: str, error: yaml.YAMLError, first_line: int 
         lines = text.split("\n")
         return alias_problem(path, lines[line], line + first_line,
                              value_start(lines[mark.line])[1] or field)
-    if mark is not None and (getattr(error, "problem", None) == _UNDEFINED_ALIAS
-                             or getattr(error, "context", None) in _SCANNING_REFERENCE):
+    if mark is not None and (getattr(error, "problem", None) == UNDEFINED_ALIAS
+                             or getattr(error, "context", None) in SCANNING_REFERENCE):
         return reference_problem(path, text.split("\n")[mark.line], mark.line + first_line,
                                  field)
     layout = first_layout_problem(path, text, first_line, mark.line if mark else None, field)
@@ -426,73 +434,12 @@ def syntax_problem(path: str, text: str, error: yaml.YAMLError, first_line: int 
         if at is not None and at.line < len(lines) \
                 and TYPOGRAPHIC_QUOTES.search(lines[at.line]):
             return quotes_problem(path, lines[at.line], at.line + first_line, field)
-    if mark is not None and mark.line < len(lines) and _JSON_PAIR.match(lines[mark.line]):
+    if mark is not None and mark.line < len(lines) and JSON_PAIR.match(lines[mark.line]):
         return json_comma_problem(path, lines[mark.line], mark.line + first_line)
     reason = getattr(error, "problem", None) or str(error)
     what_lv = "YAML galvene nav nolasāma" if field == "front matter" else "YAML nav nolasāms"
     return ContentProblem(path, mark.line + first_line if mark is not None else 1,
                           field, what_lv, f"YAML could not be read: {reason}", _YAML_FIX)
-
-
-#: A JSON object's line, `"title": "Sanāksme",`: a quoted key and a comma at its end.
-_JSON_PAIR = re.compile(r'\s*"(?P<key>[^"]+)"\s*:\s*(?P<value>.*?)\s*,\s*$')
-
-
-def json_comma_problem(path: str, line: str, number: int) -> ContentProblem:
-    """The problem of a line written as in JSON (`"title": "Sanāksme",`), at file line
-    `number`: YAML takes no comma between fields (QA re-test: "check the colon" on each)."""
-    match = _JSON_PAIR.match(line)
-    assert match is not None
-    return ContentProblem(
-        path, number, match["key"], "rindas beigās ir komats kā JSON, bet YAML laukus neatdala "
-        "ar komatiem", "a comma at the end of the line as in JSON: YAML fields take none",
-        f"izdzēs komatu rindas beigās (un pēdiņas ap lauka nosaukumu): "
-        f"{shortened(match['key'] + ': ' + match['value'])}", shortened(line.strip()))
-
-
-def alias_problem(path: str, line: str, number: int, field: str) -> ContentProblem:
-    """The problem of YAML that names a value again (yamlnodes.AliasRefused), at the alias's
-    file line `number` (its text `line`), in the top-level `field`."""
-    return ContentProblem(
-        path, number, field,
-        "YAML atsauces (&nosaukums un *nosaukums) netiek lasītas",
-        "YAML anchors and aliases (&name, *name) are not read",
-        "raksti vērtību pilnībā katrā vietā, kur tā vajadzīga, bez & un *", shortened(line.strip()))
-
-
-def reference_problem(path: str, line: str, number: int, field: str) -> ContentProblem:
-    """The problem of a value that begins with `*` or `&` (`title: *Jauns* raksts`,
-    `image_credit: &foto Jānis`), which YAML reads as an alias or an anchor, not as text (an
-    anchor it takes off the value without a word): at file line `number` (its text `line`),
-    the fix the value in quotes."""
-    start, key = value_start(line)
-    value = line[start:].strip()
-    fix = f"liec vērtību pēdiņās: {shortened(line[:start].rstrip() + ' ' + quoted(value))}"
-    if value.startswith("&") and len(value.split()) == 1:  # `tags: &t`, the list below it
-        fix = f"izdzēs {value}: vērtība ir rindās zem tās ({shortened(line[:start].rstrip())})"
-    return ContentProblem(
-        path, number, key or field,
-        "vērtību, kas sākas ar * vai &, YAML lasa kā atsauci, nevis tekstu",
-        "YAML reads a value beginning with * or & as an alias or anchor, not as text",
-        fix, shortened(value))
-
-
-def anchor_problems(path: str, text: str, first_line: int, field: str = "front matter"
-                    ) -> list[ContentProblem]:
-    """:func:`reference_problem` of each anchor in YAML `text` that reads (`&foto Jānis`:
-    YAML gives "Jānis"), its first line the file's line `first_line`."""
-    if "&" not in text:
-        return []
-    lines = text.split("\n")
-    return [reference_problem(path, lines[token.start_mark.line],
-                              token.start_mark.line + first_line, field)
-            for token in scan_tokens(text) if isinstance(token, yaml.AnchorToken)]
-
-
-#: libyaml's and PyYAML's words for an alias of a name no anchor gave, and for a `*` or `&`
-#: that begins no name (`*Jauns* raksts`).
-_UNDEFINED_ALIAS = "found undefined alias"
-_SCANNING_REFERENCE = ("while scanning an alias", "while scanning an anchor")
 
 
 #: What :func:`syntax_problem` says of a cause it found: (line counted from 0, field or "" for

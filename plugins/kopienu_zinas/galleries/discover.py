@@ -38,7 +38,8 @@ from ..common.nocomments import COMMENT_AS_TEXT
 from ..common.problems import ContentProblem
 from ..common.sourcetext import XML_FORBIDDEN, read_source
 from ..common.yamlnodes import compose
-from ..common.yamlproblems import anchor_problems, node_problems, syntax_problem
+from ..common.yamlproblems import node_problems, syntax_problem
+from ..common.yamlreferences import anchor_problems
 from ..images.kinds import meant_as_picture
 from ..images.paths import collisions, nfc, output_stem
 from ..images.pipeline import PhotoError, open_picture, refused_ending, unsupported
