@@ -167,13 +167,3 @@ def test_the_quotes_error_writes_the_site_spellings_and_is_the_one_message_of_it
     assert found[-1].fix == "raksti bez tām: authors: [Anna Bērziņa]"
     write(tmp_path, "jauns.md", "2026-03-01", "[kopienas, bibliotēkas, x]", "[Anna Bērziņa]")
     assert check(tmp_path) == []
-
-
-def test_html_in_a_tag_name_is_a_warning_with_the_name_without_it(tmp_path: Path) -> None:
-    """QA re-test: `Jāņa <b>treknais</b>` was a topic shown with its tags as text, and the W3C
-    feed validator warned "category should not contain HTML"; the check said nothing."""
-    write(tmp_path, "raksts.md", "2026-03-01", "[kopienas, Jāņa <b>treknais</b>]")
-    [problem] = [p for p in check(tmp_path) if "HTML" in p.what_en]
-    assert (problem.path, problem.line, problem.field, problem.severity) == (
-        "raksts.md", 6, "tags", "warning")
-    assert problem.fix == "raksti bez tām: tags: [kopienas, Jāņa treknais]"

@@ -24,7 +24,6 @@ common/yamlnodes.clean_values), and the check compares them in NFC.
 from __future__ import annotations
 
 import functools
-import re
 import unicodedata
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -213,27 +212,6 @@ def _quotes_problem(document: SourceDocument, field: str, spelling: Mapping[str,
         ", ".join(name.written for name in quoted_names), at=quoted_names[0].at)
 
 
-#: An HTML tag in a name (`Jāņa <b>treknais</b>`).
-_MARKUP = re.compile(r"</?[A-Za-z][^<>]*>")
-
-
-def _markup_problem(document: SourceDocument, field: str) -> ContentProblem | None:
-    """The warning of HTML tags in names of `field` (`tags: [Jāņa <b>treknais</b>]`): the
-    site shows a name as text, tags and all, and the W3C feed validator warns "category
-    should not contain HTML" (QA re-test); the fix the names without them. None without."""
-    marked = [name for name in names_of(document, field) if _MARKUP.search(name.written)]
-    if not marked:
-        return None
-    names = [_MARKUP.sub("", name.written).strip() or name.written
-             for name in names_of(document, field)]
-    return ContentProblem(
-        document.path, document.line_of(*marked[0].at), field,
-        "nosaukumā ir HTML zīmes, ko vietne rādītu kā tekstu",
-        "a name holds HTML tags, which the site would show as text",
-        f"raksti bez tām: {written_out(field, names)}",
-        ", ".join(name.written for name in marked), severity="warning")
-
-
 @front_matter_rule()
 def check_documents(sender: Any, documents: Sequence[SourceDocument],
                     settings: dict[str, Any]) -> list[ContentProblem]:
@@ -250,8 +228,6 @@ def check_documents(sender: Any, documents: Sequence[SourceDocument],
         for document in documents:
             problems.extend(problem for field in group
                             if (problem := _quotes_problem(document, field, spelling, slug_of)))
-            problems.extend(problem for field in group
-                            if (problem := _markup_problem(document, field)))
         for document in articles:
             problems.extend(_misspelt(document, group, (spelling, first_in), slug_of, settings))
     return problems
