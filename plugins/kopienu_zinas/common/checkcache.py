@@ -231,8 +231,7 @@ def entry_of(content_root: Path, file: Path, data: bytes, settings: dict[str, An
              ) -> tuple[SourceDocument, tuple[ContentProblem, ...]]:
     """One document's parse and its own problems, sorted."""
     document, parsed = read_document(content_root, file, data)
-    return document, tuple(sorted(without_echoes({*parsed, *document_problems(document,
-                                                                             settings)})))
+    return document, tuple(sorted({*parsed, *document_problems(document, settings)}))
 
 
 def stored_entry(content_root: Path, file: Path, data: bytes, settings: dict[str, Any]

@@ -14,11 +14,8 @@ from __future__ import annotations
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from functools import cache
 from pathlib import Path
 from typing import Any
-
-from PIL import Image
 
 from ..common import contentfolder
 from ..common.frontmatter import SourceDocument
@@ -72,11 +69,6 @@ def _renamed(path: str) -> str:
 
 
 def _picture_ending(name: str) -> bool:
-    """Whether a name ends as a picture does (any ending Pillow reads, or a camera RAW or JPEG
-    XL one): such pairs are the pictures' rule's."""
-    return Path(name).suffix.lower() in _picture_endings()
-
-
-@cache
-def _picture_endings() -> frozenset[str]:
-    return frozenset(Image.registered_extensions()) | frozenset(PICTURE_SUFFIXES)
+    """Whether a name ends as a picture does (images/pipeline.PICTURE_SUFFIXES, the one list):
+    such pairs are the pictures' rule's."""
+    return Path(name).suffix.lower() in PICTURE_SUFFIXES

@@ -143,8 +143,8 @@ class Fingerprinter:
         #: the project folder's path and separator, as bytes: a text starting with it (a
         #: gallery's folder, a source's path) is fed relative to it, so that a `.cache/`
         #: copied to a clone at another path is warm (QA)
-        self._project = (project_folder(settings) + os.sep).encode() \
-            if project_folder(settings) else b""
+        project = project_folder(settings)
+        self._project = (project + os.sep).encode() if project else b""
         #: attribute look-ups shared with the keys' reads (writing/reads.py `Lookups`): a
         #: content object's `url` and link-resolved `content`, formatted by Pelican at each
         #: access, are asked once per process; None: asked each time
